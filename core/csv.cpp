@@ -1,0 +1,107 @@
+#include "core/csv.h"
+
+#include <fmt/core.h>
+
+namespace lapak {
+
+Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+  std::vector<CsvRecord> records;
+  CsvRecord record{1, {}};
+  std::string field;
+  int line = 1;
+  size_t i = 0;
+  bool record_has_content = false;
+
+  auto end_field = [&] {
+    record.fields.push_back(std::move(field));
+    field.clear();
+  };
+  auto end_record = [&] {
+    end_field();
+    records.push_back(std::move(record));
+    record = CsvRecord{line, {}};
+    record_has_content = false;
+  };
+
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"' && field.empty()) {
+      const int quote_line = line;
+      const size_t column = record.fields.size() + 1;
+      ++i;
+      bool closed = false;
+      while (i < text.size()) {
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            field.push_back('"');
+            i += 2;
+            continue;
+          }
+          closed = true;
+          ++i;
+          break;
+        }
+        if (text[i] == '\n') ++line;
+        field.push_back(text[i++]);
+      }
+      if (!closed) {
+        return Status::InvalidArgument(fmt::format(
+            "line {}, column {}: quoted field is never closed", quote_line, column));
+      }
+      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+        return Status::InvalidArgument(fmt::format(
+            "line {}, column {}: unexpected text after a closing quote", line, column));
+      }
+      record_has_content = true;
+      continue;
+    }
+    if (c == ',') {
+      end_field();
+      record_has_content = true;
+      ++i;
+      continue;
+    }
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    if (c == '\n' || c == '\r') {
+      ++line;
+      ++i;
+      if (record_has_content) {
+        end_record();
+      } else {
+        record.line = line;  // a blank line is no record
+      }
+      continue;
+    }
+    if (c == '"') {
+      return Status::InvalidArgument(fmt::format(
+          "line {}, column {}: a quote inside an unquoted field", line, record.fields.size() + 1));
+    }
+    field.push_back(c);
+    record_has_content = true;
+    ++i;
+  }
+  if (record_has_content) end_record();
+  return records;
+}
+
+void AppendCsvRecord(std::string& out, const std::vector<std::string>& fields) {
+  for (size_t f = 0; f < fields.size(); ++f) {
+    if (f > 0) out.push_back(',');
+    const std::string& value = fields[f];
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+      out += value;
+      continue;
+    }
+    out.push_back('"');
+    for (const char c : value) {
+      if (c == '"') out.push_back('"');
+      out.push_back(c);
+    }
+    out.push_back('"');
+  }
+  out.push_back('\n');
+}
+
+}  // namespace lapak

@@ -1,0 +1,91 @@
+// Status and Result<T>: expected failures as values.
+//
+// A Status is either ok or carries an error code and a message meant for a person (a vendor,
+// an organiser, or an engineer reading a log). Messages name what was wrong and where: the
+// CSV line and column, the receipt number, the amount. Functions that can fail in expected
+// ways return Status or Result<T> and are [[nodiscard]]; exceptions thrown by libraries
+// (SQLite wrappers, fmt, the date library) are caught at the edge of the module that calls
+// them and turned into a Status.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace lapak {
+
+enum class StatusCode {
+  kOk = 0,
+  kInvalidArgument,  // bad input from a person or a file: nothing was changed
+  kNotFound,         // the named thing (product, receipt, day) does not exist
+  kAlreadyExists,    // e.g. a stall already initialised, a sale already voided
+  kFailedPrecondition,  // the state does not allow it now (day not open, role locked)
+  kPermissionDenied,    // wrong PIN
+  kCorruption,          // the journal or database failed a check
+  kIoError,             // the disk or SQLite refused
+};
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;  // ok
+  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  static Status Ok() { return {}; }
+  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
+  static Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
+  static Status FailedPrecondition(std::string m) {
+    return {StatusCode::kFailedPrecondition, std::move(m)};
+  }
+  static Status PermissionDenied(std::string m) {
+    return {StatusCode::kPermissionDenied, std::move(m)};
+  }
+  static Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
+  static Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+  // "InvalidArgument: line 3, column 4: price is empty"; "OK" when ok.
+  std::string ToString() const;
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+};
+
+const char* StatusCodeName(StatusCode code);
+
+// A value or the Status that explains why there is none. Holding an ok Status is a bug.
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : state_(std::move(status)) {}  // NOLINT: implicit by design
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  const Status& status() const {
+    static const Status kOkStatus;
+    return ok() ? kOkStatus : std::get<Status>(state_);
+  }
+  T& value() & { return std::get<T>(state_); }
+  const T& value() const& { return std::get<T>(state_); }
+  T&& value() && { return std::get<T>(std::move(state_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::variant<T, Status> state_;
+};
+
+}  // namespace lapak
+
+// Returns early from the enclosing function when `expr` (a Status) is not ok.
+#define LAPAK_RETURN_IF_ERROR(expr)          \
+  do {                                       \
+    ::lapak::Status lapak_status_ = (expr);  \
+    if (!lapak_status_.ok()) return lapak_status_; \
+  } while (false)
