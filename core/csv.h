@@ -8,8 +8,9 @@
 //   line-break := CRLF | LF
 //
 // Blank lines are skipped. A UTF-8 byte-order mark at the very start is skipped (spreadsheets on Windows write one).
-// Positions in errors are 1-based: the physical line where the record starts and the field's
-// column number.
+// Positions are 1-based. A record carries the physical line on which it starts; an error names
+// the physical line of the problem (for an unclosed quote, the line where it opens) and the
+// field's column number.
 #pragma once
 
 #include <string>

@@ -87,6 +87,8 @@ Result<Money> ParseMoney(std::string_view text) {
   }
 
   const bool grouped = rest.find('.') != std::string_view::npos;
+  // INT64_MIN has one more unit of magnitude than INT64_MAX.
+  const uint64_t kLargestMagnitude = static_cast<uint64_t>(INT64_MAX) + (negative ? 1 : 0);
   uint64_t magnitude = 0;
   size_t digits_in_group = 0;
   bool first_group = true;
@@ -107,7 +109,7 @@ Result<Money> ParseMoney(std::string_view text) {
     }
     if (__builtin_mul_overflow(magnitude, uint64_t{10}, &magnitude) ||
         __builtin_add_overflow(magnitude, static_cast<uint64_t>(c - '0'), &magnitude) ||
-        magnitude > static_cast<uint64_t>(INT64_MAX)) {
+        magnitude > kLargestMagnitude) {
       return Status::InvalidArgument("'" + std::string(original) + "' is too large");
     }
     ++digits_in_group;
@@ -116,8 +118,7 @@ Result<Money> ParseMoney(std::string_view text) {
     return Status::InvalidArgument("'" + std::string(original) +
                                    "': thousands are grouped in threes, as in 20.000");
   }
-  const auto value = static_cast<int64_t>(magnitude);
-  return Money::Rupiah(negative ? -value : value);
+  return Money::Rupiah(negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude));
 }
 
 }  // namespace lapak

@@ -1,0 +1,62 @@
+#include "core/business_day.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+#include <fmt/core.h>
+
+#include <cctype>
+#include <exception>
+
+namespace lapak {
+
+Result<BusinessCalendar> BusinessCalendar::Make(std::string_view zone, std::string_view cutoff) {
+  const date::time_zone* found = nullptr;
+  try {
+    found = date::locate_zone(zone);
+  } catch (const std::exception&) {
+    return Status::InvalidArgument(
+        fmt::format("'{}' is not a time zone; use e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura",
+                    zone));
+  }
+  const bool shaped = cutoff.size() == 5 && cutoff[2] == ':' &&
+                      std::isdigit(static_cast<unsigned char>(cutoff[0])) &&
+                      std::isdigit(static_cast<unsigned char>(cutoff[1])) &&
+                      std::isdigit(static_cast<unsigned char>(cutoff[3])) &&
+                      std::isdigit(static_cast<unsigned char>(cutoff[4]));
+  const int hours = shaped ? (cutoff[0] - '0') * 10 + (cutoff[1] - '0') : -1;
+  const int minutes = shaped ? (cutoff[3] - '0') * 10 + (cutoff[4] - '0') : -1;
+  if (!shaped || hours > 23 || minutes > 59) {
+    return Status::InvalidArgument(
+        fmt::format("day cut-off '{}' must be a time HH:MM from 00:00 to 23:59", cutoff));
+  }
+  return BusinessCalendar(found, std::string(zone), std::chrono::minutes(hours * 60 + minutes));
+}
+
+std::string BusinessCalendar::BusinessDay(TimePoint utc) const {
+  const auto local = zone_->to_local(utc) - cutoff_;
+  return date::format("%F", date::floor<date::days>(local));
+}
+
+std::string BusinessCalendar::LocalTime(TimePoint utc) const {
+  const auto zoned = date::make_zoned(zone_, date::floor<std::chrono::seconds>(utc));
+  return date::format("%F %H:%M %Z", zoned);
+}
+
+std::string BusinessCalendar::cutoff() const {
+  return fmt::format("{:02}:{:02}", cutoff_.count() / 60, cutoff_.count() % 60);
+}
+
+std::string FormatUtc(TimePoint utc) { return date::format("%FT%TZ", utc); }
+
+bool IsIsoDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  const int year = std::stoi(std::string(text.substr(0, 4)));
+  const unsigned month = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
+  const unsigned day = static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))));
+  return date::year_month_day(date::year(year), date::month(month), date::day(day)).ok();
+}
+
+}  // namespace lapak

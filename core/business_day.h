@@ -1,0 +1,54 @@
+// Business days: which day's books a moment belongs to.
+//
+// An event names an IANA time zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)
+// and a day cut-off (default 04:00). A moment's business day is the local date of
+// (local time − cut-off): with a 04:00 cut-off a sale at 01:30 on the 23rd belongs to the
+// 22nd, so a night bazaar's late sales count for the evening they started.
+// Days are written as ISO dates, "2026-11-22".
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/status.h"
+
+namespace date {
+class time_zone;
+}
+
+namespace lapak {
+
+inline constexpr std::string_view kDefaultTimeZone = "Asia/Jakarta";
+inline constexpr std::string_view kDefaultDayCutoff = "04:00";
+
+class BusinessCalendar {
+ public:
+  // `zone` must name a zone in the system's tz database; `cutoff` is "HH:MM" from 00:00 to
+  // 23:59.
+  [[nodiscard]] static Result<BusinessCalendar> Make(std::string_view zone,
+                                                     std::string_view cutoff);
+
+  std::string BusinessDay(TimePoint utc) const;
+  // Local wall time with the zone's abbreviation: "2026-11-22 19:05 WIB".
+  std::string LocalTime(TimePoint utc) const;
+
+  const std::string& zone_name() const { return zone_name_; }
+  std::string cutoff() const;  // "HH:MM"
+
+ private:
+  BusinessCalendar(const date::time_zone* zone, std::string zone_name, std::chrono::minutes cutoff)
+      : zone_(zone), zone_name_(std::move(zone_name)), cutoff_(cutoff) {}
+
+  const date::time_zone* zone_;  // owned by the date library's tz database, lives forever
+  std::string zone_name_;
+  std::chrono::minutes cutoff_;
+};
+
+// "2026-11-22T12:00:05.123Z".
+std::string FormatUtc(TimePoint utc);
+// True for a real calendar date written YYYY-MM-DD.
+bool IsIsoDate(std::string_view text);
+
+}  // namespace lapak

@@ -1,0 +1,38 @@
+// Hashing, randomness and key derivation over OpenSSL's libcrypto.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lapak {
+
+using Sha256Digest = std::array<uint8_t, 32>;
+
+Sha256Digest Sha256(std::string_view bytes);
+// SHA-256 over the concatenation a ‖ b, without copying them together.
+Sha256Digest Sha256Concat(std::string_view a, std::string_view b);
+
+std::string HexEncode(std::string_view bytes);
+inline std::string HexEncode(const Sha256Digest& digest) {
+  return HexEncode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+}
+// Lowercase or uppercase hex; false on odd length or a non-hex character.
+[[nodiscard]] bool HexDecode(std::string_view hex, std::string& bytes);
+
+// Cryptographically random bytes (RAND_bytes). Aborts if the system has no entropy source:
+// a terminal that cannot make salts or UUIDs must not go on.
+std::string RandomBytes(size_t count);
+
+// A random (version 4) UUID in its 36-character text form.
+std::string NewUuid();
+
+// PBKDF2-HMAC-SHA256 with the given salt and iteration count; 32 bytes out.
+std::string Pbkdf2Sha256(std::string_view secret, std::string_view salt, int iterations);
+
+// Compares in time that depends only on the lengths (CRYPTO_memcmp).
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace lapak

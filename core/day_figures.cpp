@@ -1,0 +1,36 @@
+#include "core/day_figures.h"
+
+namespace lapak {
+
+static bool Accumulate(Money& into, Money amount) {
+  const std::optional<Money> sum = into.Plus(amount);
+  if (!sum) return false;
+  into = *sum;
+  return true;
+}
+
+Status DayFigures::Add(const SaleAmounts& sale, bool voided) {
+  ++sales_count;
+  bool ok = Accumulate(gross, sale.total);
+  if (voided) {
+    ++voids_count;
+    ok = ok && Accumulate(voids, sale.total);
+  } else {
+    ok = ok && Accumulate(net, sale.total) && Accumulate(cash, sale.cash) &&
+         Accumulate(qris, sale.qris) && Accumulate(transfer, sale.transfer);
+  }
+  if (!ok) return Status::InvalidArgument("the day's totals overflow");
+  return Status::Ok();
+}
+
+Status SettleCash(ZReport& report) {
+  const std::optional<Money> expected = report.opening_float.Plus(report.figures.cash);
+  const std::optional<Money> difference =
+      expected ? report.counted_cash.Minus(*expected) : std::nullopt;
+  if (!difference) return Status::InvalidArgument("the cash figures overflow");
+  report.expected_cash = *expected;
+  report.over_short = *difference;
+  return Status::Ok();
+}
+
+}  // namespace lapak

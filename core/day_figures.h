@@ -1,0 +1,65 @@
+// The figures of a business day or of one day session (the span between a day open and its
+// Z): what the day report shows and what a Z report freezes.
+//
+//   gross    = Σ total of every sale, voided or not
+//   voids    = Σ total of the voided sales
+//   net      = gross − voids
+//   by method: the net amount each method brought in, voided sales left out; cash counts
+//              what stayed in the drawer (tendered − change), so cash + qris + transfer = net
+//   expected cash = opening float + net cash
+//   over/short    = counted cash − expected cash (negative: short)
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/money.h"
+#include "core/status.h"
+
+namespace lapak {
+
+// What one sale contributes, by method.
+struct SaleAmounts {
+  Money total;
+  Money cash;  // cash taken: tendered − change
+  Money qris;
+  Money transfer;
+};
+
+struct DayFigures {
+  int64_t sales_count = 0;  // every sale, voided or not
+  int64_t voids_count = 0;
+  Money gross;
+  Money voids;
+  Money net;
+  Money cash;
+  Money qris;
+  Money transfer;
+
+  // Adds one sale; fails only on an int64 overflow, which no real day can reach.
+  [[nodiscard]] Status Add(const SaleAmounts& sale, bool voided);
+  bool operator==(const DayFigures&) const = default;
+};
+
+// A Z report: the figures of one day session frozen at its close.
+struct ZReport {
+  int64_t z_number = 0;    // 1, 2, 3 … per terminal
+  int64_t day_number = 0;  // the day session it closes
+  std::string business_day;
+  int64_t open_seq = 0;    // journal entry that opened the session
+  int64_t close_seq = 0;   // the day-close entry holding this report
+  std::string opened_at_utc;
+  std::string closed_at_utc;
+  Money opening_float;
+  DayFigures figures;
+  Money expected_cash;
+  Money counted_cash;
+  Money over_short;
+
+  bool operator==(const ZReport&) const = default;
+};
+
+// Fills expected_cash and over_short from the float, figures and counted cash.
+[[nodiscard]] Status SettleCash(ZReport& report);
+
+}  // namespace lapak

@@ -1,0 +1,282 @@
+#include "core/journal.h"
+
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+namespace lapak {
+
+using nlohmann::json;
+
+std::string_view EntryKindName(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::kDayOpen: return "day_open";
+    case EntryKind::kSale: return "sale";
+    case EntryKind::kVoid: return "void";
+    case EntryKind::kDayClose: return "day_close";
+  }
+  return "?";
+}
+
+Result<EntryKind> ParseEntryKind(std::string_view name) {
+  for (EntryKind kind : {EntryKind::kDayOpen, EntryKind::kSale, EntryKind::kVoid, EntryKind::kDayClose}) {
+    if (EntryKindName(kind) == name) return kind;
+  }
+  return Status::InvalidArgument(fmt::format("unknown journal entry kind '{}'", name));
+}
+
+// nlohmann::json keeps object members in a std::map, so dump() writes them sorted by name,
+// and with no indent it writes no whitespace: the canonical form described in journal.h.
+static std::string Canonical(const json& value) { return value.dump(); }
+
+std::string CanonicalBytes(const JournalEntry& entry) {
+  // The body is already canonical text; splice it in rather than re-encoding it.
+  json header = {{"business_day", entry.business_day},
+                 {"kind", EntryKindName(entry.kind)},
+                 {"seq", entry.seq},
+                 {"terminal", entry.terminal_id},
+                 {"time_utc_ms", entry.time.time_since_epoch().count()},
+                 {"uuid", entry.uuid},
+                 {"v", kCanonicalVersion}};
+  std::string rest = Canonical(header);  // {"business_day":…,"v":1}
+  return "{\"body\":" + entry.body + "," + rest.substr(1);
+}
+
+Sha256Digest ComputeEntryHash(const JournalEntry& entry) {
+  const std::string_view prev(reinterpret_cast<const char*>(entry.prev_hash.data()),
+                              entry.prev_hash.size());
+  return Sha256Concat(prev, CanonicalBytes(entry));
+}
+
+SaleAmounts AmountsOf(const CompletedSale& sale) {
+  SaleAmounts amounts{sale.totals.total, sale.totals.cash_taken, Money(), Money()};
+  for (const Payment& payment : sale.payments) {
+    if (payment.method == PaymentMethod::kQris) amounts.qris = *amounts.qris.Plus(payment.amount);
+    if (payment.method == PaymentMethod::kTransfer) {
+      amounts.transfer = *amounts.transfer.Plus(payment.amount);
+    }
+  }
+  return amounts;
+}
+
+// ---- encoding --------------------------------------------------------------------------
+
+static std::string_view DiscountKindName(Discount::Kind kind) {
+  switch (kind) {
+    case Discount::Kind::kNone: return "none";
+    case Discount::Kind::kRupiah: return "rupiah";
+    case Discount::Kind::kPercent: return "percent";
+  }
+  return "?";
+}
+
+std::string EncodeDayOpen(const DayOpenBody& body) {
+  return Canonical({{"day", body.day_number}, {"float", body.opening_float.rupiah()}});
+}
+
+std::string EncodeSale(const SaleBody& body) {
+  const CompletedSale& sale = body.sale;
+  json lines = json::array();
+  for (const SaleLine& line : sale.lines) {
+    lines.push_back({{"name", line.name}, {"price", line.unit_price.rupiah()},
+                     {"qty", line.quantity}, {"sku", line.sku}, {"total", line.total.rupiah()}});
+  }
+  json payments = json::array();
+  for (const Payment& payment : sale.payments) {
+    payments.push_back({{"amount", payment.amount.rupiah()}, {"method", PaymentMethodName(payment.method)}});
+  }
+  return Canonical({{"change", sale.totals.change.rupiah()},
+                    {"day", body.day_number},
+                    {"discount", {{"amount", sale.totals.discount.rupiah()},
+                                  {"basis_points", sale.discount.basis_points},
+                                  {"kind", DiscountKindName(sale.discount.kind)}}},
+                    {"lines", lines},
+                    {"payments", payments},
+                    {"receipt", body.receipt},
+                    {"subtotal", sale.totals.subtotal.rupiah()},
+                    {"total", sale.totals.total.rupiah()}});
+}
+
+std::string EncodeVoid(const VoidBody& body) {
+  return Canonical({{"day", body.day_number}, {"reason", body.reason}, {"receipt", body.receipt},
+                    {"sale_seq", body.sale_seq}, {"total", body.total.rupiah()}});
+}
+
+std::string EncodeZReport(const ZReport& z) {
+  const DayFigures& f = z.figures;
+  return Canonical({{"business_day", z.business_day}, {"cash", f.cash.rupiah()},
+                    {"counted", z.counted_cash.rupiah()}, {"day", z.day_number},
+                    {"expected", z.expected_cash.rupiah()}, {"float", z.opening_float.rupiah()},
+                    {"gross", f.gross.rupiah()}, {"net", f.net.rupiah()},
+                    {"open_seq", z.open_seq}, {"opened_at_utc", z.opened_at_utc},
+                    {"over_short", z.over_short.rupiah()}, {"qris", f.qris.rupiah()},
+                    {"sales", f.sales_count}, {"transfer", f.transfer.rupiah()},
+                    {"voids", f.voids.rupiah()}, {"voids_count", f.voids_count},
+                    {"z", z.z_number}});
+}
+
+// ---- decoding --------------------------------------------------------------------------
+
+namespace {
+
+// Reads members of a parsed body; the first missing or mistyped member is remembered.
+class Reader {
+ public:
+  explicit Reader(const json& object) : object_(object) {}
+
+  int64_t Int(const char* name) {
+    const json* member = Find(name);
+    if (member == nullptr) return 0;
+    if (!member->is_number_integer()) return Fail(name, "is not an integer"), 0;
+    return member->get<int64_t>();
+  }
+  Money Rupiah(const char* name) { return Money::Rupiah(Int(name)); }
+  std::string Text(const char* name) {
+    const json* member = Find(name);
+    if (member == nullptr) return {};
+    if (!member->is_string()) return Fail(name, "is not a string"), std::string();
+    return member->get<std::string>();
+  }
+  const json& Array(const char* name) {
+    static const json kEmpty = json::array();
+    const json* member = Find(name);
+    if (member == nullptr) return kEmpty;
+    if (!member->is_array()) return Fail(name, "is not an array"), kEmpty;
+    return *member;
+  }
+  const json& Object(const char* name) {
+    static const json kEmpty = json::object();
+    const json* member = Find(name);
+    if (member == nullptr) return kEmpty;
+    if (!member->is_object()) return Fail(name, "is not an object"), kEmpty;
+    return *member;
+  }
+  void Fail(std::string_view name, std::string_view problem) {
+    if (error_.empty()) error_ = fmt::format("member '{}' {}", name, problem);
+  }
+  void Absorb(const Reader& inner) {
+    if (error_.empty()) error_ = inner.error_;
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  const json* Find(const char* name) {
+    const auto it = object_.find(name);
+    if (it == object_.end()) return Fail(name, "is missing"), nullptr;
+    return &*it;
+  }
+  const json& object_;
+  std::string error_;
+};
+
+// Parses `body`, runs `read` over it and checks that re-encoding the result gives back the
+// same bytes, so that two different texts can never stand for one entry.
+template <typename Body, typename ReadFn, typename EncodeFn>
+Result<Body> Decode(std::string_view kind, std::string_view text, ReadFn read, EncodeFn encode) {
+  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    return Status::InvalidArgument(fmt::format("{} body is not a JSON object", kind));
+  }
+  Reader reader(parsed);
+  Result<Body> body = read(reader);
+  if (!reader.error().empty()) {
+    return Status::InvalidArgument(fmt::format("{} body: {}", kind, reader.error()));
+  }
+  if (!body.ok()) return body;
+  if (encode(*body) != text) {
+    return Status::InvalidArgument(fmt::format("{} body is not in canonical form", kind));
+  }
+  return body;
+}
+
+Result<Discount> ReadDiscount(Reader& discount) {
+  const std::string kind = discount.Text("kind");
+  const int64_t basis_points = discount.Int("basis_points");
+  const Money amount = discount.Rupiah("amount");
+  if (kind == "none") return Discount::None();
+  if (kind == "rupiah") return Discount::Amount(amount);
+  if (kind == "percent" && basis_points >= 0 && basis_points <= 10000) {
+    return Discount::Percent(static_cast<int32_t>(basis_points));
+  }
+  return Status::InvalidArgument(fmt::format("sale body: bad discount '{}'", kind));
+}
+
+}  // namespace
+
+Result<DayOpenBody> DecodeDayOpen(std::string_view text) {
+  return Decode<DayOpenBody>("day_open", text, [](Reader& r) -> Result<DayOpenBody> {
+    return DayOpenBody{r.Int("day"), r.Rupiah("float")};
+  }, EncodeDayOpen);
+}
+
+Result<SaleBody> DecodeSale(std::string_view text) {
+  return Decode<SaleBody>("sale", text, [](Reader& r) -> Result<SaleBody> {
+    SaleBody body;
+    body.day_number = r.Int("day");
+    body.receipt = r.Text("receipt");
+    for (const json& item : r.Array("lines")) {
+      if (!item.is_object()) return Status::InvalidArgument("sale body: a line is not an object");
+      Reader line(item);
+      body.sale.lines.push_back(SaleLine{line.Text("sku"), line.Text("name"), line.Rupiah("price"),
+                                         line.Int("qty"), line.Rupiah("total")});
+      r.Absorb(line);
+    }
+    for (const json& item : r.Array("payments")) {
+      if (!item.is_object()) return Status::InvalidArgument("sale body: a payment is not an object");
+      Reader payment(item);
+      Result<PaymentMethod> method = ParsePaymentMethod(payment.Text("method"));
+      if (!method.ok()) return method.status();
+      body.sale.payments.push_back(Payment{*method, payment.Rupiah("amount")});
+      r.Absorb(payment);
+    }
+    Reader discount(r.Object("discount"));
+    Result<Discount> parsed_discount = ReadDiscount(discount);
+    r.Absorb(discount);
+    if (!parsed_discount.ok()) return parsed_discount.status();
+    body.sale.discount = *parsed_discount;
+    if (!r.error().empty()) return body;  // reported by Decode
+
+    Result<SaleTotals> totals = ComputeTotals(body.sale.lines, body.sale.discount, body.sale.payments);
+    if (!totals.ok()) return Status::InvalidArgument("sale body: " + totals.status().message());
+    if (!totals->remaining.is_zero() || totals->total != r.Rupiah("total") ||
+        totals->subtotal != r.Rupiah("subtotal") || totals->change != r.Rupiah("change") ||
+        totals->discount != discount.Rupiah("amount")) {
+      return Status::InvalidArgument("sale body: totals do not add up");
+    }
+    body.sale.totals = *totals;
+    return body;
+  }, EncodeSale);
+}
+
+Result<VoidBody> DecodeVoid(std::string_view text) {
+  return Decode<VoidBody>("void", text, [](Reader& r) -> Result<VoidBody> {
+    return VoidBody{r.Int("day"), r.Int("sale_seq"), r.Text("receipt"), r.Text("reason"),
+                    r.Rupiah("total")};
+  }, EncodeVoid);
+}
+
+Result<ZReport> DecodeZReport(std::string_view text) {
+  return Decode<ZReport>("day_close", text, [](Reader& r) -> Result<ZReport> {
+    ZReport z;
+    z.z_number = r.Int("z");
+    z.day_number = r.Int("day");
+    z.business_day = r.Text("business_day");
+    z.open_seq = r.Int("open_seq");
+    z.opened_at_utc = r.Text("opened_at_utc");
+    z.opening_float = r.Rupiah("float");
+    z.figures.sales_count = r.Int("sales");
+    z.figures.voids_count = r.Int("voids_count");
+    z.figures.gross = r.Rupiah("gross");
+    z.figures.voids = r.Rupiah("voids");
+    z.figures.net = r.Rupiah("net");
+    z.figures.cash = r.Rupiah("cash");
+    z.figures.qris = r.Rupiah("qris");
+    z.figures.transfer = r.Rupiah("transfer");
+    z.expected_cash = r.Rupiah("expected");
+    z.counted_cash = r.Rupiah("counted");
+    z.over_short = r.Rupiah("over_short");
+    return z;
+  }, EncodeZReport);
+}
+
+}  // namespace lapak

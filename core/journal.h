@@ -1,0 +1,105 @@
+// The journal: every durable fact of a terminal, append-only and hash-chained.
+//
+// Entry (stored, and later sent to the ledger):
+//   terminal_id, seq (1, 2, 3 … gapless per terminal), uuid, kind, time (UTC, ms),
+//   business_day, body, prev_hash, hash
+//
+// Canonical bytes, version 1 — the exact bytes that are hashed:
+//   canonical := JSON object with exactly these members, in this order (sorted by name):
+//     {"body":BODY,"business_day":"YYYY-MM-DD","kind":KIND,"seq":N,"terminal":"ID",
+//      "time_utc_ms":N,"uuid":"UUID","v":1}
+//   KIND := "day_open" | "sale" | "void" | "day_close"
+//   BODY := the kind's body object below, itself canonical.
+//   JSON as written here: no whitespace outside strings; object members sorted by name in
+//   byte order; numbers are integers in decimal with no leading zeros; strings are UTF-8 with
+//   '"' and '\' escaped, \b \f \n \r \t in short form and other bytes below 0x20 as \u00XX;
+//   nothing else is escaped.
+//   hash      := SHA-256(prev_hash ‖ canonical)     (32 raw bytes each)
+//   prev_hash := the previous entry's hash; 32 zero bytes before entry 1.
+//
+// Bodies (money in whole rupiah):
+//   day_open  := {"day":N,"float":M}
+//   sale      := {"change":M,"day":N,"discount":{"amount":M,"basis_points":N,"kind":K},
+//                 "lines":[{"name":S,"price":M,"qty":N,"sku":S,"total":M}…],
+//                 "payments":[{"amount":M,"method":"cash"|"qris"|"transfer"}…],
+//                 "receipt":"YYYYMMDD-NNNN","subtotal":M,"total":M}
+//                 K := "none" | "rupiah" | "percent"
+//   void      := {"day":N,"reason":S,"receipt":S,"sale_seq":N,"total":M}
+//   day_close := {"business_day":D,"cash":M,"counted":M,"day":N,"expected":M,"float":M,
+//                 "gross":M,"net":M,"open_seq":N,"opened_at_utc":S,"over_short":M,"qris":M,
+//                 "sales":N,"transfer":M,"voids":M,"voids_count":N,"z":N}
+//                 (the Z report; its close_seq and closed_at are the entry's own seq and time)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/day_figures.h"
+#include "core/sale.h"
+#include "core/status.h"
+
+namespace lapak {
+
+inline constexpr int kCanonicalVersion = 1;
+
+enum class EntryKind { kDayOpen, kSale, kVoid, kDayClose };
+std::string_view EntryKindName(EntryKind kind);
+[[nodiscard]] Result<EntryKind> ParseEntryKind(std::string_view name);
+
+struct JournalEntry {
+  std::string terminal_id;
+  int64_t seq = 0;
+  std::string uuid;
+  EntryKind kind = EntryKind::kSale;
+  TimePoint time;
+  std::string business_day;
+  std::string body;  // canonical JSON of the kind's body
+  Sha256Digest prev_hash{};
+  Sha256Digest hash{};
+};
+
+std::string CanonicalBytes(const JournalEntry& entry);
+// SHA-256(entry.prev_hash ‖ CanonicalBytes(entry)).
+Sha256Digest ComputeEntryHash(const JournalEntry& entry);
+
+struct DayOpenBody {
+  int64_t day_number = 0;
+  Money opening_float;
+  bool operator==(const DayOpenBody&) const = default;
+};
+
+struct SaleBody {
+  int64_t day_number = 0;
+  std::string receipt;
+  CompletedSale sale;
+  bool operator==(const SaleBody&) const = default;
+};
+
+struct VoidBody {
+  int64_t day_number = 0;
+  int64_t sale_seq = 0;
+  std::string receipt;
+  std::string reason;
+  Money total;
+  bool operator==(const VoidBody&) const = default;
+};
+
+std::string EncodeDayOpen(const DayOpenBody& body);
+std::string EncodeSale(const SaleBody& body);
+std::string EncodeVoid(const VoidBody& body);
+std::string EncodeZReport(const ZReport& report);
+
+// Decoders accept only canonical bodies of version 1 with every field present and every
+// sale rule (ComputeTotals) holding; the message says what is wrong.
+[[nodiscard]] Result<DayOpenBody> DecodeDayOpen(std::string_view body);
+[[nodiscard]] Result<SaleBody> DecodeSale(std::string_view body);
+[[nodiscard]] Result<VoidBody> DecodeVoid(std::string_view body);
+[[nodiscard]] Result<ZReport> DecodeZReport(std::string_view body);
+
+// What a recorded sale contributes to the day's figures, by method.
+SaleAmounts AmountsOf(const CompletedSale& sale);
+
+}  // namespace lapak

@@ -1,0 +1,247 @@
+#include "core/sale.h"
+
+#include <fmt/core.h>
+
+#include <cctype>
+
+namespace lapak {
+
+std::string_view PaymentMethodName(PaymentMethod method) {
+  switch (method) {
+    case PaymentMethod::kCash: return "cash";
+    case PaymentMethod::kQris: return "qris";
+    case PaymentMethod::kTransfer: return "transfer";
+  }
+  return "?";
+}
+
+Result<PaymentMethod> ParsePaymentMethod(std::string_view name) {
+  if (name == "cash" || name == "tunai") return PaymentMethod::kCash;
+  if (name == "qris") return PaymentMethod::kQris;
+  if (name == "transfer") return PaymentMethod::kTransfer;
+  return Status::InvalidArgument(
+      fmt::format("'{}' is not a payment method; use cash, qris or transfer", name));
+}
+
+// Reads "12.5" or "12,5" as basis points (1250); at most two decimals, at most 100 %.
+static Result<int32_t> ParsePercent(std::string_view number, std::string_view original) {
+  int64_t whole = 0;
+  int64_t hundredths = 0;
+  int decimals = -1;  // -1 until a decimal separator is seen
+  for (const char c : number) {
+    if ((c == '.' || c == ',') && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    if (!std::isdigit(static_cast<unsigned char>(c)) || decimals >= 2 || whole > 100) {
+      return Status::InvalidArgument(fmt::format(
+          "'{}' is not a percentage from 0 to 100 with at most two decimals", original));
+    }
+    if (decimals < 0) {
+      whole = whole * 10 + (c - '0');
+    } else {
+      hundredths += (c - '0') * (decimals == 0 ? 10 : 1);
+      ++decimals;
+    }
+  }
+  const int64_t basis_points = whole * 100 + hundredths;
+  if (number.empty() || decimals == 0 || basis_points > 10000) {
+    return Status::InvalidArgument(fmt::format(
+        "'{}' is not a percentage from 0 to 100 with at most two decimals", original));
+  }
+  return static_cast<int32_t>(basis_points);
+}
+
+Result<Discount> ParseDiscount(std::string_view text) {
+  std::string_view rest = text;
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (!rest.empty() && rest.back() == '%') {
+    rest.remove_suffix(1);
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    Result<int32_t> basis_points = ParsePercent(rest, text);
+    if (!basis_points.ok()) return basis_points.status();
+    return Discount::Percent(*basis_points);
+  }
+  Result<Money> amount = ParseMoney(rest);
+  if (!amount.ok()) return amount.status();
+  if (amount->is_negative()) return Status::InvalidArgument("a discount cannot be negative");
+  return Discount::Amount(*amount);
+}
+
+static Status CheckQuantity(int64_t quantity) {
+  if (quantity < 1 || quantity > kMaxQuantity) {
+    return Status::InvalidArgument(
+        fmt::format("quantity {} is outside 1 to {}", quantity, kMaxQuantity));
+  }
+  return Status::Ok();
+}
+
+static Status CheckWithinSaleLimit(std::string_view what, std::optional<Money> amount) {
+  if (!amount || *amount > kMaxSaleTotal) {
+    return Status::InvalidArgument(
+        fmt::format("{} is above the limit of {} for one sale", what, FormatMoney(kMaxSaleTotal)));
+  }
+  return Status::Ok();
+}
+
+static Result<Money> DiscountAmount(const Discount& discount, Money subtotal) {
+  switch (discount.kind) {
+    case Discount::Kind::kNone:
+      return Money();
+    case Discount::Kind::kRupiah:
+      if (discount.rupiah.is_negative()) return Status::InvalidArgument("a discount cannot be negative");
+      if (discount.rupiah > subtotal) {
+        return Status::InvalidArgument(fmt::format("discount {} is more than the subtotal {}",
+                                                   FormatMoney(discount.rupiah), FormatMoney(subtotal)));
+      }
+      return discount.rupiah;
+    case Discount::Kind::kPercent: {
+      if (discount.basis_points < 0 || discount.basis_points > 10000) {
+        return Status::InvalidArgument("a percent discount must be from 0 to 100 %");
+      }
+      // subtotal ≤ kMaxSaleTotal (1e9) so subtotal × 10000 + 5000 fits easily in int64.
+      const int64_t rounded = (subtotal.rupiah() * discount.basis_points + 5000) / 10000;
+      return Money::Rupiah(rounded);
+    }
+  }
+  return Status::InvalidArgument("unknown discount kind");
+}
+
+Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Discount& discount,
+                                 const std::vector<Payment>& payments) {
+  SaleTotals totals;
+  for (const SaleLine& line : lines) {
+    LAPAK_RETURN_IF_ERROR(CheckQuantity(line.quantity));
+    if (line.unit_price <= Money() || line.unit_price > kMaxUnitPrice) {
+      return Status::InvalidArgument(fmt::format("price of '{}' must be from Rp1 to {}", line.name,
+                                                 FormatMoney(kMaxUnitPrice)));
+    }
+    const std::optional<Money> line_total = line.unit_price.Times(line.quantity);
+    if (!line_total || *line_total != line.total) {
+      return Status::InvalidArgument(fmt::format("line '{}' does not add up", line.name));
+    }
+    const std::optional<Money> subtotal = totals.subtotal.Plus(*line_total);
+    LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit("the subtotal", subtotal));
+    totals.subtotal = *subtotal;
+  }
+  Result<Money> discount_amount = DiscountAmount(discount, totals.subtotal);
+  if (!discount_amount.ok()) return discount_amount.status();
+  totals.discount = *discount_amount;
+  totals.total = *totals.subtotal.Minus(totals.discount);
+
+  Money cash;
+  Money exact;  // QRIS and transfer
+  for (const Payment& payment : payments) {
+    if (payment.amount <= Money()) return Status::InvalidArgument("a payment must be more than Rp0");
+    Money& bucket = payment.method == PaymentMethod::kCash ? cash : exact;
+    const std::optional<Money> sum = bucket.Plus(payment.amount);
+    LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit("the payment", sum));
+    bucket = *sum;
+  }
+  if (exact > totals.total) {
+    return Status::InvalidArgument(fmt::format(
+        "QRIS and transfer payments ({}) exceed the total {}; change is given only from cash",
+        FormatMoney(exact), FormatMoney(totals.total)));
+  }
+  totals.paid = *cash.Plus(exact);
+  const Money balance = *totals.paid.Minus(totals.total);
+  totals.remaining = balance.is_negative() ? *Money().Minus(balance) : Money();
+  totals.change = balance.is_negative() ? Money() : balance;
+  totals.cash_taken = *cash.Minus(totals.change);
+  return totals;
+}
+
+Status Cart::AddProduct(const Product& product, int64_t quantity) {
+  LAPAK_RETURN_IF_ERROR(ValidateProduct(product));
+  if (!product.active) {
+    return Status::FailedPrecondition(fmt::format("product {} is not on sale", product.sku));
+  }
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (lines_[i].sku == product.sku && lines_[i].unit_price == product.price) {
+      return SetQuantity(i, lines_[i].quantity + quantity);
+    }
+  }
+  LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
+  return PushLine(SaleLine{product.sku, product.name, product.price, quantity,
+                           *product.price.Times(quantity)});
+}
+
+Status Cart::AddCustom(Money unit_price, int64_t quantity, std::string name) {
+  LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
+  if (unit_price <= Money() || unit_price > kMaxUnitPrice) {
+    return Status::InvalidArgument(
+        fmt::format("a custom amount must be from Rp1 to {}", FormatMoney(kMaxUnitPrice)));
+  }
+  if (name.empty()) name = std::string(kCustomLineName);
+  if (name.size() > 80 || !IsPrintableUtf8(name)) {
+    return Status::InvalidArgument("the name of a custom amount must be 1 to 80 bytes of text");
+  }
+  return PushLine(SaleLine{"", std::move(name), unit_price, quantity, *unit_price.Times(quantity)});
+}
+
+Status Cart::PushLine(SaleLine line) {
+  if (lines_.size() >= kMaxLines) {
+    return Status::InvalidArgument(fmt::format("a sale holds at most {} lines", kMaxLines));
+  }
+  lines_.push_back(std::move(line));
+  Status totals = Totals().status();
+  if (!totals.ok()) lines_.pop_back();
+  return totals;
+}
+
+Status Cart::SetQuantity(size_t line, int64_t quantity) {
+  if (line >= lines_.size()) return Status::NotFound(fmt::format("no line {}", line + 1));
+  LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
+  const SaleLine before = lines_[line];
+  lines_[line].quantity = quantity;
+  lines_[line].total = *lines_[line].unit_price.Times(quantity);
+  Status totals = Totals().status();
+  if (!totals.ok()) lines_[line] = before;
+  return totals;
+}
+
+Status Cart::RemoveLine(size_t line) {
+  if (line >= lines_.size()) return Status::NotFound(fmt::format("no line {}", line + 1));
+  lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(line));
+  if (!Totals().ok()) discount_ = Discount::None();  // e.g. a rupiah discount above the new subtotal
+  return Status::Ok();
+}
+
+Status Cart::SetDiscount(const Discount& discount) {
+  LAPAK_RETURN_IF_ERROR(ComputeTotals(lines_, discount, {}).status());
+  discount_ = discount;
+  return Status::Ok();
+}
+
+Status Cart::AddPayment(PaymentMethod method, Money amount) {
+  if (payments_.size() >= kMaxPayments) {
+    return Status::InvalidArgument(fmt::format("a sale takes at most {} payments", kMaxPayments));
+  }
+  payments_.push_back(Payment{method, amount});
+  Status totals = Totals().status();
+  if (!totals.ok()) payments_.pop_back();
+  return totals;
+}
+
+Status Cart::RemovePayment(size_t payment) {
+  if (payment >= payments_.size()) return Status::NotFound(fmt::format("no payment {}", payment + 1));
+  payments_.erase(payments_.begin() + static_cast<std::ptrdiff_t>(payment));
+  return Status::Ok();
+}
+
+Result<SaleTotals> Cart::Totals() const { return ComputeTotals(lines_, discount_, payments_); }
+
+Result<CompletedSale> Cart::Complete() const {
+  if (lines_.empty()) return Status::FailedPrecondition("the sale has no items");
+  Result<SaleTotals> totals = Totals();
+  if (!totals.ok()) return totals.status();
+  if (!totals->remaining.is_zero()) {
+    return Status::FailedPrecondition(fmt::format("under-paid: {} of {} still due",
+                                                  FormatMoney(totals->remaining),
+                                                  FormatMoney(totals->total)));
+  }
+  return CompletedSale{lines_, discount_, payments_, *totals};
+}
+
+}  // namespace lapak

@@ -1,0 +1,135 @@
+// A sale being rung up (Cart) and a sale ready to be recorded (CompletedSale).
+//
+// Rules, checked here and nowhere else:
+// - A line is a catalog product (its name and price are copied in) or a custom amount.
+//   Quantities are 1..kMaxQuantity; a cart holds at most kMaxLines lines.
+// - Discount on the whole sale, in rupiah or in percent (0.01 % steps, kept as basis points).
+//   Rounding rule: a percent discount is subtotal × basis_points / 10000 rounded to the
+//   nearest whole rupiah, an exact half rounded up (in the customer's favour). A discount
+//   never exceeds the subtotal.
+// - Payments: cash, QRIS and transfer, any mix. QRIS and transfer pay exact amounts, so
+//   together they may not exceed the total; change is given only from cash:
+//     change = paid − total, and change ≤ cash tendered.
+//   A sale whose payments do not cover the total cannot be completed.
+// - No figure may exceed kMaxSaleTotal (an absurd amount is refused, not recorded).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/money.h"
+#include "core/status.h"
+
+namespace lapak {
+
+inline constexpr int64_t kMaxQuantity = 9999;
+inline constexpr size_t kMaxLines = 200;
+inline constexpr size_t kMaxPayments = 10;
+inline constexpr Money kMaxSaleTotal = Money::Rupiah(1'000'000'000);  // Rp1 miliar
+inline constexpr std::string_view kCustomLineName = "Lain-lain";
+
+enum class PaymentMethod { kCash, kQris, kTransfer };
+
+// "cash", "qris", "transfer": the names used in the journal, the CLI and reports.
+std::string_view PaymentMethodName(PaymentMethod method);
+[[nodiscard]] Result<PaymentMethod> ParsePaymentMethod(std::string_view name);
+
+struct SaleLine {
+  std::string sku;  // empty for a custom amount
+  std::string name;
+  Money unit_price;
+  int64_t quantity = 0;
+  Money total;  // unit_price × quantity
+
+  bool operator==(const SaleLine&) const = default;
+};
+
+struct Discount {
+  enum class Kind { kNone, kRupiah, kPercent };
+  Kind kind = Kind::kNone;
+  Money rupiah;               // for kRupiah
+  int32_t basis_points = 0;   // for kPercent: 1000 = 10 %
+
+  static Discount None() { return {}; }
+  static Discount Amount(Money amount) { return {Kind::kRupiah, amount, 0}; }
+  static Discount Percent(int32_t basis_points) { return {Kind::kPercent, Money(), basis_points}; }
+  bool operator==(const Discount&) const = default;
+};
+
+// Reads "10%", "12.5 %", "5000", "Rp5.000". Percent up to 100 with at most two decimals.
+[[nodiscard]] Result<Discount> ParseDiscount(std::string_view text);
+
+struct Payment {
+  PaymentMethod method = PaymentMethod::kCash;
+  Money amount;  // tendered
+
+  bool operator==(const Payment&) const = default;
+};
+
+struct SaleTotals {
+  Money subtotal;    // sum of line totals
+  Money discount;    // applied discount in rupiah
+  Money total;       // subtotal − discount: what the customer owes
+  Money paid;        // sum of payments tendered
+  Money remaining;   // total − paid when positive, else 0
+  Money change;      // paid − total when positive, else 0
+  Money cash_taken;  // cash tendered − change: what stays in the drawer
+
+  bool operator==(const SaleTotals&) const = default;
+};
+
+// A sale that passed every rule above. Only Cart::Complete makes one (and the journal
+// decoder, from entries that were made so).
+struct CompletedSale {
+  std::vector<SaleLine> lines;
+  Discount discount;
+  std::vector<Payment> payments;
+  SaleTotals totals;
+
+  bool operator==(const CompletedSale&) const = default;
+};
+
+// Totals for the given lines, discount and payments, every rule checked. Used by the cart
+// and again by the journal verifier on recorded sales.
+[[nodiscard]] Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines,
+                                               const Discount& discount,
+                                               const std::vector<Payment>& payments);
+
+class Cart {
+ public:
+  // Adds `quantity` of a product; a product already in the cart gets its quantity raised.
+  [[nodiscard]] Status AddProduct(const Product& product, int64_t quantity = 1);
+  [[nodiscard]] Status AddCustom(Money unit_price, int64_t quantity = 1,
+                                 std::string name = std::string(kCustomLineName));
+  [[nodiscard]] Status SetQuantity(size_t line, int64_t quantity);
+  [[nodiscard]] Status RemoveLine(size_t line);
+  [[nodiscard]] Status SetDiscount(const Discount& discount);
+  [[nodiscard]] Status AddPayment(PaymentMethod method, Money amount);
+  [[nodiscard]] Status RemovePayment(size_t payment);
+  void ClearPayments() { payments_.clear(); }
+  void Clear() { *this = Cart(); }
+
+  const std::vector<SaleLine>& lines() const { return lines_; }
+  const Discount& discount() const { return discount_; }
+  const std::vector<Payment>& payments() const { return payments_; }
+  bool empty() const { return lines_.empty(); }
+
+  // Totals so far (payments may still be short).
+  [[nodiscard]] Result<SaleTotals> Totals() const;
+
+  // The sale as it will be recorded; refuses an empty or under-paid cart.
+  [[nodiscard]] Result<CompletedSale> Complete() const;
+
+ private:
+  // Appends a line whose quantity and price are checked; undone if the totals break a rule.
+  [[nodiscard]] Status PushLine(SaleLine line);
+
+  std::vector<SaleLine> lines_;
+  Discount discount_;
+  std::vector<Payment> payments_;
+};
+
+}  // namespace lapak

@@ -1,0 +1,116 @@
+#include "core/schema.h"
+
+#include <fmt/core.h>
+
+#include <array>
+
+#include "core/sqlite.h"
+
+namespace lapak {
+
+static constexpr std::array kMigrations = {
+    Migration{1, R"sql(
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE pins (
+  role       TEXT PRIMARY KEY CHECK (role IN ('kasir', 'pemilik')),
+  salt       BLOB NOT NULL,
+  iterations INTEGER NOT NULL CHECK (iterations > 0),
+  pin_key    BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE products (
+  sku      TEXT PRIMARY KEY,
+  name     TEXT NOT NULL,
+  category TEXT NOT NULL,
+  price    INTEGER NOT NULL CHECK (price > 0),
+  active   INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  position INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE journal (
+  seq          INTEGER PRIMARY KEY CHECK (seq > 0),
+  uuid         TEXT NOT NULL UNIQUE,
+  kind         TEXT NOT NULL CHECK (kind IN ('day_open', 'sale', 'void', 'day_close')),
+  time_utc_ms  INTEGER NOT NULL,
+  business_day TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  prev_hash    BLOB NOT NULL CHECK (length(prev_hash) = 32),
+  hash         BLOB NOT NULL UNIQUE CHECK (length(hash) = 32)
+) STRICT;
+
+CREATE TRIGGER journal_is_gapless BEFORE INSERT ON journal
+WHEN NEW.seq <> (SELECT IFNULL(MAX(seq), 0) + 1 FROM journal)
+BEGIN SELECT RAISE(ABORT, 'journal sequence numbers are gapless'); END;
+
+CREATE TRIGGER journal_is_never_updated BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'journal entries are never updated'); END;
+
+CREATE TRIGGER journal_is_never_deleted BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'journal entries are never deleted'); END;
+
+-- Indexes over the journal, written in the same transaction as the entry.
+CREATE TABLE days (
+  day_number    INTEGER PRIMARY KEY,
+  business_day  TEXT NOT NULL,
+  open_seq      INTEGER NOT NULL UNIQUE REFERENCES journal (seq),
+  opening_float INTEGER NOT NULL CHECK (opening_float >= 0),
+  close_seq     INTEGER UNIQUE REFERENCES journal (seq),
+  z_number      INTEGER UNIQUE
+) STRICT;
+CREATE UNIQUE INDEX days_one_open ON days ((close_seq IS NULL)) WHERE close_seq IS NULL;
+
+CREATE TABLE sales (
+  seq          INTEGER PRIMARY KEY REFERENCES journal (seq),
+  receipt      TEXT NOT NULL UNIQUE,
+  day_number   INTEGER NOT NULL REFERENCES days (day_number),
+  business_day TEXT NOT NULL,
+  total        INTEGER NOT NULL,
+  cash         INTEGER NOT NULL,
+  qris         INTEGER NOT NULL,
+  transfer     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX sales_by_business_day ON sales (business_day);
+CREATE INDEX sales_by_day_number ON sales (day_number);
+
+CREATE TABLE voids (
+  seq      INTEGER PRIMARY KEY REFERENCES journal (seq),
+  sale_seq INTEGER NOT NULL UNIQUE REFERENCES sales (seq),
+  reason   TEXT NOT NULL
+) STRICT;
+)sql"},
+    // Version 2: the PIN lock-out is remembered across restarts.
+    Migration{2, R"sql(
+ALTER TABLE pins ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pins ADD COLUMN locked_until_ms INTEGER NOT NULL DEFAULT 0;
+)sql"},
+};
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+Status Migrate(sqlite::Database& db, int target) {
+  if (target < 0) target = LatestSchemaVersion();
+  Result<int64_t> current = db.QueryInt("PRAGMA user_version");
+  if (!current.ok()) return current.status();
+  if (*current > LatestSchemaVersion()) {
+    return Status::FailedPrecondition(fmt::format(
+        "the database has schema version {}, newer than this Lapak knows ({}); update Lapak",
+        *current, LatestSchemaVersion()));
+  }
+  for (const Migration& migration : kMigrations) {
+    if (migration.version <= *current || migration.version > target) continue;
+    sqlite::WriteTransaction transaction(db);
+    LAPAK_RETURN_IF_ERROR(transaction.status());
+    LAPAK_RETURN_IF_ERROR(db.Exec(migration.sql));
+    LAPAK_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", migration.version)));
+    LAPAK_RETURN_IF_ERROR(transaction.Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace lapak

@@ -1,0 +1,148 @@
+#include "core/sqlite.h"
+
+#include <fmt/core.h>
+
+namespace lapak::sqlite {
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool create) {
+  sqlite3* handle = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = fmt::format("cannot open database '{}': {}", path,
+                                      handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    sqlite3_close(handle);
+    return Status::IoError(std::move(message));
+  }
+  sqlite3_extended_result_codes(handle, 1);
+  return std::unique_ptr<Database>(new Database(handle));
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+Status Database::Error(int rc, std::string_view what) const {
+  return Status::IoError(fmt::format("SQLite error {} ({}) in {}", rc, sqlite3_errmsg(db_), what));
+}
+
+Status Database::Exec(std::string_view sql) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return Status::Ok();
+  Status status = Status::IoError(fmt::format("SQLite error {} ({}) in: {}", rc,
+                                              message ? message : sqlite3_errstr(rc), sql));
+  sqlite3_free(message);
+  return status;
+}
+
+Result<int64_t> Database::QueryInt(std::string_view sql) {
+  Statement statement(*this, sql);
+  if (!statement.Step()) {
+    if (!statement.status().ok()) return statement.status();
+    return Status::IoError(fmt::format("no row from: {}", sql));
+  }
+  return statement.ColumnInt(0);
+}
+
+Result<std::string> Database::QueryText(std::string_view sql) {
+  Statement statement(*this, sql);
+  if (!statement.Step()) {
+    if (!statement.status().ok()) return statement.status();
+    return Status::IoError(fmt::format("no row from: {}", sql));
+  }
+  return statement.ColumnText(0);
+}
+
+Statement::Statement(Database& db, std::string_view sql) : db_(db) {
+  Check(sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr),
+        "prepare");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::Check(int rc, const char* what) {
+  if (rc == SQLITE_OK || !status_.ok()) return;
+  status_ = db_.Error(rc, stmt_ ? fmt::format("{} of: {}", what, sqlite3_sql(stmt_)) : what);
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  if (stmt_) Check(sqlite3_bind_int64(stmt_, index, value), "bind");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  if (stmt_) {
+    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                            SQLITE_TRANSIENT),
+          "bind");
+  }
+  return *this;
+}
+
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  if (stmt_) {
+    Check(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                            SQLITE_TRANSIENT),
+          "bind");
+  }
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  if (stmt_) Check(sqlite3_bind_null(stmt_, index), "bind");
+  return *this;
+}
+
+bool Statement::Step() {
+  if (!status_.ok() || stmt_ == nullptr) return false;
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) Check(rc, "step");
+  return false;
+}
+
+Status Statement::Run() {
+  while (Step()) {
+  }
+  return status_;
+}
+
+void Statement::Reset() {
+  if (stmt_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::ColumnText(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return text ? std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : "";
+}
+
+std::string Statement::ColumnBlob(int column) const {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  return bytes ? std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : "";
+}
+
+bool Statement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db), begin_status_(db.Exec("BEGIN IMMEDIATE")) {
+  finished_ = !begin_status_.ok();
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!finished_) (void)db_.Exec("ROLLBACK");
+}
+
+Status WriteTransaction::Commit() {
+  if (finished_) return Status::FailedPrecondition("transaction already finished");
+  Status status = db_.Exec("COMMIT");
+  // A failed COMMIT leaves the transaction open in some cases; the destructor rolls it back.
+  finished_ = status.ok();
+  return status;
+}
+
+}  // namespace lapak::sqlite

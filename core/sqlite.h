@@ -1,0 +1,98 @@
+// A thin RAII layer over the SQLite C API in which every return code is checked.
+//
+// Only the store (store*.cpp, schema.cpp) includes this header. Errors come back as Status
+// values carrying SQLite's own message; nothing here throws.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace lapak::sqlite {
+
+class Database;
+
+// A prepared statement. Bind* are 1-based as in SQLite. Step() answers true while a row is
+// available and false when done; a failure is kept and returned by status().
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, std::string_view text);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindNull(int index);
+
+  [[nodiscard]] bool Step();
+  // Runs a statement that returns no rows; the Status of the whole run.
+  [[nodiscard]] Status Run();
+  void Reset();
+
+  int64_t ColumnInt(int column) const;
+  std::string ColumnText(int column) const;
+  std::string ColumnBlob(int column) const;
+  bool ColumnIsNull(int column) const;
+
+  // ok, or the first error met while preparing, binding or stepping.
+  const Status& status() const { return status_; }
+
+ private:
+  void Check(int rc, const char* what);
+
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  Status status_;
+};
+
+class Database {
+ public:
+  // Opens (creating if `create`) the file at `path` in serialized threading mode.
+  [[nodiscard]] static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements that return no rows.
+  [[nodiscard]] Status Exec(std::string_view sql);
+  // Runs a query that returns one integer (PRAGMA user_version, SELECT count(*)).
+  [[nodiscard]] Result<int64_t> QueryInt(std::string_view sql);
+  // Runs a query that returns one text value (PRAGMA journal_mode, quick_check).
+  [[nodiscard]] Result<std::string> QueryText(std::string_view sql);
+
+  // "SQLite error 5 (database is locked) in <what>".
+  Status Error(int rc, std::string_view what) const;
+  sqlite3* handle() { return db_; }
+
+ private:
+  explicit Database(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+// BEGIN IMMEDIATE on construction (so a writer never waits to upgrade a read lock), ROLLBACK
+// on destruction unless Commit() returned ok. Check status() before using the transaction.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+  const Status& status() const { return begin_status_; }
+  // COMMIT; only an ok answer means the writes are durable.
+  [[nodiscard]] Status Commit();
+
+ private:
+  Database& db_;
+  Status begin_status_;
+  bool finished_ = false;
+};
+
+}  // namespace lapak::sqlite

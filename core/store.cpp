@@ -1,0 +1,254 @@
+// StallStore: opening the database, the stall's settings, PINs and the journal append.
+#include "core/store.h"
+
+#include <fcntl.h>
+#include <fmt/core.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/schema.h"
+#include "core/sqlite.h"
+
+namespace lapak {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// Creates the file readable by its owner only, before SQLite opens it; SQLite gives its -wal
+// and -shm files the same mode.
+Status CreatePrivateFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return Status::IoError(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
+  }
+  const bool narrowed = ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  if (!narrowed) {
+    return Status::IoError(fmt::format("cannot set mode 0600 on '{}': {}", path, std::strerror(errno)));
+  }
+  return Status::Ok();
+}
+
+Status ConfigureConnection(sqlite::Database& db) {
+  LAPAK_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA busy_timeout = {}", kBusyTimeoutMs)));
+  Result<std::string> mode = db.QueryText("PRAGMA journal_mode = WAL");
+  if (!mode.ok()) return mode.status();
+  if (*mode != "wal") return Status::IoError(fmt::format("cannot use WAL mode (got '{}')", *mode));
+  LAPAK_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON"));
+  Result<int64_t> synchronous = db.QueryInt("PRAGMA synchronous");
+  Result<int64_t> foreign_keys = db.QueryInt("PRAGMA foreign_keys");
+  if (!synchronous.ok()) return synchronous.status();
+  if (!foreign_keys.ok()) return foreign_keys.status();
+  if (*synchronous != 2 || *foreign_keys != 1) {
+    return Status::IoError("SQLite refused synchronous=FULL or foreign_keys=ON");
+  }
+  Result<std::string> check = db.QueryText("PRAGMA quick_check");
+  if (!check.ok()) return check.status();
+  if (*check != "ok") return Status::Corruption("the database failed its quick check: " + *check);
+  return Status::Ok();
+}
+
+Status ValidateIdentifier(std::string_view what, std::string_view id) {
+  if (Status s = ValidateSku(id); !s.ok()) {
+    return Status::InvalidArgument(
+        fmt::format("{} '{}' must be 1 to 32 letters, digits, '.', '_' or '-'", what, id));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StallStore::StallStore(std::unique_ptr<sqlite::Database> db, const Clock& clock)
+    : db_(std::move(db)), clock_(clock) {}
+
+StallStore::~StallStore() = default;
+
+Result<std::unique_ptr<StallStore>> StallStore::Open(const std::string& path, const Clock& clock) {
+  LAPAK_RETURN_IF_ERROR(CreatePrivateFile(path));
+  Result<std::unique_ptr<sqlite::Database>> db = sqlite::Database::Open(path, /*create=*/false);
+  if (!db.ok()) return db.status();
+  LAPAK_RETURN_IF_ERROR(ConfigureConnection(**db));
+  LAPAK_RETURN_IF_ERROR(Migrate(**db));
+  std::unique_ptr<StallStore> store(new StallStore(std::move(db).value(), clock));
+  if (Status loaded = store->LoadSettings(); !loaded.ok() && loaded.code() != StatusCode::kNotFound) {
+    return loaded;
+  }
+  return store;
+}
+
+Status StallStore::LoadSettings() {
+  sqlite::Statement select(*db_, "SELECT key, value FROM settings");
+  StallInfo info;
+  int found = 0;
+  while (select.Step()) {
+    const std::string key = select.ColumnText(0);
+    std::string value = select.ColumnText(1);
+    std::string* field = key == "stall_id"      ? &info.stall_id
+                         : key == "stall_name"  ? &info.stall_name
+                         : key == "terminal_id" ? &info.terminal_id
+                         : key == "time_zone"   ? &info.time_zone
+                         : key == "day_cutoff"  ? &info.day_cutoff
+                                                : nullptr;
+    if (field != nullptr) {
+      *field = std::move(value);
+      ++found;
+    }
+  }
+  LAPAK_RETURN_IF_ERROR(select.status());
+  if (found == 0) return Status::NotFound("this terminal is not set up yet; run `lapak init`");
+  if (found != 5) return Status::Corruption("the stall's settings are incomplete");
+  Result<BusinessCalendar> calendar = BusinessCalendar::Make(info.time_zone, info.day_cutoff);
+  if (!calendar.ok()) return calendar.status();
+  info_ = std::move(info);
+  calendar_ = std::move(calendar).value();
+  return Status::Ok();
+}
+
+Status StallStore::RequireInitialised() const {
+  if (!info_) return Status::FailedPrecondition("this terminal is not set up yet; run `lapak init`");
+  return Status::Ok();
+}
+
+Status StallStore::Initialise(const StallSetup& setup) {
+  if (info_) {
+    return Status::AlreadyExists(fmt::format("this terminal is already set up for stall {}",
+                                             info_->stall_id));
+  }
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("stall id", setup.stall_id));
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("terminal id", setup.terminal_id));
+  if (setup.stall_name.empty() || setup.stall_name.size() > 80 || !IsPrintableUtf8(setup.stall_name)) {
+    return Status::InvalidArgument("the stall name must be 1 to 80 bytes of text");
+  }
+  LAPAK_RETURN_IF_ERROR(BusinessCalendar::Make(setup.time_zone, setup.day_cutoff).status());
+  if (Status s = ValidatePinFormat(setup.owner_pin); !s.ok()) {
+    return Status::InvalidArgument("owner PIN: " + s.message());
+  }
+  if (Status s = ValidatePinFormat(setup.cashier_pin); !s.ok()) {
+    return Status::InvalidArgument("cashier PIN: " + s.message());
+  }
+  if (setup.owner_pin == setup.cashier_pin) {
+    return Status::InvalidArgument("the owner and cashier PINs must differ");
+  }
+
+  sqlite::WriteTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  sqlite::Statement insert_setting(*db_, "INSERT INTO settings (key, value) VALUES (?, ?)");
+  const std::pair<const char*, const std::string*> settings[] = {
+      {"stall_id", &setup.stall_id},       {"stall_name", &setup.stall_name},
+      {"terminal_id", &setup.terminal_id}, {"time_zone", &setup.time_zone},
+      {"day_cutoff", &setup.day_cutoff}};
+  for (const auto& [key, value] : settings) {
+    insert_setting.Reset();
+    LAPAK_RETURN_IF_ERROR(insert_setting.Bind(1, key).Bind(2, *value).Run());
+  }
+  sqlite::Statement insert_pin(
+      *db_, "INSERT INTO pins (role, salt, iterations, pin_key) VALUES (?, ?, ?, ?)");
+  for (const auto& [role, pin] : {std::pair{Role::kOwner, &setup.owner_pin},
+                                  std::pair{Role::kCashier, &setup.cashier_pin}}) {
+    const PinHash hash = HashPin(*pin);
+    insert_pin.Reset();
+    LAPAK_RETURN_IF_ERROR(insert_pin.Bind(1, RoleName(role))
+                              .BindBlob(2, hash.salt)
+                              .Bind(3, int64_t{hash.iterations})
+                              .BindBlob(4, hash.key)
+                              .Run());
+  }
+  LAPAK_RETURN_IF_ERROR(transaction.Commit());
+  return LoadSettings();
+}
+
+Result<StallInfo> StallStore::Info() {
+  LAPAK_RETURN_IF_ERROR(RequireInitialised());
+  return *info_;
+}
+
+Result<std::string> StallStore::Today() {
+  LAPAK_RETURN_IF_ERROR(RequireInitialised());
+  return calendar_->BusinessDay(clock_.Now());
+}
+
+Status StallStore::CheckPin(Role role, const std::string& pin) {
+  LAPAK_RETURN_IF_ERROR(RequireInitialised());
+  sqlite::WriteTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  sqlite::Statement select(
+      *db_, "SELECT salt, iterations, pin_key, failures, locked_until_ms FROM pins WHERE role = ?");
+  select.Bind(1, RoleName(role));
+  if (!select.Step()) {
+    LAPAK_RETURN_IF_ERROR(select.status());
+    return Status::Corruption(fmt::format("no PIN is set for {}", RoleName(role)));
+  }
+  const PinHash stored{select.ColumnBlob(0), static_cast<int>(select.ColumnInt(1)), select.ColumnBlob(2)};
+  const int failures = static_cast<int>(select.ColumnInt(3));
+  const TimePoint locked_until{std::chrono::milliseconds(select.ColumnInt(4))};
+  const TimePoint now = clock_.Now();
+  if (now < locked_until) {
+    return Status::FailedPrecondition(fmt::format(
+        "{} is locked after {} wrong PINs until {}", RoleName(role), failures,
+        calendar_->LocalTime(locked_until + std::chrono::seconds(59))));
+  }
+
+  const bool matches = ValidatePinFormat(pin).ok() && PinMatches(stored, pin);
+  if (matches && failures == 0) return Status::Ok();  // nothing to write
+  const int new_failures = matches ? 0 : failures + 1;
+  const TimePoint new_lock = matches ? TimePoint{} : now + PinLockAfter(new_failures);
+  sqlite::Statement update(*db_, "UPDATE pins SET failures = ?, locked_until_ms = ? WHERE role = ?");
+  LAPAK_RETURN_IF_ERROR(update.Bind(1, int64_t{new_failures})
+                            .Bind(2, new_lock.time_since_epoch().count())
+                            .Bind(3, RoleName(role))
+                            .Run());
+  LAPAK_RETURN_IF_ERROR(transaction.Commit());
+  if (matches) return Status::Ok();
+  if (new_failures < kFreePinTries) {
+    return Status::PermissionDenied(fmt::format("wrong PIN for {}; {} more tries before a lock",
+                                                RoleName(role), kFreePinTries - new_failures));
+  }
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(PinLockAfter(new_failures));
+  return Status::PermissionDenied(
+      fmt::format("wrong PIN for {}; locked for {} minute(s)", RoleName(role), minutes.count()));
+}
+
+Result<JournalEntry> StallStore::AppendEntry(EntryKind kind, TimePoint time,
+                                             const std::string& business_day, std::string body) {
+  JournalEntry entry;
+  sqlite::Statement last(*db_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+  if (last.Step()) {
+    entry.seq = last.ColumnInt(0) + 1;
+    const std::string hash = last.ColumnBlob(1);
+    if (hash.size() != entry.prev_hash.size()) return Status::Corruption("a journal hash is not 32 bytes");
+    std::memcpy(entry.prev_hash.data(), hash.data(), hash.size());
+  } else {
+    LAPAK_RETURN_IF_ERROR(last.status());
+    entry.seq = 1;
+  }
+  entry.terminal_id = info_->terminal_id;
+  entry.uuid = NewUuid();
+  entry.kind = kind;
+  entry.time = time;
+  entry.business_day = business_day;
+  entry.body = std::move(body);
+  entry.hash = ComputeEntryHash(entry);
+
+  const auto as_bytes = [](const Sha256Digest& digest) {
+    return std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size());
+  };
+  sqlite::Statement insert(*db_,
+                           "INSERT INTO journal (seq, uuid, kind, time_utc_ms, business_day, body, "
+                           "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  LAPAK_RETURN_IF_ERROR(insert.Bind(1, entry.seq)
+                            .Bind(2, entry.uuid)
+                            .Bind(3, EntryKindName(kind))
+                            .Bind(4, entry.time.time_since_epoch().count())
+                            .Bind(5, entry.business_day)
+                            .Bind(6, entry.body)
+                            .BindBlob(7, as_bytes(entry.prev_hash))
+                            .BindBlob(8, as_bytes(entry.hash))
+                            .Run());
+  return entry;
+}
+
+}  // namespace lapak

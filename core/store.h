@@ -1,0 +1,176 @@
+// StallStore: the terminal's books in one SQLite file.
+//
+// Durability contract: every write is one transaction begun with BEGIN IMMEDIATE and run in
+// WAL mode with synchronous=FULL; a method that records something returns ok only after
+// COMMIT returned SQLITE_OK, i.e. after the WAL was fsync'ed. A method that returns an error
+// has changed nothing (the transaction was rolled back), with one documented exception: a
+// wrong PIN is itself recorded, for the lock-out.
+//
+// The journal table is append-only (triggers refuse UPDATE and DELETE, and any insert whose
+// seq is not the next one). The sales, voids and days tables are indexes over the journal,
+// written in the same transaction as the entry they index.
+//
+// Thread-safety: a StallStore is used from one thread at a time. Two processes may open the
+// same file; writers wait up to the busy timeout for each other.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/business_day.h"
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/day_figures.h"
+#include "core/journal.h"
+#include "core/pin.h"
+#include "core/sale.h"
+#include "core/status.h"
+
+namespace lapak {
+
+namespace sqlite {
+class Database;
+}
+
+struct StallSetup {
+  std::string stall_id;     // 1-32 of [A-Za-z0-9._-], as the organiser assigned it
+  std::string stall_name;   // 1-80 bytes of text
+  std::string terminal_id;  // 1-32 of [A-Za-z0-9._-]
+  std::string time_zone = std::string(kDefaultTimeZone);
+  std::string day_cutoff = std::string(kDefaultDayCutoff);
+  std::string owner_pin;
+  std::string cashier_pin;
+};
+
+struct StallInfo {
+  std::string stall_id;
+  std::string stall_name;
+  std::string terminal_id;
+  std::string time_zone;
+  std::string day_cutoff;
+};
+
+// A recorded sale as a receipt shows it.
+struct Receipt {
+  int64_t seq = 0;
+  std::string receipt;  // "20261122-0007": business day and its running number
+  std::string business_day;
+  std::string time_utc;
+  std::string local_time;  // "2026-11-22 19:05 WIB"
+  CompletedSale sale;
+  bool voided = false;
+  std::string void_reason;
+};
+
+// The state of the day session now open, if any.
+struct OpenDay {
+  int64_t day_number = 0;
+  std::string business_day;
+  int64_t open_seq = 0;
+  Money opening_float;
+};
+
+// A business day's figures so far, all its day sessions together, closed or not.
+struct DayReport {
+  std::string business_day;
+  DayFigures figures;
+  std::optional<OpenDay> open_day;  // the open session, when it belongs to this day
+  Money expected_cash_now;          // of the open session: its float plus its net cash
+  std::vector<int64_t> z_numbers;   // the Z reports already taken for this day
+};
+
+struct VerifyReport {
+  int64_t entries = 0;
+  int64_t sales = 0;
+  bool ok = true;
+  int64_t first_bad_seq = 0;  // 0 when ok
+  std::string problem;        // what is wrong with the first bad entry
+};
+
+class StallStore {
+ public:
+  // Opens or creates the database at `path` (created with mode 0600): sets WAL,
+  // synchronous=FULL, foreign keys and a busy timeout, migrates the schema through
+  // user_version, and runs PRAGMA quick_check. A database from a newer Lapak is refused.
+  // `clock` must outlive the store.
+  [[nodiscard]] static Result<std::unique_ptr<StallStore>> Open(const std::string& path,
+                                                                const Clock& clock);
+  ~StallStore();
+
+  // ---- stall and PINs ------------------------------------------------------------------
+  // Once only: a set-up stall cannot be set up again (its journal is its books).
+  [[nodiscard]] Status Initialise(const StallSetup& setup);
+  [[nodiscard]] Result<StallInfo> Info();
+  // ok for the right PIN; PermissionDenied for a wrong one (recorded for the lock-out);
+  // FailedPrecondition while the role is locked, naming when it opens again.
+  [[nodiscard]] Status CheckPin(Role role, const std::string& pin);
+
+  // ---- catalog -------------------------------------------------------------------------
+  // All or nothing. Products are added or updated by sku and made active; with
+  // `deactivate_missing`, active products not in `products` are deactivated.
+  [[nodiscard]] Status ImportCatalog(const std::vector<Product>& products, bool deactivate_missing);
+  [[nodiscard]] Status SaveProduct(const Product& product);
+  [[nodiscard]] Result<Product> FindProduct(const std::string& sku);
+  // In the order first added.
+  [[nodiscard]] Result<std::vector<Product>> Products(bool include_inactive);
+
+  // ---- the day -------------------------------------------------------------------------
+  [[nodiscard]] Result<std::optional<OpenDay>> CurrentDay();
+  // Opens a day session with a cash float. Refused while one is open.
+  [[nodiscard]] Result<OpenDay> OpenDaySession(Money opening_float);
+  // Closes the open session with the counted cash and records its Z report.
+  [[nodiscard]] Result<ZReport> CloseDay(Money counted_cash);
+  [[nodiscard]] Result<DayReport> ReportDay(const std::string& business_day);
+  [[nodiscard]] Result<ZReport> FindZReport(int64_t z_number);
+  [[nodiscard]] Result<std::vector<ZReport>> ZReports();
+
+  // ---- sales ---------------------------------------------------------------------------
+  // Records a completed sale and returns its receipt only after the commit succeeded. With
+  // no open day session one is opened (float Rp0) in the same transaction. Refused while
+  // the open session belongs to an earlier business day: that day must be closed first.
+  [[nodiscard]] Result<Receipt> RecordSale(const CompletedSale& sale);
+  // Voids a whole sale of the open day session, with the owner's PIN and a reason (1-200
+  // bytes). A sale is voided at most once; sales of a closed session cannot be voided.
+  [[nodiscard]] Result<Receipt> VoidSale(const std::string& receipt, const std::string& owner_pin,
+                                         const std::string& reason);
+  [[nodiscard]] Result<Receipt> FindReceipt(const std::string& receipt);
+  // The sales of `business_day`, newest first, at most `limit`.
+  [[nodiscard]] Result<std::vector<Receipt>> History(const std::string& business_day, int64_t limit);
+  // The business day that the clock says it is now.
+  [[nodiscard]] Result<std::string> Today();
+
+  // ---- the journal ---------------------------------------------------------------------
+  // Entries with seq in [from_seq, from_seq + limit).
+  [[nodiscard]] Result<std::vector<JournalEntry>> Entries(int64_t from_seq, int64_t limit);
+  // Walks the whole chain: sequence, hashes, canonical bodies, sale arithmetic, that the
+  // index tables agree with the journal and that every Z report equals the figures of its
+  // session. Names the first bad entry.
+  [[nodiscard]] Result<VerifyReport> Verify();
+
+ private:
+  StallStore(std::unique_ptr<sqlite::Database> db, const Clock& clock);
+
+  // Loads the stall's settings after Open or Initialise; NotFound before set-up.
+  [[nodiscard]] Status LoadSettings();
+  [[nodiscard]] Status RequireInitialised() const;
+  // Inside the caller's write transaction: appends the next entry of the chain and returns
+  // it. An entry's business day is that of the day session it belongs to.
+  [[nodiscard]] Result<JournalEntry> AppendEntry(EntryKind kind, TimePoint time,
+                                                 const std::string& business_day, std::string body);
+  [[nodiscard]] Result<std::optional<OpenDay>> ReadOpenDay();
+  // Inside the caller's write transaction: a day_open entry and its days row.
+  [[nodiscard]] Result<OpenDay> InsertDayOpen(TimePoint time, const std::string& business_day,
+                                              Money opening_float);
+  [[nodiscard]] Result<DayFigures> FiguresOfSession(int64_t day_number);
+  [[nodiscard]] Result<Receipt> ReadReceipt(int64_t seq);
+  [[nodiscard]] Result<ZReport> ReadZReport(int64_t close_seq);
+
+  std::unique_ptr<sqlite::Database> db_;
+  const Clock& clock_;
+  std::optional<StallInfo> info_;               // set once the stall is set up
+  std::optional<BusinessCalendar> calendar_;    // from info_
+};
+
+}  // namespace lapak
