@@ -1,0 +1,68 @@
+// Shared plumbing of the `lapak` command line: the global options, opening the store, and
+// reporting an outcome on stdout/stderr with the documented exit codes.
+//
+// Exit codes: 0 ok; 2 bad input; 3 not found; 4 wrong PIN; 5 not allowed now (day state,
+// role locked, already done); 6 the books failed verification or are corrupt; 7 disk or
+// database error. Errors go to stderr (as {"error":…,"code":…} with --json) and change
+// nothing.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "core/store.h"
+
+namespace lapak::cli {
+
+struct Context {
+  std::string db_path;  // --db, $LAPAK_DB, else $XDG_DATA_HOME/lapak/lapak.db
+  bool json = false;    // --json
+  SystemClock clock;
+  int exit_code = 0;
+};
+
+// The default database path, creating its folder (mode 0700) if needed.
+std::string DefaultDatabasePath();
+
+// Opens the store at ctx.db_path; on failure reports and returns nullptr.
+std::unique_ptr<StallStore> OpenStore(Context& ctx);
+
+// Reports `status` on stderr and sets the exit code; returns false when not ok.
+bool Check(Context& ctx, const Status& status);
+
+// Writes `value` as JSON (with --json) or `text` (without) to stdout.
+void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text);
+
+// The PIN from --pin or, when that is empty, $LAPAK_PIN.
+std::string PinOrEnvironment(const std::string& pin_option);
+
+// Each adds one subcommand (with its own subcommands) to `app`.
+void AddInitCommand(CLI::App& app, Context& ctx);
+void AddCatalogCommand(CLI::App& app, Context& ctx);
+void AddSellCommand(CLI::App& app, Context& ctx);
+void AddVoidCommand(CLI::App& app, Context& ctx);
+void AddHistoryCommand(CLI::App& app, Context& ctx);
+void AddDayCommand(CLI::App& app, Context& ctx);
+void AddReportCommand(CLI::App& app, Context& ctx);
+void AddVerifyCommand(CLI::App& app, Context& ctx);
+void AddExportCommand(CLI::App& app, Context& ctx);
+
+}  // namespace lapak::cli
+
+namespace lapak::cli {
+
+// Adds --pin and --as to a command that needs a role's PIN (default role: `role`).
+struct PinOptions {
+  std::string pin;
+  std::string role;
+};
+void AddPinOptions(CLI::App& command, PinOptions& options, Role role);
+// Checks the PIN for the chosen role; reports and returns false when refused.
+bool Authorise(Context& ctx, StallStore& store, const PinOptions& options);
+
+}  // namespace lapak::cli

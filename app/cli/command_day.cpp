@@ -1,0 +1,86 @@
+// lapak day open|close, lapak report.
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+#include "app/cli/render.h"
+
+namespace lapak::cli {
+
+namespace {
+
+struct AmountOptions {
+  std::string amount;
+  PinOptions pin;
+};
+
+struct ReportOptions {
+  std::string day;
+  int64_t z_number = 0;
+};
+
+void RunReport(Context& ctx, const ReportOptions& options) {
+  std::unique_ptr<StallStore> store = OpenStore(ctx);
+  if (!store) return;
+  Result<StallInfo> info = store->Info();
+  if (!Check(ctx, info.status())) return;
+  if (options.z_number > 0) {
+    Result<ZReport> z = store->FindZReport(options.z_number);
+    if (Check(ctx, z.status())) Emit(ctx, ZReportJson(*z), ZReportText(*info, *z));
+    return;
+  }
+  Result<std::string> day = options.day.empty() ? store->Today() : Result<std::string>(options.day);
+  if (!Check(ctx, day.status())) return;
+  Result<DayReport> report = store->ReportDay(*day);
+  if (Check(ctx, report.status())) Emit(ctx, DayReportJson(*report), DayReportText(*info, *report));
+}
+
+}  // namespace
+
+void AddDayCommand(CLI::App& app, Context& ctx) {
+  CLI::App* day = app.add_subcommand("day", "Open or close the business day");
+  day->require_subcommand(1);
+
+  auto open = std::make_shared<AmountOptions>();
+  CLI::App* open_command = day->add_subcommand("open", "Open the day with a cash float");
+  open_command->add_option("--float", open->amount, "Cash in the drawer at opening, e.g. 200.000")
+      ->default_str("0");
+  AddPinOptions(*open_command, open->pin, Role::kCashier);
+  open_command->callback([&ctx, open] {
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store || !Authorise(ctx, *store, open->pin)) return;
+    Result<Money> amount = ParseMoney(open->amount.empty() ? "0" : open->amount);
+    if (!Check(ctx, amount.status())) return;
+    Result<OpenDay> opened = store->OpenDaySession(*amount);
+    if (!Check(ctx, opened.status())) return;
+    Emit(ctx,
+         {{"business_day", opened->business_day}, {"day_number", opened->day_number},
+          {"opening_float", opened->opening_float.rupiah()}, {"open_seq", opened->open_seq}},
+         fmt::format("Hari {} dibuka, kas awal {}\n", opened->business_day, FormatMoney(opened->opening_float)));
+  });
+
+  auto close = std::make_shared<AmountOptions>();
+  CLI::App* close_command = day->add_subcommand("close", "Close the day with the counted cash: the Z report");
+  close_command->add_option("--counted", close->amount, "Cash counted in the drawer")->required();
+  AddPinOptions(*close_command, close->pin, Role::kCashier);
+  close_command->callback([&ctx, close] {
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store || !Authorise(ctx, *store, close->pin)) return;
+    Result<Money> counted = ParseMoney(close->amount);
+    if (!Check(ctx, counted.status())) return;
+    Result<ZReport> z = store->CloseDay(*counted);
+    if (!Check(ctx, z.status())) return;
+    Emit(ctx, ZReportJson(*z), ZReportText(*store->Info(), *z));
+  });
+}
+
+void AddReportCommand(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* command = app.add_subcommand("report", "A business day's totals without closing it, or a Z report");
+  command->add_option("--day", options->day, "Business day YYYY-MM-DD (default: today)");
+  command->add_option("--z", options->z_number, "Show Z report number N instead");
+  command->callback([&ctx, options] { RunReport(ctx, *options); });
+}
+
+}  // namespace lapak::cli

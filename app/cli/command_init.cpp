@@ -1,0 +1,30 @@
+// lapak init: set up this terminal for a stall.
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+
+namespace lapak::cli {
+
+void AddInitCommand(CLI::App& app, Context& ctx) {
+  auto setup = std::make_shared<StallSetup>();
+  CLI::App* command = app.add_subcommand("init", "Set up this terminal for a stall (once)");
+  command->add_option("--stall-id", setup->stall_id, "Stall id given by the organiser")->required();
+  command->add_option("--stall-name", setup->stall_name, "Stall name, as printed on receipts")->required();
+  command->add_option("--terminal-id", setup->terminal_id, "This terminal's id")->required();
+  command->add_option("--tz", setup->time_zone, "IANA time zone of the event")->capture_default_str();
+  command->add_option("--cutoff", setup->day_cutoff, "Business day cut-off, HH:MM")->capture_default_str();
+  command->add_option("--owner-pin", setup->owner_pin, "Owner (pemilik) PIN, 4-8 digits")->required();
+  command->add_option("--cashier-pin", setup->cashier_pin, "Cashier (kasir) PIN, 4-8 digits")->required();
+  command->callback([&ctx, setup] {
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store || !Check(ctx, store->Initialise(*setup))) return;
+    const StallInfo info = *store->Info();
+    Emit(ctx,
+         {{"stall_id", info.stall_id}, {"stall_name", info.stall_name}, {"terminal_id", info.terminal_id},
+          {"time_zone", info.time_zone}, {"day_cutoff", info.day_cutoff}, {"db", ctx.db_path}},
+         "Lapak siap: " + info.stall_name + " (" + info.stall_id + "), terminal " + info.terminal_id +
+             ", " + info.time_zone + ", tutup hari " + info.day_cutoff + "\n");
+  });
+}
+
+}  // namespace lapak::cli

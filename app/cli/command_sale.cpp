@@ -1,0 +1,155 @@
+// lapak sell | void | history.
+#include <fmt/core.h>
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+#include "app/cli/render.h"
+
+namespace lapak::cli {
+
+namespace {
+
+struct SellOptions {
+  std::vector<std::string> items;     // SKU or SKU:QTY
+  std::vector<std::string> customs;   // AMOUNT or AMOUNT:NAME
+  std::string discount;               // 10% or 5000
+  std::vector<std::string> payments;  // METHOD or METHOD:AMOUNT
+  PinOptions pin;
+};
+
+// Splits "a:b" at the first ':'; `second` is empty when there is none.
+std::pair<std::string, std::string> SplitOnce(const std::string& text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string::npos) return {text, ""};
+  return {text.substr(0, colon), text.substr(colon + 1)};
+}
+
+Result<int64_t> ParseQuantity(const std::string& text) {
+  int64_t quantity = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), quantity);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    return Status::InvalidArgument(fmt::format("'{}' is not a quantity", text));
+  }
+  return quantity;
+}
+
+// Fills the cart from the command line, in the order given.
+Status BuildCart(StallStore& store, const SellOptions& options, Cart& cart) {
+  for (const std::string& item : options.items) {
+    const auto [sku, quantity_text] = SplitOnce(item);
+    Result<int64_t> quantity = quantity_text.empty() ? Result<int64_t>(1) : ParseQuantity(quantity_text);
+    if (!quantity.ok()) return quantity.status();
+    Result<Product> product = store.FindProduct(sku);
+    if (!product.ok()) return product.status();
+    LAPAK_RETURN_IF_ERROR(cart.AddProduct(*product, *quantity));
+  }
+  for (const std::string& custom : options.customs) {
+    const auto [amount_text, name] = SplitOnce(custom);
+    Result<Money> amount = ParseMoney(amount_text);
+    if (!amount.ok()) return amount.status();
+    LAPAK_RETURN_IF_ERROR(cart.AddCustom(*amount, 1, name));
+  }
+  if (!options.discount.empty()) {
+    Result<Discount> discount = ParseDiscount(options.discount);
+    if (!discount.ok()) return discount.status();
+    LAPAK_RETURN_IF_ERROR(cart.SetDiscount(*discount));
+  }
+  for (const std::string& payment : options.payments) {
+    const auto [method_name, amount_text] = SplitOnce(payment);
+    Result<PaymentMethod> method = ParsePaymentMethod(method_name);
+    if (!method.ok()) return method.status();
+    Result<SaleTotals> totals = cart.Totals();
+    if (!totals.ok()) return totals.status();
+    Result<Money> amount = amount_text.empty() ? Result<Money>(totals->remaining) : ParseMoney(amount_text);
+    if (!amount.ok()) return amount.status();
+    LAPAK_RETURN_IF_ERROR(cart.AddPayment(*method, *amount));
+  }
+  return Status::Ok();
+}
+
+void RunSell(Context& ctx, const SellOptions& options) {
+  std::unique_ptr<StallStore> store = OpenStore(ctx);
+  if (!store || !Authorise(ctx, *store, options.pin)) return;
+  Cart cart;
+  if (!Check(ctx, BuildCart(*store, options, cart))) return;
+  Result<CompletedSale> sale = cart.Complete();
+  if (!Check(ctx, sale.status())) return;
+  Result<Receipt> receipt = store->RecordSale(*sale);
+  if (!Check(ctx, receipt.status())) return;
+  Emit(ctx, ReceiptJson(*receipt), ReceiptText(*store->Info(), *receipt));
+}
+
+struct VoidOptions {
+  std::string receipt;
+  std::string reason;
+  std::string owner_pin;
+};
+
+struct HistoryOptions {
+  std::string day;
+  int64_t limit = 50;
+  bool receipts = false;
+};
+
+void RunHistory(Context& ctx, const HistoryOptions& options) {
+  std::unique_ptr<StallStore> store = OpenStore(ctx);
+  if (!store) return;
+  Result<std::string> day = options.day.empty() ? store->Today() : Result<std::string>(options.day);
+  if (!Check(ctx, day.status())) return;
+  Result<std::vector<Receipt>> receipts = store->History(*day, options.limit);
+  if (!Check(ctx, receipts.status())) return;
+  nlohmann::json list = nlohmann::json::array();
+  std::string text = fmt::format("Penjualan {} (terbaru dulu)\n", *day);
+  for (const Receipt& receipt : *receipts) {
+    list.push_back(ReceiptJson(receipt));
+    text += options.receipts ? ReceiptText(*store->Info(), receipt) + "\n"
+                             : fmt::format("{}  {}  {:>14}{}\n", receipt.receipt, receipt.local_time,
+                                           FormatMoney(receipt.sale.totals.total),
+                                           receipt.voided ? "  BATAL" : "");
+  }
+  Emit(ctx, list, text);
+}
+
+}  // namespace
+
+void AddSellCommand(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<SellOptions>();
+  CLI::App* command = app.add_subcommand("sell", "Record a sale and print its receipt");
+  command->add_option("--item", options->items, "Catalog item: SKU or SKU:QTY (repeatable)");
+  command->add_option("--custom", options->customs, "Custom amount: AMOUNT or AMOUNT:NAME (repeatable)");
+  command->add_option("--discount", options->discount, "Discount on the sale: 10% or 5000");
+  command->add_option("--pay", options->payments,
+                      "Payment: cash|qris|transfer[:AMOUNT]; no amount pays what is still due")
+      ->required();
+  AddPinOptions(*command, options->pin, Role::kCashier);
+  command->callback([&ctx, options] { RunSell(ctx, *options); });
+}
+
+void AddVoidCommand(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<VoidOptions>();
+  CLI::App* command = app.add_subcommand("void", "Cancel a whole sale of the open day (owner's PIN)");
+  command->add_option("receipt", options->receipt, "Receipt number, e.g. 20261122-0007")->required();
+  command->add_option("--reason", options->reason, "Why the sale is cancelled")->required();
+  command->add_option("--pin", options->owner_pin, "Owner (pemilik) PIN (default $LAPAK_PIN)");
+  command->callback([&ctx, options] {
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store) return;
+    Result<Receipt> receipt =
+        store->VoidSale(options->receipt, PinOrEnvironment(options->owner_pin), options->reason);
+    if (!Check(ctx, receipt.status())) return;
+    Emit(ctx, ReceiptJson(*receipt), ReceiptText(*store->Info(), *receipt));
+  });
+}
+
+void AddHistoryCommand(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<HistoryOptions>();
+  CLI::App* command = app.add_subcommand("history", "The sales of a business day, newest first");
+  command->add_option("--day", options->day, "Business day YYYY-MM-DD (default: today)");
+  command->add_option("--limit", options->limit, "At most this many sales")->capture_default_str();
+  command->add_flag("--receipts", options->receipts, "Print each whole receipt");
+  command->callback([&ctx, options] { RunHistory(ctx, *options); });
+}
+
+}  // namespace lapak::cli

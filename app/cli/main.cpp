@@ -1,0 +1,29 @@
+// `lapak`: the terminal's command line over core/. See README.md for the reference.
+#include "app/cli/cli.h"
+
+int main(int argc, char** argv) {
+  lapak::cli::Context ctx;
+  CLI::App app{"Lapak: the stall's books on this terminal", "lapak"};
+  app.fallthrough();  // --db and --json are accepted after the subcommand too
+  app.require_subcommand(1);
+  app.add_option("--db", ctx.db_path, "Database file (default $LAPAK_DB, else ~/.local/share/lapak/lapak.db)")
+      ->envname("LAPAK_DB");
+  app.add_flag("--json", ctx.json, "Print results as JSON");
+
+  lapak::cli::AddInitCommand(app, ctx);
+  lapak::cli::AddCatalogCommand(app, ctx);
+  lapak::cli::AddSellCommand(app, ctx);
+  lapak::cli::AddVoidCommand(app, ctx);
+  lapak::cli::AddHistoryCommand(app, ctx);
+  lapak::cli::AddDayCommand(app, ctx);
+  lapak::cli::AddReportCommand(app, ctx);
+  lapak::cli::AddVerifyCommand(app, ctx);
+  lapak::cli::AddExportCommand(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  }
+  return ctx.exit_code;
+}

@@ -1,0 +1,28 @@
+// How the CLI shows the books: plain text for a person (Bahasa Indonesia, 42 columns, the
+// width of a stall's thermal printer) and JSON for scripts. Money in JSON is whole rupiah.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/day_figures.h"
+#include "core/store.h"
+
+namespace lapak::cli {
+
+std::string ReceiptText(const StallInfo& stall, const Receipt& receipt);
+nlohmann::json ReceiptJson(const Receipt& receipt);
+
+std::string ZReportText(const StallInfo& stall, const ZReport& z);
+nlohmann::json ZReportJson(const ZReport& z);
+
+std::string DayReportText(const StallInfo& stall, const DayReport& report);
+nlohmann::json DayReportJson(const DayReport& report);
+
+std::string ProductsText(const std::vector<Product>& products);
+nlohmann::json ProductsJson(const std::vector<Product>& products);
+
+}  // namespace lapak::cli
