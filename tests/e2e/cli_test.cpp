@@ -1,0 +1,191 @@
+// End-to-end: the real `lapak` binary on the sample catalogs in ../shared/data.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/process.h"
+
+namespace lapak {
+namespace {
+
+using nlohmann::json;
+using testing::RunResult;
+
+const std::string kLapak = LAPAK_CLI_PATH;
+const std::string kSampleData = LAPAK_SAMPLE_DATA;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RunResult init = Lapak({"init", "--stall-id", "BKS-07", "--stall-name", "Bakso Pak Kumis",
+                            "--terminal-id", "T1", "--owner-pin", "9999", "--cashier-pin", "1234"});
+    ASSERT_EQ(0, init.exit_code) << init.err;
+  }
+
+  RunResult Lapak(std::vector<std::string> args) {
+    args.insert(args.begin(), {kLapak, "--db", db_});
+    return testing::Run(args);
+  }
+  // Runs with --json and expects success; the parsed output.
+  json LapakJson(std::vector<std::string> args) {
+    args.push_back("--json");
+    RunResult result = Lapak(args);
+    EXPECT_EQ(0, result.exit_code) << result.err;
+    return json::parse(result.out);
+  }
+  void ImportBakso() {
+    RunResult import = Lapak({"catalog", "import", kSampleData + "/catalog-bakso.csv", "--pin", "9999"});
+    ASSERT_EQ(0, import.exit_code) << import.err;
+  }
+  // The journal export, to prove a refused command changed nothing.
+  std::string Journal() { return Lapak({"export"}).out; }
+
+  testing::TempDir dir_;
+  std::string db_ = dir_.File("stall.db");
+};
+
+TEST_F(CliTest, DatabaseIsPrivateToItsOwner) {
+  struct stat info {};
+  ASSERT_EQ(0, ::stat(db_.c_str(), &info));
+  EXPECT_EQ(0600u, info.st_mode & 0777);
+}
+
+TEST_F(CliTest, ImportsBothSampleCatalogsAndExportsThemBack) {
+  for (const std::string name : {"catalog-bakso.csv", "catalog-oleh-oleh.csv"}) {
+    RunResult import = Lapak({"catalog", "import", kSampleData + "/" + name, "--pin", "9999"});
+    ASSERT_EQ(0, import.exit_code) << import.err;
+  }
+  const json products = LapakJson({"catalog", "list"});
+  ASSERT_EQ(18u, products.size());
+  EXPECT_EQ("Keripik Sriping Ubi Kayu, Pedas", products[11]["name"]);
+  EXPECT_EQ("Taplak Sulaman 40×40 cm", products[16]["name"]);
+  EXPECT_EQ(85000, products[16]["price"]);
+
+  // What export writes imports back into a fresh terminal unchanged.
+  const std::string exported = Lapak({"catalog", "export"}).out;
+  testing::TempDir other;
+  testing::WriteFile(other.File("catalog.csv"), exported);
+  const std::string other_db = other.File("other.db");
+  ASSERT_EQ(0, testing::Run({kLapak, "--db", other_db, "init", "--stall-id", "S2", "--stall-name", "Oleh",
+                             "--terminal-id", "T2", "--owner-pin", "1111", "--cashier-pin", "2222"})
+                   .exit_code);
+  ASSERT_EQ(0, testing::Run({kLapak, "--db", other_db, "catalog", "import", other.File("catalog.csv"),
+                             "--pin", "1111"})
+                   .exit_code);
+  EXPECT_EQ(exported, testing::Run({kLapak, "--db", other_db, "catalog", "export"}).out);
+}
+
+TEST_F(CliTest, MalformedCatalogIsRefusedWholeNamingLineAndColumn) {
+  ImportBakso();
+  const std::string before = Lapak({"catalog", "export"}).out;
+  testing::WriteFile(dir_.File("bad.csv"),
+                     "sku,name,category,price\nNEW-1,Baru,Makanan,10000\nBKS-01,Bakso Urat,Makanan,murah\n");
+  RunResult import = Lapak({"catalog", "import", dir_.File("bad.csv"), "--pin", "9999"});
+  EXPECT_EQ(2, import.exit_code);
+  EXPECT_NE(std::string::npos, import.err.find("line 3, column 4 (price): 'murah' is not an amount")) << import.err;
+  EXPECT_EQ(before, Lapak({"catalog", "export"}).out);
+}
+
+TEST_F(CliTest, CatalogImportNeedsTheOwnersPin) {
+  RunResult cashier = Lapak({"catalog", "import", kSampleData + "/catalog-bakso.csv", "--pin", "1234"});
+  EXPECT_EQ(4, cashier.exit_code);
+  EXPECT_EQ(0u, LapakJson({"catalog", "list"}).size());
+}
+
+TEST_F(CliTest, CashSaleWithDiscountPrintsReceiptAndChange) {
+  ImportBakso();
+  RunResult sell = Lapak({"sell", "--item", "BKS-01:2", "--item", "MNM-01", "--discount", "10%",
+                          "--pay", "cash:Rp50.000", "--pin", "1234"});
+  ASSERT_EQ(0, sell.exit_code) << sell.err;
+  EXPECT_NE(std::string::npos, sell.out.find("TOTAL                             Rp40.500"));
+  EXPECT_NE(std::string::npos, sell.out.find("Kembali                            Rp9.500"));
+
+  const json history = LapakJson({"history"});
+  ASSERT_EQ(1u, history.size());
+  EXPECT_EQ(40500, history[0]["total"]);
+  EXPECT_EQ(9500, history[0]["change"]);
+}
+
+TEST_F(CliTest, UnderPaidSaleIsRefusedAndRecordsNothing) {
+  ImportBakso();
+  const std::string before = Journal();
+  RunResult sell = Lapak({"sell", "--item", "BKS-03", "--pay", "cash:20000", "--pin", "1234"});
+  EXPECT_EQ(5, sell.exit_code);
+  EXPECT_NE(std::string::npos, sell.err.find("under-paid: Rp5.000 of Rp25.000 still due")) << sell.err;
+  EXPECT_EQ(before, Journal());
+}
+
+TEST_F(CliTest, AbsurdAmountsAndWrongPinChangeNothing) {
+  ImportBakso();
+  const std::string before = Journal();
+  EXPECT_EQ(2, Lapak({"sell", "--custom", "999.999.999.999", "--pay", "cash", "--pin", "1234"}).exit_code);
+  EXPECT_EQ(2, Lapak({"sell", "--item", "BKS-01:100000", "--pay", "cash", "--pin", "1234"}).exit_code);
+  EXPECT_EQ(3, Lapak({"sell", "--item", "NOPE", "--pay", "cash", "--pin", "1234"}).exit_code);
+  EXPECT_EQ(4, Lapak({"sell", "--item", "BKS-01", "--pay", "cash", "--pin", "0000"}).exit_code);
+  EXPECT_EQ(before, Journal());
+}
+
+TEST_F(CliTest, SplitCashAndQrisVoidAndDayCloseGiveTheZReport) {
+  ImportBakso();
+  ASSERT_EQ(0, Lapak({"day", "open", "--float", "200.000", "--pin", "1234"}).exit_code);
+  const json first = LapakJson({"sell", "--item", "BKS-05", "--item", "MNM-02", "--pay", "qris:20000",
+                                "--pay", "cash:10000", "--pin", "1234"});
+  EXPECT_EQ(29000, first["total"]);
+  EXPECT_EQ(1000, first["change"]);
+  const json second = LapakJson({"sell", "--item", "BKS-02:3", "--pay", "transfer", "--pin", "1234"});
+  EXPECT_EQ(54000, second["total"]);
+
+  RunResult wrong = Lapak({"void", second["receipt"], "--reason", "dobel", "--pin", "1234"});
+  EXPECT_EQ(4, wrong.exit_code);
+  const json voided = LapakJson({"void", second["receipt"], "--reason", "dobel", "--pin", "9999"});
+  EXPECT_TRUE(voided["voided"]);
+  EXPECT_EQ(5, Lapak({"void", second["receipt"], "--reason", "lagi", "--pin", "9999"}).exit_code);
+
+  const json report = LapakJson({"report"});
+  EXPECT_EQ(83000, report["figures"]["gross"]);
+  EXPECT_EQ(29000, report["figures"]["net"]);
+  EXPECT_EQ(209000, report["expected_cash_now"]);
+
+  const json z = LapakJson({"day", "close", "--counted", "208.000", "--pin", "1234"});
+  EXPECT_EQ(1, z["z_number"]);
+  EXPECT_EQ(2, z["figures"]["sales"]);
+  EXPECT_EQ(1, z["figures"]["voids_count"]);
+  EXPECT_EQ(9000, z["figures"]["by_method"]["cash"]);
+  EXPECT_EQ(20000, z["figures"]["by_method"]["qris"]);
+  EXPECT_EQ(0, z["figures"]["by_method"]["transfer"]);
+  EXPECT_EQ(209000, z["expected_cash"]);
+  EXPECT_EQ(-1000, z["over_short"]);
+  EXPECT_EQ(z, LapakJson({"report", "--z", "1"}));
+
+  const json verify = LapakJson({"verify"});
+  EXPECT_TRUE(verify["ok"]);
+  EXPECT_EQ(5, verify["entries"]);  // open, sale, sale, void, close: refusals wrote nothing
+}
+
+TEST_F(CliTest, ExportIsTheWholeChainAsCsv) {
+  ImportBakso();
+  ASSERT_EQ(0, Lapak({"sell", "--item", "TMB-01", "--pay", "cash", "--pin", "1234"}).exit_code);
+  const std::string csv = Journal();
+  EXPECT_EQ(0u, csv.find("seq,uuid,kind,time_utc,business_day,prev_hash,hash,body\n1,"));
+  EXPECT_NE(std::string::npos, csv.find(",day_open,"));
+  EXPECT_NE(std::string::npos, csv.find(",sale,"));
+}
+
+TEST_F(CliTest, InitTwiceIsRefused) {
+  RunResult again = Lapak({"init", "--stall-id", "X", "--stall-name", "X", "--terminal-id", "T9",
+                           "--owner-pin", "1111", "--cashier-pin", "2222"});
+  EXPECT_EQ(5, again.exit_code);
+  EXPECT_EQ("lapak: this terminal is already set up for stall BKS-07\n", again.err);
+}
+
+TEST_F(CliTest, ErrorsAreJsonWithJson) {
+  RunResult sell = Lapak({"sell", "--item", "NOPE", "--pay", "cash", "--pin", "1234", "--json"});
+  EXPECT_EQ(3, sell.exit_code);
+  const json error = json::parse(sell.err);
+  EXPECT_EQ("NotFound", error["code"]);
+  EXPECT_EQ("no product with sku 'NOPE'", error["error"]);
+}
+
+}  // namespace
+}  // namespace lapak
