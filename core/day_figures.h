@@ -24,6 +24,8 @@ struct SaleAmounts {
   Money cash;  // cash taken: tendered − change
   Money qris;
   Money transfer;
+
+  bool operator==(const SaleAmounts&) const = default;
 };
 
 struct DayFigures {

@@ -224,10 +224,13 @@ Result<SaleBody> DecodeSale(std::string_view text) {
     for (const json& item : r.Array("payments")) {
       if (!item.is_object()) return Status::InvalidArgument("sale body: a payment is not an object");
       Reader payment(item);
-      Result<PaymentMethod> method = ParsePaymentMethod(payment.Text("method"));
-      if (!method.ok()) return method.status();
-      body.sale.payments.push_back(Payment{*method, payment.Rupiah("amount")});
+      const std::string method_name = payment.Text("method");
+      const Money amount = payment.Rupiah("amount");
       r.Absorb(payment);
+      if (!r.error().empty()) return body;  // reported by Decode
+      Result<PaymentMethod> method = ParsePaymentMethod(method_name);
+      if (!method.ok()) return Status::InvalidArgument("sale body: " + method.status().message());
+      body.sale.payments.push_back(Payment{*method, amount});
     }
     Reader discount(r.Object("discount"));
     Result<Discount> parsed_discount = ReadDiscount(discount);

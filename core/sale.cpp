@@ -144,7 +144,9 @@ Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Disco
         "QRIS and transfer payments ({}) exceed the total {}; change is given only from cash",
         FormatMoney(exact), FormatMoney(totals.total)));
   }
-  totals.paid = *cash.Plus(exact);
+  const std::optional<Money> paid = cash.Plus(exact);
+  LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit("the amount paid", paid));
+  totals.paid = *paid;
   const Money balance = *totals.paid.Minus(totals.total);
   totals.remaining = balance.is_negative() ? *Money().Minus(balance) : Money();
   totals.change = balance.is_negative() ? Money() : balance;
@@ -157,12 +159,12 @@ Status Cart::AddProduct(const Product& product, int64_t quantity) {
   if (!product.active) {
     return Status::FailedPrecondition(fmt::format("product {} is not on sale", product.sku));
   }
+  LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
   for (size_t i = 0; i < lines_.size(); ++i) {
     if (lines_[i].sku == product.sku && lines_[i].unit_price == product.price) {
-      return SetQuantity(i, lines_[i].quantity + quantity);
+      return SetQuantity(i, lines_[i].quantity + quantity);  // both ≤ kMaxQuantity: no overflow
     }
   }
-  LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
   return PushLine(SaleLine{product.sku, product.name, product.price, quantity,
                            *product.price.Times(quantity)});
 }
@@ -204,7 +206,10 @@ Status Cart::SetQuantity(size_t line, int64_t quantity) {
 Status Cart::RemoveLine(size_t line) {
   if (line >= lines_.size()) return Status::NotFound(fmt::format("no line {}", line + 1));
   lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(line));
-  if (!Totals().ok()) discount_ = Discount::None();  // e.g. a rupiah discount above the new subtotal
+  // What no longer fits the smaller sale goes: a rupiah discount above the new subtotal, then
+  // QRIS or transfer payments above the new total.
+  if (!ComputeTotals(lines_, discount_, {}).ok()) discount_ = Discount::None();
+  if (!Totals().ok()) payments_.clear();
   return Status::Ok();
 }
 

@@ -105,6 +105,7 @@ class Cart {
   [[nodiscard]] Status AddCustom(Money unit_price, int64_t quantity = 1,
                                  std::string name = std::string(kCustomLineName));
   [[nodiscard]] Status SetQuantity(size_t line, int64_t quantity);
+  // Also drops a rupiah discount or QRIS/transfer payments that no longer fit the sale.
   [[nodiscard]] Status RemoveLine(size_t line);
   [[nodiscard]] Status SetDiscount(const Discount& discount);
   [[nodiscard]] Status AddPayment(PaymentMethod method, Money amount);

@@ -85,7 +85,7 @@ struct VerifyReport {
   int64_t entries = 0;
   int64_t sales = 0;
   bool ok = true;
-  int64_t first_bad_seq = 0;  // 0 when ok
+  int64_t first_bad_seq = 0;  // 0 when ok, or when an index table holds a row of no entry
   std::string problem;        // what is wrong with the first bad entry
 };
 

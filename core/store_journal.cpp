@@ -37,13 +37,71 @@ Result<JournalEntry> ReadEntry(const sqlite::Statement& row, const std::string& 
   return entry;
 }
 
-// What the index tables say, loaded once and compared with the journal.
-struct IndexRow {
+// What the index tables say, loaded once and compared entry by entry with the journal.
+struct SaleRow {
   std::string receipt;
   int64_t day_number = 0;
   std::string business_day;
   SaleAmounts amounts;
+  bool operator==(const SaleRow&) const = default;
 };
+
+struct VoidRow {
+  int64_t sale_seq = 0;
+  std::string reason;
+  bool operator==(const VoidRow&) const = default;
+};
+
+struct DayRow {
+  std::string business_day;
+  int64_t open_seq = 0;
+  Money opening_float;
+  int64_t close_seq = 0;  // 0 while open
+  int64_t z_number = 0;   // 0 while open
+  bool operator==(const DayRow&) const = default;
+};
+
+struct IndexTables {
+  std::map<int64_t, SaleRow> sales;  // by journal seq
+  std::map<int64_t, VoidRow> voids;  // by journal seq of the void
+  std::map<int64_t, DayRow> days;    // by day number
+};
+
+Result<IndexTables> LoadIndexTables(sqlite::Database& db) {
+  IndexTables tables;
+  sqlite::Statement sales(db, "SELECT seq, receipt, day_number, business_day, total, cash, qris, transfer FROM sales");
+  while (sales.Step()) {
+    tables.sales[sales.ColumnInt(0)] = SaleRow{
+        sales.ColumnText(1), sales.ColumnInt(2), sales.ColumnText(3),
+        SaleAmounts{Money::Rupiah(sales.ColumnInt(4)), Money::Rupiah(sales.ColumnInt(5)),
+                    Money::Rupiah(sales.ColumnInt(6)), Money::Rupiah(sales.ColumnInt(7))}};
+  }
+  LAPAK_RETURN_IF_ERROR(sales.status());
+  sqlite::Statement voids(db, "SELECT seq, sale_seq, reason FROM voids");
+  while (voids.Step()) tables.voids[voids.ColumnInt(0)] = VoidRow{voids.ColumnInt(1), voids.ColumnText(2)};
+  LAPAK_RETURN_IF_ERROR(voids.status());
+  sqlite::Statement days(db,
+                         "SELECT day_number, business_day, open_seq, opening_float, IFNULL(close_seq, 0), "
+                         "IFNULL(z_number, 0) FROM days");
+  while (days.Step()) {
+    tables.days[days.ColumnInt(0)] = DayRow{days.ColumnText(1), days.ColumnInt(2),
+                                            Money::Rupiah(days.ColumnInt(3)), days.ColumnInt(4),
+                                            days.ColumnInt(5)};
+  }
+  LAPAK_RETURN_IF_ERROR(days.status());
+  return tables;
+}
+
+// The index row an entry must have, or an empty string when it matches.
+template <typename Row>
+std::string CheckIndexRow(const std::map<int64_t, Row>& table, int64_t key, const Row& expected,
+                          std::string_view table_name) {
+  const auto row = table.find(key);
+  if (row == table.end() || !(row->second == expected)) {
+    return fmt::format("the {} index disagrees with the journal", table_name);
+  }
+  return {};
+}
 
 struct Session {
   Money opening_float;
@@ -108,7 +166,9 @@ class Replay {
   }
 
   const std::map<int64_t, SaleAmounts>& sales() const { return sales_; }
-  const std::map<int64_t, std::string>& receipts_by_seq() const { return sales_of_entry_; }
+  std::optional<int64_t> open_day() const {
+    return open_day_ == 0 ? std::nullopt : std::optional<int64_t>(open_day_);
+  }
 
  private:
   std::map<int64_t, Session> sessions_;
@@ -153,23 +213,14 @@ Result<VerifyReport> StallStore::Verify() {
     return report;
   };
 
-  std::map<int64_t, IndexRow> index;
-  sqlite::Statement sales(*db_, "SELECT seq, receipt, day_number, business_day, total, cash, qris, transfer FROM sales");
-  while (sales.Step()) {
-    index[sales.ColumnInt(0)] = IndexRow{
-        sales.ColumnText(1), sales.ColumnInt(2), sales.ColumnText(3),
-        SaleAmounts{Money::Rupiah(sales.ColumnInt(4)), Money::Rupiah(sales.ColumnInt(5)),
-                    Money::Rupiah(sales.ColumnInt(6)), Money::Rupiah(sales.ColumnInt(7))}};
-  }
-  LAPAK_RETURN_IF_ERROR(sales.status());
-
-  std::map<int64_t, int64_t> void_index;  // void entry seq -> voided sale seq
-  sqlite::Statement voids(*db_, "SELECT seq, sale_seq FROM voids");
-  while (voids.Step()) void_index[voids.ColumnInt(0)] = voids.ColumnInt(1);
-  LAPAK_RETURN_IF_ERROR(voids.status());
+  Result<IndexTables> index = LoadIndexTables(*db_);
+  if (!index.ok()) return index.status();
+  // Each entry's expected index row; what is left over at the end has no entry.
+  DayRow open_day_row;
+  int64_t void_entries = 0;
+  int64_t day_entries = 0;
 
   Replay replay;
-  int64_t void_entries = 0;
   Sha256Digest previous_hash{};
   sqlite::Statement select(*db_, fmt::format("{} ORDER BY seq", kSelectEntries));
   while (select.Step()) {
@@ -188,12 +239,20 @@ Result<VerifyReport> StallStore::Verify() {
         DayOpenBody body;
         problem = DecodeInto(DecodeDayOpen(entry.body), body);
         if (problem.empty()) problem = replay.CheckDayOpen(entry, body);
+        // Its days row is compared when the day closes, or at the end while it is open.
+        open_day_row = DayRow{entry.business_day, entry.seq, body.opening_float, 0, 0};
+        ++day_entries;
         break;
       }
       case EntryKind::kSale: {
         SaleBody body;
         problem = DecodeInto(DecodeSale(entry.body), body);
         if (problem.empty()) problem = replay.CheckSale(entry, body);
+        if (problem.empty()) {
+          problem = CheckIndexRow(index->sales, entry.seq,
+                                  SaleRow{body.receipt, body.day_number, entry.business_day, AmountsOf(body.sale)},
+                                  "sales");
+        }
         ++report.sales;
         break;
       }
@@ -201,9 +260,8 @@ Result<VerifyReport> StallStore::Verify() {
         VoidBody body;
         problem = DecodeInto(DecodeVoid(entry.body), body);
         if (problem.empty()) problem = replay.CheckVoid(body);
-        const auto row = void_index.find(entry.seq);
-        if (problem.empty() && (row == void_index.end() || row->second != body.sale_seq)) {
-          problem = "the voids index disagrees with the journal";
+        if (problem.empty()) {
+          problem = CheckIndexRow(index->voids, entry.seq, VoidRow{body.sale_seq, body.reason}, "voids");
         }
         ++void_entries;
         break;
@@ -212,25 +270,31 @@ Result<VerifyReport> StallStore::Verify() {
         ZReport z;
         problem = DecodeInto(DecodeZReport(entry.body), z);
         if (problem.empty()) problem = replay.CheckDayClose(z);
+        if (!problem.empty()) break;
+        // The days row: its opening half answers to the day_open entry, its closing half
+        // to this one.
+        const auto row = index->days.find(z.day_number);
+        DayRow opening = row == index->days.end() ? DayRow{} : row->second;
+        opening.close_seq = opening.z_number = 0;
+        if (!(opening == open_day_row)) return fail(open_day_row.open_seq, "the days index disagrees with the journal");
+        if (row->second.close_seq != entry.seq || row->second.z_number != z.z_number) {
+          problem = "the days index disagrees with the journal";
+        }
         break;
       }
     }
     if (!problem.empty()) return fail(entry.seq, problem);
-    if (entry.kind == EntryKind::kSale) {
-      const auto row = index.find(entry.seq);
-      const SaleAmounts& amounts = replay.sales().at(entry.seq);
-      if (row == index.end() || row->second.receipt != replay.receipts_by_seq().at(entry.seq) ||
-          row->second.business_day != entry.business_day || row->second.amounts.total != amounts.total ||
-          row->second.amounts.cash != amounts.cash || row->second.amounts.qris != amounts.qris ||
-          row->second.amounts.transfer != amounts.transfer) {
-        return fail(entry.seq, "the sales index disagrees with the journal");
-      }
-    }
   }
   LAPAK_RETURN_IF_ERROR(select.status());
-  if (static_cast<int64_t>(index.size()) != report.sales ||
-      static_cast<int64_t>(void_index.size()) != void_entries) {
-    return fail(0, "the sales or voids index holds rows that are not in the journal");
+  if (std::optional<int64_t> open_day = replay.open_day()) {
+    if (const std::string problem = CheckIndexRow(index->days, *open_day, open_day_row, "days"); !problem.empty()) {
+      return fail(open_day_row.open_seq, problem);
+    }
+  }
+  if (static_cast<int64_t>(index->sales.size()) != report.sales ||
+      static_cast<int64_t>(index->voids.size()) != void_entries ||
+      static_cast<int64_t>(index->days.size()) != day_entries) {
+    return fail(0, "an index table holds rows that are not in the journal");
   }
   return report;
 }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -262,6 +263,10 @@ struct RoundingCase {
   int32_t basis_points;
   int64_t discount;
 };
+
+void PrintTo(const RoundingCase& c, std::ostream* os) {
+  *os << c.basis_points << " basis points of " << c.subtotal;
+}
 
 class PercentDiscountRoundingTest : public testing::TestWithParam<RoundingCase> {};
 
