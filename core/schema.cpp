@@ -33,13 +33,13 @@ CREATE TABLE products (
 
 CREATE TABLE journal (
   seq          INTEGER PRIMARY KEY CHECK (seq > 0),
-  uuid         TEXT NOT NULL UNIQUE,
+  uuid         TEXT NOT NULL,
   kind         TEXT NOT NULL CHECK (kind IN ('day_open', 'sale', 'void', 'day_close')),
   time_utc_ms  INTEGER NOT NULL,
   business_day TEXT NOT NULL,
   body         TEXT NOT NULL,
   prev_hash    BLOB NOT NULL CHECK (length(prev_hash) = 32),
-  hash         BLOB NOT NULL UNIQUE CHECK (length(hash) = 32)
+  hash         BLOB NOT NULL CHECK (length(hash) = 32)
 ) STRICT;
 
 CREATE TRIGGER journal_is_gapless BEFORE INSERT ON journal
@@ -63,18 +63,19 @@ CREATE TABLE days (
 ) STRICT;
 CREATE UNIQUE INDEX days_one_open ON days ((close_seq IS NULL)) WHERE close_seq IS NULL;
 
+-- A sale's receipt is business_day and receipt_number (see core/receipt_number.h); the
+-- unique index also finds a day's sales and its last receipt number.
 CREATE TABLE sales (
-  seq          INTEGER PRIMARY KEY REFERENCES journal (seq),
-  receipt      TEXT NOT NULL UNIQUE,
-  day_number   INTEGER NOT NULL REFERENCES days (day_number),
-  business_day TEXT NOT NULL,
-  total        INTEGER NOT NULL,
-  cash         INTEGER NOT NULL,
-  qris         INTEGER NOT NULL,
-  transfer     INTEGER NOT NULL
+  seq            INTEGER PRIMARY KEY REFERENCES journal (seq),
+  business_day   TEXT NOT NULL,
+  receipt_number INTEGER NOT NULL CHECK (receipt_number > 0),
+  day_number     INTEGER NOT NULL REFERENCES days (day_number),
+  total          INTEGER NOT NULL,
+  cash           INTEGER NOT NULL,
+  qris           INTEGER NOT NULL,
+  transfer       INTEGER NOT NULL,
+  UNIQUE (business_day, receipt_number)
 ) STRICT;
-CREATE INDEX sales_by_business_day ON sales (business_day);
-CREATE INDEX sales_by_day_number ON sales (day_number);
 
 CREATE TABLE voids (
   seq      INTEGER PRIMARY KEY REFERENCES journal (seq),

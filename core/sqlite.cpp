@@ -18,7 +18,27 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool c
   return std::unique_ptr<Database>(new Database(handle));
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  for (auto& [sql, cached] : statements_) sqlite3_finalize(cached.stmt);
+  sqlite3_close(db_);
+}
+
+Database::CachedStatement* Database::Acquire(std::string_view sql, int& rc) {
+  rc = SQLITE_OK;
+  auto [it, inserted] = statements_.try_emplace(std::string(sql));
+  if (!inserted && it->second.in_use) return nullptr;
+  if (inserted) {
+    rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                            &it->second.stmt, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(it->second.stmt);
+      statements_.erase(it);
+      return nullptr;
+    }
+  }
+  it->second.in_use = true;
+  return &it->second;
+}
 
 Status Database::Error(int rc, std::string_view what) const {
   return Status::IoError(fmt::format("SQLite error {} ({}) in {}", rc, sqlite3_errmsg(db_), what));
@@ -53,11 +73,25 @@ Result<std::string> Database::QueryText(std::string_view sql) {
 }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
-  Check(sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr),
-        "prepare");
+  int rc = SQLITE_OK;
+  cached_ = db.Acquire(sql, rc);
+  if (cached_ != nullptr) {
+    stmt_ = cached_->stmt;
+  } else if (rc == SQLITE_OK) {  // the cached one is in use: a private copy
+    rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  }
+  Check(rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  if (cached_ == nullptr) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  cached_->in_use = false;
+}
 
 void Statement::Check(int rc, const char* what) {
   if (rc == SQLITE_OK || !status_.ok()) return;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/status.h"
 
@@ -17,8 +18,44 @@ namespace lapak::sqlite {
 
 class Database;
 
-// A prepared statement. Bind* are 1-based as in SQLite. Step() answers true while a row is
-// available and false when done; a failure is kept and returned by status().
+class Database {
+ public:
+  // Opens (creating if `create`) the file at `path` in serialized threading mode.
+  [[nodiscard]] static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements that return no rows.
+  [[nodiscard]] Status Exec(std::string_view sql);
+  // Runs a query that returns one integer (PRAGMA user_version, SELECT count(*)).
+  [[nodiscard]] Result<int64_t> QueryInt(std::string_view sql);
+  // Runs a query that returns one text value (PRAGMA journal_mode, quick_check).
+  [[nodiscard]] Result<std::string> QueryText(std::string_view sql);
+
+  // "SQLite error 5 (database is locked) in <what>".
+  Status Error(int rc, std::string_view what) const;
+  sqlite3* handle() { return db_; }
+
+ private:
+  friend class Statement;
+  struct CachedStatement {  // elements of an unordered_map keep their address
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+
+  explicit Database(sqlite3* db) : db_(db) {}
+  // The cached statement for `sql` (marked in use), or nullptr while that one is in use.
+  CachedStatement* Acquire(std::string_view sql, int& rc);
+
+  sqlite3* db_;
+  std::unordered_map<std::string, CachedStatement> statements_;
+};
+
+// A prepared statement, borrowed from its Database's cache: the first use of an SQL text
+// compiles it, later uses only reset it (compiling an INSERT with triggers costs more than
+// running it). Bind* are 1-based as in SQLite. Step() answers true while a row is available
+// and false when done; a failure is kept and returned by status().
 class Statement {
  public:
   Statement(Database& db, std::string_view sql);
@@ -49,31 +86,8 @@ class Statement {
 
   Database& db_;
   sqlite3_stmt* stmt_ = nullptr;
+  Database::CachedStatement* cached_ = nullptr;  // null: finalized, not cached, when done
   Status status_;
-};
-
-class Database {
- public:
-  // Opens (creating if `create`) the file at `path` in serialized threading mode.
-  [[nodiscard]] static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
-  ~Database();
-  Database(const Database&) = delete;
-  Database& operator=(const Database&) = delete;
-
-  // Runs one or more statements that return no rows.
-  [[nodiscard]] Status Exec(std::string_view sql);
-  // Runs a query that returns one integer (PRAGMA user_version, SELECT count(*)).
-  [[nodiscard]] Result<int64_t> QueryInt(std::string_view sql);
-  // Runs a query that returns one text value (PRAGMA journal_mode, quick_check).
-  [[nodiscard]] Result<std::string> QueryText(std::string_view sql);
-
-  // "SQLite error 5 (database is locked) in <what>".
-  Status Error(int rc, std::string_view what) const;
-  sqlite3* handle() { return db_; }
-
- private:
-  explicit Database(sqlite3* db) : db_(db) {}
-  sqlite3* db_;
 };
 
 // BEGIN IMMEDIATE on construction (so a writer never waits to upgrade a read lock), ROLLBACK

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/receipt_number.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 
@@ -69,10 +70,10 @@ struct IndexTables {
 
 Result<IndexTables> LoadIndexTables(sqlite::Database& db) {
   IndexTables tables;
-  sqlite::Statement sales(db, "SELECT seq, receipt, day_number, business_day, total, cash, qris, transfer FROM sales");
+  sqlite::Statement sales(db, "SELECT seq, receipt_number, day_number, business_day, total, cash, qris, transfer FROM sales");
   while (sales.Step()) {
     tables.sales[sales.ColumnInt(0)] = SaleRow{
-        sales.ColumnText(1), sales.ColumnInt(2), sales.ColumnText(3),
+        FormatReceiptNumber(sales.ColumnText(3), sales.ColumnInt(1)), sales.ColumnInt(2), sales.ColumnText(3),
         SaleAmounts{Money::Rupiah(sales.ColumnInt(4)), Money::Rupiah(sales.ColumnInt(5)),
                     Money::Rupiah(sales.ColumnInt(6)), Money::Rupiah(sales.ColumnInt(7))}};
   }

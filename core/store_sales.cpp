@@ -1,6 +1,7 @@
 // StallStore: day sessions, sales, voids and the figures of a day.
 #include <fmt/core.h>
 
+#include "core/receipt_number.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 
@@ -25,7 +26,7 @@ constexpr const char* kSelectFigures =
     "LEFT JOIN voids v ON v.sale_seq = s.seq";
 
 constexpr const char* kSelectReceipt =
-    "SELECT s.seq, s.receipt, s.business_day, j.time_utc_ms, j.body, v.seq IS NOT NULL, "
+    "SELECT s.seq, s.receipt_number, s.business_day, j.time_utc_ms, j.body, v.seq IS NOT NULL, "
     "IFNULL(v.reason, '') FROM sales s JOIN journal j ON j.seq = s.seq "
     "LEFT JOIN voids v ON v.sale_seq = s.seq";
 
@@ -35,12 +36,6 @@ Status CheckAmount(std::string_view what, Money amount) {
                                                FormatMoney(amount), FormatMoney(kMaxSaleTotal)));
   }
   return Status::Ok();
-}
-
-std::string ReceiptNumber(const std::string& business_day, int64_t number) {
-  std::string compact = business_day;
-  std::erase(compact, '-');
-  return fmt::format("{}-{:04}", compact, number);
 }
 
 }  // namespace
@@ -99,7 +94,10 @@ Result<OpenDay> StallStore::OpenDaySession(Money opening_float) {
 }
 
 Result<DayFigures> StallStore::FiguresOfSession(int64_t day_number) {
-  sqlite::Statement select(*db_, fmt::format("{} WHERE s.day_number = ?", kSelectFigures));
+  // A session lies within one business day: the business-day index finds its sales.
+  sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = (SELECT business_day FROM days "
+                                             "WHERE day_number = ?1) AND s.day_number = ?1",
+                                             kSelectFigures));
   select.Bind(1, day_number);
   return FoldFigures(select);
 }
@@ -236,20 +234,21 @@ Result<Receipt> StallStore::RecordSale(const CompletedSale& sale) {
   }
   const OpenDay& day = **open;
 
-  sqlite::Statement count(*db_, "SELECT COUNT(*) FROM sales WHERE business_day = ?");
-  count.Bind(1, today);
-  if (!count.Step()) return count.status();
-  const std::string receipt = ReceiptNumber(today, count.ColumnInt(0) + 1);
+  sqlite::Statement last(*db_, "SELECT IFNULL(MAX(receipt_number), 0) FROM sales WHERE business_day = ?");
+  last.Bind(1, today);
+  if (!last.Step()) return last.status();
+  const int64_t receipt_number = last.ColumnInt(0) + 1;
+  const std::string receipt = FormatReceiptNumber(today, receipt_number);
 
   Result<JournalEntry> entry =
       AppendEntry(EntryKind::kSale, now, today, EncodeSale({day.day_number, receipt, sale}));
   if (!entry.ok()) return entry.status();
   const SaleAmounts amounts = AmountsOf(sale);
   sqlite::Statement insert(*db_,
-                           "INSERT INTO sales (seq, receipt, day_number, business_day, total, cash, "
-                           "qris, transfer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                           "INSERT INTO sales (seq, receipt_number, day_number, business_day, total, "
+                           "cash, qris, transfer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   LAPAK_RETURN_IF_ERROR(insert.Bind(1, entry->seq)
-                            .Bind(2, receipt)
+                            .Bind(2, receipt_number)
                             .Bind(3, day.day_number)
                             .Bind(4, today)
                             .Bind(5, amounts.total.rupiah())
@@ -272,11 +271,13 @@ Result<Receipt> StallStore::VoidSale(const std::string& receipt, const std::stri
 
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
+  const std::optional<ReceiptNumber> number = ParseReceiptNumber(receipt);
   sqlite::Statement sale(*db_,
                          "SELECT s.seq, s.day_number, s.total, v.seq IS NOT NULL FROM sales s "
-                         "LEFT JOIN voids v ON v.sale_seq = s.seq WHERE s.receipt = ?");
-  sale.Bind(1, receipt);
-  if (!sale.Step()) {
+                         "LEFT JOIN voids v ON v.sale_seq = s.seq "
+                         "WHERE s.business_day = ? AND s.receipt_number = ?");
+  if (number) sale.Bind(1, number->business_day).Bind(2, number->number);
+  if (!number || !sale.Step()) {
     LAPAK_RETURN_IF_ERROR(sale.status());
     return Status::NotFound(fmt::format("no sale with receipt {}", receipt));
   }
@@ -313,16 +314,17 @@ Result<Receipt> StallStore::ReadReceipt(int64_t seq) {
   Result<SaleBody> body = DecodeSale(select.ColumnText(4));
   if (!body.ok()) return Status::Corruption(fmt::format("entry {}: {}", seq, body.status().message()));
   const TimePoint time{std::chrono::milliseconds(select.ColumnInt(3))};
-  return Receipt{seq, select.ColumnText(1), select.ColumnText(2), FormatUtc(time),
+  return Receipt{seq, FormatReceiptNumber(select.ColumnText(2), select.ColumnInt(1)), select.ColumnText(2), FormatUtc(time),
                  calendar_->LocalTime(time), std::move(body->sale), select.ColumnInt(5) != 0,
                  select.ColumnText(6)};
 }
 
 Result<Receipt> StallStore::FindReceipt(const std::string& receipt) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  sqlite::Statement select(*db_, "SELECT seq FROM sales WHERE receipt = ?");
-  select.Bind(1, receipt);
-  if (!select.Step()) {
+  const std::optional<ReceiptNumber> number = ParseReceiptNumber(receipt);
+  sqlite::Statement select(*db_, "SELECT seq FROM sales WHERE business_day = ? AND receipt_number = ?");
+  if (number) select.Bind(1, number->business_day).Bind(2, number->number);
+  if (!number || !select.Step()) {
     LAPAK_RETURN_IF_ERROR(select.status());
     return Status::NotFound(fmt::format("no sale with receipt {}", receipt));
   }
