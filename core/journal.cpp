@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/canonical_json.h"
+
 namespace lapak {
 
 using nlohmann::json;
@@ -25,21 +27,19 @@ Result<EntryKind> ParseEntryKind(std::string_view name) {
   return Status::InvalidArgument(fmt::format("unknown journal entry kind '{}'", name));
 }
 
-// nlohmann::json keeps object members in a std::map, so dump() writes them sorted by name,
-// and with no indent it writes no whitespace: the canonical form described in journal.h.
-static std::string Canonical(const json& value) { return value.dump(); }
-
 std::string CanonicalBytes(const JournalEntry& entry) {
-  // The body is already canonical text; splice it in rather than re-encoding it.
-  json header = {{"business_day", entry.business_day},
-                 {"kind", EntryKindName(entry.kind)},
-                 {"seq", entry.seq},
-                 {"terminal", entry.terminal_id},
-                 {"time_utc_ms", entry.time.time_since_epoch().count()},
-                 {"uuid", entry.uuid},
-                 {"v", kCanonicalVersion}};
-  std::string rest = Canonical(header);  // {"business_day":…,"v":1}
-  return "{\"body\":" + entry.body + "," + rest.substr(1);
+  CanonicalJson out;
+  out.BeginObject()
+      .Key("body").Raw(entry.body)
+      .Key("business_day").String(entry.business_day)
+      .Key("kind").String(EntryKindName(entry.kind))
+      .Key("seq").Int(entry.seq)
+      .Key("terminal").String(entry.terminal_id)
+      .Key("time_utc_ms").Int(entry.time.time_since_epoch().count())
+      .Key("uuid").String(entry.uuid)
+      .Key("v").Int(kCanonicalVersion)
+      .EndObject();
+  return out.Take();
 }
 
 Sha256Digest ComputeEntryHash(const JournalEntry& entry) {
@@ -71,48 +71,82 @@ static std::string_view DiscountKindName(Discount::Kind kind) {
 }
 
 std::string EncodeDayOpen(const DayOpenBody& body) {
-  return Canonical({{"day", body.day_number}, {"float", body.opening_float.rupiah()}});
+  CanonicalJson out;
+  out.BeginObject().Key("day").Int(body.day_number).Key("float").Int(body.opening_float.rupiah()).EndObject();
+  return out.Take();
 }
 
 std::string EncodeSale(const SaleBody& body) {
   const CompletedSale& sale = body.sale;
-  json lines = json::array();
+  CanonicalJson out;
+  out.BeginObject()
+      .Key("change").Int(sale.totals.change.rupiah())
+      .Key("day").Int(body.day_number)
+      .Key("discount").BeginObject()
+          .Key("amount").Int(sale.totals.discount.rupiah())
+          .Key("basis_points").Int(sale.discount.basis_points)
+          .Key("kind").String(DiscountKindName(sale.discount.kind))
+          .EndObject()
+      .Key("lines").BeginArray();
   for (const SaleLine& line : sale.lines) {
-    lines.push_back({{"name", line.name}, {"price", line.unit_price.rupiah()},
-                     {"qty", line.quantity}, {"sku", line.sku}, {"total", line.total.rupiah()}});
+    out.BeginObject()
+        .Key("name").String(line.name)
+        .Key("price").Int(line.unit_price.rupiah())
+        .Key("qty").Int(line.quantity)
+        .Key("sku").String(line.sku)
+        .Key("total").Int(line.total.rupiah())
+        .EndObject();
   }
-  json payments = json::array();
+  out.EndArray().Key("payments").BeginArray();
   for (const Payment& payment : sale.payments) {
-    payments.push_back({{"amount", payment.amount.rupiah()}, {"method", PaymentMethodName(payment.method)}});
+    out.BeginObject()
+        .Key("amount").Int(payment.amount.rupiah())
+        .Key("method").String(PaymentMethodName(payment.method))
+        .EndObject();
   }
-  return Canonical({{"change", sale.totals.change.rupiah()},
-                    {"day", body.day_number},
-                    {"discount", {{"amount", sale.totals.discount.rupiah()},
-                                  {"basis_points", sale.discount.basis_points},
-                                  {"kind", DiscountKindName(sale.discount.kind)}}},
-                    {"lines", lines},
-                    {"payments", payments},
-                    {"receipt", body.receipt},
-                    {"subtotal", sale.totals.subtotal.rupiah()},
-                    {"total", sale.totals.total.rupiah()}});
+  out.EndArray()
+      .Key("receipt").String(body.receipt)
+      .Key("subtotal").Int(sale.totals.subtotal.rupiah())
+      .Key("total").Int(sale.totals.total.rupiah())
+      .EndObject();
+  return out.Take();
 }
 
 std::string EncodeVoid(const VoidBody& body) {
-  return Canonical({{"day", body.day_number}, {"reason", body.reason}, {"receipt", body.receipt},
-                    {"sale_seq", body.sale_seq}, {"total", body.total.rupiah()}});
+  CanonicalJson out;
+  out.BeginObject()
+      .Key("day").Int(body.day_number)
+      .Key("reason").String(body.reason)
+      .Key("receipt").String(body.receipt)
+      .Key("sale_seq").Int(body.sale_seq)
+      .Key("total").Int(body.total.rupiah())
+      .EndObject();
+  return out.Take();
 }
 
 std::string EncodeZReport(const ZReport& z) {
   const DayFigures& f = z.figures;
-  return Canonical({{"business_day", z.business_day}, {"cash", f.cash.rupiah()},
-                    {"counted", z.counted_cash.rupiah()}, {"day", z.day_number},
-                    {"expected", z.expected_cash.rupiah()}, {"float", z.opening_float.rupiah()},
-                    {"gross", f.gross.rupiah()}, {"net", f.net.rupiah()},
-                    {"open_seq", z.open_seq}, {"opened_at_utc", z.opened_at_utc},
-                    {"over_short", z.over_short.rupiah()}, {"qris", f.qris.rupiah()},
-                    {"sales", f.sales_count}, {"transfer", f.transfer.rupiah()},
-                    {"voids", f.voids.rupiah()}, {"voids_count", f.voids_count},
-                    {"z", z.z_number}});
+  CanonicalJson out;
+  out.BeginObject()
+      .Key("business_day").String(z.business_day)
+      .Key("cash").Int(f.cash.rupiah())
+      .Key("counted").Int(z.counted_cash.rupiah())
+      .Key("day").Int(z.day_number)
+      .Key("expected").Int(z.expected_cash.rupiah())
+      .Key("float").Int(z.opening_float.rupiah())
+      .Key("gross").Int(f.gross.rupiah())
+      .Key("net").Int(f.net.rupiah())
+      .Key("open_seq").Int(z.open_seq)
+      .Key("opened_at_utc").String(z.opened_at_utc)
+      .Key("over_short").Int(z.over_short.rupiah())
+      .Key("qris").Int(f.qris.rupiah())
+      .Key("sales").Int(f.sales_count)
+      .Key("transfer").Int(f.transfer.rupiah())
+      .Key("voids").Int(f.voids.rupiah())
+      .Key("voids_count").Int(f.voids_count)
+      .Key("z").Int(z.z_number)
+      .EndObject();
+  return out.Take();
 }
 
 // ---- decoding --------------------------------------------------------------------------
@@ -169,7 +203,8 @@ class Reader {
   std::string error_;
 };
 
-// Parses `body`, runs `read` over it and checks that re-encoding the result gives back the
+// Decoding uses nlohmann::json's parser (bounded by the caller's input), then re-encodes with
+// CanonicalJson. Parses `body`, runs `read` over it and checks that re-encoding the result gives back the
 // same bytes, so that two different texts can never stand for one entry.
 template <typename Body, typename ReadFn, typename EncodeFn>
 Result<Body> Decode(std::string_view kind, std::string_view text, ReadFn read, EncodeFn encode) {
