@@ -12,15 +12,17 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
+#include "core/receipt_number.h"
 #include "core/store.h"
 #include "tests/support/process.h"
 
 namespace lapak {
 namespace {
 
-// 2026-11-22 10:00 WIB: every round sells on the same business day.
+// 2026-11-28 10:00 WIB: every round sells on the same business day.
 constexpr int64_t kClockStartMs = 1'795'834'800'000;
 
 int Rounds() {
@@ -48,20 +50,24 @@ struct Ack {
   int64_t total = 0;
 };
 
-// The sales index as the database holds it, by journal seq.
+// The sales index as the database holds it, by journal seq; throws if it cannot be read.
 std::map<int64_t, Ack> RecordedSales(const std::string& path) {
   std::map<int64_t, Ack> sales;
   sqlite3* db = nullptr;
   sqlite3_stmt* statement = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, "SELECT seq, receipt, total FROM sales", -1, &statement, nullptr) == SQLITE_OK) {
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-      sales[sqlite3_column_int64(statement, 0)] =
-          Ack{reinterpret_cast<const char*>(sqlite3_column_text(statement, 1)), sqlite3_column_int64(statement, 2)};
-    }
+  bool read = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+              sqlite3_prepare_v2(db, "SELECT seq, business_day, receipt_number, total FROM sales", -1,
+                                 &statement, nullptr) == SQLITE_OK;
+  int rc = SQLITE_ROW;
+  while (read && (rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    const auto* day = reinterpret_cast<const char*>(sqlite3_column_text(statement, 1));
+    sales[sqlite3_column_int64(statement, 0)] =
+        Ack{FormatReceiptNumber(day, sqlite3_column_int64(statement, 2)), sqlite3_column_int64(statement, 3)};
   }
+  const std::string error = sqlite3_errmsg(db);
   sqlite3_finalize(statement);
   sqlite3_close(db);
+  if (!read || rc != SQLITE_DONE) throw std::runtime_error("cannot read the sales: " + error);
   return sales;
 }
 
