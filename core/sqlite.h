@@ -54,7 +54,8 @@ class Database {
 
 // A prepared statement, borrowed from its Database's cache: the first use of an SQL text
 // compiles it, later uses only reset it (compiling an INSERT with triggers costs more than
-// running it). Bind* are 1-based as in SQLite. Step() answers true while a row is available
+// running it). The cache keeps one statement per distinct text, so values go in through
+// Bind*, never into the SQL text. Bind* are 1-based as in SQLite. Step() answers true while a row is available
 // and false when done; a failure is kept and returned by status().
 class Statement {
  public:

@@ -187,6 +187,7 @@ Status StallStore::CheckPin(Role role, const std::string& pin) {
   const TimePoint locked_until{std::chrono::milliseconds(select.ColumnInt(4))};
   const TimePoint now = clock_.Now();
   if (now < locked_until) {
+    // LocalTime shows minutes: round the end of the lock up so that the time shown is open.
     return Status::FailedPrecondition(fmt::format(
         "{} is locked after {} wrong PINs until {}", RoleName(role), failures,
         calendar_->LocalTime(locked_until + std::chrono::seconds(59))));

@@ -115,16 +115,18 @@ Result<ZReport> StallStore::CloseDay(Money counted_cash) {
 
   ZReport z;
   Result<int64_t> last_z = db_->QueryInt("SELECT IFNULL(MAX(z_number), 0) FROM days");
-  Result<int64_t> opened_ms = db_->QueryInt(fmt::format("SELECT time_utc_ms FROM journal WHERE seq = {}", day.open_seq));
+  sqlite::Statement opened(*db_, "SELECT time_utc_ms FROM journal WHERE seq = ?");
+  opened.Bind(1, day.open_seq);
+  if (!opened.Step()) return opened.status().ok() ? Status::Corruption("the day's opening entry is missing") : opened.status();
+  const TimePoint opened_at{std::chrono::milliseconds(opened.ColumnInt(0))};
   Result<DayFigures> figures = FiguresOfSession(day.day_number);
   if (!last_z.ok()) return last_z.status();
-  if (!opened_ms.ok()) return opened_ms.status();
   if (!figures.ok()) return figures.status();
   z.z_number = *last_z + 1;
   z.day_number = day.day_number;
   z.business_day = day.business_day;
   z.open_seq = day.open_seq;
-  z.opened_at_utc = FormatUtc(TimePoint{std::chrono::milliseconds(*opened_ms)});
+  z.opened_at_utc = FormatUtc(opened_at);
   z.opening_float = day.opening_float;
   z.figures = *figures;
   z.counted_cash = counted_cash;
