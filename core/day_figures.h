@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/clock.h"
 #include "core/money.h"
 #include "core/status.h"
 
@@ -50,8 +51,8 @@ struct ZReport {
   std::string business_day;
   int64_t open_seq = 0;    // journal entry that opened the session
   int64_t close_seq = 0;   // the day-close entry holding this report
-  std::string opened_at_utc;
-  std::string closed_at_utc;
+  TimePoint opened_at;      // time of the day-open entry
+  TimePoint closed_at;      // time of the day-close entry
   Money opening_float;
   DayFigures figures;
   Money expected_cash;

@@ -137,7 +137,7 @@ std::string EncodeZReport(const ZReport& z) {
       .Key("gross").Int(f.gross.rupiah())
       .Key("net").Int(f.net.rupiah())
       .Key("open_seq").Int(z.open_seq)
-      .Key("opened_at_utc").String(z.opened_at_utc)
+      .Key("opened_at_utc_ms").Int(z.opened_at.time_since_epoch().count())
       .Key("over_short").Int(z.over_short.rupiah())
       .Key("qris").Int(f.qris.rupiah())
       .Key("sales").Int(f.sales_count)
@@ -300,7 +300,7 @@ Result<ZReport> DecodeZReport(std::string_view text) {
     z.day_number = r.Int("day");
     z.business_day = r.Text("business_day");
     z.open_seq = r.Int("open_seq");
-    z.opened_at_utc = r.Text("opened_at_utc");
+    z.opened_at = TimePoint{std::chrono::milliseconds(r.Int("opened_at_utc_ms"))};
     z.opening_float = r.Rupiah("float");
     z.figures.sales_count = r.Int("sales");
     z.figures.voids_count = r.Int("voids_count");

@@ -26,7 +26,7 @@
 //                 K := "none" | "rupiah" | "percent"
 //   void      := {"day":N,"reason":S,"receipt":S,"sale_seq":N,"total":M}
 //   day_close := {"business_day":D,"cash":M,"counted":M,"day":N,"expected":M,"float":M,
-//                 "gross":M,"net":M,"open_seq":N,"opened_at_utc":S,"over_short":M,"qris":M,
+//                 "gross":M,"net":M,"open_seq":N,"opened_at_utc_ms":N,"over_short":M,"qris":M,
 //                 "sales":N,"transfer":M,"voids":M,"voids_count":N,"z":N}
 //                 (the Z report; its close_seq and closed_at are the entry's own seq and time)
 #pragma once

@@ -108,6 +108,7 @@ struct Session {
   Money opening_float;
   std::string business_day;
   int64_t open_seq = 0;
+  TimePoint opened_at;
   std::vector<int64_t> sale_seqs;
   bool closed = false;
 };
@@ -119,7 +120,7 @@ class Replay {
   std::string CheckDayOpen(const JournalEntry& entry, const DayOpenBody& body) {
     if (open_day_ != 0) return fmt::format("opens day {} while day {} is open", body.day_number, open_day_);
     if (body.day_number != static_cast<int64_t>(sessions_.size()) + 1) return "day number out of order";
-    sessions_[body.day_number] = Session{body.opening_float, entry.business_day, entry.seq, {}, false};
+    sessions_[body.day_number] = Session{body.opening_float, entry.business_day, entry.seq, entry.time, {}, false};
     open_day_ = body.day_number;
     return {};
   }
@@ -158,6 +159,7 @@ class Replay {
     }
     expected.opening_float = session.opening_float;
     expected.open_seq = session.open_seq;
+    expected.opened_at = session.opened_at;
     expected.business_day = session.business_day;
     if (!SettleCash(expected).ok()) return "figures overflow";
     if (!(expected == z)) return "Z report figures differ from the sales of its day";

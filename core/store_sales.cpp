@@ -126,7 +126,7 @@ Result<ZReport> StallStore::CloseDay(Money counted_cash) {
   z.day_number = day.day_number;
   z.business_day = day.business_day;
   z.open_seq = day.open_seq;
-  z.opened_at_utc = FormatUtc(opened_at);
+  z.opened_at = opened_at;
   z.opening_float = day.opening_float;
   z.figures = *figures;
   z.counted_cash = counted_cash;
@@ -138,7 +138,7 @@ Result<ZReport> StallStore::CloseDay(Money counted_cash) {
   LAPAK_RETURN_IF_ERROR(update.Bind(1, entry->seq).Bind(2, z.z_number).Bind(3, day.day_number).Run());
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
   z.close_seq = entry->seq;
-  z.closed_at_utc = FormatUtc(entry->time);
+  z.closed_at = entry->time;
   return z;
 }
 
@@ -184,7 +184,7 @@ Result<ZReport> StallStore::ReadZReport(int64_t close_seq) {
   Result<ZReport> z = DecodeZReport(select.ColumnText(0));
   if (!z.ok()) return Status::Corruption(fmt::format("entry {}: {}", close_seq, z.status().message()));
   z->close_seq = close_seq;
-  z->closed_at_utc = FormatUtc(TimePoint{std::chrono::milliseconds(select.ColumnInt(1))});
+  z->closed_at = TimePoint{std::chrono::milliseconds(select.ColumnInt(1))};
   return z;
 }
 

@@ -100,7 +100,9 @@ json ReceiptJson(const Receipt& receipt) {
 std::string ZReportText(const StallInfo& stall, const ZReport& z) {
   std::string text = stall.stall_name + "\n";
   text += Row(fmt::format("LAPORAN Z #{}", z.z_number), z.business_day);
-  text += Row("Dibuka (UTC)", z.opened_at_utc) + Row("Ditutup (UTC)", z.closed_at_utc);
+  if (Result<BusinessCalendar> calendar = BusinessCalendar::Make(stall.time_zone, stall.day_cutoff); calendar.ok()) {
+    text += Row("Dibuka", calendar->LocalTime(z.opened_at)) + Row("Ditutup", calendar->LocalTime(z.closed_at));
+  }
   text += kRule + "\n" + FiguresText(z.figures) + kRule + "\n";
   text += Row("Kas awal", FormatMoney(z.opening_float));
   text += Row("Kas seharusnya", FormatMoney(z.expected_cash));
@@ -114,8 +116,8 @@ std::string ZReportText(const StallInfo& stall, const ZReport& z) {
 
 json ZReportJson(const ZReport& z) {
   return {{"z_number", z.z_number}, {"business_day", z.business_day}, {"day_number", z.day_number},
-          {"open_seq", z.open_seq}, {"close_seq", z.close_seq}, {"opened_at_utc", z.opened_at_utc},
-          {"closed_at_utc", z.closed_at_utc}, {"opening_float", z.opening_float.rupiah()},
+          {"open_seq", z.open_seq}, {"close_seq", z.close_seq}, {"opened_at_utc", FormatUtc(z.opened_at)},
+          {"closed_at_utc", FormatUtc(z.closed_at)}, {"opening_float", z.opening_float.rupiah()},
           {"figures", FiguresJson(z.figures)}, {"expected_cash", z.expected_cash.rupiah()},
           {"counted_cash", z.counted_cash.rupiah()}, {"over_short", z.over_short.rupiah()}};
 }

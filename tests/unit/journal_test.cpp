@@ -175,7 +175,7 @@ ZReport FixedZReport() {
   z.day_number = 2;
   z.business_day = "2026-11-22";
   z.open_seq = 1;
-  z.opened_at_utc = "2026-11-22T10:00:00.000Z";
+  z.opened_at = TimePoint{std::chrono::milliseconds(1795341600000)};  // 2026-11-22T10:00:00Z
   z.opening_float = Rp(200000);
   z.figures = DayFigures{3, 1, Rp(75500), Rp(18000), Rp(57500), Rp(30000), Rp(20000), Rp(7500)};
   z.counted_cash = Rp(225000);
@@ -233,7 +233,7 @@ TEST(JournalBodyTest, ZReportRoundTrips) {
   const std::string text =
       R"({"business_day":"2026-11-22","cash":30000,"counted":225000,"day":2,"expected":230000,)"
       R"("float":200000,"gross":75500,"net":57500,"open_seq":1,)"
-      R"("opened_at_utc":"2026-11-22T10:00:00.000Z","over_short":-5000,"qris":20000,"sales":3,)"
+      R"("opened_at_utc_ms":1795341600000,"over_short":-5000,"qris":20000,"sales":3,)"
       R"("transfer":7500,"voids":18000,"voids_count":1,"z":1})";
   EXPECT_EQ(text, EncodeZReport(z));
   Result<ZReport> decoded = DecodeZReport(text);

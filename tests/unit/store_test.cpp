@@ -65,8 +65,8 @@ std::string Describe(const ZReport& z) {
   return fmt::format(
       "Z{} of day {} ({}), entries {} to {}, {} to {}\n{}\nfloat {} expected {} counted {} "
       "over/short {}",
-      z.z_number, z.day_number, z.business_day, z.open_seq, z.close_seq, z.opened_at_utc,
-      z.closed_at_utc, Describe(z.figures), FormatMoney(z.opening_float),
+      z.z_number, z.day_number, z.business_day, z.open_seq, z.close_seq, FormatUtc(z.opened_at),
+      FormatUtc(z.closed_at), Describe(z.figures), FormatMoney(z.opening_float),
       FormatMoney(z.expected_cash), FormatMoney(z.counted_cash), FormatMoney(z.over_short));
 }
 
@@ -685,8 +685,8 @@ TEST_F(StoreDayTest, CloseDayTakesTheZReportOfTheSession) {
   expected.business_day = kDay;
   expected.open_seq = 1;
   expected.close_seq = 1 + 5 + 1 + 1;  // day open, 5 sales, 1 void, this close
-  expected.opened_at_utc = "2026-11-22T12:00:00.000Z";
-  expected.closed_at_utc = "2026-11-22T15:00:00.000Z";
+  expected.opened_at = Wib(22, 19h);
+  expected.closed_at = Wib(22, 22h);
   expected.opening_float = Rp(100000);
   expected.figures = Expected(kFirstSession);
   expected.expected_cash = Rp(100000 + expected.figures.cash.rupiah());
