@@ -63,23 +63,24 @@ CREATE TABLE days (
 ) STRICT;
 CREATE UNIQUE INDEX days_one_open ON days ((close_seq IS NULL)) WHERE close_seq IS NULL;
 
--- A sale's receipt is business_day and receipt_number (see core/receipt_number.h); the
--- unique index also finds a day's sales and its last receipt number.
+-- A sale's receipt is (business_day, receipt_number) (see core/receipt_number.h). Keyed by
+-- it, with no second index, so that recording a sale writes one page of this table: the
+-- key finds a receipt, a day's sales and the day's last receipt number.
 CREATE TABLE sales (
-  seq            INTEGER PRIMARY KEY REFERENCES journal (seq),
   business_day   TEXT NOT NULL,
   receipt_number INTEGER NOT NULL CHECK (receipt_number > 0),
+  seq            INTEGER NOT NULL REFERENCES journal (seq),
   day_number     INTEGER NOT NULL REFERENCES days (day_number),
   total          INTEGER NOT NULL,
   cash           INTEGER NOT NULL,
   qris           INTEGER NOT NULL,
   transfer       INTEGER NOT NULL,
-  UNIQUE (business_day, receipt_number)
-) STRICT;
+  PRIMARY KEY (business_day, receipt_number)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE voids (
   seq      INTEGER PRIMARY KEY REFERENCES journal (seq),
-  sale_seq INTEGER NOT NULL UNIQUE REFERENCES sales (seq),
+  sale_seq INTEGER NOT NULL UNIQUE REFERENCES journal (seq),
   reason   TEXT NOT NULL
 ) STRICT;
 )sql"},

@@ -32,6 +32,7 @@ namespace lapak {
 
 namespace sqlite {
 class Database;
+class Statement;
 }
 
 struct StallSetup {
@@ -164,7 +165,8 @@ class StallStore {
   [[nodiscard]] Result<OpenDay> InsertDayOpen(TimePoint time, const std::string& business_day,
                                               Money opening_float);
   [[nodiscard]] Result<DayFigures> FiguresOfSession(int64_t day_number);
-  [[nodiscard]] Result<Receipt> ReadReceipt(int64_t seq);
+  // A row of the receipt query in store_sales.cpp.
+  [[nodiscard]] Result<Receipt> ReceiptFromRow(const sqlite::Statement& row);
   [[nodiscard]] Result<ZReport> ReadZReport(int64_t close_seq);
 
   std::unique_ptr<sqlite::Database> db_;

@@ -303,43 +303,40 @@ Result<Receipt> StallStore::VoidSale(const std::string& receipt, const std::stri
   sqlite::Statement insert(*db_, "INSERT INTO voids (seq, sale_seq, reason) VALUES (?, ?, ?)");
   LAPAK_RETURN_IF_ERROR(insert.Bind(1, entry->seq).Bind(2, sale_seq).Bind(3, reason).Run());
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
-  return ReadReceipt(sale_seq);
+  return FindReceipt(receipt);
 }
 
-Result<Receipt> StallStore::ReadReceipt(int64_t seq) {
-  sqlite::Statement select(*db_, fmt::format("{} WHERE s.seq = ?", kSelectReceipt));
-  select.Bind(1, seq);
-  if (!select.Step()) {
-    LAPAK_RETURN_IF_ERROR(select.status());
-    return Status::NotFound(fmt::format("no sale at journal entry {}", seq));
-  }
-  Result<SaleBody> body = DecodeSale(select.ColumnText(4));
+Result<Receipt> StallStore::ReceiptFromRow(const sqlite::Statement& row) {
+  const int64_t seq = row.ColumnInt(0);
+  Result<SaleBody> body = DecodeSale(row.ColumnText(4));
   if (!body.ok()) return Status::Corruption(fmt::format("entry {}: {}", seq, body.status().message()));
-  const TimePoint time{std::chrono::milliseconds(select.ColumnInt(3))};
-  return Receipt{seq, FormatReceiptNumber(select.ColumnText(2), select.ColumnInt(1)), select.ColumnText(2), FormatUtc(time),
-                 calendar_->LocalTime(time), std::move(body->sale), select.ColumnInt(5) != 0,
-                 select.ColumnText(6)};
+  const TimePoint time{std::chrono::milliseconds(row.ColumnInt(3))};
+  return Receipt{seq, FormatReceiptNumber(row.ColumnText(2), row.ColumnInt(1)), row.ColumnText(2),
+                 FormatUtc(time), calendar_->LocalTime(time), std::move(body->sale), row.ColumnInt(5) != 0,
+                 row.ColumnText(6)};
 }
 
 Result<Receipt> StallStore::FindReceipt(const std::string& receipt) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   const std::optional<ReceiptNumber> number = ParseReceiptNumber(receipt);
-  sqlite::Statement select(*db_, "SELECT seq FROM sales WHERE business_day = ? AND receipt_number = ?");
+  sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = ? AND s.receipt_number = ?",
+                                             kSelectReceipt));
   if (number) select.Bind(1, number->business_day).Bind(2, number->number);
   if (!number || !select.Step()) {
     LAPAK_RETURN_IF_ERROR(select.status());
     return Status::NotFound(fmt::format("no sale with receipt {}", receipt));
   }
-  return ReadReceipt(select.ColumnInt(0));
+  return ReceiptFromRow(select);
 }
 
 Result<std::vector<Receipt>> StallStore::History(const std::string& business_day, int64_t limit) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  sqlite::Statement select(*db_, "SELECT seq FROM sales WHERE business_day = ? ORDER BY seq DESC LIMIT ?");
+  sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = ? ORDER BY s.receipt_number DESC LIMIT ?",
+                                             kSelectReceipt));
   select.Bind(1, business_day).Bind(2, limit);
   std::vector<Receipt> receipts;
   while (select.Step()) {
-    Result<Receipt> receipt = ReadReceipt(select.ColumnInt(0));
+    Result<Receipt> receipt = ReceiptFromRow(select);
     if (!receipt.ok()) return receipt.status();
     receipts.push_back(std::move(receipt).value());
   }
