@@ -12,46 +12,6 @@
 
 namespace lapak {
 
-bool IsPrintableUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x20 || lead == 0x7F) return false;
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    uint32_t code_point = 0;
-    if ((lead & 0xE0) == 0xC0) {
-      length = 2;
-      code_point = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3;
-      code_point = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4;
-      code_point = lead & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code_point = (code_point << 6) | (next & 0x3F);
-    }
-    static constexpr std::array<uint32_t, 5> kSmallestForLength = {0, 0, 0x80, 0x800, 0x10000};
-    if (code_point < kSmallestForLength[length] || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF) ||
-        (code_point >= 0x80 && code_point < 0xA0)) {
-      return false;  // overlong, out of range, surrogate, or a C1 control character
-    }
-    i += length;
-  }
-  return true;
-}
-
 Status ValidateSku(std::string_view sku) {
   if (sku.empty() || sku.size() > 32) return Status::InvalidArgument("sku must be 1 to 32 characters");
   for (const char c : sku) {
@@ -59,18 +19,6 @@ Status ValidateSku(std::string_view sku) {
       return Status::InvalidArgument(
           fmt::format("sku '{}' may hold only letters, digits, '.', '_' and '-'", sku));
     }
-  }
-  return Status::Ok();
-}
-
-static Status ValidateText(std::string_view field, std::string_view value, size_t max_bytes) {
-  if (value.empty()) return Status::InvalidArgument(fmt::format("{} is empty", field));
-  if (value.size() > max_bytes) {
-    return Status::InvalidArgument(fmt::format("{} is longer than {} bytes", field, max_bytes));
-  }
-  if (!IsPrintableUtf8(value)) {
-    return Status::InvalidArgument(
-        fmt::format("{} is not valid UTF-8 text or holds a control character", field));
   }
   return Status::Ok();
 }
@@ -86,8 +34,8 @@ static Status ValidatePrice(Money price) {
 
 Status ValidateProduct(const Product& product) {
   LAPAK_RETURN_IF_ERROR(ValidateSku(product.sku));
-  LAPAK_RETURN_IF_ERROR(ValidateText("name", product.name, 80));
-  LAPAK_RETURN_IF_ERROR(ValidateText("category", product.category, 40));
+  LAPAK_RETURN_IF_ERROR(ValidateText("name", product.name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText("category", product.category, kMaxCategoryBytes));
   return ValidatePrice(product.price);
 }
 
@@ -143,8 +91,8 @@ void ReadProduct(const CsvRecord& record, const ColumnMap& columns, Product& pro
   product.name = record.fields[columns.index[1]];
   product.category = record.fields[columns.index[2]];
   if (Status s = ValidateSku(product.sku); !s.ok()) field_error(0, s.message());
-  if (Status s = ValidateText("name", product.name, 80); !s.ok()) field_error(1, s.message());
-  if (Status s = ValidateText("category", product.category, 40); !s.ok()) field_error(2, s.message());
+  if (Status s = ValidateText("name", product.name, kMaxNameBytes); !s.ok()) field_error(1, s.message());
+  if (Status s = ValidateText("category", product.category, kMaxCategoryBytes); !s.ok()) field_error(2, s.message());
   Result<Money> price = ParseMoney(record.fields[columns.index[3]]);
   if (!price.ok()) {
     field_error(3, price.status().message());

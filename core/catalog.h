@@ -17,6 +17,7 @@
 
 #include "core/money.h"
 #include "core/status.h"
+#include "core/text.h"
 
 namespace lapak {
 
@@ -37,9 +38,6 @@ struct Product {
 // Each check returns a message naming the field, or ok.
 [[nodiscard]] Status ValidateSku(std::string_view sku);
 [[nodiscard]] Status ValidateProduct(const Product& product);
-
-// True when `text` is well-formed UTF-8 with no control characters (tab included).
-bool IsPrintableUtf8(std::string_view text);
 
 // Parses a whole catalog file. On any error the Status message lists every bad line,
 // one per line of text ("line 4, column 4 (price): 'abc' is not an amount"), up to 50.

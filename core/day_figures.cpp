@@ -23,8 +23,12 @@ Status DayFigures::Add(const SaleAmounts& sale, bool voided) {
   return Status::Ok();
 }
 
+std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures) {
+  return opening_float.Plus(figures.cash);
+}
+
 Status SettleCash(ZReport& report) {
-  const std::optional<Money> expected = report.opening_float.Plus(report.figures.cash);
+  const std::optional<Money> expected = ExpectedCash(report.opening_float, report.figures);
   const std::optional<Money> difference =
       expected ? report.counted_cash.Minus(*expected) : std::nullopt;
   if (!difference) return Status::InvalidArgument("the cash figures overflow");

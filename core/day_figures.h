@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/clock.h"
@@ -61,6 +62,9 @@ struct ZReport {
 
   bool operator==(const ZReport&) const = default;
 };
+
+// Opening float plus net cash: what the drawer should hold. nullopt on overflow.
+std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures);
 
 // Fills expected_cash and over_short from the float, figures and counted cash.
 [[nodiscard]] Status SettleCash(ZReport& report);

@@ -1,5 +1,7 @@
 #include "core/sale.h"
 
+#include "core/text.h"
+
 #include <fmt/core.h>
 
 #include <cctype>
@@ -86,6 +88,9 @@ static Status CheckWithinSaleLimit(std::string_view what, std::optional<Money> a
 }
 
 static Result<Money> DiscountAmount(const Discount& discount, Money subtotal) {
+  const bool consistent = (discount.kind == Discount::Kind::kRupiah || discount.rupiah.is_zero()) &&
+                          (discount.kind == Discount::Kind::kPercent || discount.basis_points == 0);
+  if (!consistent) return Status::InvalidArgument("a discount holds a value of another kind");
   switch (discount.kind) {
     case Discount::Kind::kNone:
       return Money();
@@ -110,8 +115,16 @@ static Result<Money> DiscountAmount(const Discount& discount, Money subtotal) {
 
 Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Discount& discount,
                                  const std::vector<Payment>& payments) {
+  if (lines.size() > kMaxLines) {
+    return Status::InvalidArgument(fmt::format("a sale holds at most {} lines", kMaxLines));
+  }
+  if (payments.size() > kMaxPayments) {
+    return Status::InvalidArgument(fmt::format("a sale takes at most {} payments", kMaxPayments));
+  }
   SaleTotals totals;
   for (const SaleLine& line : lines) {
+    LAPAK_RETURN_IF_ERROR(ValidateText("a line's name", line.name, kMaxNameBytes));
+    if (!line.sku.empty()) LAPAK_RETURN_IF_ERROR(ValidateSku(line.sku));
     LAPAK_RETURN_IF_ERROR(CheckQuantity(line.quantity));
     if (line.unit_price <= Money() || line.unit_price > kMaxUnitPrice) {
       return Status::InvalidArgument(fmt::format("price of '{}' must be from Rp1 to {}", line.name,
@@ -176,16 +189,11 @@ Status Cart::AddCustom(Money unit_price, int64_t quantity, std::string name) {
         fmt::format("a custom amount must be from Rp1 to {}", FormatMoney(kMaxUnitPrice)));
   }
   if (name.empty()) name = std::string(kCustomLineName);
-  if (name.size() > 80 || !IsPrintableUtf8(name)) {
-    return Status::InvalidArgument("the name of a custom amount must be 1 to 80 bytes of text");
-  }
+  LAPAK_RETURN_IF_ERROR(ValidateText("the name of a custom amount", name, kMaxNameBytes));
   return PushLine(SaleLine{"", std::move(name), unit_price, quantity, *unit_price.Times(quantity)});
 }
 
 Status Cart::PushLine(SaleLine line) {
-  if (lines_.size() >= kMaxLines) {
-    return Status::InvalidArgument(fmt::format("a sale holds at most {} lines", kMaxLines));
-  }
   lines_.push_back(std::move(line));
   Status totals = Totals().status();
   if (!totals.ok()) lines_.pop_back();
@@ -209,14 +217,20 @@ Status Cart::RemoveLine(size_t line) {
   // What no longer fits the smaller sale goes: a rupiah discount above the new subtotal, then
   // QRIS or transfer payments above the new total.
   if (!ComputeTotals(lines_, discount_, {}).ok()) discount_ = Discount::None();
-  if (!Totals().ok()) payments_.clear();
+  DropExactPaymentsThatNoLongerFit();
   return Status::Ok();
 }
 
 Status Cart::SetDiscount(const Discount& discount) {
   LAPAK_RETURN_IF_ERROR(ComputeTotals(lines_, discount, {}).status());
   discount_ = discount;
+  DropExactPaymentsThatNoLongerFit();
   return Status::Ok();
+}
+
+void Cart::DropExactPaymentsThatNoLongerFit() {
+  if (Totals().ok()) return;
+  std::erase_if(payments_, [](const Payment& p) { return p.method != PaymentMethod::kCash; });
 }
 
 Status Cart::AddPayment(PaymentMethod method, Money amount) {

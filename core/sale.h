@@ -11,7 +11,8 @@
 //   together they may not exceed the total; change is given only from cash:
 //     change = paid − total, and change ≤ cash tendered.
 //   A sale whose payments do not cover the total cannot be completed.
-// - No figure may exceed kMaxSaleTotal (an absurd amount is refused, not recorded).
+// - No figure may exceed kMaxSaleTotal (an absurd amount is refused, not recorded); line names
+//   are printable UTF-8 (core/text.h); a discount holds only the value of its own kind.
 #pragma once
 
 #include <cstdint>
@@ -105,8 +106,9 @@ class Cart {
   [[nodiscard]] Status AddCustom(Money unit_price, int64_t quantity = 1,
                                  std::string name = std::string(kCustomLineName));
   [[nodiscard]] Status SetQuantity(size_t line, int64_t quantity);
-  // Also drops a rupiah discount or QRIS/transfer payments that no longer fit the sale.
+  // Also drops a rupiah discount, then QRIS/transfer payments, that no longer fit the sale.
   [[nodiscard]] Status RemoveLine(size_t line);
+  // Also drops QRIS/transfer payments that no longer fit the lower total.
   [[nodiscard]] Status SetDiscount(const Discount& discount);
   [[nodiscard]] Status AddPayment(PaymentMethod method, Money amount);
   [[nodiscard]] Status RemovePayment(size_t payment);
@@ -127,6 +129,9 @@ class Cart {
  private:
   // Appends a line whose quantity and price are checked; undone if the totals break a rule.
   [[nodiscard]] Status PushLine(SaleLine line);
+  // QRIS and transfer pay exact amounts: when they exceed a lowered total they are removed
+  // and the vendor takes them again; cash stays (it only raises the change).
+  void DropExactPaymentsThatNoLongerFit();
 
   std::vector<SaleLine> lines_;
   Discount discount_;

@@ -95,8 +95,7 @@ std::span<const Migration> Migrations() { return kMigrations; }
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
-Status Migrate(sqlite::Database& db, int target) {
-  if (target < 0) target = LatestSchemaVersion();
+Status CheckSchemaVersion(sqlite::Database& db) {
   Result<int64_t> current = db.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
   if (*current > LatestSchemaVersion()) {
@@ -104,6 +103,14 @@ Status Migrate(sqlite::Database& db, int target) {
         "the database has schema version {}, newer than this Lapak knows ({}); update Lapak",
         *current, LatestSchemaVersion()));
   }
+  return Status::Ok();
+}
+
+Status Migrate(sqlite::Database& db, int target) {
+  if (target < 0) target = LatestSchemaVersion();
+  LAPAK_RETURN_IF_ERROR(CheckSchemaVersion(db));
+  Result<int64_t> current = db.QueryInt("PRAGMA user_version");
+  if (!current.ok()) return current.status();
   for (const Migration& migration : kMigrations) {
     if (migration.version <= *current || migration.version > target) continue;
     sqlite::WriteTransaction transaction(db);

@@ -25,6 +25,9 @@ struct Migration {
 std::span<const Migration> Migrations();
 int LatestSchemaVersion();
 
+// Refuses a database whose user_version is above the latest this build knows; reads only.
+[[nodiscard]] Status CheckSchemaVersion(sqlite::Database& db);
+
 // Applies every migration above the database's user_version, up to `target` (the latest by
 // default). Refuses a database whose user_version is above the latest this build knows.
 [[nodiscard]] Status Migrate(sqlite::Database& db, int target = -1);

@@ -16,8 +16,6 @@
 
 namespace lapak::sqlite {
 
-class Database;
-
 class Database {
  public:
   // Opens (creating if `create`) the file at `path` in serialized threading mode.
@@ -108,6 +106,23 @@ class WriteTransaction {
   Database& db_;
   Status begin_status_;
   bool finished_ = false;
+};
+
+// BEGIN (deferred) on construction, ended on destruction: the reads in between see one
+// snapshot of the database, even while another process commits. For reads only.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db) : db_(db), status_(db.Exec("BEGIN")) {}
+  ~ReadTransaction() {
+    if (status_.ok()) (void)db_.Exec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  const Status& status() const { return status_; }
+
+ private:
+  Database& db_;
+  Status status_;
 };
 
 }  // namespace lapak::sqlite

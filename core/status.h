@@ -8,6 +8,7 @@
 // them and turned into a Status.
 #pragma once
 
+#include <cassert>
 #include <string>
 #include <utility>
 #include <variant>
@@ -62,7 +63,9 @@ template <typename T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
-  Result(Status status) : state_(std::move(status)) {}  // NOLINT: implicit by design
+  Result(Status status) : state_(std::move(status)) {  // NOLINT: implicit by design
+    assert(!std::get<Status>(state_).ok() && "a Result without a value needs an error");
+  }
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   const Status& status() const {

@@ -6,11 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 #include "core/schema.h"
 #include "core/sqlite.h"
+#include "core/text.h"
 
 namespace lapak {
 
@@ -19,22 +21,33 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
 // Creates the file readable by its owner only, before SQLite opens it; SQLite gives its -wal
-// and -shm files the same mode.
-Status CreatePrivateFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) {
+// and -shm files the same mode. An existing file is left as it is. NotFound when the file
+// does not exist and `create` is false.
+Status PrepareFile(const std::string& path, bool create) {
+  if (::access(path.c_str(), F_OK) == 0) return Status::Ok();
+  if (!create) return Status::NotFound(fmt::format("there is no database at '{}'; run `lapak init`", path));
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST) {
     return Status::IoError(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
   }
-  const bool narrowed = ::fchmod(fd, 0600) == 0;
-  ::close(fd);
-  if (!narrowed) {
-    return Status::IoError(fmt::format("cannot set mode 0600 on '{}': {}", path, std::strerror(errno)));
+  if (fd >= 0) {
+    const bool narrowed = ::fchmod(fd, 0600) == 0;  // whatever the umask
+    ::close(fd);
+    if (!narrowed) {
+      return Status::IoError(fmt::format("cannot set mode 0600 on '{}': {}", path, std::strerror(errno)));
+    }
   }
   return Status::Ok();
 }
 
+// Checks the file before anything is written to it: it is a database this Lapak can read,
+// and it passes SQLite's quick check. Then sets the durability pragmas.
 Status ConfigureConnection(sqlite::Database& db) {
   LAPAK_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA busy_timeout = {}", kBusyTimeoutMs)));
+  LAPAK_RETURN_IF_ERROR(CheckSchemaVersion(db));
+  Result<std::string> check = db.QueryText("PRAGMA quick_check");
+  if (!check.ok()) return check.status();
+  if (*check != "ok") return Status::Corruption("the database failed its quick check: " + *check);
   Result<std::string> mode = db.QueryText("PRAGMA journal_mode = WAL");
   if (!mode.ok()) return mode.status();
   if (*mode != "wal") return Status::IoError(fmt::format("cannot use WAL mode (got '{}')", *mode));
@@ -46,9 +59,6 @@ Status ConfigureConnection(sqlite::Database& db) {
   if (*synchronous != 2 || *foreign_keys != 1) {
     return Status::IoError("SQLite refused synchronous=FULL or foreign_keys=ON");
   }
-  Result<std::string> check = db.QueryText("PRAGMA quick_check");
-  if (!check.ok()) return check.status();
-  if (*check != "ok") return Status::Corruption("the database failed its quick check: " + *check);
   return Status::Ok();
 }
 
@@ -67,8 +77,9 @@ StallStore::StallStore(std::unique_ptr<sqlite::Database> db, const Clock& clock)
 
 StallStore::~StallStore() = default;
 
-Result<std::unique_ptr<StallStore>> StallStore::Open(const std::string& path, const Clock& clock) {
-  LAPAK_RETURN_IF_ERROR(CreatePrivateFile(path));
+Result<std::unique_ptr<StallStore>> StallStore::Open(const std::string& path, const Clock& clock,
+                                                     OpenMode mode) {
+  LAPAK_RETURN_IF_ERROR(PrepareFile(path, mode == OpenMode::kCreateIfMissing));
   Result<std::unique_ptr<sqlite::Database>> db = sqlite::Database::Open(path, /*create=*/false);
   if (!db.ok()) return db.status();
   LAPAK_RETURN_IF_ERROR(ConfigureConnection(**db));
@@ -120,9 +131,7 @@ Status StallStore::Initialise(const StallSetup& setup) {
   }
   LAPAK_RETURN_IF_ERROR(ValidateIdentifier("stall id", setup.stall_id));
   LAPAK_RETURN_IF_ERROR(ValidateIdentifier("terminal id", setup.terminal_id));
-  if (setup.stall_name.empty() || setup.stall_name.size() > 80 || !IsPrintableUtf8(setup.stall_name)) {
-    return Status::InvalidArgument("the stall name must be 1 to 80 bytes of text");
-  }
+  LAPAK_RETURN_IF_ERROR(ValidateText("the stall name", setup.stall_name, kMaxNameBytes));
   LAPAK_RETURN_IF_ERROR(BusinessCalendar::Make(setup.time_zone, setup.day_cutoff).status());
   if (Status s = ValidatePinFormat(setup.owner_pin); !s.ok()) {
     return Status::InvalidArgument("owner PIN: " + s.message());
@@ -173,27 +182,38 @@ Result<std::string> StallStore::Today() {
 
 Status StallStore::CheckPin(Role role, const std::string& pin) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  sqlite::WriteTransaction transaction(*db_);
-  LAPAK_RETURN_IF_ERROR(transaction.status());
+  if (Status format = ValidatePinFormat(pin); !format.ok()) return format;  // not a try: no count
+
+  // The key derivation is slow on purpose: run it before taking the write lock.
   sqlite::Statement select(
-      *db_, "SELECT salt, iterations, pin_key, failures, locked_until_ms FROM pins WHERE role = ?");
+      *db_, "SELECT salt, iterations, pin_key, locked_until_ms, failures FROM pins WHERE role = ?");
   select.Bind(1, RoleName(role));
   if (!select.Step()) {
     LAPAK_RETURN_IF_ERROR(select.status());
     return Status::Corruption(fmt::format("no PIN is set for {}", RoleName(role)));
   }
   const PinHash stored{select.ColumnBlob(0), static_cast<int>(select.ColumnInt(1)), select.ColumnBlob(2)};
-  const int failures = static_cast<int>(select.ColumnInt(3));
-  const TimePoint locked_until{std::chrono::milliseconds(select.ColumnInt(4))};
   const TimePoint now = clock_.Now();
+  // A lock stored while the clock ran ahead must not outlast the longest lock.
+  const TimePoint locked_until =
+      std::min(TimePoint{std::chrono::milliseconds(select.ColumnInt(3))}, now + kLongestPinLock);
   if (now < locked_until) {
     // LocalTime shows minutes: round the end of the lock up so that the time shown is open.
     return Status::FailedPrecondition(fmt::format(
-        "{} is locked after {} wrong PINs until {}", RoleName(role), failures,
+        "{} is locked after {} wrong PINs until {}", RoleName(role), select.ColumnInt(4),
         calendar_->LocalTime(locked_until + std::chrono::seconds(59))));
   }
+  const bool matches = PinMatches(stored, pin);
 
-  const bool matches = ValidatePinFormat(pin).ok() && PinMatches(stored, pin);
+  sqlite::WriteTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  sqlite::Statement failures_now(*db_, "SELECT failures FROM pins WHERE role = ?");
+  failures_now.Bind(1, RoleName(role));
+  if (!failures_now.Step()) {
+    LAPAK_RETURN_IF_ERROR(failures_now.status());
+    return Status::Corruption(fmt::format("no PIN is set for {}", RoleName(role)));
+  }
+  const int failures = static_cast<int>(failures_now.ColumnInt(0));
   if (matches && failures == 0) return Status::Ok();  // nothing to write
   const int new_failures = matches ? 0 : failures + 1;
   const TimePoint new_lock = matches ? TimePoint{} : now + PinLockAfter(new_failures);
@@ -211,6 +231,23 @@ Status StallStore::CheckPin(Role role, const std::string& pin) {
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(PinLockAfter(new_failures));
   return Status::PermissionDenied(
       fmt::format("wrong PIN for {}; locked for {} minute(s)", RoleName(role), minutes.count()));
+}
+
+Result<TimePoint> StallStore::EntryTime() {
+  const TimePoint now = clock_.Now();
+  sqlite::Statement last(*db_, "SELECT time_utc_ms FROM journal ORDER BY seq DESC LIMIT 1");
+  if (!last.Step()) {
+    LAPAK_RETURN_IF_ERROR(last.status());
+    return now;
+  }
+  const TimePoint last_time{std::chrono::milliseconds(last.ColumnInt(0))};
+  if (now >= last_time) return now;
+  if (last_time - now > kClockSlack) {
+    return Status::FailedPrecondition(fmt::format(
+        "the terminal's clock ({}) is behind the last recorded entry ({}); set the clock",
+        calendar_->LocalTime(now), calendar_->LocalTime(last_time)));
+  }
+  return last_time;
 }
 
 Result<JournalEntry> StallStore::AppendEntry(EntryKind kind, TimePoint time,

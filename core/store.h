@@ -90,14 +90,22 @@ struct VerifyReport {
   std::string problem;        // what is wrong with the first bad entry
 };
 
+enum class OpenMode { kCreateIfMissing, kMustExist };
+
+// Entries are stamped with the clock, never earlier than the entry before them: a clock up to
+// kClockSlack behind the last entry (a small correction) stamps the last entry's time; one
+// further behind is refused until it is set right.
+inline constexpr std::chrono::minutes kClockSlack{5};
+
 class StallStore {
  public:
-  // Opens or creates the database at `path` (created with mode 0600): sets WAL,
-  // synchronous=FULL, foreign keys and a busy timeout, migrates the schema through
-  // user_version, and runs PRAGMA quick_check. A database from a newer Lapak is refused.
+  // Opens the database at `path`, or creates it with mode 0600 (kCreateIfMissing). Before
+  // anything is written it checks that the file is a database of a schema this Lapak knows
+  // (a newer one is refused) and runs PRAGMA quick_check; then sets WAL, synchronous=FULL,
+  // foreign keys and a busy timeout, and migrates the schema through user_version.
   // `clock` must outlive the store.
-  [[nodiscard]] static Result<std::unique_ptr<StallStore>> Open(const std::string& path,
-                                                                const Clock& clock);
+  [[nodiscard]] static Result<std::unique_ptr<StallStore>> Open(
+      const std::string& path, const Clock& clock, OpenMode mode = OpenMode::kCreateIfMissing);
   ~StallStore();
 
   // ---- stall and PINs ------------------------------------------------------------------
@@ -105,7 +113,8 @@ class StallStore {
   [[nodiscard]] Status Initialise(const StallSetup& setup);
   [[nodiscard]] Result<StallInfo> Info();
   // ok for the right PIN; PermissionDenied for a wrong one (recorded for the lock-out);
-  // FailedPrecondition while the role is locked, naming when it opens again.
+  // FailedPrecondition while the role is locked, naming when it opens again;
+  // InvalidArgument, not counted as a try, for text that is not a PIN at all.
   [[nodiscard]] Status CheckPin(Role role, const std::string& pin);
 
   // ---- catalog -------------------------------------------------------------------------
@@ -156,6 +165,9 @@ class StallStore {
   // Loads the stall's settings after Open or Initialise; NotFound before set-up.
   [[nodiscard]] Status LoadSettings();
   [[nodiscard]] Status RequireInitialised() const;
+  // Inside the caller's write transaction: the time to stamp the next entry with (see
+  // kClockSlack).
+  [[nodiscard]] Result<TimePoint> EntryTime();
   // Inside the caller's write transaction: appends the next entry of the chain and returns
   // it. An entry's business day is that of the day session it belongs to.
   [[nodiscard]] Result<JournalEntry> AppendEntry(EntryKind kind, TimePoint time,

@@ -135,8 +135,9 @@ class Replay {
     return {};
   }
 
-  std::string CheckVoid(const VoidBody& body) {
+  std::string CheckVoid(const JournalEntry& entry, const VoidBody& body) {
     if (body.day_number != open_day_ || open_day_ == 0) return "void outside the open day";
+    if (entry.business_day != sessions_[open_day_].business_day) return "void on the wrong business day";
     const auto sale = sales_.find(body.sale_seq);
     if (sale == sales_.end() || sales_of_entry_[body.sale_seq] != body.receipt) return "voids an unknown sale";
     if (sale->second.total != body.total) return "void total differs from the sale";
@@ -148,8 +149,9 @@ class Replay {
     return {};
   }
 
-  std::string CheckDayClose(const ZReport& z) {
+  std::string CheckDayClose(const JournalEntry& entry, const ZReport& z) {
     if (z.day_number != open_day_ || open_day_ == 0) return "closes a day that is not open";
+    if (entry.business_day != sessions_[open_day_].business_day) return "close on the wrong business day";
     if (z.z_number != ++z_count_) return "Z number out of order";
     Session& session = sessions_[open_day_];
     ZReport expected = z;
@@ -216,6 +218,8 @@ Result<VerifyReport> StallStore::Verify() {
     return report;
   };
 
+  sqlite::ReadTransaction snapshot(*db_);  // the indexes and the journal as of one moment
+  LAPAK_RETURN_IF_ERROR(snapshot.status());
   Result<IndexTables> index = LoadIndexTables(*db_);
   if (!index.ok()) return index.status();
   // Each entry's expected index row; what is left over at the end has no entry.
@@ -225,6 +229,7 @@ Result<VerifyReport> StallStore::Verify() {
 
   Replay replay;
   Sha256Digest previous_hash{};
+  TimePoint previous_time{};
   sqlite::Statement select(*db_, fmt::format("{} ORDER BY seq", kSelectEntries));
   while (select.Step()) {
     Result<JournalEntry> read = ReadEntry(select, info_->terminal_id);
@@ -234,7 +239,15 @@ Result<VerifyReport> StallStore::Verify() {
     if (entry.seq != report.entries) return fail(entry.seq, fmt::format("expected entry {}", report.entries));
     if (entry.prev_hash != previous_hash) return fail(entry.seq, "does not chain to the entry before it");
     if (ComputeEntryHash(entry) != entry.hash) return fail(entry.seq, "its hash does not match its contents");
+    if (entry.time < previous_time) return fail(entry.seq, "its time is earlier than the entry before it");
+    // Days open and sales happen on the business day of their own time; voids and closes
+    // belong to the day they act on (checked by the replay).
+    if ((entry.kind == EntryKind::kDayOpen || entry.kind == EntryKind::kSale) &&
+        entry.business_day != calendar_->BusinessDay(entry.time)) {
+      return fail(entry.seq, "its business day does not match its time");
+    }
     previous_hash = entry.hash;
+    previous_time = entry.time;
 
     std::string problem;
     switch (entry.kind) {
@@ -262,7 +275,7 @@ Result<VerifyReport> StallStore::Verify() {
       case EntryKind::kVoid: {
         VoidBody body;
         problem = DecodeInto(DecodeVoid(entry.body), body);
-        if (problem.empty()) problem = replay.CheckVoid(body);
+        if (problem.empty()) problem = replay.CheckVoid(entry, body);
         if (problem.empty()) {
           problem = CheckIndexRow(index->voids, entry.seq, VoidRow{body.sale_seq, body.reason}, "voids");
         }
@@ -272,7 +285,7 @@ Result<VerifyReport> StallStore::Verify() {
       case EntryKind::kDayClose: {
         ZReport z;
         problem = DecodeInto(DecodeZReport(entry.body), z);
-        if (problem.empty()) problem = replay.CheckDayClose(z);
+        if (problem.empty()) problem = replay.CheckDayClose(entry, z);
         if (!problem.empty()) break;
         // The days row: its opening half answers to the day_open entry, its closing half
         // to this one.

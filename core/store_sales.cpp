@@ -3,6 +3,7 @@
 
 #include "core/receipt_number.h"
 #include "core/sqlite.h"
+#include "core/text.h"
 #include "core/store.h"
 
 namespace lapak {
@@ -78,9 +79,11 @@ Result<OpenDay> StallStore::InsertDayOpen(TimePoint time, const std::string& bus
 Result<OpenDay> StallStore::OpenDaySession(Money opening_float) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   LAPAK_RETURN_IF_ERROR(CheckAmount("the opening float", opening_float));
-  const TimePoint now = clock_.Now();
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
+  Result<TimePoint> stamped = EntryTime();
+  if (!stamped.ok()) return stamped.status();
+  const TimePoint now = *stamped;
   Result<std::optional<OpenDay>> open = ReadOpenDay();
   if (!open.ok()) return open.status();
   if (open->has_value()) {
@@ -105,9 +108,11 @@ Result<DayFigures> StallStore::FiguresOfSession(int64_t day_number) {
 Result<ZReport> StallStore::CloseDay(Money counted_cash) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   LAPAK_RETURN_IF_ERROR(CheckAmount("the counted cash", counted_cash));
-  const TimePoint now = clock_.Now();
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
+  Result<TimePoint> stamped = EntryTime();
+  if (!stamped.ok()) return stamped.status();
+  const TimePoint now = *stamped;
   Result<std::optional<OpenDay>> open = ReadOpenDay();
   if (!open.ok()) return open.status();
   if (!open->has_value()) return Status::FailedPrecondition("no day is open");
@@ -147,6 +152,8 @@ Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
   if (!IsIsoDate(business_day)) {
     return Status::InvalidArgument(fmt::format("'{}' is not a date YYYY-MM-DD", business_day));
   }
+  sqlite::ReadTransaction snapshot(*db_);
+  LAPAK_RETURN_IF_ERROR(snapshot.status());
   DayReport report;
   report.business_day = business_day;
   sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = ?", kSelectFigures));
@@ -161,7 +168,7 @@ Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
     report.open_day = **open;
     Result<DayFigures> session = FiguresOfSession((*open)->day_number);
     if (!session.ok()) return session.status();
-    const std::optional<Money> expected = (*open)->opening_float.Plus(session->cash);
+    const std::optional<Money> expected = ExpectedCash((*open)->opening_float, *session);
     if (!expected) return Status::InvalidArgument("the cash figures overflow");
     report.expected_cash_now = *expected;
   }
@@ -218,11 +225,12 @@ Result<Receipt> StallStore::RecordSale(const CompletedSale& sale) {
   if (sale.lines.empty() || !totals->remaining.is_zero() || *totals != sale.totals) {
     return Status::InvalidArgument("the sale is empty, under-paid or its totals do not add up");
   }
-  const TimePoint now = clock_.Now();
-  const std::string today = calendar_->BusinessDay(now);
-
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
+  Result<TimePoint> stamped = EntryTime();
+  if (!stamped.ok()) return stamped.status();
+  const TimePoint now = *stamped;
+  const std::string today = calendar_->BusinessDay(now);
   Result<std::optional<OpenDay>> open = ReadOpenDay();
   if (!open.ok()) return open.status();
   if (open->has_value() && (*open)->business_day != today) {
@@ -238,7 +246,7 @@ Result<Receipt> StallStore::RecordSale(const CompletedSale& sale) {
 
   sqlite::Statement last(*db_, "SELECT IFNULL(MAX(receipt_number), 0) FROM sales WHERE business_day = ?");
   last.Bind(1, today);
-  if (!last.Step()) return last.status();
+  if (!last.Step()) return last.status().ok() ? Status::Corruption("no answer for the last receipt") : last.status();
   const int64_t receipt_number = last.ColumnInt(0) + 1;
   const std::string receipt = FormatReceiptNumber(today, receipt_number);
 
@@ -265,14 +273,14 @@ Result<Receipt> StallStore::RecordSale(const CompletedSale& sale) {
 Result<Receipt> StallStore::VoidSale(const std::string& receipt, const std::string& owner_pin,
                                      const std::string& reason) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  if (reason.empty() || reason.size() > 200 || !IsPrintableUtf8(reason)) {
-    return Status::InvalidArgument("a void needs a reason of 1 to 200 bytes of text");
-  }
+  LAPAK_RETURN_IF_ERROR(ValidateText("the reason for a void", reason, kMaxReasonBytes));
   LAPAK_RETURN_IF_ERROR(CheckPin(Role::kOwner, owner_pin));
-  const TimePoint now = clock_.Now();
 
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
+  Result<TimePoint> stamped = EntryTime();
+  if (!stamped.ok()) return stamped.status();
+  const TimePoint now = *stamped;
   const std::optional<ReceiptNumber> number = ParseReceiptNumber(receipt);
   sqlite::Statement sale(*db_,
                          "SELECT s.seq, s.day_number, s.total, v.seq IS NOT NULL FROM sales s "
@@ -302,8 +310,11 @@ Result<Receipt> StallStore::VoidSale(const std::string& receipt, const std::stri
   if (!entry.ok()) return entry.status();
   sqlite::Statement insert(*db_, "INSERT INTO voids (seq, sale_seq, reason) VALUES (?, ?, ?)");
   LAPAK_RETURN_IF_ERROR(insert.Bind(1, entry->seq).Bind(2, sale_seq).Bind(3, reason).Run());
+  // Read back before COMMIT: once committed, the void must not be reported as failed.
+  Result<Receipt> voided = FindReceipt(receipt);
+  if (!voided.ok()) return voided.status();
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
-  return FindReceipt(receipt);
+  return voided;
 }
 
 Result<Receipt> StallStore::ReceiptFromRow(const sqlite::Statement& row) {
@@ -331,6 +342,10 @@ Result<Receipt> StallStore::FindReceipt(const std::string& receipt) {
 
 Result<std::vector<Receipt>> StallStore::History(const std::string& business_day, int64_t limit) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
+  if (!IsIsoDate(business_day)) {
+    return Status::InvalidArgument(fmt::format("'{}' is not a date YYYY-MM-DD", business_day));
+  }
+  if (limit < 1) return Status::InvalidArgument("the limit must be at least 1");
   sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = ? ORDER BY s.receipt_number DESC LIMIT ?",
                                              kSelectReceipt));
   select.Bind(1, business_day).Bind(2, limit);

@@ -120,7 +120,7 @@ TEST(CartTest, CustomAmountHasADefaultName) {
   EXPECT_EQ("Lain-lain Rp7.500 x1 = Rp7.500; Kantong plastik Rp2.000 x3 = Rp6.000; "
             "Lain-lain Rp1.000 x1 = Rp1.000",
             Describe(cart.lines()));
-  EXPECT_EQ("InvalidArgument: the name of a custom amount must be 1 to 80 bytes of text",
+  EXPECT_EQ("InvalidArgument: the name of a custom amount is longer than 80 bytes",
             cart.AddCustom(Rp(1000), 1, std::string(81, 'x')).ToString());
 }
 

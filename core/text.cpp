@@ -1,0 +1,62 @@
+#include "core/text.h"
+
+#include <fmt/core.h>
+
+#include <array>
+#include <cstdint>
+
+namespace lapak {
+
+bool IsPrintableUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x20 || lead == 0x7F) return false;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    uint32_t code_point = 0;
+    if ((lead & 0xE0) == 0xC0) {
+      length = 2;
+      code_point = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3;
+      code_point = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4;
+      code_point = lead & 0x07;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code_point = (code_point << 6) | (next & 0x3F);
+    }
+    static constexpr std::array<uint32_t, 5> kSmallestForLength = {0, 0, 0x80, 0x800, 0x10000};
+    if (code_point < kSmallestForLength[length] || code_point > 0x10FFFF ||
+        (code_point >= 0xD800 && code_point <= 0xDFFF) ||
+        (code_point >= 0x80 && code_point < 0xA0)) {
+      return false;  // overlong, out of range, surrogate, or a C1 control character
+    }
+    i += length;
+  }
+  return true;
+}
+
+Status ValidateText(std::string_view field, std::string_view value, size_t max_bytes) {
+  if (value.empty()) return Status::InvalidArgument(fmt::format("{} is empty", field));
+  if (value.size() > max_bytes) {
+    return Status::InvalidArgument(fmt::format("{} is longer than {} bytes", field, max_bytes));
+  }
+  if (!IsPrintableUtf8(value)) {
+    return Status::InvalidArgument(
+        fmt::format("{} is not valid UTF-8 text or holds a control character", field));
+  }
+  return Status::Ok();
+}
+
+}  // namespace lapak

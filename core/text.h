@@ -1,0 +1,22 @@
+// Text that a person typed or a spreadsheet wrote: names, categories, reasons.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace lapak {
+
+inline constexpr size_t kMaxNameBytes = 80;      // product, custom line and stall names
+inline constexpr size_t kMaxCategoryBytes = 40;
+inline constexpr size_t kMaxReasonBytes = 200;   // why a sale was voided
+
+// True when `text` is well-formed UTF-8 with no control characters (tab included): no
+// overlong forms, surrogates, C1 controls or code points above U+10FFFF.
+bool IsPrintableUtf8(std::string_view text);
+
+// Ok when `value` is 1 to `max_bytes` bytes of printable UTF-8; else a message naming `field`.
+[[nodiscard]] Status ValidateText(std::string_view field, std::string_view value, size_t max_bytes);
+
+}  // namespace lapak
