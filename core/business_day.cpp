@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <exception>
+#include <sstream>
 
 namespace lapak {
 
@@ -47,6 +48,14 @@ std::string BusinessCalendar::cutoff() const {
 }
 
 std::string FormatUtc(TimePoint utc) { return date::format("%FT%TZ", utc); }
+
+std::optional<TimePoint> ParseUtc(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  TimePoint time;
+  in >> date::parse("%FT%TZ", time);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  return time;
+}
 
 bool IsIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;

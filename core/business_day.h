@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,8 @@ class BusinessCalendar {
 
 // "2026-11-22T12:00:05.123Z".
 std::string FormatUtc(TimePoint utc);
+// Reads what FormatUtc writes, with or without the milliseconds; nullopt otherwise.
+std::optional<TimePoint> ParseUtc(std::string_view text);
 // True for a real calendar date written YYYY-MM-DD.
 bool IsIsoDate(std::string_view text);
 

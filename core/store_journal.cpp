@@ -66,12 +66,14 @@ struct IndexTables {
   std::map<int64_t, SaleRow> sales;  // by journal seq
   std::map<int64_t, VoidRow> voids;  // by journal seq of the void
   std::map<int64_t, DayRow> days;    // by day number
+  int64_t rows = 0;                  // in all three tables: more than the maps hold if a key repeats
 };
 
 Result<IndexTables> LoadIndexTables(sqlite::Database& db) {
   IndexTables tables;
   sqlite::Statement sales(db, "SELECT seq, receipt_number, day_number, business_day, total, cash, qris, transfer FROM sales");
   while (sales.Step()) {
+    ++tables.rows;
     tables.sales[sales.ColumnInt(0)] = SaleRow{
         FormatReceiptNumber(sales.ColumnText(3), sales.ColumnInt(1)), sales.ColumnInt(2), sales.ColumnText(3),
         SaleAmounts{Money::Rupiah(sales.ColumnInt(4)), Money::Rupiah(sales.ColumnInt(5)),
@@ -79,12 +81,16 @@ Result<IndexTables> LoadIndexTables(sqlite::Database& db) {
   }
   LAPAK_RETURN_IF_ERROR(sales.status());
   sqlite::Statement voids(db, "SELECT seq, sale_seq, reason FROM voids");
-  while (voids.Step()) tables.voids[voids.ColumnInt(0)] = VoidRow{voids.ColumnInt(1), voids.ColumnText(2)};
+  while (voids.Step()) {
+    ++tables.rows;
+    tables.voids[voids.ColumnInt(0)] = VoidRow{voids.ColumnInt(1), voids.ColumnText(2)};
+  }
   LAPAK_RETURN_IF_ERROR(voids.status());
   sqlite::Statement days(db,
                          "SELECT day_number, business_day, open_seq, opening_float, IFNULL(close_seq, 0), "
                          "IFNULL(z_number, 0) FROM days");
   while (days.Step()) {
+    ++tables.rows;
     tables.days[days.ColumnInt(0)] = DayRow{days.ColumnText(1), days.ColumnInt(2),
                                             Money::Rupiah(days.ColumnInt(3)), days.ColumnInt(4),
                                             days.ColumnInt(5)};
@@ -307,7 +313,8 @@ Result<VerifyReport> StallStore::Verify() {
       return fail(open_day_row.open_seq, problem);
     }
   }
-  if (static_cast<int64_t>(index->sales.size()) != report.sales ||
+  if (index->rows != report.sales + void_entries + day_entries ||
+      static_cast<int64_t>(index->sales.size()) != report.sales ||
       static_cast<int64_t>(index->voids.size()) != void_entries ||
       static_cast<int64_t>(index->days.size()) != day_entries) {
     return fail(0, "an index table holds rows that are not in the journal");

@@ -1,9 +1,15 @@
 #include "app/cli/cli.h"
 
-#include <fmt/core.h>
-#include <sys/stat.h>
+#include "core/business_day.h"
 
+#include <fmt/core.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -37,11 +43,14 @@ std::string DefaultDatabasePath() {
   return folder + "/lapak.db";
 }
 
+static std::string SafeDump(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 bool Check(Context& ctx, const Status& status) {
   if (status.ok()) return true;
   if (ctx.json) {
-    std::cerr << nlohmann::json{{"error", status.message()}, {"code", StatusCodeName(status.code())}}.dump()
-              << "\n";
+    std::cerr << SafeDump({{"error", status.message()}, {"code", StatusCodeName(status.code())}}, -1) << "\n";
   } else {
     std::cerr << "lapak: " << status.message() << "\n";
   }
@@ -49,19 +58,51 @@ bool Check(Context& ctx, const Status& status) {
   return false;
 }
 
-std::unique_ptr<StallStore> OpenStore(Context& ctx) {
+Result<std::unique_ptr<Clock>> ClockFromEnvironment() {
+  const char* now = std::getenv("LAPAK_NOW");
+  if (now == nullptr || *now == '\0') return std::unique_ptr<Clock>(new SystemClock());
+  const std::optional<TimePoint> instant = ParseUtc(now);
+  if (!instant) {
+    return Status::InvalidArgument(fmt::format("LAPAK_NOW='{}' is not a UTC time like 2026-11-22T12:00:00Z", now));
+  }
+  return std::unique_ptr<Clock>(new ManualClock(*instant));
+}
+
+std::unique_ptr<StallStore> OpenStore(Context& ctx, OpenMode mode) {
   if (ctx.db_path.empty()) ctx.db_path = DefaultDatabasePath();
-  Result<std::unique_ptr<StallStore>> store = StallStore::Open(ctx.db_path, ctx.clock);
+  Result<std::unique_ptr<StallStore>> store = StallStore::Open(ctx.db_path, *ctx.clock, mode);
   if (!Check(ctx, store.status())) return nullptr;
   return std::move(store).value();
 }
 
 void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text) {
   if (ctx.json) {
-    std::cout << value.dump(2) << "\n";
+    std::cout << SafeDump(value, 2) << "\n";
   } else {
     std::cout << text;
   }
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& contents) {
+  const std::string temporary = path + ".tmp";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IoError(fmt::format("cannot write '{}': {}", temporary, std::strerror(errno)));
+  size_t written = 0;
+  while (written < contents.size()) {
+    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    written += static_cast<size_t>(n);
+  }
+  const bool synced = written == contents.size() && ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  if (!synced || ::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(synced ? errno : saved_errno);
+    ::unlink(temporary.c_str());
+    return Status::IoError(fmt::format("cannot write '{}': {}", path, reason));
+  }
+  return Status::Ok();
 }
 
 std::string PinOrEnvironment(const std::string& pin_option) {
@@ -69,10 +110,6 @@ std::string PinOrEnvironment(const std::string& pin_option) {
   const char* pin = std::getenv("LAPAK_PIN");
   return pin ? pin : "";
 }
-
-}  // namespace lapak::cli
-
-namespace lapak::cli {
 
 void AddPinOptions(CLI::App& command, PinOptions& options, Role role) {
   options.role = std::string(RoleName(role));

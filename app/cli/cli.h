@@ -22,21 +22,32 @@ namespace lapak::cli {
 struct Context {
   std::string db_path;  // --db, $LAPAK_DB, else $XDG_DATA_HOME/lapak/lapak.db
   bool json = false;    // --json
-  SystemClock clock;
+  // The wall clock, or the instant in $LAPAK_NOW ("2026-11-22T12:00:00Z") for tests and
+  // demos that must not depend on the time of day.
+  std::unique_ptr<Clock> clock;
   int exit_code = 0;
 };
+
+// The clock Context::clock describes; an error for a malformed $LAPAK_NOW.
+Result<std::unique_ptr<Clock>> ClockFromEnvironment();
 
 // The default database path, creating its folder (mode 0700) if needed.
 std::string DefaultDatabasePath();
 
-// Opens the store at ctx.db_path; on failure reports and returns nullptr.
-std::unique_ptr<StallStore> OpenStore(Context& ctx);
+// Opens the store at ctx.db_path (creating it only with kCreateIfMissing); on failure
+// reports and returns nullptr.
+std::unique_ptr<StallStore> OpenStore(Context& ctx, OpenMode mode = OpenMode::kMustExist);
 
 // Reports `status` on stderr and sets the exit code; returns false when not ok.
 bool Check(Context& ctx, const Status& status);
 
-// Writes `value` as JSON (with --json) or `text` (without) to stdout.
+// Writes `value` as JSON (with --json) or `text` (without) to stdout. Bytes that are not
+// UTF-8 (a name from a badly encoded file) are shown as U+FFFD.
 void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text);
+
+// Replaces the file at `path` with `contents` all at once: written beside it, synced, then
+// renamed over it, so that a failure never leaves half a file.
+[[nodiscard]] Status WriteFileAtomically(const std::string& path, const std::string& contents);
 
 // The PIN from --pin or, when that is empty, $LAPAK_PIN.
 std::string PinOrEnvironment(const std::string& pin_option);
@@ -51,10 +62,6 @@ void AddDayCommand(CLI::App& app, Context& ctx);
 void AddReportCommand(CLI::App& app, Context& ctx);
 void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
-
-}  // namespace lapak::cli
-
-namespace lapak::cli {
 
 // Adds --pin and --as to a command that needs a role's PIN (default role: `role`).
 struct PinOptions {

@@ -74,10 +74,7 @@ void AddCatalogCommand(CLI::App& app, Context& ctx) {
       std::cout << csv;
       return;
     }
-    std::ofstream out(*export_path, std::ios::binary | std::ios::trunc);
-    out << csv;
-    out.close();
-    if (!out) Check(ctx, Status::IoError(fmt::format("cannot write '{}'", *export_path)));
+    Check(ctx, WriteFileAtomically(*export_path, csv));
   });
 
   auto include_inactive = std::make_shared<bool>(false);

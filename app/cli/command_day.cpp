@@ -78,8 +78,10 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
 void AddReportCommand(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* command = app.add_subcommand("report", "A business day's totals without closing it, or a Z report");
-  command->add_option("--day", options->day, "Business day YYYY-MM-DD (default: today)");
-  command->add_option("--z", options->z_number, "Show Z report number N instead");
+  CLI::Option* day = command->add_option("--day", options->day, "Business day YYYY-MM-DD (default: today)");
+  command->add_option("--z", options->z_number, "Show Z report number N instead")
+      ->check(CLI::PositiveNumber)
+      ->excludes(day);
   command->callback([&ctx, options] { RunReport(ctx, *options); });
 }
 

@@ -16,7 +16,7 @@ void AddInitCommand(CLI::App& app, Context& ctx) {
   command->add_option("--owner-pin", setup->owner_pin, "Owner (pemilik) PIN, 4-8 digits")->required();
   command->add_option("--cashier-pin", setup->cashier_pin, "Cashier (kasir) PIN, 4-8 digits")->required();
   command->callback([&ctx, setup] {
-    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    std::unique_ptr<StallStore> store = OpenStore(ctx, OpenMode::kCreateIfMissing);
     if (!store || !Check(ctx, store->Initialise(*setup))) return;
     const StallInfo info = *store->Info();
     Emit(ctx,

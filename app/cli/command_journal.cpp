@@ -1,7 +1,6 @@
 // lapak verify | export.
 #include <fmt/core.h>
 
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -15,25 +14,20 @@ namespace {
 // Journal CSV, version 1 (one row per entry, oldest first):
 //   seq,uuid,kind,time_utc,business_day,prev_hash,hash,body
 // hashes in lowercase hex; body is the entry's canonical JSON (see core/journal.h).
-Status WriteJournalCsv(StallStore& store, std::ostream& out) {
-  std::string chunk;
-  AppendCsvRecord(chunk, {"seq", "uuid", "kind", "time_utc", "business_day", "prev_hash", "hash", "body"});
+Result<std::string> JournalCsv(StallStore& store) {
+  std::string csv;
+  AppendCsvRecord(csv, {"seq", "uuid", "kind", "time_utc", "business_day", "prev_hash", "hash", "body"});
   constexpr int64_t kPage = 1000;
   for (int64_t from = 1;; from += kPage) {
     Result<std::vector<JournalEntry>> entries = store.Entries(from, kPage);
     if (!entries.ok()) return entries.status();
     for (const JournalEntry& e : *entries) {
-      AppendCsvRecord(chunk, {std::to_string(e.seq), e.uuid, std::string(EntryKindName(e.kind)),
-                              FormatUtc(e.time), e.business_day, HexEncode(e.prev_hash),
-                              HexEncode(e.hash), e.body});
+      AppendCsvRecord(csv, {std::to_string(e.seq), e.uuid, std::string(EntryKindName(e.kind)),
+                            FormatUtc(e.time), e.business_day, HexEncode(e.prev_hash),
+                            HexEncode(e.hash), e.body});
     }
-    out << chunk;
-    chunk.clear();
-    if (static_cast<int64_t>(entries->size()) < kPage) break;
+    if (static_cast<int64_t>(entries->size()) < kPage) return csv;
   }
-  out.flush();
-  if (!out) return Status::IoError("cannot write the journal export");
-  return Status::Ok();
 }
 
 }  // namespace
@@ -45,12 +39,15 @@ void AddVerifyCommand(CLI::App& app, Context& ctx) {
     if (!store) return;
     Result<VerifyReport> report = store->Verify();
     if (!Check(ctx, report.status())) return;
-    Emit(ctx,
-         {{"ok", report->ok}, {"entries", report->entries}, {"sales", report->sales},
-          {"first_bad_seq", report->first_bad_seq}, {"problem", report->problem}},
-         report->ok ? fmt::format("Jurnal utuh: {} entri, {} penjualan\n", report->entries, report->sales)
-                    : fmt::format("JURNAL RUSAK pada entri {}: {}\n", report->first_bad_seq, report->problem));
-    if (!report->ok) ctx.exit_code = 6;
+    if (!report->ok) {  // the report on stdout for scripts, the error on stderr
+      if (ctx.json) Emit(ctx, {{"ok", false}, {"entries", report->entries}, {"sales", report->sales},
+                               {"first_bad_seq", report->first_bad_seq}, {"problem", report->problem}}, "");
+      Check(ctx, Status::Corruption(fmt::format("the books fail verification at entry {}: {}",
+                                                report->first_bad_seq, report->problem)));
+      return;
+    }
+    Emit(ctx, {{"ok", true}, {"entries", report->entries}, {"sales", report->sales}},
+         fmt::format("Jurnal utuh: {} entri, {} penjualan\n", report->entries, report->sales));
   });
 }
 
@@ -61,12 +58,13 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
   command->callback([&ctx, path] {
     std::unique_ptr<StallStore> store = OpenStore(ctx);
     if (!store) return;
+    Result<std::string> csv = JournalCsv(*store);
+    if (!Check(ctx, csv.status())) return;
     if (path->empty()) {
-      Check(ctx, WriteJournalCsv(*store, std::cout));
+      std::cout << *csv;
       return;
     }
-    std::ofstream out(*path, std::ios::binary | std::ios::trunc);
-    Check(ctx, WriteJournalCsv(*store, out));
+    Check(ctx, WriteFileAtomically(*path, *csv));
   });
 }
 

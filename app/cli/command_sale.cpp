@@ -147,7 +147,9 @@ void AddHistoryCommand(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<HistoryOptions>();
   CLI::App* command = app.add_subcommand("history", "The sales of a business day, newest first");
   command->add_option("--day", options->day, "Business day YYYY-MM-DD (default: today)");
-  command->add_option("--limit", options->limit, "At most this many sales")->capture_default_str();
+  command->add_option("--limit", options->limit, "At most this many sales")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   command->add_flag("--receipts", options->receipts, "Print each whole receipt");
   command->callback([&ctx, options] { RunHistory(ctx, *options); });
 }

@@ -1,8 +1,15 @@
 // `lapak`: the terminal's command line over core/. See README.md for the reference.
+#include <exception>
+#include <iostream>
+
 #include "app/cli/cli.h"
 
 int main(int argc, char** argv) {
   lapak::cli::Context ctx;
+  lapak::Result<std::unique_ptr<lapak::Clock>> clock = lapak::cli::ClockFromEnvironment();
+  if (!lapak::cli::Check(ctx, clock.status())) return ctx.exit_code;
+  ctx.clock = std::move(clock).value();
+
   CLI::App app{"Lapak: the stall's books on this terminal", "lapak"};
   app.fallthrough();  // --db and --json are accepted after the subcommand too
   app.require_subcommand(1);
@@ -23,7 +30,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error);
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help
+    lapak::cli::Check(ctx, lapak::Status::InvalidArgument(error.what()));
+    return ctx.exit_code;
+  } catch (const std::exception& error) {  // a bug: say so rather than abort
+    std::cerr << "lapak: internal error: " << error.what() << "\n";
+    return 1;
   }
   return ctx.exit_code;
 }

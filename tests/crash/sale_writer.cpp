@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
       if (!cart.AddProduct(product, 1 + (n + static_cast<long>(i)) % 3).ok()) return 1;
     }
     if (!cart.AddPayment(lapak::PaymentMethod::kCash, cart.Totals()->total).ok()) return 1;
-    clock.Advance(std::chrono::milliseconds(250));
+    clock.Advance(std::chrono::milliseconds(100));
     auto receipt = (*store)->RecordSale(*cart.Complete());
     if (!receipt.ok()) {
       std::fprintf(stderr, "%s\n", receipt.status().ToString().c_str());

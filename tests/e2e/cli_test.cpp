@@ -1,6 +1,8 @@
 // End-to-end: the real `lapak` binary on the sample catalogs in ../shared/data.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,8 @@ using testing::RunResult;
 
 const std::string kLapak = LAPAK_CLI_PATH;
 const std::string kSampleData = LAPAK_SAMPLE_DATA;
+// 2026-11-22 19:00 WIB: every run sees the same business day, whatever the wall clock says.
+const std::vector<std::string> kFixedClock = {"LAPAK_NOW=2026-11-22T12:00:00Z"};
 
 class CliTest : public ::testing::Test {
  protected:
@@ -25,7 +29,7 @@ class CliTest : public ::testing::Test {
 
   RunResult Lapak(std::vector<std::string> args) {
     args.insert(args.begin(), {kLapak, "--db", db_});
-    return testing::Run(args);
+    return testing::Run(args, kFixedClock);
   }
   // Runs with --json and expects success; the parsed output.
   json LapakJson(std::vector<std::string> args) {
@@ -39,7 +43,11 @@ class CliTest : public ::testing::Test {
     ASSERT_EQ(0, import.exit_code) << import.err;
   }
   // The journal export, to prove a refused command changed nothing.
-  std::string Journal() { return Lapak({"export"}).out; }
+  std::string Journal() {
+    RunResult exported = Lapak({"export"});
+    EXPECT_EQ(0, exported.exit_code) << exported.err;
+    return exported.out;
+  }
 
   testing::TempDir dir_;
   std::string db_ = dir_.File("stall.db");
@@ -68,7 +76,8 @@ TEST_F(CliTest, ImportsBothSampleCatalogsAndExportsThemBack) {
   testing::WriteFile(other.File("catalog.csv"), exported);
   const std::string other_db = other.File("other.db");
   ASSERT_EQ(0, testing::Run({kLapak, "--db", other_db, "init", "--stall-id", "S2", "--stall-name", "Oleh",
-                             "--terminal-id", "T2", "--owner-pin", "1111", "--cashier-pin", "2222"})
+                             "--terminal-id", "T2", "--owner-pin", "1111", "--cashier-pin", "2222"},
+                            kFixedClock)
                    .exit_code);
   ASSERT_EQ(0, testing::Run({kLapak, "--db", other_db, "catalog", "import", other.File("catalog.csv"),
                              "--pin", "1111"})
@@ -185,6 +194,43 @@ TEST_F(CliTest, ErrorsAreJsonWithJson) {
   const json error = json::parse(sell.err);
   EXPECT_EQ("NotFound", error["code"]);
   EXPECT_EQ("no product with sku 'NOPE'", error["error"]);
+}
+
+TEST_F(CliTest, BadCommandLinesExitWithTwo) {
+  EXPECT_EQ(2, Lapak({"sell", "--item", "BKS-01"}).exit_code);  // no --pay
+  EXPECT_EQ(2, Lapak({"history", "--limit", "0"}).exit_code);
+  EXPECT_EQ(2, Lapak({"report", "--z", "0"}).exit_code);
+  EXPECT_EQ(2, Lapak({"report", "--z", "1", "--day", "2026-11-22"}).exit_code);
+  EXPECT_EQ(2, Lapak({"history", "--day", "kemarin"}).exit_code);
+  const RunResult unknown = Lapak({"fly", "--json"});
+  EXPECT_EQ(2, unknown.exit_code);
+  EXPECT_EQ("InvalidArgument", json::parse(unknown.err)["code"]);
+}
+
+TEST_F(CliTest, AMissingDatabaseIsNotCreatedByAnythingButInit) {
+  const std::string typo = dir_.File("typo.db");
+  const RunResult report = testing::Run({kLapak, "--db", typo, "report"}, kFixedClock);
+  EXPECT_EQ(3, report.exit_code);
+  EXPECT_NE(std::string::npos, report.err.find("there is no database at")) << report.err;
+  EXPECT_NE(0, ::access(typo.c_str(), F_OK));
+}
+
+TEST_F(CliTest, VerifyNamesATamperedEntryAndExitsWithSix) {
+  ImportBakso();
+  ASSERT_EQ(0, Lapak({"sell", "--item", "BKS-01", "--pay", "cash", "--pin", "1234"}).exit_code);
+  ASSERT_EQ(0, Lapak({"sell", "--item", "MNM-01", "--pay", "cash", "--pin", "1234"}).exit_code);
+  // Someone edits the first sale's price in the file, behind Lapak's back.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(SQLITE_OK, sqlite3_open(db_.c_str(), &db));
+  ASSERT_EQ(SQLITE_OK, sqlite3_exec(db,
+                                    "DROP TRIGGER journal_is_never_updated;"
+                                    "UPDATE journal SET body = replace(body, '20000', '2000') WHERE seq = 2",
+                                    nullptr, nullptr, nullptr));
+  sqlite3_close(db);
+  const RunResult verify = Lapak({"verify"});
+  EXPECT_EQ(6, verify.exit_code);
+  EXPECT_EQ("lapak: the books fail verification at entry 2: its hash does not match its contents\n",
+            verify.err);
 }
 
 }  // namespace

@@ -285,6 +285,17 @@ TEST_F(VerifyTest, AHealthyJournalOfSeveralDaysVerifies) {
   EXPECT_EQ("", report->problem);
 }
 
+TEST_F(VerifyTest, AStraySalesRowSharingASaleSeqIsFound) {
+  // A receipt slipped into the index under the seq of a real sale: no journal entry backs it.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(SQLITE_OK, sqlite3_open(path().c_str(), &db));
+  ASSERT_EQ(SQLITE_OK, sqlite3_exec(db, "INSERT INTO sales VALUES ('2026-11-21', 1, 3, 1, 15000, 0, 15000, 0)",
+                                    nullptr, nullptr, nullptr));
+  sqlite3_close(db);
+  EXPECT_EQ("entry 0: an index table holds rows that are not in the journal",
+            Describe(store_->Verify()));
+}
+
 // A forgery of one entry that keeps the chain, the bodies' form and the index tables whole.
 struct Forgery {
   const char* name;
