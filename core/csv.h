@@ -5,7 +5,7 @@
 //   field  := quoted | bare
 //   quoted := '"' (any byte but '"' | '""')* '"'      (may hold commas and line breaks)
 //   bare   := (any byte but ',', '"', CR, LF)*
-//   line-break := CRLF | LF
+//   line-break := CRLF | LF | CR       (a lone CR: old spreadsheets on the Mac)
 //
 // Blank lines are skipped. A UTF-8 byte-order mark at the very start is skipped (spreadsheets on Windows write one).
 // Positions are 1-based. A record carries the physical line on which it starts; an error names

@@ -203,9 +203,8 @@ class Reader {
   std::string error_;
 };
 
-// Decoding uses nlohmann::json's parser (bounded by the caller's input), then re-encodes with
-// CanonicalJson. Parses `body`, runs `read` over it and checks that re-encoding the result gives back the
-// same bytes, so that two different texts can never stand for one entry.
+// Parses `body` with nlohmann::json, runs `read` over it, and checks that CanonicalJson
+// re-encodes the result to the same bytes, so that two texts can never stand for one entry.
 template <typename Body, typename ReadFn, typename EncodeFn>
 Result<Body> Decode(std::string_view kind, std::string_view text, ReadFn read, EncodeFn encode) {
   json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);

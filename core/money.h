@@ -3,7 +3,7 @@
 // Arithmetic is checked: an operation that would overflow int64 returns an error instead
 // of wrapping. Text appears only at the edges:
 //   Format:  Rp20.000   -Rp5.000   Rp0          (PUEBI: no space, '.' groups thousands)
-//   Parse:   20000 | 20.000 | Rp20.000 | Rp 20.000 | rp20.000 | 20.000,- | 20.000,00
+//   Parse:   20000 | 20.000 | Rp20.000 | Rp 20.000 | Rp.20.000 | rp20.000 | 20.000,- | 20.000,00
 //            with an optional leading '-'. Groups must be exactly three digits; a decimal
 //            part other than ",-", ",0" or ",00" is refused (rupiah has no cents here).
 #pragma once

@@ -2,7 +2,8 @@
 //
 //   receipt := YYYYMMDD "-" NNNN
 // the business day without dashes, then the sale's running number within that day from 1,
-// at least four digits ("20261122-0007", "20261122-12345"). Unique per terminal.
+// at least four digits ("20261122-0007", "20261122-12345"). Numbered by the terminal; a stall
+// has one terminal (ARCHITECTURE.md), so a number is unique for the stall and day.
 #pragma once
 
 #include <cstdint>

@@ -258,6 +258,35 @@ TEST(DiscountTest, RemovingALineKeepsAPercentDiscount) {
   EXPECT_EQ("basis points 5000", Describe(cart.discount()));
 }
 
+// QRIS and transfer pay exact amounts: a change that lowers the total below them drops them
+// (the vendor takes them again); cash stays, it only raises the change.
+TEST(DiscountTest, LoweringTheTotalDropsOnlyExactPaymentsThatNoLongerFit) {
+  Cart cart;
+  ASSERT_TRUE(cart.AddCustom(Rp(20000)).ok());
+  ASSERT_TRUE(cart.AddCustom(Rp(10000)).ok());
+  ASSERT_TRUE(cart.AddPayment(PaymentMethod::kCash, Rp(5000)).ok());
+  ASSERT_TRUE(cart.AddPayment(PaymentMethod::kQris, Rp(25000)).ok());
+  ASSERT_TRUE(cart.SetDiscount(Discount::Percent(5000)).ok());  // total Rp15.000 < QRIS Rp25.000
+  ASSERT_EQ(1u, cart.payments().size());
+  EXPECT_EQ(PaymentMethod::kCash, cart.payments()[0].method);
+  ASSERT_TRUE(cart.AddPayment(PaymentMethod::kQris, Rp(10000)).ok());
+  ASSERT_TRUE(cart.Complete().ok());
+
+  ASSERT_TRUE(cart.RemoveLine(1).ok());  // total Rp10.000 < QRIS Rp10.000 + cash: QRIS still fits
+  ASSERT_EQ(2u, cart.payments().size());
+  ASSERT_TRUE(cart.RemoveLine(0).ok());  // nothing left: QRIS goes, cash stays
+  ASSERT_EQ(1u, cart.payments().size());
+  EXPECT_EQ(PaymentMethod::kCash, cart.payments()[0].method);
+}
+
+TEST(DiscountTest, ADiscountHoldingAnotherKindsValueIsRefused) {
+  const std::vector<SaleLine> lines = LinesWorth(20000);
+  EXPECT_EQ("InvalidArgument: a discount holds a value of another kind",
+            ComputeTotals(lines, Discount{Discount::Kind::kNone, Money(), 500}, {}).status().ToString());
+  EXPECT_EQ("InvalidArgument: a discount holds a value of another kind",
+            ComputeTotals(lines, Discount{Discount::Kind::kPercent, Rp(5), 500}, {}).status().ToString());
+}
+
 struct RoundingCase {
   int64_t subtotal;
   int32_t basis_points;
