@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace lapak {
@@ -111,6 +112,21 @@ static Result<Money> DiscountAmount(const Discount& discount, Money subtotal) {
     }
   }
   return Status::InvalidArgument("unknown discount kind");
+}
+
+std::vector<Money> CashSuggestions(Money due, size_t count) {
+  static constexpr int64_t kNotes[] = {2000, 5000, 10000, 20000, 50000, 100000};
+  std::vector<Money> suggestions;
+  if (due <= Money() || due > kMaxSaleTotal) return suggestions;
+  for (const int64_t note : kNotes) {
+    const Money amount = Money::Rupiah((due.rupiah() / note + 1) * note);  // due ≤ 1e9: no overflow
+    if (std::find(suggestions.begin(), suggestions.end(), amount) == suggestions.end()) {
+      suggestions.push_back(amount);
+    }
+  }
+  std::sort(suggestions.begin(), suggestions.end());
+  if (suggestions.size() > count) suggestions.resize(count);
+  return suggestions;
 }
 
 Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Discount& discount,

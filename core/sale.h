@@ -93,6 +93,11 @@ struct CompletedSale {
   bool operator==(const CompletedSale&) const = default;
 };
 
+// Quick cash amounts a customer is likely to hand over for `due`: for each note from Rp2.000
+// to Rp100.000 the smallest multiple of it that exceeds `due`, without repeats, smallest
+// first, at most `count`. (The exact amount is a separate choice.)
+std::vector<Money> CashSuggestions(Money due, size_t count = 4);
+
 // Totals for the given lines, discount and payments, every rule checked. Used by the cart
 // and again by the journal verifier on recorded sales.
 [[nodiscard]] Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines,

@@ -1,0 +1,174 @@
+// lapak-pos: the touchscreen terminal. Reads top to bottom: options, window, ImGui context,
+// style and fonts, backends, the stall, the loop, clean-up.
+//
+//   lapak-pos [--db PATH] [--fullscreen] [--size WxH]
+//   lapak-pos --screenshot FILE.png --screen login|sell|pay|receipt [--size WxH]
+//       renders one screen of the demo stall and writes it as a PNG, then exits.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/pos/demo_stall.h"
+#include "app/pos/pos_model.h"
+#include "app/pos/screens.h"
+#include "app/pos/screenshot.h"
+#include "app/pos/theme.h"
+#include "core/clock.h"
+#include "core/store.h"
+
+namespace {
+
+constexpr int kBusyFrames = 3;  // a tap needs a press and a release frame; a popup a sizing frame
+
+struct Options {
+  std::string db_path;
+  std::string screenshot_path;
+  std::string screen = "sell";
+  std::string size = "800x480";
+  bool fullscreen = false;
+};
+
+bool ParseSize(const std::string& text, int& width, int& height) {
+  return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 320 && height >= 240 &&
+         width <= 7680 && height <= 4320;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // ---- options ---------------------------------------------------------------------------
+  Options options;
+  CLI::App app{"Lapak: the stall's touchscreen terminal", "lapak-pos"};
+  app.add_option("--db", options.db_path, "The stall's database (as for `lapak --db`)")->envname("LAPAK_DB");
+  app.add_option("--screenshot", options.screenshot_path, "Render one screen of the demo stall to this PNG");
+  app.add_option("--screen", options.screen, "Screen for --screenshot: login, sell, pay, receipt");
+  app.add_option("--size", options.size, "Window size WxH")->capture_default_str();
+  app.add_flag("--fullscreen", options.fullscreen, "Fill the primary monitor");
+  CLI11_PARSE(app, argc, argv);
+  int width = 0;
+  int height = 0;
+  if (!ParseSize(options.size, width, height)) {
+    std::fprintf(stderr, "lapak-pos: --size must be WxH, e.g. 800x480\n");
+    return 2;
+  }
+  const bool screenshot = !options.screenshot_path.empty();
+
+  // ---- the stall ---------------------------------------------------------------------------
+  lapak::SystemClock clock;
+  std::string db_path = options.db_path;
+  std::filesystem::path demo_dir;
+  if (screenshot || db_path.empty()) {  // the demo stall, in a fresh folder
+    demo_dir = std::filesystem::temp_directory_path() / ("lapak-pos-demo-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(demo_dir);
+    db_path = (demo_dir / "stall.db").string();
+  }
+  auto store = lapak::StallStore::Open(db_path, clock);
+  if (!store.ok()) {
+    std::fprintf(stderr, "lapak-pos: %s\n", store.status().message().c_str());
+    return 7;
+  }
+  if (!demo_dir.empty()) {
+    if (lapak::Status demo = lapak::pos::SetUpDemoStall(**store); !demo.ok()) {
+      std::fprintf(stderr, "lapak-pos: %s\n", demo.message().c_str());
+      return 7;
+    }
+  }
+  lapak::pos::PosModel model(**store, clock);
+  lapak::pos::UiState ui;
+  if (screenshot) {
+    if (lapak::Status staged = lapak::pos::StageScreen(model, ui, options.screen); !staged.ok()) {
+      std::fprintf(stderr, "lapak-pos: %s\n", staged.message().c_str());
+      return 2;
+    }
+  }
+
+  // ---- window ----------------------------------------------------------------------------
+  if (!glfwInit()) {
+    std::fprintf(stderr, "lapak-pos: no display (GLFW could not start)\n");
+    return 7;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  GLFWmonitor* monitor = options.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+  if (monitor) {
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    width = mode->width;
+    height = mode->height;
+  }
+  GLFWwindow* window = glfwCreateWindow(width, height, "Lapak", monitor, nullptr);
+  if (!window) {
+    std::fprintf(stderr, "lapak-pos: cannot open a %dx%d OpenGL 3 window\n", width, height);
+    glfwTerminate();
+    return 7;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  // ---- ImGui context, style, fonts --------------------------------------------------------
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is the application's, not a saved file's
+  const float scale =
+      std::max(1.0f, std::min(static_cast<float>(width) / 800.0f, static_cast<float>(height) / 480.0f));
+  lapak::pos::ApplyTheme(scale);
+  lapak::pos::LoadFonts(scale);
+
+  // ---- backends --------------------------------------------------------------------------
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  // ---- the loop --------------------------------------------------------------------------
+  // Draw a few frames after each event, then sleep until the next one (or a second passes,
+  // for the clock): an idle terminal uses almost no CPU.
+  int frames_left = kBusyFrames;
+  int screenshot_frames = 4;
+  int exit_code = 0;
+  while (!glfwWindowShouldClose(window)) {
+    if (frames_left > 0 || screenshot) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(1.0);
+      frames_left = kBusyFrames;
+    }
+    --frames_left;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    lapak::pos::DrawFrame(model, ui);
+    ImGui::Render();
+    int fb_width = 0;
+    int fb_height = 0;
+    glfwGetFramebufferSize(window, &fb_width, &fb_height);
+    glViewport(0, 0, fb_width, fb_height);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (screenshot && --screenshot_frames == 0) {
+      lapak::Status written = lapak::pos::WriteFramebufferPng(options.screenshot_path, fb_width, fb_height);
+      if (!written.ok()) {
+        std::fprintf(stderr, "lapak-pos: %s\n", written.message().c_str());
+        exit_code = 7;
+      }
+      break;
+    }
+    glfwSwapBuffers(window);
+  }
+
+  // ---- clean-up --------------------------------------------------------------------------
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  store->reset();
+  if (!demo_dir.empty()) std::filesystem::remove_all(demo_dir);
+  return exit_code;
+}

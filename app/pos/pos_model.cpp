@@ -1,0 +1,133 @@
+#include "app/pos/pos_model.h"
+
+#include <algorithm>
+
+namespace lapak::pos {
+
+PosModel::PosModel(StallStore& store, const Clock& clock) : store_(store), clock_(clock) {
+  if (Result<StallInfo> info = store_.Info(); info.ok()) {
+    stall_ = *info;
+    if (Result<BusinessCalendar> calendar = BusinessCalendar::Make(stall_.time_zone, stall_.day_cutoff); calendar.ok()) {
+      calendar_ = std::move(calendar).value();
+    }
+  }
+  if (Result<std::vector<Product>> products = store_.Products(false); products.ok()) {
+    products_ = std::move(products).value();
+  }
+  for (const Product& product : products_) {
+    if (std::find(categories_.begin(), categories_.end(), product.category) == categories_.end()) {
+      categories_.push_back(product.category);
+    }
+  }
+}
+
+std::string PosModel::BusinessDay() const {
+  Result<std::string> today = store_.Today();
+  return today.ok() ? *today : std::string();
+}
+
+std::string PosModel::ClockText() const {
+  if (!calendar_) return {};
+  const std::string local = calendar_->LocalTime(clock_.Now());  // "2026-11-22 19:05 WIB"
+  return local.substr(local.find(' ') + 1);
+}
+
+SaleTotals PosModel::Totals() const {
+  Result<SaleTotals> totals = cart_.Totals();
+  return totals.ok() ? *totals : SaleTotals();
+}
+
+bool PosModel::Refuse(const Status& status) {
+  message_ = status.message();
+  return false;
+}
+
+bool PosModel::Login(Role role, const std::string& pin) {
+  if (Status checked = store_.CheckPin(role, pin); !checked.ok()) return Refuse(checked);
+  role_ = role;
+  message_.clear();
+  screen_ = Screen::kSell;
+  return true;
+}
+
+void PosModel::Logout() {
+  role_.reset();
+  cart_.Clear();
+  message_.clear();
+  screen_ = Screen::kLogin;
+}
+
+bool PosModel::AddToCart(const Product& product) {
+  if (Status added = cart_.AddProduct(product); !added.ok()) return Refuse(added);
+  message_.clear();
+  return true;
+}
+
+bool PosModel::AddCustomAmount(Money amount) {
+  if (Status added = cart_.AddCustom(amount); !added.ok()) return Refuse(added);
+  message_.clear();
+  return true;
+}
+
+bool PosModel::ChangeQuantity(size_t line, int64_t delta) {
+  if (line >= cart_.lines().size()) return false;
+  const int64_t quantity = cart_.lines()[line].quantity + delta;
+  if (quantity < 1) return RemoveLine(line);
+  if (Status set = cart_.SetQuantity(line, quantity); !set.ok()) return Refuse(set);
+  return true;
+}
+
+bool PosModel::RemoveLine(size_t line) {
+  if (Status removed = cart_.RemoveLine(line); !removed.ok()) return Refuse(removed);
+  return true;
+}
+
+bool PosModel::StartPayment() {
+  if (cart_.empty()) return false;
+  message_.clear();
+  screen_ = Screen::kPay;
+  return true;
+}
+
+bool PosModel::AddPayment(PaymentMethod method, Money amount) {
+  if (Status added = cart_.AddPayment(method, amount); !added.ok()) return Refuse(added);
+  message_.clear();
+  return true;
+}
+
+bool PosModel::PayRemaining(PaymentMethod method) {
+  const Money remaining = Totals().remaining;
+  if (remaining.is_zero()) return false;
+  return AddPayment(method, remaining);
+}
+
+void PosModel::ClearPayments() {
+  cart_.ClearPayments();
+  message_.clear();
+}
+
+void PosModel::BackToSell() {
+  cart_.ClearPayments();
+  message_.clear();
+  screen_ = Screen::kSell;
+}
+
+bool PosModel::Complete() {
+  Result<CompletedSale> sale = cart_.Complete();
+  if (!sale.ok()) return Refuse(sale.status());
+  Result<Receipt> receipt = store_.RecordSale(*sale);
+  if (!receipt.ok()) return Refuse(receipt.status());
+  last_receipt_ = std::move(receipt).value();
+  cart_.Clear();
+  message_.clear();
+  screen_ = Screen::kReceipt;
+  return true;
+}
+
+void PosModel::NewSale() {
+  last_receipt_.reset();
+  message_.clear();
+  screen_ = Screen::kSell;
+}
+
+}  // namespace lapak::pos

@@ -1,0 +1,82 @@
+// PosModel: the terminal's application state and every action a screen can take. Screens read
+// it and call it inside `if (BigButton(...))`; it calls core/ and keeps the outcome. It does
+// no drawing, so headless tests drive it through the real screens.
+//
+// Thread-safety: used from the UI thread only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/pos/strings.h"
+#include "core/sale.h"
+#include "core/store.h"
+
+namespace lapak::pos {
+
+enum class Screen { kLogin, kSell, kPay, kReceipt };
+
+class PosModel {
+ public:
+  // `store` and `clock` must outlive the model. Loads the stall and its active catalog.
+  PosModel(StallStore& store, const Clock& clock);
+
+  Screen screen() const { return screen_; }
+  Language language() const { return language_; }
+  const StallInfo& stall() const { return stall_; }
+  const Cart& cart() const { return cart_; }
+  const std::vector<Product>& products() const { return products_; }
+  // Categories in catalog order, each once.
+  const std::vector<std::string>& categories() const { return categories_; }
+  std::optional<Role> role() const { return role_; }
+  // The last refusal to show the vendor ("wrong PIN…", "under-paid…"); empty when none.
+  const std::string& message() const { return message_; }
+  // The sale just recorded: shown as PAID only once it is on disk.
+  const std::optional<Receipt>& last_receipt() const { return last_receipt_; }
+  const Clock& clock() const { return clock_; }
+  // The business day now, in the event's zone ("2026-11-22"); empty before set-up.
+  std::string BusinessDay() const;
+  // The wall time now in the event's zone, "19:05 WIB"; empty before set-up.
+  std::string ClockText() const;
+  // Totals of the cart as core computes them (never null: a cart that breaks a rule is
+  // refused before it changes).
+  SaleTotals Totals() const;
+
+  void SetLanguage(Language language) { language_ = language; }
+
+  // ---- actions: each returns whether it happened; a refusal is kept in message() ----
+  bool Login(Role role, const std::string& pin);
+  void Logout();
+  bool AddToCart(const Product& product);
+  bool AddCustomAmount(Money amount);
+  bool ChangeQuantity(size_t line, int64_t delta);
+  bool RemoveLine(size_t line);
+  bool StartPayment();
+  bool AddPayment(PaymentMethod method, Money amount);
+  // Pays what is still due with `method`.
+  bool PayRemaining(PaymentMethod method);
+  void ClearPayments();
+  void BackToSell();
+  // Records the sale; true (and screen kReceipt) only after the commit succeeded.
+  bool Complete();
+  void NewSale();
+
+ private:
+  bool Refuse(const Status& status);  // keeps the message, returns false
+
+  StallStore& store_;
+  const Clock& clock_;
+  StallInfo stall_;
+  std::optional<BusinessCalendar> calendar_;
+  std::vector<Product> products_;
+  std::vector<std::string> categories_;
+  Screen screen_ = Screen::kLogin;
+  Language language_ = Language::kIndonesian;
+  std::optional<Role> role_;
+  Cart cart_;
+  std::string message_;
+  std::optional<Receipt> last_receipt_;
+};
+
+}  // namespace lapak::pos

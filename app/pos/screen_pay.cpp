@@ -1,0 +1,111 @@
+// Pay: the amount due, cash (exact, quick notes, keypad), QRIS and transfer, split payments.
+// A payment that covers what is due completes the sale at once: one item paid with exact
+// cash is three taps (the product, Pay, Exact).
+#include <imgui.h>
+
+#include <string>
+
+#include "app/pos/screens.h"
+#include "app/pos/widgets.h"
+#include "core/money.h"
+
+namespace lapak::pos {
+
+static const char* MethodText(Language lang, PaymentMethod method) {
+  switch (method) {
+    case PaymentMethod::kCash: return Tr(lang, Text::kCash);
+    case PaymentMethod::kQris: return Tr(lang, Text::kQris);
+    case PaymentMethod::kTransfer: return Tr(lang, Text::kTransfer);
+  }
+  return "";
+}
+
+// Adds a payment and, when nothing is left to pay, records the sale.
+static void Pay(PosModel& model, UiState& ui, PaymentMethod method, Money amount) {
+  if (!model.AddPayment(method, amount)) return;
+  ui.amount_digits.clear();
+  if (model.Totals().remaining.is_zero()) model.Complete();
+}
+
+static void DrawAmounts(PosModel& model) {
+  const Language lang = model.language();
+  const SaleTotals totals = model.Totals();
+  ImGui::Text("%s", Tr(lang, Text::kDue));
+  LargeText(FormatMoney(totals.total).c_str());
+  ImGui::Text("%s: %s", Tr(lang, Text::kPaid), FormatMoney(totals.paid).c_str());
+  for (const Payment& payment : model.cart().payments()) {
+    ImGui::BulletText("%s %s", MethodText(lang, payment.method), FormatMoney(payment.amount).c_str());
+  }
+  ImGui::Text("%s", Tr(lang, Text::kRemaining));
+  LargeText(FormatMoney(totals.remaining).c_str());
+}
+
+// Exact and three quick notes in one row; the amount typed with its Add button; the keypad.
+static void DrawCash(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  const Money remaining = model.Totals().remaining;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float quarter = (width - 3 * style.ItemSpacing.x) / 4;
+  if (BigButton(Tr(lang, Text::kExact), ImVec2(quarter, 0), ButtonKind::kPay)) {
+    Pay(model, ui, PaymentMethod::kCash, remaining);
+  }
+  for (const Money note : CashSuggestions(remaining, 3)) {
+    ImGui::SameLine();
+    if (BigButton(FormatMoney(note).c_str(), ImVec2(quarter, 0))) Pay(model, ui, PaymentMethod::kCash, note);
+  }
+  Result<Money> typed = ParseMoney(ui.amount_digits.empty() ? "0" : ui.amount_digits);
+  const std::string add = std::string(Tr(lang, Text::kAdd)) + "##cash";
+  if (BigButton(add.c_str(), ImVec2(quarter, 0)) && typed.ok() && !typed->is_zero()) {
+    Pay(model, ui, PaymentMethod::kCash, *typed);
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s: %s", Tr(lang, Text::kCash), FormatMoney(typed.ok() ? *typed : Money()).c_str());
+  DigitKeypad(ui.amount_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y), "cash");
+}
+
+static void DrawExactMethod(PosModel& model, UiState& ui, PaymentMethod method, float width) {
+  const Language lang = model.language();
+  // Until QR codes are shown here, the vendor confirms that the money arrived.
+  const Text confirm = method == PaymentMethod::kQris ? Text::kConfirmQris : Text::kConfirmTransfer;
+  ImGui::TextWrapped("%s %s", FormatMoney(model.Totals().remaining).c_str(), MethodText(lang, method));
+  if (BigButton(Tr(lang, confirm), ImVec2(width, 2 * TallTouchHeight()), ButtonKind::kPay)) {
+    Pay(model, ui, method, model.Totals().remaining);
+  }
+}
+
+void DrawPay(PosModel& model, UiState& ui) {
+  const Language lang = model.language();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float left_width = std::max(avail.x * 0.36f, 260.0f);
+  const float right_width = avail.x - left_width - ImGui::GetStyle().ItemSpacing.x;
+
+  ImGui::BeginChild("amounts", ImVec2(left_width, 0), true);
+  DrawAmounts(model);
+  if (!model.cart().payments().empty() && BigButton(Tr(lang, Text::kClear), ImVec2(-1, 0), ButtonKind::kDanger)) {
+    model.ClearPayments();
+  }
+  if (BigButton(Tr(lang, Text::kBack), ImVec2(-1, 0))) model.BackToSell();
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  ImGui::EndChild();
+
+  ImGui::SameLine();
+  ImGui::BeginChild("methods", ImVec2(right_width, 0), false, ImGuiWindowFlags_NoScrollbar);
+  const float third = (right_width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+  for (const PaymentMethod method : {PaymentMethod::kCash, PaymentMethod::kQris, PaymentMethod::kTransfer}) {
+    if (method != PaymentMethod::kCash) ImGui::SameLine();
+    const std::string label = std::string(MethodText(lang, method)) + "##method";
+    if (BigButton(label.c_str(), ImVec2(third, 0), ui.pay_method == method ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+      ui.pay_method = method;
+      ui.amount_digits.clear();
+    }
+  }
+  if (ui.pay_method == PaymentMethod::kCash) {
+    DrawCash(model, ui, right_width);
+  } else {
+    DrawExactMethod(model, ui, ui.pay_method, right_width);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace lapak::pos

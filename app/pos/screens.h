@@ -1,0 +1,33 @@
+// The terminal's screens. Each is a function DrawXxx(PosModel&, UiState&) that reads the model
+// and calls it inside `if (BigButton(...))`; none does SQL or money arithmetic.
+#pragma once
+
+#include <string>
+
+#include "app/pos/pos_model.h"
+#include "core/pin.h"
+#include "core/sale.h"
+
+namespace lapak::pos {
+
+// What the vendor is typing, and which tab of a screen is showing: the only state the UI
+// keeps itself. Everything else is in PosModel.
+struct UiState {
+  Role login_role = Role::kCashier;
+  std::string pin_digits;
+  std::string category;          // the category shown on the sell screen; empty for all
+  bool entering_custom = false;  // the sell screen shows the custom-amount keypad
+  PaymentMethod pay_method = PaymentMethod::kCash;
+  std::string amount_digits;     // a custom amount or cash tendered, as typed
+};
+
+// Draws one whole frame: the current screen and the status bar, filling the display.
+void DrawFrame(PosModel& model, UiState& ui);
+
+void DrawLogin(PosModel& model, UiState& ui);
+void DrawSell(PosModel& model, UiState& ui);
+void DrawPay(PosModel& model, UiState& ui);
+void DrawReceipt(PosModel& model, UiState& ui);
+void DrawStatusBar(PosModel& model, UiState& ui);
+
+}  // namespace lapak::pos

@@ -1,0 +1,47 @@
+#include "app/pos/screenshot.h"
+
+#include <GL/gl.h>
+#include <stb_image_write.h>
+
+#include <vector>
+
+#include "app/pos/demo_stall.h"
+
+namespace lapak::pos {
+
+Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
+  if (screen == "login") return Status::Ok();
+  if (!model.Login(Role::kCashier, kDemoCashierPin)) return Status::FailedPrecondition(model.message());
+  const std::vector<Product>& products = model.products();
+  if (products.size() < 6) return Status::FailedPrecondition("the demo catalog is too small");
+  (void)model.AddToCart(products[0]);
+  (void)model.AddToCart(products[0]);
+  (void)model.AddToCart(products[5]);
+  (void)model.AddToCart(products[8 % products.size()]);
+  if (screen == "sell") return Status::Ok();
+  if (!model.StartPayment()) return Status::FailedPrecondition(model.message());
+  if (screen == "pay") {
+    ui.amount_digits = "20000";
+    return Status::Ok();
+  }
+  if (screen == "receipt") {
+    if (!model.AddPayment(PaymentMethod::kCash, Money::Rupiah(50000)) || !model.Complete()) {
+      return Status::FailedPrecondition(model.message());
+    }
+    return Status::Ok();
+  }
+  return Status::InvalidArgument("--screen must be login, sell, pay or receipt");
+}
+
+Status WriteFramebufferPng(const std::string& path, int width, int height) {
+  std::vector<unsigned char> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  stbi_flip_vertically_on_write(1);  // OpenGL's rows run bottom to top
+  if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) {
+    return Status::IoError("cannot write " + path);
+  }
+  return Status::Ok();
+}
+
+}  // namespace lapak::pos

@@ -1,0 +1,19 @@
+// Screenshots of the terminal: a screen staged with demo data, and the framebuffer as a PNG.
+#pragma once
+
+#include <string>
+
+#include "app/pos/pos_model.h"
+#include "app/pos/screens.h"
+#include "core/status.h"
+
+namespace lapak::pos {
+
+// Brings the model to `screen` ("login", "sell", "pay", "receipt") with a demo cart, as a
+// vendor would: logging in, adding products, paying.
+[[nodiscard]] Status StageScreen(PosModel& model, UiState& ui, const std::string& screen);
+
+// Reads the current OpenGL framebuffer (width × height, RGBA) and writes it to `path` as PNG.
+[[nodiscard]] Status WriteFramebufferPng(const std::string& path, int width, int height);
+
+}  // namespace lapak::pos

@@ -1,0 +1,70 @@
+#include "app/pos/strings.h"
+
+#include <array>
+#include <cstddef>
+
+namespace lapak::pos {
+
+namespace {
+
+struct Entry {
+  Text text;
+  const char* indonesian;
+  const char* english;
+};
+
+// In the order of the enum; the static_assert below keeps the two in step.
+constexpr std::array kTable = {
+    Entry{Text::kAppName, "Lapak", "Lapak"},
+    Entry{Text::kEnterPin, "Masukkan PIN", "Enter PIN"},
+    Entry{Text::kCashier, "Kasir", "Cashier"},
+    Entry{Text::kOwner, "Pemilik", "Owner"},
+    Entry{Text::kEnter, "Masuk", "Enter"},
+    Entry{Text::kClear, "Hapus", "Clear"},
+    Entry{Text::kSell, "Jual", "Sell"},
+    Entry{Text::kHistory, "Riwayat", "History"},
+    Entry{Text::kDay, "Hari", "Day"},
+    Entry{Text::kCatalog, "Katalog", "Catalog"},
+    Entry{Text::kSettings, "Pengaturan", "Settings"},
+    Entry{Text::kAll, "Semua", "All"},
+    Entry{Text::kCustomAmount, "Nominal lain", "Other amount"},
+    Entry{Text::kAdd, "Tambah", "Add"},
+    Entry{Text::kCart, "Keranjang", "Cart"},
+    Entry{Text::kEmptyCart, "Keranjang kosong", "Cart is empty"},
+    Entry{Text::kTotal, "Total", "Total"},
+    Entry{Text::kPay, "Bayar", "Pay"},
+    Entry{Text::kCash, "Tunai", "Cash"},
+    Entry{Text::kQris, "QRIS", "QRIS"},
+    Entry{Text::kTransfer, "Transfer", "Transfer"},
+    Entry{Text::kExact, "Uang pas", "Exact"},
+    Entry{Text::kDue, "Tagihan", "Due"},
+    Entry{Text::kPaid, "Dibayar", "Paid"},
+    Entry{Text::kChange, "Kembalian", "Change"},
+    Entry{Text::kRemaining, "Kurang", "Still due"},
+    Entry{Text::kConfirmQris, "QRIS sudah masuk", "QRIS received"},
+    Entry{Text::kConfirmTransfer, "Transfer sudah masuk", "Transfer received"},
+    Entry{Text::kBack, "Kembali", "Back"},
+    Entry{Text::kPaidDone, "LUNAS", "PAID"},
+    Entry{Text::kNewSale, "Transaksi baru", "New sale"},
+    Entry{Text::kReceipt, "Struk", "Receipt"},
+    Entry{Text::kBusinessDay, "Hari dagang", "Business day"},
+    Entry{Text::kLogout, "Keluar", "Log out"},
+};
+static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
+
+constexpr bool InEnumOrder() {
+  for (size_t i = 0; i < kTable.size(); ++i) {
+    if (static_cast<size_t>(kTable[i].text) != i) return false;
+  }
+  return true;
+}
+static_assert(InEnumOrder(), "kTable follows the order of enum Text");
+
+}  // namespace
+
+const char* Tr(Language language, Text text) {
+  const Entry& entry = kTable[static_cast<size_t>(text)];
+  return language == Language::kEnglish ? entry.english : entry.indonesian;
+}
+
+}  // namespace lapak::pos

@@ -1,0 +1,60 @@
+#include "app/pos/theme.h"
+
+#include <unistd.h>
+
+namespace lapak::pos {
+
+namespace {
+
+constexpr float kBodyPixels = 22.0f;
+constexpr float kLargePixels = 40.0f;
+constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+ImFont* LoadFont(const char* path, float pixels) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (::access(path, R_OK) == 0) {
+    // Latin-1 covers Bahasa Indonesia, "Rp" and the '×' of product names.
+    if (ImFont* font = io.Fonts->AddFontFromFileTTF(path, pixels)) return font;
+  }
+  ImFontConfig config;
+  config.SizePixels = pixels;
+  return io.Fonts->AddFontDefault(&config);
+}
+
+}  // namespace
+
+Fonts LoadFonts(float scale) {
+  Fonts fonts;
+  fonts.body = LoadFont(kRegularFont, kBodyPixels * scale);
+  fonts.large = LoadFont(kBoldFont, kLargePixels * scale);
+  return fonts;
+}
+
+void ApplyTheme(float scale) {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowPadding = ImVec2(10, 10);
+  style.FramePadding = ImVec2(14, 12);
+  style.ItemSpacing = ImVec2(10, 10);
+  style.ItemInnerSpacing = ImVec2(8, 8);
+  style.TouchExtraPadding = ImVec2(4, 4);
+  style.ScrollbarSize = 28;
+  style.GrabMinSize = 28;
+  style.FrameRounding = 8;
+  style.WindowRounding = 0;
+  style.WindowBorderSize = 0;
+  style.ChildRounding = 8;
+  style.ScaleAllSizes(scale);
+
+  ImVec4* colours = style.Colors;
+  colours[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+  colours[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+  colours[ImGuiCol_ChildBg] = ImVec4(0.95f, 0.95f, 0.95f, 1);
+  colours[ImGuiCol_Button] = kTileColour;
+  colours[ImGuiCol_ButtonHovered] = kTileColour;  // no hover on a touchscreen
+  colours[ImGuiCol_ButtonActive] = ImVec4(0.55f, 0.70f, 0.95f, 1);
+  colours[ImGuiCol_Separator] = ImVec4(0.3f, 0.3f, 0.3f, 1);
+}
+
+}  // namespace lapak::pos

@@ -1,0 +1,37 @@
+// Touch widgets. Each returns what a screen needs to know (bool: tapped this frame) and keeps
+// no state of its own; what is being typed lives in UiState.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace lapak::pos {
+
+enum class ButtonKind { kNormal, kPay, kDanger, kSelected };
+
+// A button at least kMinTouchTarget high and wide; true on the frame it is released. `size`
+// as in ImGui::Button: 0 fits the label, a negative value fills the rest of the line.
+bool BigButton(const char* label, ImVec2 size, ButtonKind kind = ButtonKind::kNormal);
+
+// Heights that grow with the text size and never fall below kMinTouchTarget: an ordinary
+// button, and the one that matters most on a screen (Pay, Enter, New sale).
+float TouchHeight();
+float TallTouchHeight();
+
+// Digits 1-9, 000, 0 and ⌫ in a grid filling `size`; edits `digits` (at most `max_digits`).
+// `id` keeps two keypads on one screen apart.
+void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char* id);
+
+// `text` with line breaks at spaces so that no line is wider than `width` in the current font
+// (a word wider than that stays whole): ImGui buttons do not wrap their labels.
+std::string WrapToWidth(const std::string& text, float width);
+
+// Text in the large font, and the height of its line.
+void LargeText(const char* text);
+float LargeTextHeight();
+
+// Scrolls the current child window by dragging a finger, as a phone list does.
+void DragToScroll();
+
+}  // namespace lapak::pos
