@@ -1,7 +1,9 @@
 // lapak-pos: the touchscreen terminal. Reads top to bottom: options, window, ImGui context,
 // style and fonts, backends, the stall, the loop, clean-up.
 //
-//   lapak-pos [--db PATH] [--fullscreen] [--size WxH]
+//   lapak-pos --db PATH [--demo] [--fullscreen] [--size WxH]
+//       the stall in PATH (set up with `lapak init`; --demo sets up the demo stall in a new
+//       database)
 //   lapak-pos --screenshot FILE.png --screen login|sell|pay|receipt [--size WxH]
 //       renders one screen of the demo stall and writes it as a PNG, then exits.
 #include <GLFW/glfw3.h>
@@ -33,6 +35,7 @@ struct Options {
   std::string screen = "sell";
   std::string size = "800x480";
   bool fullscreen = false;
+  bool demo = false;
 };
 
 bool ParseSize(const std::string& text, int& width, int& height) {
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
   app.add_option("--screen", options.screen, "Screen for --screenshot: login, sell, pay, receipt");
   app.add_option("--size", options.size, "Window size WxH")->capture_default_str();
   app.add_flag("--fullscreen", options.fullscreen, "Fill the primary monitor");
+  app.add_flag("--demo", options.demo, "Set up the demo stall in a new database");
   CLI11_PARSE(app, argc, argv);
   int width = 0;
   int height = 0;
@@ -64,7 +68,11 @@ int main(int argc, char** argv) {
   lapak::SystemClock clock;
   std::string db_path = options.db_path;
   std::filesystem::path demo_dir;
-  if (screenshot || db_path.empty()) {  // the demo stall, in a fresh folder
+  if (!screenshot && db_path.empty()) {
+    std::fprintf(stderr, "lapak-pos: give the stall's database with --db PATH (or $LAPAK_DB)\n");
+    return 2;
+  }
+  if (screenshot) {  // the demo stall, in a fresh folder
     demo_dir = std::filesystem::temp_directory_path() / ("lapak-pos-demo-" + std::to_string(::getpid()));
     std::filesystem::create_directories(demo_dir);
     db_path = (demo_dir / "stall.db").string();
@@ -74,7 +82,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "lapak-pos: %s\n", store.status().message().c_str());
     return 7;
   }
-  if (!demo_dir.empty()) {
+  const bool set_up = (*store)->Info().ok();
+  if (!set_up && !screenshot && !options.demo) {
+    std::fprintf(stderr, "lapak-pos: %s is not set up; run `lapak init` (or use --demo)\n", db_path.c_str());
+    return 5;
+  }
+  if (!set_up) {
     if (lapak::Status demo = lapak::pos::SetUpDemoStall(**store); !demo.ok()) {
       std::fprintf(stderr, "lapak-pos: %s\n", demo.message().c_str());
       return 7;

@@ -37,7 +37,8 @@ void DrawLogin(PosModel& model, UiState& ui) {
   ImGui::EndGroup();
 
   ImGui::SameLine();
-  DigitKeypad(ui.pin_digits, 8, ImVec2(avail.x - left_width - style.ItemSpacing.x, avail.y), "pin");
+  DigitKeypad(ui.pin_digits, 8, ImVec2(avail.x - left_width - style.ItemSpacing.x, avail.y), "pin",
+              KeypadEntry::kPin);
 }
 
 }  // namespace lapak::pos

@@ -25,10 +25,8 @@ void DrawReceipt(PosModel& model, UiState& ui) {
   ImGui::Text("%s", Tr(lang, Text::kChange));
   LargeText(FormatMoney(totals.change).c_str());
   ImGui::Dummy(ImVec2(0, 10));
-  if (BigButton(Tr(lang, Text::kNewSale), ImVec2(-1, TallTouchHeight()), ButtonKind::kPay)) {
-    model.NewSale();
-    ui.pay_method = PaymentMethod::kCash;
-  }
+  // Acted on after drawing: NewSale() drops the receipt this frame is still showing.
+  const bool new_sale = BigButton(Tr(lang, Text::kNewSale), ImVec2(-1, TallTouchHeight()), ButtonKind::kPay);
   ImGui::EndChild();
 
   ImGui::SameLine();
@@ -46,6 +44,10 @@ void DrawReceipt(PosModel& model, UiState& ui) {
   ImGui::Text("%s %s", Tr(lang, Text::kPaid), FormatMoney(totals.paid).c_str());
   DragToScroll();
   ImGui::EndChild();
+  if (new_sale) {
+    model.NewSale();
+    ui.pay_method = PaymentMethod::kCash;
+  }
 }
 
 }  // namespace lapak::pos

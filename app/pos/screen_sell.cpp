@@ -2,6 +2,8 @@
 #include <imgui.h>
 
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "app/pos/screens.h"
 #include "app/pos/theme.h"
@@ -61,28 +63,32 @@ static void DrawCustomAmount(PosModel& model, UiState& ui, float width) {
   }
 }
 
-// Each line: its name, then - quantity + and the line total.
+// Each line: its name, then - quantity + and the line total. A tap is acted on after the
+// loop, which must not see the lines change under it.
 static void DrawCart(PosModel& model) {
   const Language lang = model.language();
   const std::vector<SaleLine>& lines = model.cart().lines();
   if (lines.empty()) ImGui::TextDisabled("%s", Tr(lang, Text::kEmptyCart));
+  size_t tapped_line = 0;
+  int64_t delta = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const SaleLine& line = lines[i];
     ImGui::TextWrapped("%s", line.name.c_str());
     const std::string minus = "-##line" + std::to_string(i);
     const std::string plus = "+##line" + std::to_string(i);
-    if (BigButton(minus.c_str(), ImVec2(TouchHeight(), TouchHeight()))) model.ChangeQuantity(i, -1);
+    if (BigButton(minus.c_str(), ImVec2(TouchHeight(), TouchHeight()))) std::tie(tapped_line, delta) = std::pair(i, -1);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%lld", static_cast<long long>(line.quantity));
     ImGui::SameLine();
-    if (BigButton(plus.c_str(), ImVec2(TouchHeight(), TouchHeight()))) model.ChangeQuantity(i, +1);
+    if (BigButton(plus.c_str(), ImVec2(TouchHeight(), TouchHeight()))) std::tie(tapped_line, delta) = std::pair(i, +1);
     ImGui::SameLine();
     const std::string total = FormatMoney(line.total);
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
     ImGui::TextUnformatted(total.c_str());
     ImGui::Separator();
   }
+  if (delta != 0) model.ChangeQuantity(tapped_line, delta);
 }
 
 void DrawSell(PosModel& model, UiState& ui) {

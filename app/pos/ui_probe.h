@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lapak::pos {
 
@@ -19,15 +20,24 @@ class UiProbe {
   void Clear() { widgets_.clear(); }
 
   // The centre of the widget whose full label, or whose visible part (before "##"), is
-  // `label`; false when no widget of the last frame has it.
+  // `label`, or, for a `label` "##id", whose label ends so; false when no widget of the last
+  // frame has it.
   bool Find(std::string_view label, ImVec2& centre) const {
     for (const auto& [full, rect] : widgets_) {
-      if (full == label || full.substr(0, full.find("##")) == label) {
+      const bool by_id = label.substr(0, 2) == "##" && full.size() >= label.size() &&
+                         std::string_view(full).substr(full.size() - label.size()) == label;
+      if (by_id || full == label || full.substr(0, full.find("##")) == label) {
         centre = ImVec2((rect.min.x + rect.max.x) / 2, (rect.min.y + rect.max.y) / 2);
         return true;
       }
     }
     return false;
+  }
+  // The labels of the last frame's widgets.
+  std::vector<std::string> Labels() const {
+    std::vector<std::string> labels;
+    for (const auto& [label, rect] : widgets_) labels.push_back(label);
+    return labels;
   }
   // The widget's size; zero when absent.
   ImVec2 Size(std::string_view label) const {

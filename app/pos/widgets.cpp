@@ -44,7 +44,7 @@ float TouchHeight() { return std::max(ImGui::GetFrameHeight(), kMinTouchTarget);
 
 float TallTouchHeight() { return 1.4f * TouchHeight(); }
 
-void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char* id) {
+void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char* id, KeypadEntry entry) {
   static constexpr std::array<const char*, 12> kKeys = {"1", "2", "3", "4",   "5", "6",
                                                         "7", "8", "9", "000", "0", "<"};
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -58,7 +58,7 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
     const std::string_view pressed = kKeys[i];
     if (pressed == "<") {
       if (!digits.empty()) digits.pop_back();
-    } else if (!(digits.empty() && pressed[0] == '0')) {  // no leading zeros
+    } else if (entry == KeypadEntry::kPin || !(digits.empty() && pressed[0] == '0')) {
       digits.append(pressed.substr(0, max_digits - std::min(max_digits, digits.size())));
     }
   }

@@ -20,8 +20,10 @@ float TouchHeight();
 float TallTouchHeight();
 
 // Digits 1-9, 000, 0 and ⌫ in a grid filling `size`; edits `digits` (at most `max_digits`).
-// `id` keeps two keypads on one screen apart.
-void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char* id);
+// `id` keeps two keypads on one screen apart. An amount takes no leading zeros; a PIN does.
+enum class KeypadEntry { kAmount, kPin };
+void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char* id,
+                 KeypadEntry entry = KeypadEntry::kAmount);
 
 // `text` with line breaks at spaces so that no line is wider than `width` in the current font
 // (a word wider than that stays whole): ImGui buttons do not wrap their labels.

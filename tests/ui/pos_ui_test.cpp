@@ -1,0 +1,165 @@
+// Headless UI tests: the real screens, driven by taps on widgets found by label, and the
+// database checked afterwards.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "app/pos/demo_stall.h"
+#include "app/pos/theme.h"
+#include "core/store.h"
+#include "tests/support/process.h"
+#include "tests/ui/headless_ui.h"
+
+namespace lapak {
+namespace {
+
+using pos::Screen;
+
+// 2026-11-22 19:00 WIB.
+const TimePoint kEvening{std::chrono::milliseconds(1'795'348'800'000)};
+
+class PosUiTest : public ::testing::Test {
+ protected:
+  PosUiTest() : clock_(kEvening) {
+    store_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
+    EXPECT_TRUE(pos::SetUpDemoStall(*store_).ok());
+    model_ = std::make_unique<pos::PosModel>(*store_, clock_);
+    ui_ = std::make_unique<testing::HeadlessUi>(*model_, ImVec2(800, 480));
+  }
+
+  void LogIn() {
+    ASSERT_TRUE(ui_->TypeDigits("pin", pos::kDemoCashierPin));
+    ASSERT_TRUE(ui_->Tap("Masuk"));
+    ASSERT_EQ(Screen::kSell, model_->screen());
+  }
+  std::vector<Receipt> Sales() { return *store_->History("2026-11-22", 100); }
+  std::string Payments(const Receipt& receipt) {
+    std::string text;
+    for (const Payment& p : receipt.sale.payments) {
+      text += std::string(PaymentMethodName(p.method)) + " " + FormatMoney(p.amount) + "; ";
+    }
+    return text;
+  }
+
+  testing::TempDir dir_;
+  ManualClock clock_;
+  std::unique_ptr<StallStore> store_;
+  std::unique_ptr<pos::PosModel> model_;
+  std::unique_ptr<testing::HeadlessUi> ui_;
+};
+
+TEST_F(PosUiTest, AWrongPinIsRefusedAndTheRightOneLetsTheCashierIn) {
+  ASSERT_TRUE(ui_->TypeDigits("pin", "0000"));
+  ASSERT_TRUE(ui_->Tap("Masuk"));
+  EXPECT_EQ(Screen::kLogin, model_->screen());
+  EXPECT_EQ("wrong PIN for kasir; 4 more tries before a lock", model_->message());
+  LogIn();
+  EXPECT_EQ(Role::kCashier, model_->role());
+}
+
+TEST_F(PosUiTest, OneItemPaidWithExactCashIsThreeTaps) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  EXPECT_EQ(Screen::kReceipt, model_->screen());
+  EXPECT_TRUE(ui_->Shows("Transaksi baru"));
+  ASSERT_EQ(1u, Sales().size());
+  EXPECT_EQ("cash Rp20.000; ", Payments(Sales()[0]));
+}
+
+TEST_F(PosUiTest, ACashSaleGivesTheRightChange) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("##MNM-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Rp50.000"));  // a quick note for Rp45.000 due
+  ASSERT_EQ(Screen::kReceipt, model_->screen());
+  const std::vector<Receipt> sales = Sales();
+  ASSERT_EQ(1u, sales.size());
+  const Receipt& sale = sales[0];
+  EXPECT_EQ("Rp45.000", FormatMoney(sale.sale.totals.total));
+  EXPECT_EQ("Rp5.000", FormatMoney(sale.sale.totals.change));
+  EXPECT_EQ("Rp5.000", FormatMoney(model_->last_receipt()->sale.totals.change));
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+  EXPECT_EQ(Screen::kSell, model_->screen());
+  EXPECT_TRUE(model_->cart().empty());
+}
+
+TEST_F(PosUiTest, ASaleSplitBetweenCashAndQris) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->TypeDigits("cash", "10000"));
+  ASSERT_TRUE(ui_->Tap("Tambah##cash"));
+  EXPECT_EQ(Screen::kPay, model_->screen());
+  EXPECT_EQ("Rp15.000", FormatMoney(model_->Totals().remaining));
+  ASSERT_TRUE(ui_->Tap("QRIS##method"));
+  ASSERT_TRUE(ui_->Tap("QRIS sudah masuk"));
+  ASSERT_EQ(Screen::kReceipt, model_->screen());
+  ASSERT_EQ(1u, Sales().size());
+  EXPECT_EQ("cash Rp10.000; qris Rp15.000; ", Payments(Sales()[0]));
+}
+
+TEST_F(PosUiTest, AnUnderPaidSaleIsNotRecorded) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-03"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->TypeDigits("cash", "20000"));
+  ASSERT_TRUE(ui_->Tap("Tambah##cash"));
+  EXPECT_EQ(Screen::kPay, model_->screen());
+  EXPECT_EQ("Rp5.000", FormatMoney(model_->Totals().remaining));
+  EXPECT_FALSE(model_->Complete());
+  EXPECT_EQ("under-paid: Rp5.000 of Rp25.000 still due", model_->message());
+  EXPECT_TRUE(Sales().empty());
+  ASSERT_TRUE(ui_->Tap("Kembali"));
+  EXPECT_EQ(Screen::kSell, model_->screen());
+  EXPECT_EQ(1u, model_->cart().lines().size());
+  EXPECT_TRUE(model_->cart().payments().empty());
+}
+
+TEST_F(PosUiTest, PlusAndMinusChangeTheQuantityAndMinusAtOneRemovesTheLine) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("+##line0"));
+  ASSERT_EQ(1u, model_->cart().lines().size());
+  EXPECT_EQ(2, model_->cart().lines()[0].quantity);
+  EXPECT_EQ("Rp40.000", FormatMoney(model_->Totals().total));
+  ASSERT_TRUE(ui_->Tap("-##line0"));
+  ASSERT_TRUE(ui_->Tap("-##line0"));
+  EXPECT_TRUE(model_->cart().empty());
+}
+
+TEST_F(PosUiTest, TheLanguageSwitchesToEnglishAndBack) {
+  LogIn();
+  EXPECT_TRUE(ui_->Shows("Bayar"));
+  ASSERT_TRUE(ui_->Tap("EN##language"));
+  EXPECT_TRUE(ui_->Shows("Pay"));
+  EXPECT_FALSE(ui_->Shows("Bayar"));
+  ASSERT_TRUE(ui_->Tap("ID##language"));
+  EXPECT_TRUE(ui_->Shows("Bayar"));
+}
+
+TEST_F(PosUiTest, EveryTargetIsAtLeastFortyEightPixels) {
+  auto check_screen = [this](const char* name) {
+    SCOPED_TRACE(name);
+    ui_->Frame();
+    for (const std::string& label : ui_->probe().Labels()) {
+      const ImVec2 size = ui_->probe().Size(label);
+      EXPECT_GE(size.x, pos::kMinTouchTarget) << label;
+      EXPECT_GE(size.y, pos::kMinTouchTarget) << label;
+    }
+  };
+  check_screen("login");
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  check_screen("sell");
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  check_screen("pay");
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  check_screen("receipt");
+}
+
+}  // namespace
+}  // namespace lapak
