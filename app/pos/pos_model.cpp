@@ -126,8 +126,53 @@ bool PosModel::Complete() {
 
 void PosModel::NewSale() {
   last_receipt_.reset();
+  ShowSell();
+}
+
+void PosModel::ShowSell() {
   message_.clear();
-  screen_ = Screen::kSell;
+  screen_ = cart_.payments().empty() ? Screen::kSell : Screen::kPay;
+}
+
+void PosModel::ShowHistory() {
+  message_.clear();
+  Result<std::vector<Receipt>> history = store_.History(BusinessDay(), 500);
+  if (!history.ok()) Refuse(history.status());
+  history_ = history.ok() ? std::move(history).value() : std::vector<Receipt>();
+  screen_ = Screen::kHistory;
+}
+
+bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason) {
+  Result<Receipt> voided = store_.VoidSale(receipt, owner_pin, reason);
+  if (!voided.ok()) return Refuse(voided.status());
+  ShowHistory();
+  return true;
+}
+
+void PosModel::ShowDay() {
+  message_.clear();
+  Result<DayReport> report = store_.ReportDay(BusinessDay());
+  if (!report.ok()) Refuse(report.status());
+  day_report_ = report.ok() ? std::optional<DayReport>(std::move(report).value()) : std::nullopt;
+  screen_ = Screen::kDay;
+}
+
+bool PosModel::OpenDay(Money opening_float) {
+  Result<lapak::OpenDay> opened = store_.OpenDaySession(opening_float);
+  if (!opened.ok()) return Refuse(opened.status());
+  last_z_.reset();
+  ShowDay();
+  return true;
+}
+
+bool PosModel::CloseDay(const CashCount& count) {
+  Result<Money> counted = CashCountTotal(count);
+  if (!counted.ok()) return Refuse(counted.status());
+  Result<ZReport> z = store_.CloseDay(*counted);
+  if (!z.ok()) return Refuse(z.status());
+  last_z_ = std::move(z).value();
+  ShowDay();
+  return true;
 }
 
 }  // namespace lapak::pos

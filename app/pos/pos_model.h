@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "app/pos/strings.h"
+#include "core/cash_count.h"
 #include "core/sale.h"
 #include "core/store.h"
 
 namespace lapak::pos {
 
-enum class Screen { kLogin, kSell, kPay, kReceipt };
+enum class Screen { kLogin, kSell, kPay, kReceipt, kHistory, kDay };
 
 class PosModel {
  public:
@@ -35,6 +36,12 @@ class PosModel {
   // The sale just recorded: shown as PAID only once it is on disk.
   const std::optional<Receipt>& last_receipt() const { return last_receipt_; }
   const Clock& clock() const { return clock_; }
+  // The business day's sales, newest first, as of the last ShowHistory() or void.
+  const std::vector<Receipt>& history() const { return history_; }
+  // The day's figures and the open session, as of the last ShowDay() or day action.
+  const std::optional<DayReport>& day_report() const { return day_report_; }
+  // The Z report just taken.
+  const std::optional<ZReport>& last_z() const { return last_z_; }
   // The business day now, in the event's zone ("2026-11-22"); empty before set-up.
   std::string BusinessDay() const;
   // The wall time now in the event's zone, "19:05 WIB"; empty before set-up.
@@ -62,6 +69,18 @@ class PosModel {
   bool Complete();
   void NewSale();
 
+  // ---- history and voids ----
+  void ShowSell();
+  void ShowHistory();
+  // Voids a sale of the open day with the owner's PIN and a reason; refreshes the history.
+  bool VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason);
+
+  // ---- the day ----
+  void ShowDay();
+  bool OpenDay(Money opening_float);
+  // Closes the day with the drawer counted note by note; last_z() holds the Z report.
+  bool CloseDay(const CashCount& count);
+
  private:
   bool Refuse(const Status& status);  // keeps the message, returns false
 
@@ -77,6 +96,9 @@ class PosModel {
   Cart cart_;
   std::string message_;
   std::optional<Receipt> last_receipt_;
+  std::vector<Receipt> history_;
+  std::optional<DayReport> day_report_;
+  std::optional<ZReport> last_z_;
 };
 
 }  // namespace lapak::pos

@@ -21,6 +21,8 @@ void DrawFrame(PosModel& model, UiState& ui) {
     case Screen::kSell: DrawSell(model, ui); break;
     case Screen::kPay: DrawPay(model, ui); break;
     case Screen::kReceipt: DrawReceipt(model, ui); break;
+    case Screen::kHistory: DrawHistory(model, ui); break;
+    case Screen::kDay: DrawDay(model, ui); break;
   }
   ImGui::EndChild();
   DrawStatusBar(model, ui);

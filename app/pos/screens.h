@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/pos/pos_model.h"
+#include "core/cash_count.h"
 #include "core/pin.h"
 #include "core/sale.h"
 
@@ -18,7 +19,11 @@ struct UiState {
   std::string category;          // the category shown on the sell screen; empty for all
   bool entering_custom = false;  // the sell screen shows the custom-amount keypad
   PaymentMethod pay_method = PaymentMethod::kCash;
-  std::string amount_digits;     // a custom amount or cash tendered, as typed
+  std::string amount_digits;     // a custom amount, cash tendered or the opening float, as typed
+  std::string selected_receipt;  // the history screen's open receipt
+  std::string void_reason;       // chosen before the owner's PIN
+  std::string owner_pin_digits;
+  CashCount cash_count{};        // the drawer at day close, per denomination
 };
 
 // Draws one whole frame: the current screen and the status bar, filling the display.
@@ -28,6 +33,8 @@ void DrawLogin(PosModel& model, UiState& ui);
 void DrawSell(PosModel& model, UiState& ui);
 void DrawPay(PosModel& model, UiState& ui);
 void DrawReceipt(PosModel& model, UiState& ui);
+void DrawHistory(PosModel& model, UiState& ui);
+void DrawDay(PosModel& model, UiState& ui);
 void DrawStatusBar(PosModel& model, UiState& ui);
 
 }  // namespace lapak::pos

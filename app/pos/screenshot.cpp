@@ -24,13 +24,22 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
     ui.amount_digits = "20000";
     return Status::Ok();
   }
-  if (screen == "receipt") {
-    if (!model.AddPayment(PaymentMethod::kCash, Money::Rupiah(50000)) || !model.Complete()) {
-      return Status::FailedPrecondition(model.message());
-    }
+  if (!model.AddPayment(PaymentMethod::kCash, Money::Rupiah(50000)) || !model.Complete()) {
+    return Status::FailedPrecondition(model.message());
+  }
+  if (screen == "receipt") return Status::Ok();
+  if (screen == "history") {
+    model.ShowHistory();
+    ui.selected_receipt = model.last_receipt()->receipt;
+    ui.void_reason = Tr(model.language(), Text::kReasonWrongEntry);
     return Status::Ok();
   }
-  return Status::InvalidArgument("--screen must be login, sell, pay or receipt");
+  if (screen == "day") {
+    model.ShowDay();
+    ui.cash_count = CashCount{2, 1, 0, 1, 2, 3, 0, 4};
+    return Status::Ok();
+  }
+  return Status::InvalidArgument("--screen must be login, sell, pay, receipt, history or day");
 }
 
 Status WriteFramebufferPng(const std::string& path, int width, int height) {

@@ -9,12 +9,32 @@
 
 namespace lapak::pos {
 
+// The screens a logged-in vendor moves between, each one tap away.
+static void DrawNavigation(PosModel& model, UiState& ui) {
+  const Language lang = model.language();
+  const Screen screen = model.screen();
+  const bool selling = screen == Screen::kSell || screen == Screen::kPay || screen == Screen::kReceipt;
+  auto kind = [](bool current) { return current ? ButtonKind::kSelected : ButtonKind::kNormal; };
+  if (BigButton(Tr(lang, Text::kSell), ImVec2(0, 0), kind(selling))) model.ShowSell();
+  ImGui::SameLine();
+  if (BigButton(Tr(lang, Text::kHistory), ImVec2(0, 0), kind(screen == Screen::kHistory))) {
+    ui.selected_receipt.clear();
+    model.ShowHistory();
+  }
+  ImGui::SameLine();
+  if (BigButton(Tr(lang, Text::kDay), ImVec2(0, 0), kind(screen == Screen::kDay))) {
+    ui.amount_digits.clear();
+    model.ShowDay();
+  }
+  ImGui::SameLine();
+}
+
 void DrawStatusBar(PosModel& model, UiState& ui) {
   const Language lang = model.language();
   ImGui::Separator();
+  if (model.role()) DrawNavigation(model, ui);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%s  |  %s %s  |  %s", model.stall().stall_name.c_str(), Tr(lang, Text::kBusinessDay),
-              model.BusinessDay().c_str(), model.ClockText().c_str());
+  ImGui::Text("%s  %s", model.BusinessDay().c_str(), model.ClockText().c_str());
   ImGui::SameLine();
   const bool english = lang == Language::kEnglish;
   if (BigButton(english ? "ID##language" : "EN##language", ImVec2(0, 0))) {

@@ -131,6 +131,59 @@ TEST_F(PosUiTest, PlusAndMinusChangeTheQuantityAndMinusAtOneRemovesTheLine) {
   EXPECT_TRUE(model_->cart().empty());
 }
 
+TEST_F(PosUiTest, AVoidNeedsTheOwnersPinAWrongOneIsRefused) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  const std::string receipt = model_->last_receipt()->receipt;
+  ASSERT_TRUE(ui_->Tap("Riwayat"));
+  ASSERT_TRUE(ui_->Tap("##" + receipt));
+  ASSERT_TRUE(ui_->Tap("Salah input"));
+  ASSERT_TRUE(ui_->TypeDigits("owner", pos::kDemoCashierPin));  // the cashier's PIN will not do
+  ASSERT_TRUE(ui_->Tap("Batalkan transaksi"));
+  EXPECT_EQ("wrong PIN for pemilik; 4 more tries before a lock", model_->message());
+  EXPECT_FALSE(store_->FindReceipt(receipt)->voided);
+  ASSERT_TRUE(ui_->TypeDigits("owner", pos::kDemoOwnerPin));
+  ASSERT_TRUE(ui_->Tap("Batalkan transaksi"));
+  const Receipt voided = *store_->FindReceipt(receipt);
+  EXPECT_TRUE(voided.voided);
+  EXPECT_EQ("Salah input", voided.void_reason);
+  EXPECT_EQ("Rp0", FormatMoney(store_->ReportDay("2026-11-22")->figures.net));
+}
+
+TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));  // Rp20.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("QRIS##method"));
+  ASSERT_TRUE(ui_->Tap("QRIS sudah masuk"));
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+  ASSERT_TRUE(ui_->Tap("##MNM-01"));  // Rp5.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Rp10.000"));  // change Rp5.000
+  ASSERT_TRUE(ui_->Tap("Hari"));
+  ASSERT_TRUE(ui_->Tap("+##Rp2.000"));
+  ASSERT_TRUE(ui_->Tap("+##Rp2.000"));
+  ASSERT_TRUE(ui_->Tap("+##Rp500"));  // Rp4.500 counted against Rp5.000 expected
+  ASSERT_TRUE(ui_->Tap("Tutup hari"));
+  ASSERT_TRUE(model_->last_z().has_value()) << model_->message();
+  const ZReport z = *store_->FindZReport(1);
+  EXPECT_EQ(*model_->last_z(), z);
+  EXPECT_EQ(2, z.figures.sales_count);
+  EXPECT_EQ("Rp25.000", FormatMoney(z.figures.net));
+  EXPECT_EQ("Rp5.000", FormatMoney(z.figures.cash));
+  EXPECT_EQ("Rp20.000", FormatMoney(z.figures.qris));
+  EXPECT_EQ("Rp5.000", FormatMoney(z.expected_cash));
+  EXPECT_EQ("Rp4.500", FormatMoney(z.counted_cash));
+  EXPECT_EQ("-Rp500", FormatMoney(z.over_short));
+
+  // The day is closed: the screen now opens the next session with a float.
+  ASSERT_TRUE(ui_->TypeDigits("float", "200000"));
+  ASSERT_TRUE(ui_->Tap("Buka hari"));
+  EXPECT_EQ("Rp200.000", FormatMoney((*store_->CurrentDay())->opening_float));
+}
+
 TEST_F(PosUiTest, TheLanguageSwitchesToEnglishAndBack) {
   LogIn();
   EXPECT_TRUE(ui_->Shows("Bayar"));
@@ -159,6 +212,10 @@ TEST_F(PosUiTest, EveryTargetIsAtLeastFortyEightPixels) {
   check_screen("pay");
   ASSERT_TRUE(ui_->Tap("Uang pas"));
   check_screen("receipt");
+  ASSERT_TRUE(ui_->Tap("Riwayat"));
+  check_screen("history");
+  ASSERT_TRUE(ui_->Tap("Hari"));
+  check_screen("day");
 }
 
 }  // namespace

@@ -1,0 +1,118 @@
+// Day: the day's figures; open with a float; close with the drawer counted note by note,
+// which takes the Z report.
+#include <imgui.h>
+
+#include <string>
+
+#include "app/pos/screens.h"
+#include "app/pos/widgets.h"
+#include "core/money.h"
+
+namespace lapak::pos {
+
+// "label ..... value", or the value on a line of its own when both do not fit.
+static void Row(const char* label, const std::string& value) {
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  const float value_width = ImGui::CalcTextSize(value.c_str()).x;
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + value_width > right) ImGui::NewLine();
+  ImGui::SameLine(right - value_width);
+  ImGui::TextUnformatted(value.c_str());
+}
+
+static void DrawFigures(const PosModel& model) {
+  const Language lang = model.language();
+  if (const std::optional<ZReport>& z = model.last_z()) {
+    LargeText(("Z #" + std::to_string(z->z_number)).c_str());
+    Row(Tr(lang, Text::kExpectedCash), FormatMoney(z->expected_cash));
+    Row(Tr(lang, Text::kCounted), FormatMoney(z->counted_cash));
+    Row(Tr(lang, Text::kOverShort), FormatMoney(z->over_short));
+    ImGui::Separator();
+  }
+  if (!model.day_report()) return;
+  const DayReport& report = *model.day_report();
+  const DayFigures& f = report.figures;
+  Row(Tr(lang, Text::kBusinessDay), report.business_day);
+  Row(Tr(lang, Text::kSales), std::to_string(f.sales_count));
+  Row(Tr(lang, Text::kGross), FormatMoney(f.gross));
+  Row(Tr(lang, Text::kVoided), FormatMoney(f.voids));
+  Row(Tr(lang, Text::kNet), FormatMoney(f.net));
+  Row(Tr(lang, Text::kCash), FormatMoney(f.cash));
+  Row(Tr(lang, Text::kQris), FormatMoney(f.qris));
+  Row(Tr(lang, Text::kTransfer), FormatMoney(f.transfer));
+  if (report.open_day) Row(Tr(lang, Text::kExpectedCash), FormatMoney(report.expected_cash_now));
+}
+
+static void DrawOpen(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  Result<Money> typed = ParseMoney(ui.amount_digits.empty() ? "0" : ui.amount_digits);
+  ImGui::Text("%s", Tr(lang, Text::kOpeningFloat));
+  LargeText(FormatMoney(typed.ok() ? *typed : Money()).c_str());
+  const float open_height = TallTouchHeight();
+  DigitKeypad(ui.amount_digits, 9,
+              ImVec2(width, ImGui::GetContentRegionAvail().y - open_height - ImGui::GetStyle().ItemSpacing.y), "float");
+  if (BigButton(Tr(lang, Text::kOpenDay), ImVec2(width, open_height), ButtonKind::kPay) && typed.ok() &&
+      model.OpenDay(*typed)) {
+    ui.amount_digits.clear();
+  }
+}
+
+// Two columns of denominations, each with - count +.
+static void DrawCashCount(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float column = (width - style.ItemSpacing.x) / 2;
+  ImGui::Text("%s", Tr(lang, Text::kCountCash));
+  const size_t rows = (kDenominations.size() + 1) / 2;
+  const float label_width = ImGui::CalcTextSize(FormatMoney(Money::Rupiah(kDenominations[0])).c_str()).x;
+  for (size_t row = 0; row < rows; ++row) {
+    for (size_t side = 0; side < 2; ++side) {
+      const size_t i = row + side * rows;
+      if (i >= kDenominations.size()) continue;
+      if (side == 1) ImGui::SameLine(column + style.ItemSpacing.x);
+      const std::string note = FormatMoney(Money::Rupiah(kDenominations[i]));
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(note.c_str());
+      ImGui::SameLine(static_cast<float>(side) * (column + style.ItemSpacing.x) + label_width + style.ItemSpacing.x);
+      if (BigButton(("-##" + note).c_str(), ImVec2(TouchHeight(), TouchHeight())) && ui.cash_count[i] > 0) {
+        --ui.cash_count[i];
+      }
+      ImGui::SameLine();
+      ImGui::Text("%3lld", static_cast<long long>(ui.cash_count[i]));
+      ImGui::SameLine();
+      if (BigButton(("+##" + note).c_str(), ImVec2(TouchHeight(), TouchHeight()))) ++ui.cash_count[i];
+      ImGui::PopID();
+    }
+  }
+  Result<Money> counted = CashCountTotal(ui.cash_count);
+  ImGui::Text("%s", Tr(lang, Text::kCounted));
+  LargeText(counted.ok() ? FormatMoney(*counted).c_str() : counted.status().message().c_str());
+  if (BigButton(Tr(lang, Text::kCloseDay), ImVec2(width, TouchHeight()), ButtonKind::kDanger) &&
+      model.CloseDay(ui.cash_count)) {
+    ui.cash_count = CashCount{};
+  }
+}
+
+void DrawDay(PosModel& model, UiState& ui) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float figures_width = std::max(avail.x * 0.30f, 230.0f);
+  ImGui::BeginChild("figures", ImVec2(figures_width, 0), true);
+  DrawFigures(model);
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  DragToScroll();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("action", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const bool open = model.day_report() && model.day_report()->open_day;
+  if (open) {
+    DrawCashCount(model, ui, width);
+  } else {
+    DrawOpen(model, ui, width);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace lapak::pos

@@ -1,0 +1,23 @@
+#include "core/cash_count.h"
+
+#include <fmt/core.h>
+
+#include "core/sale.h"
+
+namespace lapak {
+
+Result<Money> CashCountTotal(const CashCount& count) {
+  Money total;
+  for (size_t i = 0; i < kDenominations.size(); ++i) {
+    if (count[i] < 0) return Status::InvalidArgument("a count of notes cannot be negative");
+    const std::optional<Money> value = Money::Rupiah(kDenominations[i]).Times(count[i]);
+    const std::optional<Money> sum = value ? total.Plus(*value) : std::nullopt;
+    if (!sum || *sum > kMaxSaleTotal) {
+      return Status::InvalidArgument(fmt::format("the cash counted is above {}", FormatMoney(kMaxSaleTotal)));
+    }
+    total = *sum;
+  }
+  return total;
+}
+
+}  // namespace lapak
