@@ -17,6 +17,10 @@ struct Shot {
   int height;
 };
 
+void PrintTo(const Shot& shot, std::ostream* out) {
+  *out << shot.screen << " " << shot.width << "x" << shot.height;
+}
+
 class ScreenshotTest : public ::testing::TestWithParam<Shot> {};
 
 TEST_P(ScreenshotTest, IsTheRightSizeAndNotBlank) {
