@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -41,6 +42,16 @@ struct Options {
 bool ParseSize(const std::string& text, int& width, int& height) {
   return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 320 && height >= 240 &&
          width <= 7680 && height <= 4320;
+}
+
+// Blocks until an input event or the start of the next minute; true for an event.
+bool SleepUntilEventOrMinute(const lapak::Clock& clock) {
+  const auto into_minute = clock.Now().time_since_epoch() % std::chrono::minutes(1);
+  const double timeout = std::chrono::duration<double>(std::chrono::minutes(1) - into_minute).count();
+  const auto start = std::chrono::steady_clock::now();
+  glfwWaitEventsTimeout(timeout);
+  const double slept = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return slept < timeout - 0.005;
 }
 
 }  // namespace
@@ -139,8 +150,9 @@ int main(int argc, char** argv) {
   ImGui_ImplOpenGL3_Init("#version 130");
 
   // ---- the loop --------------------------------------------------------------------------
-  // Draw a few frames after each event, then sleep until the next one (or a second passes,
-  // for the clock): an idle terminal uses almost no CPU.
+  // Draw a few frames after each event, then sleep until the next event or the next minute
+  // (for the status bar's clock), when one frame is enough: an idle terminal uses almost no
+  // CPU. A background thread wakes the loop with glfwPostEmptyEvent().
   int frames_left = kBusyFrames;
   int screenshot_frames = 4;
   int exit_code = 0;
@@ -148,8 +160,7 @@ int main(int argc, char** argv) {
     if (frames_left > 0 || screenshot) {
       glfwPollEvents();
     } else {
-      glfwWaitEventsTimeout(1.0);
-      frames_left = kBusyFrames;
+      frames_left = SleepUntilEventOrMinute(clock) ? kBusyFrames : 1;
     }
     --frames_left;
     ImGui_ImplOpenGL3_NewFrame();
