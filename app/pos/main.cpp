@@ -4,7 +4,8 @@
 //   lapak-pos --db PATH [--demo] [--fullscreen] [--size WxH]
 //       the stall in PATH (set up with `lapak init`; --demo sets up the demo stall in a new
 //       database)
-//   lapak-pos --screenshot FILE.png --screen login|sell|pay|receipt|history|day [--size WxH]
+//   lapak-pos --screenshot FILE.png --screen login|sell|pay|receipt|history|day|catalog|settings
+//             [--size WxH]
 //       renders one screen of the demo stall and writes it as a PNG, then exits.
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Lapak: the stall's touchscreen terminal", "lapak-pos"};
   app.add_option("--db", options.db_path, "The stall's database (as for `lapak --db`)")->envname("LAPAK_DB");
   app.add_option("--screenshot", options.screenshot_path, "Render one screen of the demo stall to this PNG");
-  app.add_option("--screen", options.screen, "Screen for --screenshot: login, sell, pay, receipt, history, day");
+  app.add_option("--screen", options.screen, "Screen for --screenshot: login, sell, pay, receipt, history, day, catalog, settings");
   app.add_option("--size", options.size, "Window size WxH")->capture_default_str();
   app.add_flag("--fullscreen", options.fullscreen, "Fill the primary monitor");
   app.add_flag("--demo", options.demo, "Set up the demo stall in a new database");

@@ -1,6 +1,9 @@
 #include "app/pos/pos_model.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace lapak::pos {
 
@@ -11,14 +14,58 @@ PosModel::PosModel(StallStore& store, const Clock& clock) : store_(store), clock
       calendar_ = std::move(calendar).value();
     }
   }
-  if (Result<std::vector<Product>> products = store_.Products(false); products.ok()) {
-    products_ = std::move(products).value();
-  }
+  LoadProducts();
+}
+
+void PosModel::LoadProducts() {
+  Result<std::vector<Product>> products = store_.Products(false);
+  products_ = products.ok() ? std::move(products).value() : std::vector<Product>();
+  categories_.clear();
   for (const Product& product : products_) {
     if (std::find(categories_.begin(), categories_.end(), product.category) == categories_.end()) {
       categories_.push_back(product.category);
     }
   }
+}
+
+void PosModel::StepTextScale(int direction) {
+  text_scale_ = std::clamp(text_scale_ + 0.2f * static_cast<float>(direction), 0.8f, 1.6f);
+}
+
+void PosModel::ShowCatalog() {
+  message_.clear();
+  Result<std::vector<Product>> all = store_.Products(true);
+  if (!all.ok()) Refuse(all.status());
+  catalog_ = all.ok() ? std::move(all).value() : std::vector<Product>();
+  screen_ = Screen::kCatalog;
+}
+
+bool PosModel::SaveProduct(const Product& product) {
+  if (Status saved = store_.SaveProduct(product); !saved.ok()) return Refuse(saved);
+  LoadProducts();
+  ShowCatalog();
+  return true;
+}
+
+bool PosModel::ImportCatalogFile(const std::string& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) return Refuse(Status::NotFound("cannot read '" + path + "'"));
+  if (size > kMaxCatalogCsvBytes) return Refuse(Status::InvalidArgument("'" + path + "' is too large"));
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Result<std::vector<Product>> products = ParseCatalogCsv(text);
+  if (!products.ok()) return Refuse(products.status());
+  if (Status imported = store_.ImportCatalog(*products, false); !imported.ok()) return Refuse(imported);
+  LoadProducts();
+  ShowCatalog();
+  message_ = std::to_string(products->size()) + " " + Tr(language_, Text::kImported);
+  return true;
+}
+
+void PosModel::ShowSettings() {
+  message_.clear();
+  screen_ = Screen::kSettings;
 }
 
 std::string PosModel::BusinessDay() const {

@@ -16,7 +16,7 @@
 
 namespace lapak::pos {
 
-enum class Screen { kLogin, kSell, kPay, kReceipt, kHistory, kDay };
+enum class Screen { kLogin, kSell, kPay, kReceipt, kHistory, kDay, kCatalog, kSettings };
 
 class PosModel {
  public:
@@ -42,6 +42,10 @@ class PosModel {
   const std::optional<DayReport>& day_report() const { return day_report_; }
   // The Z report just taken.
   const std::optional<ZReport>& last_z() const { return last_z_; }
+  // Every product, deactivated ones too, as of the last ShowCatalog() or catalog change.
+  const std::vector<Product>& catalog() const { return catalog_; }
+  // Text size as a factor of the normal size (settings).
+  float text_scale() const { return text_scale_; }
   // The business day now, in the event's zone ("2026-11-22"); empty before set-up.
   std::string BusinessDay() const;
   // The wall time now in the event's zone, "19:05 WIB"; empty before set-up.
@@ -51,6 +55,8 @@ class PosModel {
   SaleTotals Totals() const;
 
   void SetLanguage(Language language) { language_ = language; }
+  // One step larger (+1) or smaller (-1), between 0.8 and 1.6 of the normal size.
+  void StepTextScale(int direction);
 
   // ---- actions: each returns whether it happened; a refusal is kept in message() ----
   bool Login(Role role, const std::string& pin);
@@ -74,6 +80,14 @@ class PosModel {
   void ShowHistory();
   // Voids a sale of the open day with the owner's PIN and a reason; refreshes the history.
   bool VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason);
+
+  // ---- the catalog (the owner's) and settings ----
+  void ShowCatalog();
+  // Adds or edits a product (by sku), active or not; refreshes the sell screen's tiles.
+  bool SaveProduct(const Product& product);
+  // Imports a CSV file (core/catalog.h) all or nothing.
+  bool ImportCatalogFile(const std::string& path);
+  void ShowSettings();
 
   // ---- the day ----
   void ShowDay();
@@ -99,6 +113,9 @@ class PosModel {
   std::vector<Receipt> history_;
   std::optional<DayReport> day_report_;
   std::optional<ZReport> last_z_;
+  std::vector<Product> catalog_;
+  float text_scale_ = 1.0f;
+  void LoadProducts();
 };
 
 }  // namespace lapak::pos

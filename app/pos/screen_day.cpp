@@ -16,8 +16,12 @@ static void Row(const char* label, const std::string& value) {
   const float value_width = ImGui::CalcTextSize(value.c_str()).x;
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
-  if (ImGui::GetCursorPosX() + value_width > right) ImGui::NewLine();
-  ImGui::SameLine(right - value_width);
+  if (ImGui::GetCursorPosX() + value_width <= right) {
+    ImGui::SameLine(right - value_width);
+  } else {
+    ImGui::NewLine();
+    ImGui::SetCursorPosX(right - value_width);
+  }
   ImGui::TextUnformatted(value.c_str());
 }
 

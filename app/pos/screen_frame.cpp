@@ -12,6 +12,7 @@ void DrawFrame(PosModel& model, UiState& ui) {
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings |
                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::GetIO().FontGlobalScale = model.text_scale();
   ImGui::Begin("lapak", nullptr, kFlags);
   const float status_bar_height = TouchHeight() + 2 * ImGui::GetStyle().ItemSpacing.y;
   const float screen_height = ImGui::GetContentRegionAvail().y - status_bar_height;
@@ -23,6 +24,8 @@ void DrawFrame(PosModel& model, UiState& ui) {
     case Screen::kReceipt: DrawReceipt(model, ui); break;
     case Screen::kHistory: DrawHistory(model, ui); break;
     case Screen::kDay: DrawDay(model, ui); break;
+    case Screen::kCatalog: DrawCatalog(model, ui); break;
+    case Screen::kSettings: DrawSettings(model, ui); break;
   }
   ImGui::EndChild();
   DrawStatusBar(model, ui);

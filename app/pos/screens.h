@@ -2,6 +2,7 @@
 // and calls it inside `if (BigButton(...))`; none does SQL or money arithmetic.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/pos/pos_model.h"
@@ -24,6 +25,14 @@ struct UiState {
   std::string void_reason;       // chosen before the owner's PIN
   std::string owner_pin_digits;
   CashCount cash_count{};        // the drawer at day close, per denomination
+  // The catalog screen's draft: the product being added or edited, the field the keyboard
+  // types into, the price as typed, and the CSV path.
+  enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath };
+  std::optional<Product> draft;
+  bool draft_is_new = false;
+  Field field = Field::kNone;
+  std::string price_digits;
+  std::string csv_path;
 };
 
 // Draws one whole frame: the current screen and the status bar, filling the display.
@@ -35,6 +44,8 @@ void DrawPay(PosModel& model, UiState& ui);
 void DrawReceipt(PosModel& model, UiState& ui);
 void DrawHistory(PosModel& model, UiState& ui);
 void DrawDay(PosModel& model, UiState& ui);
+void DrawCatalog(PosModel& model, UiState& ui);
+void DrawSettings(PosModel& model, UiState& ui);
 void DrawStatusBar(PosModel& model, UiState& ui);
 
 }  // namespace lapak::pos

@@ -11,6 +11,17 @@ namespace lapak::pos {
 
 Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
   if (screen == "login") return Status::Ok();
+  if (screen == "catalog" || screen == "settings") {
+    if (!model.Login(Role::kOwner, kDemoOwnerPin)) return Status::FailedPrecondition(model.message());
+    if (screen == "settings") {
+      model.ShowSettings();
+      return Status::Ok();
+    }
+    model.ShowCatalog();
+    ui.draft = model.catalog().front();
+    ui.price_digits = std::to_string(ui.draft->price.rupiah());
+    return Status::Ok();
+  }
   if (!model.Login(Role::kCashier, kDemoCashierPin)) return Status::FailedPrecondition(model.message());
   const std::vector<Product>& products = model.products();
   if (products.size() < 6) return Status::FailedPrecondition("the demo catalog is too small");
@@ -39,7 +50,7 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
     ui.cash_count = CashCount{2, 1, 0, 1, 2, 3, 0, 4};
     return Status::Ok();
   }
-  return Status::InvalidArgument("--screen must be login, sell, pay, receipt, history or day");
+  return Status::InvalidArgument("--screen must be login, sell, pay, receipt, history, day, catalog or settings");
 }
 
 Status WriteFramebufferPng(const std::string& path, int width, int height) {

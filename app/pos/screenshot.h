@@ -9,8 +9,9 @@
 
 namespace lapak::pos {
 
-// Brings the model to `screen` ("login", "sell", "pay", "receipt", "history", "day") with a
-// demo sale, as a vendor would: logging in, adding products, paying.
+// Brings the model to `screen` ("login", "sell", "pay", "receipt", "history", "day",
+// "catalog", "settings") with a demo sale, as a vendor would: logging in, adding products,
+// paying.
 [[nodiscard]] Status StageScreen(PosModel& model, UiState& ui, const std::string& screen);
 
 // Reads the current OpenGL framebuffer (width × height, RGBA) and writes it to `path` as PNG.

@@ -27,6 +27,16 @@ static void DrawNavigation(PosModel& model, UiState& ui) {
     model.ShowDay();
   }
   ImGui::SameLine();
+  if (model.role() == Role::kOwner) {  // the catalog is the owner's
+    if (BigButton(Tr(lang, Text::kCatalog), ImVec2(0, 0), kind(screen == Screen::kCatalog))) {
+      ui.draft.reset();
+      ui.field = UiState::Field::kNone;
+      model.ShowCatalog();
+    }
+    ImGui::SameLine();
+  }
+  if (BigButton("...##settings", ImVec2(0, 0), kind(screen == Screen::kSettings))) model.ShowSettings();
+  ImGui::SameLine();
 }
 
 void DrawStatusBar(PosModel& model, UiState& ui) {
@@ -35,10 +45,12 @@ void DrawStatusBar(PosModel& model, UiState& ui) {
   if (model.role()) DrawNavigation(model, ui);
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%s  %s", model.BusinessDay().c_str(), model.ClockText().c_str());
-  ImGui::SameLine();
-  const bool english = lang == Language::kEnglish;
-  if (BigButton(english ? "ID##language" : "EN##language", ImVec2(0, 0))) {
-    model.SetLanguage(english ? Language::kIndonesian : Language::kEnglish);
+  if (!model.role()) {  // on the login screen, the language is one tap away
+    ImGui::SameLine();
+    const bool english = lang == Language::kEnglish;
+    if (BigButton(english ? "ID##language" : "EN##language", ImVec2(0, 0))) {
+      model.SetLanguage(english ? Language::kIndonesian : Language::kEnglish);
+    }
   }
   if (model.role()) {
     ImGui::SameLine();

@@ -69,6 +69,23 @@ constexpr std::array kTable = {
     Entry{Text::kCounted, "Kas dihitung", "Counted"},
     Entry{Text::kOverShort, "Selisih", "Over/short"},
     Entry{Text::kCountCash, "Hitung uang di laci", "Count the drawer"},
+    Entry{Text::kImported, "produk diimpor", "products imported"},
+    Entry{Text::kNewProduct, "Produk baru", "New product"},
+    Entry{Text::kSku, "Kode", "SKU"},
+    Entry{Text::kName, "Nama", "Name"},
+    Entry{Text::kCategory, "Kategori", "Category"},
+    Entry{Text::kPrice, "Harga", "Price"},
+    Entry{Text::kSave, "Simpan", "Save"},
+    Entry{Text::kActive, "Dijual", "On sale"},
+    Entry{Text::kInactive, "Tidak dijual", "Not on sale"},
+    Entry{Text::kImportCsv, "Impor CSV", "Import CSV"},
+    Entry{Text::kCsvPath, "Berkas CSV", "CSV file"},
+    Entry{Text::kLanguage, "Bahasa", "Language"},
+    Entry{Text::kTextSize, "Ukuran teks", "Text size"},
+    Entry{Text::kStall, "Lapak", "Stall"},
+    Entry{Text::kTerminal, "Terminal", "Terminal"},
+    Entry{Text::kTimeZone, "Zona waktu", "Time zone"},
+    Entry{Text::kDayCutoff, "Ganti hari", "Day cut-off"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

@@ -61,6 +61,23 @@ enum class Text {
   kCounted,
   kOverShort,
   kCountCash,
+  kImported,
+  kNewProduct,
+  kSku,
+  kName,
+  kCategory,
+  kPrice,
+  kSave,
+  kActive,
+  kInactive,
+  kImportCsv,
+  kCsvPath,
+  kLanguage,
+  kTextSize,
+  kStall,
+  kTerminal,
+  kTimeZone,
+  kDayCutoff,
   kCount,  // not a text: the number of texts
 };
 

@@ -53,9 +53,10 @@ class UiProbe {
   std::map<std::string, Rect, std::less<>> widgets_;
 };
 
-// Records the last item under `label` when a probe is installed.
+// Records the last item under `label` when a probe is installed and the item can be seen (a
+// finger cannot tap what is scrolled out of its list).
 inline void ProbeLastItem(std::string_view label) {
-  if (auto* probe = static_cast<UiProbe*>(ImGui::GetIO().UserData)) {
+  if (auto* probe = static_cast<UiProbe*>(ImGui::GetIO().UserData); probe && ImGui::IsItemVisible()) {
     probe->Record(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
 }

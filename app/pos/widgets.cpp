@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <string_view>
 
 #include "app/pos/theme.h"
 #include "app/pos/ui_probe.h"
@@ -60,6 +62,35 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
       if (!digits.empty()) digits.pop_back();
     } else if (entry == KeypadEntry::kPin || !(digits.empty() && pressed[0] == '0')) {
       digits.append(pressed.substr(0, max_digits - std::min(max_digits, digits.size())));
+    }
+  }
+  ImGui::EndGroup();
+  ImGui::PopID();
+}
+
+void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase letter_case) {
+  static constexpr std::array<std::string_view, 5> kRows = {"1234567890", "QWERTYUIOP", "ASDFGHJKL-",
+                                                            "ZXCVBNM./<", " "};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float key_height = (size.y - 4 * style.ItemSpacing.y) / 5;
+  const float key_width = (size.x - 9 * style.ItemSpacing.x) / 10;
+  ImGui::PushID(id);
+  ImGui::BeginGroup();
+  for (const std::string_view row : kRows) {
+    for (size_t k = 0; k < row.size(); ++k) {
+      if (k > 0) ImGui::SameLine();
+      const char key = row[k];
+      const bool space = key == ' ';
+      const std::string label = std::string(space ? "spasi" : key == '<' ? "<" : std::string(1, key)) + "##" + id;
+      if (!BigButton(label.c_str(), ImVec2(space ? size.x : key_width, key_height))) continue;
+      if (key == '<') {
+        if (!text.empty()) text.pop_back();
+        continue;
+      }
+      if (text.size() >= max_bytes) continue;
+      const bool word_start = text.empty() || text.back() == ' ';
+      const bool capital = letter_case == KeyboardCase::kUpper || word_start;
+      text.push_back(capital ? key : static_cast<char>(std::tolower(static_cast<unsigned char>(key))));
     }
   }
   ImGui::EndGroup();

@@ -29,6 +29,12 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
 // (a word wider than that stays whole): ImGui buttons do not wrap their labels.
 std::string WrapToWidth(const std::string& text, float width);
 
+// A letter keyboard filling `size` for names typed on a touchscreen: digits, letters, space,
+// '-', '.', '/' and ⌫. kWords capitalises the first letter of each word (product names,
+// categories); kUpper writes capitals only (SKUs). Edits `text`, at most `max_bytes`.
+enum class KeyboardCase { kWords, kUpper };
+void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase letter_case);
+
 // Text in the large font, and the height of its line.
 void LargeText(const char* text);
 float LargeTextHeight();

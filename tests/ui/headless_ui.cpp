@@ -44,6 +44,19 @@ bool HeadlessUi::Tap(std::string_view label) {
   return true;
 }
 
+bool HeadlessUi::Drag(std::string_view label, float dy) {
+  ImVec2 at;
+  if (!probe_.Find(label, at)) return false;
+  FrameWithMouse(at, false);
+  constexpr int kSteps = 8;
+  for (int step = 0; step <= kSteps; ++step) {
+    FrameWithMouse(ImVec2(at.x, at.y + dy * static_cast<float>(step) / kSteps), true);
+  }
+  FrameWithMouse(ImVec2(at.x, at.y + dy), false);
+  FrameWithMouse(ImVec2(-FLT_MAX, -FLT_MAX), false);
+  return true;
+}
+
 bool HeadlessUi::TypeDigits(std::string_view keypad, std::string_view digits) {
   for (const char digit : digits) {
     if (!Tap(std::string(1, digit) + "##" + std::string(keypad))) return false;

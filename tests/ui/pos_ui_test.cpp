@@ -2,7 +2,9 @@
 // database checked afterwards.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
+#include <string_view>
 
 #include "app/pos/demo_stall.h"
 #include "app/pos/theme.h"
@@ -31,6 +33,20 @@ class PosUiTest : public ::testing::Test {
     ASSERT_TRUE(ui_->TypeDigits("pin", pos::kDemoCashierPin));
     ASSERT_TRUE(ui_->Tap("Masuk"));
     ASSERT_EQ(Screen::kSell, model_->screen());
+  }
+  void LogInAsOwner() {
+    ASSERT_TRUE(ui_->Tap("Pemilik"));
+    ASSERT_TRUE(ui_->TypeDigits("pin", pos::kDemoOwnerPin));
+    ASSERT_TRUE(ui_->Tap("Masuk"));
+    ASSERT_EQ(Role::kOwner, model_->role());
+  }
+  // Types `text` on the on-screen keyboard named `keyboard`.
+  bool TypeText(std::string_view keyboard, std::string_view text) {
+    for (const char c : text) {
+      const std::string key = c == ' ' ? "spasi" : std::string(1, static_cast<char>(std::toupper(c)));
+      if (!ui_->Tap(key + "##" + std::string(keyboard))) return false;
+    }
+    return true;
   }
   std::vector<Receipt> Sales() { return *store_->History("2026-11-22", 100); }
   std::string Payments(const Receipt& receipt) {
@@ -185,13 +201,61 @@ TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
 }
 
 TEST_F(PosUiTest, TheLanguageSwitchesToEnglishAndBack) {
+  ASSERT_TRUE(ui_->Tap("EN##language"));  // on the login screen
+  EXPECT_TRUE(ui_->Shows("Cashier"));
+  ASSERT_TRUE(ui_->Tap("ID##language"));
   LogIn();
-  EXPECT_TRUE(ui_->Shows("Bayar"));
-  ASSERT_TRUE(ui_->Tap("EN##language"));
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  ASSERT_TRUE(ui_->Tap("English##language"));
+  ASSERT_TRUE(ui_->Tap("Sell"));
   EXPECT_TRUE(ui_->Shows("Pay"));
   EXPECT_FALSE(ui_->Shows("Bayar"));
-  ASSERT_TRUE(ui_->Tap("ID##language"));
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  ASSERT_TRUE(ui_->Tap("Bahasa Indonesia##language"));
+  ASSERT_TRUE(ui_->Tap("Jual"));
   EXPECT_TRUE(ui_->Shows("Bayar"));
+}
+
+TEST_F(PosUiTest, TheOwnerAddsAProductAndEditsAnother) {
+  LogInAsOwner();
+  ASSERT_TRUE(ui_->Tap("Katalog"));
+  ASSERT_TRUE(ui_->Tap("Produk baru"));
+  ASSERT_TRUE(ui_->Tap("...##fieldKode"));
+  ASSERT_TRUE(TypeText("sku", "TMB-02"));
+  ASSERT_TRUE(ui_->Tap("OK##typing"));
+  ASSERT_TRUE(ui_->Tap("...##fieldNama"));
+  ASSERT_TRUE(TypeText("name", "Pangsit goreng"));
+  ASSERT_TRUE(ui_->Tap("OK##typing"));
+  ASSERT_TRUE(ui_->Tap("Rp0##fieldHarga"));
+  ASSERT_TRUE(ui_->TypeDigits("price", "3000"));
+  ASSERT_TRUE(ui_->Tap("OK##typing"));
+  ASSERT_TRUE(ui_->Tap("Simpan"));
+  EXPECT_EQ("", model_->message());
+  const Product added = *store_->FindProduct("TMB-02");
+  EXPECT_EQ("Pangsit Goreng", added.name);
+  EXPECT_EQ("Makanan", added.category);
+  EXPECT_EQ("Rp3.000", FormatMoney(added.price));
+  EXPECT_TRUE(added.active);
+
+  EXPECT_FALSE(ui_->Shows("##MNM-02"));  // below the fold of the list
+  ASSERT_TRUE(ui_->Drag("##BKS-03", -300));
+  ASSERT_TRUE(ui_->Tap("##MNM-02"));  // Es Jeruk: dearer, and off sale
+  ASSERT_TRUE(ui_->Tap("Rp7.000##fieldHarga"));
+  ASSERT_TRUE(ui_->TypeDigits("price", "<<<<8000"));
+  ASSERT_TRUE(ui_->Tap("OK##typing"));
+  ASSERT_TRUE(ui_->Tap("Dijual"));
+  ASSERT_TRUE(ui_->Tap("Simpan"));
+  const Product edited = *store_->FindProduct("MNM-02");
+  EXPECT_EQ("Rp8.000", FormatMoney(edited.price));
+  EXPECT_FALSE(edited.active);
+  ASSERT_TRUE(ui_->Tap("Jual"));
+  EXPECT_FALSE(ui_->Shows("##MNM-02"));  // off sale: no tile
+  EXPECT_TRUE(ui_->Shows("##TMB-02"));
+}
+
+TEST_F(PosUiTest, TheCashierHasNoCatalog) {
+  LogIn();
+  EXPECT_FALSE(ui_->Shows("Katalog"));
 }
 
 TEST_F(PosUiTest, EveryTargetIsAtLeastFortyEightPixels) {
@@ -216,6 +280,8 @@ TEST_F(PosUiTest, EveryTargetIsAtLeastFortyEightPixels) {
   check_screen("history");
   ASSERT_TRUE(ui_->Tap("Hari"));
   check_screen("day");
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  check_screen("settings");
 }
 
 }  // namespace

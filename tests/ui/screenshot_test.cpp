@@ -61,9 +61,11 @@ INSTANTIATE_TEST_SUITE_P(EveryScreen, ScreenshotTest,
                          ::testing::Values(Shot{"login", 800, 480}, Shot{"sell", 800, 480},
                                            Shot{"pay", 800, 480}, Shot{"receipt", 800, 480},
                                            Shot{"history", 800, 480}, Shot{"day", 800, 480},
+                                           Shot{"catalog", 800, 480}, Shot{"settings", 800, 480},
                                            Shot{"login", 1280, 800}, Shot{"sell", 1280, 800},
                                            Shot{"pay", 1280, 800}, Shot{"receipt", 1280, 800},
-                                           Shot{"history", 1280, 800}, Shot{"day", 1280, 800}),
+                                           Shot{"history", 1280, 800}, Shot{"day", 1280, 800},
+                                           Shot{"catalog", 1280, 800}, Shot{"settings", 1280, 800}),
                          ShotName);
 
 }  // namespace
