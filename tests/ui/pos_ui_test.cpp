@@ -10,6 +10,7 @@
 #include "app/pos/theme.h"
 #include "core/store.h"
 #include "tests/support/process.h"
+#include "tests/support/wib.h"
 #include "tests/ui/headless_ui.h"
 
 namespace lapak {
@@ -17,8 +18,7 @@ namespace {
 
 using pos::Screen;
 
-// 2026-11-22 19:00 WIB.
-const TimePoint kEvening{std::chrono::milliseconds(1'795'348'800'000)};
+const TimePoint kEvening = testing::Wib(22, std::chrono::hours(19));
 
 class PosUiTest : public ::testing::Test {
  protected:

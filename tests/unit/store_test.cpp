@@ -20,6 +20,7 @@
 #include "core/schema.h"
 #include "core/sqlite.h"
 #include "core/store.h"
+#include "tests/support/wib.h"
 
 namespace lapak {
 namespace {
@@ -30,12 +31,7 @@ constexpr char kOwnerPin[] = "9999";
 constexpr char kCashierPin[] = "1234";
 constexpr char kDay[] = "2026-11-22";
 
-// November `day_of_month`, 2026, at `local` on the clocks of Jakarta (WIB, UTC+7).
-TimePoint Wib(unsigned day_of_month, std::chrono::minutes local) {
-  const std::chrono::sys_days date{std::chrono::year{2026} / std::chrono::November /
-                                   std::chrono::day{day_of_month}};
-  return TimePoint{date - 7h + local};
-}
+using testing::Wib;
 
 Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
 Payment Cash(int64_t rupiah) { return {PaymentMethod::kCash, Rp(rupiah)}; }

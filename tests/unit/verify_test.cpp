@@ -23,6 +23,7 @@
 
 #include "core/journal.h"
 #include "core/store.h"
+#include "tests/support/wib.h"
 
 namespace lapak {
 namespace {
@@ -31,12 +32,7 @@ using namespace std::chrono_literals;
 
 constexpr char kOwnerPin[] = "9999";
 
-// November `day_of_month`, 2026, at `local` on the clocks of Jakarta (WIB, UTC+7).
-TimePoint Wib(unsigned day_of_month, std::chrono::minutes local) {
-  const std::chrono::sys_days date{std::chrono::year{2026} / std::chrono::November /
-                                   std::chrono::day{day_of_month}};
-  return TimePoint{date - 7h + local};
-}
+using testing::Wib;
 
 Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
 
