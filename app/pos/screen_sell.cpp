@@ -42,7 +42,9 @@ static void DrawProductTiles(PosModel& model, UiState& ui, float width) {
     if (BigButton(label.c_str(), tile)) model.AddToCart(product);
   }
   if (shown++ % static_cast<int>(columns) != 0) ImGui::SameLine();
-  if (BigButton(Tr(model.language(), Text::kCustomAmount), tile)) {
+  const std::string custom =
+      WrapToWidth(Tr(model.language(), Text::kCustomAmount), tile.x - 2 * style.FramePadding.x) + "##custom";
+  if (BigButton(custom.c_str(), tile)) {
     ui.entering_custom = true;
     ui.amount_digits.clear();
   }
@@ -99,7 +101,8 @@ void DrawSell(PosModel& model, UiState& ui) {
 
   ImGui::BeginGroup();
   DrawCategories(model, ui);
-  ImGui::BeginChild("products", ImVec2(left_width, 0), false);
+  // Separate windows, so that the keypad never opens scrolled as far as the tiles were.
+  ImGui::BeginChild(ui.entering_custom ? "custom" : "products", ImVec2(left_width, 0), false);
   if (ui.entering_custom) {
     DrawCustomAmount(model, ui, left_width - ImGui::GetStyle().ScrollbarSize);
   } else {

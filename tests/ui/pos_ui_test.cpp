@@ -135,6 +135,19 @@ TEST_F(PosUiTest, AnUnderPaidSaleIsNotRecorded) {
   EXPECT_TRUE(model_->cart().payments().empty());
 }
 
+TEST_F(PosUiTest, ACustomAmountIsTypedOnTheKeypad) {
+  LogIn();
+  EXPECT_FALSE(ui_->Shows("##custom"));  // the last tile, below the fold at 800x480
+  ASSERT_TRUE(ui_->Drag("##BKS-04", -200));
+  ASSERT_TRUE(ui_->Tap("##custom"));
+  ASSERT_TRUE(ui_->TypeDigits("custom", "15000"));
+  ASSERT_TRUE(ui_->Tap("Tambah"));
+  ASSERT_EQ(1u, model_->cart().lines().size());
+  EXPECT_EQ("Lain-lain", model_->cart().lines()[0].name);
+  EXPECT_EQ("Rp15.000", FormatMoney(model_->Totals().total));
+  EXPECT_TRUE(ui_->Shows("##custom"));  // back to the tiles, scrolled as they were
+}
+
 TEST_F(PosUiTest, PlusAndMinusChangeTheQuantityAndMinusAtOneRemovesTheLine) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-01"));
