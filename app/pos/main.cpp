@@ -15,6 +15,8 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -24,6 +26,7 @@
 #include "app/pos/screens.h"
 #include "app/pos/screenshot.h"
 #include "app/pos/theme.h"
+#include "core/business_day.h"
 #include "core/clock.h"
 #include "core/store.h"
 
@@ -77,7 +80,18 @@ int main(int argc, char** argv) {
   const bool screenshot = !options.screenshot_path.empty();
 
   // ---- the stall ---------------------------------------------------------------------------
-  lapak::SystemClock clock;
+  // $LAPAK_NOW ("2026-11-22T12:05:00Z") stands the clock still, as for `lapak`: the README's
+  // screenshots are made so, and come out the same each time.
+  std::unique_ptr<lapak::Clock> clock_owner(new lapak::SystemClock());
+  if (const char* now = std::getenv("LAPAK_NOW"); now != nullptr && *now != '\0') {
+    const std::optional<lapak::TimePoint> instant = lapak::ParseUtc(now);
+    if (!instant) {
+      std::fprintf(stderr, "lapak-pos: LAPAK_NOW='%s' is not a UTC time like 2026-11-22T12:00:00Z\n", now);
+      return 2;
+    }
+    clock_owner.reset(new lapak::ManualClock(*instant));
+  }
+  const lapak::Clock& clock = *clock_owner;
   std::string db_path = options.db_path;
   std::filesystem::path demo_dir;
   if (!screenshot && db_path.empty()) {
