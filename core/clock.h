@@ -3,6 +3,9 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
+
+#include "core/status.h"
 
 namespace lapak {
 
@@ -33,5 +36,10 @@ class ManualClock final : public Clock {
  private:
   TimePoint now_;
 };
+
+// For the applications: the wall clock, or, when $LAPAK_NOW holds a UTC instant
+// ("2026-11-22T12:00:00Z"), a clock standing still there, for tests, demos and screenshots
+// that must not depend on the time of day. An error for a malformed $LAPAK_NOW.
+[[nodiscard]] Result<std::unique_ptr<Clock>> ClockFromEnvironment();
 
 }  // namespace lapak

@@ -1,7 +1,5 @@
 #include "app/cli/cli.h"
 
-#include "core/business_day.h"
-
 #include <fmt/core.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -56,16 +54,6 @@ bool Check(Context& ctx, const Status& status) {
   }
   ctx.exit_code = ExitCodeFor(status.code());
   return false;
-}
-
-Result<std::unique_ptr<Clock>> ClockFromEnvironment() {
-  const char* now = std::getenv("LAPAK_NOW");
-  if (now == nullptr || *now == '\0') return std::unique_ptr<Clock>(new SystemClock());
-  const std::optional<TimePoint> instant = ParseUtc(now);
-  if (!instant) {
-    return Status::InvalidArgument(fmt::format("LAPAK_NOW='{}' is not a UTC time like 2026-11-22T12:00:00Z", now));
-  }
-  return std::unique_ptr<Clock>(new ManualClock(*instant));
 }
 
 std::unique_ptr<StallStore> OpenStore(Context& ctx, OpenMode mode) {

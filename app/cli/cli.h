@@ -22,14 +22,10 @@ namespace lapak::cli {
 struct Context {
   std::string db_path;  // --db, $LAPAK_DB, else $XDG_DATA_HOME/lapak/lapak.db
   bool json = false;    // --json
-  // The wall clock, or the instant in $LAPAK_NOW ("2026-11-22T12:00:00Z") for tests and
-  // demos that must not depend on the time of day.
-  std::unique_ptr<Clock> clock;
+  std::unique_ptr<Clock> clock;  // ClockFromEnvironment()
   int exit_code = 0;
 };
 
-// The clock Context::clock describes; an error for a malformed $LAPAK_NOW.
-Result<std::unique_ptr<Clock>> ClockFromEnvironment();
 
 // The default database path, creating its folder (mode 0700) if needed.
 std::string DefaultDatabasePath();

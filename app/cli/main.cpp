@@ -6,7 +6,7 @@
 
 int main(int argc, char** argv) {
   lapak::cli::Context ctx;
-  lapak::Result<std::unique_ptr<lapak::Clock>> clock = lapak::cli::ClockFromEnvironment();
+  lapak::Result<std::unique_ptr<lapak::Clock>> clock = lapak::ClockFromEnvironment();
   if (!lapak::cli::Check(ctx, clock.status())) return ctx.exit_code;
   ctx.clock = std::move(clock).value();
 

@@ -15,8 +15,6 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <optional>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -26,7 +24,6 @@
 #include "app/pos/screens.h"
 #include "app/pos/screenshot.h"
 #include "app/pos/theme.h"
-#include "core/business_day.h"
 #include "core/clock.h"
 #include "core/store.h"
 
@@ -82,16 +79,12 @@ int main(int argc, char** argv) {
   // ---- the stall ---------------------------------------------------------------------------
   // $LAPAK_NOW ("2026-11-22T12:05:00Z") stands the clock still, as for `lapak`: the README's
   // screenshots are made so, and come out the same each time.
-  std::unique_ptr<lapak::Clock> clock_owner(new lapak::SystemClock());
-  if (const char* now = std::getenv("LAPAK_NOW"); now != nullptr && *now != '\0') {
-    const std::optional<lapak::TimePoint> instant = lapak::ParseUtc(now);
-    if (!instant) {
-      std::fprintf(stderr, "lapak-pos: LAPAK_NOW='%s' is not a UTC time like 2026-11-22T12:00:00Z\n", now);
-      return 2;
-    }
-    clock_owner.reset(new lapak::ManualClock(*instant));
+  lapak::Result<std::unique_ptr<lapak::Clock>> clock_owner = lapak::ClockFromEnvironment();
+  if (!clock_owner.ok()) {
+    std::fprintf(stderr, "lapak-pos: %s\n", clock_owner.status().message().c_str());
+    return 2;
   }
-  const lapak::Clock& clock = *clock_owner;
+  const lapak::Clock& clock = **clock_owner;
   std::string db_path = options.db_path;
   std::filesystem::path demo_dir;
   if (!screenshot && db_path.empty()) {
