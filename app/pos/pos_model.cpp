@@ -201,6 +201,10 @@ void PosModel::ShowDay() {
   Result<DayReport> report = store_.ReportDay(BusinessDay());
   if (!report.ok()) Refuse(report.status());
   day_report_ = report.ok() ? std::optional<DayReport>(std::move(report).value()) : std::nullopt;
+  Result<std::vector<ZReport>> z_reports = store_.ZReports();
+  if (!z_reports.ok()) Refuse(z_reports.status());
+  z_reports_ = z_reports.ok() ? std::move(z_reports).value() : std::vector<ZReport>();
+  std::reverse(z_reports_.begin(), z_reports_.end());
   screen_ = Screen::kDay;
 }
 

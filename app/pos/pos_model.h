@@ -42,6 +42,8 @@ class PosModel {
   const std::optional<DayReport>& day_report() const { return day_report_; }
   // The Z report just taken.
   const std::optional<ZReport>& last_z() const { return last_z_; }
+  // Every Z report of this terminal, newest first, as of the last ShowDay().
+  const std::vector<ZReport>& z_reports() const { return z_reports_; }
   // Every product, deactivated ones too, as of the last ShowCatalog() or catalog change.
   const std::vector<Product>& catalog() const { return catalog_; }
   // Text size as a factor of the normal size (settings).
@@ -113,6 +115,7 @@ class PosModel {
   std::vector<Receipt> history_;
   std::optional<DayReport> day_report_;
   std::optional<ZReport> last_z_;
+  std::vector<ZReport> z_reports_;
   std::vector<Product> catalog_;
   float text_scale_ = 1.0f;
   void LoadProducts();

@@ -46,6 +46,14 @@ static void DrawFigures(const PosModel& model) {
   Row(Tr(lang, Text::kQris), FormatMoney(f.qris));
   Row(Tr(lang, Text::kTransfer), FormatMoney(f.transfer));
   if (report.open_day) Row(Tr(lang, Text::kExpectedCash), FormatMoney(report.expected_cash_now));
+  if (model.z_reports().empty()) return;
+  ImGui::Separator();
+  ImGui::TextUnformatted(Tr(lang, Text::kEarlierZ));
+  for (const ZReport& z : model.z_reports()) {
+    ImGui::Text("Z #%lld  %s", static_cast<long long>(z.z_number), z.business_day.c_str());
+    Row(Tr(lang, Text::kNet), FormatMoney(z.figures.net));
+    Row(Tr(lang, Text::kOverShort), FormatMoney(z.over_short));
+  }
 }
 
 static void DrawOpen(PosModel& model, UiState& ui, float width) {

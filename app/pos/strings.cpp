@@ -86,6 +86,7 @@ constexpr std::array kTable = {
     Entry{Text::kTerminal, "Terminal", "Terminal"},
     Entry{Text::kTimeZone, "Zona waktu", "Time zone"},
     Entry{Text::kDayCutoff, "Ganti hari", "Day cut-off"},
+    Entry{Text::kEarlierZ, "Laporan Z sebelumnya", "Earlier Z reports"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

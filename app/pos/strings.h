@@ -78,6 +78,7 @@ enum class Text {
   kTerminal,
   kTimeZone,
   kDayCutoff,
+  kEarlierZ,
   kCount,  // not a text: the number of texts
 };
 

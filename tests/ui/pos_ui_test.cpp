@@ -207,6 +207,9 @@ TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
   EXPECT_EQ("Rp4.500", FormatMoney(z.counted_cash));
   EXPECT_EQ("-Rp500", FormatMoney(z.over_short));
 
+  ASSERT_EQ(1u, model_->z_reports().size());  // listed among the earlier Z reports
+  EXPECT_EQ(z, model_->z_reports()[0]);
+
   // The day is closed: the screen now opens the next session with a float.
   ASSERT_TRUE(ui_->TypeDigits("float", "200000"));
   ASSERT_TRUE(ui_->Tap("Buka hari"));
