@@ -170,6 +170,37 @@ Status StallStore::Initialise(const StallSetup& setup) {
   return LoadSettings();
 }
 
+// Preferences live in the settings table under "pref.<name>", beside the stall's settings.
+static Status ValidatePreferenceName(std::string_view name) {
+  const bool well_formed = !name.empty() && name.size() <= 32 &&
+                           std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+  if (!well_formed) return Status::InvalidArgument(fmt::format("'{}' is not a preference name", name));
+  return Status::Ok();
+}
+
+Status StallStore::SetPreference(std::string_view name, std::string_view value) {
+  LAPAK_RETURN_IF_ERROR(ValidatePreferenceName(name));
+  if (value.size() > 200 || !IsPrintableUtf8(value)) {
+    return Status::InvalidArgument("a preference is at most 200 bytes of text");
+  }
+  sqlite::WriteTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  sqlite::Statement upsert(*db_,
+                           "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = ?2");
+  LAPAK_RETURN_IF_ERROR(upsert.Bind(1, "pref." + std::string(name)).Bind(2, value).Run());
+  return transaction.Commit();
+}
+
+Result<std::optional<std::string>> StallStore::Preference(std::string_view name) {
+  LAPAK_RETURN_IF_ERROR(ValidatePreferenceName(name));
+  sqlite::Statement select(*db_, "SELECT value FROM settings WHERE key = ?");
+  select.Bind(1, "pref." + std::string(name));
+  if (select.Step()) return std::optional<std::string>(select.ColumnText(0));
+  LAPAK_RETURN_IF_ERROR(select.status());
+  return std::optional<std::string>();
+}
+
 Result<StallInfo> StallStore::Info() {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   return *info_;

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/business_day.h"
@@ -116,6 +117,13 @@ class StallStore {
   // FailedPrecondition while the role is locked, naming when it opens again;
   // InvalidArgument, not counted as a try, for text that is not a PIN at all.
   [[nodiscard]] Status CheckPin(Role role, const std::string& pin);
+
+  // Terminal preferences (the language, the text size …): small named values that survive
+  // a restart. Not part of the books: no journal entry. `name` is 1-32 of [a-z_]; `value`
+  // 0-200 bytes of printable UTF-8.
+  [[nodiscard]] Status SetPreference(std::string_view name, std::string_view value);
+  // std::nullopt when never set.
+  [[nodiscard]] Result<std::optional<std::string>> Preference(std::string_view name);
 
   // ---- catalog -------------------------------------------------------------------------
   // All or nothing. Products are added or updated by sku and made active; with

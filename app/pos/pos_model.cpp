@@ -1,6 +1,7 @@
 #include "app/pos/pos_model.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -15,6 +16,19 @@ PosModel::PosModel(StallStore& store, const Clock& clock) : store_(store), clock
     }
   }
   LoadProducts();
+  if (Result<std::optional<std::string>> language = store_.Preference("language"); language.ok() && *language) {
+    language_ = **language == "en" ? Language::kEnglish : Language::kIndonesian;
+  }
+  if (Result<std::optional<std::string>> scale = store_.Preference("text_percent"); scale.ok() && *scale) {
+    text_scale_ = std::clamp(static_cast<float>(std::atoi((*scale)->c_str())) / 100.0f, 0.8f, 1.6f);
+  }
+}
+
+void PosModel::SetLanguage(Language language) {
+  language_ = language;
+  if (Status saved = store_.SetPreference("language", language == Language::kEnglish ? "en" : "id"); !saved.ok()) {
+    Refuse(saved);
+  }
 }
 
 void PosModel::LoadProducts() {
@@ -30,6 +44,8 @@ void PosModel::LoadProducts() {
 
 void PosModel::StepTextScale(int direction) {
   text_scale_ = std::clamp(text_scale_ + 0.2f * static_cast<float>(direction), 0.8f, 1.6f);
+  const int percent = static_cast<int>(text_scale_ * 100 + 0.5f);
+  if (Status saved = store_.SetPreference("text_percent", std::to_string(percent)); !saved.ok()) Refuse(saved);
 }
 
 void PosModel::ShowCatalog() {

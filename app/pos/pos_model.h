@@ -56,7 +56,8 @@ class PosModel {
   // refused before it changes).
   SaleTotals Totals() const;
 
-  void SetLanguage(Language language) { language_ = language; }
+  // Both are kept in the store's preferences and come back after a restart.
+  void SetLanguage(Language language);
   // One step larger (+1) or smaller (-1), between 0.8 and 1.6 of the normal size.
   void StepTextScale(int direction);
 

@@ -227,9 +227,18 @@ TEST_F(PosUiTest, TheLanguageSwitchesToEnglishAndBack) {
   EXPECT_TRUE(ui_->Shows("Pay"));
   EXPECT_FALSE(ui_->Shows("Bayar"));
   ASSERT_TRUE(ui_->Tap("...##settings"));
-  ASSERT_TRUE(ui_->Tap("Bahasa Indonesia##language"));
-  ASSERT_TRUE(ui_->Tap("Jual"));
-  EXPECT_TRUE(ui_->Shows("Bayar"));
+  ASSERT_TRUE(ui_->Tap("A+##text"));
+
+  // A restart keeps the language and the text size.
+  ui_.reset();
+  model_ = std::make_unique<pos::PosModel>(*store_, clock_);
+  ui_ = std::make_unique<testing::HeadlessUi>(*model_, ImVec2(800, 480));
+  EXPECT_EQ(pos::Language::kEnglish, model_->language());
+  EXPECT_FLOAT_EQ(1.2f, model_->text_scale());
+  EXPECT_TRUE(ui_->Shows("Cashier"));
+
+  ASSERT_TRUE(ui_->Tap("ID##language"));
+  EXPECT_TRUE(ui_->Shows("Kasir"));
 }
 
 TEST_F(PosUiTest, TheOwnerAddsAProductAndEditsAnother) {

@@ -955,5 +955,21 @@ TEST_F(StoreCatalogTest, AnInvalidProductChangesNothing) {
   EXPECT_EQ("NotFound: no product with sku 'MIE'", Describe(store_->FindProduct("MIE")));
 }
 
+// ---- preferences -------------------------------------------------------------------------
+
+TEST_F(StoreTest, PreferencesSurviveAReopenAndAreNotBooks) {
+  EXPECT_FALSE(store_->Preference("language")->has_value());
+  ASSERT_EQ("OK", store_->SetPreference("language", "en").ToString());
+  ASSERT_EQ("OK", store_->SetPreference("language", "id").ToString());
+  EXPECT_EQ("InvalidArgument: 'Bahasa' is not a preference name",
+            store_->SetPreference("Bahasa", "id").ToString());
+  EXPECT_EQ("InvalidArgument: a preference is at most 200 bytes of text",
+            store_->SetPreference("language", std::string(201, 'x')).ToString());
+  ASSERT_EQ("OK", Open());  // a restart
+  EXPECT_EQ("id", store_->Preference("language")->value_or("unset"));
+  EXPECT_EQ("", Kinds());  // nothing in the journal
+  EXPECT_EQ("LPK-07", store_->Info()->stall_id);  // the stall's settings are untouched
+}
+
 }  // namespace
 }  // namespace lapak
