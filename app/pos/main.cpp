@@ -2,9 +2,9 @@
 // style and fonts, backends, the stall, the loop, clean-up.
 //
 //   lapak-pos --db PATH [--demo] [--fullscreen] [--size WxH]
-//       the stall in PATH (set up with `lapak init`; --demo sets up the demo stall in a new
-//       database)
-//   lapak-pos --screenshot FILE.png --screen login|sell|pay|receipt|history|day|catalog|settings
+//       the stall in PATH; a new database opens on the set-up screen, or with --demo as the
+//       demo stall
+//   lapak-pos --screenshot FILE.png --screen setup|login|sell|pay|receipt|history|day|catalog|settings
 //             [--size WxH]
 //       renders one screen of the demo stall and writes it as a PNG, then exits.
 #include <GLFW/glfw3.h>
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Lapak: the stall's touchscreen terminal", "lapak-pos"};
   app.add_option("--db", options.db_path, "The stall's database (as for `lapak --db`)")->envname("LAPAK_DB");
   app.add_option("--screenshot", options.screenshot_path, "Render one screen of the demo stall to this PNG");
-  app.add_option("--screen", options.screen, "Screen for --screenshot: login, sell, pay, receipt, history, day, catalog, settings");
+  app.add_option("--screen", options.screen, "Screen for --screenshot: setup, login, sell, pay, receipt, history, day, catalog, settings");
   app.add_option("--size", options.size, "Window size WxH")->capture_default_str();
   app.add_flag("--fullscreen", options.fullscreen, "Fill the primary monitor");
   app.add_flag("--demo", options.demo, "Set up the demo stall in a new database");
@@ -101,12 +101,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "lapak-pos: %s\n", store.status().message().c_str());
     return 7;
   }
-  const bool set_up = (*store)->Info().ok();
-  if (!set_up && !screenshot && !options.demo) {
-    std::fprintf(stderr, "lapak-pos: %s is not set up; run `lapak init` (or use --demo)\n", db_path.c_str());
-    return 5;
-  }
-  if (!set_up) {
+  // A database not set up yet opens on the set-up screen, unless the demo is asked for.
+  if (!(*store)->Info().ok() && ((screenshot && options.screen != "setup") || options.demo)) {
     if (lapak::Status demo = lapak::pos::SetUpDemoStall(**store); !demo.ok()) {
       std::fprintf(stderr, "lapak-pos: %s\n", demo.message().c_str());
       return 7;

@@ -1,5 +1,7 @@
 #include "app/pos/pos_model.h"
 
+#include "app/pos/demo_stall.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -9,19 +11,39 @@
 namespace lapak::pos {
 
 PosModel::PosModel(StallStore& store, const Clock& clock) : store_(store), clock_(clock) {
-  if (Result<StallInfo> info = store_.Info(); info.ok()) {
-    stall_ = *info;
-    if (Result<BusinessCalendar> calendar = BusinessCalendar::Make(stall_.time_zone, stall_.day_cutoff); calendar.ok()) {
-      calendar_ = std::move(calendar).value();
-    }
-  }
-  LoadProducts();
+  LoadStall();
   if (Result<std::optional<std::string>> language = store_.Preference("language"); language.ok() && *language) {
     language_ = **language == "en" ? Language::kEnglish : Language::kIndonesian;
   }
   if (Result<std::optional<std::string>> scale = store_.Preference("text_percent"); scale.ok() && *scale) {
     text_scale_ = std::clamp(static_cast<float>(std::atoi((*scale)->c_str())) / 100.0f, 0.8f, 1.6f);
   }
+}
+
+void PosModel::LoadStall() {
+  Result<StallInfo> info = store_.Info();
+  screen_ = info.ok() ? Screen::kLogin : Screen::kSetup;
+  if (info.ok()) {
+    stall_ = *info;
+    if (Result<BusinessCalendar> calendar = BusinessCalendar::Make(stall_.time_zone, stall_.day_cutoff); calendar.ok()) {
+      calendar_ = std::move(calendar).value();
+    }
+  }
+  LoadProducts();
+}
+
+bool PosModel::SetUp(const StallSetup& setup) {
+  if (Status done = store_.Initialise(setup); !done.ok()) return Refuse(done);
+  message_.clear();
+  LoadStall();
+  return true;
+}
+
+bool PosModel::SetUpDemo() {
+  if (Status done = SetUpDemoStall(store_); !done.ok()) return Refuse(done);
+  message_.clear();
+  LoadStall();
+  return true;
 }
 
 void PosModel::SetLanguage(Language language) {

@@ -16,11 +16,12 @@
 
 namespace lapak::pos {
 
-enum class Screen { kLogin, kSell, kPay, kReceipt, kHistory, kDay, kCatalog, kSettings };
+enum class Screen { kSetup, kLogin, kSell, kPay, kReceipt, kHistory, kDay, kCatalog, kSettings };
 
 class PosModel {
  public:
-  // `store` and `clock` must outlive the model. Loads the stall and its active catalog.
+  // `store` and `clock` must outlive the model. Loads the stall and its active catalog; a
+  // store not set up yet starts on the set-up screen.
   PosModel(StallStore& store, const Clock& clock);
 
   Screen screen() const { return screen_; }
@@ -62,6 +63,9 @@ class PosModel {
   void StepTextScale(int direction);
 
   // ---- actions: each returns whether it happened; a refusal is kept in message() ----
+  // First run: sets the terminal up for a stall (as `lapak init` does), or as the demo stall.
+  bool SetUp(const StallSetup& setup);
+  bool SetUpDemo();
   bool Login(Role role, const std::string& pin);
   void Logout();
   bool AddToCart(const Product& product);
@@ -120,6 +124,7 @@ class PosModel {
   std::vector<Product> catalog_;
   float text_scale_ = 1.0f;
   void LoadProducts();
+  void LoadStall();
 };
 
 }  // namespace lapak::pos

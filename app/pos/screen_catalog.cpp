@@ -38,25 +38,18 @@ static void DrawProductList(PosModel& model, UiState& ui) {
   DragToScroll();
 }
 
-// One field of the form: its name and its value, as a button that gives it the keyboard.
-static void FieldButton(UiState& ui, Field field, const char* name, const std::string& value, float width) {
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(name);
-  ImGui::SameLine(width * 0.32f);
-  const std::string label = (value.empty() ? std::string("...") : value) + "##field" + name;
-  if (BigButton(label.c_str(), ImVec2(-1, 0), ui.field == field ? ButtonKind::kSelected : ButtonKind::kNormal)) {
-    ui.field = field;
-  }
+static void FieldButton(UiState& ui, Field field, const char* name, const std::string& value) {
+  if (pos::FieldButton(name, value, ui.field == field)) ui.field = field;
 }
 
 static void DrawForm(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
   Product& draft = *ui.draft;
-  if (ui.draft_is_new) FieldButton(ui, Field::kSku, Tr(lang, Text::kSku), draft.sku, width);
-  FieldButton(ui, Field::kName, Tr(lang, Text::kName), draft.name, width);
-  FieldButton(ui, Field::kCategory, Tr(lang, Text::kCategory), draft.category, width);
+  if (ui.draft_is_new) FieldButton(ui, Field::kSku, Tr(lang, Text::kSku), draft.sku);
+  FieldButton(ui, Field::kName, Tr(lang, Text::kName), draft.name);
+  FieldButton(ui, Field::kCategory, Tr(lang, Text::kCategory), draft.category);
   Result<Money> price = ParseMoney(ui.price_digits.empty() ? "0" : ui.price_digits);
-  FieldButton(ui, Field::kPrice, Tr(lang, Text::kPrice), FormatMoney(price.ok() ? *price : Money()), width);
+  FieldButton(ui, Field::kPrice, Tr(lang, Text::kPrice), FormatMoney(price.ok() ? *price : Money()));
   const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
   if (BigButton(Tr(lang, draft.active ? Text::kActive : Text::kInactive), ImVec2(half, 0),
                 draft.active ? ButtonKind::kNormal : ButtonKind::kDanger)) {
@@ -74,7 +67,7 @@ static void DrawForm(PosModel& model, UiState& ui, float width) {
 
 static void DrawImport(PosModel& model, UiState& ui) {
   const Language lang = model.language();
-  FieldButton(ui, Field::kCsvPath, Tr(lang, Text::kCsvPath), ui.csv_path, ImGui::GetContentRegionAvail().x);
+  FieldButton(ui, Field::kCsvPath, Tr(lang, Text::kCsvPath), ui.csv_path);
   if (BigButton(Tr(lang, Text::kImportCsv), ImVec2(-1, 0)) && model.ImportCatalogFile(ui.csv_path)) {
     ui.field = Field::kNone;
   }
@@ -90,7 +83,7 @@ static void DrawInput(UiState& ui, ImVec2 size) {
       break;
     case Field::kPrice: DigitKeypad(ui.price_digits, 9, size, "price"); break;
     case Field::kCsvPath: TextKeyboard(ui.csv_path, 200, size, "path", KeyboardCase::kWords); break;
-    case Field::kNone: break;
+    default: break;  // the set-up screen's fields are typed there
   }
 }
 
@@ -105,7 +98,7 @@ static void DrawTyping(PosModel& model, UiState& ui) {
     case Field::kCategory: value = ui.draft->category; break;
     case Field::kPrice: value = ui.price_digits; break;
     case Field::kCsvPath: value = ui.csv_path; break;
-    case Field::kNone: break;
+    default: break;
   }
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%s: %s_", Tr(lang, names[static_cast<int>(ui.field)]), value.c_str());

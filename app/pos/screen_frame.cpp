@@ -18,6 +18,7 @@ void DrawFrame(PosModel& model, UiState& ui) {
   const float screen_height = ImGui::GetContentRegionAvail().y - status_bar_height;
   ImGui::BeginChild("screen", ImVec2(0, screen_height), false, ImGuiWindowFlags_NoScrollbar);
   switch (model.screen()) {
+    case Screen::kSetup: DrawSetup(model, ui); break;
     case Screen::kLogin: DrawLogin(model, ui); break;
     case Screen::kSell: DrawSell(model, ui); break;
     case Screen::kPay: DrawPay(model, ui); break;

@@ -8,6 +8,7 @@
 #include "app/pos/pos_model.h"
 #include "core/cash_count.h"
 #include "core/pin.h"
+#include "core/store.h"
 #include "core/sale.h"
 
 namespace lapak::pos {
@@ -27,17 +28,20 @@ struct UiState {
   CashCount cash_count{};        // the drawer at day close, per denomination
   // The catalog screen's draft: the product being added or edited, the field the keyboard
   // types into, the price as typed, and the CSV path.
-  enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath };
+  enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath,
+                     kStallId, kStallName, kTerminalId, kOwnerPin, kCashierPin };
   std::optional<Product> draft;
   bool draft_is_new = false;
   Field field = Field::kNone;
   std::string price_digits;
   std::string csv_path;
+  StallSetup setup;  // the first-run screen's draft
 };
 
 // Draws one whole frame: the current screen and the status bar, filling the display.
 void DrawFrame(PosModel& model, UiState& ui);
 
+void DrawSetup(PosModel& model, UiState& ui);
 void DrawLogin(PosModel& model, UiState& ui);
 void DrawSell(PosModel& model, UiState& ui);
 void DrawPay(PosModel& model, UiState& ui);

@@ -11,6 +11,7 @@ namespace lapak::pos {
 
 Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
   if (screen == "login") return Status::Ok();
+  if (screen == "setup") return Status::Ok();  // a database not set up opens there
   if (screen == "catalog" || screen == "settings") {
     if (!model.Login(Role::kOwner, kDemoOwnerPin)) return Status::FailedPrecondition(model.message());
     if (screen == "settings") {
@@ -50,7 +51,8 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
     ui.cash_count = CashCount{2, 1, 0, 1, 2, 3, 0, 4};
     return Status::Ok();
   }
-  return Status::InvalidArgument("--screen must be login, sell, pay, receipt, history, day, catalog or settings");
+  return Status::InvalidArgument(
+      "--screen must be setup, login, sell, pay, receipt, history, day, catalog or settings");
 }
 
 Status WriteFramebufferPng(const std::string& path, int width, int height) {

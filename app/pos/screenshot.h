@@ -9,7 +9,7 @@
 
 namespace lapak::pos {
 
-// Brings the model to `screen` ("login", "sell", "pay", "receipt", "history", "day",
+// Brings the model to `screen` ("setup", "login", "sell", "pay", "receipt", "history", "day",
 // "catalog", "settings") with a demo sale, as a vendor would: logging in, adding products,
 // paying.
 [[nodiscard]] Status StageScreen(PosModel& model, UiState& ui, const std::string& screen);

@@ -87,6 +87,12 @@ constexpr std::array kTable = {
     Entry{Text::kTimeZone, "Zona waktu", "Time zone"},
     Entry{Text::kDayCutoff, "Ganti hari", "Day cut-off"},
     Entry{Text::kEarlierZ, "Laporan Z sebelumnya", "Earlier Z reports"},
+    Entry{Text::kSetUpStall, "Siapkan lapak", "Set up the stall"},
+    Entry{Text::kStallId, "Kode lapak", "Stall id"},
+    Entry{Text::kStallName, "Nama lapak", "Stall name"},
+    Entry{Text::kTerminalId, "Kode terminal", "Terminal id"},
+    Entry{Text::kCashierPin, "PIN kasir", "Cashier's PIN"},
+    Entry{Text::kTryDemo, "Coba lapak demo", "Try the demo stall"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

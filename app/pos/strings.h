@@ -79,6 +79,12 @@ enum class Text {
   kTimeZone,
   kDayCutoff,
   kEarlierZ,
+  kSetUpStall,
+  kStallId,
+  kStallName,
+  kTerminalId,
+  kCashierPin,
+  kTryDemo,
   kCount,  // not a text: the number of texts
 };
 

@@ -309,5 +309,64 @@ TEST_F(PosUiTest, EveryTargetIsAtLeastFortyEightPixels) {
   check_screen("settings");
 }
 
+// A terminal whose database is not set up yet opens on the set-up screen.
+class PosSetupTest : public ::testing::Test {
+ protected:
+  PosSetupTest() : clock_(kEvening) {
+    store_ = std::move(StallStore::Open(dir_.File("new.db"), clock_)).value();
+    model_ = std::make_unique<pos::PosModel>(*store_, clock_);
+    ui_ = std::make_unique<testing::HeadlessUi>(*model_, ImVec2(800, 480));
+  }
+  bool Type(std::string_view field, std::string_view keys, std::string_view keyboard) {
+    if (!ui_->Tap("##field" + std::string(field))) return false;
+    for (const char c : keys) {
+      if (!ui_->Tap(std::string(1, c) + "##" + std::string(keyboard))) return false;
+    }
+    return ui_->Tap("OK##typing");
+  }
+
+  testing::TempDir dir_;
+  ManualClock clock_;
+  std::unique_ptr<StallStore> store_;
+  std::unique_ptr<pos::PosModel> model_;
+  std::unique_ptr<testing::HeadlessUi> ui_;
+};
+
+TEST_F(PosSetupTest, TheFirstRunSetsTheStallUpAndTheCashierLogsIn) {
+  ASSERT_EQ(Screen::kSetup, model_->screen());
+  ASSERT_TRUE(Type("Kode lapak", "KRP-3", "setup"));
+  ASSERT_TRUE(Type("Nama lapak", "KERIPIK", "setup"));
+  ASSERT_TRUE(Type("Kode terminal", "T1", "setup"));
+  ASSERT_TRUE(Type("PIN pemilik", "2468", "setup_pin"));
+  ASSERT_TRUE(Type("PIN kasir", "1357", "setup_pin"));
+  ASSERT_TRUE(ui_->Tap("WITA"));
+  ASSERT_TRUE(ui_->Tap("Siapkan lapak"));
+  ASSERT_EQ(Screen::kLogin, model_->screen()) << model_->message();
+  const StallInfo stall = *store_->Info();
+  EXPECT_EQ("KRP-3", stall.stall_id);
+  EXPECT_EQ("Keripik", stall.stall_name);
+  EXPECT_EQ("Asia/Makassar", stall.time_zone);
+  EXPECT_EQ("OK", store_->CheckPin(Role::kOwner, "2468").ToString());
+
+  ASSERT_TRUE(ui_->TypeDigits("pin", "1357"));
+  ASSERT_TRUE(ui_->Tap("Masuk"));
+  EXPECT_EQ(Screen::kSell, model_->screen());
+}
+
+TEST_F(PosSetupTest, ABadSetUpIsRefusedAndChangesNothing) {
+  ASSERT_TRUE(Type("Kode lapak", "KRP-3", "setup"));
+  ASSERT_TRUE(ui_->Tap("Siapkan lapak"));  // no name, no PINs
+  EXPECT_EQ(Screen::kSetup, model_->screen());
+  EXPECT_EQ("terminal id '' must be 1 to 32 letters, digits, '.', '_' or '-'", model_->message());
+  EXPECT_FALSE(store_->Info().ok());
+}
+
+TEST_F(PosSetupTest, TheDemoStallIsOneTapAway) {
+  ASSERT_TRUE(ui_->Tap("Coba lapak demo"));
+  EXPECT_EQ(Screen::kLogin, model_->screen());
+  EXPECT_EQ("Bakso Pak Kumis", store_->Info()->stall_name);
+  EXPECT_EQ(9u, model_->products().size());
+}
+
 }  // namespace
 }  // namespace lapak

@@ -58,11 +58,13 @@ std::string ShotName(const ::testing::TestParamInfo<Shot>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryScreen, ScreenshotTest,
-                         ::testing::Values(Shot{"login", 800, 480}, Shot{"sell", 800, 480},
+                         ::testing::Values(Shot{"setup", 800, 480}, Shot{"login", 800, 480},
+                                           Shot{"sell", 800, 480},
                                            Shot{"pay", 800, 480}, Shot{"receipt", 800, 480},
                                            Shot{"history", 800, 480}, Shot{"day", 800, 480},
                                            Shot{"catalog", 800, 480}, Shot{"settings", 800, 480},
-                                           Shot{"login", 1280, 800}, Shot{"sell", 1280, 800},
+                                           Shot{"setup", 1280, 800}, Shot{"login", 1280, 800},
+                                           Shot{"sell", 1280, 800},
                                            Shot{"pay", 1280, 800}, Shot{"receipt", 1280, 800},
                                            Shot{"history", 1280, 800}, Shot{"day", 1280, 800},
                                            Shot{"catalog", 1280, 800}, Shot{"settings", 1280, 800}),

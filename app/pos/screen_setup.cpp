@@ -1,0 +1,108 @@
+// First run: set the terminal up for a stall (what `lapak init` does), or try the demo stall.
+// While a field is being typed, the screen is that field and a keyboard or keypad.
+#include <imgui.h>
+
+#include <iterator>
+#include <string>
+
+#include "app/pos/screens.h"
+#include "app/pos/theme.h"
+#include "app/pos/widgets.h"
+
+namespace lapak::pos {
+
+using Field = UiState::Field;
+
+namespace {
+
+struct ZoneChoice {
+  const char* label;
+  const char* zone;
+};
+constexpr ZoneChoice kZones[] = {{"WIB", "Asia/Jakarta"}, {"WITA", "Asia/Makassar"}, {"WIT", "Asia/Jayapura"}};
+
+// The text a field edits, and how it is typed.
+std::string* FieldText(UiState& ui, Field field) {
+  switch (field) {
+    case Field::kStallId: return &ui.setup.stall_id;
+    case Field::kStallName: return &ui.setup.stall_name;
+    case Field::kTerminalId: return &ui.setup.terminal_id;
+    case Field::kOwnerPin: return &ui.setup.owner_pin;
+    case Field::kCashierPin: return &ui.setup.cashier_pin;
+    default: return nullptr;
+  }
+}
+
+void DrawTyping(UiState& ui, const char* name) {
+  std::string& text = *FieldText(ui, ui.field);
+  const bool pin = ui.field == Field::kOwnerPin || ui.field == Field::kCashierPin;
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s: %s_", name, pin ? std::string(text.size(), '*').c_str() : text.c_str());
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 2 * kMinTouchTarget);
+  if (BigButton("OK##typing", ImVec2(2 * kMinTouchTarget, 0), ButtonKind::kPay)) ui.field = Field::kNone;
+  const ImVec2 size = ImGui::GetContentRegionAvail();
+  if (pin) {
+    DigitKeypad(text, 8, size, "setup_pin", KeypadEntry::kPin);
+  } else if (ui.field == Field::kStallName) {
+    TextKeyboard(text, kMaxNameBytes, size, "setup", KeyboardCase::kWords);
+  } else {
+    TextKeyboard(text, 32, size, "setup", KeyboardCase::kUpper);
+  }
+}
+
+}  // namespace
+
+void DrawSetup(PosModel& model, UiState& ui) {
+  const Language lang = model.language();
+  const struct {
+    Field field;
+    Text name;
+  } fields[] = {{Field::kStallId, Text::kStallId},       {Field::kStallName, Text::kStallName},
+                {Field::kTerminalId, Text::kTerminalId}, {Field::kOwnerPin, Text::kOwnerPin},
+                {Field::kCashierPin, Text::kCashierPin}};
+  for (const auto& [field, name] : fields) {
+    if (ui.field == field) {
+      DrawTyping(ui, Tr(lang, name));
+      return;
+    }
+  }
+  LargeText(Tr(lang, Text::kSetUpStall));
+  // Two columns of three rows: the stall on the left, PINs and time zone on the right.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float column = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) / 2;
+  const float rows_height = 3 * (TouchHeight() + style.ItemSpacing.y);
+  for (size_t i = 0; i < std::size(fields); ++i) {
+    if (i == 0 || i == 3) {
+      if (i == 3) {
+        ImGui::EndChild();
+        ImGui::SameLine();
+      }
+      ImGui::BeginChild(i == 0 ? "setup_stall" : "setup_pins", ImVec2(column, rows_height), false,
+                        ImGuiWindowFlags_NoScrollbar);
+    }
+    const std::string& text = *FieldText(ui, fields[i].field);
+    const bool pin = fields[i].field == Field::kOwnerPin || fields[i].field == Field::kCashierPin;
+    if (FieldButton(Tr(lang, fields[i].name), pin ? std::string(text.size(), '*') : text, false)) {
+      ui.field = fields[i].field;
+    }
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(Tr(lang, Text::kTimeZone));
+  for (const ZoneChoice& choice : kZones) {
+    ImGui::SameLine();
+    const bool chosen = ui.setup.time_zone == choice.zone;
+    if (BigButton(choice.label, ImVec2(0, 0), chosen ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+      ui.setup.time_zone = choice.zone;
+    }
+  }
+  ImGui::EndChild();
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (BigButton(Tr(lang, Text::kTryDemo), ImVec2(half, 0))) model.SetUpDemo();
+  ImGui::SameLine();
+  if (BigButton(Tr(lang, Text::kSetUpStall), ImVec2(half, 0), ButtonKind::kPay) && model.SetUp(ui.setup)) {
+    ui.setup = StallSetup();  // the PINs do not stay in memory
+  }
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+}
+
+}  // namespace lapak::pos
