@@ -278,6 +278,22 @@ TEST_F(PosUiTest, TheOwnerAddsAProductAndEditsAnother) {
   EXPECT_TRUE(ui_->Shows("##TMB-02"));
 }
 
+TEST_F(PosUiTest, TheOwnerImportsACatalogFile) {
+  LogInAsOwner();
+  ASSERT_TRUE(ui_->Tap("Katalog"));
+  // The path as if typed on the keyboard (the keyboard itself is tested with the product).
+  ui_->ui().csv_path = std::string(LAPAK_SAMPLE_DATA) + "/catalog-oleh-oleh.csv";
+  ASSERT_TRUE(ui_->Tap("Impor CSV"));
+  EXPECT_EQ("9 produk diimpor", model_->message());
+  EXPECT_EQ("Taplak Sulaman 40×40 cm", store_->FindProduct("SLM-01")->name);
+  EXPECT_EQ(18u, model_->products().size());  // the demo's 9 and the file's 9
+
+  ui_->ui().csv_path = dir_.File("missing.csv");
+  ASSERT_TRUE(ui_->Tap("Impor CSV"));
+  EXPECT_EQ("cannot read '" + dir_.File("missing.csv") + "'", model_->message());
+  EXPECT_EQ(18u, model_->products().size());
+}
+
 TEST_F(PosUiTest, TheCashierHasNoCatalog) {
   LogIn();
   EXPECT_FALSE(ui_->Shows("Katalog"));
