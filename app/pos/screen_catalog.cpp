@@ -39,7 +39,11 @@ static void DrawProductList(PosModel& model, UiState& ui) {
 }
 
 static void FieldButton(UiState& ui, Field field, const char* name, const std::string& value) {
-  if (pos::FieldButton(name, value, ui.field == field)) ui.field = field;
+  if (!pos::FieldButton(name, value, ui.field == field)) return;
+  ui.field = field;
+  ui.keyboard_case = field == Field::kSku       ? KeyboardCase::kUpper
+                     : field == Field::kCsvPath ? KeyboardCase::kLower
+                                                : KeyboardCase::kWords;
 }
 
 static void DrawForm(PosModel& model, UiState& ui, float width) {
@@ -76,13 +80,13 @@ static void DrawImport(PosModel& model, UiState& ui) {
 // The keyboard or keypad for the field being typed.
 static void DrawInput(UiState& ui, ImVec2 size) {
   switch (ui.field) {
-    case Field::kSku: TextKeyboard(ui.draft->sku, 32, size, "sku", KeyboardCase::kUpper); break;
-    case Field::kName: TextKeyboard(ui.draft->name, kMaxNameBytes, size, "name", KeyboardCase::kWords); break;
+    case Field::kSku: TextKeyboard(ui.draft->sku, 32, size, "sku", ui.keyboard_case); break;
+    case Field::kName: TextKeyboard(ui.draft->name, kMaxNameBytes, size, "name", ui.keyboard_case); break;
     case Field::kCategory:
-      TextKeyboard(ui.draft->category, kMaxCategoryBytes, size, "category", KeyboardCase::kWords);
+      TextKeyboard(ui.draft->category, kMaxCategoryBytes, size, "category", ui.keyboard_case);
       break;
     case Field::kPrice: DigitKeypad(ui.price_digits, 9, size, "price"); break;
-    case Field::kCsvPath: TextKeyboard(ui.csv_path, 200, size, "path", KeyboardCase::kWords); break;
+    case Field::kCsvPath: TextKeyboard(ui.csv_path, 200, size, "path", ui.keyboard_case); break;
     default: break;  // the set-up screen's fields are typed there
   }
 }

@@ -43,10 +43,8 @@ void DrawTyping(UiState& ui, const char* name) {
   const ImVec2 size = ImGui::GetContentRegionAvail();
   if (pin) {
     DigitKeypad(text, 8, size, "setup_pin", KeypadEntry::kPin);
-  } else if (ui.field == Field::kStallName) {
-    TextKeyboard(text, kMaxNameBytes, size, "setup", KeyboardCase::kWords);
   } else {
-    TextKeyboard(text, 32, size, "setup", KeyboardCase::kUpper);
+    TextKeyboard(text, ui.field == Field::kStallName ? kMaxNameBytes : 32, size, "setup", ui.keyboard_case);
   }
 }
 
@@ -84,6 +82,7 @@ void DrawSetup(PosModel& model, UiState& ui) {
     const bool pin = fields[i].field == Field::kOwnerPin || fields[i].field == Field::kCashierPin;
     if (FieldButton(Tr(lang, fields[i].name), pin ? std::string(text.size(), '*') : text, false)) {
       ui.field = fields[i].field;
+      ui.keyboard_case = ui.field == Field::kStallName ? KeyboardCase::kWords : KeyboardCase::kUpper;
     }
   }
   ImGui::AlignTextToFramePadding();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/pos/pos_model.h"
+#include "app/pos/widgets.h"
 #include "core/cash_count.h"
 #include "core/pin.h"
 #include "core/store.h"
@@ -34,6 +35,7 @@ struct UiState {
   bool draft_is_new = false;
   Field field = Field::kNone;
   std::string price_digits;
+  KeyboardCase keyboard_case = KeyboardCase::kWords;  // of the field being typed
   std::string csv_path;
   StallSetup setup;  // the first-run screen's draft
 };

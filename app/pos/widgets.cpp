@@ -68,9 +68,10 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
   ImGui::PopID();
 }
 
-void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase letter_case) {
+void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase& letter_case) {
+  // '^' is the case key, drawn "Aa"; ' ' the space bar, '<' backspace.
   static constexpr std::array<std::string_view, 5> kRows = {"1234567890", "QWERTYUIOP", "ASDFGHJKL-",
-                                                            "ZXCVBNM./<", " "};
+                                                            "ZXCVBNM./<", "^ "};
   const ImGuiStyle& style = ImGui::GetStyle();
   const float key_height = (size.y - 4 * style.ItemSpacing.y) / 5;
   const float key_width = (size.x - 9 * style.ItemSpacing.x) / 10;
@@ -81,15 +82,26 @@ void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* 
       if (k > 0) ImGui::SameLine();
       const char key = row[k];
       const bool space = key == ' ';
-      const std::string label = std::string(space ? "spasi" : key == '<' ? "<" : std::string(1, key)) + "##" + id;
-      if (!BigButton(label.c_str(), ImVec2(space ? size.x : key_width, key_height))) continue;
+      const std::string face = space ? "spasi" : key == '^' ? "Aa" : std::string(1, key);
+      const std::string label = face + "##" + id;
+      const float width = space ? size.x - key_width - style.ItemSpacing.x : key_width;
+      const bool selected = key == '^' && letter_case != KeyboardCase::kWords;
+      if (!BigButton(label.c_str(), ImVec2(width, key_height), selected ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+        continue;
+      }
+      if (key == '^') {
+        letter_case = letter_case == KeyboardCase::kWords   ? KeyboardCase::kUpper
+                      : letter_case == KeyboardCase::kUpper ? KeyboardCase::kLower
+                                                            : KeyboardCase::kWords;
+        continue;
+      }
       if (key == '<') {
         if (!text.empty()) text.pop_back();
         continue;
       }
       if (text.size() >= max_bytes) continue;
       const bool word_start = text.empty() || text.back() == ' ';
-      const bool capital = letter_case == KeyboardCase::kUpper || word_start;
+      const bool capital = letter_case == KeyboardCase::kUpper || (letter_case == KeyboardCase::kWords && word_start);
       text.push_back(capital ? key : static_cast<char>(std::tolower(static_cast<unsigned char>(key))));
     }
   }

@@ -29,11 +29,12 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
 // (a word wider than that stays whole): ImGui buttons do not wrap their labels.
 std::string WrapToWidth(const std::string& text, float width);
 
-// A letter keyboard filling `size` for names typed on a touchscreen: digits, letters, space,
-// '-', '.', '/' and ⌫. kWords capitalises the first letter of each word (product names,
-// categories); kUpper writes capitals only (SKUs). Edits `text`, at most `max_bytes`.
-enum class KeyboardCase { kWords, kUpper };
-void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase letter_case);
+// A letter keyboard filling `size` for text typed on a touchscreen: digits, letters, space,
+// '-', '.', '/', ⌫ and a case key "Aa". kWords capitalises the first letter of each word
+// (names), kUpper writes capitals (SKUs), kLower small letters (file paths); "Aa" moves
+// `letter_case` (kept by the caller) to the next. Edits `text`, at most `max_bytes`.
+enum class KeyboardCase { kWords, kUpper, kLower };
+void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase& letter_case);
 
 // One field of a form: its name, then its value as a button across the rest of the line
 // (labelled "value##field<name>"); true when tapped, to give the field the keyboard.

@@ -251,6 +251,12 @@ TEST_F(PosUiTest, TheOwnerAddsAProductAndEditsAnother) {
   ASSERT_TRUE(ui_->Tap("...##fieldNama"));
   ASSERT_TRUE(TypeText("name", "Pangsit goreng"));
   ASSERT_TRUE(ui_->Tap("OK##typing"));
+  ASSERT_TRUE(ui_->Tap("Makanan##fieldKategori"));
+  for (int i = 0; i < 7; ++i) ASSERT_TRUE(ui_->Tap("<##category"));
+  ASSERT_TRUE(ui_->Tap("Aa##category"));  // words -> capitals
+  ASSERT_TRUE(ui_->Tap("Aa##category"));  // capitals -> small letters
+  ASSERT_TRUE(TypeText("category", "gorengan"));
+  ASSERT_TRUE(ui_->Tap("OK##typing"));
   ASSERT_TRUE(ui_->Tap("Rp0##fieldHarga"));
   ASSERT_TRUE(ui_->TypeDigits("price", "3000"));
   ASSERT_TRUE(ui_->Tap("OK##typing"));
@@ -258,7 +264,7 @@ TEST_F(PosUiTest, TheOwnerAddsAProductAndEditsAnother) {
   EXPECT_EQ("", model_->message());
   const Product added = *store_->FindProduct("TMB-02");
   EXPECT_EQ("Pangsit Goreng", added.name);
-  EXPECT_EQ("Makanan", added.category);
+  EXPECT_EQ("gorengan", added.category);
   EXPECT_EQ("Rp3.000", FormatMoney(added.price));
   EXPECT_TRUE(added.active);
 
