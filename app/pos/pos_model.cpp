@@ -10,18 +10,18 @@
 
 namespace lapak::pos {
 
-PosModel::PosModel(StallStore& store, const Clock& clock) : store_(store), clock_(clock) {
+PosModel::PosModel(StallStore& store, const Clock& clock) : store_(&store), clock_(clock) {
   LoadStall();
-  if (Result<std::optional<std::string>> language = store_.Preference("language"); language.ok() && *language) {
+  if (Result<std::optional<std::string>> language = store_->Preference("language"); language.ok() && *language) {
     language_ = **language == "en" ? Language::kEnglish : Language::kIndonesian;
   }
-  if (Result<std::optional<std::string>> scale = store_.Preference("text_percent"); scale.ok() && *scale) {
+  if (Result<std::optional<std::string>> scale = store_->Preference("text_percent"); scale.ok() && *scale) {
     text_scale_ = std::clamp(static_cast<float>(std::atoi((*scale)->c_str())) / 100.0f, 0.8f, 1.6f);
   }
 }
 
 void PosModel::LoadStall() {
-  Result<StallInfo> info = store_.Info();
+  Result<StallInfo> info = store_->Info();
   screen_ = info.ok() ? Screen::kLogin : Screen::kSetup;
   if (info.ok()) {
     stall_ = *info;
@@ -33,14 +33,25 @@ void PosModel::LoadStall() {
 }
 
 bool PosModel::SetUp(const StallSetup& setup) {
-  if (Status done = store_.Initialise(setup); !done.ok()) return Refuse(done);
+  if (Status done = store_->Initialise(setup); !done.ok()) return Refuse(done);
+  message_.clear();
+  LoadStall();
+  return true;
+}
+
+bool PosModel::OpenDatabase(const std::string& path) {
+  Result<std::unique_ptr<StallStore>> opened = StallStore::Open(path, clock_, OpenMode::kMustExist);
+  if (!opened.ok()) return Refuse(opened.status());
+  if (Result<StallInfo> info = (*opened)->Info(); !info.ok()) return Refuse(info.status());
+  opened_store_ = std::move(opened).value();
+  store_ = opened_store_.get();
   message_.clear();
   LoadStall();
   return true;
 }
 
 bool PosModel::SetUpDemo() {
-  if (Status done = SetUpDemoStall(store_); !done.ok()) return Refuse(done);
+  if (Status done = SetUpDemoStall(*store_); !done.ok()) return Refuse(done);
   message_.clear();
   LoadStall();
   return true;
@@ -48,13 +59,13 @@ bool PosModel::SetUpDemo() {
 
 void PosModel::SetLanguage(Language language) {
   language_ = language;
-  if (Status saved = store_.SetPreference("language", language == Language::kEnglish ? "en" : "id"); !saved.ok()) {
+  if (Status saved = store_->SetPreference("language", language == Language::kEnglish ? "en" : "id"); !saved.ok()) {
     Refuse(saved);
   }
 }
 
 void PosModel::LoadProducts() {
-  Result<std::vector<Product>> products = store_.Products(false);
+  Result<std::vector<Product>> products = store_->Products(false);
   products_ = products.ok() ? std::move(products).value() : std::vector<Product>();
   categories_.clear();
   for (const Product& product : products_) {
@@ -67,19 +78,19 @@ void PosModel::LoadProducts() {
 void PosModel::StepTextScale(int direction) {
   text_scale_ = std::clamp(text_scale_ + 0.2f * static_cast<float>(direction), 0.8f, 1.6f);
   const int percent = static_cast<int>(text_scale_ * 100 + 0.5f);
-  if (Status saved = store_.SetPreference("text_percent", std::to_string(percent)); !saved.ok()) Refuse(saved);
+  if (Status saved = store_->SetPreference("text_percent", std::to_string(percent)); !saved.ok()) Refuse(saved);
 }
 
 void PosModel::ShowCatalog() {
   message_.clear();
-  Result<std::vector<Product>> all = store_.Products(true);
+  Result<std::vector<Product>> all = store_->Products(true);
   if (!all.ok()) Refuse(all.status());
   catalog_ = all.ok() ? std::move(all).value() : std::vector<Product>();
   screen_ = Screen::kCatalog;
 }
 
 bool PosModel::SaveProduct(const Product& product) {
-  if (Status saved = store_.SaveProduct(product); !saved.ok()) return Refuse(saved);
+  if (Status saved = store_->SaveProduct(product); !saved.ok()) return Refuse(saved);
   LoadProducts();
   ShowCatalog();
   return true;
@@ -94,7 +105,7 @@ bool PosModel::ImportCatalogFile(const std::string& path) {
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Result<std::vector<Product>> products = ParseCatalogCsv(text);
   if (!products.ok()) return Refuse(products.status());
-  if (Status imported = store_.ImportCatalog(*products, false); !imported.ok()) return Refuse(imported);
+  if (Status imported = store_->ImportCatalog(*products, false); !imported.ok()) return Refuse(imported);
   LoadProducts();
   ShowCatalog();
   message_ = std::to_string(products->size()) + " " + Tr(language_, Text::kImported);
@@ -107,7 +118,7 @@ void PosModel::ShowSettings() {
 }
 
 std::string PosModel::BusinessDay() const {
-  Result<std::string> today = store_.Today();
+  Result<std::string> today = store_->Today();
   return today.ok() ? *today : std::string();
 }
 
@@ -128,7 +139,7 @@ bool PosModel::Refuse(const Status& status) {
 }
 
 bool PosModel::Login(Role role, const std::string& pin) {
-  if (Status checked = store_.CheckPin(role, pin); !checked.ok()) return Refuse(checked);
+  if (Status checked = store_->CheckPin(role, pin); !checked.ok()) return Refuse(checked);
   role_ = role;
   message_.clear();
   screen_ = Screen::kSell;
@@ -200,7 +211,7 @@ void PosModel::BackToSell() {
 bool PosModel::Complete() {
   Result<CompletedSale> sale = cart_.Complete();
   if (!sale.ok()) return Refuse(sale.status());
-  Result<Receipt> receipt = store_.RecordSale(*sale);
+  Result<Receipt> receipt = store_->RecordSale(*sale);
   if (!receipt.ok()) return Refuse(receipt.status());
   last_receipt_ = std::move(receipt).value();
   cart_.Clear();
@@ -221,14 +232,14 @@ void PosModel::ShowSell() {
 
 void PosModel::ShowHistory() {
   message_.clear();
-  Result<std::vector<Receipt>> history = store_.History(BusinessDay(), 500);
+  Result<std::vector<Receipt>> history = store_->History(BusinessDay(), 500);
   if (!history.ok()) Refuse(history.status());
   history_ = history.ok() ? std::move(history).value() : std::vector<Receipt>();
   screen_ = Screen::kHistory;
 }
 
 bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason) {
-  Result<Receipt> voided = store_.VoidSale(receipt, owner_pin, reason);
+  Result<Receipt> voided = store_->VoidSale(receipt, owner_pin, reason);
   if (!voided.ok()) return Refuse(voided.status());
   ShowHistory();
   return true;
@@ -236,10 +247,10 @@ bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin
 
 void PosModel::ShowDay() {
   message_.clear();
-  Result<DayReport> report = store_.ReportDay(BusinessDay());
+  Result<DayReport> report = store_->ReportDay(BusinessDay());
   if (!report.ok()) Refuse(report.status());
   day_report_ = report.ok() ? std::optional<DayReport>(std::move(report).value()) : std::nullopt;
-  Result<std::vector<ZReport>> z_reports = store_.ZReports();
+  Result<std::vector<ZReport>> z_reports = store_->ZReports();
   if (!z_reports.ok()) Refuse(z_reports.status());
   z_reports_ = z_reports.ok() ? std::move(z_reports).value() : std::vector<ZReport>();
   std::reverse(z_reports_.begin(), z_reports_.end());
@@ -247,7 +258,7 @@ void PosModel::ShowDay() {
 }
 
 bool PosModel::OpenDay(Money opening_float) {
-  Result<lapak::OpenDay> opened = store_.OpenDaySession(opening_float);
+  Result<lapak::OpenDay> opened = store_->OpenDaySession(opening_float);
   if (!opened.ok()) return Refuse(opened.status());
   last_z_.reset();
   ShowDay();
@@ -257,7 +268,7 @@ bool PosModel::OpenDay(Money opening_float) {
 bool PosModel::CloseDay(const CashCount& count) {
   Result<Money> counted = CashCountTotal(count);
   if (!counted.ok()) return Refuse(counted.status());
-  Result<ZReport> z = store_.CloseDay(*counted);
+  Result<ZReport> z = store_->CloseDay(*counted);
   if (!z.ok()) return Refuse(z.status());
   last_z_ = std::move(z).value();
   ShowDay();

@@ -5,6 +5,7 @@
 // Thread-safety: used from the UI thread only.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,8 @@ class PosModel {
   // First run: sets the terminal up for a stall (as `lapak init` does), or as the demo stall.
   bool SetUp(const StallSetup& setup);
   bool SetUpDemo();
+  // Or: uses the stall already set up in the database at `path` instead of this one.
+  bool OpenDatabase(const std::string& path);
   bool Login(Role role, const std::string& pin);
   void Logout();
   bool AddToCart(const Product& product);
@@ -105,7 +108,8 @@ class PosModel {
  private:
   bool Refuse(const Status& status);  // keeps the message, returns false
 
-  StallStore& store_;
+  StallStore* store_;                          // the one given, or opened_store_
+  std::unique_ptr<StallStore> opened_store_;  // a database opened from the set-up screen
   const Clock& clock_;
   StallInfo stall_;
   std::optional<BusinessCalendar> calendar_;

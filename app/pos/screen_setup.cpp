@@ -2,7 +2,6 @@
 // While a field is being typed, the screen is that field and a keyboard or keypad.
 #include <imgui.h>
 
-#include <iterator>
 #include <string>
 
 #include "app/pos/screens.h"
@@ -29,6 +28,7 @@ std::string* FieldText(UiState& ui, Field field) {
     case Field::kTerminalId: return &ui.setup.terminal_id;
     case Field::kOwnerPin: return &ui.setup.owner_pin;
     case Field::kCashierPin: return &ui.setup.cashier_pin;
+    case Field::kDatabasePath: return &ui.database_path;
     default: return nullptr;
   }
 }
@@ -44,7 +44,8 @@ void DrawTyping(UiState& ui, const char* name) {
   if (pin) {
     DigitKeypad(text, 8, size, "setup_pin", KeypadEntry::kPin);
   } else {
-    TextKeyboard(text, ui.field == Field::kStallName ? kMaxNameBytes : 32, size, "setup", ui.keyboard_case);
+    TextKeyboard(text, ui.field == Field::kStallName ? kMaxNameBytes : ui.field == Field::kDatabasePath ? 255 : 32,
+                 size, "setup", ui.keyboard_case);
   }
 }
 
@@ -57,7 +58,7 @@ void DrawSetup(PosModel& model, UiState& ui) {
     Text name;
   } fields[] = {{Field::kStallId, Text::kStallId},       {Field::kStallName, Text::kStallName},
                 {Field::kTerminalId, Text::kTerminalId}, {Field::kOwnerPin, Text::kOwnerPin},
-                {Field::kCashierPin, Text::kCashierPin}};
+                {Field::kCashierPin, Text::kCashierPin}, {Field::kDatabasePath, Text::kDatabase}};
   for (const auto& [field, name] : fields) {
     if (ui.field == field) {
       DrawTyping(ui, Tr(lang, name));
@@ -69,7 +70,7 @@ void DrawSetup(PosModel& model, UiState& ui) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float column = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) / 2;
   const float rows_height = 3 * (TouchHeight() + style.ItemSpacing.y);
-  for (size_t i = 0; i < std::size(fields); ++i) {
+  for (size_t i = 0; i < 5; ++i) {  // the stall's five fields; the database path comes last
     if (i == 0 || i == 3) {
       if (i == 3) {
         ImGui::EndChild();
@@ -100,6 +101,16 @@ void DrawSetup(PosModel& model, UiState& ui) {
   ImGui::SameLine();
   if (BigButton(Tr(lang, Text::kSetUpStall), ImVec2(half, 0), ButtonKind::kPay) && model.SetUp(ui.setup)) {
     ui.setup = StallSetup();  // the PINs do not stay in memory
+  }
+  // A terminal moved to another database (a copy from the old terminal, say).
+  const float open_width = ImGui::CalcTextSize(Tr(lang, Text::kOpen)).x + 2 * style.FramePadding.x;
+  if (FieldButton(Tr(lang, Text::kDatabase), ui.database_path, false, -(open_width + style.ItemSpacing.x))) {
+    ui.field = Field::kDatabasePath;
+    ui.keyboard_case = KeyboardCase::kLower;
+  }
+  ImGui::SameLine();
+  if (BigButton(Tr(lang, Text::kOpen), ImVec2(open_width, 0)) && model.OpenDatabase(ui.database_path)) {
+    ui.database_path.clear();
   }
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
 }

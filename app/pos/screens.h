@@ -30,7 +30,7 @@ struct UiState {
   // The catalog screen's draft: the product being added or edited, the field the keyboard
   // types into, the price as typed, and the CSV path.
   enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath,
-                     kStallId, kStallName, kTerminalId, kOwnerPin, kCashierPin };
+                     kStallId, kStallName, kTerminalId, kOwnerPin, kCashierPin, kDatabasePath };
   std::optional<Product> draft;
   bool draft_is_new = false;
   Field field = Field::kNone;
@@ -38,6 +38,7 @@ struct UiState {
   KeyboardCase keyboard_case = KeyboardCase::kWords;  // of the field being typed
   std::string csv_path;
   StallSetup setup;  // the first-run screen's draft
+  std::string database_path;  // or the database it opens instead
 };
 
 // Draws one whole frame: the current screen and the status bar, filling the display.

@@ -93,6 +93,8 @@ constexpr std::array kTable = {
     Entry{Text::kTerminalId, "Kode terminal", "Terminal id"},
     Entry{Text::kCashierPin, "PIN kasir", "Cashier's PIN"},
     Entry{Text::kTryDemo, "Coba lapak demo", "Try the demo stall"},
+    Entry{Text::kDatabase, "Database lain", "Other database"},
+    Entry{Text::kOpen, "Buka", "Open"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

@@ -85,6 +85,8 @@ enum class Text {
   kTerminalId,
   kCashierPin,
   kTryDemo,
+  kDatabase,
+  kOpen,
   kCount,  // not a text: the number of texts
 };
 

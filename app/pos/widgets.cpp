@@ -109,13 +109,13 @@ void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* 
   ImGui::PopID();
 }
 
-bool FieldButton(const char* name, const std::string& value, bool selected) {
+bool FieldButton(const char* name, const std::string& value, bool selected, float right) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(name);
   ImGui::SameLine();  // the values line up at a third of the width, unless a name is longer
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x * 0.32f));
   const std::string label = (value.empty() ? std::string("...") : value) + "##field" + name;
-  return BigButton(label.c_str(), ImVec2(-1, 0), selected ? ButtonKind::kSelected : ButtonKind::kNormal);
+  return BigButton(label.c_str(), ImVec2(right, 0), selected ? ButtonKind::kSelected : ButtonKind::kNormal);
 }
 
 std::string WrapToWidth(const std::string& text, float width) {

@@ -36,9 +36,10 @@ std::string WrapToWidth(const std::string& text, float width);
 enum class KeyboardCase { kWords, kUpper, kLower };
 void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase& letter_case);
 
-// One field of a form: its name, then its value as a button across the rest of the line
-// (labelled "value##field<name>"); true when tapped, to give the field the keyboard.
-bool FieldButton(const char* name, const std::string& value, bool selected);
+// One field of a form: its name, then its value as a button across the rest of the line, or
+// up to `right` from its end when negative (labelled "value##field<name>"); true when tapped,
+// to give the field the keyboard.
+bool FieldButton(const char* name, const std::string& value, bool selected, float right = -1);
 
 // Text in the large font, and the height of its line.
 void LargeText(const char* text);

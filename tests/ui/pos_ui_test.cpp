@@ -383,6 +383,24 @@ TEST_F(PosSetupTest, ABadSetUpIsRefusedAndChangesNothing) {
   EXPECT_FALSE(store_->Info().ok());
 }
 
+TEST_F(PosSetupTest, AnotherDatabaseIsOpenedInstead) {
+  const std::string other = dir_.File("other.db");
+  {
+    auto store = std::move(StallStore::Open(other, clock_)).value();
+    ASSERT_TRUE(store->Initialise({"OLH-2", "Oleh-oleh Babel", "T2", "Asia/Jakarta", "04:00", "2468", "1357"}).ok());
+  }
+  ui_->ui().database_path = dir_.File("missing.db");  // as if typed on the keyboard
+  ASSERT_TRUE(ui_->Tap("Buka"));
+  EXPECT_EQ(Screen::kSetup, model_->screen());
+  EXPECT_EQ("there is no database at '" + dir_.File("missing.db") + "'; run `lapak init`", model_->message());
+
+  ui_->ui().database_path = other;
+  ASSERT_TRUE(ui_->Tap("Buka"));
+  EXPECT_EQ(Screen::kLogin, model_->screen()) << model_->message();
+  EXPECT_EQ("Oleh-oleh Babel", model_->stall().stall_name);
+  EXPECT_FALSE(store_->Info().ok());  // the new database was left as it was
+}
+
 TEST_F(PosSetupTest, TheDemoStallIsOneTapAway) {
   ASSERT_TRUE(ui_->Tap("Coba lapak demo"));
   EXPECT_EQ(Screen::kLogin, model_->screen());
