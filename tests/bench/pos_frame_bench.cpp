@@ -53,6 +53,7 @@ BENCHMARK(BM_SellScreenFrame)->Unit(benchmark::kMicrosecond);
 void BM_EmptyImGuiFrame(benchmark::State& state) {
   ImGuiContext* context = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini in the working directory
   io.DisplaySize = ImVec2(1280, 800);
   io.DeltaTime = 1.0f / 60.0f;
   unsigned char* pixels = nullptr;
