@@ -40,6 +40,26 @@ struct Options {
   bool demo = false;
 };
 
+// A folder removed with everything in it when the program leaves, by any return.
+class ScratchFolder {
+ public:
+  ScratchFolder() = default;
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  ~ScratchFolder() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& Create(const std::string& name) {
+    path_ = std::filesystem::temp_directory_path() / name;
+    std::filesystem::create_directories(path_);
+    return path_;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
 bool ParseSize(const std::string& text, int& width, int& height) {
   return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 320 && height >= 240 &&
          width <= 7680 && height <= 4320;
@@ -86,15 +106,13 @@ int main(int argc, char** argv) {
   }
   const lapak::Clock& clock = **clock_owner;
   std::string db_path = options.db_path;
-  std::filesystem::path demo_dir;
+  ScratchFolder demo_folder;  // declared before the store, so removed after it is closed
   if (!screenshot && db_path.empty()) {
     std::fprintf(stderr, "lapak-pos: give the stall's database with --db PATH (or $LAPAK_DB)\n");
     return 2;
   }
   if (screenshot) {  // the demo stall, in a fresh folder
-    demo_dir = std::filesystem::temp_directory_path() / ("lapak-pos-demo-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(demo_dir);
-    db_path = (demo_dir / "stall.db").string();
+    db_path = (demo_folder.Create("lapak-pos-demo-" + std::to_string(::getpid())) / "stall.db").string();
   }
   auto store = lapak::StallStore::Open(db_path, clock);
   if (!store.ok()) {
@@ -196,7 +214,5 @@ int main(int argc, char** argv) {
   ImGui::DestroyContext();
   glfwDestroyWindow(window);
   glfwTerminate();
-  store->reset();
-  if (!demo_dir.empty()) std::filesystem::remove_all(demo_dir);
   return exit_code;
 }
