@@ -20,6 +20,7 @@
 #include "core/schema.h"
 #include "core/sqlite.h"
 #include "core/store.h"
+#include "tests/support/process.h"
 #include "tests/support/wib.h"
 
 namespace lapak {
@@ -209,16 +210,7 @@ std::string Mode(const std::string& path) {
 // A fresh directory and a clock standing at 2026-11-22 19:00 WIB; no store open yet.
 class StoreFileTest : public ::testing::Test {
  protected:
-  StoreFileTest() : clock_(Wib(22, 19h)) {
-    std::string pattern = ::testing::TempDir() + "lapak_store_XXXXXX";
-    if (::mkdtemp(pattern.data()) != nullptr) dir_ = pattern;
-    path_ = dir_.empty() ? "" : dir_ + "/lapak.db";
-  }
-  ~StoreFileTest() override {
-    store_.reset();
-    std::error_code ignored;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ignored);
-  }
+  StoreFileTest() : clock_(Wib(22, 19h)), path_(dir_.File("lapak.db")) {}
 
   static StallSetup GoodSetup() {
     return {"LPK-07", "Warung Bu Sri", "T1", "Asia/Jakarta", "04:00", kOwnerPin, kCashierPin};
@@ -301,7 +293,7 @@ class StoreFileTest : public ::testing::Test {
     return out;
   }
 
-  std::string dir_;
+  testing::TempDir dir_;  // removed after the store below is closed
   ManualClock clock_;
   std::string path_;
   std::unique_ptr<StallStore> store_;

@@ -23,6 +23,7 @@
 
 #include "core/journal.h"
 #include "core/store.h"
+#include "tests/support/process.h"
 #include "tests/support/wib.h"
 
 namespace lapak {
@@ -193,18 +194,9 @@ class Forger {
 //   10 day_close Z2
 class VerifyTest : public ::testing::Test {
  protected:
-  VerifyTest() : clock_(Wib(22, 19h)) {
-    std::string pattern = ::testing::TempDir() + "lapak_verify_XXXXXX";
-    if (::mkdtemp(pattern.data()) != nullptr) dir_ = pattern;
-  }
-  ~VerifyTest() override {
-    store_.reset();
-    std::error_code ignored;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ignored);
-  }
+  VerifyTest() : clock_(Wib(22, 19h)) {}
 
   void SetUp() override {
-    ASSERT_FALSE(dir_.empty());
     Result<std::unique_ptr<StallStore>> opened = StallStore::Open(path(), clock_);
     ASSERT_EQ("OK", opened.status().ToString());
     store_ = std::move(opened).value();
@@ -225,7 +217,7 @@ class VerifyTest : public ::testing::Test {
     ASSERT_EQ("OK", Close(Rp(8000)));
   }
 
-  std::string path() const { return dir_ + "/lapak.db"; }
+  std::string path() const { return dir_.File("lapak.db"); }
 
   // "chained", or the first entry whose hashes do not chain: a forgery must keep the chain.
   std::string Chain() {
@@ -263,7 +255,7 @@ class VerifyTest : public ::testing::Test {
     return closed.ToString();
   }
 
-  std::string dir_;
+  testing::TempDir dir_;  // removed after the store is closed
   ManualClock clock_;
   std::unique_ptr<StallStore> store_;
 };
