@@ -13,12 +13,12 @@
 namespace lapak {
 
 Status ValidateSku(std::string_view sku) {
-  if (sku.empty() || sku.size() > 32) return Status::InvalidArgument("sku must be 1 to 32 characters");
-  for (const char c : sku) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') {
-      return Status::InvalidArgument(
-          fmt::format("sku '{}' may hold only letters, digits, '.', '_' and '-'", sku));
-    }
+  if (sku.empty() || sku.size() > kMaxIdentifierBytes) {
+    return Status::InvalidArgument("sku must be 1 to 32 characters");
+  }
+  if (!IsIdentifier(sku)) {
+    return Status::InvalidArgument(
+        fmt::format("sku '{}' may hold only letters, digits, '.', '_' and '-'", sku));
   }
   return Status::Ok();
 }

@@ -2,6 +2,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -35,6 +36,18 @@ Sha256Digest Sha256Concat(std::string_view a, std::string_view b) {
     AbortOnCryptoFailure("SHA-256");
   }
   EVP_MD_CTX_free(context);
+  return digest;
+}
+
+Sha256Digest HmacSha256(std::string_view key, std::string_view bytes) {
+  Sha256Digest digest{};
+  unsigned int length = 0;
+  if (HMAC(Sha256Algorithm(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data(),
+           &length) == nullptr ||
+      length != digest.size()) {
+    AbortOnCryptoFailure("HMAC-SHA256");
+  }
   return digest;
 }
 

@@ -32,6 +32,9 @@ std::string NewUuid();
 // PBKDF2-HMAC-SHA256 with the given salt and iteration count; 32 bytes out.
 std::string Pbkdf2Sha256(std::string_view secret, std::string_view salt, int iterations);
 
+// HMAC-SHA256(key, bytes): 32 raw bytes.
+Sha256Digest HmacSha256(std::string_view key, std::string_view bytes);
+
 // Compares in time that depends only on the lengths (CRYPTO_memcmp).
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

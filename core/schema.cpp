@@ -89,29 +89,43 @@ CREATE TABLE voids (
 ALTER TABLE pins ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE pins ADD COLUMN locked_until_ms INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    // Version 3: the link to the bazaar ledger and how far the journal has reached it.
+    Migration{3, R"sql(
+CREATE TABLE sync_state (
+  id               INTEGER PRIMARY KEY CHECK (id = 1),
+  ledger_url       TEXT NOT NULL,
+  terminal_key     BLOB NOT NULL CHECK (length(terminal_key) = 32),
+  enrolled_at_ms   INTEGER NOT NULL,
+  acknowledged_seq INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged_seq >= 0),
+  last_success_ms  INTEGER,
+  last_error       TEXT,
+  last_error_ms    INTEGER
+) STRICT;
+)sql"},
 };
 
 std::span<const Migration> Migrations() { return kMigrations; }
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
-Status CheckSchemaVersion(sqlite::Database& db) {
+Status CheckSchemaVersion(sqlite::Database& db, std::span<const Migration> migrations) {
+  const int latest = migrations.back().version;
   Result<int64_t> current = db.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
-  if (*current > LatestSchemaVersion()) {
+  if (*current > latest) {
     return Status::FailedPrecondition(fmt::format(
         "the database has schema version {}, newer than this Lapak knows ({}); update Lapak",
-        *current, LatestSchemaVersion()));
+        *current, latest));
   }
   return Status::Ok();
 }
 
-Status Migrate(sqlite::Database& db, int target) {
-  if (target < 0) target = LatestSchemaVersion();
-  LAPAK_RETURN_IF_ERROR(CheckSchemaVersion(db));
+Status Migrate(sqlite::Database& db, std::span<const Migration> migrations, int target) {
+  if (target < 0) target = migrations.back().version;
+  LAPAK_RETURN_IF_ERROR(CheckSchemaVersion(db, migrations));
   Result<int64_t> current = db.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
-  for (const Migration& migration : kMigrations) {
+  for (const Migration& migration : migrations) {
     if (migration.version <= *current || migration.version > target) continue;
     sqlite::WriteTransaction transaction(db);
     LAPAK_RETURN_IF_ERROR(transaction.status());

@@ -1,4 +1,4 @@
-// The terminal database's schema and its migrations.
+// Schema migrations through PRAGMA user_version, and the terminal database's own.
 //
 // PRAGMA user_version holds the number of the last migration applied. Migrations run in
 // order, each in its own transaction together with the user_version it sets, so a crash
@@ -22,14 +22,16 @@ struct Migration {
   std::string_view sql;
 };
 
+// The terminal database's migrations, in order.
 std::span<const Migration> Migrations();
 int LatestSchemaVersion();
 
-// Refuses a database whose user_version is above the latest this build knows; reads only.
-[[nodiscard]] Status CheckSchemaVersion(sqlite::Database& db);
+// Refuses a database whose user_version is above the last of `migrations`; reads only.
+[[nodiscard]] Status CheckSchemaVersion(sqlite::Database& db, std::span<const Migration> migrations);
 
-// Applies every migration above the database's user_version, up to `target` (the latest by
-// default). Refuses a database whose user_version is above the latest this build knows.
-[[nodiscard]] Status Migrate(sqlite::Database& db, int target = -1);
+// Applies every one of `migrations` above the database's user_version, up to `target` (the
+// last by default). Refuses a database whose user_version is above the last one.
+[[nodiscard]] Status Migrate(sqlite::Database& db, std::span<const Migration> migrations,
+                             int target = -1);
 
 }  // namespace lapak

@@ -1,7 +1,8 @@
 // A thin RAII layer over the SQLite C API in which every return code is checked.
 //
-// Only the store (store*.cpp, schema.cpp) includes this header. Errors come back as Status
-// values carrying SQLite's own message; nothing here throws.
+// Only the stores (core/store*.cpp, core/schema.cpp, core/durable_database.cpp and
+// sync/ledger/ledger_store*.cpp) include this header. Errors come back as Status values
+// carrying SQLite's own message; nothing here throws.
 #pragma once
 
 #include <sqlite3.h>

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/durable_database.h"
 #include "core/schema.h"
 #include "core/sqlite.h"
 #include "core/text.h"
@@ -17,58 +18,6 @@
 namespace lapak {
 
 namespace {
-
-constexpr int kBusyTimeoutMs = 5000;
-
-// Creates the file readable by its owner only, before SQLite opens it; SQLite gives its -wal
-// and -shm files the same mode. An existing file is left as it is. NotFound when the file
-// does not exist and `create` is false.
-Status PrepareFile(const std::string& path, bool create) {
-  if (::access(path.c_str(), F_OK) == 0) return Status::Ok();
-  if (!create) return Status::NotFound(fmt::format("there is no database at '{}'; run `lapak init`", path));
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST) {
-    return Status::IoError(fmt::format("cannot create '{}': {}", path, std::strerror(errno)));
-  }
-  if (fd >= 0) {
-    const bool narrowed = ::fchmod(fd, 0600) == 0;  // whatever the umask
-    ::close(fd);
-    if (!narrowed) {
-      return Status::IoError(fmt::format("cannot set mode 0600 on '{}': {}", path, std::strerror(errno)));
-    }
-  }
-  return Status::Ok();
-}
-
-// Checks the file before anything is written to it: it is a database this Lapak can read,
-// and it passes SQLite's quick check. Then sets the durability pragmas.
-Status ConfigureConnection(sqlite::Database& db) {
-  LAPAK_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA busy_timeout = {}", kBusyTimeoutMs)));
-  LAPAK_RETURN_IF_ERROR(CheckSchemaVersion(db));
-  Result<std::string> check = db.QueryText("PRAGMA quick_check");
-  if (!check.ok()) return check.status();
-  if (*check != "ok") return Status::Corruption("the database failed its quick check: " + *check);
-  Result<std::string> mode = db.QueryText("PRAGMA journal_mode = WAL");
-  if (!mode.ok()) return mode.status();
-  if (*mode != "wal") return Status::IoError(fmt::format("cannot use WAL mode (got '{}')", *mode));
-  LAPAK_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON"));
-  Result<int64_t> synchronous = db.QueryInt("PRAGMA synchronous");
-  Result<int64_t> foreign_keys = db.QueryInt("PRAGMA foreign_keys");
-  if (!synchronous.ok()) return synchronous.status();
-  if (!foreign_keys.ok()) return foreign_keys.status();
-  if (*synchronous != 2 || *foreign_keys != 1) {
-    return Status::IoError("SQLite refused synchronous=FULL or foreign_keys=ON");
-  }
-  return Status::Ok();
-}
-
-Status ValidateIdentifier(std::string_view what, std::string_view id) {
-  if (Status s = ValidateSku(id); !s.ok()) {
-    return Status::InvalidArgument(
-        fmt::format("{} '{}' must be 1 to 32 letters, digits, '.', '_' or '-'", what, id));
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -79,11 +28,9 @@ StallStore::~StallStore() = default;
 
 Result<std::unique_ptr<StallStore>> StallStore::Open(const std::string& path, const Clock& clock,
                                                      OpenMode mode) {
-  LAPAK_RETURN_IF_ERROR(PrepareFile(path, mode == OpenMode::kCreateIfMissing));
-  Result<std::unique_ptr<sqlite::Database>> db = sqlite::Database::Open(path, /*create=*/false);
+  Result<std::unique_ptr<sqlite::Database>> db =
+      OpenDurableDatabase(path, mode == OpenMode::kCreateIfMissing, Migrations(), "lapak init");
   if (!db.ok()) return db.status();
-  LAPAK_RETURN_IF_ERROR(ConfigureConnection(**db));
-  LAPAK_RETURN_IF_ERROR(Migrate(**db));
   std::unique_ptr<StallStore> store(new StallStore(std::move(db).value(), clock));
   if (Status loaded = store->LoadSettings(); !loaded.ok() && loaded.code() != StatusCode::kNotFound) {
     return loaded;

@@ -91,6 +91,25 @@ struct VerifyReport {
   std::string problem;        // what is wrong with the first bad entry
 };
 
+// The terminal's link to the bazaar ledger, from its enrolment code.
+struct SyncLink {
+  std::string ledger_url;    // "http://host:port" or "https://…"
+  std::string terminal_key;  // 32 raw bytes, shared with the ledger only
+};
+
+// How far the journal has reached the ledger.
+struct SyncProgress {
+  bool enrolled = false;
+  std::string ledger_url;
+  int64_t last_seq = 0;          // the journal's newest entry
+  int64_t acknowledged_seq = 0;  // the ledger holds every entry up to here
+  int64_t unsent() const { return last_seq - acknowledged_seq; }
+  std::optional<TimePoint> oldest_unsent_at;  // time of entry acknowledged_seq + 1
+  std::optional<TimePoint> last_success_at;
+  std::string last_error;  // of the last attempt, empty when it succeeded
+  std::optional<TimePoint> last_error_at;
+};
+
 enum class OpenMode { kCreateIfMissing, kMustExist };
 
 // Entries are stamped with the clock, never earlier than the entry before them: a clock up to
@@ -162,6 +181,19 @@ class StallStore {
   // ---- the journal ---------------------------------------------------------------------
   // Entries with seq in [from_seq, from_seq + limit).
   [[nodiscard]] Result<std::vector<JournalEntry>> Entries(int64_t from_seq, int64_t limit);
+  // ---- sync to the ledger (store_sync.cpp) --------------------------------------------
+  // Links the terminal to a ledger; a later enrolment replaces the link and keeps what was
+  // acknowledged. The key must be 32 bytes, the URL http:// or https://.
+  [[nodiscard]] Status Enrol(const SyncLink& link);
+  [[nodiscard]] Result<std::optional<SyncLink>> FindSyncLink();
+  [[nodiscard]] Result<SyncProgress> Progress();
+  // The ledger answered that it holds every entry up to `ledger_seq` (its high-water mark).
+  // It may be lower than before (a ledger restored from a backup: the rest is sent again);
+  // one above the journal's newest entry is refused as corruption.
+  [[nodiscard]] Status RecordAcknowledged(int64_t ledger_seq);
+  // The last attempt failed; `error` (1-200 bytes) is shown until the next success.
+  [[nodiscard]] Status RecordSyncError(std::string_view error);
+
   // Walks the whole chain: sequence, hashes, canonical bodies, sale arithmetic, that the
   // index tables agree with the journal and that every Z report equals the figures of its
   // session. Names the first bad entry.

@@ -59,4 +59,20 @@ Status ValidateText(std::string_view field, std::string_view value, size_t max_b
   return Status::Ok();
 }
 
+bool IsIdentifier(std::string_view id) {
+  if (id.empty() || id.size() > kMaxIdentifierBytes) return false;
+  for (const char c : id) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+Status ValidateIdentifier(std::string_view what, std::string_view id) {
+  if (IsIdentifier(id)) return Status::Ok();
+  return Status::InvalidArgument(
+      fmt::format("{} '{}' must be 1 to 32 letters, digits, '.', '_' or '-'", what, id));
+}
+
 }  // namespace lapak

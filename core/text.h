@@ -16,6 +16,13 @@ inline constexpr size_t kMaxReasonBytes = 200;   // why a sale was voided
 // overlong forms, surrogates, C1 controls or code points above U+10FFFF.
 bool IsPrintableUtf8(std::string_view text);
 
+// Identifiers that organisers assign and that travel in batches: stall, terminal, event ids
+// and skus. 1 to 32 of [A-Za-z0-9._-].
+inline constexpr size_t kMaxIdentifierBytes = 32;
+bool IsIdentifier(std::string_view id);
+// Ok for an identifier; else "<what> '<id>' must be 1 to 32 letters, digits, …".
+[[nodiscard]] Status ValidateIdentifier(std::string_view what, std::string_view id);
+
 // Ok when `value` is 1 to `max_bytes` bytes of printable UTF-8; else a message naming `field`.
 [[nodiscard]] Status ValidateText(std::string_view field, std::string_view value, size_t max_bytes);
 

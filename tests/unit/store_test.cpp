@@ -428,7 +428,7 @@ TEST_F(StoreMigrationTest, AVersion1StallMigratesAndKeepsItsPins) {
   {
     Result<std::unique_ptr<sqlite::Database>> db = sqlite::Database::Open(path_, /*create=*/true);
     ASSERT_EQ("OK", db.status().ToString());
-    ASSERT_EQ("OK", Migrate(**db, 1).ToString());
+    ASSERT_EQ("OK", Migrate(**db, Migrations(), 1).ToString());
     ASSERT_EQ("OK", (*db)
                         ->Exec("INSERT INTO settings (key, value) VALUES ('stall_id', 'LPK-07'), "
                                "('stall_name', 'Warung Bu Sri'), ('terminal_id', 'T1'), "

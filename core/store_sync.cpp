@@ -1,0 +1,114 @@
+// StallStore: the link to the bazaar ledger and the acknowledged mark.
+#include <fmt/core.h>
+
+#include "core/sqlite.h"
+#include "core/store.h"
+#include "core/text.h"
+
+namespace lapak {
+
+namespace {
+
+constexpr size_t kMaxUrlBytes = 200;
+
+std::optional<TimePoint> OptionalTime(const sqlite::Statement& row, int column) {
+  if (row.ColumnIsNull(column)) return std::nullopt;
+  return TimePoint(std::chrono::milliseconds(row.ColumnInt(column)));
+}
+
+int64_t Millis(TimePoint time) { return time.time_since_epoch().count(); }
+
+}  // namespace
+
+Status StallStore::Enrol(const SyncLink& link) {
+  LAPAK_RETURN_IF_ERROR(RequireInitialised());
+  const bool http = link.ledger_url.starts_with("http://") || link.ledger_url.starts_with("https://");
+  if (!http || link.ledger_url.size() > kMaxUrlBytes || !IsPrintableUtf8(link.ledger_url) ||
+      link.ledger_url.find(' ') != std::string::npos) {
+    return Status::InvalidArgument(
+        fmt::format("ledger address '{}' must be an http:// or https:// URL", link.ledger_url));
+  }
+  if (link.terminal_key.size() != 32) {
+    return Status::InvalidArgument("the terminal key must be 32 bytes");
+  }
+  sqlite::WriteTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  sqlite::Statement upsert(*db_,
+                           "INSERT INTO sync_state (id, ledger_url, terminal_key, enrolled_at_ms) "
+                           "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET "
+                           "ledger_url = ?1, terminal_key = ?2, enrolled_at_ms = ?3");
+  LAPAK_RETURN_IF_ERROR(upsert.Bind(1, link.ledger_url)
+                            .BindBlob(2, link.terminal_key)
+                            .Bind(3, Millis(clock_.Now()))
+                            .Run());
+  return transaction.Commit();
+}
+
+Result<std::optional<SyncLink>> StallStore::FindSyncLink() {
+  sqlite::Statement select(*db_, "SELECT ledger_url, terminal_key FROM sync_state WHERE id = 1");
+  if (select.Step()) {
+    return std::optional<SyncLink>(SyncLink{select.ColumnText(0), select.ColumnBlob(1)});
+  }
+  LAPAK_RETURN_IF_ERROR(select.status());
+  return std::optional<SyncLink>();
+}
+
+Result<SyncProgress> StallStore::Progress() {
+  sqlite::ReadTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  SyncProgress progress;
+  Result<int64_t> last = db_->QueryInt("SELECT COALESCE(MAX(seq), 0) FROM journal");
+  LAPAK_RETURN_IF_ERROR(last.status());
+  progress.last_seq = *last;
+  sqlite::Statement state(*db_,
+                          "SELECT ledger_url, acknowledged_seq, last_success_ms, last_error, "
+                          "last_error_ms FROM sync_state WHERE id = 1");
+  if (state.Step()) {
+    progress.enrolled = true;
+    progress.ledger_url = state.ColumnText(0);
+    progress.acknowledged_seq = state.ColumnInt(1);
+    progress.last_success_at = OptionalTime(state, 2);
+    if (!state.ColumnIsNull(3)) progress.last_error = state.ColumnText(3);
+    progress.last_error_at = OptionalTime(state, 4);
+  }
+  LAPAK_RETURN_IF_ERROR(state.status());
+  if (progress.unsent() > 0) {
+    sqlite::Statement oldest(*db_, "SELECT time_utc_ms FROM journal WHERE seq = ?");
+    oldest.Bind(1, progress.acknowledged_seq + 1);
+    if (oldest.Step()) progress.oldest_unsent_at = OptionalTime(oldest, 0);
+    LAPAK_RETURN_IF_ERROR(oldest.status());
+  }
+  return progress;
+}
+
+Status StallStore::RecordAcknowledged(int64_t ledger_seq) {
+  sqlite::WriteTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  Result<int64_t> last = db_->QueryInt("SELECT COALESCE(MAX(seq), 0) FROM journal");
+  LAPAK_RETURN_IF_ERROR(last.status());
+  if (ledger_seq < 0 || ledger_seq > *last) {
+    return Status::Corruption(fmt::format(
+        "the ledger says it holds {} entries of this terminal, but its journal has only {}",
+        ledger_seq, *last));
+  }
+  sqlite::Statement update(*db_,
+                           "UPDATE sync_state SET acknowledged_seq = ?1, last_success_ms = ?2, "
+                           "last_error = NULL, last_error_ms = NULL WHERE id = 1");
+  LAPAK_RETURN_IF_ERROR(update.Bind(1, ledger_seq).Bind(2, Millis(clock_.Now())).Run());
+  if (sqlite3_changes(db_->handle()) != 1) {
+    return Status::FailedPrecondition("this terminal is not enrolled with a ledger");
+  }
+  return transaction.Commit();
+}
+
+Status StallStore::RecordSyncError(std::string_view error) {
+  std::string shown(error.substr(0, kMaxReasonBytes));
+  sqlite::WriteTransaction transaction(*db_);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  sqlite::Statement update(
+      *db_, "UPDATE sync_state SET last_error = ?1, last_error_ms = ?2 WHERE id = 1");
+  LAPAK_RETURN_IF_ERROR(update.Bind(1, shown).Bind(2, Millis(clock_.Now())).Run());
+  return transaction.Commit();
+}
+
+}  // namespace lapak

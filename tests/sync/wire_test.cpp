@@ -1,0 +1,140 @@
+// The wire format: envelope framing and signing, payload encoding and its bounded decoding.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/crypto.h"
+#include "sync/envelope.h"
+#include "sync/payload.h"
+
+namespace lapak::sync {
+namespace {
+
+const std::string kKey(32, 'k');
+
+WireBatch SampleBatch(int entries) {
+  WireBatch batch{.stall_id = "bakso-01", .terminal_id = "T01", .entries = {}};
+  for (int i = 1; i <= entries; ++i) {
+    batch.entries.push_back(WireEntry{.seq = i,
+                                      .uuid = "123e4567-e89b-42d3-a456-426614174000",
+                                      .kind = "day_open",
+                                      .time_utc_ms = 1795000000000 + i,
+                                      .business_day = "2026-11-22",
+                                      .body = R"({"day":1,"float":50000})",
+                                      .prev_hash = std::string(64, '0'),
+                                      .hash = std::string(64, 'a')});
+  }
+  return batch;
+}
+
+std::string Seal(const std::string& payload, int64_t first, int64_t last,
+                 PayloadEncoding encoding = PayloadEncoding::kPlain) {
+  return SealEnvelope({.terminal_id = "T01", .first_seq = first, .last_seq = last,
+                       .encoding = encoding},
+                      payload, kKey);
+}
+
+TEST(Payload, RoundTripsEveryField) {
+  const WireBatch batch = SampleBatch(3);
+  Result<WireBatch> decoded = DecodePayload(EncodePayload(batch));
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(batch, *decoded);
+}
+
+TEST(Payload, StartsWithBoostTextArchiveHeaderAndClassVersions) {
+  const std::string archive = EncodePayload(SampleBatch(1));
+  EXPECT_EQ(0u, archive.find("22 serialization::archive ")) << archive;
+  // WireBatch: tracking 0, version 1, its ids; the vector: tracking 0, version 0, count 1,
+  // item version 1; the first WireEntry: tracking 0, version 1, then seq 1 and its uuid.
+  EXPECT_NE(std::string::npos, archive.find(" 0 1 8 bakso-01 3 T01 0 0 1 1 0 1 1 36 123e4567"))
+      << archive;
+}
+
+TEST(Payload, RefusesCollectionCountOf2Pow28WithoutAllocating) {
+  const std::string archive = "22 serialization::archive 18 0 1 8 bakso-01 3 T01 0 0 268435456 1 0 1 1";
+  Result<WireBatch> decoded = DecodePayload(archive);
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_NE(std::string::npos, decoded.status().message().find("268435456 items")) << decoded.status().message();
+}
+
+TEST(Payload, RefusesStringLengthOf2Pow31WithoutAllocating) {
+  const std::string archive = "22 serialization::archive 18 0 1 2147483648 bakso-01";
+  Result<WireBatch> decoded = DecodePayload(archive);
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_NE(std::string::npos, decoded.status().message().find("2147483648 bytes")) << decoded.status().message();
+}
+
+TEST(Payload, RefusesClassVersionFromTheFuture) {
+  std::string archive = EncodePayload(SampleBatch(1));
+  const size_t at = archive.find(" 0 1 8 bakso-01");
+  ASSERT_NE(std::string::npos, at);
+  archive.replace(at, 4, " 0 2");
+  Result<WireBatch> decoded = DecodePayload(archive);
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_NE(std::string::npos, decoded.status().message().find("version")) << decoded.status().message();
+}
+
+TEST(Payload, RefusesTruncationAndTrailingBytes) {
+  const std::string archive = EncodePayload(SampleBatch(2));
+  for (size_t cut : {archive.size() / 2, archive.size() - 3}) {
+    EXPECT_FALSE(DecodePayload(archive.substr(0, cut)).ok()) << cut;
+  }
+  EXPECT_FALSE(DecodePayload(archive + " 7").ok());
+}
+
+TEST(Envelope, SealsParsesAndVerifies) {
+  const std::string payload = EncodePayload(SampleBatch(2));
+  const std::string bytes = Seal(payload, 1, 2);
+  Result<EnvelopeView> envelope = ParseEnvelope(bytes);
+  ASSERT_TRUE(envelope.ok()) << envelope.status().ToString();
+  EXPECT_EQ("T01", envelope->terminal_id);
+  EXPECT_EQ(1, envelope->first_seq);
+  EXPECT_EQ(2, envelope->last_seq);
+  EXPECT_EQ(payload, envelope->payload);
+  EXPECT_TRUE(VerifyEnvelopeMac(*envelope, kKey));
+  EXPECT_FALSE(VerifyEnvelopeMac(*envelope, std::string(32, 'x')));
+}
+
+TEST(Envelope, EveryFlippedByteFailsTheMacOrTheFraming) {
+  const std::string bytes = Seal(EncodePayload(SampleBatch(1)), 1, 1);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    std::string tampered = bytes;
+    tampered[i] = static_cast<char>(tampered[i] ^ 0x01);
+    Result<EnvelopeView> envelope = ParseEnvelope(tampered);
+    EXPECT_TRUE(!envelope.ok() || !VerifyEnvelopeMac(*envelope, kKey)) << "byte " << i;
+  }
+}
+
+TEST(Envelope, RefusesBadFraming) {
+  const std::string bytes = Seal("x", 5, 9);
+  EXPECT_FALSE(ParseEnvelope(bytes.substr(0, bytes.size() - 1)).ok());
+  EXPECT_FALSE(ParseEnvelope(bytes + "x").ok());
+  EXPECT_FALSE(ParseEnvelope("LPKX" + bytes.substr(4)).ok());
+  std::string future = bytes;
+  future[5] = 2;  // protocol version 2
+  Result<EnvelopeView> refused = ParseEnvelope(future);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(std::string::npos, refused.status().message().find("protocol version 2"));
+}
+
+TEST(Envelope, CompressedPayloadInflatesBackAndABombIsRefused) {
+  const std::string payload = EncodePayload(SampleBatch(40));
+  const std::string compressed = CompressPayload(payload);
+  EXPECT_LT(compressed.size(), payload.size() / 3);
+  const std::string bytes = Seal(compressed, 1, 40, PayloadEncoding::kZlib);
+  Result<EnvelopeView> envelope = ParseEnvelope(bytes);
+  ASSERT_TRUE(envelope.ok());
+  Result<std::string> inflated = InflatePayload(*envelope);
+  ASSERT_TRUE(inflated.ok()) << inflated.status().ToString();
+  EXPECT_EQ(payload, *inflated);
+
+  const std::string bomb = CompressPayload(std::string(kMaxPayloadBytes + 1, ' '));
+  Result<EnvelopeView> bomb_envelope = ParseEnvelope(Seal(bomb, 1, 1, PayloadEncoding::kZlib));
+  ASSERT_TRUE(bomb_envelope.ok());
+  Result<std::string> refused = InflatePayload(*bomb_envelope);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(std::string::npos, refused.status().message().find("beyond the limit"));
+}
+
+}  // namespace
+}  // namespace lapak::sync
