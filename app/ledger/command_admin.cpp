@@ -1,0 +1,129 @@
+// `lapak-ledger event|stall|terminal …`: the organiser's set-up of the ledger.
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/ledger/ledger_cli.h"
+#include "app/ledger/qr_text.h"
+#include "core/business_day.h"
+#include "sync/enrolment.h"
+
+namespace lapak::ledger_cli {
+
+namespace {
+
+std::string TimeText(const std::optional<TimePoint>& time) {
+  return time ? FormatUtc(*time) : std::string("-");
+}
+
+nlohmann::json OptionalTimeJson(const std::optional<TimePoint>& time) {
+  return time ? nlohmann::json(FormatUtc(*time)) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+void AddEventCommand(CLI::App& app, Context& ctx) {
+  CLI::App* event = app.add_subcommand("event", "Bazaar events");
+  event->require_subcommand(1);
+  auto spec = std::make_shared<ledger::EventSpec>();
+  spec->time_zone = "Asia/Jakarta";
+  CLI::App* add = event->add_subcommand("add", "Add an event");
+  add->add_option("id", spec->id, "Event id, e.g. expo-semarang-2026")->required();
+  add->add_option("--name", spec->name, "Event name")->required();
+  add->add_option("--province", spec->province, "Province")->required();
+  add->add_option("--regency", spec->regency, "Regency or city")->required();
+  add->add_option("--tz", spec->time_zone, "IANA time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
+      ->capture_default_str();
+  add->add_option("--from", spec->first_day, "First day, YYYY-MM-DD")->required();
+  add->add_option("--to", spec->last_day, "Last day, YYYY-MM-DD")->required();
+  add->callback([&ctx, spec] {
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    if (!store || !Check(ctx, store->AddEvent(*spec))) return;
+    Emit(ctx, {{"event", spec->id}}, fmt::format("event {} added\n", spec->id));
+  });
+}
+
+void AddStallCommand(CLI::App& app, Context& ctx) {
+  CLI::App* stall = app.add_subcommand("stall", "Stalls of an event");
+  stall->require_subcommand(1);
+  auto spec = std::make_shared<ledger::StallSpec>();
+  CLI::App* add = stall->add_subcommand("add", "Add a stall to an event");
+  add->add_option("event", spec->event_id, "Event id")->required();
+  add->add_option("id", spec->id, "Stall id, as on the stall's terminal")->required();
+  add->add_option("--name", spec->name, "Stall name")->required();
+  add->add_option("--category", spec->category, "Category (makanan, kerajinan, busana …)")->required();
+  add->callback([&ctx, spec] {
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    if (!store || !Check(ctx, store->AddStall(*spec))) return;
+    Emit(ctx, {{"stall", spec->id}, {"event", spec->event_id}},
+         fmt::format("stall {} added to {}\n", spec->id, spec->event_id));
+  });
+}
+
+void AddTerminalCommand(CLI::App& app, Context& ctx) {
+  CLI::App* terminal = app.add_subcommand("terminal", "Terminals and their keys");
+  terminal->require_subcommand(1);
+
+  struct EnrolOptions {
+    std::string stall_id, terminal_id, url = "http://127.0.0.1:8080";
+    bool no_qr = false;
+  };
+  auto enrol_options = std::make_shared<EnrolOptions>();
+  CLI::App* enrol = terminal->add_subcommand(
+      "enrol", "Give a stall's terminal a key; prints its enrolment code and QR code");
+  enrol->add_option("stall", enrol_options->stall_id, "Stall id")->required();
+  enrol->add_option("terminal", enrol_options->terminal_id, "Terminal id, as set up on it")->required();
+  enrol->add_option("--url", enrol_options->url, "The ledger's address as terminals reach it")
+      ->capture_default_str();
+  enrol->add_flag("--no-qr", enrol_options->no_qr, "Print only the one-line code");
+  enrol->callback([&ctx, enrol_options] {
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    if (!store) return;
+    Result<std::string> key = store->EnrolTerminal(enrol_options->terminal_id,
+                                                   enrol_options->stall_id, ctx.clock->Now());
+    if (!Check(ctx, key.status())) return;
+    const std::string code = sync::FormatEnrolmentCode(
+        {enrol_options->terminal_id, *key, enrol_options->url});
+    std::string text = code + "\n";
+    if (!enrol_options->no_qr) {
+      Result<std::string> qr = QrAsText(code);
+      if (!Check(ctx, qr.status())) return;
+      text += "\n" + *qr;
+    }
+    Emit(ctx, {{"terminal", enrol_options->terminal_id}, {"code", code}}, text);
+  });
+
+  auto revoke_id = std::make_shared<std::string>();
+  CLI::App* revoke = terminal->add_subcommand("revoke", "Refuse a terminal's key from now on");
+  revoke->add_option("terminal", *revoke_id, "Terminal id")->required();
+  revoke->callback([&ctx, revoke_id] {
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    if (!store || !Check(ctx, store->RevokeTerminal(*revoke_id, ctx.clock->Now()))) return;
+    Emit(ctx, {{"revoked", *revoke_id}}, fmt::format("terminal {} revoked\n", *revoke_id));
+  });
+
+  CLI::App* list = terminal->add_subcommand("list", "Terminals, what they sent and when");
+  list->callback([&ctx] {
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    if (!store) return;
+    Result<std::vector<ledger::TerminalRecord>> terminals = store->Terminals();
+    if (!Check(ctx, terminals.status())) return;
+    nlohmann::json rows = nlohmann::json::array();
+    std::string text = fmt::format("{:<12} {:<14} {:>8}  {:<24} {}\n", "TERMINAL", "STALL",
+                                   "ENTRIES", "LAST BATCH (UTC)", "STATE");
+    for (const ledger::TerminalRecord& t : *terminals) {
+      rows.push_back({{"terminal", t.id},
+                      {"stall", t.stall_id},
+                      {"event", t.event_id},
+                      {"hwm", t.hwm},
+                      {"revoked", t.revoked},
+                      {"last_batch_at", OptionalTimeJson(t.last_batch_at)},
+                      {"last_entry_at", OptionalTimeJson(t.last_entry_at)}});
+      text += fmt::format("{:<12} {:<14} {:>8}  {:<24} {}\n", t.id, t.stall_id, t.hwm,
+                          TimeText(t.last_batch_at), t.revoked ? "revoked" : "enrolled");
+    }
+    Emit(ctx, rows, text);
+  });
+}
+
+}  // namespace lapak::ledger_cli

@@ -1,0 +1,60 @@
+// `lapak-ledger serve`: the HTTP server until SIGINT or SIGTERM.
+#include <signal.h>
+
+#include <fmt/core.h>
+
+#include <iostream>
+#include <thread>
+
+#include "app/ledger/ledger_cli.h"
+#include "sync/ledger/ledger_server.h"
+
+namespace lapak::ledger_cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+};
+
+void Serve(Context& ctx, const ServeOptions& options) {
+  // Blocked in every thread (the server's threads inherit the mask); one thread waits for
+  // them and stops the server.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+  if (!store) return;
+  ledger::LedgerServer server(*store, *ctx.clock);
+  if (!Check(ctx, server.Bind(options.host, options.port))) return;
+  // The first line of output names the address: tests and scripts wait for it.
+  std::cout << fmt::format("lapak-ledger listening on http://{}:{}", options.host, server.port())
+            << std::endl;
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.Stop();
+  });
+  const Status served = server.Serve();
+  if (!served.ok()) pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  Check(ctx, served);
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve = app.add_subcommand("serve", "Receive batches from terminals over HTTP");
+  serve->add_option("--host", options->host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", options->port, "Port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->callback([&ctx, options] { Serve(ctx, *options); });
+}
+
+}  // namespace lapak::ledger_cli

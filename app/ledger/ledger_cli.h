@@ -1,0 +1,37 @@
+// Shared plumbing of `lapak-ledger`: global options, opening the ledger, reporting.
+//
+// Exit codes as `lapak`'s: 0 ok; 2 bad input; 3 not found; 5 not allowed (already exists);
+// 6 corrupt; 7 disk, database or network error. Errors go to stderr and change nothing.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "sync/ledger/ledger_store.h"
+
+namespace lapak::ledger_cli {
+
+struct Context {
+  std::string db_path = "ledger.db";  // --db, $LAPAK_LEDGER_DB
+  bool json = false;
+  std::unique_ptr<Clock> clock;
+  int exit_code = 0;
+};
+
+// Opens (creating if missing) the ledger at ctx.db_path; on failure reports, returns null.
+std::unique_ptr<ledger::LedgerStore> OpenLedger(Context& ctx);
+// Reports `status` on stderr and sets the exit code; false when not ok.
+bool Check(Context& ctx, const Status& status);
+void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text);
+
+void AddServeCommand(CLI::App& app, Context& ctx);
+void AddEventCommand(CLI::App& app, Context& ctx);
+void AddStallCommand(CLI::App& app, Context& ctx);
+void AddTerminalCommand(CLI::App& app, Context& ctx);
+
+}  // namespace lapak::ledger_cli

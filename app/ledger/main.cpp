@@ -1,0 +1,36 @@
+// `lapak-ledger`: the central bazaar ledger, its server and its administration.
+#include <exception>
+#include <iostream>
+
+#include "app/ledger/ledger_cli.h"
+
+int main(int argc, char** argv) {
+  lapak::ledger_cli::Context ctx;
+  lapak::Result<std::unique_ptr<lapak::Clock>> clock = lapak::ClockFromEnvironment();
+  if (!lapak::ledger_cli::Check(ctx, clock.status())) return ctx.exit_code;
+  ctx.clock = std::move(clock).value();
+
+  CLI::App app{"Lapak ledger: the bazaar's central books", "lapak-ledger"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.add_option("--db", ctx.db_path, "Ledger database file (default ./ledger.db)")
+      ->envname("LAPAK_LEDGER_DB");
+  app.add_flag("--json", ctx.json, "Print results as JSON");
+
+  lapak::ledger_cli::AddServeCommand(app, ctx);
+  lapak::ledger_cli::AddEventCommand(app, ctx);
+  lapak::ledger_cli::AddStallCommand(app, ctx);
+  lapak::ledger_cli::AddTerminalCommand(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error);
+    lapak::ledger_cli::Check(ctx, lapak::Status::InvalidArgument(error.what()));
+    return ctx.exit_code;
+  } catch (const std::exception& error) {
+    std::cerr << "lapak-ledger: internal error: " << error.what() << "\n";
+    return 1;
+  }
+  return ctx.exit_code;
+}

@@ -1,0 +1,66 @@
+#include "sync/enrolment.h"
+
+#include <fmt/core.h>
+
+#include "core/crypto.h"
+#include "core/text.h"
+#include "sync/envelope.h"
+
+namespace lapak::sync {
+
+namespace {
+
+constexpr std::string_view kPrefix = "lapak1,";
+constexpr size_t kMaxUrlBytes = 200;
+
+std::string_view Trim(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const size_t last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+bool IsLedgerUrl(std::string_view url) {
+  const bool scheme = url.starts_with("http://") || url.starts_with("https://");
+  const size_t host_at = url.find("://") + 3;
+  return scheme && url.size() > host_at && url.size() <= kMaxUrlBytes && IsPrintableUtf8(url) &&
+         url.find(' ') == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string FormatEnrolmentCode(const EnrolmentCode& code) {
+  return fmt::format("{}{},{},{}", kPrefix, code.terminal_id, HexEncode(code.terminal_key),
+                     code.ledger_url);
+}
+
+Result<EnrolmentCode> ParseEnrolmentCode(std::string_view text) {
+  text = Trim(text);
+  const Status malformed = Status::InvalidArgument(
+      "not an enrolment code: it looks like lapak1,<terminal>,<64 hex digits>,<ledger URL>");
+  if (!text.starts_with(kPrefix)) return malformed;
+  text.remove_prefix(kPrefix.size());
+  const size_t first_comma = text.find(',');
+  if (first_comma == std::string_view::npos) return malformed;
+  const size_t second_comma = text.find(',', first_comma + 1);
+  if (second_comma == std::string_view::npos) return malformed;
+  EnrolmentCode code;
+  code.terminal_id = std::string(text.substr(0, first_comma));
+  const std::string_view key_hex = text.substr(first_comma + 1, second_comma - first_comma - 1);
+  code.ledger_url = std::string(text.substr(second_comma + 1));
+  if (!IsIdentifier(code.terminal_id)) {
+    return Status::InvalidArgument(
+        fmt::format("the code's terminal id '{}' is malformed", code.terminal_id));
+  }
+  if (key_hex.size() != 2 * kTerminalKeyBytes || !HexDecode(key_hex, code.terminal_key)) {
+    return Status::InvalidArgument("the code's key must be 64 hex digits; was it typed in full?");
+  }
+  if (!IsLedgerUrl(code.ledger_url)) {
+    return Status::InvalidArgument(
+        fmt::format("the code's ledger address '{}' is not an http:// or https:// URL",
+                    code.ledger_url));
+  }
+  return code;
+}
+
+}  // namespace lapak::sync

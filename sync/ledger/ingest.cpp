@@ -1,0 +1,109 @@
+#include "sync/ledger/ingest.h"
+
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/envelope.h"
+#include "sync/payload.h"
+
+namespace lapak::ledger {
+
+namespace {
+
+// Reasons may quote what a terminal sent: invalid UTF-8 is replaced, never thrown on.
+std::string Dump(const nlohmann::json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string AckJson(const std::string& terminal_id, int64_t hwm) {
+  return Dump({{"hwm", hwm}, {"terminal", terminal_id}});
+}
+
+std::string ErrorWithMark(std::string_view reason, int64_t hwm) {
+  return Dump({{"error", reason}, {"hwm", hwm}});
+}
+
+}  // namespace
+
+std::string ErrorJson(std::string_view reason) { return Dump({{"error", reason}}); }
+
+IngestAnswer Ingestor::Handle(std::string_view body) {
+  ++counters_.batches;
+  std::lock_guard lock(mutex_);
+  IngestAnswer answer = HandleLocked(body);
+  if (answer.http_status == 401) {
+    ++counters_.unauthorised;
+  } else if (answer.http_status != 200) {
+    ++counters_.refused;
+  }
+  return answer;
+}
+
+IngestAnswer Ingestor::HandleLocked(std::string_view body) {
+  Result<sync::EnvelopeView> envelope = sync::ParseEnvelope(body);
+  if (!envelope.ok()) return {400, ErrorJson(envelope.status().message())};
+  const std::string terminal_id(envelope->terminal_id);
+
+  Result<std::optional<TerminalRecord>> terminal = store_.FindTerminal(terminal_id);
+  if (!terminal.ok()) return {503, ErrorJson(terminal.status().message())};
+  // The same answer for an unknown terminal, a revoked one and a wrong key: nothing is said
+  // about which terminals exist.
+  if (!terminal->has_value() || (*terminal)->revoked ||
+      !sync::VerifyEnvelopeMac(*envelope, (*terminal)->terminal_key)) {
+    return {401, ErrorJson("the batch is not signed with an enrolled terminal's key")};
+  }
+
+  Result<std::string> archive = sync::InflatePayload(*envelope);
+  if (!archive.ok()) return {400, ErrorJson(archive.status().message())};
+  ++counters_.payloads_decoded;
+  Result<sync::WireBatch> batch = sync::DecodePayload(*archive);
+  if (!batch.ok()) return {400, ErrorJson(batch.status().message())};
+  if (batch->terminal_id != terminal_id || batch->stall_id != (*terminal)->stall_id) {
+    return {403, ErrorJson(fmt::format(
+                     "terminal '{}' is enrolled for stall '{}'; this batch is for stall '{}' "
+                     "from terminal '{}'",
+                     terminal_id, (*terminal)->stall_id, batch->stall_id, batch->terminal_id))};
+  }
+  const int64_t count = envelope->last_seq - envelope->first_seq + 1;
+  if (static_cast<int64_t>(batch->entries.size()) != count) {
+    return {400, ErrorJson(fmt::format("the envelope names {} entries; the payload holds {}",
+                                       count, batch->entries.size()))};
+  }
+  std::vector<JournalEntry> entries;
+  entries.reserve(batch->entries.size());
+  for (size_t i = 0; i < batch->entries.size(); ++i) {
+    const int64_t expected_seq = envelope->first_seq + static_cast<int64_t>(i);
+    if (batch->entries[i].seq != expected_seq) {
+      return {400, ErrorJson(fmt::format("entry {} of the batch has seq {}, expected {}", i + 1,
+                                         batch->entries[i].seq, expected_seq))};
+    }
+    Result<JournalEntry> entry = sync::FromWire(batch->entries[i], terminal_id);
+    if (!entry.ok()) return {400, ErrorJson(entry.status().message())};
+    entries.push_back(std::move(entry).value());
+  }
+
+  Result<ApplyOutcome> outcome = store_.ApplyBatch(terminal_id, entries, clock_.Now());
+  if (!outcome.ok()) {
+    if (outcome.status().code() == StatusCode::kPermissionDenied) {
+      return {401, ErrorJson(outcome.status().message())};
+    }
+    return {503, ErrorJson(outcome.status().message())};
+  }
+  switch (outcome->result) {
+    case ApplyResult::kApplied:
+      ++counters_.applied;
+      return {200, AckJson(terminal_id, outcome->hwm)};
+    case ApplyResult::kDuplicate:
+      ++counters_.duplicates;
+      return {200, AckJson(terminal_id, outcome->hwm)};
+    case ApplyResult::kGap:
+    case ApplyResult::kConflict:
+      return {409, ErrorWithMark(outcome->reason, outcome->hwm)};
+    case ApplyResult::kRejected:
+      return {422, ErrorWithMark(outcome->reason, outcome->hwm)};
+  }
+  return {500, ErrorJson("unknown outcome")};
+}
+
+}  // namespace lapak::ledger

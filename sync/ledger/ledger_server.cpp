@@ -1,0 +1,114 @@
+#include "sync/ledger/ledger_server.h"
+
+#include <httplib.h>
+
+#include <fmt/core.h>
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/envelope.h"
+
+namespace lapak::ledger {
+
+namespace {
+
+constexpr const char* kJson = "application/json";
+
+void ReplyError(httplib::Response& response, int status, std::string_view reason) {
+  response.status = status;
+  response.set_content(ErrorJson(reason), kJson);
+}
+
+}  // namespace
+
+struct LedgerServer::Http {
+  httplib::Server server;
+};
+
+LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock)
+    : http_(std::make_unique<Http>()), ingestor_(store, clock) {
+  httplib::Server& server = http_->server;
+  server.set_payload_max_length(sync::kMaxEnvelopeBytes);
+  server.set_read_timeout(30, 0);
+  server.set_write_timeout(30, 0);
+
+  server.Post("/v1/batches", [this](const httplib::Request& request, httplib::Response& response,
+                                    const httplib::ContentReader& read_content) {
+    const std::string length = request.get_header_value("Content-Length");
+    size_t claimed = 0;
+    const auto [end, error] = std::from_chars(length.data(), length.data() + length.size(), claimed);
+    if (!length.empty() && (error != std::errc() || claimed > sync::kMaxEnvelopeBytes)) {
+      response.set_header("Connection", "close");
+      return ReplyError(response, 413,
+                        fmt::format("a batch is at most {} bytes", sync::kMaxEnvelopeBytes));
+    }
+    std::string body;
+    bool too_long = false;
+    read_content([&](const char* data, size_t size) {
+      too_long = body.size() + size > sync::kMaxEnvelopeBytes;
+      if (!too_long) body.append(data, size);
+      return !too_long;
+    });
+    if (too_long) {
+      response.set_header("Connection", "close");
+      return ReplyError(response, 413,
+                        fmt::format("a batch is at most {} bytes", sync::kMaxEnvelopeBytes));
+    }
+    const IngestAnswer answer = ingestor_.Handle(body);
+    response.status = answer.http_status;
+    response.set_content(answer.json, kJson);
+  });
+
+  server.Get("/v1/health", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(R"({"ok":true})", kJson);
+  });
+
+  server.Get("/v1/metrics", [this](const httplib::Request&, httplib::Response& response) {
+    const IngestCounters& c = ingestor_.counters();
+    response.set_content(nlohmann::json{{"batches", c.batches.load()},
+                                        {"payloads_decoded", c.payloads_decoded.load()},
+                                        {"applied", c.applied.load()},
+                                        {"duplicates", c.duplicates.load()},
+                                        {"unauthorised", c.unauthorised.load()},
+                                        {"refused", c.refused.load()}}
+                             .dump(),
+                         kJson);
+  });
+
+  // httplib's own refusals (404, 413 on a chunked body, 400 on a malformed request) get a
+  // JSON body too; handlers' answers keep theirs.
+  server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    const char* reason = response.status == 404   ? "no such route"
+                         : response.status == 413 ? "the body is too large"
+                                                  : "the request was refused";
+    response.set_content(ErrorJson(reason), kJson);
+  });
+}
+
+LedgerServer::~LedgerServer() = default;
+
+Status LedgerServer::Bind(const std::string& host, int port) {
+  httplib::Server& server = http_->server;
+  if (port == 0) {
+    port_ = server.bind_to_any_port(host.c_str());
+    if (port_ <= 0) return Status::IoError(fmt::format("cannot listen on {}", host));
+  } else {
+    if (!server.bind_to_port(host.c_str(), port)) {
+      return Status::IoError(fmt::format("cannot listen on {}:{} (in use?)", host, port));
+    }
+    port_ = port;
+  }
+  return Status::Ok();
+}
+
+Status LedgerServer::Serve() {
+  if (!http_->server.listen_after_bind()) return Status::IoError("the listening socket failed");
+  return Status::Ok();
+}
+
+void LedgerServer::Stop() { http_->server.stop(); }
+
+}  // namespace lapak::ledger

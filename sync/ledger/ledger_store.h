@@ -1,0 +1,146 @@
+// LedgerStore: the central bazaar ledger's books in one SQLite file.
+//
+// Holds the events, their stalls, each stall's enrolled terminal with its key and high-water
+// mark (hwm), every journal entry received, and running totals kept at ingest. Durability as
+// the terminal's store: WAL, synchronous=FULL, one BEGIN IMMEDIATE transaction per change,
+// ok returned only after COMMIT.
+//
+// Thread-safety: one thread at a time (the server serialises ingest behind a mutex).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/journal.h"
+#include "core/status.h"
+
+namespace lapak {
+namespace sqlite {
+class Database;
+}
+}  // namespace lapak
+
+namespace lapak::ledger {
+
+struct EventSpec {
+  std::string id;
+  std::string name;
+  std::string province;
+  std::string regency;
+  std::string time_zone;  // IANA: Asia/Jakarta, Asia/Makassar, Asia/Jayapura
+  std::string first_day;  // YYYY-MM-DD
+  std::string last_day;
+};
+
+struct StallSpec {
+  std::string id;
+  std::string event_id;
+  std::string name;
+  std::string category;
+};
+
+struct TerminalRecord {
+  std::string id;
+  std::string stall_id;
+  std::string event_id;
+  std::string terminal_key;  // 32 raw bytes
+  bool revoked = false;
+  int64_t hwm = 0;
+  Sha256Digest last_hash{};
+  std::optional<TimePoint> last_batch_at;
+  std::optional<TimePoint> last_entry_at;  // time of entry hwm, as the terminal stamped it
+};
+
+// What applying a batch came to (ApplyBatch).
+enum class ApplyResult {
+  kApplied,    // new entries stored; hwm advanced to the batch's last seq
+  kDuplicate,  // every entry was already held; nothing changed
+  kGap,        // the batch starts after hwm + 1; nothing changed
+  kConflict,   // an entry at or below hwm differs from the one held; nothing changed
+  kRejected,   // the entries break the chain or a body is invalid; nothing changed
+};
+
+struct ApplyOutcome {
+  ApplyResult result = ApplyResult::kApplied;
+  int64_t hwm = 0;
+  std::string reason;  // for kGap, kConflict, kRejected
+};
+
+// The figures of a stall's business day, or of a terminal's day session, as the ledger holds
+// them (money in rupiah).
+struct LedgerFigures {
+  int64_t sales_count = 0;
+  int64_t voids_count = 0;
+  int64_t gross = 0;
+  int64_t voids = 0;
+  int64_t net = 0;
+  int64_t cash = 0;
+  int64_t qris = 0;
+  int64_t transfer = 0;
+  bool operator==(const LedgerFigures&) const = default;
+};
+
+struct StallDayTotals {
+  std::string event_id;
+  std::string business_day;
+  std::string stall_id;
+  LedgerFigures figures;
+};
+
+struct Reconciliation {
+  std::string terminal_id;
+  int64_t z_number = 0;
+  std::string stall_id;
+  std::string business_day;
+  LedgerFigures terminal;  // from the Z report
+  LedgerFigures ledger;    // from the entries received
+  bool agrees = false;
+  int64_t difference = 0;  // terminal net − ledger net
+};
+
+class LedgerStore {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<LedgerStore>> Open(const std::string& path, bool create);
+  ~LedgerStore();
+
+  // ---- administration (ledger_admin.cpp) -----------------------------------------------
+  [[nodiscard]] Status AddEvent(const EventSpec& event);
+  [[nodiscard]] Status AddStall(const StallSpec& stall);
+  // A new random key for `terminal_id` of `stall_id`. A terminal id already enrolled is
+  // refused, unless revoked: then it gets a new key and keeps its entries and mark.
+  [[nodiscard]] Result<std::string> EnrolTerminal(const std::string& terminal_id,
+                                                  const std::string& stall_id, TimePoint now);
+  [[nodiscard]] Status RevokeTerminal(const std::string& terminal_id, TimePoint now);
+  [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminal(const std::string& terminal_id);
+  [[nodiscard]] Result<std::vector<TerminalRecord>> Terminals();
+
+  // ---- ingest (ledger_ingest.cpp) ------------------------------------------------------
+  // Applies the entries first_seq..last_seq of `terminal_id` (contiguous, as decoded and
+  // authenticated by the caller) in one transaction, as the sync contract says: a batch
+  // wholly at or below hwm is a duplicate; one starting after hwm + 1 a gap; otherwise the
+  // entries above hwm must continue the hash chain from last_hash, their bodies must decode,
+  // and they are stored with the running totals, reconciliations and the new hwm, or none is.
+  [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const std::string& terminal_id,
+                                                const std::vector<JournalEntry>& entries,
+                                                TimePoint now);
+
+  // ---- what was received (ledger_queries.cpp) ------------------------------------------
+  [[nodiscard]] Result<std::vector<StallDayTotals>> DayTotals(const std::string& event_id,
+                                                              const std::string& business_day);
+  [[nodiscard]] Result<std::vector<Reconciliation>> Reconciliations(const std::string& terminal_id);
+
+ private:
+  explicit LedgerStore(std::unique_ptr<sqlite::Database> db);
+
+  // Inside ApplyBatch's transaction: stores one entry and its effect on the totals.
+  [[nodiscard]] Status ApplyEntry(const TerminalRecord& terminal, const JournalEntry& entry,
+                                  TimePoint now);
+
+  std::unique_ptr<sqlite::Database> db_;
+};
+
+}  // namespace lapak::ledger
