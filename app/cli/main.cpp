@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   lapak::cli::AddReportCommand(app, ctx);
   lapak::cli::AddVerifyCommand(app, ctx);
   lapak::cli::AddExportCommand(app, ctx);
+  lapak::cli::AddSyncCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

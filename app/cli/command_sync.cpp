@@ -1,0 +1,160 @@
+// lapak enrol | sync | status: the terminal's link to the bazaar ledger.
+#include <signal.h>
+
+#include <fmt/core.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+#include "sync/enrolment.h"
+#include "sync/sync_worker.h"
+#include "sync/uploader.h"
+
+namespace lapak::cli {
+
+namespace {
+
+nlohmann::json OptionalTimeJson(const std::optional<TimePoint>& time) {
+  return time ? nlohmann::json(FormatUtc(*time)) : nlohmann::json(nullptr);
+}
+
+std::string AgeText(const Clock& clock, const std::optional<TimePoint>& time) {
+  if (!time) return "-";
+  const auto minutes =
+      std::chrono::duration_cast<std::chrono::minutes>(clock.Now() - *time).count();
+  if (minutes < 1) return "baru saja";
+  if (minutes < 120) return fmt::format("{} menit", minutes);
+  return fmt::format("{} jam", minutes / 60);
+}
+
+nlohmann::json ProgressJson(const SyncProgress& p) {
+  return {{"enrolled", p.enrolled},
+          {"ledger", p.ledger_url},
+          {"last_seq", p.last_seq},
+          {"acknowledged_seq", p.acknowledged_seq},
+          {"unsent", p.unsent()},
+          {"oldest_unsent_at", OptionalTimeJson(p.oldest_unsent_at)},
+          {"last_success_at", OptionalTimeJson(p.last_success_at)},
+          {"last_error", p.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.last_error)},
+          {"last_error_at", OptionalTimeJson(p.last_error_at)}};
+}
+
+std::string ProgressText(const Clock& clock, const SyncProgress& p) {
+  if (!p.enrolled) return "Belum terdaftar di ledger (lapak enrol KODE)\n";
+  std::string text = fmt::format("Ledger: {}\nBelum terkirim: {} entri", p.ledger_url, p.unsent());
+  if (p.oldest_unsent_at) text += fmt::format(" (tertua {})", AgeText(clock, p.oldest_unsent_at));
+  text += fmt::format("\nTerakhir berhasil: {}\n",
+                      p.last_success_at ? FormatUtc(*p.last_success_at) : "belum pernah");
+  if (!p.last_error.empty()) text += fmt::format("Galat terakhir: {}\n", p.last_error);
+  return text;
+}
+
+void SyncOnce(Context& ctx) {
+  std::unique_ptr<StallStore> store = OpenStore(ctx);
+  if (!store) return;
+  Result<std::optional<SyncLink>> link = store->FindSyncLink();
+  if (!Check(ctx, link.status())) return;
+  if (!link->has_value()) {
+    Check(ctx, Status::FailedPrecondition("this terminal is not enrolled; run `lapak enrol CODE`"));
+    return;
+  }
+  Result<std::unique_ptr<sync::Transport>> transport = sync::MakeHttpTransport((*link)->ledger_url);
+  if (!Check(ctx, transport.status())) return;
+  sync::Uploader uploader(*store, **transport);
+  Result<sync::SyncRound> round = uploader.SyncOnce();
+  if (!Check(ctx, round.status())) return;
+  Emit(ctx,
+       {{"batches", round->batches_sent}, {"acknowledged_seq", round->acknowledged_seq},
+        {"unsent", round->unsent}},
+       fmt::format("Terkirim: {} batch; ledger memegang entri 1-{}; belum terkirim: {}\n",
+                   round->batches_sent, round->acknowledged_seq, round->unsent));
+}
+
+// Until SIGINT or SIGTERM: the same worker as the touchscreen terminal's, printing a line
+// after each round that changed something.
+void SyncWatch(Context& ctx, std::chrono::milliseconds poll) {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  {
+    std::unique_ptr<StallStore> store = OpenStore(ctx);  // fails early on a wrong path
+    if (!store) return;
+  }
+  std::mutex print_mutex;
+  std::optional<SyncProgress> last_printed;
+  sync::SyncWorker* worker_ptr = nullptr;
+  sync::SyncWorker worker(ctx.db_path, *ctx.clock, {.poll = poll}, [&] {
+    std::lock_guard lock(print_mutex);
+    if (worker_ptr == nullptr) return;
+    const std::optional<SyncProgress> progress = worker_ptr->progress();
+    if (!progress) return;
+    if (last_printed && last_printed->acknowledged_seq == progress->acknowledged_seq &&
+        last_printed->last_seq == progress->last_seq &&
+        last_printed->last_error == progress->last_error) {
+      return;
+    }
+    last_printed = progress;
+    Emit(ctx, ProgressJson(*progress), ProgressText(*ctx.clock, *progress));
+  });
+  {
+    std::lock_guard lock(print_mutex);
+    worker_ptr = &worker;
+  }
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  worker.Stop();
+}
+
+}  // namespace
+
+void AddSyncCommands(CLI::App& app, Context& ctx) {
+  auto code = std::make_shared<std::string>();
+  CLI::App* enrol = app.add_subcommand("enrol", "Link this terminal to the bazaar ledger");
+  enrol->add_option("code", *code, "The enrolment code the organiser printed")->required();
+  enrol->callback([&ctx, code] {
+    Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(*code);
+    if (!Check(ctx, parsed.status())) return;
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store) return;
+    Result<StallInfo> info = store->Info();
+    if (!Check(ctx, info.status())) return;
+    if (info->terminal_id != parsed->terminal_id) {
+      Check(ctx, Status::InvalidArgument(fmt::format(
+                     "the code is for terminal '{}', but this is terminal '{}'",
+                     parsed->terminal_id, info->terminal_id)));
+      return;
+    }
+    if (!Check(ctx, store->Enrol({parsed->ledger_url, parsed->terminal_key}))) return;
+    Emit(ctx, {{"terminal", parsed->terminal_id}, {"ledger", parsed->ledger_url}},
+         fmt::format("Terminal {} terdaftar di {}\n", parsed->terminal_id, parsed->ledger_url));
+  });
+
+  auto watch = std::make_shared<bool>(false);
+  auto poll_ms = std::make_shared<int64_t>(15000);
+  CLI::App* sync = app.add_subcommand("sync", "Send unsent entries to the ledger");
+  sync->add_flag("--watch", *watch, "Keep syncing until interrupted, backing off while the ledger is away");
+  sync->add_option("--poll-ms", *poll_ms, "With --watch: how often to look for new entries")
+      ->check(CLI::Range(int64_t{100}, int64_t{3600000}))
+      ->capture_default_str();
+  sync->callback([&ctx, watch, poll_ms] {
+    if (*watch) {
+      SyncWatch(ctx, std::chrono::milliseconds(*poll_ms));
+    } else {
+      SyncOnce(ctx);
+    }
+  });
+
+  CLI::App* status = app.add_subcommand("status", "What has not reached the ledger yet");
+  status->callback([&ctx] {
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store) return;
+    Result<SyncProgress> progress = store->Progress();
+    if (!Check(ctx, progress.status())) return;
+    Emit(ctx, ProgressJson(*progress), ProgressText(*ctx.clock, *progress));
+  });
+}
+
+}  // namespace lapak::cli

@@ -1,0 +1,51 @@
+#include <httplib.h>
+
+#include <cstdlib>
+
+#include <fmt/core.h>
+
+#include "sync/transport.h"
+
+namespace lapak::sync {
+
+namespace {
+
+class HttpTransport : public Transport {
+ public:
+  explicit HttpTransport(const std::string& ledger_url) : client_(ledger_url) {
+    client_.set_connection_timeout(5, 0);
+    client_.set_read_timeout(30, 0);
+    client_.set_write_timeout(30, 0);
+    client_.set_keep_alive(true);
+    if (const char* ca = std::getenv("LAPAK_LEDGER_CA"); ca != nullptr && *ca != '\0') {
+      client_.set_ca_cert_path(ca);
+    }
+    client_.enable_server_certificate_verification(true);
+  }
+
+  Result<LedgerAnswer> PostBatch(std::string_view envelope) override {
+    httplib::Result result = client_.Post("/v1/batches", envelope.data(), envelope.size(),
+                                          "application/octet-stream");
+    if (!result) {
+      return Status::IoError(
+          fmt::format("no answer from the ledger: {}", httplib::to_string(result.error())));
+    }
+    return LedgerAnswer{result->status, result->body};
+  }
+
+ private:
+  httplib::Client client_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Transport>> MakeHttpTransport(const std::string& ledger_url) {
+  if (!ledger_url.starts_with("http://") && !ledger_url.starts_with("https://")) {
+    return Status::InvalidArgument(
+        fmt::format("ledger address '{}' must start with http:// or https://", ledger_url));
+  }
+  std::unique_ptr<Transport> transport = std::make_unique<HttpTransport>(ledger_url);
+  return transport;
+}
+
+}  // namespace lapak::sync

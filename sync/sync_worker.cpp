@@ -1,0 +1,94 @@
+#include "sync/sync_worker.h"
+
+#include <random>
+
+#include "sync/backoff.h"
+#include "sync/uploader.h"
+
+namespace lapak::sync {
+
+SyncWorker::SyncWorker(std::string db_path, const Clock& clock, SyncWorkerOptions options,
+                       std::function<void()> on_round)
+    : db_path_(std::move(db_path)),
+      clock_(clock),
+      options_(options),
+      on_round_(std::move(on_round)),
+      thread_([this] { Run(); }) {}
+
+SyncWorker::~SyncWorker() { Stop(); }
+
+void SyncWorker::Nudge() {
+  std::lock_guard lock(mutex_);
+  nudged_ = true;
+  wake_.notify_all();
+}
+
+void SyncWorker::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    wake_.notify_all();
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+std::optional<SyncProgress> SyncWorker::progress() const {
+  std::lock_guard lock(mutex_);
+  return progress_;
+}
+
+int64_t SyncWorker::rounds() const {
+  std::lock_guard lock(mutex_);
+  return rounds_;
+}
+
+bool SyncWorker::WaitFor(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, wait, [this] { return stopping_ || nudged_; });
+  nudged_ = false;
+  return !stopping_;
+}
+
+void SyncWorker::Run() {
+  Backoff backoff(options_.backoff_base, options_.backoff_cap,
+                  options_.seed != 0 ? options_.seed : std::random_device{}());
+  std::unique_ptr<StallStore> store;
+  std::unique_ptr<Transport> transport;
+  std::unique_ptr<Uploader> uploader;
+  std::string transport_url;
+  do {
+    bool caught_up = false;
+    if (!store) {
+      Result<std::unique_ptr<StallStore>> opened = StallStore::Open(db_path_, clock_, OpenMode::kMustExist);
+      if (opened.ok()) store = std::move(opened).value();
+    }
+    if (store) {
+      Result<std::optional<SyncLink>> link = store->FindSyncLink();
+      if (link.ok() && link->has_value() && (*link)->ledger_url != transport_url) {
+        Result<std::unique_ptr<Transport>> made = MakeHttpTransport((*link)->ledger_url);
+        if (made.ok()) {
+          transport = std::move(made).value();
+          uploader = std::make_unique<Uploader>(*store, *transport);
+          transport_url = (*link)->ledger_url;
+        }
+      }
+      if (uploader) {
+        Result<SyncRound> round = uploader->SyncOnce();
+        caught_up = round.ok() && round->unsent == 0;
+        if (round.ok()) backoff.Reset();
+      } else {
+        caught_up = true;  // not enrolled: nothing to do until a nudge
+      }
+      Result<SyncProgress> progress = store->Progress();
+      std::lock_guard lock(mutex_);
+      if (progress.ok()) progress_ = *progress;
+      ++rounds_;
+    }
+    if (on_round_) on_round_();
+    const std::chrono::milliseconds wait =
+        caught_up ? options_.poll : (uploader ? backoff.Next() : options_.poll);
+    if (!WaitFor(wait)) break;
+  } while (true);
+}
+
+}  // namespace lapak::sync

@@ -1,0 +1,65 @@
+// SyncWorker: the uploader on a background thread, for `lapak sync --watch` and the
+// touchscreen terminal.
+//
+// It opens its own connection to the stall's database (a StallStore is used by one thread),
+// syncs, then waits: `poll` after a round that caught up, the backoff's wait after a failed
+// one, and at once after Nudge() (a new sale) or Stop(). After every round it publishes the
+// progress and calls `on_round` from its thread (the terminal posts an empty GLFW event
+// there to redraw). It never ends on an error; it reports it and tries again.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/clock.h"
+#include "core/store.h"
+
+namespace lapak::sync {
+
+struct SyncWorkerOptions {
+  std::chrono::milliseconds poll{15000};
+  std::chrono::milliseconds backoff_base{1000};
+  std::chrono::milliseconds backoff_cap{5 * 60 * 1000};
+  uint64_t seed = 0;  // 0: from std::random_device
+};
+
+class SyncWorker {
+ public:
+  // `clock` must outlive the worker; the thread starts at once.
+  SyncWorker(std::string db_path, const Clock& clock, SyncWorkerOptions options,
+             std::function<void()> on_round);
+  ~SyncWorker();  // Stop()
+  SyncWorker(const SyncWorker&) = delete;
+  SyncWorker& operator=(const SyncWorker&) = delete;
+
+  void Nudge();
+  void Stop();
+  // The progress after the last round; nullopt before the first.
+  std::optional<SyncProgress> progress() const;
+  int64_t rounds() const;
+
+ private:
+  void Run();
+  // Waits up to `wait` for a nudge or Stop(); false once stopping.
+  bool WaitFor(std::chrono::milliseconds wait);
+
+  std::string db_path_;
+  const Clock& clock_;
+  SyncWorkerOptions options_;
+  std::function<void()> on_round_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  bool nudged_ = false;
+  std::optional<SyncProgress> progress_;
+  int64_t rounds_ = 0;
+  std::thread thread_;  // last: starts after everything above is ready
+};
+
+}  // namespace lapak::sync

@@ -1,0 +1,124 @@
+#include "sync/uploader.h"
+
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/envelope.h"
+#include "sync/payload.h"
+
+namespace lapak::sync {
+
+namespace {
+
+// The ledger's JSON answer, or an empty object when it sent something else.
+nlohmann::json ParseAnswer(const std::string& body) {
+  nlohmann::json json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  return json.is_object() ? json : nlohmann::json::object();
+}
+
+std::optional<int64_t> MarkIn(const nlohmann::json& answer) {
+  const auto hwm = answer.find("hwm");
+  if (hwm == answer.end() || !hwm->is_number_integer()) return std::nullopt;
+  return hwm->get<int64_t>();
+}
+
+}  // namespace
+
+Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::string& terminal_key) {
+  Result<StallInfo> info = store.Info();
+  if (!info.ok()) return info.status();
+  Result<std::vector<JournalEntry>> entries = store.Entries(from_seq, kMaxEntriesPerBatch);
+  if (!entries.ok()) return entries.status();
+  if (entries->empty()) return Status::NotFound(fmt::format("there is no entry {}", from_seq));
+  WireBatch batch{.stall_id = info->stall_id, .terminal_id = info->terminal_id, .entries = {}};
+  for (const JournalEntry& entry : *entries) batch.entries.push_back(ToWire(entry));
+  std::string archive = EncodePayload(batch);
+  while (archive.size() > kMaxPayloadBytes && batch.entries.size() > 1) {
+    batch.entries.resize(batch.entries.size() / 2);
+    archive = EncodePayload(batch);
+  }
+  if (archive.size() > kMaxPayloadBytes) {
+    return Status::FailedPrecondition(
+        fmt::format("entry {} alone is larger than a batch may be", from_seq));
+  }
+  EnvelopeHeader header{.terminal_id = info->terminal_id,
+                        .first_seq = batch.entries.front().seq,
+                        .last_seq = batch.entries.back().seq,
+                        .encoding = PayloadEncoding::kPlain};
+  const std::string compressed = CompressPayload(archive);
+  const bool compress = compressed.size() < archive.size();
+  if (compress) header.encoding = PayloadEncoding::kZlib;
+  return SealedBatch{header.first_seq, header.last_seq,
+                     SealEnvelope(header, compress ? compressed : archive, terminal_key),
+                     archive.size()};
+}
+
+Status Uploader::Fail(Status status) {
+  // The error is kept for the status display; failing to keep it must not hide it.
+  (void)store_.RecordSyncError(status.message());
+  return status;
+}
+
+Result<SyncRound> Uploader::SyncOnce() {
+  Result<std::optional<SyncLink>> link = store_.FindSyncLink();
+  if (!link.ok()) return link.status();
+  if (!link->has_value()) {
+    return Status::FailedPrecondition("this terminal is not enrolled; run `lapak enrol CODE`");
+  }
+  SyncRound round;
+  for (;;) {
+    Result<bool> more = SendNext(**link, round);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+  }
+  Result<SyncProgress> progress = store_.Progress();
+  if (!progress.ok()) return progress.status();
+  round.acknowledged_seq = progress->acknowledged_seq;
+  round.unsent = progress->unsent();
+  return round;
+}
+
+Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
+  Result<SyncProgress> progress = store_.Progress();
+  if (!progress.ok()) return progress.status();
+  if (progress->unsent() == 0) {
+    pending_.reset();
+    return false;
+  }
+  const int64_t next = progress->acknowledged_seq + 1;
+  if (!pending_ || pending_->first_seq != next) {
+    Result<SealedBatch> batch = BuildBatch(store_, next, link.terminal_key);
+    if (!batch.ok()) return Fail(batch.status());
+    pending_ = std::move(batch).value();
+  }
+  Result<LedgerAnswer> answer = transport_.PostBatch(pending_->bytes);
+  if (!answer.ok()) return Fail(answer.status());
+  ++round.batches_sent;
+  const nlohmann::json json = ParseAnswer(answer->body);
+  const std::optional<int64_t> hwm = MarkIn(json);
+  if (answer->http_status == 200 && hwm && *hwm >= pending_->last_seq) {
+    pending_.reset();
+    if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
+    return true;
+  }
+  if (answer->http_status == 409 && hwm && *hwm + 1 != pending_->first_seq) {
+    // The ledger holds up to hwm: continue right after it (lower than the mark after a
+    // restore from backup; then the entries are sent again).
+    pending_.reset();
+    if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
+    return true;
+  }
+  const std::string reason = json.contains("error") && json["error"].is_string()
+                                 ? json["error"].get<std::string>()
+                                 : std::string("unexpected answer");
+  const std::string message =
+      fmt::format("the ledger answered {} to entries {}-{}: {}", answer->http_status,
+                  pending_->first_seq, pending_->last_seq, reason);
+  if (answer->http_status >= 500 || answer->http_status == 200) {
+    return Fail(Status::IoError(message));
+  }
+  return Fail(Status::FailedPrecondition(message));
+}
+
+}  // namespace lapak::sync
