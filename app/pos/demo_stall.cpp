@@ -4,7 +4,7 @@ namespace lapak::pos {
 
 Status SetUpDemoStall(StallStore& store) {
   LAPAK_RETURN_IF_ERROR(store.Initialise(
-      {"BKS-07", "Bakso Pak Kumis", "T1", "Asia/Jakarta", "04:00", kDemoOwnerPin, kDemoCashierPin}));
+      {kDemoStallId, "Bakso Pak Kumis", kDemoTerminalId, "Asia/Jakarta", "04:00", kDemoOwnerPin, kDemoCashierPin}));
   const auto rp = Money::Rupiah;
   return store.ImportCatalog({{"BKS-01", "Bakso Urat", "Makanan", rp(20000)},
                               {"BKS-02", "Bakso Halus", "Makanan", rp(18000)},

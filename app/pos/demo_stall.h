@@ -11,6 +11,8 @@ namespace lapak::pos {
 
 inline constexpr const char* kDemoCashierPin = "1234";
 inline constexpr const char* kDemoOwnerPin = "9999";
+inline constexpr const char* kDemoStallId = "BKS-07";
+inline constexpr const char* kDemoTerminalId = "T1";
 
 // Sets up `store` (a fresh database) as the demo stall.
 [[nodiscard]] Status SetUpDemoStall(StallStore& store);

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include "app/pos/theme.h"
 #include "core/clock.h"
 #include "core/store.h"
+#include "sync/sync_worker.h"
 
 namespace {
 
@@ -171,10 +173,29 @@ int main(int argc, char** argv) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
 
+  // ---- the uploader -----------------------------------------------------------------------
+  // Syncs the journal with the bazaar ledger on its own thread and its own connection; after
+  // each round it wakes the loop, which re-reads the progress for the status bar. A sale
+  // nudges it at once. Not for screenshots: they show a terminal at rest.
+  std::atomic<bool> sync_round_done{false};
+  std::unique_ptr<lapak::sync::SyncWorker> uploader;
+  std::string uploader_path;
+  auto follow_database = [&] {
+    const std::string& path = model.opened_path().empty() ? db_path : model.opened_path();
+    if (screenshot || path == uploader_path) return;
+    uploader.reset();  // joins the old thread before one starts on the new database
+    uploader = std::make_unique<lapak::sync::SyncWorker>(path, clock, lapak::sync::SyncWorkerOptions{}, [&] {
+      sync_round_done = true;
+      glfwPostEmptyEvent();
+    });
+    uploader_path = path;
+  };
+  follow_database();
+
   // ---- the loop --------------------------------------------------------------------------
   // Draw a few frames after each event, then sleep until the next event or the next minute
   // (for the status bar's clock), when one frame is enough: an idle terminal uses almost no
-  // CPU. A background thread wakes the loop with glfwPostEmptyEvent().
+  // CPU. The uploader's thread wakes the loop with glfwPostEmptyEvent().
   int frames_left = kBusyFrames;
   int screenshot_frames = 4;
   int exit_code = 0;
@@ -197,6 +218,9 @@ int main(int argc, char** argv) {
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    follow_database();
+    if (uploader && model.TakeSyncWanted()) uploader->Nudge();
+    if (sync_round_done.exchange(false)) model.RefreshSync();
     if (screenshot && --screenshot_frames == 0) {
       lapak::Status written = lapak::pos::WriteFramebufferPng(options.screenshot_path, fb_width, fb_height);
       if (!written.ok()) {
@@ -209,6 +233,7 @@ int main(int argc, char** argv) {
   }
 
   // ---- clean-up --------------------------------------------------------------------------
+  uploader.reset();  // its callback posts GLFW events: stop it before GLFW goes
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

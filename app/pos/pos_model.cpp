@@ -18,6 +18,7 @@ PosModel::PosModel(StallStore& store, const Clock& clock) : store_(&store), cloc
   if (Result<std::optional<std::string>> scale = store_->Preference("text_percent"); scale.ok() && *scale) {
     text_scale_ = std::clamp(static_cast<float>(std::atoi((*scale)->c_str())) / 100.0f, 0.8f, 1.6f);
   }
+  RefreshSync();
 }
 
 void PosModel::LoadStall() {
@@ -45,8 +46,10 @@ bool PosModel::OpenDatabase(const std::string& path) {
   if (Result<StallInfo> info = (*opened)->Info(); !info.ok()) return Refuse(info.status());
   opened_store_ = std::move(opened).value();
   store_ = opened_store_.get();
+  opened_path_ = path;
   message_.clear();
   LoadStall();
+  RefreshSync();
   return true;
 }
 
@@ -114,6 +117,7 @@ bool PosModel::ImportCatalogFile(const std::string& path) {
 
 void PosModel::ShowSettings() {
   message_.clear();
+  RefreshSync();
   screen_ = Screen::kSettings;
 }
 
@@ -217,6 +221,7 @@ bool PosModel::Complete() {
   cart_.Clear();
   message_.clear();
   screen_ = Screen::kReceipt;
+  sync_wanted_ = true;
   return true;
 }
 
@@ -241,6 +246,7 @@ void PosModel::ShowHistory() {
 bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason) {
   Result<Receipt> voided = store_->VoidSale(receipt, owner_pin, reason);
   if (!voided.ok()) return Refuse(voided.status());
+  sync_wanted_ = true;
   ShowHistory();
   return true;
 }
@@ -261,6 +267,7 @@ bool PosModel::OpenDay(Money opening_float) {
   Result<lapak::OpenDay> opened = store_->OpenDaySession(opening_float);
   if (!opened.ok()) return Refuse(opened.status());
   last_z_.reset();
+  sync_wanted_ = true;
   ShowDay();
   return true;
 }
@@ -271,6 +278,7 @@ bool PosModel::CloseDay(const CashCount& count) {
   Result<ZReport> z = store_->CloseDay(*counted);
   if (!z.ok()) return Refuse(z.status());
   last_z_ = std::move(z).value();
+  sync_wanted_ = true;
   ShowDay();
   return true;
 }

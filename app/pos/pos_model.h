@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/pos/strings.h"
@@ -99,6 +100,28 @@ class PosModel {
   bool ImportCatalogFile(const std::string& path);
   void ShowSettings();
 
+  // ---- sync with the bazaar ledger (pos_model_sync.cpp) ----
+  // The journal's progress towards the ledger as of the last RefreshSync(); nullopt before.
+  const std::optional<SyncProgress>& sync_progress() const { return sync_progress_; }
+  // Re-reads it from the store; called after the background uploader's rounds.
+  void RefreshSync();
+  // One line for the status bar: "Belum terkirim: 12 (3 jam)", "Semua terkirim", "Belum
+  // terdaftar".
+  std::string SyncSummary() const;
+  // The status bar's short form: "Belum kirim 12", "Terkirim", or empty when not enrolled.
+  std::string SyncBadge() const;
+  // How long ago `time` was, in minutes, hours or days ("5 menit", "3 jam").
+  std::string AgeText(TimePoint time) const;
+  // Links the terminal to a ledger with the organiser's enrolment code (typed or pasted).
+  bool EnrolSync(const std::string& code);
+  // Asks the background uploader to sync now.
+  void RequestSync() { sync_wanted_ = true; }
+  // True once after anything was written to the journal, or sync was asked for: the main
+  // loop then nudges the uploader.
+  bool TakeSyncWanted() { return std::exchange(sync_wanted_, false); }
+  // The database opened from the set-up screen instead of the one given; empty if none.
+  const std::string& opened_path() const { return opened_path_; }
+
   // ---- the day ----
   void ShowDay();
   bool OpenDay(Money opening_float);
@@ -127,6 +150,9 @@ class PosModel {
   std::vector<ZReport> z_reports_;
   std::vector<Product> catalog_;
   float text_scale_ = 1.0f;
+  std::optional<SyncProgress> sync_progress_;
+  bool sync_wanted_ = false;
+  std::string opened_path_;
   void LoadProducts();
   void LoadStall();
 };

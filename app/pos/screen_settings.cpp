@@ -1,6 +1,8 @@
-// Settings: language, text size, and the stall's details (set with `lapak init`).
+// Settings: language, text size, the stall's details (set with `lapak init`) and the link to
+// the bazaar ledger.
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 
 #include "app/pos/screens.h"
@@ -8,7 +10,47 @@
 
 namespace lapak::pos {
 
-void DrawSettings(PosModel& model, UiState& /*ui*/) {
+// The link to the ledger: what has not reached it, the enrolment code (typed on the
+// keyboard on the left, or pasted), then the state in full.
+static void DrawCodeEntry(PosModel& model, UiState& ui) {
+  const Language lang = model.language();
+  const bool typing = ui.field == UiState::Field::kEnrolmentCode;
+  if (FieldButton(Tr(lang, Text::kEnrolmentCode), ui.enrolment_code, typing)) {
+    ui.field = typing ? UiState::Field::kNone : UiState::Field::kEnrolmentCode;
+    ui.keyboard_case = KeyboardCase::kLower;
+  }
+  if (BigButton(Tr(lang, Text::kPaste), ImVec2(0, 0))) {
+    const char* clipboard = ImGui::GetClipboardText();
+    if (clipboard != nullptr) ui.enrolment_code = clipboard;
+  }
+  ImGui::SameLine();
+  if (BigButton(Tr(lang, Text::kEnrol), ImVec2(0, 0), ButtonKind::kPay) &&
+      model.EnrolSync(ui.enrolment_code)) {
+    ui.enrolment_code.clear();
+    ui.field = UiState::Field::kNone;
+  }
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+}
+
+static void DrawSync(PosModel& model, UiState& ui) {
+  const Language lang = model.language();
+  LargeText(Tr(lang, Text::kSyncTitle));
+  ImGui::TextWrapped("%s", model.SyncSummary().c_str());
+  DrawCodeEntry(model, ui);
+  const std::optional<SyncProgress>& progress = model.sync_progress();
+  if (!progress || !progress->enrolled) return;
+  ImGui::Separator();
+  ImGui::TextWrapped("%s: %s", Tr(lang, Text::kLedger), progress->ledger_url.c_str());
+  ImGui::TextWrapped("%s: %s", Tr(lang, Text::kLastSuccess),
+                     progress->last_success_at ? model.AgeText(*progress->last_success_at).c_str()
+                                               : Tr(lang, Text::kNever));
+  if (!progress->last_error.empty()) {
+    ImGui::TextWrapped("%s: %s", Tr(lang, Text::kLastError), progress->last_error.c_str());
+  }
+  if (BigButton(Tr(lang, Text::kSyncNow), ImVec2(0, 0))) model.RequestSync();
+}
+
+static void DrawPreferences(PosModel& model) {
   const Language lang = model.language();
   ImGui::Text("%s", Tr(lang, Text::kLanguage));
   if (BigButton("Bahasa Indonesia##language", ImVec2(0, 0),
@@ -25,10 +67,28 @@ void DrawSettings(PosModel& model, UiState& /*ui*/) {
   if (BigButton("A+##text", ImVec2(0, 0))) model.StepTextScale(+1);
   ImGui::Separator();
   const StallInfo& stall = model.stall();
-  ImGui::Text("%s: %s (%s)", Tr(lang, Text::kStall), stall.stall_name.c_str(), stall.stall_id.c_str());
+  ImGui::TextWrapped("%s: %s (%s)", Tr(lang, Text::kStall), stall.stall_name.c_str(), stall.stall_id.c_str());
   ImGui::Text("%s: %s", Tr(lang, Text::kTerminal), stall.terminal_id.c_str());
   ImGui::Text("%s: %s", Tr(lang, Text::kTimeZone), stall.time_zone.c_str());
   ImGui::Text("%s: %s", Tr(lang, Text::kDayCutoff), stall.day_cutoff.c_str());
+}
+
+void DrawSettings(PosModel& model, UiState& ui) {
+  if (ui.field == UiState::Field::kEnrolmentCode) {  // the code, and the keyboard below it
+    DrawCodeEntry(model, ui);
+    TextKeyboard(ui.enrolment_code, 300, ImGui::GetContentRegionAvail(), "code", ui.keyboard_case);
+    return;
+  }
+  // Left: the preferences. Right: sync.
+  ImGui::BeginChild("settings", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), false);
+  DrawPreferences(model);
+  DragToScroll();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("sync", ImVec2(0, 0), false);
+  DrawSync(model, ui);
+  DragToScroll();
+  ImGui::EndChild();
 }
 
 }  // namespace lapak::pos

@@ -30,7 +30,8 @@ struct UiState {
   // The catalog screen's draft: the product being added or edited, the field the keyboard
   // types into, the price as typed, and the CSV path.
   enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath,
-                     kStallId, kStallName, kTerminalId, kOwnerPin, kCashierPin, kDatabasePath };
+                     kStallId, kStallName, kTerminalId, kOwnerPin, kCashierPin, kDatabasePath,
+                     kEnrolmentCode };
   std::optional<Product> draft;
   bool draft_is_new = false;
   Field field = Field::kNone;
@@ -39,6 +40,7 @@ struct UiState {
   std::string csv_path;
   StallSetup setup;  // the first-run screen's draft
   std::string database_path;  // or the database it opens instead
+  std::string enrolment_code;  // the settings screen's code, as typed or pasted
 };
 
 // Draws one whole frame: the current screen and the status bar, filling the display.

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "app/pos/demo_stall.h"
+#include "sync/enrolment.h"
+#include "sync/envelope.h"
 
 namespace lapak::pos {
 
@@ -14,7 +16,10 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
   if (screen == "setup") return Status::Ok();  // a database not set up opens there
   if (screen == "catalog" || screen == "settings") {
     if (!model.Login(Role::kOwner, kDemoOwnerPin)) return Status::FailedPrecondition(model.message());
-    if (screen == "settings") {
+    if (screen == "settings") {  // enrolled with a ledger that has not answered yet
+      const std::string code = sync::FormatEnrolmentCode(
+          {kDemoTerminalId, std::string(sync::kTerminalKeyBytes, 'k'), "http://192.168.1.10:8080"});
+      if (!model.EnrolSync(code)) return Status::FailedPrecondition(model.message());
       model.ShowSettings();
       return Status::Ok();
     }

@@ -1,4 +1,5 @@
-// The status bar: stall, business day, clock, language, log-out, and room for the sync state.
+// The status bar: navigation, business day, clock, what has not reached the ledger, language,
+// log-out.
 #include <imgui.h>
 
 #include <chrono>
@@ -44,7 +45,23 @@ void DrawStatusBar(PosModel& model, UiState& ui) {
   ImGui::Separator();
   if (model.role()) DrawNavigation(model, ui);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%s  %s", model.BusinessDay().c_str(), model.ClockText().c_str());
+  // The day, the clock and the sync badge, shortened from the left until they fit beside
+  // the log-out button.
+  const std::string badge = model.role() ? model.SyncBadge() : std::string();
+  const std::string sync_part = badge.empty() ? "" : "  | " + badge;
+  const std::string forms[] = {model.BusinessDay() + "  " + model.ClockText() + sync_part,
+                               model.ClockText() + sync_part, model.ClockText()};
+  const float logout = model.role() ? ImGui::CalcTextSize(Tr(lang, Text::kLogout)).x +
+                                          4 * ImGui::GetStyle().FramePadding.x
+                                    : 0;
+  const std::string* shown = &forms[2];
+  for (const std::string& form : forms) {
+    if (ImGui::CalcTextSize(form.c_str()).x + logout <= ImGui::GetContentRegionAvail().x) {
+      shown = &form;
+      break;
+    }
+  }
+  ImGui::TextUnformatted(shown->c_str());
   if (!model.role()) {  // on the login screen, the language is one tap away
     ImGui::SameLine();
     const bool english = lang == Language::kEnglish;

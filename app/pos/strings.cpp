@@ -95,6 +95,23 @@ constexpr std::array kTable = {
     Entry{Text::kTryDemo, "Coba lapak demo", "Try the demo stall"},
     Entry{Text::kDatabase, "Database lain", "Other database"},
     Entry{Text::kOpen, "Buka", "Open"},
+    Entry{Text::kSyncTitle, "Ledger bazar", "Bazaar ledger"},
+    Entry{Text::kLedger, "Ledger", "Ledger"},
+    Entry{Text::kNotEnrolled, "Belum terdaftar", "Not enrolled"},
+    Entry{Text::kUnsent, "Belum terkirim", "Unsent"},
+    Entry{Text::kAllSent, "Semua terkirim", "All sent"},
+    Entry{Text::kOldestUnsent, "tertua", "oldest"},
+    Entry{Text::kLastSuccess, "Terakhir berhasil", "Last success"},
+    Entry{Text::kNever, "belum pernah", "never"},
+    Entry{Text::kLastError, "Galat terakhir", "Last error"},
+    Entry{Text::kEnrolmentCode, "Kode pendaftaran", "Enrolment code"},
+    Entry{Text::kPaste, "Tempel", "Paste"},
+    Entry{Text::kEnrol, "Daftarkan", "Enrol"},
+    Entry{Text::kEnrolled, "Terminal terdaftar di ledger", "Terminal enrolled with the ledger"},
+    Entry{Text::kCodeForOtherTerminal, "Kode ini untuk terminal lain", "This code is for another terminal"},
+    Entry{Text::kSyncNow, "Kirim sekarang", "Sync now"},
+    Entry{Text::kSent, "Terkirim", "Sent"},
+    Entry{Text::kNotSent, "Belum kirim", "Unsent"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

@@ -87,6 +87,23 @@ enum class Text {
   kTryDemo,
   kDatabase,
   kOpen,
+  kSyncTitle,
+  kLedger,
+  kNotEnrolled,
+  kUnsent,
+  kAllSent,
+  kOldestUnsent,
+  kLastSuccess,
+  kNever,
+  kLastError,
+  kEnrolmentCode,
+  kPaste,
+  kEnrol,
+  kEnrolled,
+  kCodeForOtherTerminal,
+  kSyncNow,
+  kSent,
+  kNotSent,
   kCount,  // not a text: the number of texts
 };
 

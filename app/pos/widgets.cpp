@@ -70,8 +70,9 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
 
 void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase& letter_case) {
   // '^' is the case key, drawn "Aa"; ' ' the space bar, '<' backspace.
+  // ',' and ':' are for enrolment codes and addresses.
   static constexpr std::array<std::string_view, 5> kRows = {"1234567890", "QWERTYUIOP", "ASDFGHJKL-",
-                                                            "ZXCVBNM./<", "^ "};
+                                                            "ZXCVBNM./<", "^,: "};
   const ImGuiStyle& style = ImGui::GetStyle();
   const float key_height = (size.y - 4 * style.ItemSpacing.y) / 5;
   const float key_width = (size.x - 9 * style.ItemSpacing.x) / 10;
@@ -84,7 +85,8 @@ void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* 
       const bool space = key == ' ';
       const std::string face = space ? "spasi" : key == '^' ? "Aa" : std::string(1, key);
       const std::string label = face + "##" + id;
-      const float width = space ? size.x - key_width - style.ItemSpacing.x : key_width;
+      const float others = static_cast<float>(row.size() - 1);  // the space bar is last
+      const float width = space ? size.x - others * (key_width + style.ItemSpacing.x) : key_width;
       const bool selected = key == '^' && letter_case != KeyboardCase::kWords;
       if (!BigButton(label.c_str(), ImVec2(width, key_height), selected ? ButtonKind::kSelected : ButtonKind::kNormal)) {
         continue;

@@ -30,7 +30,7 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
 std::string WrapToWidth(const std::string& text, float width);
 
 // A letter keyboard filling `size` for text typed on a touchscreen: digits, letters, space,
-// '-', '.', '/', ⌫ and a case key "Aa". kWords capitalises the first letter of each word
+// '-', '.', '/', ',', ':', ⌫ and a case key "Aa". kWords capitalises the first letter of each word
 // (names), kUpper writes capitals (SKUs), kLower small letters (file paths); "Aa" moves
 // `letter_case` (kept by the caller) to the next. Edits `text`, at most `max_bytes`.
 enum class KeyboardCase { kWords, kUpper, kLower };

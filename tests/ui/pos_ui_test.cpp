@@ -305,6 +305,42 @@ TEST_F(PosUiTest, TheCashierHasNoCatalog) {
   EXPECT_FALSE(ui_->Shows("Katalog"));
 }
 
+TEST_F(PosUiTest, TheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsent) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  EXPECT_EQ("Belum terdaftar", model_->SyncSummary());
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  const std::string key_hex(64, 'a');
+  ImGui::SetClipboardText(("  lapak1," + std::string(pos::kDemoTerminalId) + "," + key_hex +
+                           ",http://127.0.0.1:9\n").c_str());
+  ASSERT_TRUE(ui_->Tap("Tempel"));
+  ASSERT_TRUE(ui_->Tap("Daftarkan"));
+  EXPECT_EQ("Terminal terdaftar di ledger", model_->message());
+  Result<std::optional<SyncLink>> link = store_->FindSyncLink();
+  ASSERT_TRUE(link.ok() && link->has_value());
+  EXPECT_EQ("http://127.0.0.1:9", (*link)->ledger_url);
+  EXPECT_EQ(std::string(32, '\xaa'), (*link)->terminal_key);
+  EXPECT_TRUE(model_->TakeSyncWanted());  // the uploader is nudged at once
+  // The day open and the sale are waiting for the ledger.
+  EXPECT_EQ("Belum terkirim: 2 (0 menit)", model_->SyncSummary());
+  clock_.Set(kEvening + std::chrono::hours(3));
+  EXPECT_EQ("Belum terkirim: 2 (3 jam)", model_->SyncSummary());
+}
+
+TEST_F(PosUiTest, AMistypedEnrolmentCodeIsRefusedAndChangesNothing) {
+  LogInAsOwner();
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  ASSERT_TRUE(ui_->Tap("...##fieldKode pendaftaran"));
+  ASSERT_TRUE(TypeText("code", "lapak1,t1,12"));
+  ASSERT_TRUE(ui_->Tap("Daftarkan"));
+  EXPECT_NE(std::string::npos, model_->message().find("not an enrolment code")) << model_->message();
+  Result<std::optional<SyncLink>> link = store_->FindSyncLink();
+  ASSERT_TRUE(link.ok());
+  EXPECT_FALSE(link->has_value());
+}
+
 TEST_F(PosUiTest, EveryTargetIsAtLeastFortyEightPixels) {
   auto check_screen = [this](const char* name) {
     SCOPED_TRACE(name);

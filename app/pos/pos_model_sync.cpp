@@ -1,0 +1,58 @@
+// PosModel: the terminal's link to the bazaar ledger.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "app/pos/pos_model.h"
+#include "sync/enrolment.h"
+
+namespace lapak::pos {
+
+void PosModel::RefreshSync() {
+  Result<SyncProgress> progress = store_->Progress();
+  if (progress.ok()) sync_progress_ = *progress;
+}
+
+std::string PosModel::AgeText(TimePoint time) const {
+  const bool english = language_ == Language::kEnglish;
+  const int64_t minutes =
+      std::max<int64_t>(0, std::chrono::duration_cast<std::chrono::minutes>(clock_.Now() - time).count());
+  if (minutes < 120) return fmt::format("{} {}", minutes, english ? "min" : "menit");
+  if (minutes < 48 * 60) return fmt::format("{} {}", minutes / 60, english ? "h" : "jam");
+  return fmt::format("{} {}", minutes / (24 * 60), english ? "days" : "hari");
+}
+
+std::string PosModel::SyncSummary() const {
+  if (!sync_progress_ || !sync_progress_->enrolled) return Tr(language_, Text::kNotEnrolled);
+  const SyncProgress& p = *sync_progress_;
+  if (p.unsent() == 0) return Tr(language_, Text::kAllSent);
+  std::string text = fmt::format("{}: {}", Tr(language_, Text::kUnsent), p.unsent());
+  if (p.oldest_unsent_at) text += fmt::format(" ({})", AgeText(*p.oldest_unsent_at));
+  return text;
+}
+
+std::string PosModel::SyncBadge() const {
+  if (!sync_progress_ || !sync_progress_->enrolled) return "";
+  if (sync_progress_->unsent() == 0) return Tr(language_, Text::kSent);
+  return fmt::format("{} {}", Tr(language_, Text::kNotSent), sync_progress_->unsent());
+}
+
+bool PosModel::EnrolSync(const std::string& code) {
+  Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(code);
+  if (!parsed.ok()) return Refuse(parsed.status());
+  if (parsed->terminal_id != stall_.terminal_id) {
+    return Refuse(Status::InvalidArgument(
+        fmt::format("{} '{}' ≠ '{}'", Tr(language_, Text::kCodeForOtherTerminal),
+                    parsed->terminal_id, stall_.terminal_id)));
+  }
+  if (Status enrolled = store_->Enrol({parsed->ledger_url, parsed->terminal_key}); !enrolled.ok()) {
+    return Refuse(enrolled);
+  }
+  message_ = Tr(language_, Text::kEnrolled);
+  sync_wanted_ = true;
+  RefreshSync();
+  return true;
+}
+
+}  // namespace lapak::pos
