@@ -50,6 +50,7 @@ std::string PinOrEnvironment(const std::string& pin_option);
 
 // Each adds one subcommand (with its own subcommands) to `app`.
 void AddInitCommand(CLI::App& app, Context& ctx);
+void AddResetCommand(CLI::App& app, Context& ctx);
 void AddCatalogCommand(CLI::App& app, Context& ctx);
 void AddSellCommand(CLI::App& app, Context& ctx);
 void AddVoidCommand(CLI::App& app, Context& ctx);

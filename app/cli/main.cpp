@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", ctx.json, "Print results as JSON");
 
   lapak::cli::AddInitCommand(app, ctx);
+  lapak::cli::AddResetCommand(app, ctx);
   lapak::cli::AddCatalogCommand(app, ctx);
   lapak::cli::AddSellCommand(app, ctx);
   lapak::cli::AddVoidCommand(app, ctx);

@@ -233,5 +233,34 @@ TEST_F(CliTest, VerifyNamesATamperedEntryAndExitsWithSix) {
             verify.err);
 }
 
+
+TEST_F(CliTest, ResetIsRefusedWhileAnythingIsUnsentAndInitAgainIsRefused) {
+  ImportBakso();
+  RunResult sale = Lapak({"sell", "--item", "BKS-01", "--pay", "cash", "--pin", "1234"});
+  ASSERT_EQ(0, sale.exit_code) << sale.err;
+  const std::string before = Journal();
+  RunResult reset = Lapak({"reset", "--pin", "9999"});
+  EXPECT_EQ(5, reset.exit_code);
+  EXPECT_NE(std::string::npos, reset.err.find("2 journal entries have not reached the ledger")) << reset.err;
+  RunResult init = Lapak({"init", "--stall-id", "X", "--stall-name", "X", "--terminal-id", "T9",
+                          "--owner-pin", "9999", "--cashier-pin", "1234"});
+  EXPECT_NE(0, init.exit_code);
+  EXPECT_EQ(before, Journal());
+  json status = LapakJson({"status"});
+  EXPECT_EQ(2, status["unsent"]);
+  EXPECT_FALSE(status["enrolled"].get<bool>());
+}
+
+TEST_F(CliTest, ResetRetiresAnEmptyDatabaseSoTheTerminalCanBeSetUpAgain) {
+  EXPECT_EQ(4, Lapak({"reset", "--pin", "0000"}).exit_code);  // the owner's PIN, not any
+  RunResult reset = Lapak({"reset", "--pin", "9999"});
+  ASSERT_EQ(0, reset.exit_code) << reset.err;
+  EXPECT_EQ(0, ::access((db_ + ".retired-2026-11-22T12:00:00.000Z").c_str(), F_OK)) << reset.out;
+  EXPECT_NE(0, ::access(db_.c_str(), F_OK));
+  RunResult init = Lapak({"init", "--stall-id", "SOTO-02", "--stall-name", "Soto", "--terminal-id",
+                          "T2", "--owner-pin", "9999", "--cashier-pin", "1234"});
+  EXPECT_EQ(0, init.exit_code) << init.err;
+}
+
 }  // namespace
 }  // namespace lapak
