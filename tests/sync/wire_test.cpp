@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/crypto.h"
+#include "sync/enrolment.h"
 #include "sync/envelope.h"
 #include "sync/payload.h"
 
@@ -134,6 +135,46 @@ TEST(Envelope, CompressedPayloadInflatesBackAndABombIsRefused) {
   Result<std::string> refused = InflatePayload(*bomb_envelope);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(std::string::npos, refused.status().message().find("beyond the limit"));
+}
+
+TEST(EnrolmentCode, RoundTripsAndToleratesPastedWhitespaceAndUppercaseHex) {
+  const EnrolmentCode code{"T01", std::string(32, '\x9c'), "https://ledger.bazar.id:8443"};
+  const std::string text = FormatEnrolmentCode(code);
+  EXPECT_EQ("lapak1,T01,9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c,"
+            "https://ledger.bazar.id:8443",
+            text);
+  Result<EnrolmentCode> parsed = ParseEnrolmentCode(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(code, *parsed);
+  std::string shouted = text;
+  for (size_t i = 11; i < 11 + 64; ++i) shouted[i] = static_cast<char>(std::toupper(shouted[i]));
+  Result<EnrolmentCode> pasted = ParseEnrolmentCode("  " + shouted + "\r\n");
+  ASSERT_TRUE(pasted.ok()) << pasted.status().ToString();
+  EXPECT_EQ(code, *pasted);
+}
+
+TEST(EnrolmentCode, RefusesWhatIsNotACodeSayingWhy) {
+  const std::string key(64, 'a');
+  const struct {
+    std::string text;
+    std::string says;
+  } cases[] = {
+      {"", "not an enrolment code"},
+      {"lapak2,T01," + key + ",http://x", "not an enrolment code"},
+      {"lapak1,T01", "not an enrolment code"},
+      {"lapak1,T 01," + key + ",http://x", "terminal id"},
+      {"lapak1,T01," + key.substr(1) + ",http://x", "64 hex digits"},
+      {"lapak1,T01," + std::string(64, 'g') + ",http://x", "64 hex digits"},
+      {"lapak1,T01," + key + ",ftp://x", "not an http:// or https:// URL"},
+      {"lapak1,T01," + key + ",http://", "not an http:// or https:// URL"},
+      {"lapak1,T01," + key + ",http://a b", "not an http:// or https:// URL"},
+  };
+  for (const auto& c : cases) {
+    Result<EnrolmentCode> parsed = ParseEnrolmentCode(c.text);
+    ASSERT_FALSE(parsed.ok()) << c.text;
+    EXPECT_NE(std::string::npos, parsed.status().message().find(c.says))
+        << c.text << " → " << parsed.status().message();
+  }
 }
 
 }  // namespace

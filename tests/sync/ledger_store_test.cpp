@@ -1,0 +1,180 @@
+// LedgerStore::ApplyBatch and Ingestor in process: the sync contract's step 4 and 5 on a
+// real ledger file, with entries from a real terminal store.
+#include <gtest/gtest.h>
+
+#include "core/crypto.h"
+#include "core/store.h"
+#include "sync/envelope.h"
+#include "sync/ledger/ingest.h"
+#include "sync/ledger/ledger_store.h"
+#include "sync/payload.h"
+#include "sync/uploader.h"
+#include "tests/support/process.h"
+#include "tests/support/wib.h"
+
+namespace lapak::ledger {
+namespace {
+
+Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
+
+CompletedSale MakeSale(int64_t price, PaymentMethod method) {
+  Cart cart;
+  EXPECT_TRUE(cart.AddCustom(Rp(price)).ok());
+  EXPECT_TRUE(cart.AddPayment(method, Rp(method == PaymentMethod::kCash ? price + 5000 : price)).ok());
+  Result<CompletedSale> sale = cart.Complete();
+  EXPECT_TRUE(sale.ok()) << sale.status().ToString();
+  return *sale;
+}
+
+class LedgerStoreTest : public ::testing::Test {
+ protected:
+  LedgerStoreTest() : clock_(testing::Wib(22, std::chrono::hours(19))) {
+    stall_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
+    EXPECT_TRUE(stall_->Initialise({"BKS-07", "Bakso", "T1", "Asia/Jakarta", "04:00", "9999", "1234"}).ok());
+    ledger_ = std::move(LedgerStore::Open(dir_.File("ledger.db"), true)).value();
+    EXPECT_TRUE(ledger_->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta",
+                                   "2026-11-20", "2026-11-22"}).ok());
+    EXPECT_TRUE(ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());
+    key_ = *ledger_->EnrolTerminal("T1", "BKS-07", clock_.Now());
+  }
+
+  void Sell(int count) {
+    for (int i = 0; i < count; ++i) {
+      const PaymentMethod method = i % 3 == 0 ? PaymentMethod::kCash
+                                   : i % 3 == 1 ? PaymentMethod::kQris
+                                                : PaymentMethod::kTransfer;
+      ASSERT_TRUE(stall_->RecordSale(MakeSale(10000 + 1000 * i, method)).ok());
+    }
+  }
+  std::vector<JournalEntry> Entries(int64_t from, int64_t count) {
+    return *stall_->Entries(from, count);
+  }
+  ApplyOutcome Apply(const std::vector<JournalEntry>& entries) {
+    Result<ApplyOutcome> outcome = ledger_->ApplyBatch("T1", entries, clock_.Now());
+    EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
+    return outcome.ok() ? *outcome : ApplyOutcome{ApplyResult::kRejected, -1, "error"};
+  }
+  int64_t Hwm() { return (*ledger_->FindTerminal("T1"))->hwm; }
+
+  testing::TempDir dir_;
+  ManualClock clock_;
+  std::unique_ptr<StallStore> stall_;
+  std::unique_ptr<LedgerStore> ledger_;
+  std::string key_;
+};
+
+TEST_F(LedgerStoreTest, DuplicateGapOverlapAndConflictFollowTheContract) {
+  Sell(5);  // entries 1 (day open) .. 6
+  EXPECT_EQ(ApplyResult::kApplied, Apply(Entries(1, 3)).result);
+  EXPECT_EQ(3, Hwm());
+  const ApplyOutcome duplicate = Apply(Entries(1, 3));
+  EXPECT_EQ(ApplyResult::kDuplicate, duplicate.result);
+  EXPECT_EQ(3, duplicate.hwm);
+  const ApplyOutcome gap = Apply(Entries(5, 2));
+  EXPECT_EQ(ApplyResult::kGap, gap.result);
+  EXPECT_EQ(3, gap.hwm);
+  std::vector<JournalEntry> forged = Entries(2, 3);  // 2..4, with 2 changed
+  forged[0].hash[0] ^= 1;
+  EXPECT_EQ(ApplyResult::kConflict, Apply(forged).result);
+  EXPECT_EQ(3, Hwm());
+  const ApplyOutcome overlap = Apply(Entries(2, 5));  // 2..6: only 4..6 are new
+  EXPECT_EQ(ApplyResult::kApplied, overlap.result);
+  EXPECT_EQ(6, overlap.hwm);
+}
+
+TEST_F(LedgerStoreTest, ABrokenChainOrABadBodyAppliesNothing) {
+  Sell(3);
+  std::vector<JournalEntry> entries = Entries(1, 4);
+  entries[2].body = R"({"tampered":true})";  // the hash no longer matches
+  const ApplyOutcome broken = Apply(entries);
+  EXPECT_EQ(ApplyResult::kRejected, broken.result);
+  EXPECT_NE(std::string::npos, broken.reason.find("entry 3 does not continue the hash chain"));
+  EXPECT_EQ(0, Hwm());
+  EXPECT_TRUE(ledger_->DayTotals("expo", "2026-11-22")->empty());
+
+  entries = Entries(1, 4);
+  entries[2].body = R"({"tampered":true})";
+  entries[2].hash = ComputeEntryHash(entries[2]);  // a chain re-hashed around a bad body
+  entries[3].prev_hash = entries[2].hash;
+  entries[3].hash = ComputeEntryHash(entries[3]);
+  const ApplyOutcome bad_body = Apply(entries);
+  EXPECT_EQ(ApplyResult::kRejected, bad_body.result);
+  EXPECT_EQ(0, Hwm());
+  EXPECT_TRUE(ledger_->DayTotals("expo", "2026-11-22")->empty());
+}
+
+TEST_F(LedgerStoreTest, TotalsAndTheZReconciliationEqualTheTerminalsOwnFigures) {
+  Sell(6);
+  Result<std::vector<Receipt>> history = stall_->History("2026-11-22", 10);
+  ASSERT_TRUE(history.ok());
+  ASSERT_TRUE(stall_->VoidSale(history->front().receipt, "9999", "salah input").ok());
+  ASSERT_TRUE(stall_->CloseDay(Rp(100000)).ok());
+  const std::vector<JournalEntry> all = Entries(1, 100);
+  EXPECT_EQ(ApplyResult::kApplied, Apply(all).result);
+
+  const DayFigures own = stall_->ReportDay("2026-11-22")->figures;
+  Result<std::vector<StallDayTotals>> totals = ledger_->DayTotals("expo", "2026-11-22");
+  ASSERT_TRUE(totals.ok());
+  ASSERT_EQ(1u, totals->size());
+  const LedgerFigures& held = totals->front().figures;
+  EXPECT_EQ(own.sales_count, held.sales_count);
+  EXPECT_EQ(own.voids_count, held.voids_count);
+  EXPECT_EQ(own.gross.rupiah(), held.gross);
+  EXPECT_EQ(own.voids.rupiah(), held.voids);
+  EXPECT_EQ(own.net.rupiah(), held.net);
+  EXPECT_EQ(own.cash.rupiah(), held.cash);
+  EXPECT_EQ(own.qris.rupiah(), held.qris);
+  EXPECT_EQ(own.transfer.rupiah(), held.transfer);
+  Result<std::vector<Reconciliation>> z = ledger_->Reconciliations("T1");
+  ASSERT_TRUE(z.ok());
+  ASSERT_EQ(1u, z->size());
+  EXPECT_TRUE(z->front().agrees);
+  EXPECT_EQ(0, z->front().difference);
+}
+
+TEST_F(LedgerStoreTest, AZReportThatDisagreesIsRecordedWithTheDifference) {
+  Sell(2);
+  ASSERT_TRUE(stall_->CloseDay(Rp(0)).ok());
+  std::vector<JournalEntry> entries = Entries(1, 10);
+  JournalEntry& close = entries.back();
+  ASSERT_EQ(EntryKind::kDayClose, close.kind);
+  Result<ZReport> z = DecodeZReport(close.body);
+  ASSERT_TRUE(z.ok());
+  z->figures.net = *z->figures.net.Plus(Rp(5000));  // the terminal claims Rp5.000 more
+  z->figures.gross = *z->figures.gross.Plus(Rp(5000));
+  z->figures.cash = *z->figures.cash.Plus(Rp(5000));
+  close.body = EncodeZReport(*z);
+  close.hash = ComputeEntryHash(close);
+  EXPECT_EQ(ApplyResult::kApplied, Apply(entries).result);
+  Result<std::vector<Reconciliation>> list = ledger_->Reconciliations("T1");
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(1u, list->size());
+  EXPECT_FALSE(list->front().agrees);
+  EXPECT_EQ(5000, list->front().difference);
+}
+
+TEST_F(LedgerStoreTest, ATamperedEnvelopeIsRefusedBeforeItsPayloadIsDecoded) {
+  Sell(2);
+  ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok());
+  Result<sync::SealedBatch> batch = sync::BuildBatch(*stall_, 1, key_);
+  ASSERT_TRUE(batch.ok());
+  Ingestor ingestor(*ledger_, clock_);
+  for (size_t i : {size_t{0}, size_t{12}, batch->bytes.size() / 2, batch->bytes.size() - 1}) {
+    std::string tampered = batch->bytes;
+    tampered[i] = static_cast<char>(tampered[i] ^ 0x20);
+    const IngestAnswer answer = ingestor.Handle(tampered);
+    EXPECT_TRUE(answer.http_status == 401 || answer.http_status == 400) << i << " " << answer.json;
+  }
+  EXPECT_EQ(0, ingestor.counters().payloads_decoded.load());
+  EXPECT_EQ(0, Hwm());
+  const IngestAnswer good = ingestor.Handle(batch->bytes);
+  EXPECT_EQ(200, good.http_status) << good.json;
+  EXPECT_EQ(R"({"hwm":3,"terminal":"T1"})", good.json);
+  EXPECT_EQ(1, ingestor.counters().payloads_decoded.load());
+  const IngestAnswer replay = ingestor.Handle(batch->bytes);
+  EXPECT_EQ(good.json, replay.json);
+  EXPECT_EQ(3, Hwm());
+}
+
+}  // namespace
+}  // namespace lapak::ledger
