@@ -45,16 +45,18 @@ void DrawStatusBar(PosModel& model, UiState& ui) {
   ImGui::Separator();
   if (model.role()) DrawNavigation(model, ui);
   ImGui::AlignTextToFramePadding();
-  // The day, the clock and the sync badge, shortened from the left until they fit beside
-  // the log-out button.
+  // The day, the clock and what is unsent (with the age of the oldest where there is room),
+  // shortened until they fit beside the log-out button.
   const std::string badge = model.role() ? model.SyncBadge() : std::string();
-  const std::string sync_part = badge.empty() ? "" : "  | " + badge;
-  const std::string forms[] = {model.BusinessDay() + "  " + model.ClockText() + sync_part,
-                               model.ClockText() + sync_part, model.ClockText()};
+  const std::string short_sync = badge.empty() ? "" : "  | " + badge;
+  const std::string long_sync = badge.empty() ? "" : "  | " + model.SyncSummary();
+  const std::string day_and_clock = model.BusinessDay() + "  " + model.ClockText();
+  const std::string forms[] = {day_and_clock + long_sync, day_and_clock + short_sync,
+                               model.ClockText() + short_sync, model.ClockText()};
   const float logout = model.role() ? ImGui::CalcTextSize(Tr(lang, Text::kLogout)).x +
                                           4 * ImGui::GetStyle().FramePadding.x
                                     : 0;
-  const std::string* shown = &forms[2];
+  const std::string* shown = &forms[3];
   for (const std::string& form : forms) {
     if (ImGui::CalcTextSize(form.c_str()).x + logout <= ImGui::GetContentRegionAvail().x) {
       shown = &form;
