@@ -1,0 +1,15 @@
+# Fault tests of the sync contract against the real lapak-ledger (included from
+# tests/CMakeLists.txt, so paths are relative to tests/):
+#   fault_sync_tests  — 20 terminals × 500 sales sync through a seeded fault-injecting proxy;
+#   ledger_kill_tests — the ledger killed with SIGKILL mid-ingest 50 times and restarted.
+# Sizes: LAPAK_SOAK_SALES (sales per terminal), LAPAK_KILL_ROUNDS; seeds: LAPAK_FAULT_SEED,
+# LAPAK_KILL_SEED.
+foreach(lapak_fault_test IN ITEMS fault_sync ledger_kill)
+  add_executable(${lapak_fault_test}_tests sync/${lapak_fault_test}_test.cpp)
+  target_link_libraries(${lapak_fault_test}_tests PRIVATE
+    lapak_ledger_process lapak_fault_proxy lapak_sync lapak_ledger lapak_core
+    SQLite::SQLite3 fmt::fmt nlohmann_json::nlohmann_json GTest::gtest_main)
+  add_dependencies(${lapak_fault_test}_tests lapak-ledger)
+  gtest_discover_tests(${lapak_fault_test}_tests DISCOVERY_TIMEOUT 60
+    PROPERTIES LABELS sync TIMEOUT 900)
+endforeach()
