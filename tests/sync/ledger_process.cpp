@@ -1,0 +1,61 @@
+#include "tests/sync/ledger_process.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <stdexcept>
+
+namespace lapak::testing {
+
+LedgerProcess::LedgerProcess(std::string db_path) : db_path_(std::move(db_path)) { Start(); }
+
+LedgerProcess::~LedgerProcess() {
+  if (child_) Kill(SIGTERM);
+}
+
+void LedgerProcess::Start() {
+  child_ = std::make_unique<Child>(
+      std::vector<std::string>{LAPAK_LEDGER_PATH, "--db", db_path_, "serve", "--port", "0"});
+  std::string line;
+  if (!child_->ReadLine(line)) throw std::runtime_error("lapak-ledger did not start");
+  const size_t colon = line.rfind(':');
+  if (line.find("listening on http://127.0.0.1:") == std::string::npos || colon == std::string::npos) {
+    throw std::runtime_error("unexpected first line from lapak-ledger: " + line);
+  }
+  port_ = std::stoi(line.substr(colon + 1));
+}
+
+void LedgerProcess::Kill(int signal) {
+  child_->Kill(signal);
+  child_->Wait();
+  child_.reset();
+}
+
+std::string LedgerAdmin(const std::string& db_path, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{LAPAK_LEDGER_PATH, "--db", db_path};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunResult result = Run(argv);
+  if (result.exit_code != 0) {
+    throw std::runtime_error("lapak-ledger " + args.front() + " failed: " + result.err);
+  }
+  return result.out;
+}
+
+std::string EnrolTerminal(const std::string& db_path, const std::string& event_id,
+                          const std::string& stall_id, const std::string& terminal_id,
+                          const std::string& ledger_url) {
+  RunResult event = Run({LAPAK_LEDGER_PATH, "--db", db_path, "event", "add", event_id, "--name",
+                         "Bazar UMKM " + event_id, "--province", "Jawa Tengah", "--regency",
+                         "Kota Semarang", "--from", "2026-11-20", "--to", "2026-11-22"});
+  if (event.exit_code != 0 && event.err.find("already exists") == std::string::npos) {
+    throw std::runtime_error("event add failed: " + event.err);
+  }
+  LedgerAdmin(db_path, {"stall", "add", event_id, stall_id, "--name", "Stall " + stall_id,
+                        "--category", "makanan"});
+  std::string code = LedgerAdmin(db_path, {"terminal", "enrol", stall_id, terminal_id, "--url",
+                                           ledger_url, "--no-qr"});
+  while (!code.empty() && (code.back() == '\n' || code.back() == ' ')) code.pop_back();
+  return code;
+}
+
+}  // namespace lapak::testing

@@ -1,0 +1,45 @@
+// A real `lapak-ledger` on 127.0.0.1 for integration tests, and its admin commands.
+//
+// The binary's path comes from LAPAK_LEDGER_PATH (a compile definition). The server is
+// started with --port 0 and its port read from its first line of output, so tests run in
+// parallel without fixed ports.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/support/process.h"
+
+namespace lapak::testing {
+
+class LedgerProcess {
+ public:
+  // Starts `lapak-ledger --db <db_path> serve --port 0` and waits for it to listen.
+  explicit LedgerProcess(std::string db_path);
+  ~LedgerProcess();  // SIGTERM, then waits
+  LedgerProcess(const LedgerProcess&) = delete;
+  LedgerProcess& operator=(const LedgerProcess&) = delete;
+
+  int port() const { return port_; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  // Sends `signal` and reaps the process; a later Start() serves the same file again.
+  void Kill(int signal);
+  void Start();
+
+ private:
+  std::string db_path_;
+  std::unique_ptr<Child> child_;
+  int port_ = 0;
+};
+
+// Runs `lapak-ledger --db <db_path> <args…>`; throws with its stderr unless it exits 0.
+std::string LedgerAdmin(const std::string& db_path, const std::vector<std::string>& args);
+
+// Adds event `event_id` (WIB, 2026-11-20..22) unless it exists, stall `stall_id` in it, and
+// enrols `terminal_id`; returns the enrolment code naming `ledger_url`.
+std::string EnrolTerminal(const std::string& db_path, const std::string& event_id,
+                          const std::string& stall_id, const std::string& terminal_id,
+                          const std::string& ledger_url);
+
+}  // namespace lapak::testing
