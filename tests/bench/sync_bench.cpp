@@ -1,0 +1,594 @@
+// Sync (issue 4): each figure beside the machine's own limit measured in the same run.
+//
+//   BM_CatchUp10000Sales   sync::Uploader::SyncOnce() of a terminal holding 10 000 unsent
+//                          sales until caught up (fresh ledger file per iteration);
+//                          interleaved with the limit: the same journal rows bulk-inserted into
+//                          a plain SQLite table in one transaction (WAL, synchronous=FULL).
+//                          transport:0 is the shipped HTTP transport to the real lapak-ledger
+//                          on 127.0.0.1; transport:1 the same with TCP_NODELAY on the client;
+//                          transport:2 no HTTP (an Ingestor in process): the work alone.
+//   BM_RawBulkInsert10000  the catch-up's limit on its own.
+//   BM_RawLoopbackPost     an httplib POST round trip on loopback to a server that answers at
+//                          once, keep-alive as the uploader's transport, with TCP_NODELAY off
+//                          (httplib's default, as shipped) or on at either end.
+//   BM_LedgerRefusedPost   a POST the real lapak-ledger refuses at the framing check: its
+//                          per-request floor.
+//   BM_LedgerIngest500     lapak::ledger::Ingestor::Handle on one sealed batch of 500 entries,
+//                          in process; interleaved with the same 500 rows bulk-inserted, and
+//                          with the batch's decoding and checks alone (no SQL).
+//   BM_BuildBatch500       sync::BuildBatch of 500 entries; counters: bytes per sale on the
+//                          wire, plain and zlib, and the canonical bodies alone as the floor.
+//
+// The sales are built once (outside timing): 3 business days (2026-11-20..22, WIB) of a
+// food stall, 2-4 lines each, 55 % cash and 45 % QRIS, a ManualClock advancing per sale, each
+// day opened with a float and closed with its Z report: 10 000 sales, 10 006 entries.
+// Files go to $LAPAK_BENCH_DIR, else the current directory.
+#include <benchmark/benchmark.h>
+#include <httplib.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/store.h"
+#include "sync/envelope.h"
+#include "sync/ledger/ingest.h"
+#include "sync/ledger/ledger_store.h"
+#include "sync/payload.h"
+#include "sync/transport.h"
+#include "sync/uploader.h"
+#include "tests/sync/ledger_process.h"
+
+namespace lapak {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr int64_t kSales = 10'000;
+constexpr int kDays = 3;
+constexpr char kStallId[] = "BKS-07";
+constexpr char kTerminalId[] = "T1";
+constexpr char kEventId[] = "BZR-SMG";
+
+[[noreturn]] void Die(const std::string& what) {
+  std::fprintf(stderr, "sync_bench: %s\n", what.c_str());
+  std::abort();
+}
+
+void Check(const Status& status, const char* what) {
+  if (!status.ok()) Die(std::string(what) + ": " + status.message());
+}
+
+std::string BenchDir() {
+  const char* dir = std::getenv("LAPAK_BENCH_DIR");
+  return dir ? dir : ".";
+}
+
+void RemoveDb(const std::string& path) {
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+}
+
+// Copies a closed database (and its WAL, if one was left) over `to`.
+void CopyDb(const std::string& from, const std::string& to) {
+  RemoveDb(to);
+  std::filesystem::copy_file(from, to);
+  if (std::filesystem::exists(from + "-wal")) std::filesystem::copy_file(from + "-wal", to + "-wal");
+}
+
+double Seconds(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration<double>(d).count();
+}
+
+template <typename Fn>
+double TimeSeconds(Fn fn) {
+  const auto start = std::chrono::steady_clock::now();
+  fn();
+  return Seconds(std::chrono::steady_clock::now() - start);
+}
+
+double Median(std::vector<double> samples) {
+  if (samples.empty()) return 0;
+  std::sort(samples.begin(), samples.end());
+  return samples[samples.size() / 2];
+}
+
+double Sum(const std::vector<double>& samples) {
+  double sum = 0;
+  for (double s : samples) sum += s;
+  return sum;
+}
+
+TimePoint Wib(int day_of_november, std::chrono::hours hour) {
+  using namespace std::chrono;
+  return time_point_cast<milliseconds>(sys_days{year{2026} / November / day_of_november} + hour - 7h);
+}
+
+std::vector<Product> Catalog() {
+  auto item = [](const char* sku, const char* name, const char* category, int64_t price) {
+    return Product{sku, name, category, Money::Rupiah(price), true};
+  };
+  return {item("BKS-U", "Bakso Urat", "Makanan", 20000),
+          item("BKS-T", "Bakso Telur", "Makanan", 22000),
+          item("MIE-A", "Mie Ayam", "Makanan", 15000),
+          item("MIE-B", "Mie Ayam Bakso", "Makanan", 20000),
+          item("PGS", "Pangsit Goreng", "Tambahan", 3000),
+          item("KRP", "Kerupuk", "Tambahan", 2000),
+          item("TEH", "Es Teh Manis", "Minuman", 5000),
+          item("JRK", "Es Jeruk", "Minuman", 7000),
+          item("TBT", "Teh Botol", "Minuman", 6000),
+          item("AIR", "Air Mineral", "Minuman", 4000)};
+}
+
+// Typical sales: 2-4 distinct lines, mostly one of each; cash (a note or two above the total,
+// sometimes exact) or QRIS (exact).
+class SaleMaker {
+ public:
+  explicit SaleMaker(std::vector<Product> products) : products_(std::move(products)) {}
+
+  CompletedSale Next() {
+    Cart cart;
+    std::vector<size_t> order(products_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::shuffle(order.begin(), order.end(), rng_);
+    const int lines = Uniform(2, 4);
+    for (int i = 0; i < lines; ++i) {
+      const int roll = Uniform(1, 100);
+      const int64_t quantity = roll <= 70 ? 1 : roll <= 92 ? 2 : 3;
+      Check(cart.AddProduct(products_[order[static_cast<size_t>(i)]], quantity), "add line");
+    }
+    const Money total = cart.Totals()->total;
+    if (Uniform(1, 100) <= 55) {
+      const std::vector<Money> notes = CashSuggestions(total, 4);
+      const int pick = Uniform(0, static_cast<int>(notes.size()));  // == size: exact amount
+      Check(cart.AddPayment(PaymentMethod::kCash,
+                            pick == static_cast<int>(notes.size()) ? total : notes[static_cast<size_t>(pick)]),
+            "cash");
+    } else {
+      Check(cart.AddPayment(PaymentMethod::kQris, total), "qris");
+    }
+    Result<CompletedSale> sale = cart.Complete();
+    Check(sale.status(), "complete");
+    return std::move(sale).value();
+  }
+
+ private:
+  int Uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+
+  std::vector<Product> products_;
+  std::mt19937 rng_{20261122};
+};
+
+// Built once per process: a closed stall database holding the sales, a closed ledger database
+// with the stall's terminal enrolled (not yet holding anything), and the journal in memory.
+struct Fixture {
+  std::string stall_path = BenchDir() + "/sync-bench-stall.db";
+  std::string ledger_path = BenchDir() + "/sync-bench-ledger.db";
+  std::string terminal_key;
+  std::vector<JournalEntry> entries;
+  std::vector<sync::SealedBatch> batches;  // sealed with terminal_key, from seq 1
+
+  Fixture() {
+    RemoveDb(stall_path);
+    RemoveDb(ledger_path);
+    ManualClock clock(Wib(20, 10h));
+    {
+      std::unique_ptr<StallStore> store = std::move(StallStore::Open(stall_path, clock)).value();
+      Check(store->Initialise({kStallId, "Bakso Pak Kumis", kTerminalId, "Asia/Jakarta", "04:00",
+                               "9999", "1234"}),
+            "initialise");
+      Check(store->ImportCatalog(Catalog(), false), "catalog");
+      SaleMaker maker(Catalog());
+      int64_t made = 0;
+      for (int day = 0; day < kDays; ++day) {
+        const int64_t count = day + 1 < kDays ? kSales / kDays : kSales - made;
+        const auto spacing = std::chrono::duration_cast<std::chrono::milliseconds>(12h) / count;
+        clock.Set(Wib(20 + day, 10h));
+        Check(store->OpenDaySession(Money::Rupiah(200'000)).status(), "open day");
+        for (int64_t i = 0; i < count; ++i, ++made) {
+          clock.Advance(spacing);
+          Check(store->RecordSale(maker.Next()).status(), "record sale");
+        }
+        clock.Advance(10min);
+        Result<DayReport> report = store->ReportDay(*store->Today());
+        Check(report.status(), "report");
+        Check(store->CloseDay(report->expected_cash_now).status(), "close day");
+      }
+      Result<std::vector<JournalEntry>> all = store->Entries(1, kSales * 2);
+      Check(all.status(), "entries");
+      entries = std::move(all).value();
+    }
+    {
+      std::unique_ptr<ledger::LedgerStore> ledger =
+          std::move(ledger::LedgerStore::Open(ledger_path, true)).value();
+      Check(ledger->AddEvent({kEventId, "Bazar UMKM Semarang", "Jawa Tengah", "Kota Semarang",
+                              "Asia/Jakarta", "2026-11-20", "2026-11-22"}),
+            "event");
+      Check(ledger->AddStall({kStallId, kEventId, "Bakso Pak Kumis", "makanan"}), "stall");
+      Result<std::string> key = ledger->EnrolTerminal(kTerminalId, kStallId, clock.Now());
+      Check(key.status(), "enrol");
+      terminal_key = std::move(key).value();
+    }
+    // Batches are built on a copy: opening a store may write (pragmas, migrations).
+    const std::string scratch = BenchDir() + "/sync-bench-scratch.db";
+    CopyDb(stall_path, scratch);
+    {
+      std::unique_ptr<StallStore> store =
+          std::move(StallStore::Open(scratch, clock, OpenMode::kMustExist)).value();
+      for (int64_t from = 1; from <= LastSeq();) {
+        Result<sync::SealedBatch> batch = sync::BuildBatch(*store, from, terminal_key);
+        Check(batch.status(), "build batch");
+        from = batch->last_seq + 1;
+        batches.push_back(std::move(batch).value());
+      }
+    }
+    RemoveDb(scratch);
+  }
+  ~Fixture() {
+    RemoveDb(stall_path);
+    RemoveDb(ledger_path);
+  }
+
+  int64_t LastSeq() const { return entries.back().seq; }
+  // The batches of a full kMaxEntriesPerBatch entries.
+  size_t FullBatches() const {
+    size_t n = 0;
+    for (const sync::SealedBatch& b : batches) {
+      if (b.last_seq - b.first_seq + 1 == sync::kMaxEntriesPerBatch) ++n;
+    }
+    return n;
+  }
+};
+
+const Fixture& TheFixture() {
+  static const Fixture fixture;
+  return fixture;
+}
+
+// The limit: journal rows into a plain table (rowid, no index, no trigger), one transaction,
+// WAL and synchronous=FULL as every Lapak database.
+class RawTable {
+ public:
+  explicit RawTable(std::string path) : path_(std::move(path)) {
+    RemoveDb(path_);
+    if (sqlite3_open(path_.c_str(), &db_) != SQLITE_OK ||
+        sqlite3_exec(db_,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                     "CREATE TABLE entries (terminal_id TEXT, seq INTEGER, uuid TEXT, kind TEXT, "
+                     "time_utc_ms INTEGER, business_day TEXT, body TEXT, prev_hash BLOB, hash BLOB)",
+                     nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(db_, "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
+                           &insert_, nullptr) != SQLITE_OK) {
+      Die("raw table");
+    }
+  }
+  ~RawTable() {
+    sqlite3_finalize(insert_);
+    sqlite3_close(db_);
+    RemoveDb(path_);
+  }
+
+  // Inserts entries [begin, end) in one transaction; returns its wall time in seconds.
+  double Insert(const std::vector<JournalEntry>& entries, size_t begin, size_t end) {
+    return TimeSeconds([&] {
+      if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) Die("begin");
+      for (size_t i = begin; i < end; ++i) {
+        const JournalEntry& e = entries[i];
+        const std::string_view kind = EntryKindName(e.kind);
+        sqlite3_bind_text(insert_, 1, e.terminal_id.data(), static_cast<int>(e.terminal_id.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(insert_, 2, e.seq);
+        sqlite3_bind_text(insert_, 3, e.uuid.data(), static_cast<int>(e.uuid.size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert_, 4, kind.data(), static_cast<int>(kind.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(insert_, 5, e.time.time_since_epoch().count());
+        sqlite3_bind_text(insert_, 6, e.business_day.data(), static_cast<int>(e.business_day.size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert_, 7, e.body.data(), static_cast<int>(e.body.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(insert_, 8, e.prev_hash.data(), static_cast<int>(e.prev_hash.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(insert_, 9, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
+        if (sqlite3_step(insert_) != SQLITE_DONE) Die("raw insert");
+        sqlite3_reset(insert_);
+      }
+      if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) Die("commit");
+    });
+  }
+
+ private:
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_ = nullptr;
+};
+
+// ---- 1. catch-up of 10 000 sales over loopback ---------------------------------------------
+
+// sync/http_transport.cpp's transport with TCP_NODELAY set: what the client's half of that
+// setting is worth (the ledger's server is the real one, as shipped).
+class NoDelayTransport : public sync::Transport {
+ public:
+  explicit NoDelayTransport(const std::string& url) : client_(url) {
+    client_.set_keep_alive(true);
+    client_.set_tcp_nodelay(true);
+  }
+  Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
+    httplib::Result result =
+        client_.Post("/v1/batches", envelope.data(), envelope.size(), "application/octet-stream");
+    if (!result) return Status::IoError("no answer");
+    return sync::LedgerAnswer{result->status, result->body};
+  }
+
+ private:
+  httplib::Client client_;
+};
+
+// No HTTP at all: each batch handed to an Ingestor over the ledger file, in this process.
+class InProcessTransport : public sync::Transport {
+ public:
+  InProcessTransport(const std::string& ledger_path, const Clock& clock)
+      : store_(std::move(ledger::LedgerStore::Open(ledger_path, false)).value()),
+        ingestor_(*store_, clock) {}
+  Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
+    ledger::IngestAnswer answer = ingestor_.Handle(envelope);
+    return sync::LedgerAnswer{answer.http_status, std::move(answer.json)};
+  }
+
+ private:
+  std::unique_ptr<ledger::LedgerStore> store_;
+  ledger::Ingestor ingestor_;
+};
+
+// range(0), the transport: 0 the shipped one (sync::MakeHttpTransport) to the real
+// lapak-ledger; 1 NoDelayTransport to the real lapak-ledger; 2 InProcessTransport.
+void BM_CatchUp10000Sales(benchmark::State& state) {
+  const Fixture& f = TheFixture();
+  const std::string ledger_run = BenchDir() + "/sync-bench-ledger-run.db";
+  const std::string stall_run = BenchDir() + "/sync-bench-stall-run.db";
+  const std::string raw_run = BenchDir() + "/sync-bench-raw.db";
+  ManualClock clock(Wib(23, 1h));  // after the last entry
+  std::vector<double> catch_up, bulk;
+  int64_t batches = 0;
+  for (auto _ : state) {
+    CopyDb(f.ledger_path, ledger_run);
+    CopyDb(f.stall_path, stall_run);
+    double seconds = 0;
+    {
+      std::unique_ptr<testing::LedgerProcess> ledger;
+      std::unique_ptr<sync::Transport> transport;
+      std::string url = "http://127.0.0.1:1";
+      if (state.range(0) == 2) {
+        transport = std::make_unique<InProcessTransport>(ledger_run, clock);
+      } else {
+        ledger = std::make_unique<testing::LedgerProcess>(ledger_run);
+        url = ledger->url();
+        transport = state.range(0) == 0 ? std::move(sync::MakeHttpTransport(url)).value()
+                                        : std::make_unique<NoDelayTransport>(url);
+      }
+      std::unique_ptr<StallStore> store =
+          std::move(StallStore::Open(stall_run, clock, OpenMode::kMustExist)).value();
+      Check(store->Enrol({url, f.terminal_key}), "enrol stall");
+      sync::Uploader uploader(*store, *transport);
+      std::optional<Result<sync::SyncRound>> round;
+      seconds = TimeSeconds([&] { round.emplace(uploader.SyncOnce()); });
+      Check(round->status(), "sync");
+      if ((*round)->unsent != 0 || (*round)->acknowledged_seq != f.LastSeq()) Die("not caught up");
+      batches = (*round)->batches_sent;
+    }
+    state.SetIterationTime(seconds);
+    catch_up.push_back(seconds);
+    RawTable raw(raw_run);
+    bulk.push_back(raw.Insert(f.entries, 0, f.entries.size()));
+  }
+  RemoveDb(ledger_run);
+  RemoveDb(stall_run);
+  const double catch_up_mean = Sum(catch_up) / static_cast<double>(catch_up.size());
+  const double bulk_mean = Sum(bulk) / static_cast<double>(bulk.size());
+  state.counters["sales_per_s"] = static_cast<double>(kSales) / catch_up_mean;
+  state.counters["entries"] = static_cast<double>(f.entries.size());
+  state.counters["batches"] = static_cast<double>(batches);
+  state.counters["bulk_ms"] = bulk_mean * 1e3;
+  state.counters["bulk_rows_per_s"] = static_cast<double>(f.entries.size()) / bulk_mean;
+  state.counters["ratio"] = catch_up_mean / bulk_mean;
+}
+BENCHMARK(BM_CatchUp10000Sales)
+    ->ArgName("transport")
+    ->DenseRange(0, 2)
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+
+void BM_RawBulkInsert10000(benchmark::State& state) {
+  const Fixture& f = TheFixture();
+  double total = 0;
+  for (auto _ : state) {
+    RawTable raw(BenchDir() + "/sync-bench-raw.db");
+    const double seconds = raw.Insert(f.entries, 0, f.entries.size());
+    state.SetIterationTime(seconds);
+    total += seconds;
+  }
+  state.counters["rows_per_s"] =
+      static_cast<double>(state.iterations()) * static_cast<double>(f.entries.size()) / total;
+}
+BENCHMARK(BM_RawBulkInsert10000)->Iterations(5)->Unit(benchmark::kMillisecond)->UseManualTime();
+
+// A server that answers every POST at once, on a thread of this process.
+class NullServer {
+ public:
+  explicit NullServer(bool nodelay) {
+    server_.set_tcp_nodelay(nodelay);
+    server_.Post("/v1/batches", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content(R"({"hwm":1,"terminal":"T1"})", "application/json");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(1ms);
+  }
+  ~NullServer() {
+    server_.stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+
+ private:
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+void Post(httplib::Client& client, const std::string& body, int expected) {
+  httplib::Result result = client.Post("/v1/batches", body, "application/octet-stream");
+  if (!result || result->status != expected) Die("post");
+}
+
+// range(0): body bytes; range(1): where TCP_NODELAY is set: 1 the client, 2 the server, 3
+// both (httplib's default is off, as in the uploader's transport and the ledger's server).
+void BM_RawLoopbackPost(benchmark::State& state) {
+  NullServer server((state.range(1) & 2) != 0);
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_keep_alive(true);
+  client.set_tcp_nodelay((state.range(1) & 1) != 0);
+  const std::string body(static_cast<size_t>(state.range(0)), 'x');
+  for (auto _ : state) Post(client, body, 200);
+}
+BENCHMARK(BM_RawLoopbackPost)
+    ->ArgsProduct({{16, 64 * 1024}, {0, 1, 2, 3}})
+    ->ArgNames({"bytes", "nodelay"})
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+
+void BM_LedgerRefusedPost(benchmark::State& state) {
+  const Fixture& f = TheFixture();
+  const std::string ledger_run = BenchDir() + "/sync-bench-ledger-run.db";
+  CopyDb(f.ledger_path, ledger_run);
+  {
+    testing::LedgerProcess ledger(ledger_run);
+    httplib::Client client("127.0.0.1", ledger.port());
+    client.set_keep_alive(true);
+    const std::string body(16, 'x');
+    for (auto _ : state) Post(client, body, 400);
+  }
+  RemoveDb(ledger_run);
+}
+BENCHMARK(BM_LedgerRefusedPost)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+// ---- 2. ledger ingest, 500 entries a batch, in process -------------------------------------
+
+// The ingest's work short of SQL: framing, mac, inflate, decode, wire → entries, the hash
+// chain and each sale's body, as Handle and ApplyBatch do them.
+void DecodeAndCheck(const std::string& bytes, const std::string& key) {
+  Result<sync::EnvelopeView> envelope = sync::ParseEnvelope(bytes);
+  if (!envelope.ok() || !sync::VerifyEnvelopeMac(*envelope, key)) Die("envelope");
+  Result<std::string> archive = sync::InflatePayload(*envelope);
+  Check(archive.status(), "inflate");
+  Result<sync::WireBatch> batch = sync::DecodePayload(*archive);
+  Check(batch.status(), "decode");
+  for (const sync::WireEntry& wire : batch->entries) {
+    Result<JournalEntry> entry = sync::FromWire(wire, std::string(envelope->terminal_id));
+    Check(entry.status(), "from wire");
+    if (ComputeEntryHash(*entry) != entry->hash) Die("hash");
+    if (entry->kind == EntryKind::kSale) Check(DecodeSale(entry->body).status(), "sale body");
+  }
+}
+
+void BM_LedgerIngest500(benchmark::State& state) {
+  const Fixture& f = TheFixture();
+  const size_t full = f.FullBatches();
+  const std::string ledger_run = BenchDir() + "/sync-bench-ledger-run.db";
+  const std::string raw_run = BenchDir() + "/sync-bench-raw.db";
+  ManualClock clock(Wib(23, 1h));
+  std::unique_ptr<ledger::LedgerStore> store;
+  std::unique_ptr<ledger::Ingestor> ingestor;
+  std::unique_ptr<RawTable> raw;
+  std::vector<double> ingest, bulk, decode;
+  size_t next = 0;
+  for (auto _ : state) {
+    if (next == 0) {  // a fresh ledger and a fresh raw table for the batches from seq 1
+      ingestor.reset();
+      store.reset();
+      raw.reset();
+      CopyDb(f.ledger_path, ledger_run);
+      store = std::move(ledger::LedgerStore::Open(ledger_run, false)).value();
+      ingestor = std::make_unique<ledger::Ingestor>(*store, clock);
+      raw = std::make_unique<RawTable>(raw_run);
+    }
+    const sync::SealedBatch& batch = f.batches[next];
+    ledger::IngestAnswer answer;
+    const double seconds = TimeSeconds([&] { answer = ingestor->Handle(batch.bytes); });
+    if (answer.http_status != 200) Die("ingest answered " + answer.json);
+    state.SetIterationTime(seconds);
+    ingest.push_back(seconds);
+    bulk.push_back(raw->Insert(f.entries, static_cast<size_t>(batch.first_seq - 1),
+                               static_cast<size_t>(batch.last_seq)));
+    decode.push_back(TimeSeconds([&] { DecodeAndCheck(batch.bytes, f.terminal_key); }));
+    next = (next + 1) % full;
+  }
+  ingestor.reset();
+  store.reset();
+  raw.reset();
+  RemoveDb(ledger_run);
+  const double entries = static_cast<double>(sync::kMaxEntriesPerBatch);
+  state.counters["entries_per_s"] = entries * static_cast<double>(ingest.size()) / Sum(ingest);
+  state.counters["ingest_p50_ms"] = Median(ingest) * 1e3;
+  state.counters["bulk_p50_ms"] = Median(bulk) * 1e3;
+  state.counters["p50_ratio"] = Median(ingest) / Median(bulk);
+  state.counters["decode_p50_ms"] = Median(decode) * 1e3;
+}
+// Two fresh ledgers of 20 batches each (seq 1 to 10 000).
+BENCHMARK(BM_LedgerIngest500)->Iterations(40)->Unit(benchmark::kMillisecond)->UseManualTime();
+
+// ---- 3. bytes per sale on the wire ---------------------------------------------------------
+
+void BM_BuildBatch500(benchmark::State& state) {
+  const Fixture& f = TheFixture();
+  const size_t full = f.FullBatches();
+  const std::string scratch = BenchDir() + "/sync-bench-scratch.db";
+  CopyDb(f.stall_path, scratch);
+  ManualClock clock(Wib(23, 1h));
+  {
+    std::unique_ptr<StallStore> store =
+        std::move(StallStore::Open(scratch, clock, OpenMode::kMustExist)).value();
+    size_t next = 0;
+    for (auto _ : state) {
+      Result<sync::SealedBatch> batch =
+          sync::BuildBatch(*store, 1 + static_cast<int64_t>(next) * sync::kMaxEntriesPerBatch, f.terminal_key);
+      if (!batch.ok()) Die("build");
+      benchmark::DoNotOptimize(batch->bytes.data());
+      next = (next + 1) % full;
+    }
+  }
+  RemoveDb(scratch);
+
+  // Over every batch of the 10 006 entries (10 000 sales, 3 day opens, 3 Z reports).
+  double wire_zlib = 0, wire_plain = 0, bodies = 0, entries = 0;
+  std::string all_bodies;
+  for (const sync::SealedBatch& batch : f.batches) {
+    Result<sync::EnvelopeView> envelope = sync::ParseEnvelope(batch.bytes);
+    if (!envelope.ok() || envelope->encoding != sync::PayloadEncoding::kZlib) Die("expected zlib");
+    const size_t framing = batch.bytes.size() - envelope->payload.size();
+    wire_zlib += static_cast<double>(batch.bytes.size());
+    wire_plain += static_cast<double>(framing + batch.archive_bytes);
+    entries += static_cast<double>(batch.last_seq - batch.first_seq + 1);
+  }
+  for (const JournalEntry& entry : f.entries) {
+    bodies += static_cast<double>(entry.body.size());
+    all_bodies += entry.body;
+  }
+  state.counters["plain_B_per_sale"] = wire_plain / entries;
+  state.counters["zlib_B_per_sale"] = wire_zlib / entries;
+  state.counters["body_B_per_sale"] = bodies / entries;
+  state.counters["body_zlib_B_per_sale"] =
+      static_cast<double>(sync::CompressPayload(all_bodies).size()) / entries;
+  state.counters["zlib_ratio"] = wire_zlib / wire_plain;
+}
+BENCHMARK(BM_BuildBatch500)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace lapak
+
+BENCHMARK_MAIN();
