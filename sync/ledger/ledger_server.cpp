@@ -33,6 +33,7 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock)
   server.set_payload_max_length(sync::kMaxEnvelopeBytes);
   server.set_read_timeout(30, 0);
   server.set_write_timeout(30, 0);
+  server.set_tcp_nodelay(true);  // an answer's headers and body are two writes: see the uploader
 
   server.Post("/v1/batches", [this](const httplib::Request& request, httplib::Response& response,
                                     const httplib::ContentReader& read_content) {
