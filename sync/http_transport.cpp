@@ -1,6 +1,8 @@
 #include <httplib.h>
 
+#include <csignal>
 #include <cstdlib>
+#include <mutex>
 
 #include <fmt/core.h>
 
@@ -47,6 +49,8 @@ Result<std::unique_ptr<Transport>> MakeHttpTransport(const std::string& ledger_u
     return Status::InvalidArgument(
         fmt::format("ledger address '{}' must start with http:// or https://", ledger_url));
   }
+  static std::once_flag ignore_sigpipe;
+  std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
   std::unique_ptr<Transport> transport = std::make_unique<HttpTransport>(ledger_url);
   return transport;
 }

@@ -25,6 +25,9 @@ class Transport {
 // POSTs to <ledger_url>/v1/batches over HTTP or, for an https:// URL, TLS with the system's
 // CA certificates (a self-signed ledger needs its certificate in $LAPAK_LEDGER_CA). Connect
 // timeout 5 s, read timeout 30 s. InvalidArgument for a URL it cannot use.
+// The first call sets SIGPIPE to be ignored for the whole process: httplib writes without
+// MSG_NOSIGNAL, and a ledger that closes the connection mid-batch must be an IoError to
+// retry, not the end of the terminal.
 [[nodiscard]] Result<std::unique_ptr<Transport>> MakeHttpTransport(const std::string& ledger_url);
 
 }  // namespace lapak::sync

@@ -5,7 +5,8 @@
 //   terminal unknown or revoked, mac wrong → 401; the payload is never decoded
 //   payload does not decode within bounds  → 400
 //   batch names another stall or terminal  → 403
-//   last_seq ≤ hwm                         → 200, the same ack as when it was applied
+//   last_seq ≤ hwm                         → 200, an ack with the ledger's hwm: a replay
+//                                            right after gets the very same ack
 //   first_seq > hwm + 1                    → 409 with the ledger's hwm
 //   an entry ≤ hwm differs from the held   → 409 with hwm
 //   chain broken, body invalid             → 422; nothing applied

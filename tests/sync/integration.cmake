@@ -1,0 +1,21 @@
+# Sync integration tests against the real lapak-ledger (and lapak) binaries over loopback.
+# Included from tests/CMakeLists.txt: paths are relative to tests/.
+
+# A terminal's stall database made through StallStore, for any sync test.
+add_library(lapak_stall_fixture STATIC sync/stall_fixture.cpp)
+target_include_directories(lapak_stall_fixture PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(lapak_stall_fixture PUBLIC lapak_core)
+
+add_executable(ledger_integration_tests sync/ledger_integration_test.cpp)
+target_link_libraries(ledger_integration_tests PRIVATE
+  lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_sync lapak_core
+  nlohmann_json::nlohmann_json PkgConfig::HTTPLIB GTest::gtest_main)
+add_dependencies(ledger_integration_tests lapak-ledger)
+gtest_discover_tests(ledger_integration_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
+
+add_executable(sync_cli_tests sync/sync_cli_test.cpp)
+target_link_libraries(sync_cli_tests PRIVATE
+  lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_sync lapak_core
+  nlohmann_json::nlohmann_json GTest::gtest_main)
+add_dependencies(sync_cli_tests lapak lapak-ledger)
+gtest_discover_tests(sync_cli_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)

@@ -1,0 +1,260 @@
+// `lapak enrol | sync | status` end to end: the real `lapak` binary against the real
+// `lapak-ledger serve` on loopback, on a stall database made through StallStore.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <functional>
+#include <stdexcept>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "core/business_day.h"
+#include "sync/enrolment.h"
+#include "sync/ledger/ledger_store.h"
+#include "tests/support/process.h"
+#include "tests/sync/ledger_process.h"
+#include "tests/sync/stall_fixture.h"
+
+namespace lapak {
+namespace {
+
+using nlohmann::json;
+using testing::Cash;
+using testing::Qris;
+using testing::RunResult;
+using testing::Transfer;
+
+const std::string kLapak = LAPAK_CLI_PATH;
+const std::string kEvent = "expo-semarang-2026";
+const std::string kStall = "BKS-07";
+const std::string kDay = "2026-11-22";
+// 2026-11-22 19:30 WIB: half an hour after StallFixture's clock starts.
+const std::string kNow = "2026-11-22T12:30:00Z";
+const std::vector<std::string> kFixedClock = {"LAPAK_NOW=" + kNow};
+
+// The same code, pointing at `url`: the organiser re-prints it when the ledger moved (a
+// ledger started with --port 0 gets a new port on each start).
+std::string Retarget(const std::string& code, const std::string& url) {
+  Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(code);
+  if (!parsed.ok()) throw std::runtime_error("bad code: " + parsed.status().ToString());
+  parsed->ledger_url = url;
+  return sync::FormatEnrolmentCode(*parsed);
+}
+
+// Calls `done` until it is true or `timeout` passed; whether it became true.
+bool WaitUntil(const std::function<bool()>& done, std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return done();
+}
+
+class SyncCliTest : public ::testing::Test {
+ protected:
+  RunResult Lapak(std::vector<std::string> args) {
+    args.insert(args.begin(), {kLapak, "--db", db_});
+    return testing::Run(args, kFixedClock);
+  }
+  json LapakJson(std::vector<std::string> args) {
+    args.push_back("--json");
+    RunResult result = Lapak(args);
+    EXPECT_EQ(0, result.exit_code) << result.err;
+    return json::parse(result.out);
+  }
+  json Status() { return LapakJson({"status"}); }
+
+  // Adds the event and the stall and enrols T1 on the ledger; the code, naming `url`.
+  std::string LedgerCode(const std::string& url) {
+    return testing::EnrolTerminal(ledger_db_, kEvent, kStall, "T1", url);
+  }
+  void Enrol(const std::string& code) {
+    RunResult enrol = Lapak({"enrol", code});
+    ASSERT_EQ(0, enrol.exit_code) << enrol.err;
+  }
+
+  int64_t LedgerHwm(const std::string& terminal_id = "T1") {
+    const json rows = json::parse(testing::LedgerAdmin(ledger_db_, {"terminal", "list", "--json"}));
+    for (const json& row : rows) {
+      if (row["terminal"] == terminal_id) return row["hwm"].get<int64_t>();
+    }
+    throw std::runtime_error("terminal not listed");
+  }
+  ledger::LedgerFigures LedgerTotals() {
+    Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(ledger_db_, false);
+    if (!store.ok()) throw std::runtime_error(store.status().ToString());
+    Result<std::vector<ledger::StallDayTotals>> totals = (*store)->DayTotals(kEvent, kDay);
+    if (!totals.ok()) throw std::runtime_error(totals.status().ToString());
+    for (const ledger::StallDayTotals& row : *totals) {
+      if (row.stall_id == kStall) return row.figures;
+    }
+    return {};
+  }
+  ledger::LedgerFigures TerminalTotals() {
+    const DayFigures f = stall_.Figures(kDay);
+    return {f.sales_count,  f.voids_count,  f.gross.rupiah(), f.voids.rupiah(),
+            f.net.rupiah(), f.cash.rupiah(), f.qris.rupiah(),  f.transfer.rupiah()};
+  }
+
+  testing::TempDir dir_;
+  std::string ledger_db_ = dir_.File("ledger.db");
+  std::string db_ = dir_.File("stall.db");
+  testing::StallFixture stall_{db_, kStall, "T1"};
+};
+
+TEST_F(SyncCliTest, StatusSaysNotEnrolledThenCountsUnsentEntries) {
+  const json fresh = Status();
+  EXPECT_FALSE(fresh["enrolled"].get<bool>());
+  EXPECT_EQ(0, fresh["unsent"]);
+  EXPECT_TRUE(fresh["oldest_unsent_at"].is_null());
+  EXPECT_TRUE(fresh["last_success_at"].is_null());
+  EXPECT_NE(std::string::npos, Lapak({"status"}).out.find("Belum terdaftar"));
+
+  Enrol(LedgerCode("http://ledger.bazar.example"));
+  stall_.Sell(25000, {Cash(25000)});
+  stall_.Sell(18000, {Qris(18000)});
+  stall_.Sell(30000, {Transfer(30000)});
+  const json status = Status();
+  EXPECT_TRUE(status["enrolled"].get<bool>());
+  EXPECT_EQ("http://ledger.bazar.example", status["ledger"]);
+  EXPECT_EQ(4, status["last_seq"]);  // day open and three sales
+  EXPECT_EQ(0, status["acknowledged_seq"]);
+  EXPECT_EQ(4, status["unsent"]);
+  EXPECT_EQ(FormatUtc(testing::StallFixture::DefaultStart()), status["oldest_unsent_at"]);
+  EXPECT_TRUE(status["last_success_at"].is_null());
+  EXPECT_TRUE(status["last_error"].is_null());
+}
+
+TEST_F(SyncCliTest, EnrolTakesOnlyAWellFormedCodeForThisTerminal) {
+  const std::string url = "http://ledger.bazar.example:8080";
+  const std::string own = LedgerCode(url);
+  std::string other = testing::LedgerAdmin(
+      ledger_db_, {"terminal", "enrol", kStall, "T2", "--url", url, "--no-qr"});
+  other.pop_back();  // its newline
+  ASSERT_EQ(0u, other.find("lapak1,T2,")) << other;
+
+  for (const std::string& malformed :
+       {std::string("lapak1,T1,not-hex,") + url, std::string("hello"),
+        own.substr(0, own.size() - url.size()) + "ftp://ledger", own.substr(1)}) {
+    RunResult refused = Lapak({"enrol", malformed});
+    EXPECT_EQ(2, refused.exit_code) << malformed << "\n" << refused.err;
+  }
+  RunResult wrong_terminal = Lapak({"enrol", other});
+  EXPECT_EQ(2, wrong_terminal.exit_code) << wrong_terminal.err;
+  EXPECT_NE(std::string::npos, wrong_terminal.err.find("'T2'")) << wrong_terminal.err;
+  EXPECT_FALSE(Status()["enrolled"].get<bool>());
+
+  const json enrolled = LapakJson({"enrol", own});
+  EXPECT_EQ(json({{"terminal", "T1"}, {"ledger", url}}), enrolled);
+  const json status = Status();
+  EXPECT_TRUE(status["enrolled"].get<bool>());
+  EXPECT_EQ(url, status["ledger"]);
+}
+
+TEST_F(SyncCliTest, SyncSendsEverythingAndStatusShowsTheSuccess) {
+  testing::LedgerProcess ledger(ledger_db_);
+  Enrol(LedgerCode(ledger.url()));
+  stall_.SellCash(4);
+  stall_.Sell(47000, {Qris(20000), Cash(30000)});
+  ASSERT_EQ(6, stall_.LastSeq());
+
+  const json round = LapakJson({"sync"});
+  EXPECT_EQ(json({{"batches", 1}, {"acknowledged_seq", 6}, {"unsent", 0}}), round);
+  const json status = Status();
+  EXPECT_EQ(0, status["unsent"]);
+  EXPECT_EQ(6, status["acknowledged_seq"]);
+  EXPECT_TRUE(status["oldest_unsent_at"].is_null());
+  EXPECT_EQ(FormatUtc(*ParseUtc(kNow)), status["last_success_at"]);
+  EXPECT_TRUE(status["last_error"].is_null());
+  EXPECT_EQ(6, LedgerHwm());
+  EXPECT_EQ(TerminalTotals(), LedgerTotals());
+  EXPECT_EQ(147000, LedgerTotals().net);
+
+  // Nothing left: a second sync sends no batch.
+  EXPECT_EQ(json({{"batches", 0}, {"acknowledged_seq", 6}, {"unsent", 0}}), LapakJson({"sync"}));
+}
+
+TEST_F(SyncCliTest, SyncFailsWhileTheLedgerIsDownAndResumesWithoutDoubling) {
+  testing::LedgerProcess ledger(ledger_db_);
+  const std::string code = LedgerCode(ledger.url());
+  Enrol(code);
+  stall_.Sell(25000, {Cash(50000)});
+  stall_.Sell(18000, {Qris(18000)});
+  ASSERT_EQ(0, Lapak({"sync"}).exit_code);
+  ASSERT_EQ(3, LedgerHwm());
+
+  const Receipt doubled = stall_.Sell(32000, {Transfer(32000)});
+  stall_.Sell(15000, {Cash(20000)});
+  stall_.Void(doubled.receipt, "dobel");
+  stall_.CloseDay(25000 + 15000);
+  ASSERT_EQ(7, stall_.LastSeq());
+
+  ledger.Kill(SIGTERM);
+  RunResult down = Lapak({"sync"});
+  EXPECT_NE(0, down.exit_code);
+  EXPECT_EQ(7, down.exit_code) << down.err;  // IoError: no answer
+  const json failed = Status();
+  EXPECT_EQ(4, failed["unsent"]);
+  EXPECT_EQ(3, failed["acknowledged_seq"]);
+  ASSERT_TRUE(failed["last_error"].is_string()) << failed.dump();
+  EXPECT_NE(std::string::npos, failed["last_error"].get<std::string>().find("no answer"))
+      << failed.dump();
+  EXPECT_EQ(FormatUtc(*ParseUtc(kNow)), failed["last_error_at"]);
+  EXPECT_FALSE(failed["oldest_unsent_at"].is_null());
+
+  ledger.Start();  // the same database, on a new port
+  Enrol(Retarget(code, ledger.url()));
+  const json round = LapakJson({"sync"});
+  EXPECT_EQ(7, round["acknowledged_seq"]);
+  EXPECT_EQ(0, round["unsent"]);
+  const json status = Status();
+  EXPECT_EQ(0, status["unsent"]);
+  EXPECT_TRUE(status["last_error"].is_null()) << status.dump();
+  EXPECT_EQ(stall_.LastSeq(), LedgerHwm());
+  EXPECT_EQ(TerminalTotals(), LedgerTotals());
+  EXPECT_EQ(58000, LedgerTotals().net);  // 25.000 + 18.000 + 15.000; the transfer was voided
+  EXPECT_EQ(1, LedgerTotals().voids_count);
+}
+
+TEST_F(SyncCliTest, WatcherCatchesUpWhenTheLedgerComesBackAndStopsCleanlyOnSigterm) {
+  testing::LedgerProcess ledger(ledger_db_);
+  const std::string code = LedgerCode(ledger.url());
+  Enrol(code);
+  ledger.Kill(SIGTERM);
+  stall_.Sell(25000, {Cash(25000)});
+  stall_.Sell(18000, {Qris(18000)});
+  stall_.Sell(9000, {Transfer(9000)});
+  ASSERT_EQ(4, stall_.LastSeq());
+
+  testing::Child watcher({kLapak, "--db", db_, "sync", "--watch", "--poll-ms", "200"});
+  // The watcher tries, fails and says so.
+  ASSERT_TRUE(WaitUntil([&] { return Status()["last_error"].is_string(); }, std::chrono::seconds(20)))
+      << Status().dump();
+  EXPECT_EQ(4, Status()["unsent"]);
+
+  ledger.Start();
+  Enrol(Retarget(code, ledger.url()));
+  json status;
+  const bool caught_up = WaitUntil(
+      [&] {
+        status = Status();
+        return status["unsent"] == 0;
+      },
+      std::chrono::seconds(30));
+  EXPECT_TRUE(caught_up) << status.dump();
+  EXPECT_TRUE(status["last_error"].is_null()) << status.dump();
+  EXPECT_EQ(4, LedgerHwm());
+  EXPECT_EQ(TerminalTotals(), LedgerTotals());
+
+  watcher.Kill(SIGTERM);
+  const int wait_status = watcher.Wait();
+  ASSERT_TRUE(WIFEXITED(wait_status)) << "killed by signal " << WTERMSIG(wait_status);
+  EXPECT_EQ(0, WEXITSTATUS(wait_status));
+}
+
+}  // namespace
+}  // namespace lapak
