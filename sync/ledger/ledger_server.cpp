@@ -34,6 +34,9 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock)
   server.set_read_timeout(30, 0);
   server.set_write_timeout(30, 0);
   server.set_tcp_nodelay(true);  // an answer's headers and body are two writes: see the uploader
+  // A terminal catching up sends batch after batch: reconnecting (with TLS, on mobile data)
+  // every 5, httplib's default, would cost a handshake each time.
+  server.set_keep_alive_max_count(100);
 
   server.Post("/v1/batches", [this](const httplib::Request& request, httplib::Response& response,
                                     const httplib::ContentReader& read_content) {
