@@ -4,11 +4,17 @@
 #   ledger_kill_tests — the ledger killed with SIGKILL mid-ingest 50 times and restarted.
 # Sizes: LAPAK_SOAK_SALES (sales per terminal), LAPAK_KILL_ROUNDS; seeds: LAPAK_FAULT_SEED,
 # LAPAK_KILL_SEED.
+
+# Their seeded vendor terminals and the check that the ledger equals them.
+add_library(lapak_soak_terminals STATIC sync/soak_terminals.cpp)
+target_link_libraries(lapak_soak_terminals PUBLIC
+  lapak_stall_fixture lapak_ledger_process lapak_sync lapak_ledger lapak_core
+  SQLite::SQLite3 fmt::fmt GTest::gtest)
+
 foreach(lapak_fault_test IN ITEMS fault_sync ledger_kill)
   add_executable(${lapak_fault_test}_tests sync/${lapak_fault_test}_test.cpp)
   target_link_libraries(${lapak_fault_test}_tests PRIVATE
-    lapak_ledger_process lapak_fault_proxy lapak_sync lapak_ledger lapak_core
-    SQLite::SQLite3 fmt::fmt nlohmann_json::nlohmann_json GTest::gtest_main)
+    lapak_soak_terminals lapak_fault_proxy GTest::gtest_main)
   add_dependencies(${lapak_fault_test}_tests lapak-ledger)
   gtest_discover_tests(${lapak_fault_test}_tests DISCOVERY_TIMEOUT 60
     PROPERTIES LABELS sync TIMEOUT 900)

@@ -417,7 +417,7 @@ TEST_F(StoreMigrationTest, AnEmptyFileGetsTheWholeSchema) {
   ASSERT_EQ("OK", Open());
   RawDb raw(path_);
   EXPECT_EQ(std::to_string(LatestSchemaVersion()), raw.Query("PRAGMA user_version"));
-  EXPECT_EQ("days,journal,pins,products,sales,settings,voids",
+  EXPECT_EQ("days,journal,pins,products,sales,settings,sync_state,voids",
             raw.Query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
                       "WHERE type = 'table' ORDER BY name)"));
   EXPECT_EQ("FailedPrecondition: this terminal is not set up yet; run `lapak init`",
