@@ -71,6 +71,13 @@ class CountingTransport final : public sync::Transport {
   PostCounts& counts_;
 };
 
+// Wraps a terminal's transport to count its requests into `counts`.
+testing::WrapTransport CountInto(PostCounts& counts) {
+  return [&counts](std::unique_ptr<sync::Transport> http) {
+    return std::make_unique<CountingTransport>(std::move(http), counts);
+  };
+}
+
 // A sale of one or two lines, sometimes discounted, paid in one of the ways a stall is paid.
 std::string FillStallBasket(std::mt19937_64& random, Basket& basket) {
   Cart& cart = basket.cart;
@@ -230,10 +237,9 @@ TEST(FaultSyncTest, TwentyTerminalsWithVoidsAndDayClosesSyncThroughRandomFaults)
     SoakTerminal& terminal = *terminals[i];
     try {
       setup_failures[i] = terminal.Enrol(ledger_db, kEvent, proxy_url);
-      if (!setup_failures[i].empty()) return;
-      setup_failures[i] = terminal.Connect(proxy_url, [&counts = counts[i]](std::unique_ptr<sync::Transport> http) {
-        return std::make_unique<CountingTransport>(std::move(http), counts);
-      });
+      if (setup_failures[i].empty()) {
+        setup_failures[i] = terminal.Connect(proxy_url, CountInto(counts[i]));
+      }
     } catch (const std::exception& e) {
       setup_failures[i] = e.what();
     }
@@ -309,7 +315,8 @@ TEST(FaultSyncTest, TwentyTerminalsWithVoidsAndDayClosesSyncThroughRandomFaults)
 
   // The ledger holds exactly the terminals' journals, day totals and Z reports.
   testing::LedgerTally tally;
-  ASSERT_NO_FATAL_FAILURE(testing::ExpectLedgerEqualsTerminals(ledger_db, kEvent, terminals, tally));
+  ASSERT_NO_FATAL_FAILURE(
+      testing::ExpectLedgerEqualsTerminals(ledger_db, kEvent, terminals, tally));
   std::printf("[ fault ] ledger holds %zu entries of %d terminals, %lld Z reports reconciled; total %.1f s\n",
               tally.entries, kTerminals, static_cast<long long>(tally.z_reports),
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());

@@ -86,7 +86,9 @@ class WatchedTransport final : public sync::Transport {
 std::string FillKiosBasket(std::mt19937_64& random, Basket& basket) {
   const int64_t unit = 500 * Uniform(random, 1, 100), quantity = Uniform(random, 1, 3);
   const int64_t total = unit * quantity;
-  if (!basket.cart.AddCustom(Money::Rupiah(unit), quantity, "Soto").ok()) return "cannot add a line";
+  if (!basket.cart.AddCustom(Money::Rupiah(unit), quantity, "Soto").ok()) {
+    return "cannot add a line";
+  }
   testing::SaleMoney& money = basket.money;
   money.total = total;
   switch (Uniform(random, 0, 3)) {
@@ -305,7 +307,8 @@ TEST(LedgerKillTest, KilledMidIngestAndRestartedTheLedgerStillEqualsTheTerminals
   // The file is sound, and holds exactly the terminals' journals, day totals and Z reports.
   EXPECT_EQ("ok", RawDb(ledger_db).Rows("PRAGMA integrity_check").at(0).at(0));
   testing::LedgerTally tally;
-  ASSERT_NO_FATAL_FAILURE(testing::ExpectLedgerEqualsTerminals(ledger_db, kEvent, terminals, tally));
+  ASSERT_NO_FATAL_FAILURE(
+      testing::ExpectLedgerEqualsTerminals(ledger_db, kEvent, terminals, tally));
   std::printf("[ kill ] ledger holds %zu entries; total %.1f s\n", tally.entries,
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }

@@ -1,0 +1,175 @@
+// Seeded vendor terminals for the soak tests against the real lapak-ledger (fault_sync_test,
+// ledger_kill_test), and the final check that the ledger holds exactly what they recorded.
+//
+// Every terminal follows one plan over the bazaar's three days (20-22 November 2026, WIB):
+// four day sessions, 30/20/30/20 % of its sales, each closed with a Z except the last one
+// when the stall's index is even, with about 3 % of sales voided by the owner. It works out
+// the figures each day must come to from the tendered amounts itself, not through core.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/sale.h"
+#include "core/status.h"
+#include "core/store.h"
+#include "sync/ledger/ledger_store.h"
+#include "sync/transport.h"
+#include "sync/uploader.h"
+#include "tests/sync/stall_fixture.h"
+
+namespace lapak::testing {
+
+// $name as an integer; `fallback` when unset or empty.
+int64_t EnvInt(const char* name, int64_t fallback);
+// $name as a seed; a random one when unset or empty (the tests print it, for replay).
+uint64_t EnvSeed(const char* name);
+
+// A uniform draw from [lo, hi].
+int64_t Uniform(std::mt19937_64& random, int64_t lo, int64_t hi);
+
+// What one sale brings in: its total and the parts of it paid by QRIS and by transfer; the
+// cash part is what stays in the drawer once change is given.
+struct SaleMoney {
+  int64_t total = 0, cash = 0, qris = 0, transfer = 0;
+};
+
+// One sale as a vendor rings it up. A FillBasket sets the cart's lines (and any discount),
+// the payments handed over, money.total / .qris / .transfer and the cash tendered before
+// change; SoakTerminal adds the payments, works out money.cash and records the sale.
+struct Basket {
+  Cart cart;
+  std::vector<Payment> payments;
+  SaleMoney money;
+  int64_t cash_tendered = 0;
+};
+// Fills `basket` with draws from `random`; "" or what went wrong.
+using FillBasket = std::function<std::string(std::mt19937_64& random, Basket& basket)>;
+
+// Wraps a terminal's HTTP transport, e.g. to count or watch its requests.
+using WrapTransport =
+    std::function<std::unique_ptr<sync::Transport>(std::unique_ptr<sync::Transport>)>;
+
+// What a SoakTerminal is made of.
+struct SoakStall {
+  int index = 0;  // odd: the last session is closed too (4 Z reports, else 3)
+  std::string stall_id;
+  std::string terminal_id;
+  std::string db_path;    // must not exist yet
+  uint64_t seed = 0;      // of the sales, voids and pauses
+  int64_t sales = 0;      // in all; at least 20, for the four sessions
+  int64_t shortfall = 0;  // rupiah the vendor counts short at every Z
+  FillBasket fill_basket;
+};
+
+// One stall's terminal driven by its seeded vendor. Not thread-safe: one thread at a time.
+class SoakTerminal {
+ public:
+  // Creates the stall database (throws std::runtime_error if it cannot).
+  explicit SoakTerminal(SoakStall stall);
+
+  const std::string& stall_id() const { return stall_.stall_id; }
+  const std::string& terminal_id() const { return stall_.terminal_id; }
+  StallStore& store() { return fixture_.store(); }
+  int64_t planned_sales() const { return stall_.sales; }
+  int expected_z_reports() const { return stall_.index % 2 == 1 ? 4 : 3; }
+  // The figures each business day must come to, by day ("2026-11-20").
+  const std::map<std::string, ledger::LedgerFigures>& expected() const { return expected_; }
+  bool done() const { return session_ >= sessions_.size(); }
+  // Failed SyncOnce attempts, in all and by kind (status code, plus the HTTP status if any).
+  int64_t sync_errors() const { return sync_errors_; }
+  const std::map<std::string, int64_t>& error_kinds() const { return error_kinds_; }
+
+  // The organiser enrols this terminal in `event` with the real admin command on
+  // `ledger_db` (which throws if it fails), naming `ledger_url`; the store is enrolled with
+  // the code. "" or what went wrong.
+  std::string Enrol(const std::string& ledger_db, const std::string& event,
+                    const std::string& ledger_url);
+  // A new uploader to `ledger_url` through its HTTP transport wrapped by `wrap`; "" or what
+  // went wrong. Must precede SyncOnce and Drain.
+  std::string Connect(const std::string& ledger_url, const WrapTransport& wrap);
+  // Rings up the next `count` sales of the plan (voiding some, opening and closing day
+  // sessions); "" or what went wrong.
+  std::string Sell(int64_t count);
+  // One upload attempt; a failure is counted and may simply be retried.
+  Result<sync::SyncRound> SyncOnce();
+  // Syncs until nothing is unsent; "" or why not within `tries` attempts.
+  std::string Drain(int tries);
+
+ private:
+  // One stage of the plan: a day session on one business day.
+  struct Session {
+    unsigned day;                // of November 2026
+    std::chrono::minutes start;  // local time of its first entry
+    int64_t sales;
+    std::optional<int64_t> opening_float;  // opened explicitly, or by the first sale (Rp0)
+    bool close;                            // closed with a Z at its end
+  };
+  struct OpenSale {
+    std::string receipt;
+    std::string day;
+    SaleMoney money;
+  };
+
+  std::string SellOne(const std::string& day);
+  std::string VoidOne();
+
+  SoakStall stall_;
+  StallFixture fixture_;
+  std::mt19937_64 random_;
+  std::vector<Session> sessions_;
+  size_t session_ = 0;
+  int64_t sold_in_session_ = 0;
+  int64_t float_ = 0;
+  int64_t session_cash_ = 0;
+  std::vector<OpenSale> open_sales_;  // of the open session, not voided
+  std::map<std::string, ledger::LedgerFigures> expected_;
+  std::unique_ptr<sync::Transport> transport_;
+  std::unique_ptr<sync::Uploader> uploader_;
+  int64_t sync_errors_ = 0;
+  std::map<std::string, int64_t> error_kinds_;
+};
+
+// A read-only look into an SQLite file (the ledger's), past its store's API.
+class RawDb {
+ public:
+  explicit RawDb(const std::string& path);
+  ~RawDb();
+  RawDb(const RawDb&) = delete;
+  RawDb& operator=(const RawDb&) = delete;
+
+  // Each row's columns as text (blobs as their bytes); throws std::runtime_error with
+  // SQLite's message.
+  std::vector<std::vector<std::string>> Rows(const std::string& sql);
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string error_;
+};
+
+// What ExpectLedgerEqualsTerminals compared, for the tests' summaries.
+struct LedgerTally {
+  size_t entries = 0;
+  int64_t z_reports = 0;
+};
+
+// GoogleTest checks that the ledger file `ledger_db` (its server stopped) holds exactly the
+// terminals' journals — the same (terminal, seq) set, no duplicates, the same hashes, each
+// terminal's mark at its last entry — with every journal acknowledged to its end and
+// verifying; that each stall's day totals in `event` equal its terminal's day report and its
+// vendor's figures to the rupiah; and that every Z report reached the ledger and reconciles.
+// A fatal failure ends it early: call it inside ASSERT_NO_FATAL_FAILURE.
+void ExpectLedgerEqualsTerminals(const std::string& ledger_db, const std::string& event,
+                                 const std::vector<std::unique_ptr<SoakTerminal>>& terminals,
+                                 LedgerTally& tally);
+
+}  // namespace lapak::testing
