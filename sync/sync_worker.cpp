@@ -8,7 +8,7 @@
 namespace lapak::sync {
 
 SyncWorker::SyncWorker(std::string db_path, const Clock& clock, SyncWorkerOptions options,
-                       std::function<void()> on_round)
+                       RoundCallback on_round)
     : db_path_(std::move(db_path)),
       clock_(clock),
       options_(options),
@@ -24,6 +24,7 @@ void SyncWorker::Nudge() {
 }
 
 void SyncWorker::Stop() {
+  stop_requested_ = true;
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -57,10 +58,12 @@ void SyncWorker::Run() {
   std::unique_ptr<Uploader> uploader;
   std::string transport_url;
   do {
-    bool caught_up = false;
+    bool caught_up = true;  // nothing to do until a nudge: no stall or no enrolment yet
+    std::optional<SyncProgress> progress;
     if (!store) {
+      // A store opened before the stall was set up keeps saying so: open it only after.
       Result<std::unique_ptr<StallStore>> opened = StallStore::Open(db_path_, clock_, OpenMode::kMustExist);
-      if (opened.ok()) store = std::move(opened).value();
+      if (opened.ok() && (*opened)->Info().ok()) store = std::move(opened).value();
     }
     if (store) {
       Result<std::optional<SyncLink>> link = store->FindSyncLink();
@@ -73,21 +76,17 @@ void SyncWorker::Run() {
         }
       }
       if (uploader) {
-        Result<SyncRound> round = uploader->SyncOnce();
+        Result<SyncRound> round = uploader->SyncOnce(&stop_requested_);
         caught_up = round.ok() && round->unsent == 0;
         if (round.ok()) backoff.Reset();
-      } else {
-        caught_up = true;  // not enrolled: nothing to do until a nudge
       }
-      Result<SyncProgress> progress = store->Progress();
+      if (Result<SyncProgress> read = store->Progress(); read.ok()) progress = *read;
       std::lock_guard lock(mutex_);
-      if (progress.ok()) progress_ = *progress;
+      if (progress) progress_ = progress;
       ++rounds_;
     }
-    if (on_round_) on_round_();
-    const std::chrono::milliseconds wait =
-        caught_up ? options_.poll : (uploader ? backoff.Next() : options_.poll);
-    if (!WaitFor(wait)) break;
+    if (on_round_) on_round_(progress);
+    if (!WaitFor(caught_up ? options_.poll : backoff.Next())) break;
   } while (true);
 }
 

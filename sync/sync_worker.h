@@ -4,10 +4,12 @@
 // It opens its own connection to the stall's database (a StallStore is used by one thread),
 // syncs, then waits: `poll` after a round that caught up, the backoff's wait after a failed
 // one, and at once after Nudge() (a new sale) or Stop(). After every round it publishes the
-// progress and calls `on_round` from its thread (the terminal posts an empty GLFW event
-// there to redraw). It never ends on an error; it reports it and tries again.
+// progress and calls `on_round` with it from its thread (the terminal posts an empty GLFW
+// event there to redraw). It never ends on an error; it reports it and tries again. Stop()
+// ends a round between two batches, so it waits at most for one request's timeouts.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -31,8 +33,10 @@ struct SyncWorkerOptions {
 class SyncWorker {
  public:
   // `clock` must outlive the worker; the thread starts at once.
+  // The progress after the round; nullopt while the stall is not set up yet.
+  using RoundCallback = std::function<void(const std::optional<SyncProgress>&)>;
   SyncWorker(std::string db_path, const Clock& clock, SyncWorkerOptions options,
-             std::function<void()> on_round);
+             RoundCallback on_round);
   ~SyncWorker();  // Stop()
   SyncWorker(const SyncWorker&) = delete;
   SyncWorker& operator=(const SyncWorker&) = delete;
@@ -51,7 +55,8 @@ class SyncWorker {
   std::string db_path_;
   const Clock& clock_;
   SyncWorkerOptions options_;
-  std::function<void()> on_round_;
+  RoundCallback on_round_;
+  std::atomic<bool> stop_requested_{false};  // read by the uploader between batches
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -60,7 +60,7 @@ Status Uploader::Fail(Status status) {
   return status;
 }
 
-Result<SyncRound> Uploader::SyncOnce() {
+Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
   Result<std::optional<SyncLink>> link = store_.FindSyncLink();
   if (!link.ok()) return link.status();
   if (!link->has_value()) {
@@ -70,7 +70,7 @@ Result<SyncRound> Uploader::SyncOnce() {
   for (;;) {
     Result<bool> more = SendNext(**link, round);
     if (!more.ok()) return more.status();
-    if (!*more) break;
+    if (!*more || (stop != nullptr && stop->load())) break;
   }
   Result<SyncProgress> progress = store_.Progress();
   if (!progress.ok()) return progress.status();
@@ -87,10 +87,11 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
     return false;
   }
   const int64_t next = progress->acknowledged_seq + 1;
-  if (!pending_ || pending_->first_seq != next) {
+  if (!pending_ || pending_->first_seq != next || pending_key_ != link.terminal_key) {
     Result<SealedBatch> batch = BuildBatch(store_, next, link.terminal_key);
     if (!batch.ok()) return Fail(batch.status());
     pending_ = std::move(batch).value();
+    pending_key_ = link.terminal_key;  // a new enrolment signs the batch anew
   }
   Result<LedgerAnswer> answer = transport_.PostBatch(pending_->bytes);
   if (!answer.ok()) return Fail(answer.status());
@@ -102,7 +103,8 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
     if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
     return true;
   }
-  if (answer->http_status == 409 && hwm && *hwm + 1 != pending_->first_seq) {
+  const bool conflict = json.contains("conflict") && json["conflict"] == true;
+  if (answer->http_status == 409 && hwm && !conflict && *hwm + 1 < pending_->first_seq) {
     // The ledger holds up to hwm: continue right after it (lower than the mark after a
     // restore from backup; then the entries are sent again).
     pending_.reset();

@@ -4,10 +4,13 @@
 // kMaxEntriesPerBatch entries and kMaxPayloadBytes of payload, compressed when that makes the
 // batch smaller. A batch is kept until the ledger answers it and resent byte for byte.
 // Entries are marked acknowledged only from the ledger's answer: an ack (or a duplicate's
-// ack) moves the mark to the ledger's hwm; a 409 gap sets the mark to the ledger's hwm and
-// the next batch starts right after it. Sequence numbers are never changed.
+// ack) moves the mark to the ledger's hwm; a 409 gap (the ledger holds less than this batch
+// assumed) sets the mark to the ledger's hwm and the next batch starts right after it. A 409
+// conflict (the ledger holds different entries under these numbers) changes nothing and is
+// an error for a person to look at. Sequence numbers are never changed.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,11 +44,12 @@ class Uploader {
   // `store` and `transport` must outlive the Uploader.
   Uploader(StallStore& store, Transport& transport) : store_(store), transport_(transport) {}
 
-  // Sends batches until nothing is unsent or an attempt fails. The outcome (the new mark, or
+  // Sends batches until nothing is unsent, an attempt fails, or `stop` turns true (checked
+  // between batches). The outcome (the new mark, or
   // the error) is also recorded in the store for `lapak status` and the status bar.
   // FailedPrecondition when not enrolled or the ledger refused the batch (4xx); IoError when
   // no answer came or the ledger failed (5xx).
-  [[nodiscard]] Result<SyncRound> SyncOnce();
+  [[nodiscard]] Result<SyncRound> SyncOnce(const std::atomic<bool>* stop = nullptr);
 
  private:
   // One batch out, its answer applied to the store; true when something is left to send.
@@ -55,6 +59,7 @@ class Uploader {
   StallStore& store_;
   Transport& transport_;
   std::optional<SealedBatch> pending_;
+  std::string pending_key_;  // the key pending_ is signed with
 };
 
 }  // namespace lapak::sync

@@ -83,26 +83,18 @@ void SyncWatch(Context& ctx, std::chrono::milliseconds poll) {
     std::unique_ptr<StallStore> store = OpenStore(ctx);  // fails early on a wrong path
     if (!store) return;
   }
-  std::mutex print_mutex;
-  std::optional<SyncProgress> last_printed;
-  sync::SyncWorker* worker_ptr = nullptr;
-  sync::SyncWorker worker(ctx.db_path, *ctx.clock, {.poll = poll}, [&] {
-    std::lock_guard lock(print_mutex);
-    if (worker_ptr == nullptr) return;
-    const std::optional<SyncProgress> progress = worker_ptr->progress();
-    if (!progress) return;
-    if (last_printed && last_printed->acknowledged_seq == progress->acknowledged_seq &&
-        last_printed->last_seq == progress->last_seq &&
-        last_printed->last_error == progress->last_error) {
-      return;
-    }
-    last_printed = progress;
-    Emit(ctx, ProgressJson(*progress), ProgressText(*ctx.clock, *progress));
-  });
-  {
-    std::lock_guard lock(print_mutex);
-    worker_ptr = &worker;
-  }
+  std::optional<SyncProgress> last_printed;  // touched by the worker's thread only
+  sync::SyncWorker worker(ctx.db_path, *ctx.clock, {.poll = poll},
+                          [&](const std::optional<SyncProgress>& progress) {
+                            if (!progress) return;
+                            if (last_printed && last_printed->acknowledged_seq == progress->acknowledged_seq &&
+                                last_printed->last_seq == progress->last_seq &&
+                                last_printed->last_error == progress->last_error) {
+                              return;
+                            }
+                            last_printed = progress;
+                            Emit(ctx, ProgressJson(*progress), ProgressText(*ctx.clock, *progress));
+                          });
   int signal = 0;
   sigwait(&stop_signals, &signal);
   worker.Stop();

@@ -184,10 +184,11 @@ int main(int argc, char** argv) {
     const std::string& path = model.opened_path().empty() ? db_path : model.opened_path();
     if (screenshot || path == uploader_path) return;
     uploader.reset();  // joins the old thread before one starts on the new database
-    uploader = std::make_unique<lapak::sync::SyncWorker>(path, clock, lapak::sync::SyncWorkerOptions{}, [&] {
-      sync_round_done = true;
-      glfwPostEmptyEvent();
-    });
+    uploader = std::make_unique<lapak::sync::SyncWorker>(
+        path, clock, lapak::sync::SyncWorkerOptions{}, [&](const std::optional<lapak::SyncProgress>&) {
+          sync_round_done = true;
+          glfwPostEmptyEvent();
+        });
     uploader_path = path;
   };
   follow_database();

@@ -47,10 +47,13 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
 
   Result<std::optional<TerminalRecord>> terminal = store_.FindTerminal(terminal_id);
   if (!terminal.ok()) return {503, ErrorJson(terminal.status().message())};
-  // The same answer for an unknown terminal, a revoked one and a wrong key: nothing is said
-  // about which terminals exist.
-  if (!terminal->has_value() || (*terminal)->revoked ||
-      !sync::VerifyEnvelopeMac(*envelope, (*terminal)->terminal_key)) {
+  // The same answer, after the same work, for an unknown terminal, a revoked one and a wrong
+  // key: neither the body nor the time taken says which terminals exist.
+  static const std::string kNoKey(sync::kTerminalKeyBytes, '\0');
+  const bool enrolled = terminal->has_value() && !(*terminal)->revoked;
+  const bool signed_by_it =
+      sync::VerifyEnvelopeMac(*envelope, enrolled ? (*terminal)->terminal_key : kNoKey);
+  if (!enrolled || !signed_by_it) {
     return {401, ErrorJson("the batch is not signed with an enrolled terminal's key")};
   }
 
@@ -98,8 +101,9 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
       ++counters_.duplicates;
       return {200, AckJson(terminal_id, outcome->hwm)};
     case ApplyResult::kGap:
-    case ApplyResult::kConflict:
       return {409, ErrorWithMark(outcome->reason, outcome->hwm)};
+    case ApplyResult::kConflict:
+      return {409, Dump({{"error", outcome->reason}, {"hwm", outcome->hwm}, {"conflict", true}})};
     case ApplyResult::kRejected:
       return {422, ErrorWithMark(outcome->reason, outcome->hwm)};
   }

@@ -7,8 +7,9 @@
 //   batch names another stall or terminal  → 403
 //   last_seq ≤ hwm                         → 200, an ack with the ledger's hwm: a replay
 //                                            right after gets the very same ack
-//   first_seq > hwm + 1                    → 409 with the ledger's hwm
-//   an entry ≤ hwm differs from the held   → 409 with hwm
+//   first_seq > hwm + 1                    → 409 with the ledger's hwm (a gap)
+//   an entry ≤ hwm differs from the held   → 409 with hwm and "conflict":true; a batch
+//                                            wholly ≤ hwm is checked too before its ack
 //   chain broken, body invalid             → 422; nothing applied
 //   otherwise                              → applied in one transaction, 200 ack
 //   the database failed                    → 503; nothing applied, the terminal retries

@@ -108,26 +108,29 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
   const TerminalRecord& terminal = **found;
   const int64_t first = entries.front().seq;
   const int64_t last = entries.back().seq;
-  if (last <= terminal.hwm) return ApplyOutcome{ApplyResult::kDuplicate, terminal.hwm, ""};
   if (first > terminal.hwm + 1) {
     return ApplyOutcome{ApplyResult::kGap, terminal.hwm,
                         fmt::format("the ledger holds entries up to {}; this batch starts at {}",
                                     terminal.hwm, first)};
   }
+  // Entries the ledger already holds must be the very ones it holds: a terminal restored
+  // from an old backup, or a second one under the same id, is a conflict, not a duplicate.
   sqlite::Statement held(*db_, "SELECT hash FROM entries WHERE terminal_id = ? AND seq = ?");
+  for (const JournalEntry& entry : entries) {
+    if (entry.seq > terminal.hwm) break;
+    held.Reset();
+    const bool same = held.Bind(1, terminal_id).Bind(2, entry.seq).Step() &&
+                      held.ColumnBlob(0) == DigestBytes(entry.hash);
+    LAPAK_RETURN_IF_ERROR(held.status());
+    if (!same) {
+      return ApplyOutcome{ApplyResult::kConflict, terminal.hwm,
+                          fmt::format("entry {} differs from the one the ledger holds", entry.seq)};
+    }
+  }
+  if (last <= terminal.hwm) return ApplyOutcome{ApplyResult::kDuplicate, terminal.hwm, ""};
   Sha256Digest prev = terminal.last_hash;
   for (const JournalEntry& entry : entries) {
-    if (entry.seq <= terminal.hwm) {
-      held.Reset();
-      const bool same = held.Bind(1, terminal_id).Bind(2, entry.seq).Step() &&
-                        held.ColumnBlob(0) == DigestBytes(entry.hash);
-      LAPAK_RETURN_IF_ERROR(held.status());
-      if (!same) {
-        return ApplyOutcome{ApplyResult::kConflict, terminal.hwm,
-                            fmt::format("entry {} differs from the one the ledger holds", entry.seq)};
-      }
-      continue;
-    }
+    if (entry.seq <= terminal.hwm) continue;
     if (entry.prev_hash != prev || ComputeEntryHash(entry) != entry.hash) {
       return ApplyOutcome{ApplyResult::kRejected, terminal.hwm,
                           fmt::format("entry {} does not continue the hash chain", entry.seq)};

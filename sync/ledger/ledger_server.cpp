@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <charconv>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +38,18 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock)
   // A terminal catching up sends batch after batch: reconnecting (with TLS, on mobile data)
   // every 5, httplib's default, would cost a handshake each time.
   server.set_keep_alive_max_count(100);
+
+  // Only a batch has a body. Any other request that announces one (by length or chunked)
+  // is refused before httplib reads it: httplib would buffer it whole.
+  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    const bool is_batch = request.method == "POST" && request.path == "/v1/batches";
+    const std::string length = request.get_header_value("Content-Length");
+    const bool has_body = request.has_header("Transfer-Encoding") || (!length.empty() && length != "0");
+    if (is_batch || !has_body) return httplib::Server::HandlerResponse::Unhandled;
+    response.set_header("Connection", "close");
+    ReplyError(response, 413, "only POST /v1/batches takes a body");
+    return httplib::Server::HandlerResponse::Handled;
+  });
 
   server.Post("/v1/batches", [this](const httplib::Request& request, httplib::Response& response,
                                     const httplib::ContentReader& read_content) {
@@ -81,8 +94,8 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock)
                          kJson);
   });
 
-  // httplib's own refusals (404, 413 on a chunked body, 400 on a malformed request) get a
-  // JSON body too; handlers' answers keep theirs.
+  // httplib's own refusals (404, 400 on a malformed request) get a JSON body too; handlers'
+  // answers keep theirs.
   server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty()) return;
     const char* reason = response.status == 404   ? "no such route"
@@ -109,10 +122,17 @@ Status LedgerServer::Bind(const std::string& host, int port) {
 }
 
 Status LedgerServer::Serve() {
-  if (!http_->server.listen_after_bind()) return Status::IoError("the listening socket failed");
+  const bool served = http_->server.listen_after_bind();
+  serve_returned_ = true;
+  if (!served) return Status::IoError("the listening socket failed");
   return Status::Ok();
 }
 
-void LedgerServer::Stop() { http_->server.stop(); }
+void LedgerServer::Stop() {
+  // httplib ignores stop() until listen_after_bind() has started; a signal right after
+  // Bind() must still end Serve().
+  while (!http_->server.is_running() && !serve_returned_) std::this_thread::yield();
+  http_->server.stop();
+}
 
 }  // namespace lapak::ledger

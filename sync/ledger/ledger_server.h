@@ -4,10 +4,13 @@
 //   POST /v1/batches   body: an envelope (application/octet-stream) → ingest.h's answers
 //   GET  /v1/health    {"ok":true}
 //   GET  /v1/metrics   the ingest counters as JSON
-// Anything else: 404 {"error":…}. A body over sync::kMaxEnvelopeBytes is refused with 413
-// from its Content-Length, before it is read, and the connection is closed.
+// Anything else: 404 {"error":…}. A batch over sync::kMaxEnvelopeBytes is refused with 413
+// from its Content-Length, before it is read (a chunked one as soon as it passes the cap);
+// a body on any other route is refused with 413 before it is read. Such refusals close the
+// connection.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -29,7 +32,8 @@ class LedgerServer {
   int port() const { return port_; }
   // Serves until Stop(); returns an error only if the listening socket failed.
   [[nodiscard]] Status Serve();
-  // Thread-safe and async-signal-safe enough for a signal-watching thread.
+  // From another thread: ends Serve(), even if it has not started serving yet (then it
+  // waits until it has). Serve() must be called, or have been.
   void Stop();
 
   const IngestCounters& counters() const { return ingestor_.counters(); }
@@ -39,6 +43,7 @@ class LedgerServer {
   std::unique_ptr<Http> http_;
   Ingestor ingestor_;
   int port_ = 0;
+  std::atomic<bool> serve_returned_{false};
 };
 
 }  // namespace lapak::ledger

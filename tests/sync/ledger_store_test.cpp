@@ -77,9 +77,49 @@ TEST_F(LedgerStoreTest, DuplicateGapOverlapAndConflictFollowTheContract) {
   forged[0].hash[0] ^= 1;
   EXPECT_EQ(ApplyResult::kConflict, Apply(forged).result);
   EXPECT_EQ(3, Hwm());
+  std::vector<JournalEntry> forged_duplicate = Entries(1, 3);  // wholly held, but not the same
+  forged_duplicate[2].hash[5] ^= 1;
+  EXPECT_EQ(ApplyResult::kConflict, Apply(forged_duplicate).result);
   const ApplyOutcome overlap = Apply(Entries(2, 5));  // 2..6: only 4..6 are new
   EXPECT_EQ(ApplyResult::kApplied, overlap.result);
   EXPECT_EQ(6, overlap.hwm);
+}
+
+// The uploader talking to an Ingestor in process.
+class InProcessTransport : public sync::Transport {
+ public:
+  explicit InProcessTransport(Ingestor& ingestor) : ingestor_(ingestor) {}
+  Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
+    const IngestAnswer answer = ingestor_.Handle(envelope);
+    return sync::LedgerAnswer{answer.http_status, answer.json};
+  }
+
+ private:
+  Ingestor& ingestor_;
+};
+
+TEST_F(LedgerStoreTest, ATerminalRestoredFromAnOldCopyIsAConflictAndNothingIsMarkedSent) {
+  Sell(4);
+  ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok());
+  Ingestor ingestor(*ledger_, clock_);
+  InProcessTransport transport(ingestor);
+  sync::Uploader uploader(*stall_, transport);
+  ASSERT_TRUE(uploader.SyncOnce().ok());
+  EXPECT_EQ(5, Hwm());
+
+  // The same terminal id and key, but other sales under the same numbers.
+  std::unique_ptr<StallStore> restored = std::move(StallStore::Open(dir_.File("old.db"), clock_)).value();
+  ASSERT_TRUE(restored->Initialise({"BKS-07", "Bakso", "T1", "Asia/Jakarta", "04:00", "9999", "1234"}).ok());
+  ASSERT_TRUE(restored->Enrol({"http://127.0.0.1:9", key_}).ok());
+  for (int i = 0; i < 6; ++i) ASSERT_TRUE(restored->RecordSale(MakeSale(7000, PaymentMethod::kQris)).ok());
+  sync::Uploader restored_uploader(*restored, transport);
+  Result<sync::SyncRound> round = restored_uploader.SyncOnce();
+  ASSERT_FALSE(round.ok());
+  EXPECT_NE(std::string::npos, round.status().message().find("differs from the one the ledger holds"))
+      << round.status().message();
+  EXPECT_EQ(0, restored->Progress()->acknowledged_seq);
+  EXPECT_EQ(5, Hwm());
+  EXPECT_EQ(4, ledger_->DayTotals("expo", "2026-11-22")->front().figures.sales_count);
 }
 
 TEST_F(LedgerStoreTest, ABrokenChainOrABadBodyAppliesNothing) {
