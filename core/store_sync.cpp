@@ -9,8 +9,6 @@ namespace lapak {
 
 namespace {
 
-constexpr size_t kMaxUrlBytes = 200;
-
 std::optional<TimePoint> OptionalTime(const sqlite::Statement& row, int column) {
   if (row.ColumnIsNull(column)) return std::nullopt;
   return TimePoint(std::chrono::milliseconds(row.ColumnInt(column)));
@@ -22,11 +20,10 @@ int64_t Millis(TimePoint time) { return time.time_since_epoch().count(); }
 
 Status StallStore::Enrol(const SyncLink& link) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  const bool http = link.ledger_url.starts_with("http://") || link.ledger_url.starts_with("https://");
-  if (!http || link.ledger_url.size() > kMaxUrlBytes || !IsPrintableUtf8(link.ledger_url) ||
-      link.ledger_url.find(' ') != std::string::npos) {
-    return Status::InvalidArgument(
-        fmt::format("ledger address '{}' must be an http:// or https:// URL", link.ledger_url));
+  if (!IsLedgerAddress(link.ledger_url)) {
+    return Status::InvalidArgument(fmt::format(
+        "ledger address '{}' must be http:// or https:// and a host[:port], nothing after",
+        link.ledger_url));
   }
   if (link.terminal_key.size() != 32) {
     return Status::InvalidArgument("the terminal key must be 32 bytes");

@@ -75,4 +75,33 @@ Status ValidateIdentifier(std::string_view what, std::string_view id) {
       fmt::format("{} '{}' must be 1 to 32 letters, digits, '.', '_' or '-'", what, id));
 }
 
+bool IsLedgerAddress(std::string_view url) {
+  if (url.size() > 200) return false;
+  std::string_view rest;
+  if (url.starts_with("http://")) {
+    rest = url.substr(7);
+  } else if (url.starts_with("https://")) {
+    rest = url.substr(8);
+  } else {
+    return false;
+  }
+  const size_t colon = rest.find(':');
+  const std::string_view host = rest.substr(0, colon);
+  if (host.empty()) return false;
+  for (const char c : host) {
+    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '.' || c == '-';
+    if (!allowed) return false;
+  }
+  if (colon == std::string_view::npos) return true;
+  const std::string_view port = rest.substr(colon + 1);
+  if (port.empty() || port.size() > 5) return false;
+  int value = 0;
+  for (const char c : port) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  return value >= 1 && value <= 65535;
+}
+
 }  // namespace lapak

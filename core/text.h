@@ -23,6 +23,10 @@ bool IsIdentifier(std::string_view id);
 // Ok for an identifier; else "<what> '<id>' must be 1 to 32 letters, digits, …".
 [[nodiscard]] Status ValidateIdentifier(std::string_view what, std::string_view id);
 
+// The address of a bazaar ledger as terminals store it: "http://" or "https://", then a host
+// of [A-Za-z0-9.-] and an optional ":port" (1-65535), nothing after; at most 200 bytes.
+bool IsLedgerAddress(std::string_view url);
+
 // Ok when `value` is 1 to `max_bytes` bytes of printable UTF-8; else a message naming `field`.
 [[nodiscard]] Status ValidateText(std::string_view field, std::string_view value, size_t max_bytes);
 

@@ -11,20 +11,12 @@ namespace lapak::sync {
 namespace {
 
 constexpr std::string_view kPrefix = "lapak1,";
-constexpr size_t kMaxUrlBytes = 200;
 
 std::string_view Trim(std::string_view text) {
   const size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   const size_t last = text.find_last_not_of(" \t\r\n");
   return text.substr(first, last - first + 1);
-}
-
-bool IsLedgerUrl(std::string_view url) {
-  const bool scheme = url.starts_with("http://") || url.starts_with("https://");
-  const size_t host_at = url.find("://") + 3;
-  return scheme && url.size() > host_at && url.size() <= kMaxUrlBytes && IsPrintableUtf8(url) &&
-         url.find(' ') == std::string_view::npos;
 }
 
 }  // namespace
@@ -55,9 +47,10 @@ Result<EnrolmentCode> ParseEnrolmentCode(std::string_view text) {
   if (key_hex.size() != 2 * kTerminalKeyBytes || !HexDecode(key_hex, code.terminal_key)) {
     return Status::InvalidArgument("the code's key must be 64 hex digits; was it typed in full?");
   }
-  if (!IsLedgerUrl(code.ledger_url)) {
+  if (!IsLedgerAddress(code.ledger_url)) {
     return Status::InvalidArgument(
-        fmt::format("the code's ledger address '{}' is not an http:// or https:// URL",
+        fmt::format("the code's ledger address '{}' is not an http:// or https:// URL of a "
+                    "host[:port]",
                     code.ledger_url));
   }
   return code;

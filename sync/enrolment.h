@@ -4,7 +4,8 @@
 //   code := "lapak1," terminal_id "," key "," ledger_url
 //   terminal_id := 1-32 of [A-Za-z0-9._-]
 //   key         := 64 lowercase hex digits (the terminal's 32-byte HMAC key)
-//   ledger_url  := "http://" or "https://" then host[:port], no spaces, at most 200 bytes
+//   ledger_url  := "http://" or "https://" then host[:port] and nothing after, at most 200
+//                  bytes (core/text.h IsLedgerAddress)
 //
 // Surrounding whitespace is ignored when parsing; hex may be in either case.
 #pragma once

@@ -6,6 +6,7 @@
 #include "app/ledger/ledger_cli.h"
 #include "app/ledger/qr_text.h"
 #include "core/business_day.h"
+#include "core/text.h"
 #include "sync/enrolment.h"
 
 namespace lapak::ledger_cli {
@@ -77,6 +78,12 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   enrol->add_flag("--no-qr", enrol_options->no_qr, "Print only the one-line code");
   enrol->callback([&ctx, enrol_options] {
+    if (!IsLedgerAddress(enrol_options->url)) {
+      Check(ctx, Status::InvalidArgument(fmt::format(
+                     "--url '{}' must be http:// or https:// and a host[:port], as terminals reach the ledger",
+                     enrol_options->url)));
+      return;
+    }
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
     if (!store) return;
     Result<std::string> key = store->EnrolTerminal(enrol_options->terminal_id,

@@ -86,6 +86,18 @@ Result<LedgerFigures> SessionFigures(sqlite::Database& db, const std::string& te
   return figures;
 }
 
+// The 8 figures from parameter `first` on, in LedgerFigures' order.
+void BindFigures(sqlite::Statement& statement, int first, const LedgerFigures& f) {
+  statement.Bind(first, f.sales_count)
+      .Bind(first + 1, f.voids_count)
+      .Bind(first + 2, f.gross)
+      .Bind(first + 3, f.voids)
+      .Bind(first + 4, f.net)
+      .Bind(first + 5, f.cash)
+      .Bind(first + 6, f.qris)
+      .Bind(first + 7, f.transfer);
+}
+
 LedgerFigures FiguresOfZ(const ZReport& z) {
   const DayFigures& f = z.figures;
   return {f.sales_count,   f.voids_count,  f.gross.rupiah(), f.voids.rupiah(),
@@ -230,29 +242,20 @@ Status LedgerStore::ApplyEntry(const TerminalRecord& terminal, const JournalEntr
       sqlite::Statement insert_z(
           *db_,
           "INSERT INTO reconciliations (terminal_id, z_number, stall_id, business_day, day_number, "
-          "terminal_gross, terminal_net, terminal_cash, terminal_qris, terminal_transfer, "
-          "terminal_sales, ledger_gross, ledger_net, ledger_cash, ledger_qris, ledger_transfer, "
-          "ledger_sales, agrees, difference) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      return insert_z.Bind(1, terminal.id)
+          "terminal_sales_count, terminal_voids_count, terminal_gross, terminal_voids, terminal_net, "
+          "terminal_cash, terminal_qris, terminal_transfer, ledger_sales_count, ledger_voids_count, "
+          "ledger_gross, ledger_voids, ledger_net, ledger_cash, ledger_qris, ledger_transfer, "
+          "agrees, difference) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      insert_z.Bind(1, terminal.id)
           .Bind(2, z->z_number)
           .Bind(3, terminal.stall_id)
           .Bind(4, z->business_day)
-          .Bind(5, z->day_number)
-          .Bind(6, own.gross)
-          .Bind(7, own.net)
-          .Bind(8, own.cash)
-          .Bind(9, own.qris)
-          .Bind(10, own.transfer)
-          .Bind(11, own.sales_count)
-          .Bind(12, ledger->gross)
-          .Bind(13, ledger->net)
-          .Bind(14, ledger->cash)
-          .Bind(15, ledger->qris)
-          .Bind(16, ledger->transfer)
-          .Bind(17, ledger->sales_count)
-          .Bind(18, own == *ledger ? 1 : 0)
-          .Bind(19, own.net - ledger->net)
+          .Bind(5, z->day_number);
+      BindFigures(insert_z, 6, own);
+      BindFigures(insert_z, 14, *ledger);
+      return insert_z.Bind(22, own == *ledger ? 1 : 0)
+          .Bind(23, own.net - ledger->net)
           .Run();
     }
   }

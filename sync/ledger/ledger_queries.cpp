@@ -32,27 +32,23 @@ Result<std::vector<StallDayTotals>> LedgerStore::DayTotals(const std::string& ev
 Result<std::vector<Reconciliation>> LedgerStore::Reconciliations(const std::string& terminal_id) {
   sqlite::Statement select(
       *db_,
-      "SELECT z_number, stall_id, business_day, terminal_sales, terminal_gross, terminal_net, "
-      "terminal_cash, terminal_qris, terminal_transfer, ledger_sales, ledger_gross, ledger_net, "
+      "SELECT z_number, stall_id, business_day, "
+      "terminal_sales_count, terminal_voids_count, terminal_gross, terminal_voids, terminal_net, "
+      "terminal_cash, terminal_qris, terminal_transfer, "
+      "ledger_sales_count, ledger_voids_count, ledger_gross, ledger_voids, ledger_net, "
       "ledger_cash, ledger_qris, ledger_transfer, agrees, difference "
       "FROM reconciliations WHERE terminal_id = ? ORDER BY z_number");
   select.Bind(1, terminal_id);
   std::vector<Reconciliation> list;
   while (select.Step()) {
-    Reconciliation r;
-    r.terminal_id = terminal_id;
-    r.z_number = select.ColumnInt(0);
-    r.stall_id = select.ColumnText(1);
-    r.business_day = select.ColumnText(2);
-    r.terminal = {.sales_count = select.ColumnInt(3), .gross = select.ColumnInt(4),
-                  .net = select.ColumnInt(5), .cash = select.ColumnInt(6),
-                  .qris = select.ColumnInt(7), .transfer = select.ColumnInt(8)};
-    r.ledger = {.sales_count = select.ColumnInt(9), .gross = select.ColumnInt(10),
-                .net = select.ColumnInt(11), .cash = select.ColumnInt(12),
-                .qris = select.ColumnInt(13), .transfer = select.ColumnInt(14)};
-    r.agrees = select.ColumnInt(15) != 0;
-    r.difference = select.ColumnInt(16);
-    list.push_back(std::move(r));
+    list.push_back({.terminal_id = terminal_id,
+                    .z_number = select.ColumnInt(0),
+                    .stall_id = select.ColumnText(1),
+                    .business_day = select.ColumnText(2),
+                    .terminal = FiguresFromColumns(select, 3),
+                    .ledger = FiguresFromColumns(select, 11),
+                    .agrees = select.ColumnInt(19) != 0,
+                    .difference = select.ColumnInt(20)});
   }
   LAPAK_RETURN_IF_ERROR(select.status());
   return list;

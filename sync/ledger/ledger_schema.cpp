@@ -97,28 +97,32 @@ CREATE TABLE session_totals (
   PRIMARY KEY (terminal_id, day_number)
 ) STRICT, WITHOUT ROWID;
 
--- One row per Z report received: the terminal's figures, the ledger's, and whether they
--- agree. difference = terminal net - ledger net.
+-- One row per Z report received: the terminal's figures, the ledger's for the same day
+-- session, and whether they agree. difference = terminal net - ledger net.
 CREATE TABLE reconciliations (
-  terminal_id    TEXT NOT NULL,
-  z_number       INTEGER NOT NULL,
-  stall_id       TEXT NOT NULL,
-  business_day   TEXT NOT NULL,
-  day_number     INTEGER NOT NULL,
-  terminal_gross INTEGER NOT NULL,
-  terminal_net   INTEGER NOT NULL,
-  terminal_cash  INTEGER NOT NULL,
-  terminal_qris  INTEGER NOT NULL,
-  terminal_transfer INTEGER NOT NULL,
-  terminal_sales INTEGER NOT NULL,
-  ledger_gross   INTEGER NOT NULL,
-  ledger_net     INTEGER NOT NULL,
-  ledger_cash    INTEGER NOT NULL,
-  ledger_qris    INTEGER NOT NULL,
-  ledger_transfer INTEGER NOT NULL,
-  ledger_sales   INTEGER NOT NULL,
-  agrees         INTEGER NOT NULL CHECK (agrees IN (0, 1)),
-  difference     INTEGER NOT NULL,
+  terminal_id          TEXT NOT NULL,
+  z_number             INTEGER NOT NULL,
+  stall_id             TEXT NOT NULL,
+  business_day         TEXT NOT NULL,
+  day_number           INTEGER NOT NULL,
+  terminal_sales_count INTEGER NOT NULL,
+  terminal_voids_count INTEGER NOT NULL,
+  terminal_gross       INTEGER NOT NULL,
+  terminal_voids       INTEGER NOT NULL,
+  terminal_net         INTEGER NOT NULL,
+  terminal_cash        INTEGER NOT NULL,
+  terminal_qris        INTEGER NOT NULL,
+  terminal_transfer    INTEGER NOT NULL,
+  ledger_sales_count   INTEGER NOT NULL,
+  ledger_voids_count   INTEGER NOT NULL,
+  ledger_gross         INTEGER NOT NULL,
+  ledger_voids         INTEGER NOT NULL,
+  ledger_net           INTEGER NOT NULL,
+  ledger_cash          INTEGER NOT NULL,
+  ledger_qris          INTEGER NOT NULL,
+  ledger_transfer      INTEGER NOT NULL,
+  agrees               INTEGER NOT NULL CHECK (agrees IN (0, 1)),
+  difference           INTEGER NOT NULL,
   PRIMARY KEY (terminal_id, z_number)
 ) STRICT, WITHOUT ROWID;
 )sql"},

@@ -168,6 +168,10 @@ TEST(EnrolmentCode, RefusesWhatIsNotACodeSayingWhy) {
       {"lapak1,T01," + key + ",ftp://x", "not an http:// or https:// URL"},
       {"lapak1,T01," + key + ",http://", "not an http:// or https:// URL"},
       {"lapak1,T01," + key + ",http://a b", "not an http:// or https:// URL"},
+      {"lapak1,T01," + key + ",http://ledger:8080/", "not an http:// or https:// URL"},
+      {"lapak1,T01," + key + ",http://ledger/api", "not an http:// or https:// URL"},
+      {"lapak1,T01," + key + ",http://ledger:99999", "not an http:// or https:// URL"},
+      {"lapak1,T01," + key + ",http://ledger:", "not an http:// or https:// URL"},
   };
   for (const auto& c : cases) {
     Result<EnrolmentCode> parsed = ParseEnrolmentCode(c.text);
