@@ -112,7 +112,8 @@ class PosModel {
   std::string SyncBadge() const;
   // How long ago `time` was, in minutes, hours or days ("5 menit", "3 jam").
   std::string AgeText(TimePoint time) const;
-  // Links the terminal to a ledger with the organiser's enrolment code (typed or pasted).
+  // Links the terminal to a ledger with the organiser's enrolment code (typed or pasted);
+  // the owner's to do.
   bool EnrolSync(const std::string& code);
   // Asks the background uploader to sync now.
   void RequestSync() { sync_wanted_ = true; }

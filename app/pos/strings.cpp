@@ -100,7 +100,6 @@ constexpr std::array kTable = {
     Entry{Text::kNotEnrolled, "Belum terdaftar", "Not enrolled"},
     Entry{Text::kUnsent, "Belum terkirim", "Unsent"},
     Entry{Text::kAllSent, "Semua terkirim", "All sent"},
-    Entry{Text::kOldestUnsent, "tertua", "oldest"},
     Entry{Text::kLastSuccess, "Terakhir berhasil", "Last success"},
     Entry{Text::kNever, "belum pernah", "never"},
     Entry{Text::kLastError, "Galat terakhir", "Last error"},
@@ -110,6 +109,8 @@ constexpr std::array kTable = {
     Entry{Text::kEnrolled, "Terminal terdaftar di ledger", "Terminal enrolled with the ledger"},
     Entry{Text::kCodeForOtherTerminal, "Kode ini untuk terminal lain", "This code is for another terminal"},
     Entry{Text::kSyncNow, "Kirim sekarang", "Sync now"},
+    Entry{Text::kOwnerEnrols, "Hanya pemilik yang dapat mendaftarkan terminal",
+          "Only the owner can enrol the terminal"},
     Entry{Text::kSent, "Terkirim", "Sent"},
     Entry{Text::kNotSent, "Belum kirim", "Unsent"},
 };

@@ -92,7 +92,6 @@ enum class Text {
   kNotEnrolled,
   kUnsent,
   kAllSent,
-  kOldestUnsent,
   kLastSuccess,
   kNever,
   kLastError,
@@ -102,6 +101,7 @@ enum class Text {
   kEnrolled,
   kCodeForOtherTerminal,
   kSyncNow,
+  kOwnerEnrols,
   kSent,
   kNotSent,
   kCount,  // not a text: the number of texts

@@ -107,7 +107,7 @@ class LedgerStore {
   [[nodiscard]] static Result<std::unique_ptr<LedgerStore>> Open(const std::string& path, bool create);
   ~LedgerStore();
 
-  // ---- administration (ledger_admin.cpp) -----------------------------------------------
+  // ---- administration (ledger_store.cpp) -----------------------------------------------
   [[nodiscard]] Status AddEvent(const EventSpec& event);
   [[nodiscard]] Status AddStall(const StallSpec& stall);
   // A new random key for `terminal_id` of `stall_id`. A terminal id already enrolled is

@@ -305,7 +305,7 @@ TEST_F(PosUiTest, TheCashierHasNoCatalog) {
   EXPECT_FALSE(ui_->Shows("Katalog"));
 }
 
-TEST_F(PosUiTest, TheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsent) {
+TEST_F(PosUiTest, OnlyTheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsent) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-01"));
   ASSERT_TRUE(ui_->Tap("Bayar"));
@@ -315,6 +315,13 @@ TEST_F(PosUiTest, TheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsent) {
   const std::string key_hex(64, 'a');
   ImGui::SetClipboardText(("  lapak1," + std::string(pos::kDemoTerminalId) + "," + key_hex +
                            ",http://127.0.0.1:9\n").c_str());
+  ASSERT_TRUE(ui_->Tap("Tempel"));
+  ASSERT_TRUE(ui_->Tap("Daftarkan"));  // by the cashier: refused
+  EXPECT_EQ("Hanya pemilik yang dapat mendaftarkan terminal", model_->message());
+  EXPECT_FALSE(store_->FindSyncLink()->has_value());
+  ASSERT_TRUE(ui_->Tap("Keluar"));
+  LogInAsOwner();
+  ASSERT_TRUE(ui_->Tap("...##settings"));
   ASSERT_TRUE(ui_->Tap("Tempel"));
   ASSERT_TRUE(ui_->Tap("Daftarkan"));
   EXPECT_EQ("Terminal terdaftar di ledger", model_->message());
