@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/answer_mac.h"
 #include "sync/envelope.h"
 #include "sync/payload.h"
 
@@ -51,7 +52,7 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
   if (compress) header.encoding = PayloadEncoding::kZlib;
   return SealedBatch{header.first_seq, header.last_seq,
                      SealEnvelope(header, compress ? compressed : archive, terminal_key),
-                     archive.size()};
+                     archive.size(), info->terminal_id};
 }
 
 Status Uploader::Fail(Status status) {
@@ -98,12 +99,23 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
   ++round.batches_sent;
   const nlohmann::json json = ParseAnswer(answer->body);
   const std::optional<int64_t> hwm = MarkIn(json);
+  const bool conflict = json.contains("conflict") && json["conflict"] == true;
+  if ((answer->http_status == 200 || answer->http_status == 409) && hwm) {
+    const std::string mac = json.contains("mac") && json["mac"].is_string() ? json["mac"].get<std::string>() : "";
+    const SignedAnswer signed_answer{pending_->terminal_id, pending_->first_seq, pending_->last_seq,
+                                     answer->http_status, *hwm, conflict};
+    if (!VerifyAnswerMac(link.terminal_key, signed_answer, mac)) {
+      return Fail(Status::PermissionDenied(fmt::format(
+          "the answer {} to entries {}-{} is not signed by the ledger this terminal is enrolled "
+          "with; nothing is marked sent",
+          answer->http_status, pending_->first_seq, pending_->last_seq)));
+    }
+  }
   if (answer->http_status == 200 && hwm && *hwm >= pending_->last_seq) {
     pending_.reset();
     if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
     return true;
   }
-  const bool conflict = json.contains("conflict") && json["conflict"] == true;
   if (answer->http_status == 409 && hwm && !conflict && *hwm + 1 < pending_->first_seq) {
     // The ledger holds up to hwm: continue right after it (lower than the mark after a
     // restore from backup; then the entries are sent again).

@@ -7,7 +7,8 @@
 // ack) moves the mark to the ledger's hwm; a 409 gap (the ledger holds less than this batch
 // assumed) sets the mark to the ledger's hwm and the next batch starts right after it. A 409
 // conflict (the ledger holds different entries under these numbers) changes nothing and is
-// an error for a person to look at. Sequence numbers are never changed.
+// an error for a person to look at. Neither answer is believed without the ledger's mac over
+// it (sync/answer_mac.h). Sequence numbers are never changed.
 #pragma once
 
 #include <atomic>
@@ -33,6 +34,7 @@ struct SealedBatch {
   int64_t last_seq = 0;
   std::string bytes;
   size_t archive_bytes = 0;  // the payload before compression
+  std::string terminal_id;
 };
 
 // Builds the batch starting at `from_seq` (which must exist), signed with `terminal_key`.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/answer_mac.h"
 #include "sync/envelope.h"
 #include "sync/payload.h"
 
@@ -16,12 +17,11 @@ std::string Dump(const nlohmann::json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string AckJson(const std::string& terminal_id, int64_t hwm) {
-  return Dump({{"hwm", hwm}, {"terminal", terminal_id}});
-}
-
-std::string ErrorWithMark(std::string_view reason, int64_t hwm) {
-  return Dump({{"error", reason}, {"hwm", hwm}});
+// A 200 or 409 answer, signed with the terminal's key (sync/answer_mac.h).
+std::string SignedJson(nlohmann::json body, std::string_view key, const sync::SignedAnswer& answer) {
+  body["hwm"] = answer.hwm;
+  body["mac"] = sync::AnswerMac(key, answer);
+  return Dump(body);
 }
 
 }  // namespace
@@ -93,19 +93,22 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
     }
     return {503, ErrorJson(outcome.status().message())};
   }
+  const std::string& key = (*terminal)->terminal_key;
+  sync::SignedAnswer signed_answer{terminal_id, envelope->first_seq, envelope->last_seq, 200,
+                                   outcome->hwm, false};
   switch (outcome->result) {
     case ApplyResult::kApplied:
-      ++counters_.applied;
-      return {200, AckJson(terminal_id, outcome->hwm)};
     case ApplyResult::kDuplicate:
-      ++counters_.duplicates;
-      return {200, AckJson(terminal_id, outcome->hwm)};
+      ++(outcome->result == ApplyResult::kApplied ? counters_.applied : counters_.duplicates);
+      return {200, SignedJson({{"terminal", terminal_id}}, key, signed_answer)};
     case ApplyResult::kGap:
-      return {409, ErrorWithMark(outcome->reason, outcome->hwm)};
     case ApplyResult::kConflict:
-      return {409, Dump({{"error", outcome->reason}, {"hwm", outcome->hwm}, {"conflict", true}})};
+      signed_answer.http_status = 409;
+      signed_answer.conflict = outcome->result == ApplyResult::kConflict;
+      return {409, SignedJson({{"error", outcome->reason}, {"conflict", signed_answer.conflict}},
+                              key, signed_answer)};
     case ApplyResult::kRejected:
-      return {422, ErrorWithMark(outcome->reason, outcome->hwm)};
+      return {422, Dump({{"error", outcome->reason}, {"hwm", outcome->hwm}})};
   }
   return {500, ErrorJson("unknown outcome")};
 }

@@ -14,8 +14,9 @@
 //   otherwise                              → applied in one transaction, 200 ack
 //   the database failed                    → 503; nothing applied, the terminal retries
 //
-// Answers are JSON: the ack {"hwm":N,"terminal":"ID"}; an error {"error":"…"} with "hwm"
-// where the terminal needs it.
+// Answers are JSON: the ack {"hwm":N,"mac":"…","terminal":"ID"}; an error {"error":"…"},
+// for 409 with "hwm", "conflict" and "mac", for 422 with "hwm". The mac (sync/answer_mac.h)
+// signs what the terminal acts on with its own key.
 #pragma once
 
 #include <atomic>

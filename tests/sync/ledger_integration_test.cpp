@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/answer_mac.h"
 #include "sync/enrolment.h"
 #include "sync/envelope.h"
 #include "sync/ledger/ledger_store.h"
@@ -225,7 +226,8 @@ TEST_F(LedgerIntegrationTest, AppliedBatchIsAcknowledgedWithTheLedgersMark) {
 
   const Answer answer = Post(Batch(1));
   EXPECT_EQ(200, answer.status);
-  EXPECT_EQ(json({{"hwm", 3}, {"terminal", "T1"}}), json::parse(answer.body));
+  const std::string mac = sync::AnswerMac(key_, {"T1", 1, 3, 200, 3, false});
+  EXPECT_EQ(json({{"hwm", 3}, {"mac", mac}, {"terminal", "T1"}}), json::parse(answer.body));
   EXPECT_EQ(3, Hwm());
   EXPECT_EQ(1, Metrics()["applied"]);
   EXPECT_EQ("sales 2 voids 0 gross 43000 voided 0 net 43000 cash 25000 qris 18000 transfer 0",
@@ -435,6 +437,8 @@ TEST_F(LedgerIntegrationTest, GapIs409WithTheLedgersMark) {
   EXPECT_EQ(409, gap.status) << gap.body;
   const json body = json::parse(gap.body);
   EXPECT_EQ(3, body["hwm"]);
+  EXPECT_FALSE(body["conflict"].get<bool>());
+  EXPECT_EQ(sync::AnswerMac(key_, {"T1", 5, 6, 409, 3, false}), body["mac"]);
   EXPECT_TRUE(body.contains("error"));
   EXPECT_EQ(3, Hwm());
   EXPECT_EQ("sales 2 voids 0 gross 50000 voided 0 net 50000 cash 50000 qris 0 transfer 0",
@@ -451,7 +455,8 @@ TEST_F(LedgerIntegrationTest, PartlyHeldBatchAppliesOnlyTheNewEntries) {
 
   const Answer answer = Post(Batch(1));  // 1..5
   EXPECT_EQ(200, answer.status) << answer.body;
-  EXPECT_EQ(json({{"hwm", 5}, {"terminal", "T1"}}), json::parse(answer.body));
+  const std::string mac = sync::AnswerMac(key_, {"T1", 1, 5, 200, 5, false});
+  EXPECT_EQ(json({{"hwm", 5}, {"mac", mac}, {"terminal", "T1"}}), json::parse(answer.body));
   EXPECT_EQ(5, Hwm());
   EXPECT_EQ("sales 4 voids 0 gross 150000 voided 0 net 150000 cash 90000 qris 20000 transfer 40000",
             StallTotals());

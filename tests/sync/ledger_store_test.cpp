@@ -4,6 +4,7 @@
 
 #include "core/crypto.h"
 #include "core/store.h"
+#include "sync/answer_mac.h"
 #include "sync/envelope.h"
 #include "sync/ledger/ingest.h"
 #include "sync/ledger/ledger_store.h"
@@ -122,6 +123,39 @@ TEST_F(LedgerStoreTest, ATerminalRestoredFromAnOldCopyIsAConflictAndNothingIsMar
   EXPECT_EQ(4, ledger_->DayTotals("expo", "2026-11-22")->front().figures.sales_count);
 }
 
+// Answers anyone on the network could send: only the ledger's signed ones move the mark.
+class ForgingTransport : public sync::Transport {
+ public:
+  explicit ForgingTransport(std::string body) : body_(std::move(body)) {}
+  Result<sync::LedgerAnswer> PostBatch(std::string_view) override {
+    return sync::LedgerAnswer{200, body_};
+  }
+
+ private:
+  std::string body_;
+};
+
+TEST_F(LedgerStoreTest, AnAckNotSignedByTheLedgerMarksNothingSent) {
+  Sell(3);
+  ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok());
+  const std::string wrong_mac = sync::AnswerMac(std::string(32, 'x'), {"T1", 1, 4, 200, 4, false});
+  for (const std::string& body :
+       {std::string(R"({"hwm":4,"terminal":"T1"})"),
+        R"({"hwm":4,"mac":")" + wrong_mac + R"(","terminal":"T1"})"}) {
+    ForgingTransport forger(body);
+    sync::Uploader uploader(*stall_, forger);
+    Result<sync::SyncRound> round = uploader.SyncOnce();
+    ASSERT_FALSE(round.ok()) << body;
+    EXPECT_NE(std::string::npos, round.status().message().find("not signed")) << round.status().message();
+    EXPECT_EQ(0, stall_->Progress()->acknowledged_seq);
+  }
+  const std::string right_mac = sync::AnswerMac(key_, {"T1", 1, 4, 200, 4, false});
+  ForgingTransport ledger_like(R"({"hwm":4,"mac":")" + right_mac + R"(","terminal":"T1"})");
+  sync::Uploader uploader(*stall_, ledger_like);
+  ASSERT_TRUE(uploader.SyncOnce().ok());
+  EXPECT_EQ(4, stall_->Progress()->acknowledged_seq);
+}
+
 TEST_F(LedgerStoreTest, ABrokenChainOrABadBodyAppliesNothing) {
   Sell(3);
   std::vector<JournalEntry> entries = Entries(1, 4);
@@ -209,7 +243,8 @@ TEST_F(LedgerStoreTest, ATamperedEnvelopeIsRefusedBeforeItsPayloadIsDecoded) {
   EXPECT_EQ(0, Hwm());
   const IngestAnswer good = ingestor.Handle(batch->bytes);
   EXPECT_EQ(200, good.http_status) << good.json;
-  EXPECT_EQ(R"({"hwm":3,"terminal":"T1"})", good.json);
+  const std::string mac = sync::AnswerMac(key_, {"T1", 1, 3, 200, 3, false});
+  EXPECT_EQ(R"({"hwm":3,"mac":")" + mac + R"(","terminal":"T1"})", good.json);
   EXPECT_EQ(1, ingestor.counters().payloads_decoded.load());
   const IngestAnswer replay = ingestor.Handle(batch->bytes);
   EXPECT_EQ(good.json, replay.json);
