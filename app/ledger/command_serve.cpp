@@ -16,6 +16,8 @@ namespace {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
+  std::string tls_certificate;
+  std::string tls_key;
 };
 
 void Serve(Context& ctx, const ServeOptions& options) {
@@ -29,10 +31,13 @@ void Serve(Context& ctx, const ServeOptions& options) {
 
   std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
   if (!store) return;
-  ledger::LedgerServer server(*store, *ctx.clock);
+  std::optional<ledger::TlsFiles> tls;
+  if (!options.tls_certificate.empty()) tls = ledger::TlsFiles{options.tls_certificate, options.tls_key};
+  ledger::LedgerServer server(*store, *ctx.clock, tls);
   if (!Check(ctx, server.Bind(options.host, options.port))) return;
   // The first line of output names the address: tests and scripts wait for it.
-  std::cout << fmt::format("lapak-ledger listening on http://{}:{}", options.host, server.port())
+  std::cout << fmt::format("lapak-ledger listening on {}://{}:{}", tls ? "https" : "http",
+                           options.host, server.port())
             << std::endl;
   std::thread stopper([&] {
     int signal = 0;
@@ -54,6 +59,13 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   serve->add_option("--port", options->port, "Port (0: any free port)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
+  CLI::Option* certificate =
+      serve->add_option("--tls-cert", options->tls_certificate, "Serve HTTPS with this PEM certificate chain")
+          ->check(CLI::ExistingFile);
+  serve->add_option("--tls-key", options->tls_key, "… and this PEM private key")
+      ->check(CLI::ExistingFile)
+      ->needs(certificate);
+  certificate->needs("--tls-key");
   serve->callback([&ctx, options] { Serve(ctx, *options); });
 }
 

@@ -25,11 +25,17 @@ void ReplyError(httplib::Response& response, int status, std::string_view reason
 }  // namespace
 
 struct LedgerServer::Http {
-  httplib::Server server;
+  explicit Http(const std::optional<TlsFiles>& tls)
+      : owner(tls ? std::make_unique<httplib::SSLServer>(tls->certificate.c_str(),
+                                                        tls->private_key.c_str())
+                  : std::make_unique<httplib::Server>()),
+        server(*owner) {}
+  std::unique_ptr<httplib::Server> owner;
+  httplib::Server& server;
 };
 
-LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock)
-    : http_(std::make_unique<Http>()), ingestor_(store, clock) {
+LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::optional<TlsFiles>& tls)
+    : http_(std::make_unique<Http>(tls)), ingestor_(store, clock) {
   httplib::Server& server = http_->server;
   server.set_payload_max_length(sync::kMaxEnvelopeBytes);
   server.set_read_timeout(30, 0);
@@ -109,6 +115,9 @@ LedgerServer::~LedgerServer() = default;
 
 Status LedgerServer::Bind(const std::string& host, int port) {
   httplib::Server& server = http_->server;
+  if (!server.is_valid()) {
+    return Status::InvalidArgument("the TLS certificate or private key could not be loaded");
+  }
   if (port == 0) {
     port_ = server.bind_to_any_port(host.c_str());
     if (port_ <= 0) return Status::IoError(fmt::format("cannot listen on {}", host));

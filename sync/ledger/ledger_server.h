@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/clock.h"
@@ -22,9 +23,17 @@
 
 namespace lapak::ledger {
 
+// Serve over TLS with this certificate chain and private key (PEM files).
+struct TlsFiles {
+  std::string certificate;
+  std::string private_key;
+};
+
 class LedgerServer {
  public:
-  LedgerServer(LedgerStore& store, const Clock& clock);
+  // Plain HTTP without `tls`; HTTPS with it. A certificate or key that cannot be loaded
+  // makes Bind() fail.
+  LedgerServer(LedgerStore& store, const Clock& clock, const std::optional<TlsFiles>& tls = std::nullopt);
   ~LedgerServer();
 
   // Binds host:port (port 0: any free port) without serving yet.

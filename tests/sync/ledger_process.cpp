@@ -7,21 +7,28 @@
 
 namespace lapak::testing {
 
-LedgerProcess::LedgerProcess(std::string db_path) : db_path_(std::move(db_path)) { Start(); }
+LedgerProcess::LedgerProcess(std::string db_path, std::vector<std::string> serve_args)
+    : db_path_(std::move(db_path)), serve_args_(std::move(serve_args)) {
+  Start();
+}
 
 LedgerProcess::~LedgerProcess() {
   if (child_) Kill(SIGTERM);
 }
 
 void LedgerProcess::Start() {
-  child_ = std::make_unique<Child>(
-      std::vector<std::string>{LAPAK_LEDGER_PATH, "--db", db_path_, "serve", "--port", "0"});
+  std::vector<std::string> argv{LAPAK_LEDGER_PATH, "--db", db_path_, "serve", "--port", "0"};
+  argv.insert(argv.end(), serve_args_.begin(), serve_args_.end());
+  child_ = std::make_unique<Child>(argv);
   std::string line;
   if (!child_->ReadLine(line)) throw std::runtime_error("lapak-ledger did not start");
   const size_t colon = line.rfind(':');
-  if (line.find("listening on http://127.0.0.1:") == std::string::npos || colon == std::string::npos) {
+  const bool https = line.find("listening on https://127.0.0.1:") != std::string::npos;
+  if ((!https && line.find("listening on http://127.0.0.1:") == std::string::npos) ||
+      colon == std::string::npos) {
     throw std::runtime_error("unexpected first line from lapak-ledger: " + line);
   }
+  scheme_ = https ? "https" : "http";
   port_ = std::stoi(line.substr(colon + 1));
 }
 

@@ -15,21 +15,25 @@ namespace lapak::testing {
 
 class LedgerProcess {
  public:
-  // Starts `lapak-ledger --db <db_path> serve --port 0` and waits for it to listen.
-  explicit LedgerProcess(std::string db_path);
+  // Starts `lapak-ledger --db <db_path> serve --port 0 <serve_args…>` and waits for it to
+  // listen (e.g. {"--tls-cert", C, "--tls-key", K} for HTTPS).
+  explicit LedgerProcess(std::string db_path, std::vector<std::string> serve_args = {});
   ~LedgerProcess();  // SIGTERM, then waits
   LedgerProcess(const LedgerProcess&) = delete;
   LedgerProcess& operator=(const LedgerProcess&) = delete;
 
   int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  // "http://127.0.0.1:PORT", or https:// when serving TLS.
+  std::string url() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
   // Sends `signal` and reaps the process; a later Start() serves the same file again.
   void Kill(int signal);
   void Start();
 
  private:
   std::string db_path_;
+  std::vector<std::string> serve_args_;
   std::unique_ptr<Child> child_;
+  std::string scheme_ = "http";
   int port_ = 0;
 };
 

@@ -256,5 +256,44 @@ TEST_F(SyncCliTest, WatcherCatchesUpWhenTheLedgerComesBackAndStopsCleanlyOnSigte
   EXPECT_EQ(0, WEXITSTATUS(wait_status));
 }
 
+
+// A self-signed certificate for 127.0.0.1, made with the openssl command line.
+struct SelfSignedCertificate {
+  explicit SelfSignedCertificate(const testing::TempDir& dir)
+      : certificate(dir.File("ledger-cert.pem")), key(dir.File("ledger-key.pem")) {
+    RunResult made = testing::Run({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048",
+                                   "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                                   "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out",
+                                   certificate});
+    if (made.exit_code != 0) throw std::runtime_error("openssl req failed: " + made.err);
+  }
+  std::string certificate;
+  std::string key;
+};
+
+TEST_F(SyncCliTest, SyncsToAnHttpsLedgerItsCertificateVerified) {
+  const SelfSignedCertificate tls(dir_);
+  testing::LedgerProcess ledger(ledger_db_, {"--tls-cert", tls.certificate, "--tls-key", tls.key});
+  ASSERT_EQ(0u, ledger.url().find("https://127.0.0.1:"));
+  Enrol(LedgerCode(ledger.url()));
+  stall_.Sell(25000, {Cash(30000)});
+  stall_.Sell(18000, {Qris(18000)});
+
+  // Not trusted: the self-signed certificate is in no CA store, so nothing is sent.
+  RunResult untrusted = Lapak({"sync"});
+  EXPECT_EQ(7, untrusted.exit_code) << untrusted.out;
+  EXPECT_NE(std::string::npos, untrusted.err.find("SSL")) << untrusted.err;
+  EXPECT_EQ(0, LedgerHwm());
+
+  std::vector<std::string> argv{kLapak, "--db", db_, "sync", "--json"};
+  std::vector<std::string> env = kFixedClock;
+  env.push_back("LAPAK_LEDGER_CA=" + tls.certificate);
+  RunResult trusted = testing::Run(argv, env);
+  ASSERT_EQ(0, trusted.exit_code) << trusted.err;
+  EXPECT_EQ(3, json::parse(trusted.out)["acknowledged_seq"]);
+  EXPECT_EQ(3, LedgerHwm());
+  EXPECT_EQ(TerminalTotals(), LedgerTotals());
+}
+
 }  // namespace
 }  // namespace lapak
