@@ -17,49 +17,46 @@ std::string_view DigestBytes(const Sha256Digest& digest) {
 }
 
 // A change to a row of day_totals or session_totals.
-struct FiguresDelta {
-  int64_t sales_count = 0, voids_count = 0, gross = 0, voids = 0, net = 0, cash = 0, qris = 0,
-          transfer = 0;
-};
-
-FiguresDelta SaleDelta(const SaleAmounts& amounts) {
+// What one sale or void adds to a row of day_totals or session_totals.
+LedgerFigures SaleDelta(const SaleAmounts& amounts) {
   const int64_t total = amounts.total.rupiah();
   return {1, 0, total, 0, total, amounts.cash.rupiah(), amounts.qris.rupiah(),
           amounts.transfer.rupiah()};
 }
 
-FiguresDelta VoidDelta(const SaleAmounts& amounts) {
+LedgerFigures VoidDelta(const SaleAmounts& amounts) {
   const int64_t total = amounts.total.rupiah();
   return {0, 1, 0, total, -total, -amounts.cash.rupiah(), -amounts.qris.rupiah(),
           -amounts.transfer.rupiah()};
 }
 
-// Parameters ?1..?8 of an UPDATE of day_totals or session_totals, bound by BindDelta.
+// Parameters ?1..?8 of an UPDATE of day_totals or session_totals, bound by BindFigures.
 #define LAPAK_ADD_FIGURES                                                               \
   "sales_count = sales_count + ?1, voids_count = voids_count + ?2, gross = gross + ?3, " \
   "voids = voids + ?4, net = net + ?5, cash = cash + ?6, qris = qris + ?7, "             \
   "transfer = transfer + ?8"
 
-void BindDelta(sqlite::Statement& statement, int first, const FiguresDelta& d) {
-  statement.Bind(first, d.sales_count)
-      .Bind(first + 1, d.voids_count)
-      .Bind(first + 2, d.gross)
-      .Bind(first + 3, d.voids)
-      .Bind(first + 4, d.net)
-      .Bind(first + 5, d.cash)
-      .Bind(first + 6, d.qris)
-      .Bind(first + 7, d.transfer);
+// The 8 figures from parameter `first` on, in LedgerFigures' order.
+void BindFigures(sqlite::Statement& statement, int first, const LedgerFigures& f) {
+  statement.Bind(first, f.sales_count)
+      .Bind(first + 1, f.voids_count)
+      .Bind(first + 2, f.gross)
+      .Bind(first + 3, f.voids)
+      .Bind(first + 4, f.net)
+      .Bind(first + 5, f.cash)
+      .Bind(first + 6, f.qris)
+      .Bind(first + 7, f.transfer);
 }
 
 Status AddToTotals(sqlite::Database& db, const TerminalRecord& terminal,
-                   const std::string& business_day, int64_t day_number, const FiguresDelta& delta) {
+                   const std::string& business_day, int64_t day_number, const LedgerFigures& delta) {
   sqlite::Statement day(db,
                         "INSERT INTO day_totals (event_id, business_day, stall_id) "
                         "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
   LAPAK_RETURN_IF_ERROR(day.Bind(1, terminal.event_id).Bind(2, business_day).Bind(3, terminal.stall_id).Run());
   sqlite::Statement add_day(db, "UPDATE day_totals SET " LAPAK_ADD_FIGURES
                                " WHERE event_id = ?9 AND business_day = ?10 AND stall_id = ?11");
-  BindDelta(add_day, 1, delta);
+  BindFigures(add_day, 1, delta);
   LAPAK_RETURN_IF_ERROR(
       add_day.Bind(9, terminal.event_id).Bind(10, business_day).Bind(11, terminal.stall_id).Run());
   sqlite::Statement session(db,
@@ -68,7 +65,7 @@ Status AddToTotals(sqlite::Database& db, const TerminalRecord& terminal,
   LAPAK_RETURN_IF_ERROR(session.Bind(1, terminal.id).Bind(2, day_number).Run());
   sqlite::Statement add_session(db, "UPDATE session_totals SET " LAPAK_ADD_FIGURES
                                    " WHERE terminal_id = ?9 AND day_number = ?10");
-  BindDelta(add_session, 1, delta);
+  BindFigures(add_session, 1, delta);
   return add_session.Bind(9, terminal.id).Bind(10, day_number).Run();
 }
 
@@ -84,18 +81,6 @@ Result<LedgerFigures> SessionFigures(sqlite::Database& db, const std::string& te
   }
   LAPAK_RETURN_IF_ERROR(select.status());
   return figures;
-}
-
-// The 8 figures from parameter `first` on, in LedgerFigures' order.
-void BindFigures(sqlite::Statement& statement, int first, const LedgerFigures& f) {
-  statement.Bind(first, f.sales_count)
-      .Bind(first + 1, f.voids_count)
-      .Bind(first + 2, f.gross)
-      .Bind(first + 3, f.voids)
-      .Bind(first + 4, f.net)
-      .Bind(first + 5, f.cash)
-      .Bind(first + 6, f.qris)
-      .Bind(first + 7, f.transfer);
 }
 
 LedgerFigures FiguresOfZ(const ZReport& z) {
