@@ -101,7 +101,8 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
   const std::optional<int64_t> hwm = MarkIn(json);
   const bool conflict = json.contains("conflict") && json["conflict"] == true;
   if ((answer->http_status == 200 || answer->http_status == 409) && hwm) {
-    const std::string mac = json.contains("mac") && json["mac"].is_string() ? json["mac"].get<std::string>() : "";
+    const std::string mac =
+        json.contains("mac") && json["mac"].is_string() ? json["mac"].get<std::string>() : "";
     const SignedAnswer signed_answer{pending_->terminal_id, pending_->first_seq, pending_->last_seq,
                                      answer->http_status, *hwm, conflict};
     if (!VerifyAnswerMac(link.terminal_key, signed_answer, mac)) {
