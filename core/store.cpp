@@ -1,13 +1,9 @@
 // StallStore: opening the database, the stall's settings, PINs and the journal append.
 #include "core/store.h"
 
-#include <fcntl.h>
 #include <fmt/core.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 
 #include "core/durable_database.h"
@@ -16,10 +12,6 @@
 #include "core/text.h"
 
 namespace lapak {
-
-namespace {
-
-}  // namespace
 
 StallStore::StallStore(std::unique_ptr<sqlite::Database> db, const Clock& clock)
     : db_(std::move(db)), clock_(clock) {}
