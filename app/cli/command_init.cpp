@@ -1,14 +1,10 @@
 // lapak init | reset: set up this terminal for a stall, or retire its database.
-#include <unistd.h>
-
 #include <fmt/core.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
+#include "core/retire_database.h"
 
 namespace lapak::cli {
 
@@ -35,50 +31,22 @@ void AddInitCommand(CLI::App& app, Context& ctx) {
 }
 
 
-namespace {
-
-// Moves the database and its -wal and -shm files aside under `retired` names; they are the
-// stall's books and are kept, never deleted.
-Status RetireDatabase(const std::string& path, const std::string& suffix) {
-  for (const char* extension : {"", "-wal", "-shm"}) {
-    const std::string from = path + extension;
-    if (::access(from.c_str(), F_OK) != 0) continue;
-    const std::string to = path + suffix + extension;
-    if (::rename(from.c_str(), to.c_str()) != 0) {
-      return Status::IoError(fmt::format("cannot move '{}' to '{}': {}", from, to, std::strerror(errno)));
-    }
-  }
-  return Status::Ok();
-}
-
-}  // namespace
-
 void AddResetCommand(CLI::App& app, Context& ctx) {
   auto pin = std::make_shared<PinOptions>();
   CLI::App* command = app.add_subcommand(
       "reset", "Retire this terminal's database so it can be set up again; refused while "
-               "anything has not reached the ledger");
+               "anything has not reached the ledger or the database is open elsewhere");
   AddPinOptions(*command, *pin, Role::kOwner);
   command->callback([&ctx, pin] {
-    std::string suffix;
     {
       std::unique_ptr<StallStore> store = OpenStore(ctx);
-      if (!store) return;
-      if (!Authorise(ctx, *store, *pin)) return;
-      Result<SyncProgress> progress = store->Progress();
-      if (!Check(ctx, progress.status())) return;
-      if (progress->unsent() > 0) {
-        Check(ctx, Status::FailedPrecondition(fmt::format(
-                       "{} journal entries have not reached the ledger{}; sync first",
-                       progress->unsent(), progress->enrolled ? "" : " (not enrolled)")));
-        return;
-      }
-      suffix = ".retired-" + FormatUtc(ctx.clock->Now());
-    }  // closed before its files move
-    if (!Check(ctx, RetireDatabase(ctx.db_path, suffix))) return;
-    Emit(ctx, {{"retired", ctx.db_path + suffix}},
+      if (!store || !Authorise(ctx, *store, *pin)) return;
+    }  // closed: RetireDatabase needs the database to itself
+    Result<std::string> retired = RetireDatabase(ctx.db_path, *ctx.clock);
+    if (!Check(ctx, retired.status())) return;
+    Emit(ctx, {{"retired", *retired}},
          fmt::format("Database lama disimpan sebagai {}; siapkan lagi dengan `lapak init`\n",
-                     ctx.db_path + suffix));
+                     *retired));
   });
 }
 

@@ -253,10 +253,23 @@ TEST_F(CliTest, ResetIsRefusedWhileAnythingIsUnsentAndInitAgainIsRefused) {
 
 TEST_F(CliTest, ResetRetiresAnEmptyDatabaseSoTheTerminalCanBeSetUpAgain) {
   EXPECT_EQ(4, Lapak({"reset", "--pin", "0000"}).exit_code);  // the owner's PIN, not any
+  {  // a terminal still has it open (as lapak-pos would): refused
+    sqlite3* other = nullptr;
+    ASSERT_EQ(SQLITE_OK, sqlite3_open(db_.c_str(), &other));
+    ASSERT_EQ(SQLITE_OK, sqlite3_exec(other, "SELECT count(*) FROM journal", nullptr, nullptr, nullptr));
+    RunResult refused = Lapak({"reset", "--pin", "9999"});
+    sqlite3_close(other);
+    EXPECT_EQ(5, refused.exit_code);
+    EXPECT_NE(std::string::npos, refused.err.find("open in another program")) << refused.err;
+    EXPECT_EQ(0, ::access(db_.c_str(), F_OK));
+  }
   RunResult reset = Lapak({"reset", "--pin", "9999"});
   ASSERT_EQ(0, reset.exit_code) << reset.err;
-  EXPECT_EQ(0, ::access((db_ + ".retired-2026-11-22T12:00:00.000Z").c_str(), F_OK)) << reset.out;
+  const std::string retired = db_ + ".retired-2026-11-22T12:00:00.000Z";
+  EXPECT_EQ(0, ::access(retired.c_str(), F_OK)) << reset.out;
   EXPECT_NE(0, ::access(db_.c_str(), F_OK));
+  RunResult verify = testing::Run({kLapak, "--db", retired, "verify"}, kFixedClock);
+  EXPECT_EQ(0, verify.exit_code) << verify.err;  // the retired books are whole
   RunResult init = Lapak({"init", "--stall-id", "SOTO-02", "--stall-name", "Soto", "--terminal-id",
                           "T2", "--owner-pin", "9999", "--cashier-pin", "1234"});
   EXPECT_EQ(0, init.exit_code) << init.err;
