@@ -23,6 +23,12 @@ void SyncWorker::Nudge() {
   wake_.notify_all();
 }
 
+void SyncWorker::SyncNow() {
+  std::lock_guard lock(mutex_);
+  forced_ = true;
+  wake_.notify_all();
+}
+
 void SyncWorker::Stop() {
   stop_requested_ = true;
   {
@@ -43,10 +49,12 @@ int64_t SyncWorker::rounds() const {
   return rounds_;
 }
 
-bool SyncWorker::WaitFor(std::chrono::milliseconds wait) {
+bool SyncWorker::WaitFor(std::chrono::milliseconds wait, bool backing_off) {
   std::unique_lock lock(mutex_);
-  wake_.wait_for(lock, wait, [this] { return stopping_ || nudged_; });
+  backing_off_ = backing_off;
+  wake_.wait_for(lock, wait, [this] { return stopping_ || forced_ || (nudged_ && !backing_off_); });
   nudged_ = false;
+  forced_ = false;
   return !stopping_;
 }
 
@@ -86,7 +94,7 @@ void SyncWorker::Run() {
       ++rounds_;
     }
     if (on_round_) on_round_(progress);
-    if (!WaitFor(caught_up ? options_.poll : backoff.Next())) break;
+    if (!WaitFor(caught_up ? options_.poll : backoff.Next(), /*backing_off=*/!caught_up)) break;
   } while (true);
 }
 

@@ -3,7 +3,7 @@
 //
 // It opens its own connection to the stall's database (a StallStore is used by one thread),
 // syncs, then waits: `poll` after a round that caught up, the backoff's wait after a failed
-// one, and at once after Nudge() (a new sale) or Stop(). After every round it publishes the
+// one; Nudge() (a new sale) cuts the first short, SyncNow() and Stop() either. After every round it publishes the
 // progress and calls `on_round` with it from its thread (the terminal posts an empty GLFW
 // event there to redraw). It never ends on an error; it reports it and tries again. Stop()
 // ends a round between two batches, so it waits at most for one request's timeouts.
@@ -41,7 +41,11 @@ class SyncWorker {
   SyncWorker(const SyncWorker&) = delete;
   SyncWorker& operator=(const SyncWorker&) = delete;
 
+  // New entries were written: sync soon, unless backing off after a failure (a ledger that
+  // is away is not asked again on every sale).
   void Nudge();
+  // A person asked (or the terminal was just enrolled): sync now, backing off or not.
+  void SyncNow();
   void Stop();
   // The progress after the last round; nullopt before the first.
   std::optional<SyncProgress> progress() const;
@@ -49,8 +53,9 @@ class SyncWorker {
 
  private:
   void Run();
-  // Waits up to `wait` for a nudge or Stop(); false once stopping.
-  bool WaitFor(std::chrono::milliseconds wait);
+  // Waits up to `wait` for SyncNow(), Stop() or, unless `backing_off`, a nudge; false once
+  // stopping.
+  bool WaitFor(std::chrono::milliseconds wait, bool backing_off);
 
   std::string db_path_;
   const Clock& clock_;
@@ -62,6 +67,8 @@ class SyncWorker {
   std::condition_variable wake_;
   bool stopping_ = false;
   bool nudged_ = false;
+  bool forced_ = false;
+  bool backing_off_ = false;
   std::optional<SyncProgress> progress_;
   int64_t rounds_ = 0;
   std::thread thread_;  // last: starts after everything above is ready

@@ -220,7 +220,10 @@ int main(int argc, char** argv) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     follow_database();
-    if (uploader && model.TakeSyncWanted()) uploader->Nudge();
+    if (const auto request = model.TakeSyncRequest(); uploader) {
+      if (request == lapak::pos::PosModel::SyncRequest::kNewEntries) uploader->Nudge();
+      if (request == lapak::pos::PosModel::SyncRequest::kNow) uploader->SyncNow();
+    }
     if (sync_round_done.exchange(false)) model.RefreshSync();
     if (screenshot && --screenshot_frames == 0) {
       lapak::Status written = lapak::pos::WriteFramebufferPng(options.screenshot_path, fb_width, fb_height);

@@ -221,7 +221,7 @@ bool PosModel::Complete() {
   cart_.Clear();
   message_.clear();
   screen_ = Screen::kReceipt;
-  sync_wanted_ = true;
+  NoteNewEntries();
   return true;
 }
 
@@ -246,7 +246,7 @@ void PosModel::ShowHistory() {
 bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason) {
   Result<Receipt> voided = store_->VoidSale(receipt, owner_pin, reason);
   if (!voided.ok()) return Refuse(voided.status());
-  sync_wanted_ = true;
+  NoteNewEntries();
   ShowHistory();
   return true;
 }
@@ -267,7 +267,7 @@ bool PosModel::OpenDay(Money opening_float) {
   Result<lapak::OpenDay> opened = store_->OpenDaySession(opening_float);
   if (!opened.ok()) return Refuse(opened.status());
   last_z_.reset();
-  sync_wanted_ = true;
+  NoteNewEntries();
   ShowDay();
   return true;
 }
@@ -278,7 +278,7 @@ bool PosModel::CloseDay(const CashCount& count) {
   Result<ZReport> z = store_->CloseDay(*counted);
   if (!z.ok()) return Refuse(z.status());
   last_z_ = std::move(z).value();
-  sync_wanted_ = true;
+  NoteNewEntries();
   ShowDay();
   return true;
 }

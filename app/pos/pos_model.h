@@ -116,10 +116,11 @@ class PosModel {
   // the owner's to do.
   bool EnrolSync(const std::string& code);
   // Asks the background uploader to sync now.
-  void RequestSync() { sync_wanted_ = true; }
-  // True once after anything was written to the journal, or sync was asked for: the main
-  // loop then nudges the uploader.
-  bool TakeSyncWanted() { return std::exchange(sync_wanted_, false); }
+  void RequestSync() { sync_request_ = SyncRequest::kNow; }
+  // What the main loop should tell the uploader, once: kNewEntries after anything was
+  // written to the journal (a nudge), kNow after RequestSync() or an enrolment.
+  enum class SyncRequest { kNone, kNewEntries, kNow };
+  SyncRequest TakeSyncRequest() { return std::exchange(sync_request_, SyncRequest::kNone); }
   // The database opened from the set-up screen instead of the one given; empty if none.
   const std::string& opened_path() const { return opened_path_; }
 
@@ -152,7 +153,10 @@ class PosModel {
   std::vector<Product> catalog_;
   float text_scale_ = 1.0f;
   std::optional<SyncProgress> sync_progress_;
-  bool sync_wanted_ = false;
+  SyncRequest sync_request_ = SyncRequest::kNone;
+  void NoteNewEntries() {
+    if (sync_request_ == SyncRequest::kNone) sync_request_ = SyncRequest::kNewEntries;
+  }
   std::string opened_path_;
   void LoadProducts();
   void LoadStall();

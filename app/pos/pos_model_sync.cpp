@@ -52,7 +52,7 @@ bool PosModel::EnrolSync(const std::string& code) {
     return Refuse(enrolled);
   }
   message_ = Tr(language_, Text::kEnrolled);
-  sync_wanted_ = true;
+  sync_request_ = SyncRequest::kNow;
   RefreshSync();
   return true;
 }

@@ -2,6 +2,9 @@
 // real ledger file, with entries from a real terminal store.
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+
 #include "core/crypto.h"
 #include "core/store.h"
 #include "sync/answer_mac.h"
@@ -9,6 +12,7 @@
 #include "sync/ledger/ingest.h"
 #include "sync/ledger/ledger_store.h"
 #include "sync/payload.h"
+#include "sync/sync_worker.h"
 #include "sync/uploader.h"
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
@@ -249,6 +253,33 @@ TEST_F(LedgerStoreTest, ATamperedEnvelopeIsRefusedBeforeItsPayloadIsDecoded) {
   const IngestAnswer replay = ingestor.Handle(batch->bytes);
   EXPECT_EQ(good.json, replay.json);
   EXPECT_EQ(3, Hwm());
+}
+
+TEST_F(LedgerStoreTest, SyncNowWakesTheWorkerWhileItBacksOff) {
+  Sell(1);
+  ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:1", key_}).ok());  // nothing listens there
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<SyncProgress> rounds;
+  sync::SyncWorker worker(dir_.File("stall.db"), clock_,
+                          {.poll = std::chrono::hours(1), .backoff_base = std::chrono::hours(1),
+                           .backoff_cap = std::chrono::hours(1), .seed = 7},
+                          [&](const std::optional<SyncProgress>& progress) {
+                            std::lock_guard lock(mutex);
+                            if (progress) rounds.push_back(*progress);
+                            changed.notify_all();
+                          });
+  auto rounds_reach = [&](size_t count) {
+    std::unique_lock lock(mutex);
+    return changed.wait_for(lock, std::chrono::seconds(30), [&] { return rounds.size() >= count; });
+  };
+  ASSERT_TRUE(rounds_reach(1));
+  EXPECT_NE(std::string::npos, rounds[0].last_error.find("no answer from the ledger")) << rounds[0].last_error;
+  EXPECT_EQ(2, rounds[0].unsent());
+  worker.SyncNow();  // backing off for up to an hour, yet it tries again now
+  ASSERT_TRUE(rounds_reach(2));
+  EXPECT_EQ(2, rounds[1].unsent());
+  worker.Stop();
 }
 
 }  // namespace

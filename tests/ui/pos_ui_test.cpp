@@ -82,6 +82,9 @@ TEST_F(PosUiTest, OneItemPaidWithExactCashIsThreeTaps) {
   EXPECT_TRUE(ui_->Shows("Transaksi baru"));
   ASSERT_EQ(1u, Sales().size());
   EXPECT_EQ("cash Rp20.000; ", Payments(Sales()[0]));
+  // The uploader is nudged about the new entries, once.
+  EXPECT_EQ(pos::PosModel::SyncRequest::kNewEntries, model_->TakeSyncRequest());
+  EXPECT_EQ(pos::PosModel::SyncRequest::kNone, model_->TakeSyncRequest());
 }
 
 TEST_F(PosUiTest, ACashSaleGivesTheRightChange) {
@@ -329,7 +332,7 @@ TEST_F(PosUiTest, OnlyTheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsen
   ASSERT_TRUE(link.ok() && link->has_value());
   EXPECT_EQ("http://127.0.0.1:9", (*link)->ledger_url);
   EXPECT_EQ(std::string(32, '\xaa'), (*link)->terminal_key);
-  EXPECT_TRUE(model_->TakeSyncWanted());  // the uploader is nudged at once
+  EXPECT_EQ(pos::PosModel::SyncRequest::kNow, model_->TakeSyncRequest());  // synced at once
   // The day open and the sale are waiting for the ledger.
   EXPECT_EQ("Belum terkirim: 2 (0 menit)", model_->SyncSummary());
   clock_.Set(kEvening + std::chrono::hours(3));
