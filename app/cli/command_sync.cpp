@@ -84,17 +84,16 @@ void SyncWatch(Context& ctx, std::chrono::milliseconds poll) {
     if (!store) return;
   }
   std::optional<SyncProgress> last_printed;  // touched by the worker's thread only
-  sync::SyncWorker worker(ctx.db_path, *ctx.clock, {.poll = poll},
-                          [&](const std::optional<SyncProgress>& progress) {
-                            if (!progress) return;
-                            if (last_printed && last_printed->acknowledged_seq == progress->acknowledged_seq &&
-                                last_printed->last_seq == progress->last_seq &&
-                                last_printed->last_error == progress->last_error) {
-                              return;
-                            }
-                            last_printed = progress;
-                            Emit(ctx, ProgressJson(*progress), ProgressText(*ctx.clock, *progress));
-                          });
+  auto print_if_changed = [&](const std::optional<SyncProgress>& progress) {
+    if (!progress) return;
+    const bool same = last_printed && last_printed->acknowledged_seq == progress->acknowledged_seq &&
+                      last_printed->last_seq == progress->last_seq &&
+                      last_printed->last_error == progress->last_error;
+    if (same) return;
+    last_printed = progress;
+    Emit(ctx, ProgressJson(*progress), ProgressText(*ctx.clock, *progress));
+  };
+  sync::SyncWorker worker(ctx.db_path, *ctx.clock, {.poll = poll}, print_if_changed);
   int signal = 0;
   sigwait(&stop_signals, &signal);
   worker.Stop();
