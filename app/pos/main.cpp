@@ -176,7 +176,8 @@ int main(int argc, char** argv) {
   // ---- the uploader -----------------------------------------------------------------------
   // Syncs the journal with the bazaar ledger on its own thread and its own connection; after
   // each round it wakes the loop, which re-reads the progress for the status bar. A sale
-  // nudges it at once. Not for screenshots: they show a terminal at rest.
+  // nudges it (unless it is backing off), "Kirim sekarang" and an enrolment wake it at once.
+  // Not for screenshots: they show a terminal at rest.
   std::atomic<bool> sync_round_done{false};
   std::unique_ptr<lapak::sync::SyncWorker> uploader;
   std::string uploader_path;
