@@ -126,6 +126,10 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindTime(int index, TimePoint time) {
+  return Bind(index, static_cast<int64_t>(time.time_since_epoch().count()));
+}
+
 bool Statement::Step() {
   if (!status_.ok() || stmt_ == nullptr) return false;
   const int rc = sqlite3_step(stmt_);
@@ -161,6 +165,11 @@ std::string Statement::ColumnBlob(int column) const {
 
 bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::optional<TimePoint> Statement::ColumnOptionalTime(int column) const {
+  if (ColumnIsNull(column)) return std::nullopt;
+  return TimePoint(std::chrono::milliseconds(ColumnInt(column)));
 }
 
 WriteTransaction::WriteTransaction(Database& db) : db_(db), begin_status_(db.Exec("BEGIN IMMEDIATE")) {

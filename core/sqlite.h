@@ -9,10 +9,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "core/clock.h"
 #include "core/status.h"
 
 namespace lapak::sqlite {
@@ -67,6 +69,8 @@ class Statement {
   Statement& Bind(int index, std::string_view text);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
+  // A time as UTC milliseconds since 1970, the schemas' *_ms columns.
+  Statement& BindTime(int index, TimePoint time);
 
   [[nodiscard]] bool Step();
   // Runs a statement that returns no rows; the Status of the whole run.
@@ -77,6 +81,8 @@ class Statement {
   std::string ColumnText(int column) const;
   std::string ColumnBlob(int column) const;
   bool ColumnIsNull(int column) const;
+  // An *_ms column; nullopt for NULL.
+  std::optional<TimePoint> ColumnOptionalTime(int column) const;
 
   // ok, or the first error met while preparing, binding or stepping.
   const Status& status() const { return status_; }

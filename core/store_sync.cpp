@@ -7,17 +7,6 @@
 
 namespace lapak {
 
-namespace {
-
-std::optional<TimePoint> OptionalTime(const sqlite::Statement& row, int column) {
-  if (row.ColumnIsNull(column)) return std::nullopt;
-  return TimePoint(std::chrono::milliseconds(row.ColumnInt(column)));
-}
-
-int64_t Millis(TimePoint time) { return time.time_since_epoch().count(); }
-
-}  // namespace
-
 Status StallStore::Enrol(const SyncLink& link) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   if (!IsLedgerAddress(link.ledger_url)) {
@@ -36,7 +25,7 @@ Status StallStore::Enrol(const SyncLink& link) {
                            "ledger_url = ?1, terminal_key = ?2, enrolled_at_ms = ?3");
   LAPAK_RETURN_IF_ERROR(upsert.Bind(1, link.ledger_url)
                             .BindBlob(2, link.terminal_key)
-                            .Bind(3, Millis(clock_.Now()))
+                            .BindTime(3, clock_.Now())
                             .Run());
   return transaction.Commit();
 }
@@ -64,15 +53,15 @@ Result<SyncProgress> StallStore::Progress() {
     progress.enrolled = true;
     progress.ledger_url = state.ColumnText(0);
     progress.acknowledged_seq = state.ColumnInt(1);
-    progress.last_success_at = OptionalTime(state, 2);
+    progress.last_success_at = state.ColumnOptionalTime(2);
     if (!state.ColumnIsNull(3)) progress.last_error = state.ColumnText(3);
-    progress.last_error_at = OptionalTime(state, 4);
+    progress.last_error_at = state.ColumnOptionalTime(4);
   }
   LAPAK_RETURN_IF_ERROR(state.status());
   if (progress.unsent() > 0) {
     sqlite::Statement oldest(*db_, "SELECT time_utc_ms FROM journal WHERE seq = ?");
     oldest.Bind(1, progress.acknowledged_seq + 1);
-    if (oldest.Step()) progress.oldest_unsent_at = OptionalTime(oldest, 0);
+    if (oldest.Step()) progress.oldest_unsent_at = oldest.ColumnOptionalTime(0);
     LAPAK_RETURN_IF_ERROR(oldest.status());
   }
   return progress;
@@ -91,7 +80,7 @@ Status StallStore::RecordAcknowledged(int64_t ledger_seq) {
   sqlite::Statement update(*db_,
                            "UPDATE sync_state SET acknowledged_seq = ?1, last_success_ms = ?2, "
                            "last_error = NULL, last_error_ms = NULL WHERE id = 1");
-  LAPAK_RETURN_IF_ERROR(update.Bind(1, ledger_seq).Bind(2, Millis(clock_.Now())).Run());
+  LAPAK_RETURN_IF_ERROR(update.Bind(1, ledger_seq).BindTime(2, clock_.Now()).Run());
   if (sqlite3_changes(db_->handle()) != 1) {
     return Status::FailedPrecondition("this terminal is not enrolled with a ledger");
   }
@@ -104,7 +93,7 @@ Status StallStore::RecordSyncError(std::string_view error) {
   LAPAK_RETURN_IF_ERROR(transaction.status());
   sqlite::Statement update(
       *db_, "UPDATE sync_state SET last_error = ?1, last_error_ms = ?2 WHERE id = 1");
-  LAPAK_RETURN_IF_ERROR(update.Bind(1, shown).Bind(2, Millis(clock_.Now())).Run());
+  LAPAK_RETURN_IF_ERROR(update.Bind(1, shown).BindTime(2, clock_.Now()).Run());
   return transaction.Commit();
 }
 

@@ -1,5 +1,7 @@
 #include "app/cli/cli.h"
 
+#include "app/common/report.h"
+
 #include <fmt/core.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,20 +14,6 @@
 #include <nlohmann/json.hpp>
 
 namespace lapak::cli {
-
-static int ExitCodeFor(StatusCode code) {
-  switch (code) {
-    case StatusCode::kOk: return 0;
-    case StatusCode::kInvalidArgument: return 2;
-    case StatusCode::kNotFound: return 3;
-    case StatusCode::kPermissionDenied: return 4;
-    case StatusCode::kFailedPrecondition:
-    case StatusCode::kAlreadyExists: return 5;
-    case StatusCode::kCorruption: return 6;
-    case StatusCode::kIoError: return 7;
-  }
-  return 1;
-}
 
 std::string DefaultDatabasePath() {
   const char* xdg = std::getenv("XDG_DATA_HOME");
@@ -41,18 +29,10 @@ std::string DefaultDatabasePath() {
   return folder + "/lapak.db";
 }
 
-static std::string SafeDump(const nlohmann::json& value, int indent) {
-  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 bool Check(Context& ctx, const Status& status) {
   if (status.ok()) return true;
-  if (ctx.json) {
-    std::cerr << SafeDump({{"error", status.message()}, {"code", StatusCodeName(status.code())}}, -1) << "\n";
-  } else {
-    std::cerr << "lapak: " << status.message() << "\n";
-  }
-  ctx.exit_code = ExitCodeFor(status.code());
+  app::ReportError("lapak", ctx.json, status);
+  ctx.exit_code = app::ExitCodeFor(status.code());
   return false;
 }
 
@@ -64,11 +44,7 @@ std::unique_ptr<StallStore> OpenStore(Context& ctx, OpenMode mode) {
 }
 
 void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text) {
-  if (ctx.json) {
-    std::cout << SafeDump(value, 2) << "\n";
-  } else {
-    std::cout << text;
-  }
+  app::EmitResult(ctx.json, value, text);
 }
 
 Status WriteFileAtomically(const std::string& path, const std::string& contents) {

@@ -1,10 +1,7 @@
 // Shared plumbing of the `lapak` command line: the global options, opening the store, and
 // reporting an outcome on stdout/stderr with the documented exit codes.
 //
-// Exit codes: 0 ok; 2 bad input; 3 not found; 4 wrong PIN; 5 not allowed now (day state,
-// role locked, already done); 6 the books failed verification or are corrupt; 7 disk or
-// database error. Errors go to stderr (as {"error":…,"code":…} with --json) and change
-// nothing.
+// Exit codes and error output: app/common/report.h. Errors change nothing.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -1,7 +1,6 @@
 // Shared plumbing of `lapak-ledger`: global options, opening the ledger, reporting.
 //
-// Exit codes as `lapak`'s: 0 ok; 2 bad input; 3 not found; 5 not allowed (already exists);
-// 6 corrupt; 7 disk, database or network error. Errors go to stderr and change nothing.
+// Exit codes and error output as `lapak`'s (app/common/report.h). Errors change nothing.
 #pragma once
 
 #include <CLI/CLI.hpp>

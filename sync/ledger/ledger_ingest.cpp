@@ -10,8 +10,6 @@ namespace lapak::ledger {
 
 namespace {
 
-int64_t Millis(TimePoint time) { return time.time_since_epoch().count(); }
-
 std::string_view DigestBytes(const Sha256Digest& digest) {
   return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
@@ -145,8 +143,8 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
   LAPAK_RETURN_IF_ERROR(advance.Bind(1, terminal_id)
                             .Bind(2, last)
                             .BindBlob(3, DigestBytes(prev))
-                            .Bind(4, Millis(now))
-                            .Bind(5, Millis(entries.back().time))
+                            .BindTime(4, now)
+                            .BindTime(5, entries.back().time)
                             .Run());
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
   return ApplyOutcome{ApplyResult::kApplied, last, ""};
@@ -164,11 +162,11 @@ Status LedgerStore::ApplyEntry(const TerminalRecord& terminal, const JournalEntr
                             .Bind(2, entry.seq)
                             .Bind(3, entry.uuid)
                             .Bind(4, EntryKindName(entry.kind))
-                            .Bind(5, Millis(entry.time))
+                            .BindTime(5, entry.time)
                             .Bind(6, entry.business_day)
                             .Bind(7, entry.body)
                             .BindBlob(8, DigestBytes(entry.hash))
-                            .Bind(9, Millis(now))
+                            .BindTime(9, now)
                             .Run());
   switch (entry.kind) {
     case EntryKind::kDayOpen: {

@@ -16,13 +16,6 @@ namespace lapak::ledger {
 
 namespace {
 
-int64_t Millis(TimePoint time) { return time.time_since_epoch().count(); }
-
-std::optional<TimePoint> OptionalTime(const sqlite::Statement& row, int column) {
-  if (row.ColumnIsNull(column)) return std::nullopt;
-  return TimePoint(std::chrono::milliseconds(row.ColumnInt(column)));
-}
-
 Status ValidateEvent(const EventSpec& event) {
   LAPAK_RETURN_IF_ERROR(ValidateIdentifier("event id", event.id));
   LAPAK_RETURN_IF_ERROR(ValidateText("event name", event.name, kMaxNameBytes));
@@ -124,13 +117,13 @@ Result<std::string> LedgerStore::EnrolTerminal(const std::string& terminal_id,
     sqlite::Statement rekey(*db_,
                             "UPDATE terminals SET terminal_key = ?2, enrolled_at_ms = ?3, "
                             "revoked_at_ms = NULL WHERE id = ?1");
-    LAPAK_RETURN_IF_ERROR(rekey.Bind(1, terminal_id).BindBlob(2, key).Bind(3, Millis(now)).Run());
+    LAPAK_RETURN_IF_ERROR(rekey.Bind(1, terminal_id).BindBlob(2, key).BindTime(3, now).Run());
   } else {
     sqlite::Statement insert(*db_,
                              "INSERT INTO terminals (id, stall_id, terminal_key, enrolled_at_ms) "
                              "VALUES (?, ?, ?, ?)");
     LAPAK_RETURN_IF_ERROR(
-        insert.Bind(1, terminal_id).Bind(2, stall_id).BindBlob(3, key).Bind(4, Millis(now)).Run());
+        insert.Bind(1, terminal_id).Bind(2, stall_id).BindBlob(3, key).BindTime(4, now).Run());
   }
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
   return key;
@@ -142,7 +135,7 @@ Status LedgerStore::RevokeTerminal(const std::string& terminal_id, TimePoint now
   sqlite::Statement revoke(*db_,
                            "UPDATE terminals SET revoked_at_ms = ?2 "
                            "WHERE id = ?1 AND revoked_at_ms IS NULL");
-  LAPAK_RETURN_IF_ERROR(revoke.Bind(1, terminal_id).Bind(2, Millis(now)).Run());
+  LAPAK_RETURN_IF_ERROR(revoke.Bind(1, terminal_id).BindTime(2, now).Run());
   if (sqlite3_changes(db_->handle()) != 1) {
     return Status::NotFound(fmt::format("no enrolled terminal '{}' to revoke", terminal_id));
   }
@@ -168,8 +161,8 @@ TerminalRecord TerminalFromRow(const sqlite::Statement& row) {
   if (hash.size() == terminal.last_hash.size()) {
     std::memcpy(terminal.last_hash.data(), hash.data(), hash.size());
   }
-  terminal.last_batch_at = OptionalTime(row, 7);
-  terminal.last_entry_at = OptionalTime(row, 8);
+  terminal.last_batch_at = row.ColumnOptionalTime(7);
+  terminal.last_entry_at = row.ColumnOptionalTime(8);
   return terminal;
 }
 

@@ -1,0 +1,48 @@
+#include "app/common/report.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace lapak::app {
+
+namespace {
+
+std::string SafeDump(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+int ExitCodeFor(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return 0;
+    case StatusCode::kInvalidArgument: return 2;
+    case StatusCode::kNotFound: return 3;
+    case StatusCode::kPermissionDenied: return 4;
+    case StatusCode::kFailedPrecondition:
+    case StatusCode::kAlreadyExists: return 5;
+    case StatusCode::kCorruption: return 6;
+    case StatusCode::kIoError: return 7;
+  }
+  return 1;
+}
+
+void ReportError(std::string_view program, bool json, const Status& status) {
+  if (json) {
+    std::cerr << SafeDump({{"error", status.message()}, {"code", StatusCodeName(status.code())}}, -1)
+              << "\n";
+  } else {
+    std::cerr << program << ": " << status.message() << "\n";
+  }
+}
+
+void EmitResult(bool json, const nlohmann::json& value, const std::string& text) {
+  if (json) {
+    std::cout << SafeDump(value, 2) << "\n";
+  } else {
+    std::cout << text;
+  }
+  std::cout.flush();
+}
+
+}  // namespace lapak::app
