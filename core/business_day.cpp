@@ -4,6 +4,7 @@
 #include <date/tz.h>
 #include <fmt/core.h>
 
+#include <cassert>
 #include <cctype>
 #include <exception>
 #include <sstream>
@@ -43,6 +44,12 @@ std::string BusinessCalendar::LocalTime(TimePoint utc) const {
   return date::format("%F %H:%M %Z", zoned);
 }
 
+int BusinessCalendar::LocalHour(TimePoint utc) const {
+  const auto local = date::make_zoned(zone_, utc).get_local_time();
+  const auto since_midnight = local - date::floor<date::days>(local);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(since_midnight).count());
+}
+
 std::string BusinessCalendar::cutoff() const {
   return fmt::format("{:02}:{:02}", cutoff_.count() / 60, cutoff_.count() % 60);
 }
@@ -66,6 +73,14 @@ bool IsIsoDate(std::string_view text) {
   const unsigned month = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
   const unsigned day = static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))));
   return date::year_month_day(date::year(year), date::month(month), date::day(day)).ok();
+}
+
+std::string AddDays(std::string_view iso_day, int days) {
+  assert(IsIsoDate(iso_day));
+  const date::year_month_day day(date::year(std::stoi(std::string(iso_day.substr(0, 4)))),
+                                 date::month(static_cast<unsigned>(std::stoi(std::string(iso_day.substr(5, 2))))),
+                                 date::day(static_cast<unsigned>(std::stoi(std::string(iso_day.substr(8, 2))))));
+  return date::format("%F", date::sys_days(day) + date::days(days));
 }
 
 }  // namespace lapak

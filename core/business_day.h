@@ -34,6 +34,10 @@ class BusinessCalendar {
   std::string BusinessDay(TimePoint utc) const;
   // Local wall time with the zone's abbreviation: "2026-11-22 19:05 WIB".
   std::string LocalTime(TimePoint utc) const;
+  // The local hour, 0-23.
+  int LocalHour(TimePoint utc) const;
+  // The hour the business day starts at (the cut-off's hour).
+  int FirstHour() const { return static_cast<int>(cutoff_.count() / 60); }
 
   const std::string& zone_name() const { return zone_name_; }
   std::string cutoff() const;  // "HH:MM"
@@ -53,5 +57,7 @@ std::string FormatUtc(TimePoint utc);
 std::optional<TimePoint> ParseUtc(std::string_view text);
 // True for a real calendar date written YYYY-MM-DD.
 bool IsIsoDate(std::string_view text);
+// The ISO date `days` after (or before, when negative) `iso_day`, which must be IsIsoDate.
+std::string AddDays(std::string_view iso_day, int days);
 
 }  // namespace lapak

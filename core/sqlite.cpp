@@ -167,6 +167,10 @@ bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+int Statement::ColumnCount() const { return stmt_ ? sqlite3_column_count(stmt_) : 0; }
+
+int Statement::ColumnType(int column) const { return sqlite3_column_type(stmt_, column); }
+
 std::optional<TimePoint> Statement::ColumnOptionalTime(int column) const {
   if (ColumnIsNull(column)) return std::nullopt;
   return TimePoint(std::chrono::milliseconds(ColumnInt(column)));

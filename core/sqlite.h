@@ -77,6 +77,8 @@ class Statement {
   [[nodiscard]] Status Run();
   void Reset();
 
+  int ColumnCount() const;
+  int ColumnType(int column) const;  // SQLITE_INTEGER, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL …
   int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;
   std::string ColumnBlob(int column) const;

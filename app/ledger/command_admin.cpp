@@ -53,6 +53,7 @@ void AddStallCommand(CLI::App& app, Context& ctx) {
   add->add_option("id", spec->id, "Stall id, as on the stall's terminal")->required();
   add->add_option("--name", spec->name, "Stall name")->required();
   add->add_option("--category", spec->category, "Category (makanan, kerajinan, busana …)")->required();
+  add->add_option("--regency", spec->regency, "The stall's home regency or city (default: the event's)");
   add->callback([&ctx, spec] {
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
     if (!store || !Check(ctx, store->AddStall(*spec))) return;

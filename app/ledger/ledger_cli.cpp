@@ -16,7 +16,10 @@ void Emit(const Context& ctx, const nlohmann::json& value, const std::string& te
 }
 
 std::unique_ptr<ledger::LedgerStore> OpenLedger(Context& ctx) {
-  Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(ctx.db_path, true);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(
+      ctx.postgres_uri.empty() ? ledger::sql::Location{.sqlite_path = ctx.db_path}
+                               : ledger::sql::Location{.postgres_uri = ctx.postgres_uri},
+      true);
   if (!Check(ctx, store.status())) return nullptr;
   return std::move(store).value();
 }

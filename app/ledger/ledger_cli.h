@@ -17,12 +17,14 @@ namespace lapak::ledger_cli {
 
 struct Context {
   std::string db_path = "ledger.db";  // --db, $LAPAK_LEDGER_DB
+  std::string postgres_uri;          // --postgres, $LAPAK_LEDGER_POSTGRES: used instead of db_path
   bool json = false;
   std::unique_ptr<Clock> clock;
   int exit_code = 0;
 };
 
-// Opens (creating if missing) the ledger at ctx.db_path; on failure reports, returns null.
+// Opens (creating if missing) the ledger at --postgres or else --db; on failure reports,
+// returns null.
 std::unique_ptr<ledger::LedgerStore> OpenLedger(Context& ctx);
 // Reports `status` on stderr and sets the exit code; false when not ok.
 bool Check(Context& ctx, const Status& status);

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.add_option("--db", ctx.db_path, "Ledger database file (default ./ledger.db)")
       ->envname("LAPAK_LEDGER_DB");
+  app.add_option("--postgres", ctx.postgres_uri,
+                 "Keep the ledger in PostgreSQL instead, e.g. postgresql://lapak@127.0.0.1/ledger")
+      ->envname("LAPAK_LEDGER_POSTGRES");
   app.add_flag("--json", ctx.json, "Print results as JSON");
 
   lapak::ledger_cli::AddServeCommand(app, ctx);

@@ -126,6 +126,64 @@ CREATE TABLE reconciliations (
   PRIMARY KEY (terminal_id, z_number)
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    // Reports (issue 5): a stall's home regency, the hour of each sale in the event's time
+    // zone with running totals per hour, access tokens, and the indexes reports read by.
+    // Sales received before this migration have no hour: they are counted at hour -1
+    // ("unknown"), so every day's hours still add up to the day.
+    Migration{2, R"sql(
+ALTER TABLE stalls ADD COLUMN regency TEXT NOT NULL DEFAULT '';
+ALTER TABLE sales ADD COLUMN local_hour INTEGER NOT NULL DEFAULT -1;
+
+-- As day_totals, per local hour (0-23, or -1) of the sale; a void counts at its sale's hour.
+CREATE TABLE hour_totals (
+  event_id     TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  local_hour   INTEGER NOT NULL,
+  stall_id     TEXT NOT NULL,
+  sales_count  INTEGER NOT NULL DEFAULT 0,
+  voids_count  INTEGER NOT NULL DEFAULT 0,
+  gross        INTEGER NOT NULL DEFAULT 0,
+  voids        INTEGER NOT NULL DEFAULT 0,
+  net          INTEGER NOT NULL DEFAULT 0,
+  cash         INTEGER NOT NULL DEFAULT 0,
+  qris         INTEGER NOT NULL DEFAULT 0,
+  transfer     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (event_id, business_day, local_hour, stall_id)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO hour_totals (event_id, business_day, local_hour, stall_id, sales_count, voids_count,
+                         gross, voids, net, cash, qris, transfer)
+SELECT st.event_id, sa.business_day, -1, st.id, count(*), sum(sa.voided), sum(sa.total),
+       sum(sa.voided * sa.total), sum((1 - sa.voided) * sa.total),
+       sum((1 - sa.voided) * sa.cash), sum((1 - sa.voided) * sa.qris),
+       sum((1 - sa.voided) * sa.transfer)
+FROM sales sa JOIN terminals t ON t.id = sa.terminal_id JOIN stalls st ON st.id = t.stall_id
+GROUP BY st.event_id, sa.business_day, st.id;
+
+-- A report reader: id is public (listed, revoked by it); only SHA-256 of the secret is kept.
+-- role organiser reads the events in token_events, province the events of its province,
+-- admin every event.
+CREATE TABLE access_tokens (
+  id             TEXT PRIMARY KEY,
+  secret_hash    BLOB NOT NULL CHECK (length(secret_hash) = 32),
+  name           TEXT NOT NULL,
+  role           TEXT NOT NULL CHECK (role IN ('organiser', 'province', 'admin')),
+  province       TEXT NOT NULL DEFAULT '',
+  created_at_ms  INTEGER NOT NULL,
+  revoked_at_ms  INTEGER
+) STRICT;
+
+CREATE TABLE token_events (
+  token_id  TEXT NOT NULL REFERENCES access_tokens (id),
+  event_id  TEXT NOT NULL REFERENCES events (id),
+  PRIMARY KEY (token_id, event_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX events_by_province ON events (province, first_day);
+CREATE INDEX stalls_by_event ON stalls (event_id);
+CREATE INDEX terminals_by_stall ON terminals (stall_id);
+CREATE INDEX reconciliations_by_stall_day ON reconciliations (stall_id, business_day);
+)sql"},
 };
 
 std::span<const Migration> LedgerMigrations() { return kLedgerMigrations; }

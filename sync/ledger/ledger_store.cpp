@@ -5,16 +5,14 @@
 
 #include <cstring>
 
-#include "core/business_day.h"
-#include "core/durable_database.h"
-#include "core/sqlite.h"
 #include "core/text.h"
 #include "sync/envelope.h"
-#include "sync/ledger/ledger_schema.h"
 
 namespace lapak::ledger {
 
 namespace {
+
+using sql::Param;
 
 Status ValidateEvent(const EventSpec& event) {
   LAPAK_RETURN_IF_ERROR(ValidateIdentifier("event id", event.id));
@@ -33,77 +31,100 @@ Status ValidateEvent(const EventSpec& event) {
   return Status::Ok();
 }
 
+Status ValidateStall(const StallSpec& stall) {
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("stall id", stall.id));
+  LAPAK_RETURN_IF_ERROR(ValidateText("stall name", stall.name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText("category", stall.category, kMaxCategoryBytes));
+  if (!stall.regency.empty()) {
+    LAPAK_RETURN_IF_ERROR(ValidateText("regency", stall.regency, kMaxNameBytes));
+  }
+  return Status::Ok();
+}
+
+// Whether `sql` (one row or none, e.g. SELECT 1 … WHERE id = $1) finds a row.
+Result<bool> Exists(sql::Connection& db, std::string_view sql, std::string_view id) {
+  Result<sql::Rows> rows = db.Query(sql, {Param(id)});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
 }  // namespace
 
-LedgerStore::LedgerStore(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+LedgerFigures& LedgerFigures::operator+=(const LedgerFigures& o) {
+  sales_count += o.sales_count;
+  voids_count += o.voids_count;
+  gross += o.gross;
+  voids += o.voids;
+  net += o.net;
+  cash += o.cash;
+  qris += o.qris;
+  transfer += o.transfer;
+  return *this;
+}
+
+LedgerStore::LedgerStore(std::unique_ptr<sql::Connection> db) : db_(std::move(db)) {}
 LedgerStore::~LedgerStore() = default;
 
-Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& path, bool create) {
-  Result<std::unique_ptr<sqlite::Database>> db =
-      OpenDurableDatabase(path, create, LedgerMigrations(), "lapak-ledger event add");
+Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const sql::Location& where, bool create) {
+  Result<std::unique_ptr<sql::Connection>> db = sql::Open(where, create, "lapak-ledger event add");
   if (!db.ok()) return db.status();
   return std::unique_ptr<LedgerStore>(new LedgerStore(std::move(db).value()));
 }
 
-Status LedgerStore::AddEvent(const EventSpec& event) {
-  LAPAK_RETURN_IF_ERROR(ValidateEvent(event));
-  sqlite::WriteTransaction transaction(*db_);
+Status LedgerStore::InTransaction(sql::Transaction::Mode mode,
+                                  const std::function<Status(sql::Connection&)>& work) {
+  std::lock_guard lock(mutex_);
+  sql::Transaction transaction(*db_, mode);
   LAPAK_RETURN_IF_ERROR(transaction.status());
-  sqlite::Statement exists(*db_, "SELECT 1 FROM events WHERE id = ?");
-  if (exists.Bind(1, event.id).Step()) {
-    return Status::AlreadyExists(fmt::format("event '{}' already exists", event.id));
-  }
-  LAPAK_RETURN_IF_ERROR(exists.status());
-  sqlite::Statement insert(*db_,
-                           "INSERT INTO events (id, name, province, regency, time_zone, "
-                           "first_day, last_day) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  LAPAK_RETURN_IF_ERROR(insert.Bind(1, event.id)
-                            .Bind(2, event.name)
-                            .Bind(3, event.province)
-                            .Bind(4, event.regency)
-                            .Bind(5, event.time_zone)
-                            .Bind(6, event.first_day)
-                            .Bind(7, event.last_day)
-                            .Run());
+  LAPAK_RETURN_IF_ERROR(work(*db_));
   return transaction.Commit();
 }
 
+Status LedgerStore::AddEvent(const EventSpec& event) {
+  LAPAK_RETURN_IF_ERROR(ValidateEvent(event));
+  return InTransaction(sql::Transaction::kWrite, [&](sql::Connection& db) -> Status {
+    Result<bool> exists = Exists(db, "SELECT 1 FROM events WHERE id = $1", event.id);
+    if (!exists.ok()) return exists.status();
+    if (*exists) return Status::AlreadyExists(fmt::format("event '{}' already exists", event.id));
+    return db
+        .Execute("INSERT INTO events (id, name, province, regency, time_zone, first_day, last_day) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                 {Param(event.id), Param(event.name), Param(event.province), Param(event.regency),
+                  Param(event.time_zone), Param(event.first_day), Param(event.last_day)})
+        .status();
+  });
+}
+
 Status LedgerStore::AddStall(const StallSpec& stall) {
-  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("stall id", stall.id));
-  LAPAK_RETURN_IF_ERROR(ValidateText("stall name", stall.name, kMaxNameBytes));
-  LAPAK_RETURN_IF_ERROR(ValidateText("category", stall.category, kMaxCategoryBytes));
-  sqlite::WriteTransaction transaction(*db_);
-  LAPAK_RETURN_IF_ERROR(transaction.status());
-  sqlite::Statement event(*db_, "SELECT 1 FROM events WHERE id = ?");
-  if (!event.Bind(1, stall.event_id).Step()) {
-    LAPAK_RETURN_IF_ERROR(event.status());
-    return Status::NotFound(fmt::format("there is no event '{}'", stall.event_id));
-  }
-  sqlite::Statement exists(*db_, "SELECT 1 FROM stalls WHERE id = ?");
-  if (exists.Bind(1, stall.id).Step()) {
-    return Status::AlreadyExists(fmt::format("stall '{}' already exists", stall.id));
-  }
-  LAPAK_RETURN_IF_ERROR(exists.status());
-  sqlite::Statement insert(*db_,
-                           "INSERT INTO stalls (id, event_id, name, category) VALUES (?, ?, ?, ?)");
-  LAPAK_RETURN_IF_ERROR(
-      insert.Bind(1, stall.id).Bind(2, stall.event_id).Bind(3, stall.name).Bind(4, stall.category).Run());
-  return transaction.Commit();
+  LAPAK_RETURN_IF_ERROR(ValidateStall(stall));
+  return InTransaction(sql::Transaction::kWrite, [&](sql::Connection& db) -> Status {
+    Result<bool> event = Exists(db, "SELECT 1 FROM events WHERE id = $1", stall.event_id);
+    if (!event.ok()) return event.status();
+    if (!*event) return Status::NotFound(fmt::format("there is no event '{}'", stall.event_id));
+    Result<bool> exists = Exists(db, "SELECT 1 FROM stalls WHERE id = $1", stall.id);
+    if (!exists.ok()) return exists.status();
+    if (*exists) return Status::AlreadyExists(fmt::format("stall '{}' already exists", stall.id));
+    return db
+        .Execute("INSERT INTO stalls (id, event_id, name, category, regency) "
+                 "VALUES ($1, $2, $3, $4, $5)",
+                 {Param(stall.id), Param(stall.event_id), Param(stall.name), Param(stall.category),
+                  Param(stall.regency)})
+        .status();
+  });
 }
 
 Result<std::string> LedgerStore::EnrolTerminal(const std::string& terminal_id,
                                                const std::string& stall_id, TimePoint now) {
   LAPAK_RETURN_IF_ERROR(ValidateIdentifier("terminal id", terminal_id));
-  sqlite::WriteTransaction transaction(*db_);
-  LAPAK_RETURN_IF_ERROR(transaction.status());
-  sqlite::Statement stall(*db_, "SELECT 1 FROM stalls WHERE id = ?");
-  if (!stall.Bind(1, stall_id).Step()) {
-    LAPAK_RETURN_IF_ERROR(stall.status());
-    return Status::NotFound(fmt::format("there is no stall '{}'", stall_id));
-  }
-  Result<std::optional<TerminalRecord>> existing = FindTerminal(terminal_id);
-  if (!existing.ok()) return existing.status();
   const std::string key = RandomBytes(sync::kTerminalKeyBytes);
+  std::lock_guard lock(mutex_);
+  sql::Transaction transaction(*db_, sql::Transaction::kWrite);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  Result<bool> stall = Exists(*db_, "SELECT 1 FROM stalls WHERE id = $1", stall_id);
+  if (!stall.ok()) return stall.status();
+  if (!*stall) return Status::NotFound(fmt::format("there is no stall '{}'", stall_id));
+  Result<std::optional<TerminalRecord>> existing = FindTerminalLocked(terminal_id, true);
+  if (!existing.ok()) return existing.status();
   if (existing->has_value()) {
     const TerminalRecord& terminal = **existing;
     if (!terminal.revoked) {
@@ -114,73 +135,114 @@ Result<std::string> LedgerStore::EnrolTerminal(const std::string& terminal_id,
       return Status::InvalidArgument(fmt::format("terminal '{}' belongs to stall '{}', not '{}'",
                                                  terminal_id, terminal.stall_id, stall_id));
     }
-    sqlite::Statement rekey(*db_,
-                            "UPDATE terminals SET terminal_key = ?2, enrolled_at_ms = ?3, "
-                            "revoked_at_ms = NULL WHERE id = ?1");
-    LAPAK_RETURN_IF_ERROR(rekey.Bind(1, terminal_id).BindBlob(2, key).BindTime(3, now).Run());
+    LAPAK_RETURN_IF_ERROR(db_->Execute("UPDATE terminals SET terminal_key = $2, enrolled_at_ms = $3, "
+                                       "revoked_at_ms = NULL WHERE id = $1",
+                                       {Param(terminal_id), Param(sql::Blob{key}), Param(now)})
+                              .status());
   } else {
-    sqlite::Statement insert(*db_,
-                             "INSERT INTO terminals (id, stall_id, terminal_key, enrolled_at_ms) "
-                             "VALUES (?, ?, ?, ?)");
-    LAPAK_RETURN_IF_ERROR(
-        insert.Bind(1, terminal_id).Bind(2, stall_id).BindBlob(3, key).BindTime(4, now).Run());
+    LAPAK_RETURN_IF_ERROR(db_->Execute("INSERT INTO terminals (id, stall_id, terminal_key, "
+                                       "enrolled_at_ms) VALUES ($1, $2, $3, $4)",
+                                       {Param(terminal_id), Param(stall_id), Param(sql::Blob{key}),
+                                        Param(now)})
+                              .status());
   }
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
   return key;
 }
 
 Status LedgerStore::RevokeTerminal(const std::string& terminal_id, TimePoint now) {
-  sqlite::WriteTransaction transaction(*db_);
-  LAPAK_RETURN_IF_ERROR(transaction.status());
-  sqlite::Statement revoke(*db_,
-                           "UPDATE terminals SET revoked_at_ms = ?2 "
-                           "WHERE id = ?1 AND revoked_at_ms IS NULL");
-  LAPAK_RETURN_IF_ERROR(revoke.Bind(1, terminal_id).BindTime(2, now).Run());
-  if (sqlite3_changes(db_->handle()) != 1) {
-    return Status::NotFound(fmt::format("no enrolled terminal '{}' to revoke", terminal_id));
-  }
-  return transaction.Commit();
+  return InTransaction(sql::Transaction::kWrite, [&](sql::Connection& db) -> Status {
+    Result<int64_t> revoked = db.Execute(
+        "UPDATE terminals SET revoked_at_ms = $2 WHERE id = $1 AND revoked_at_ms IS NULL",
+        {Param(terminal_id), Param(now)});
+    if (!revoked.ok()) return revoked.status();
+    if (*revoked != 1) {
+      return Status::NotFound(fmt::format("no enrolled terminal '{}' to revoke", terminal_id));
+    }
+    return Status::Ok();
+  });
 }
 
 namespace {
 
 constexpr const char* kSelectTerminals =
-    "SELECT t.id, t.stall_id, s.event_id, t.terminal_key, t.revoked_at_ms IS NOT NULL, t.hwm, "
-    "t.last_hash, t.last_batch_at_ms, t.last_entry_at_ms "
-    "FROM terminals t JOIN stalls s ON s.id = t.stall_id";
+    "SELECT t.id, t.stall_id, s.event_id, e.time_zone, t.terminal_key, "
+    "CASE WHEN t.revoked_at_ms IS NULL THEN 0 ELSE 1 END, t.hwm, t.last_hash, "
+    "t.last_batch_at_ms, t.last_entry_at_ms "
+    "FROM terminals t JOIN stalls s ON s.id = t.stall_id JOIN events e ON e.id = s.event_id";
 
-TerminalRecord TerminalFromRow(const sqlite::Statement& row) {
+TerminalRecord TerminalFromRow(const sql::Rows& rows, size_t row) {
   TerminalRecord terminal;
-  terminal.id = row.ColumnText(0);
-  terminal.stall_id = row.ColumnText(1);
-  terminal.event_id = row.ColumnText(2);
-  terminal.terminal_key = row.ColumnBlob(3);
-  terminal.revoked = row.ColumnInt(4) != 0;
-  terminal.hwm = row.ColumnInt(5);
-  const std::string hash = row.ColumnBlob(6);
+  terminal.id = rows.Text(row, 0);
+  terminal.stall_id = rows.Text(row, 1);
+  terminal.event_id = rows.Text(row, 2);
+  terminal.time_zone = rows.Text(row, 3);
+  terminal.terminal_key = rows.Bytes(row, 4);
+  terminal.revoked = rows.Int(row, 5) != 0;
+  terminal.hwm = rows.Int(row, 6);
+  const std::string hash = rows.Bytes(row, 7);
   if (hash.size() == terminal.last_hash.size()) {
     std::memcpy(terminal.last_hash.data(), hash.data(), hash.size());
   }
-  terminal.last_batch_at = row.ColumnOptionalTime(7);
-  terminal.last_entry_at = row.ColumnOptionalTime(8);
+  terminal.last_batch_at = rows.OptionalTime(row, 8);
+  terminal.last_entry_at = rows.OptionalTime(row, 9);
   return terminal;
 }
 
 }  // namespace
 
 Result<std::optional<TerminalRecord>> LedgerStore::FindTerminal(const std::string& terminal_id) {
-  sqlite::Statement select(*db_, std::string(kSelectTerminals) + " WHERE t.id = ?");
-  if (select.Bind(1, terminal_id).Step()) return std::optional(TerminalFromRow(select));
-  LAPAK_RETURN_IF_ERROR(select.status());
-  return std::optional<TerminalRecord>();
+  std::lock_guard lock(mutex_);
+  return FindTerminalLocked(terminal_id, false);
+}
+
+// `for_update`: inside a write transaction, the terminal's row stays locked until it ends
+// (PostgreSQL; SQLite's write transaction locks the whole file already), so that two ledger
+// processes on one PostgreSQL database apply a terminal's batches one at a time.
+Result<std::optional<TerminalRecord>> LedgerStore::FindTerminalLocked(const std::string& terminal_id,
+                                                                      bool for_update) {
+  const bool lock_row = for_update && db_->engine() == sql::Engine::kPostgres;
+  Result<sql::Rows> rows =
+      db_->Query(std::string(kSelectTerminals) + " WHERE t.id = $1" + (lock_row ? " FOR UPDATE OF t" : ""),
+                 {Param(terminal_id)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<TerminalRecord>();
+  return std::optional(TerminalFromRow(*rows, 0));
 }
 
 Result<std::vector<TerminalRecord>> LedgerStore::Terminals() {
-  sqlite::Statement select(*db_, std::string(kSelectTerminals) + " ORDER BY t.id");
+  std::lock_guard lock(mutex_);
+  Result<sql::Rows> rows = db_->Query(std::string(kSelectTerminals) + " ORDER BY t.id", {});
+  if (!rows.ok()) return rows.status();
   std::vector<TerminalRecord> terminals;
-  while (select.Step()) terminals.push_back(TerminalFromRow(select));
-  LAPAK_RETURN_IF_ERROR(select.status());
+  for (size_t row = 0; row < rows->size(); ++row) terminals.push_back(TerminalFromRow(*rows, row));
   return terminals;
+}
+
+Result<std::vector<EventSpec>> LedgerStore::Events() {
+  std::lock_guard lock(mutex_);
+  Result<sql::Rows> rows = db_->Query(
+      "SELECT id, name, province, regency, time_zone, first_day, last_day FROM events "
+      "ORDER BY first_day, id",
+      {});
+  if (!rows.ok()) return rows.status();
+  std::vector<EventSpec> events;
+  for (size_t row = 0; row < rows->size(); ++row) {
+    events.push_back({rows->Text(row, 0), rows->Text(row, 1), rows->Text(row, 2),
+                      rows->Text(row, 3), rows->Text(row, 4), rows->Text(row, 5),
+                      rows->Text(row, 6)});
+  }
+  return events;
+}
+
+Result<const BusinessCalendar*> LedgerStore::CalendarFor(const std::string& time_zone) {
+  auto found = calendars_.find(time_zone);
+  if (found == calendars_.end()) {
+    Result<BusinessCalendar> calendar = BusinessCalendar::Make(time_zone, kDefaultDayCutoff);
+    if (!calendar.ok()) return calendar.status();
+    found = calendars_.emplace(time_zone, std::move(calendar).value()).first;
+  }
+  return &found->second;
 }
 
 }  // namespace lapak::ledger

@@ -1,28 +1,29 @@
-// LedgerStore: the central bazaar ledger's books in one SQLite file.
+// LedgerStore: the central bazaar ledger's books, in one SQLite file or in PostgreSQL
+// (sync/ledger/sql.h; the same code and SQL on both).
 //
 // Holds the events, their stalls, each stall's enrolled terminal with its key and high-water
-// mark (hwm), every journal entry received, and running totals kept at ingest. Durability as
-// the terminal's store: WAL, synchronous=FULL, one BEGIN IMMEDIATE transaction per change,
-// ok returned only after COMMIT.
+// mark (hwm), every journal entry received, running totals kept at ingest (per day, hour
+// and day session) and the report readers' access tokens. Durability: one transaction per
+// change, ok returned only after COMMIT (SQLite: WAL, synchronous=FULL; PostgreSQL:
+// synchronous_commit on).
 //
-// Thread-safety: one thread at a time (the server serialises ingest behind a mutex).
+// Thread-safety: every public function may be called from any thread; they run one at a time.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/business_day.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/journal.h"
 #include "core/status.h"
-
-namespace lapak {
-namespace sqlite {
-class Database;
-}
-}  // namespace lapak
+#include "sync/ledger/sql.h"
 
 namespace lapak::ledger {
 
@@ -41,12 +42,14 @@ struct StallSpec {
   std::string event_id;
   std::string name;
   std::string category;
+  std::string regency{};  // the stall's home regency; empty: the event's
 };
 
 struct TerminalRecord {
   std::string id;
   std::string stall_id;
   std::string event_id;
+  std::string time_zone;  // the event's
   std::string terminal_key;  // 32 raw bytes
   bool revoked = false;
   int64_t hwm = 0;
@@ -82,6 +85,7 @@ struct LedgerFigures {
   int64_t qris = 0;
   int64_t transfer = 0;
   bool operator==(const LedgerFigures&) const = default;
+  LedgerFigures& operator+=(const LedgerFigures& other);
 };
 
 struct StallDayTotals {
@@ -104,7 +108,10 @@ struct Reconciliation {
 
 class LedgerStore {
  public:
-  [[nodiscard]] static Result<std::unique_ptr<LedgerStore>> Open(const std::string& path, bool create);
+  // Opens the ledger at `where`, creating it (SQLite: the file; PostgreSQL: the tables) when
+  // `create` is set.
+  [[nodiscard]] static Result<std::unique_ptr<LedgerStore>> Open(const sql::Location& where,
+                                                                 bool create);
   ~LedgerStore();
 
   // ---- administration (ledger_store.cpp) -----------------------------------------------
@@ -117,6 +124,7 @@ class LedgerStore {
   [[nodiscard]] Status RevokeTerminal(const std::string& terminal_id, TimePoint now);
   [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminal(const std::string& terminal_id);
   [[nodiscard]] Result<std::vector<TerminalRecord>> Terminals();
+  [[nodiscard]] Result<std::vector<EventSpec>> Events();
 
   // ---- ingest (ledger_ingest.cpp) ------------------------------------------------------
   // Applies the entries first_seq..last_seq of `terminal_id` (contiguous, as decoded and
@@ -133,14 +141,27 @@ class LedgerStore {
                                                               const std::string& business_day);
   [[nodiscard]] Result<std::vector<Reconciliation>> Reconciliations(const std::string& terminal_id);
 
+  // ---- for the ledger's other readers and writers (reports, access tokens) -------------
+  // Runs `work` on the connection inside one transaction (a snapshot for kRead), under the
+  // store's lock; a write is committed when `work` returns ok, rolled back otherwise.
+  [[nodiscard]] Status InTransaction(sql::Transaction::Mode mode,
+                                     const std::function<Status(sql::Connection&)>& work);
+  sql::Engine engine() const { return db_->engine(); }
+
  private:
-  explicit LedgerStore(std::unique_ptr<sqlite::Database> db);
+  explicit LedgerStore(std::unique_ptr<sql::Connection> db);
 
-  // Inside ApplyBatch's transaction: stores one entry and its effect on the totals.
-  [[nodiscard]] Status ApplyEntry(const TerminalRecord& terminal, const JournalEntry& entry,
-                                  TimePoint now);
+  [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminalLocked(const std::string& terminal_id,
+                                                                        bool for_update);
+  [[nodiscard]] Result<ApplyOutcome> ApplyBatchLocked(const std::string& terminal_id,
+                                                      const std::vector<JournalEntry>& entries,
+                                                      TimePoint now);
+  // The calendar of an event's time zone (cached).
+  [[nodiscard]] Result<const BusinessCalendar*> CalendarFor(const std::string& time_zone);
 
-  std::unique_ptr<sqlite::Database> db_;
+  std::mutex mutex_;
+  std::unique_ptr<sql::Connection> db_;
+  std::map<std::string, BusinessCalendar> calendars_;
 };
 
 }  // namespace lapak::ledger

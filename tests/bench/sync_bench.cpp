@@ -210,7 +210,7 @@ struct Fixture {
     }
     {
       std::unique_ptr<ledger::LedgerStore> ledger =
-          std::move(ledger::LedgerStore::Open(ledger_path, true)).value();
+          std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_path}, true)).value();
       Check(ledger->AddEvent({kEventId, "Bazar UMKM Semarang", "Jawa Tengah", "Kota Semarang",
                               "Asia/Jakarta", "2026-11-20", "2026-11-22"}),
             "event");
@@ -313,7 +313,7 @@ class RawTable {
 class InProcessTransport : public sync::Transport {
  public:
   InProcessTransport(const std::string& ledger_path, const Clock& clock)
-      : store_(std::move(ledger::LedgerStore::Open(ledger_path, false)).value()),
+      : store_(std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_path}, false)).value()),
         ingestor_(*store_, clock) {}
   Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
     ledger::IngestAnswer answer = ingestor_.Handle(envelope);
@@ -500,7 +500,7 @@ void BM_LedgerIngest500(benchmark::State& state) {
       store.reset();
       raw.reset();
       CopyDb(f.ledger_path, ledger_run);
-      store = std::move(ledger::LedgerStore::Open(ledger_run, false)).value();
+      store = std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_run}, false)).value();
       ingestor = std::make_unique<ledger::Ingestor>(*store, clock);
       raw = std::make_unique<RawTable>(raw_run);
     }

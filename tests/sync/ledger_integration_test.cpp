@@ -178,7 +178,7 @@ class LedgerIntegrationTest : public ::testing::Test {
 
   // The ledger database, read beside the running server (WAL: readers do not block it).
   std::unique_ptr<ledger::LedgerStore> OpenLedger() {
-    Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(ledger_db_, false);
+    Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open({.sqlite_path = ledger_db_}, false);
     if (!store.ok()) throw std::runtime_error("open ledger: " + store.status().ToString());
     return std::move(store).value();
   }

@@ -36,7 +36,7 @@ class LedgerStoreTest : public ::testing::Test {
   LedgerStoreTest() : clock_(testing::Wib(22, std::chrono::hours(19))) {
     stall_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
     EXPECT_TRUE(stall_->Initialise({"BKS-07", "Bakso", "T1", "Asia/Jakarta", "04:00", "9999", "1234"}).ok());
-    ledger_ = std::move(LedgerStore::Open(dir_.File("ledger.db"), true)).value();
+    ledger_ = std::move(LedgerStore::Open({.sqlite_path = dir_.File("ledger.db")}, true)).value();
     EXPECT_TRUE(ledger_->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta",
                                    "2026-11-20", "2026-11-22"}).ok());
     EXPECT_TRUE(ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());

@@ -376,7 +376,7 @@ void ExpectLedgerEqualsTerminals(const std::string& ledger_db, const std::string
   }
   ASSERT_NO_FATAL_FAILURE(ExpectSameEntries(ledger_db, journals, tally));
 
-  Result<std::unique_ptr<ledger::LedgerStore>> opened = ledger::LedgerStore::Open(ledger_db, false);
+  Result<std::unique_ptr<ledger::LedgerStore>> opened = ledger::LedgerStore::Open({.sqlite_path = ledger_db}, false);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   ledger::LedgerStore& books = **opened;
 

@@ -85,7 +85,7 @@ class SyncCliTest : public ::testing::Test {
     throw std::runtime_error("terminal not listed");
   }
   ledger::LedgerFigures LedgerTotals() {
-    Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(ledger_db_, false);
+    Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open({.sqlite_path = ledger_db_}, false);
     if (!store.ok()) throw std::runtime_error(store.status().ToString());
     Result<std::vector<ledger::StallDayTotals>> totals = (*store)->DayTotals(kEvent, kDay);
     if (!totals.ok()) throw std::runtime_error(totals.status().ToString());

@@ -1,0 +1,329 @@
+// The reports' queries: summary tables only (day_totals, hour_totals, reconciliations,
+// terminals, stalls, events), each report inside one read transaction. The largest read is
+// an event's day_totals (stalls × days rows); no query touches `sales` or `entries`.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <map>
+
+#include "sync/ledger/figures_sql.h"
+#include "sync/ledger/reports.h"
+
+namespace lapak::ledger {
+
+namespace {
+
+using sql::Param;
+
+constexpr const char* kEventColumns =
+    "id, name, province, regency, time_zone, first_day, last_day";
+
+EventInfo EventFromRow(const sql::Rows& rows, size_t row) {
+  return {rows.Text(row, 0), rows.Text(row, 1), rows.Text(row, 2), rows.Text(row, 3),
+          rows.Text(row, 4), rows.Text(row, 5), rows.Text(row, 6)};
+}
+
+Result<EventInfo> ReadEvent(sql::Connection& db, const std::string& event_id) {
+  Result<sql::Rows> rows =
+      db.Query(fmt::format("SELECT {} FROM events WHERE id = $1", kEventColumns), {Param(event_id)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::NotFound(fmt::format("there is no event '{}'", event_id));
+  return EventFromRow(*rows, 0);
+}
+
+// Σ figures as SQL, for a GROUP BY over day_totals or hour_totals aliased `d`. PostgreSQL's
+// sum of a BIGINT is NUMERIC: cast back.
+constexpr const char* kSumFigures =
+    "CAST(sum(d.sales_count) AS BIGINT), CAST(sum(d.voids_count) AS BIGINT), "
+    "CAST(sum(d.gross) AS BIGINT), CAST(sum(d.voids) AS BIGINT), CAST(sum(d.net) AS BIGINT), "
+    "CAST(sum(d.cash) AS BIGINT), CAST(sum(d.qris) AS BIGINT), CAST(sum(d.transfer) AS BIGINT)";
+
+// Rows of (key, figures) summed by key, largest net first (ties by key).
+std::vector<GroupRow> GroupByNet(const std::map<std::string, LedgerFigures>& groups) {
+  std::vector<GroupRow> rows;
+  for (const auto& [key, figures] : groups) rows.push_back({key, figures});
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const GroupRow& a, const GroupRow& b) { return a.figures.net > b.figures.net; });
+  return rows;
+}
+
+// Every terminal of the event's stalls. Late: not revoked and never synced, or silent for
+// longer than kSyncLateAfter while `today` is the business day being reported on.
+Result<std::vector<TerminalSync>> ReadTerminals(sql::Connection& db, const EventInfo& event,
+                                                bool reporting_today, TimePoint now) {
+  Result<sql::Rows> rows = db.Query(
+      "SELECT t.id, t.stall_id, CASE WHEN t.revoked_at_ms IS NULL THEN 0 ELSE 1 END, t.hwm, "
+      "t.last_batch_at_ms, t.last_entry_at_ms "
+      "FROM terminals t JOIN stalls s ON s.id = t.stall_id WHERE s.event_id = $1 ORDER BY t.id",
+      {Param(event.id)});
+  if (!rows.ok()) return rows.status();
+  std::vector<TerminalSync> terminals;
+  for (size_t row = 0; row < rows->size(); ++row) {
+    TerminalSync terminal{rows->Text(row, 0), rows->Text(row, 1), rows->Int(row, 2) != 0,
+                          rows->Int(row, 3), rows->OptionalTime(row, 4), rows->OptionalTime(row, 5),
+                          false};
+    terminal.late = !terminal.revoked &&
+                    (!terminal.last_sync_at ||
+                     (reporting_today && now - *terminal.last_sync_at > kSyncLateAfter));
+    terminals.push_back(std::move(terminal));
+  }
+  return terminals;
+}
+
+Result<BusinessCalendar> CalendarOf(const EventInfo& event) {
+  return BusinessCalendar::Make(event.time_zone, kDefaultDayCutoff);
+}
+
+Status FillDayReport(sql::Connection& db, const std::string& event_id,
+                     const std::string& business_day, TimePoint now, OrganiserDayReport& report) {
+  Result<EventInfo> event = ReadEvent(db, event_id);
+  if (!event.ok()) return event.status();
+  report.event = std::move(event).value();
+  report.business_day = business_day;
+  report.as_of = now;
+  Result<BusinessCalendar> calendar = CalendarOf(report.event);
+  if (!calendar.ok()) return calendar.status();
+
+  Result<sql::Rows> stalls = db.Query(
+      fmt::format("SELECT s.id, s.name, s.category, {} FROM stalls s "
+                  "LEFT JOIN day_totals d ON d.event_id = s.event_id AND d.stall_id = s.id "
+                  "AND d.business_day = $2 WHERE s.event_id = $1 ORDER BY s.id",
+                  "d.sales_count, d.voids_count, d.gross, d.voids, d.net, d.cash, d.qris, d.transfer"),
+      {Param(event_id), Param(business_day)});
+  if (!stalls.ok()) return stalls.status();
+  std::map<std::string, LedgerFigures> categories;
+  for (size_t row = 0; row < stalls->size(); ++row) {
+    StallDayRow stall{stalls->Text(row, 0), stalls->Text(row, 1), stalls->Text(row, 2),
+                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, 0};
+    categories[stall.category] += stall.figures;
+    report.total += stall.figures;
+    report.stalls.push_back(std::move(stall));
+  }
+  report.categories = GroupByNet(categories);
+
+  Result<sql::Rows> z = db.Query(
+      "SELECT r.stall_id, CAST(sum(1 - r.agrees) AS BIGINT), CAST(sum(r.difference) AS BIGINT) "
+      "FROM reconciliations r "
+      "JOIN stalls s ON s.id = r.stall_id WHERE s.event_id = $1 AND r.business_day = $2 "
+      "GROUP BY r.stall_id",
+      {Param(event_id), Param(business_day)});
+  if (!z.ok()) return z.status();
+  for (size_t row = 0; row < z->size(); ++row) {
+    auto stall = std::find_if(report.stalls.begin(), report.stalls.end(),
+                              [&](const StallDayRow& s) { return s.stall_id == z->Text(row, 0); });
+    if (stall == report.stalls.end()) continue;
+    stall->z_state = z->Int(row, 1) == 0 ? ZState::kAgrees : ZState::kDiffers;
+    stall->z_difference = z->Int(row, 2);
+  }
+
+  Result<sql::Rows> hours = db.Query(
+      fmt::format("SELECT d.local_hour, {} FROM hour_totals d WHERE d.event_id = $1 "
+                  "AND d.business_day = $2 GROUP BY d.local_hour",
+                  kSumFigures),
+      {Param(event_id), Param(business_day)});
+  if (!hours.ok()) return hours.status();
+  std::map<int64_t, LedgerFigures> by_hour;
+  for (size_t row = 0; row < hours->size(); ++row) by_hour[hours->Int(row, 0)] = FiguresFromRow(*hours, row, 1);
+  if (by_hour.contains(-1)) report.hours.push_back({"?", by_hour[-1]});
+  for (int i = 0; i < 24; ++i) {
+    const int hour = (calendar->FirstHour() + i) % 24;
+    report.hours.push_back({fmt::format("{:02}", hour), by_hour[hour]});
+  }
+
+  Result<std::vector<TerminalSync>> terminals =
+      ReadTerminals(db, report.event, calendar->BusinessDay(now) == business_day, now);
+  if (!terminals.ok()) return terminals.status();
+  report.terminals = std::move(terminals).value();
+  return Status::Ok();
+}
+
+bool EventRunning(const EventInfo& event, TimePoint now) {
+  Result<BusinessCalendar> calendar = CalendarOf(event);
+  if (!calendar.ok()) return false;
+  const std::string today = calendar->BusinessDay(now);
+  return today >= event.first_day && today <= event.last_day;
+}
+
+Status FillEventReport(sql::Connection& db, const std::string& event_id, int top_stalls,
+                       TimePoint now, EventReport& report) {
+  Result<EventInfo> event = ReadEvent(db, event_id);
+  if (!event.ok()) return event.status();
+  report.event = std::move(event).value();
+  report.as_of = now;
+
+  Result<sql::Rows> days = db.Query(
+      fmt::format("SELECT d.business_day, {} FROM day_totals d WHERE d.event_id = $1 "
+                  "GROUP BY d.business_day ORDER BY d.business_day",
+                  kSumFigures),
+      {Param(event_id)});
+  if (!days.ok()) return days.status();
+  std::map<std::string, LedgerFigures> by_day;
+  for (std::string day = report.event.first_day; day <= report.event.last_day; day = AddDays(day, 1)) {
+    by_day[day];
+  }
+  for (size_t row = 0; row < days->size(); ++row) by_day[days->Text(row, 0)] = FiguresFromRow(*days, row, 1);
+  for (const auto& [day, figures] : by_day) {
+    report.days.push_back({day, figures});
+    report.total += figures;
+  }
+
+  Result<sql::Rows> stalls = db.Query(
+      fmt::format("SELECT s.id, s.name, s.category, s.regency, {} FROM stalls s "
+                  "LEFT JOIN day_totals d ON d.event_id = s.event_id AND d.stall_id = s.id "
+                  "WHERE s.event_id = $1 GROUP BY s.id, s.name, s.category, s.regency",
+                  kSumFigures),
+      {Param(event_id)});
+  if (!stalls.ok()) return stalls.status();
+  std::map<std::string, LedgerFigures> categories;
+  std::map<std::string, LedgerFigures> regencies;
+  std::vector<StallTotal> all;
+  for (size_t row = 0; row < stalls->size(); ++row) {
+    StallTotal stall{stalls->Text(row, 0), stalls->Text(row, 1), stalls->Text(row, 2),
+                     stalls->Text(row, 3), FiguresFromRow(*stalls, row, 4)};
+    if (stall.regency.empty()) stall.regency = report.event.regency;
+    categories[stall.category] += stall.figures;
+    regencies[stall.regency] += stall.figures;
+    all.push_back(std::move(stall));
+  }
+  report.stalls = static_cast<int64_t>(all.size());
+  report.categories = GroupByNet(categories);
+  report.regencies = GroupByNet(regencies);
+  std::stable_sort(all.begin(), all.end(), [](const StallTotal& a, const StallTotal& b) {
+    return a.figures.net != b.figures.net ? a.figures.net > b.figures.net : a.stall_id < b.stall_id;
+  });
+  all.resize(std::min(all.size(), static_cast<size_t>(std::max(top_stalls, 0))));
+  report.top_stalls = std::move(all);
+
+  Result<sql::Rows> not_closed = db.Query(
+      "SELECT count(*) FROM day_totals d WHERE d.event_id = $1 AND d.sales_count > 0 "
+      "AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.stall_id = d.stall_id "
+      "AND r.business_day = d.business_day)",
+      {Param(event_id)});
+  if (!not_closed.ok()) return not_closed.status();
+  report.days_not_closed = not_closed->Int(0, 0);
+
+  Result<std::vector<TerminalSync>> terminals =
+      ReadTerminals(db, report.event, EventRunning(report.event, now), now);
+  if (!terminals.ok()) return terminals.status();
+  std::vector<std::string> late_stalls;
+  for (const TerminalSync& terminal : *terminals) {
+    if (terminal.late) late_stalls.push_back(terminal.stall_id);
+  }
+  std::sort(late_stalls.begin(), late_stalls.end());
+  report.stalls_late = std::unique(late_stalls.begin(), late_stalls.end()) - late_stalls.begin();
+  return Status::Ok();
+}
+
+Result<std::vector<EventInfo>> ReadEvents(sql::Connection& db,
+                                          const std::function<bool(const EventInfo&)>& visible) {
+  Result<sql::Rows> rows =
+      db.Query(fmt::format("SELECT {} FROM events ORDER BY first_day, id", kEventColumns), {});
+  if (!rows.ok()) return rows.status();
+  std::vector<EventInfo> events;
+  for (size_t row = 0; row < rows->size(); ++row) {
+    EventInfo event = EventFromRow(*rows, row);
+    if (visible(event)) events.push_back(std::move(event));
+  }
+  return events;
+}
+
+Status ValidateDay(std::string_view what, const std::string& day) {
+  if (IsIsoDate(day)) return Status::Ok();
+  return Status::InvalidArgument(fmt::format("{} must be a date written YYYY-MM-DD, not '{}'", what, day));
+}
+
+}  // namespace
+
+Result<OrganiserDayReport> MakeDayReport(LedgerStore& store, const std::string& event_id,
+                                         const std::string& business_day, TimePoint now) {
+  LAPAK_RETURN_IF_ERROR(ValidateDay("the day", business_day));
+  OrganiserDayReport report;
+  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) {
+    return FillDayReport(db, event_id, business_day, now, report);
+  }));
+  return report;
+}
+
+Result<EventReport> MakeEventReport(LedgerStore& store, const std::string& event_id,
+                                    int top_stalls, TimePoint now) {
+  EventReport report;
+  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) {
+    return FillEventReport(db, event_id, top_stalls, now, report);
+  }));
+  return report;
+}
+
+Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& province,
+                                      const std::string& from, const std::string& to,
+                                      const std::function<bool(const EventInfo&)>& visible,
+                                      TimePoint now) {
+  LAPAK_RETURN_IF_ERROR(ValidateDay("from", from));
+  LAPAK_RETURN_IF_ERROR(ValidateDay("to", to));
+  if (to < from) return Status::InvalidArgument(fmt::format("the period ends ({}) before it starts ({})", to, from));
+  PeriodReport report{province, from, to, now, {}, {}, {}};
+  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+    Result<std::vector<EventInfo>> events = ReadEvents(db, [&](const EventInfo& event) {
+      return (province.empty() || event.province == province) && event.first_day <= to &&
+             event.last_day >= from && visible(event);
+    });
+    if (!events.ok()) return events.status();
+    std::map<std::string, LedgerFigures> regencies;
+    for (EventInfo& event : *events) {
+      Result<sql::Rows> totals = db.Query(
+          fmt::format("SELECT (SELECT count(*) FROM stalls WHERE event_id = $1), {} "
+                      "FROM day_totals d WHERE d.event_id = $1",
+                      kSumFigures),
+          {Param(event.id)});
+      if (!totals.ok()) return totals.status();
+      EventSummary summary{std::move(event), FiguresFromRow(*totals, 0, 1), totals->Int(0, 0)};
+      regencies[summary.event.regency] += summary.total;
+      report.total += summary.total;
+      report.events.push_back(std::move(summary));
+    }
+    report.regencies = GroupByNet(regencies);
+    return Status::Ok();
+  }));
+  return report;
+}
+
+Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,
+                                  const std::string& previous_id) {
+  Result<EventReport> current = MakeEventReport(store, current_id, 0, TimePoint{});
+  if (!current.ok()) return current.status();
+  Result<EventReport> previous = MakeEventReport(store, previous_id, 0, TimePoint{});
+  if (!previous.ok()) return previous.status();
+  const auto standing = [](const LedgerFigures& f) { return f.sales_count - f.voids_count; };
+  Comparison comparison{current->event, previous->event,
+                        MakeChange(previous->total.net, current->total.net),
+                        MakeChange(standing(previous->total), standing(current->total)),
+                        MakeChange(AverageSale(previous->total), AverageSale(current->total)),
+                        {},
+                        {}};
+  const size_t days = std::max(current->days.size(), previous->days.size());
+  for (size_t i = 0; i < days; ++i) {
+    const int64_t before = i < previous->days.size() ? previous->days[i].figures.net : 0;
+    const int64_t now = i < current->days.size() ? current->days[i].figures.net : 0;
+    comparison.days.emplace_back(fmt::format("{}", i + 1), MakeChange(before, now));
+  }
+  std::map<std::string, std::pair<int64_t, int64_t>> categories;
+  for (const GroupRow& row : previous->categories) categories[row.key].first = row.figures.net;
+  for (const GroupRow& row : current->categories) categories[row.key].second = row.figures.net;
+  for (const auto& [category, nets] : categories) {
+    comparison.categories.emplace_back(category, MakeChange(nets.first, nets.second));
+  }
+  return comparison;
+}
+
+Result<std::vector<EventInfo>> ListEvents(LedgerStore& store,
+                                          const std::function<bool(const EventInfo&)>& visible) {
+  std::vector<EventInfo> events;
+  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+    Result<std::vector<EventInfo>> read = ReadEvents(db, visible);
+    if (!read.ok()) return read.status();
+    events = std::move(read).value();
+    return Status::Ok();
+  }));
+  return events;
+}
+
+}  // namespace lapak::ledger

@@ -1,0 +1,492 @@
+// The report forms (report_formats.h) and their arithmetic (AverageSale, MakeChange) on small
+// hand-built reports: exact JSON, CSV read back with core's parser, the text table's warnings
+// and amounts.
+#include "sync/ledger/report_formats.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/csv.h"
+#include "tests/support/wib.h"
+
+namespace lapak::ledger {
+namespace {
+
+using nlohmann::json;
+using std::chrono::hours;
+using std::chrono::minutes;
+using testing::Wib;
+
+// ---- AverageSale and MakeChange ------------------------------------------------------------
+
+LedgerFigures Standing(int64_t sales, int64_t voided, int64_t net) {
+  LedgerFigures figures;
+  figures.sales_count = sales;
+  figures.voids_count = voided;
+  figures.net = net;
+  return figures;
+}
+
+TEST(AverageSaleTest, IsZeroWhenNoSaleStands) {
+  EXPECT_EQ(0, AverageSale(LedgerFigures{}));
+  EXPECT_EQ(0, AverageSale(Standing(3, 3, 0)));
+  EXPECT_EQ(0, AverageSale(Standing(2, 3, 5000)));
+}
+
+TEST(AverageSaleTest, DividesByTheSalesThatStand) {
+  EXPECT_EQ(20000, AverageSale(Standing(3, 1, 40000)));
+  EXPECT_EQ(7500, AverageSale(Standing(2, 0, 15000)));
+}
+
+TEST(AverageSaleTest, RoundsHalfUp) {
+  EXPECT_EQ(3, AverageSale(Standing(4, 0, 10)));    // 2.5
+  EXPECT_EQ(3, AverageSale(Standing(3, 0, 10)));    // 3.33
+  EXPECT_EQ(4, AverageSale(Standing(3, 0, 11)));    // 3.67
+  EXPECT_EQ(-2, AverageSale(Standing(2, 0, -5)));   // -2.5: up is towards +∞
+  EXPECT_EQ(-4, AverageSale(Standing(3, 0, -11)));  // -3.67
+}
+
+TEST(AverageSaleTest, DoesNotOverflowNearTheLimit) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  EXPECT_EQ(kMax, AverageSale(Standing(1, 0, kMax)));
+  EXPECT_EQ(int64_t{1} << 62, AverageSale(Standing(2, 0, kMax)));  // 2^62 − 0.5
+}
+
+TEST(MakeChangeTest, HasNoPercentAgainstZero) {
+  const Change none = MakeChange(0, 0);
+  EXPECT_EQ(0, none.difference);
+  EXPECT_FALSE(none.percent.has_value());
+  const Change fresh = MakeChange(0, 500);
+  EXPECT_EQ(0, fresh.previous);
+  EXPECT_EQ(500, fresh.current);
+  EXPECT_EQ(500, fresh.difference);
+  EXPECT_FALSE(fresh.percent.has_value());
+}
+
+TEST(MakeChangeTest, GivesTheDifferenceAndPercent) {
+  const Change up = MakeChange(1000, 1250);
+  EXPECT_EQ(250, up.difference);
+  EXPECT_DOUBLE_EQ(25.0, *up.percent);
+  const Change down = MakeChange(1000, 750);
+  EXPECT_EQ(-250, down.difference);
+  EXPECT_DOUBLE_EQ(-25.0, *down.percent);
+  EXPECT_DOUBLE_EQ(100.0 / 3, *MakeChange(3, 4).percent);
+}
+
+// ---- the reports ---------------------------------------------------------------------------
+
+LedgerFigures Figures(int64_t sales, int64_t voided, int64_t gross, int64_t voids, int64_t net,
+                      int64_t cash, int64_t qris, int64_t transfer) {
+  return {sales, voided, gross, voids, net, cash, qris, transfer};
+}
+
+const LedgerFigures kBakso = Figures(3, 1, 50000, 10000, 40000, 25000, 15000, 0);
+const LedgerFigures kDawet = Figures(2, 0, 15000, 0, 15000, 15000, 0, 0);
+const LedgerFigures kDay = Figures(5, 1, 65000, 10000, 55000, 40000, 15000, 0);
+const std::string kBaksoName = "Bakso \"Pak Kumis\", Solo";  // a quote and a comma
+const std::string kDawetName = "Es Dawet — Bu Sri";          // not ASCII
+
+EventInfo Expo() {
+  return {"expo",         "Pasar Malam Semarang", "Jawa Tengah", "Semarang",
+          "Asia/Jakarta", "2026-11-20",           "2026-11-22"};
+}
+
+OrganiserDayReport DayReport() {
+  OrganiserDayReport report;
+  report.event = Expo();
+  report.business_day = "2026-11-22";
+  report.as_of = Wib(22, hours(21) + minutes(30));
+  report.stalls = {{"BKS-07", kBaksoName, "makanan", kBakso, ZState::kDiffers, -5000},
+                   {"ES-01", kDawetName, "minuman", kDawet, ZState::kAgrees, 0}};
+  report.hours = {{"19", kDay}, {"20", LedgerFigures{}}};
+  report.categories = {{"makanan", kBakso}};
+  report.terminals = {{"T1", "BKS-07", false, 12, Wib(22, hours(21) + minutes(25)),
+                       Wib(22, hours(21) + minutes(24)), false},
+                      {"T3", "ES-01", false, 5, Wib(22, hours(14) + minutes(2)),
+                       Wib(22, hours(14) + minutes(1)), true},
+                      {"T9", "ES-01", false, 0, std::nullopt, std::nullopt, true}};
+  report.total = kDay;
+  return report;
+}
+
+EventReport MakeEventReport() {
+  EventReport report;
+  report.event = Expo();
+  report.as_of = Wib(22, hours(21) + minutes(30));
+  report.total = kDay;
+  report.days = {{"2026-11-20", LedgerFigures{}}, {"2026-11-21", kDawet}, {"2026-11-22", kBakso}};
+  report.categories = {{"makanan", kBakso}, {"minuman", kDawet}};
+  report.regencies = {{"Semarang", kDay}};
+  report.top_stalls = {{"BKS-07", kBaksoName, "makanan", "Semarang", kBakso},
+                       {"ES-01", kDawetName, "minuman", "Semarang", kDawet}};
+  report.stalls = 2;
+  report.stalls_late = 1;
+  report.days_not_closed = 3;
+  return report;
+}
+
+PeriodReport MakePeriodReport() {
+  PeriodReport report;
+  report.province = "Jawa Tengah";
+  report.from = "2026-11-01";
+  report.to = "2026-11-30";
+  report.as_of = Wib(22, hours(21) + minutes(30));
+  report.events = {{Expo(), kDay, 2}};
+  report.regencies = {{"Semarang", kDay}};
+  report.total = kDay;
+  return report;
+}
+
+Comparison MakeComparison() {
+  Comparison comparison;
+  comparison.current = Expo();
+  comparison.previous = {"expo25",       "Pasar Malam Semarang 2025",
+                         "Jawa Tengah",  "Semarang",
+                         "Asia/Jakarta", "2025-11-21",
+                         "2025-11-23"};
+  comparison.net = MakeChange(44000, 55000);
+  comparison.sales_count = MakeChange(5, 5);
+  comparison.average_sale = MakeChange(0, 13750);
+  comparison.days = {{"1", MakeChange(20000, 15000)}};
+  comparison.categories = {{"makanan", MakeChange(0, 40000)}};
+  return comparison;
+}
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+const char* const kEventJson = R"({"id": "expo", "name": "Pasar Malam Semarang",
+    "province": "Jawa Tengah", "regency": "Semarang", "time_zone": "Asia/Jakarta",
+    "first_day": "2026-11-20", "last_day": "2026-11-22"})";
+const char* const kBaksoJson = R"({"sales_count": 3, "voids_count": 1, "gross": 50000,
+    "voids": 10000, "net": 40000, "cash": 25000, "qris": 15000, "transfer": 0,
+    "average_sale": 20000})";
+const char* const kDawetJson = R"({"sales_count": 2, "voids_count": 0, "gross": 15000,
+    "voids": 0, "net": 15000, "cash": 15000, "qris": 0, "transfer": 0, "average_sale": 7500})";
+const char* const kDayJson = R"({"sales_count": 5, "voids_count": 1, "gross": 65000,
+    "voids": 10000, "net": 55000, "cash": 40000, "qris": 15000, "transfer": 0,
+    "average_sale": 13750})";
+const char* const kZeroJson = R"({"sales_count": 0, "voids_count": 0, "gross": 0, "voids": 0,
+    "net": 0, "cash": 0, "qris": 0, "transfer": 0, "average_sale": 0})";
+
+// Fills {event}, {bakso}, {dawet}, {day} and {zero} in `pattern` and parses it.
+json Expected(std::string pattern) {
+  const std::pair<std::string, std::string> holes[] = {{"{event}", kEventJson},
+                                                       {"{bakso}", kBaksoJson},
+                                                       {"{dawet}", kDawetJson},
+                                                       {"{day}", kDayJson},
+                                                       {"{zero}", kZeroJson}};
+  for (const auto& [hole, text] : holes) {
+    for (size_t at = pattern.find(hole); at != std::string::npos; at = pattern.find(hole, at)) {
+      pattern.replace(at, hole.size(), text);
+    }
+  }
+  return json::parse(pattern);
+}
+
+TEST(ReportJsonTest, DayReport) {
+  const json expected = Expected(R"({
+    "report": "day", "version": 1, "event": {event}, "business_day": "2026-11-22",
+    "as_of": "2026-11-22T14:30:00.000Z", "total": {day},
+    "stalls": [
+      {"stall_id": "BKS-07", "name": "Bakso \"Pak Kumis\", Solo", "category": "makanan",
+       "figures": {bakso}, "z_state": "differs", "z_difference": -5000},
+      {"stall_id": "ES-01", "name": "Es Dawet — Bu Sri", "category": "minuman",
+       "figures": {dawet}, "z_state": "agrees", "z_difference": 0}],
+    "hours": [{"hour": "19", "figures": {day}}, {"hour": "20", "figures": {zero}}],
+    "categories": [{"category": "makanan", "figures": {bakso}}],
+    "terminals": [
+      {"terminal_id": "T1", "stall_id": "BKS-07", "revoked": false, "late": false,
+       "last_sync_at": "2026-11-22T14:25:00.000Z", "newest_entry_at": "2026-11-22T14:24:00.000Z",
+       "entries_held": 12},
+      {"terminal_id": "T3", "stall_id": "ES-01", "revoked": false, "late": true,
+       "last_sync_at": "2026-11-22T07:02:00.000Z", "newest_entry_at": "2026-11-22T07:01:00.000Z",
+       "entries_held": 5},
+      {"terminal_id": "T9", "stall_id": "ES-01", "revoked": false, "late": true,
+       "last_sync_at": null, "newest_entry_at": null, "entries_held": 0}]})");
+  EXPECT_EQ(expected, ReportJson(DayReport())) << ReportJson(DayReport()).dump(2);
+}
+
+TEST(ReportJsonTest, NotClosedStall) {
+  OrganiserDayReport report = DayReport();
+  report.stalls[0].z_state = ZState::kNotClosed;
+  report.stalls[0].z_difference = 0;
+  EXPECT_EQ("not_closed", ReportJson(report)["stalls"][0]["z_state"]);
+}
+
+TEST(ReportJsonTest, EventReport) {
+  const json expected = Expected(R"({
+    "report": "event", "version": 1, "event": {event}, "as_of": "2026-11-22T14:30:00.000Z",
+    "total": {day},
+    "days": [{"day": "2026-11-20", "figures": {zero}}, {"day": "2026-11-21", "figures": {dawet}},
+             {"day": "2026-11-22", "figures": {bakso}}],
+    "categories": [{"category": "makanan", "figures": {bakso}},
+                   {"category": "minuman", "figures": {dawet}}],
+    "regencies": [{"regency": "Semarang", "figures": {day}}],
+    "top_stalls": [
+      {"stall_id": "BKS-07", "name": "Bakso \"Pak Kumis\", Solo", "category": "makanan",
+       "regency": "Semarang", "figures": {bakso}},
+      {"stall_id": "ES-01", "name": "Es Dawet — Bu Sri", "category": "minuman",
+       "regency": "Semarang", "figures": {dawet}}],
+    "stalls": 2, "stalls_late": 1, "days_not_closed": 3})");
+  EXPECT_EQ(expected, ReportJson(MakeEventReport())) << ReportJson(MakeEventReport()).dump(2);
+}
+
+TEST(ReportJsonTest, PeriodReport) {
+  const json expected = Expected(R"({
+    "report": "period", "version": 1, "province": "Jawa Tengah", "from": "2026-11-01",
+    "to": "2026-11-30", "as_of": "2026-11-22T14:30:00.000Z", "total": {day},
+    "events": [{"event": {event}, "stalls": 2, "figures": {day}}],
+    "regencies": [{"regency": "Semarang", "figures": {day}}]})");
+  EXPECT_EQ(expected, ReportJson(MakePeriodReport())) << ReportJson(MakePeriodReport()).dump(2);
+
+  PeriodReport every_province = MakePeriodReport();
+  every_province.province.clear();
+  EXPECT_TRUE(ReportJson(every_province)["province"].is_null());
+}
+
+TEST(ReportJsonTest, Comparison) {
+  const json expected = Expected(R"({
+    "report": "comparison", "version": 1, "current": {event},
+    "previous": {"id": "expo25", "name": "Pasar Malam Semarang 2025", "province": "Jawa Tengah",
+                 "regency": "Semarang", "time_zone": "Asia/Jakarta", "first_day": "2025-11-21",
+                 "last_day": "2025-11-23"},
+    "net": {"previous": 44000, "current": 55000, "difference": 11000, "percent": 25.0},
+    "sales_count": {"previous": 5, "current": 5, "difference": 0, "percent": 0.0},
+    "average_sale": {"previous": 0, "current": 13750, "difference": 13750, "percent": null},
+    "days": [{"day": "1", "previous": 20000, "current": 15000, "difference": -5000,
+              "percent": -25.0}],
+    "categories": [{"category": "makanan", "previous": 0, "current": 40000,
+                    "difference": 40000, "percent": null}]})");
+  EXPECT_EQ(expected, ReportJson(MakeComparison())) << ReportJson(MakeComparison()).dump(2);
+}
+
+// ---- CSV -----------------------------------------------------------------------------------
+
+// The records of `csv`, each the same width as the header (the first).
+std::vector<std::vector<std::string>> ReadCsv(const std::string& csv) {
+  Result<std::vector<CsvRecord>> records = ParseCsv(csv);
+  EXPECT_TRUE(records.ok()) << records.status().ToString();
+  std::vector<std::vector<std::string>> rows;
+  if (!records.ok()) return rows;
+  for (const CsvRecord& record : *records) {
+    EXPECT_EQ((*records)[0].fields.size(), record.fields.size()) << "line " << record.line;
+    rows.push_back(record.fields);
+  }
+  return rows;
+}
+
+// The value of `column` in each row of `section`.
+std::vector<std::string> Column(const std::vector<std::vector<std::string>>& rows,
+                                const std::string& section, const std::string& column) {
+  const auto& header = rows.at(0);
+  const size_t at = std::find(header.begin(), header.end(), column) - header.begin();
+  EXPECT_LT(at, header.size()) << column;
+  std::vector<std::string> values;
+  for (const auto& row : rows) {
+    if (row[0] == section && at < row.size()) values.push_back(row[at]);
+  }
+  return values;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(ReportCsvTest, DayReportReadsBack) {
+  const auto rows = ReadCsv(ReportCsv(DayReport()));
+  ASSERT_EQ(1u + 2 + 2 + 1 + 3 + 1, rows.size());
+  EXPECT_EQ((Strings{"section",     "key",      "name",         "category",     "sales_count",
+                     "voids_count", "gross",    "voids",        "net",          "cash",
+                     "qris",        "transfer", "average_sale", "z_state",      "z_difference",
+                     "stall_id",    "revoked",  "late",         "last_sync_at", "newest_entry_at",
+                     "entries_held"}),
+            rows[0]);
+  EXPECT_EQ((Strings{"stall", "BKS-07", kBaksoName, "makanan", "3", "1",     "50000",
+                     "10000", "40000",  "25000",    "15000",   "0", "20000", "differs",
+                     "-5000", "",       "",         "",        "",  "",      ""}),
+            rows[1]);
+  EXPECT_EQ(kDawetName, rows[2][2]);
+  EXPECT_EQ((Strings{"19", "20"}), Column(rows, "hour", "key"));
+  EXPECT_EQ((Strings{"makanan"}), Column(rows, "category", "key"));
+  EXPECT_EQ((Strings{"40000"}), Column(rows, "category", "net"));
+  EXPECT_EQ((Strings{"T1", "T3", "T9"}), Column(rows, "terminal", "key"));
+  EXPECT_EQ((Strings{"false", "true", "true"}), Column(rows, "terminal", "late"));
+  EXPECT_EQ((Strings{"2026-11-22T14:25:00.000Z", "2026-11-22T07:02:00.000Z", ""}),
+            Column(rows, "terminal", "last_sync_at"));
+  EXPECT_EQ((Strings{"12", "5", "0"}), Column(rows, "terminal", "entries_held"));
+  EXPECT_EQ((Strings{"", "", ""}), Column(rows, "terminal", "net"));
+  EXPECT_EQ((Strings{"55000"}), Column(rows, "total", "net"));
+  EXPECT_EQ((Strings{"13750"}), Column(rows, "total", "average_sale"));
+}
+
+TEST(ReportCsvTest, QuotesAStallNameWithACommaAndAQuote) {
+  const std::string csv = ReportCsv(DayReport());
+  EXPECT_NE(std::string::npos, csv.find(R"(,"Bakso ""Pak Kumis"", Solo",)")) << csv;
+}
+
+TEST(ReportCsvTest, EventReportReadsBack) {
+  const auto rows = ReadCsv(ReportCsv(MakeEventReport()));
+  ASSERT_EQ(1u + 3 + 2 + 1 + 2 + 1, rows.size());
+  EXPECT_EQ((Strings{"2026-11-20", "2026-11-21", "2026-11-22"}), Column(rows, "day", "key"));
+  EXPECT_EQ((Strings{"0", "15000", "40000"}), Column(rows, "day", "net"));
+  EXPECT_EQ((Strings{"Semarang"}), Column(rows, "regency", "key"));
+  EXPECT_EQ((Strings{kBaksoName, kDawetName}), Column(rows, "stall", "name"));
+  EXPECT_EQ((Strings{"20000", "7500"}), Column(rows, "stall", "average_sale"));
+  EXPECT_EQ((Strings{"55000"}), Column(rows, "total", "net"));
+  EXPECT_EQ((Strings{"2"}), Column(rows, "total", "stalls"));
+  EXPECT_EQ((Strings{"1"}), Column(rows, "total", "stalls_late"));
+  EXPECT_EQ((Strings{"3"}), Column(rows, "total", "days_not_closed"));
+  EXPECT_EQ((Strings{"", ""}), Column(rows, "stall", "stalls"));
+}
+
+TEST(ReportCsvTest, PeriodReportReadsBack) {
+  const auto rows = ReadCsv(ReportCsv(MakePeriodReport()));
+  ASSERT_EQ(4u, rows.size());
+  EXPECT_EQ((Strings{"section", "key", "name", "province", "regency", "first_day", "last_day",
+                     "stalls", "sales_count", "voids_count", "gross", "voids", "net", "cash",
+                     "qris", "transfer", "average_sale"}),
+            rows[0]);
+  EXPECT_EQ((Strings{"event", "expo", "Pasar Malam Semarang", "Jawa Tengah", "Semarang",
+                     "2026-11-20", "2026-11-22", "2", "5", "1", "65000", "10000", "55000", "40000",
+                     "15000", "0", "13750"}),
+            rows[1]);
+  EXPECT_EQ((Strings{"55000"}), Column(rows, "regency", "net"));
+  EXPECT_EQ((Strings{"55000"}), Column(rows, "total", "net"));
+}
+
+TEST(ReportCsvTest, ComparisonReadsBack) {
+  const auto rows = ReadCsv(ReportCsv(MakeComparison()));
+  const std::vector<Strings> expected = {
+      {"section", "key", "previous", "current", "difference", "percent"},
+      {"total", "net", "44000", "55000", "11000", "25"},
+      {"total", "sales_count", "5", "5", "0", "0"},
+      {"total", "average_sale", "0", "13750", "13750", ""},
+      {"day", "1", "20000", "15000", "-5000", "-25"},
+      {"category", "makanan", "0", "40000", "40000", ""}};
+  EXPECT_EQ(expected, rows);
+}
+
+// ---- text ----------------------------------------------------------------------------------
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The lines under `heading` up to the next blank line.
+std::vector<std::string> SectionLines(const std::string& text, const std::string& heading) {
+  const std::vector<std::string> lines = Lines(text);
+  auto at = std::find(lines.begin(), lines.end(), heading);
+  EXPECT_NE(lines.end(), at) << heading << " in\n" << text;
+  if (at == lines.end()) return {};
+  const auto end = std::find(at + 1, lines.end(), "");
+  return {at + 1, end};
+}
+
+size_t CodePoints(const std::string& text) {
+  return std::count_if(text.begin(), text.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+TEST(ReportTableTest, DayReportWarnsFirst) {
+  const std::string text = ReportTable(DayReport());
+  const std::vector<std::string> lines = Lines(text);
+  ASSERT_GE(lines.size(), 4u) << text;
+  EXPECT_EQ("Pasar Malam Semarang — laporan harian 2026-11-22 (per 2026-11-22 21:30 WIB)",
+            lines[0]);
+  EXPECT_EQ("PERINGATAN: 2 terminal belum sinkron: T3 (terakhir 14:02), T9 (belum pernah)",
+            lines[1]);
+  EXPECT_EQ("PERINGATAN: 1 lapak Z selisih: BKS-07 (-Rp5.000)", lines[2]);
+  EXPECT_EQ("", lines[3]);
+}
+
+TEST(ReportTableTest, DayReportShowsFormattedMoney) {
+  const std::string text = ReportTable(DayReport());
+  const std::vector<std::string> stalls = SectionLines(text, "Per lapak (by stall)");
+  ASSERT_EQ(7u, stalls.size()) << text;  // headings, glosses, rule, 2 stalls, rule, total
+  EXPECT_NE(std::string::npos, stalls[0].find("Bersih")) << text;
+  EXPECT_NE(std::string::npos, stalls[1].find("(net)")) << text;
+  EXPECT_NE(std::string::npos, stalls[3].find("Rp40.000")) << text;
+  EXPECT_NE(std::string::npos, stalls[3].find("Rp20.000")) << text;  // the average
+  EXPECT_NE(std::string::npos, stalls[3].find("selisih -Rp5.000")) << text;
+  EXPECT_NE(std::string::npos, stalls[4].find("cocok")) << text;
+  EXPECT_EQ(0u, stalls[6].find("TOTAL")) << text;
+  EXPECT_NE(std::string::npos, stalls[6].find("Rp55.000")) << text;
+  EXPECT_NE(std::string::npos, stalls[6].find("Rp13.750")) << text;
+}
+
+TEST(ReportTableTest, DayReportLeavesOutHoursWithoutSales) {
+  const std::vector<std::string> hour_lines =
+      SectionLines(ReportTable(DayReport()), "Per jam (by hour)");
+  ASSERT_EQ(4u, hour_lines.size());
+  EXPECT_EQ(0u, hour_lines[3].find("19:00"));
+}
+
+TEST(ReportTableTest, DayReportListsTerminalsInLocalTime) {
+  const std::vector<std::string> terminals =
+      SectionLines(ReportTable(DayReport()), "Terminal (terminals)");
+  ASSERT_EQ(6u, terminals.size());
+  EXPECT_NE(std::string::npos, terminals[3].find("21:25"));
+  EXPECT_NE(std::string::npos, terminals[3].find("lancar"));
+  EXPECT_NE(std::string::npos, terminals[4].find("14:02"));
+  EXPECT_NE(std::string::npos, terminals[4].find("TERLAMBAT"));
+  EXPECT_NE(std::string::npos, terminals[5].find("belum pernah"));
+}
+
+TEST(ReportTableTest, ShowsAnEarlierDayWithItsDate) {
+  OrganiserDayReport report = DayReport();
+  report.terminals[1].last_sync_at = Wib(21, hours(23) + minutes(50));
+  EXPECT_NE(std::string::npos,
+            ReportTable(report).find("T3 (terakhir 2026-11-21 23:50), T9 (belum pernah)"));
+}
+
+TEST(ReportTableTest, ColumnsLineUpWithNonAsciiNames) {
+  std::vector<std::string> top =
+      SectionLines(ReportTable(MakeEventReport()), "Lapak teratas (top stalls)");
+  ASSERT_EQ(5u, top.size());
+  top.erase(top.begin() + 1);  // the glosses, whose line ends early (QRIS, Transfer have none)
+  for (const std::string& line : top) EXPECT_EQ(CodePoints(top[0]), CodePoints(line)) << line;
+  EXPECT_NE(std::string::npos, top[3].find(kDawetName));
+}
+
+TEST(ReportTableTest, EventReportWarnsFirst) {
+  const std::vector<std::string> lines = Lines(ReportTable(MakeEventReport()));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(0u, lines[0].find("Pasar Malam Semarang (Semarang, Jawa Tengah) — laporan acara "
+                              "2026-11-20 s.d. 2026-11-22"));
+  EXPECT_EQ("PERINGATAN: 1 lapak dengan terminal belum sinkron lebih dari 15 menit", lines[1]);
+  EXPECT_EQ("PERINGATAN: 3 hari lapak ada penjualan tetapi belum tutup (Z)", lines[2]);
+}
+
+TEST(ReportTableTest, PeriodReportTotals) {
+  const std::vector<std::string> events =
+      SectionLines(ReportTable(MakePeriodReport()), "Per acara (by event)");
+  ASSERT_EQ(6u, events.size());
+  EXPECT_NE(std::string::npos, events[3].find("2026-11-20 s.d. 2026-11-22"));
+  EXPECT_EQ(0u, events[5].find("TOTAL"));
+  EXPECT_NE(std::string::npos, events[5].find("Rp55.000"));
+}
+
+TEST(ReportTableTest, ComparisonShowsSignedChanges) {
+  const std::string text = ReportTable(MakeComparison());
+  const std::vector<std::string> summary = SectionLines(text, "Ringkasan (summary)");
+  ASSERT_EQ(6u, summary.size()) << text;
+  EXPECT_EQ(0u, summary[3].find("Bersih (net)")) << text;
+  for (const char* cell : {"Rp44.000", "Rp55.000", "+Rp11.000", "+25,0%"}) {
+    EXPECT_NE(std::string::npos, summary[3].find(cell)) << cell << " in\n" << text;
+  }
+  EXPECT_NE(std::string::npos, summary[4].find(" 0,0%")) << text;  // no sign on no change
+  EXPECT_NE(std::string::npos, summary[5].find("baru")) << text;
+  const std::vector<std::string> days = SectionLines(text, "Per hari, bersih (net by day)");
+  ASSERT_EQ(4u, days.size()) << text;
+  EXPECT_NE(std::string::npos, days[3].find("-Rp5.000")) << text;
+  EXPECT_NE(std::string::npos, days[3].find("-25,0%")) << text;
+}
+
+}  // namespace
+}  // namespace lapak::ledger
