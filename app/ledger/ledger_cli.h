@@ -34,5 +34,7 @@ void AddServeCommand(CLI::App& app, Context& ctx);
 void AddEventCommand(CLI::App& app, Context& ctx);
 void AddStallCommand(CLI::App& app, Context& ctx);
 void AddTerminalCommand(CLI::App& app, Context& ctx);
+void AddReportCommand(CLI::App& app, Context& ctx);
+void AddTokenCommand(CLI::App& app, Context& ctx);
 
 }  // namespace lapak::ledger_cli

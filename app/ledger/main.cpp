@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   lapak::ledger_cli::AddEventCommand(app, ctx);
   lapak::ledger_cli::AddStallCommand(app, ctx);
   lapak::ledger_cli::AddTerminalCommand(app, ctx);
+  lapak::ledger_cli::AddReportCommand(app, ctx);
+  lapak::ledger_cli::AddTokenCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@ namespace lapak::ledger {
 namespace {
 
 constexpr const char* kJson = "application/json";
+constexpr int kMaxFormBytes = 1024;  // POST /masuk: one token
 
 void ReplyError(httplib::Response& response, int status, std::string_view reason) {
   response.status = status;
@@ -35,7 +37,9 @@ struct LedgerServer::Http {
 };
 
 LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::optional<TlsFiles>& tls)
-    : http_(std::make_unique<Http>(tls)), ingestor_(store, clock) {
+    : http_(std::make_unique<Http>(tls)),
+      ingestor_(store, clock),
+      report_routes_{store, clock, tls.has_value()} {
   httplib::Server& server = http_->server;
   server.set_payload_max_length(sync::kMaxEnvelopeBytes);
   server.set_read_timeout(30, 0);
@@ -45,13 +49,17 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
   // every 5, httplib's default, would cost a handshake each time.
   server.set_keep_alive_max_count(100);
 
-  // Only a batch has a body. Any other request that announces one (by length or chunked)
-  // is refused before httplib reads it: httplib would buffer it whole.
+  // Only a batch, and the dashboard's token form, have a body. Any other request that
+  // announces one (by length or chunked), or a form over kMaxFormBytes, is refused before
+  // httplib reads it: httplib would buffer it whole.
   server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     const bool is_batch = request.method == "POST" && request.path == "/v1/batches";
     const std::string length = request.get_header_value("Content-Length");
-    const bool has_body = request.has_header("Transfer-Encoding") || (!length.empty() && length != "0");
-    if (is_batch || !has_body) return httplib::Server::HandlerResponse::Unhandled;
+    const bool chunked = request.has_header("Transfer-Encoding");
+    const bool has_body = chunked || (!length.empty() && length != "0");
+    const bool is_small_form = request.method == "POST" && request.path == "/masuk" && !chunked &&
+                               length.size() <= 4 && std::atoi(length.c_str()) <= kMaxFormBytes;
+    if (is_batch || is_small_form || !has_body) return httplib::Server::HandlerResponse::Unhandled;
     response.set_header("Connection", "close");
     ReplyError(response, 413, "only POST /v1/batches takes a body");
     return httplib::Server::HandlerResponse::Handled;
@@ -99,6 +107,8 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
                              .dump(),
                          kJson);
   });
+
+  AddReportRoutes(server, report_routes_);
 
   // httplib's own refusals (404, 400 on a malformed request) get a JSON body too; handlers'
   // answers keep theirs.

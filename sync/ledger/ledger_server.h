@@ -4,6 +4,7 @@
 //   POST /v1/batches   body: an envelope (application/octet-stream) → ingest.h's answers
 //   GET  /v1/health    {"ok":true}
 //   GET  /v1/metrics   the ingest counters as JSON
+//   reports and the dashboard: report_routes.h (POST /masuk takes a small form)
 // Anything else: 404 {"error":…}. A batch over sync::kMaxEnvelopeBytes is refused with 413
 // from its Content-Length, before it is read (a chunked one as soon as it passes the cap);
 // a body on any other route is refused with 413 before it is read. Such refusals close the
@@ -20,6 +21,7 @@
 #include "core/status.h"
 #include "sync/ledger/ingest.h"
 #include "sync/ledger/ledger_store.h"
+#include "sync/ledger/report_routes.h"
 
 namespace lapak::ledger {
 
@@ -51,6 +53,7 @@ class LedgerServer {
   struct Http;
   std::unique_ptr<Http> http_;
   Ingestor ingestor_;
+  ReportRoutes report_routes_;
   int port_ = 0;
   std::atomic<bool> serve_returned_{false};
 };

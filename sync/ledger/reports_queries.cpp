@@ -238,18 +238,20 @@ Result<OrganiserDayReport> MakeDayReport(LedgerStore& store, const std::string& 
                                          const std::string& business_day, TimePoint now) {
   LAPAK_RETURN_IF_ERROR(ValidateDay("the day", business_day));
   OrganiserDayReport report;
-  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) {
+  const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) {
     return FillDayReport(db, event_id, business_day, now, report);
-  }));
+  });
+  if (!done.ok()) return done;
   return report;
 }
 
 Result<EventReport> MakeEventReport(LedgerStore& store, const std::string& event_id,
                                     int top_stalls, TimePoint now) {
   EventReport report;
-  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) {
+  const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) {
     return FillEventReport(db, event_id, top_stalls, now, report);
-  }));
+  });
+  if (!done.ok()) return done;
   return report;
 }
 
@@ -261,7 +263,7 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
   LAPAK_RETURN_IF_ERROR(ValidateDay("to", to));
   if (to < from) return Status::InvalidArgument(fmt::format("the period ends ({}) before it starts ({})", to, from));
   PeriodReport report{province, from, to, now, {}, {}, {}};
-  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+  const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
     Result<std::vector<EventInfo>> events = ReadEvents(db, [&](const EventInfo& event) {
       return (province.empty() || event.province == province) && event.first_day <= to &&
              event.last_day >= from && visible(event);
@@ -282,7 +284,8 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
     }
     report.regencies = GroupByNet(regencies);
     return Status::Ok();
-  }));
+  });
+  if (!done.ok()) return done;
   return report;
 }
 
@@ -317,12 +320,13 @@ Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current
 Result<std::vector<EventInfo>> ListEvents(LedgerStore& store,
                                           const std::function<bool(const EventInfo&)>& visible) {
   std::vector<EventInfo> events;
-  LAPAK_RETURN_IF_ERROR(store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+  const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
     Result<std::vector<EventInfo>> read = ReadEvents(db, visible);
     if (!read.ok()) return read.status();
     events = std::move(read).value();
     return Status::Ok();
-  }));
+  });
+  if (!done.ok()) return done;
   return events;
 }
 

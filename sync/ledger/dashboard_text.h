@@ -1,0 +1,121 @@
+// Every text the ledger's web dashboard shows, in Bahasa Indonesia (the default) and English,
+// from one table; and how any text goes into a page (HtmlEscape) or a link (UrlEncode).
+//
+// A few texts are fmt patterns with "{}" holes; their comments below say what fills them.
+// Pages ask for Tr(lang, DashText::kNet); nothing on a page is spelled elsewhere.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lapak::ledger {
+
+enum class Lang { kId, kEn };
+
+// "en" is English; anything else (absent, "id", junk) is Bahasa Indonesia.
+Lang LangFromCode(std::string_view code);
+// "id" or "en", for <html lang> and the lang= query parameter.
+const char* LangCode(Lang lang);
+
+enum class DashText {
+  kAppTitle,
+  kOtherLanguage,  // the name of the other language, for the switch link
+  kEvents,
+  kLogIn,
+  kLogOut,
+  kAccessToken,
+  kLoginHint,
+  kLoggedInAs,
+  kNoEvents,
+  kDayReport,
+  kPeriod,
+  kChoosePeriod,
+  kFrom,
+  kTo,
+  kShow,
+  kNet,
+  kGross,
+  kVoids,
+  kVoidsCount,  // {} voided sales
+  kSalesCount,
+  kAverageSale,
+  kGrossColumn,  // the short column headings of tables
+  kNetColumn,
+  kSalesColumn,
+  kAverageColumn,
+  kPaymentMethods,
+  kCash,
+  kQris,
+  kTransfer,
+  kPerHour,
+  kPerCategory,
+  kPerRegency,
+  kPerDay,
+  kStall,
+  kStalls,
+  kCategory,
+  kRegency,
+  kAllProvinces,
+  kDates,
+  kTerminal,
+  kTerminals,
+  kNoTerminals,
+  kLastSync,
+  kNeverSynced,
+  kNewestEntry,
+  kEntriesHeld,
+  kState,
+  kLate,
+  kUpToDate,
+  kRevoked,
+  kZReport,
+  kZAgrees,
+  kZDiffers,  // {} the difference, e.g. Rp5.000
+  kNotClosed,
+  kTopStalls,
+  kAgainstPrevious,
+  kCompareWith,
+  kPrevious,
+  kCurrent,
+  kChange,
+  kNew,  // a change against zero
+  kDownloadCsv,
+  kNoSales,
+  kLateWarning,           // {} late terminals, {} minutes
+  kStallsLateWarning,     // {} stalls, {} minutes
+  kDaysNotClosedWarning,  // {} (stall, day) pairs
+  kAsOf,                  // {} the report's local time
+  kNotCountedNote,
+  kJustNow,
+  kMinutesAgo,  // {} minutes
+  kHoursAgo,    // {} hours, {} minutes
+  kDaysAgo,     // {} days
+  kPreviousDay,
+  kNextDay,
+  kDayNumber,  // {} 1, 2, … (day of the event)
+  kTotal,
+  kStallCount,
+  kEventsInPeriod,
+  kNoEventsInPeriod,
+  kUnauthorized,
+  kForbidden,
+  kNotFound,
+  kRefused,
+  kBackToEvents,
+  kCount,  // not a text: the number of texts
+};
+
+const char* Tr(Lang lang, DashText text);
+
+// "Minggu, 22 November 2026" / "Sunday, 22 November 2026" for an ISO date; anything that is
+// not a real YYYY-MM-DD date comes back as it was.
+std::string LongDate(Lang lang, std::string_view iso_date);
+// "22 Agu" / "22 Aug"; as LongDate for anything else.
+std::string ShortDate(Lang lang, std::string_view iso_date);
+
+// For text in HTML or SVG content and in quoted attribute values: & < > " ' as entities.
+std::string HtmlEscape(std::string_view text);
+// For one path segment or query value: every byte but A-Z a-z 0-9 - . _ ~ as %XX.
+std::string UrlEncode(std::string_view text);
+
+}  // namespace lapak::ledger
