@@ -171,6 +171,18 @@ std::string WhoIs(const Reader& reader) {
   return fmt::format("{} ({})", reader.name, RoleName(reader.role));
 }
 
+// The address asked for, its query kept but for the token.
+std::string AddressWithoutToken(const httplib::Request& request) {
+  std::string address = request.path;
+  char separator = '?';
+  for (const auto& [name, value] : request.params) {
+    if (name == "token") continue;
+    address += fmt::format("{}{}={}", separator, UrlEncode(name), UrlEncode(value));
+    separator = '&';
+  }
+  return address;
+}
+
 // Dashboard pages: a ?token= on the address logs in and redirects to the address without it.
 using PageHandler = std::function<void(const Reader&, const httplib::Request&, httplib::Response&, Lang)>;
 
@@ -181,7 +193,7 @@ httplib::Server::Handler Page(const Routes& routes, PageHandler handler) {
       const std::string token = request.get_param_value("token");
       if (!ReaderOf(routes, token, response, true, lang)) return;
       SetTokenCookie(routes, response, token, false);
-      return Redirect(response, WithLang(request.path, lang));
+      return Redirect(response, AddressWithoutToken(request));
     }
     const std::string token = TokenOf(request);
     if (token.empty()) {

@@ -66,7 +66,7 @@ struct OrganiserDayReport {
   std::vector<StallDayRow> stalls;    // every stall of the event, by stall id; none sold: zeros
   std::vector<GroupRow> hours;        // "HH" local hours in business-day order (from the
                                       // cutoff, e.g. 04..23, 00..03); "?" for unknown hour
-  std::vector<GroupRow> categories;   // by category
+  std::vector<GroupRow> categories;   // by net, largest first
   std::vector<TerminalSync> terminals;  // every terminal of the event's stalls
   LedgerFigures total;                // the day: Σ stalls
 };
@@ -84,7 +84,8 @@ struct EventReport {
   EventInfo event;
   TimePoint as_of;
   LedgerFigures total;
-  std::vector<GroupRow> days;        // every day first_day..last_day, zeros where none
+  std::vector<GroupRow> days;        // every day first_day..last_day (zeros where none), and
+                                     // any day outside them that had sales, by date
   std::vector<GroupRow> categories;  // by net, largest first
   std::vector<GroupRow> regencies;   // by the stalls' home regency (the event's when unset)
   std::vector<StallTotal> top_stalls;  // by net, largest first, at most `top` of them
@@ -117,8 +118,10 @@ struct Change {
   std::optional<double> percent;        // none when previous is 0
 };
 
-// An event against a previous one: net, sales, average sale, per day of the event (the
-// n-th day against the n-th day) and per category.
+// An event against a previous one, read from one snapshot: net, sales that stand (sales −
+// voids), average sale, net per day of the event (its n-th day, first_day + n − 1, against
+// the other's n-th; sales outside an event's dates count in its totals but on no day) and
+// net per category.
 struct Comparison {
   EventInfo current;
   EventInfo previous;

@@ -291,26 +291,41 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
 
 Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,
                                   const std::string& previous_id) {
-  Result<EventReport> current = MakeEventReport(store, current_id, 0, TimePoint{});
-  if (!current.ok()) return current.status();
-  Result<EventReport> previous = MakeEventReport(store, previous_id, 0, TimePoint{});
-  if (!previous.ok()) return previous.status();
+  EventReport current;
+  EventReport previous;
+  const Status read = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+    LAPAK_RETURN_IF_ERROR(FillEventReport(db, current_id, 0, TimePoint{}, current));
+    return FillEventReport(db, previous_id, 0, TimePoint{}, previous);
+  });
+  if (!read.ok()) return read;
   const auto standing = [](const LedgerFigures& f) { return f.sales_count - f.voids_count; };
-  Comparison comparison{current->event, previous->event,
-                        MakeChange(previous->total.net, current->total.net),
-                        MakeChange(standing(previous->total), standing(current->total)),
-                        MakeChange(AverageSale(previous->total), AverageSale(current->total)),
+  Comparison comparison{current.event, previous.event,
+                        MakeChange(previous.total.net, current.total.net),
+                        MakeChange(standing(previous.total), standing(current.total)),
+                        MakeChange(AverageSale(previous.total), AverageSale(current.total)),
                         {},
                         {}};
-  const size_t days = std::max(current->days.size(), previous->days.size());
-  for (size_t i = 0; i < days; ++i) {
-    const int64_t before = i < previous->days.size() ? previous->days[i].figures.net : 0;
-    const int64_t now = i < current->days.size() ? current->days[i].figures.net : 0;
-    comparison.days.emplace_back(fmt::format("{}", i + 1), MakeChange(before, now));
+  // Day n of each event is its first_day + n − 1, whatever else sold outside its dates.
+  const auto net_on = [](const EventReport& report, int n) -> int64_t {
+    const std::string day = AddDays(report.event.first_day, n - 1);
+    if (day > report.event.last_day) return 0;
+    for (const GroupRow& row : report.days) {
+      if (row.key == day) return row.figures.net;
+    }
+    return 0;
+  };
+  const auto length = [](const EventInfo& event) {
+    int days = 1;
+    while (AddDays(event.first_day, days) <= event.last_day) ++days;
+    return days;
+  };
+  const int days = std::max(length(current.event), length(previous.event));
+  for (int n = 1; n <= days; ++n) {
+    comparison.days.emplace_back(fmt::format("{}", n), MakeChange(net_on(previous, n), net_on(current, n)));
   }
   std::map<std::string, std::pair<int64_t, int64_t>> categories;
-  for (const GroupRow& row : previous->categories) categories[row.key].first = row.figures.net;
-  for (const GroupRow& row : current->categories) categories[row.key].second = row.figures.net;
+  for (const GroupRow& row : previous.categories) categories[row.key].first = row.figures.net;
+  for (const GroupRow& row : current.categories) categories[row.key].second = row.figures.net;
   for (const auto& [category, nets] : categories) {
     comparison.categories.emplace_back(category, MakeChange(nets.first, nets.second));
   }

@@ -346,7 +346,8 @@ void BM_CatchUp10000Sales(benchmark::State& state) {
       if (state.range(0) == 0) {
         transport = std::make_unique<InProcessTransport>(ledger_run, clock);
       } else {
-        ledger = std::make_unique<testing::LedgerProcess>(ledger_run);
+        ledger = std::make_unique<testing::LedgerProcess>(
+            ledger::sql::Location{.sqlite_path = ledger_run});
         url = ledger->url();
         transport = std::move(sync::MakeHttpTransport(url)).value();
       }
@@ -453,7 +454,7 @@ void BM_LedgerRefusedPost(benchmark::State& state) {
   const std::string ledger_run = BenchDir() + "/sync-bench-ledger-run.db";
   CopyDb(f.ledger_path, ledger_run);
   {
-    testing::LedgerProcess ledger(ledger_run);
+    testing::LedgerProcess ledger({.sqlite_path = ledger_run});
     httplib::Client client("127.0.0.1", ledger.port());
     client.set_keep_alive(true);
     client.set_tcp_nodelay(true);

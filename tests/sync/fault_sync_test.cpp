@@ -29,6 +29,7 @@
 #include "tests/fault/fault_proxy.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"
+#include "tests/sync/ledger_target.h"
 #include "tests/sync/soak_terminals.h"
 
 namespace lapak {
@@ -204,7 +205,7 @@ TEST(FaultSyncTest, TwentyTerminalsWithVoidsAndDayClosesSyncThroughRandomFaults)
   ASSERT_GE(sales, 20) << "LAPAK_SOAK_SALES is too small for the plan of four sessions";
 
   testing::TempDir dir;
-  const std::string ledger_db = dir.File("ledger.db");
+  const ledger::sql::Location ledger_db = testing::NewLedgerLocation(dir);
   auto ledger = std::make_unique<testing::LedgerProcess>(ledger_db);
   testing::FaultProxyOptions options;
   options.upstream_port = static_cast<uint16_t>(ledger->port());

@@ -3,13 +3,13 @@
 #   fault_sync_tests  — 20 terminals × 500 sales sync through a seeded fault-injecting proxy;
 #   ledger_kill_tests — the ledger killed with SIGKILL mid-ingest 50 times and restarted.
 # Sizes: LAPAK_SOAK_SALES (sales per terminal), LAPAK_KILL_ROUNDS; seeds: LAPAK_FAULT_SEED,
-# LAPAK_KILL_SEED.
+# LAPAK_KILL_SEED. Each runs with the ledger in SQLite and again in PostgreSQL ("pg." tests).
 
 # Their seeded vendor terminals and the check that the ledger equals them.
 add_library(lapak_soak_terminals STATIC sync/soak_terminals.cpp)
 target_link_libraries(lapak_soak_terminals PUBLIC
-  lapak_stall_fixture lapak_ledger_process lapak_sync lapak_ledger lapak_core
-  SQLite::SQLite3 fmt::fmt GTest::gtest)
+  lapak_stall_fixture lapak_ledger_process lapak_ledger_target lapak_sync lapak_ledger lapak_core
+  fmt::fmt GTest::gtest)
 
 foreach(lapak_fault_test IN ITEMS fault_sync ledger_kill)
   add_executable(${lapak_fault_test}_tests sync/${lapak_fault_test}_test.cpp)
@@ -19,3 +19,7 @@ foreach(lapak_fault_test IN ITEMS fault_sync ledger_kill)
   gtest_discover_tests(${lapak_fault_test}_tests DISCOVERY_TIMEOUT 60
     PROPERTIES LABELS sync TIMEOUT 900)
 endforeach()
+# BackoffTest, in fault_sync_tests too, has no ledger.
+lapak_discover_postgres_ledger_tests(fault_sync_tests TEST_FILTER "FaultSyncTest.*"
+  PROPERTIES TIMEOUT 900)
+lapak_discover_postgres_ledger_tests(ledger_kill_tests PROPERTIES TIMEOUT 900)

@@ -1,4 +1,5 @@
-# Sync integration tests against the real lapak-ledger (and lapak) binaries over loopback.
+# Sync integration tests against the real lapak-ledger (and lapak) binaries over loopback,
+# with the ledger in SQLite and again in PostgreSQL ("pg." tests).
 # Included from tests/CMakeLists.txt: paths are relative to tests/.
 
 # A terminal's stall database made through StallStore, for any sync test.
@@ -12,6 +13,7 @@ target_link_libraries(ledger_integration_tests PRIVATE
   nlohmann_json::nlohmann_json PkgConfig::HTTPLIB GTest::gtest_main)
 add_dependencies(ledger_integration_tests lapak-ledger)
 gtest_discover_tests(ledger_integration_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
+lapak_discover_postgres_ledger_tests(ledger_integration_tests)
 
 add_executable(sync_cli_tests sync/sync_cli_test.cpp)
 target_link_libraries(sync_cli_tests PRIVATE
@@ -19,3 +21,4 @@ target_link_libraries(sync_cli_tests PRIVATE
   nlohmann_json::nlohmann_json GTest::gtest_main)
 add_dependencies(sync_cli_tests lapak lapak-ledger)
 gtest_discover_tests(sync_cli_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
+lapak_discover_postgres_ledger_tests(sync_cli_tests)

@@ -1,5 +1,6 @@
 // The sync contract end to end: terminals' batches, built from real stall databases, POSTed
-// over loopback to the real `lapak-ledger serve`, and what the ledger holds afterwards.
+// over loopback to the real `lapak-ledger serve`, and what the ledger holds afterwards; on
+// either engine (tests/sync/ledger_target.h).
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -26,6 +27,7 @@
 #include "sync/uploader.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"
+#include "tests/sync/ledger_target.h"
 #include "tests/sync/stall_fixture.h"
 
 namespace lapak {
@@ -131,7 +133,7 @@ std::string RawExchange(int port, const std::string& request, std::chrono::milli
 class LedgerIntegrationTest : public ::testing::Test {
  protected:
   LedgerIntegrationTest()
-      : ledger_db_(dir_.File("ledger.db")),
+      : ledger_db_(testing::NewLedgerLocation(dir_)),
         ledger_(ledger_db_),
         key_(KeyOf(testing::EnrolTerminal(ledger_db_, kEvent, kStall, "T1", ledger_.url()))),
         stall_(dir_.File("T1.db"), kStall, "T1"),
@@ -176,9 +178,11 @@ class LedgerIntegrationTest : public ::testing::Test {
     return TerminalRow(terminal_id)["hwm"].get<int64_t>();
   }
 
-  // The ledger database, read beside the running server (WAL: readers do not block it).
+  // The ledger database, read beside the running server (SQLite in WAL mode and PostgreSQL
+  // alike: readers do not block it).
   std::unique_ptr<ledger::LedgerStore> OpenLedger() {
-    Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open({.sqlite_path = ledger_db_}, false);
+    Result<std::unique_ptr<ledger::LedgerStore>> store =
+        ledger::LedgerStore::Open(ledger_db_, false);
     if (!store.ok()) throw std::runtime_error("open ledger: " + store.status().ToString());
     return std::move(store).value();
   }
@@ -212,7 +216,7 @@ class LedgerIntegrationTest : public ::testing::Test {
   std::string Batch(int64_t from_seq, const std::string& key) { return Batch(stall_, from_seq, key); }
 
   testing::TempDir dir_;
-  std::string ledger_db_;
+  ledger::sql::Location ledger_db_;
   testing::LedgerProcess ledger_;
   std::string key_;
   testing::StallFixture stall_;

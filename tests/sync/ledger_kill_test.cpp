@@ -5,7 +5,8 @@
 // whole batches only. After the last one every terminal syncs to the end and the ledger must
 // hold exactly the terminals' journals — the same (terminal, seq) set, no duplicates, the same
 // hashes — with day totals and Z reconciliations equal to the terminals' own figures to the
-// rupiah, in a file that passes PRAGMA integrity_check.
+// rupiah; on SQLite, in a file that passes PRAGMA integrity_check. (On PostgreSQL only the
+// ledger process dies; the server, which owns the files, lives on.)
 //
 //   LAPAK_KILL_SEED     the seed of the kill moments and the sales (random by default; printed)
 //   LAPAK_KILL_ROUNDS   kill/restart rounds (default 50)
@@ -33,6 +34,7 @@
 #include "sync/transport.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"
+#include "tests/sync/ledger_target.h"
 #include "tests/sync/soak_terminals.h"
 
 namespace lapak {
@@ -40,7 +42,6 @@ namespace {
 
 using namespace std::chrono_literals;
 using testing::Basket;
-using testing::RawDb;
 using testing::SoakTerminal;
 using testing::Uniform;
 
@@ -120,19 +121,21 @@ std::string Connect(SoakTerminal& terminal, const std::string& url, Traffic& tra
   });
 }
 
-// ---- reading the ledger's file ------------------------------------------------------------
+// ---- reading the ledger's database --------------------------------------------------------
 
 // Per terminal: its mark, how many entries the ledger holds for it and the highest seq.
 struct HeldMark {
   int64_t hwm = 0, count = 0, max_seq = 0;
 };
 
-std::map<std::string, HeldMark> ReadMarks(const std::string& ledger_db) {
-  RawDb db(ledger_db);
+std::map<std::string, HeldMark> ReadMarks(const ledger::sql::Location& ledger_db) {
+  const ledger::sql::Rows rows = testing::QueryLedger(
+      ledger_db,
+      "SELECT t.id, t.hwm, COUNT(e.seq), COALESCE(MAX(e.seq), 0) FROM terminals t "
+      "LEFT JOIN entries e ON e.terminal_id = t.id GROUP BY t.id, t.hwm");
   std::map<std::string, HeldMark> marks;
-  for (const auto& row : db.Rows("SELECT t.id, t.hwm, COUNT(e.seq), IFNULL(MAX(e.seq), 0) FROM terminals t "
-                                 "LEFT JOIN entries e ON e.terminal_id = t.id GROUP BY t.id")) {
-    marks[row[0]] = {std::stoll(row[1]), std::stoll(row[2]), std::stoll(row[3])};
+  for (size_t row = 0; row < rows.size(); ++row) {
+    marks[rows.Text(row, 0)] = {rows.Int(row, 1), rows.Int(row, 2), rows.Int(row, 3)};
   }
   return marks;
 }
@@ -149,7 +152,7 @@ TEST(LedgerKillTest, KilledMidIngestAndRestartedTheLedgerStillEqualsTheTerminals
   std::mt19937_64 random(seed);
 
   testing::TempDir dir;
-  const std::string ledger_db = dir.File("ledger.db");
+  const ledger::sql::Location ledger_db = testing::NewLedgerLocation(dir);
   testing::LedgerProcess ledger(ledger_db);
 
   const int64_t planned = kBacklogSales + int64_t{rounds} * kSalesPerRound;
@@ -304,8 +307,11 @@ TEST(LedgerKillTest, KilledMidIngestAndRestartedTheLedgerStillEqualsTheTerminals
   // The kills hit the ledger at work, not only between batches.
   EXPECT_GE(kills_in_flight, rounds / 4) << "too few kills landed while a batch was in flight";
 
-  // The file is sound, and holds exactly the terminals' journals, day totals and Z reports.
-  EXPECT_EQ("ok", RawDb(ledger_db).Rows("PRAGMA integrity_check").at(0).at(0));
+  // The database is sound (a SQLite file's own check; PostgreSQL's files are its server's
+  // business), and holds exactly the terminals' journals, day totals and Z reports.
+  if (!ledger_db.sqlite_path.empty()) {
+    EXPECT_EQ("ok", testing::QueryLedger(ledger_db, "PRAGMA integrity_check").Text(0, 0));
+  }
   testing::LedgerTally tally;
   ASSERT_NO_FATAL_FAILURE(
       testing::ExpectLedgerEqualsTerminals(ledger_db, kEvent, terminals, tally));

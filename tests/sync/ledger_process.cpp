@@ -5,10 +5,25 @@
 
 #include <stdexcept>
 
+#include "tests/sync/ledger_target.h"
+
 namespace lapak::testing {
 
-LedgerProcess::LedgerProcess(std::string db_path, std::vector<std::string> serve_args)
-    : db_path_(std::move(db_path)), serve_args_(std::move(serve_args)) {
+namespace {
+
+// `lapak-ledger` on `database`, followed by `args`.
+std::vector<std::string> LedgerArgv(const ledger::sql::Location& database,
+                                    const std::vector<std::string>& args) {
+  std::vector<std::string> argv{LAPAK_LEDGER_PATH};
+  for (std::string& option : LedgerDbArgs(database)) argv.push_back(std::move(option));
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+}  // namespace
+
+LedgerProcess::LedgerProcess(ledger::sql::Location database, std::vector<std::string> serve_args)
+    : database_(std::move(database)), serve_args_(std::move(serve_args)) {
   Start();
 }
 
@@ -17,9 +32,9 @@ LedgerProcess::~LedgerProcess() {
 }
 
 void LedgerProcess::Start() {
-  std::vector<std::string> argv{LAPAK_LEDGER_PATH, "--db", db_path_, "serve", "--port", "0"};
-  argv.insert(argv.end(), serve_args_.begin(), serve_args_.end());
-  child_ = std::make_unique<Child>(argv);
+  std::vector<std::string> args{"serve", "--port", "0"};
+  args.insert(args.end(), serve_args_.begin(), serve_args_.end());
+  child_ = std::make_unique<Child>(LedgerArgv(database_, args));
   std::string line;
   if (!child_->ReadLine(line)) throw std::runtime_error("lapak-ledger did not start");
   const size_t colon = line.rfind(':');
@@ -38,29 +53,29 @@ void LedgerProcess::Kill(int signal) {
   child_.reset();
 }
 
-std::string LedgerAdmin(const std::string& db_path, const std::vector<std::string>& args) {
-  std::vector<std::string> argv{LAPAK_LEDGER_PATH, "--db", db_path};
-  argv.insert(argv.end(), args.begin(), args.end());
-  RunResult result = Run(argv);
+std::string LedgerAdmin(const ledger::sql::Location& database,
+                        const std::vector<std::string>& args) {
+  RunResult result = Run(LedgerArgv(database, args));
   if (result.exit_code != 0) {
     throw std::runtime_error("lapak-ledger " + args.front() + " failed: " + result.err);
   }
   return result.out;
 }
 
-std::string EnrolTerminal(const std::string& db_path, const std::string& event_id,
+std::string EnrolTerminal(const ledger::sql::Location& database, const std::string& event_id,
                           const std::string& stall_id, const std::string& terminal_id,
                           const std::string& ledger_url) {
-  RunResult event = Run({LAPAK_LEDGER_PATH, "--db", db_path, "event", "add", event_id, "--name",
-                         "Bazar UMKM " + event_id, "--province", "Jawa Tengah", "--regency",
-                         "Kota Semarang", "--from", "2026-11-20", "--to", "2026-11-22"});
+  RunResult event =
+      Run(LedgerArgv(database, {"event", "add", event_id, "--name", "Bazar UMKM " + event_id,
+                                "--province", "Jawa Tengah", "--regency", "Kota Semarang", "--from",
+                                "2026-11-20", "--to", "2026-11-22"}));
   if (event.exit_code != 0 && event.err.find("already exists") == std::string::npos) {
     throw std::runtime_error("event add failed: " + event.err);
   }
-  LedgerAdmin(db_path, {"stall", "add", event_id, stall_id, "--name", "Stall " + stall_id,
-                        "--category", "makanan"});
-  std::string code = LedgerAdmin(db_path, {"terminal", "enrol", stall_id, terminal_id, "--url",
-                                           ledger_url, "--no-qr"});
+  LedgerAdmin(database, {"stall", "add", event_id, stall_id, "--name", "Stall " + stall_id,
+                         "--category", "makanan"});
+  std::string code = LedgerAdmin(
+      database, {"terminal", "enrol", stall_id, terminal_id, "--url", ledger_url, "--no-qr"});
   while (!code.empty() && (code.back() == '\n' || code.back() == ' ')) code.pop_back();
   return code;
 }

@@ -1,4 +1,6 @@
-// A real `lapak-ledger` on 127.0.0.1 for integration tests, and its admin commands.
+// A real `lapak-ledger` on 127.0.0.1 for integration tests, and its admin commands, on the
+// ledger database at a sql::Location: a SQLite file (--db) or a PostgreSQL database
+// (--postgres), see tests/sync/ledger_target.h.
 //
 // The binary's path comes from LAPAK_LEDGER_PATH (a compile definition). The server is
 // started with --port 0 and its port read from its first line of output, so tests run in
@@ -9,15 +11,16 @@
 #include <string>
 #include <vector>
 
+#include "sync/ledger/sql.h"
 #include "tests/support/process.h"
 
 namespace lapak::testing {
 
 class LedgerProcess {
  public:
-  // Starts `lapak-ledger --db <db_path> serve --port 0 <serve_args…>` and waits for it to
-  // listen (e.g. {"--tls-cert", C, "--tls-key", K} for HTTPS).
-  explicit LedgerProcess(std::string db_path, std::vector<std::string> serve_args = {});
+  // Starts `lapak-ledger --db <path> | --postgres <uri> serve --port 0 <serve_args…>` and
+  // waits for it to listen (e.g. {"--tls-cert", C, "--tls-key", K} for HTTPS).
+  explicit LedgerProcess(ledger::sql::Location database, std::vector<std::string> serve_args = {});
   ~LedgerProcess();  // SIGTERM, then waits
   LedgerProcess(const LedgerProcess&) = delete;
   LedgerProcess& operator=(const LedgerProcess&) = delete;
@@ -25,24 +28,26 @@ class LedgerProcess {
   int port() const { return port_; }
   // "http://127.0.0.1:PORT", or https:// when serving TLS.
   std::string url() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
-  // Sends `signal` and reaps the process; a later Start() serves the same file again.
+  // Sends `signal` and reaps the process; a later Start() serves the same database again.
   void Kill(int signal);
   void Start();
 
  private:
-  std::string db_path_;
+  ledger::sql::Location database_;
   std::vector<std::string> serve_args_;
   std::unique_ptr<Child> child_;
   std::string scheme_ = "http";
   int port_ = 0;
 };
 
-// Runs `lapak-ledger --db <db_path> <args…>`; throws with its stderr unless it exits 0.
-std::string LedgerAdmin(const std::string& db_path, const std::vector<std::string>& args);
+// Runs `lapak-ledger --db <path> | --postgres <uri> <args…>`; throws with its stderr unless
+// it exits 0.
+std::string LedgerAdmin(const ledger::sql::Location& database,
+                        const std::vector<std::string>& args);
 
 // Adds event `event_id` (WIB, 2026-11-20..22) unless it exists, stall `stall_id` in it, and
 // enrols `terminal_id`; returns the enrolment code naming `ledger_url`.
-std::string EnrolTerminal(const std::string& db_path, const std::string& event_id,
+std::string EnrolTerminal(const ledger::sql::Location& database, const std::string& event_id,
                           const std::string& stall_id, const std::string& terminal_id,
                           const std::string& ledger_url);
 

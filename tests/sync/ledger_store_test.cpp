@@ -1,5 +1,6 @@
 // LedgerStore::ApplyBatch and Ingestor in process: the sync contract's step 4 and 5 on a
-// real ledger file, with entries from a real terminal store.
+// real ledger database (a SQLite file, or PostgreSQL: tests/sync/ledger_target.h), with
+// entries from a real terminal store.
 #include <gtest/gtest.h>
 
 #include <condition_variable>
@@ -16,6 +17,7 @@
 #include "sync/uploader.h"
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
+#include "tests/sync/ledger_target.h"
 
 namespace lapak::ledger {
 namespace {
@@ -36,7 +38,7 @@ class LedgerStoreTest : public ::testing::Test {
   LedgerStoreTest() : clock_(testing::Wib(22, std::chrono::hours(19))) {
     stall_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
     EXPECT_TRUE(stall_->Initialise({"BKS-07", "Bakso", "T1", "Asia/Jakarta", "04:00", "9999", "1234"}).ok());
-    ledger_ = std::move(LedgerStore::Open({.sqlite_path = dir_.File("ledger.db")}, true)).value();
+    ledger_ = std::move(LedgerStore::Open(testing::NewLedgerLocation(dir_), true)).value();
     EXPECT_TRUE(ledger_->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta",
                                    "2026-11-20", "2026-11-22"}).ok());
     EXPECT_TRUE(ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());

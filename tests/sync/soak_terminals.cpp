@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
-#include <stdexcept>
 #include <utility>
 
 #include "sync/enrolment.h"
 #include "tests/support/wib.h"
 #include "tests/sync/ledger_process.h"
+#include "tests/sync/ledger_target.h"
 
 namespace lapak::testing {
 
@@ -62,20 +62,20 @@ void AddVoid(LedgerFigures& f, const SaleMoney& m) {
 using EntryHashes = std::map<std::pair<std::string, int64_t>, std::string>;  // by (terminal, seq)
 
 // The ledger holds each (terminal, seq) of `journals` once, with its hash, and nothing else.
-void ExpectSameEntries(const std::string& ledger_db, const EntryHashes& journals,
+void ExpectSameEntries(const ledger::sql::Location& ledger_db, const EntryHashes& journals,
                        LedgerTally& tally) {
-  EntryHashes held;
-  int64_t rows = 0;
+  ledger::sql::Rows rows;
   try {
-    for (const auto& row : RawDb(ledger_db).Rows("SELECT terminal_id, seq, hash FROM entries")) {
-      ++rows;
-      held[{row[0], std::stoll(row[1])}] = row[2];
-    }
+    rows = QueryLedger(ledger_db, "SELECT terminal_id, seq, hash FROM entries");
   } catch (const std::exception& e) {
     FAIL() << e.what();
   }
+  EntryHashes held;
+  for (size_t row = 0; row < rows.size(); ++row) {
+    held[{rows.Text(row, 0), rows.Int(row, 1)}] = rows.Bytes(row, 2);
+  }
   tally.entries = held.size();
-  EXPECT_EQ(rows, static_cast<int64_t>(held.size())) << "the ledger holds duplicate entries";
+  EXPECT_EQ(rows.size(), held.size()) << "the ledger holds duplicate entries";
   EXPECT_EQ(journals.size(), held.size());
   int64_t missing = 0, extra = 0, differing = 0;
   for (const auto& [key, hash] : journals) {
@@ -187,7 +187,7 @@ SoakTerminal::SoakTerminal(SoakStall stall)
                {22, 10h, sales - first - second - third, 150'000, stall_.index % 2 == 1}};
 }
 
-std::string SoakTerminal::Enrol(const std::string& ledger_db, const std::string& event,
+std::string SoakTerminal::Enrol(const ledger::sql::Location& ledger_db, const std::string& event,
                                 const std::string& ledger_url) {
   const std::string code = EnrolTerminal(ledger_db, event, stall_id(), terminal_id(), ledger_url);
   Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(code);
@@ -315,42 +315,9 @@ std::string SoakTerminal::VoidOne() {
   return "";
 }
 
-// ---- RawDb --------------------------------------------------------------------------------
-
-RawDb::RawDb(const std::string& path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    error_ = std::string("cannot open ") + path + ": " + sqlite3_errmsg(db_);
-  }
-}
-
-RawDb::~RawDb() { sqlite3_close(db_); }
-
-std::vector<std::vector<std::string>> RawDb::Rows(const std::string& sql) {
-  if (!error_.empty()) throw std::runtime_error(error_);
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
-    throw std::runtime_error(sql + ": " + sqlite3_errmsg(db_));
-  }
-  std::vector<std::vector<std::string>> rows;
-  int rc = SQLITE_ROW;
-  while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-    std::vector<std::string> row;
-    for (int c = 0; c < sqlite3_column_count(statement); ++c) {
-      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, c));
-      row.emplace_back(bytes == nullptr ? ""
-                                        : std::string(bytes, sqlite3_column_bytes(statement, c)));
-    }
-    rows.push_back(std::move(row));
-  }
-  const std::string message = sqlite3_errmsg(db_);
-  sqlite3_finalize(statement);
-  if (rc != SQLITE_DONE) throw std::runtime_error(sql + ": " + message);
-  return rows;
-}
-
 // ---- the comparison -----------------------------------------------------------------------
 
-void ExpectLedgerEqualsTerminals(const std::string& ledger_db, const std::string& event,
+void ExpectLedgerEqualsTerminals(const ledger::sql::Location& ledger_db, const std::string& event,
                                  const std::vector<std::unique_ptr<SoakTerminal>>& terminals,
                                  LedgerTally& tally) {
   EntryHashes journals;
@@ -376,7 +343,7 @@ void ExpectLedgerEqualsTerminals(const std::string& ledger_db, const std::string
   }
   ASSERT_NO_FATAL_FAILURE(ExpectSameEntries(ledger_db, journals, tally));
 
-  Result<std::unique_ptr<ledger::LedgerStore>> opened = ledger::LedgerStore::Open({.sqlite_path = ledger_db}, false);
+  Result<std::unique_ptr<ledger::LedgerStore>> opened = ledger::LedgerStore::Open(ledger_db, false);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   ledger::LedgerStore& books = **opened;
 

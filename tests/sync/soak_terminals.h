@@ -7,8 +7,6 @@
 // the figures each day must come to from the tendered amounts itself, not through core.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -23,6 +21,7 @@
 #include "core/status.h"
 #include "core/store.h"
 #include "sync/ledger/ledger_store.h"
+#include "sync/ledger/sql.h"
 #include "sync/transport.h"
 #include "sync/uploader.h"
 #include "tests/sync/stall_fixture.h"
@@ -89,10 +88,10 @@ class SoakTerminal {
   int64_t sync_errors() const { return sync_errors_; }
   const std::map<std::string, int64_t>& error_kinds() const { return error_kinds_; }
 
-  // The organiser enrols this terminal in `event` with the real admin command on
-  // `ledger_db` (which throws if it fails), naming `ledger_url`; the store is enrolled with
-  // the code. "" or what went wrong.
-  std::string Enrol(const std::string& ledger_db, const std::string& event,
+  // The organiser enrols this terminal in `event` with the real admin command on the
+  // ledger's database `ledger_db` (which throws if it fails), naming `ledger_url`; the store is
+  // enrolled with the code. "" or what went wrong.
+  std::string Enrol(const ledger::sql::Location& ledger_db, const std::string& event,
                     const std::string& ledger_url);
   // A new uploader to `ledger_url` through its HTTP transport wrapped by `wrap`; "" or what
   // went wrong. Must precede SyncOnce and Drain.
@@ -139,36 +138,19 @@ class SoakTerminal {
   std::map<std::string, int64_t> error_kinds_;
 };
 
-// A read-only look into an SQLite file (the ledger's), past its store's API.
-class RawDb {
- public:
-  explicit RawDb(const std::string& path);
-  ~RawDb();
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-
-  // Each row's columns as text (blobs as their bytes); throws std::runtime_error with
-  // SQLite's message.
-  std::vector<std::vector<std::string>> Rows(const std::string& sql);
-
- private:
-  sqlite3* db_ = nullptr;
-  std::string error_;
-};
-
 // What ExpectLedgerEqualsTerminals compared, for the tests' summaries.
 struct LedgerTally {
   size_t entries = 0;
   int64_t z_reports = 0;
 };
 
-// GoogleTest checks that the ledger file `ledger_db` (its server stopped) holds exactly the
+// GoogleTest checks that the ledger database `ledger_db` (its server stopped) holds exactly the
 // terminals' journals — the same (terminal, seq) set, no duplicates, the same hashes, each
 // terminal's mark at its last entry — with every journal acknowledged to its end and
 // verifying; that each stall's day totals in `event` equal its terminal's day report and its
 // vendor's figures to the rupiah; and that every Z report reached the ledger and reconciles.
 // A fatal failure ends it early: call it inside ASSERT_NO_FATAL_FAILURE.
-void ExpectLedgerEqualsTerminals(const std::string& ledger_db, const std::string& event,
+void ExpectLedgerEqualsTerminals(const ledger::sql::Location& ledger_db, const std::string& event,
                                  const std::vector<std::unique_ptr<SoakTerminal>>& terminals,
                                  LedgerTally& tally);
 

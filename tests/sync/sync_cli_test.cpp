@@ -1,5 +1,6 @@
 // `lapak enrol | sync | status` end to end: the real `lapak` binary against the real
-// `lapak-ledger serve` on loopback, on a stall database made through StallStore.
+// `lapak-ledger serve` on loopback (its ledger on either engine: tests/sync/ledger_target.h),
+// on a stall database made through StallStore.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -16,6 +17,7 @@
 #include "sync/ledger/ledger_store.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"
+#include "tests/sync/ledger_target.h"
 #include "tests/sync/stall_fixture.h"
 
 namespace lapak {
@@ -85,7 +87,8 @@ class SyncCliTest : public ::testing::Test {
     throw std::runtime_error("terminal not listed");
   }
   ledger::LedgerFigures LedgerTotals() {
-    Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open({.sqlite_path = ledger_db_}, false);
+    Result<std::unique_ptr<ledger::LedgerStore>> store =
+        ledger::LedgerStore::Open(ledger_db_, false);
     if (!store.ok()) throw std::runtime_error(store.status().ToString());
     Result<std::vector<ledger::StallDayTotals>> totals = (*store)->DayTotals(kEvent, kDay);
     if (!totals.ok()) throw std::runtime_error(totals.status().ToString());
@@ -101,7 +104,7 @@ class SyncCliTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::string ledger_db_ = dir_.File("ledger.db");
+  ledger::sql::Location ledger_db_ = testing::NewLedgerLocation(dir_);
   std::string db_ = dir_.File("stall.db");
   testing::StallFixture stall_{db_, kStall, "T1"};
 };

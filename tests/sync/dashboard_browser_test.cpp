@@ -1,0 +1,259 @@
+// The ledger's dashboard and report API as a reader meets them: a real `lapak-ledger`
+// serving a ledger filled with a stall's real journal, read over HTTP with tokens and in
+// Debian's headless Chromium at phone and laptop sizes.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/money.h"
+#include "sync/ledger/ledger_store.h"
+#include "tests/support/chromium.h"
+#include "tests/support/process.h"
+#include "tests/sync/ledger_process.h"
+#include "tests/sync/ledger_target.h"
+#include "tests/sync/stall_fixture.h"
+
+namespace lapak::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kEvent[] = "bazar-smg-2026";
+constexpr char kPreviousEvent[] = "bazar-smg-2025";
+constexpr char kOtherProvinceEvent[] = "pasar-bali-2026";
+constexpr char kDay[] = "2026-11-22";
+
+struct Size {
+  int width;
+  int height;
+};
+constexpr Size kPhone{390, 844};
+constexpr Size kLaptop{1366, 900};
+
+// Applies every entry of `stall`'s journal to the ledger as terminal `terminal_id`.
+void Deliver(ledger::LedgerStore& books, StallFixture& stall, const std::string& terminal_id) {
+  Result<ledger::ApplyOutcome> applied = books.ApplyBatch(terminal_id, stall.Entries(), stall.clock().Now());
+  if (!applied.ok() || applied->result != ledger::ApplyResult::kApplied) {
+    throw std::runtime_error("could not deliver " + terminal_id + "'s journal");
+  }
+}
+
+class DashboardTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { shared_ = new Shared(); }
+  static void TearDownTestSuite() {
+    delete shared_;
+    shared_ = nullptr;
+  }
+
+  // One ledger for the whole suite: a Semarang bazaar with two stalls that sold today (one
+  // with a void), last year's bazaar to compare with, and a Bali event another province's
+  // token must never see.
+  struct Shared {
+    Shared() : where(NewLedgerLocation(dir)) {
+      {
+        auto books = std::move(ledger::LedgerStore::Open(where, true)).value();
+        Check(books->AddEvent({kEvent, "Bazar UMKM Semarang 2026", "Jawa Tengah", "Kota Semarang",
+                               "Asia/Jakarta", "2026-11-20", "2026-11-22"}));
+        Check(books->AddEvent({kPreviousEvent, "Bazar UMKM Semarang 2025", "Jawa Tengah",
+                               "Kota Semarang", "Asia/Jakarta", "2025-11-21", "2025-11-23"}));
+        Check(books->AddEvent({kOtherProvinceEvent, "Pasar Seni Bali", "Bali", "Kota Denpasar",
+                               "Asia/Makassar", "2026-11-20", "2026-11-22"}));
+        Check(books->AddStall({"BKS-07", kEvent, "Bakso Pak Kumis", "makanan"}));
+        Check(books->AddStall({"BTK-02", kEvent, "Batik Laweyan", "busana", "Kota Surakarta"}));
+        Check(books->AddStall({"BKS-01", kPreviousEvent, "Bakso Pak Kumis", "makanan"}));
+        Check(books->AddStall({"UKR-01", kOtherProvinceEvent, "Ukiran Ubud", "kerajinan"}));
+        for (const auto& [terminal, stall] : {std::pair{"T-BKS", "BKS-07"}, std::pair{"T-BTK", "BTK-02"},
+                                              std::pair{"T-OLD", "BKS-01"}, std::pair{"T-BALI", "UKR-01"}}) {
+          Check(books->EnrolTerminal(terminal, stall, StallFixture::DefaultStart()).status());
+        }
+        StallFixture bakso(dir.File("bakso.db"), "BKS-07", "T-BKS");
+        bakso.Sell(25000, {Cash(50000)});
+        bakso.Sell(18000, {Qris(18000)});
+        const Receipt wrong = bakso.Sell(7000, {Transfer(7000)});
+        bakso.Void(wrong.receipt);
+        bakso_net = bakso.Figures(kDay).net.rupiah();
+        Deliver(*books, bakso, "T-BKS");
+
+        StallFixture batik(dir.File("batik.db"), "BTK-02", "T-BTK");
+        batik.Sell(350000, {Transfer(350000)});
+        batik_net = batik.Figures(kDay).net.rupiah();
+        Deliver(*books, batik, "T-BTK");
+
+        StallFixture last_year(dir.File("old.db"), "BKS-01", "T-OLD",
+                               StallFixture::DefaultStart() - std::chrono::days(365));
+        last_year.SellCash(4, 20000);
+        Deliver(*books, last_year, "T-OLD");
+      }
+      organiser = Token({"Panitia Semarang", "--role", "organiser", "--event", kEvent});
+      province = Token({"Dinas Koperasi Jateng", "--role", "province", "--province", "Jawa Tengah"});
+      bali_province = Token({"Dinas Koperasi Bali", "--role", "province", "--province", "Bali"});
+      ledger = std::make_unique<LedgerProcess>(where);
+    }
+
+    static void Check(const Status& status) {
+      if (!status.ok()) throw std::runtime_error(status.ToString());
+    }
+    std::string Token(std::vector<std::string> args) {
+      args.insert(args.begin(), {"--json", "token", "add"});
+      return json::parse(LedgerAdmin(where, args))["token"];
+    }
+
+    TempDir dir;
+    ledger::sql::Location where;
+    int64_t bakso_net = 0;
+    int64_t batik_net = 0;
+    std::string organiser, province, bali_province;
+    std::unique_ptr<LedgerProcess> ledger;
+  };
+
+  static httplib::Result Get(const std::string& path, const std::string& token) {
+    httplib::Client client("127.0.0.1", shared_->ledger->port());
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    return client.Get(path.c_str(), headers);
+  }
+  static std::string Url(const std::string& path) { return shared_->ledger->url() + path; }
+
+  // Opens `url` in Chromium at both sizes: each screenshot is the window's size and drawn
+  // (not one flat colour); returns the DOM at phone size.
+  static std::string OpenAtBothSizes(const std::string& url, const std::string& name) {
+    for (const Size& size : {kPhone, kLaptop}) {
+      const std::string png = shared_->dir.File(name + "-" + std::to_string(size.width) + ".png");
+      const Status shot = ChromiumScreenshot(url, png, size.width, size.height);
+      EXPECT_TRUE(shot.ok()) << shot.ToString();
+      Result<PngStats> stats = ReadPngStats(png);
+      EXPECT_TRUE(stats.ok()) << stats.status().ToString();
+      if (!stats.ok()) continue;
+      EXPECT_EQ(size.width, stats->width) << png;
+      EXPECT_EQ(size.height, stats->height) << png;
+      EXPECT_GE(stats->colours, 8) << png;
+      EXPECT_GE(stats->not_background, 0.02) << png;
+    }
+    Result<std::string> dom = ChromiumDumpDom(url, kPhone.width, kPhone.height);
+    EXPECT_TRUE(dom.ok()) << dom.status().ToString();
+    return dom.ok() ? *dom : "";
+  }
+
+  void SetUp() override { ASSERT_TRUE(ChromiumAvailable()) << "install Debian's chromium (scripts/install-deps)"; }
+
+  static Shared* shared_;
+};
+
+DashboardTest::Shared* DashboardTest::shared_ = nullptr;
+
+TEST_F(DashboardTest, OrganiserOpensTheDayWithTheirTokenInChromium) {
+  const std::string dom = OpenAtBothSizes(
+      Url(std::string("/dashboard/event/") + kEvent + "/day/" + kDay + "?token=" + shared_->organiser),
+      "organiser-day");
+  EXPECT_NE(std::string::npos, dom.find("Bakso Pak Kumis"));
+  EXPECT_NE(std::string::npos, dom.find("Batik Laweyan"));
+  EXPECT_NE(std::string::npos, dom.find(FormatMoney(Money::Rupiah(shared_->bakso_net))));
+  EXPECT_NE(std::string::npos, dom.find(FormatMoney(Money::Rupiah(shared_->bakso_net + shared_->batik_net))));
+  EXPECT_EQ(std::string::npos, dom.find("name=\"token\"")) << "the login form instead of the day";
+}
+
+TEST_F(DashboardTest, ProvinceOpensTheEventAgainstLastYearInChromium) {
+  const std::string dom = OpenAtBothSizes(
+      Url(std::string("/dashboard/event/") + kEvent + "?compare=" + kPreviousEvent + "&token=" +
+          shared_->province),
+      "province-event");
+  EXPECT_NE(std::string::npos, dom.find("Bazar UMKM Semarang 2026"));
+  EXPECT_NE(std::string::npos, dom.find("Kota Surakarta")) << "the regency of a stall from elsewhere";
+  EXPECT_NE(std::string::npos, dom.find(FormatMoney(Money::Rupiah(shared_->bakso_net + shared_->batik_net))));
+  EXPECT_NE(std::string::npos, dom.find("Bazar UMKM Semarang 2025")) << "the comparison";
+}
+
+TEST_F(DashboardTest, AWrongTokenGetsTheLoginPageAndNoFigures) {
+  const std::string wrong = "lapak_00000000_" + std::string(64, '0');
+  Result<std::string> dom = ChromiumDumpDom(
+      Url(std::string("/dashboard/event/") + kEvent + "/day/" + kDay + "?token=" + wrong),
+      kPhone.width, kPhone.height);
+  ASSERT_TRUE(dom.ok()) << dom.status().ToString();
+  EXPECT_NE(std::string::npos, dom->find("name=\"token\""));
+  EXPECT_EQ(std::string::npos, dom->find("Bakso Pak Kumis"));
+  EXPECT_EQ(std::string::npos, dom->find(FormatMoney(Money::Rupiah(shared_->bakso_net))));
+}
+
+TEST_F(DashboardTest, ApiRefusesMissingWrongAndTerminalCredentialsAlike) {
+  const std::string path = std::string("/v1/reports/day?event=") + kEvent + "&day=" + kDay;
+  httplib::Result none = Get(path, "");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(401, none->status);
+  const std::string fake_key(64, 'a');  // a terminal key is 64 hex digits, not a token
+  for (const std::string& token : {std::string("lapak_0000000_x"), fake_key,
+                                   "lapak_00000000_" + std::string(64, '0')}) {
+    httplib::Result refused = Get(path, token);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(401, refused->status) << token;
+    EXPECT_EQ(none->body, refused->body) << token;
+  }
+}
+
+TEST_F(DashboardTest, AnEventNotYoursIsAnsweredAsOneThatDoesNotExist) {
+  httplib::Result missing = Get("/v1/reports/event?event=no-such-event", shared_->organiser);
+  httplib::Result not_yours = Get(std::string("/v1/reports/event?event=") + kPreviousEvent, shared_->organiser);
+  httplib::Result other_province =
+      Get(std::string("/v1/reports/event?event=") + kOtherProvinceEvent, shared_->province);
+  ASSERT_TRUE(missing && not_yours && other_province);
+  EXPECT_EQ(404, missing->status);
+  EXPECT_EQ(404, not_yours->status);
+  EXPECT_EQ(404, other_province->status);
+  EXPECT_EQ(missing->body, not_yours->body);
+  EXPECT_EQ(missing->body, other_province->body);
+}
+
+TEST_F(DashboardTest, EachReaderListsOnlyTheEventsTheirRoleReads) {
+  const auto listed = [](const std::string& token) {
+    httplib::Result answer = Get("/v1/events", token);
+    EXPECT_TRUE(answer && answer->status == 200);
+    std::vector<std::string> ids;
+    if (answer) {
+      const json body = json::parse(answer->body);
+      for (const json& event : body["events"]) ids.push_back(event["id"]);
+    }
+    return ids;
+  };
+  EXPECT_EQ(std::vector<std::string>{kEvent}, listed(shared_->organiser));
+  EXPECT_EQ((std::vector<std::string>{kPreviousEvent, kEvent}), listed(shared_->province));
+  EXPECT_EQ(std::vector<std::string>{kOtherProvinceEvent}, listed(shared_->bali_province));
+}
+
+TEST_F(DashboardTest, DayReportDownloadsAsCsvAndReadsAsJson) {
+  const std::string path = std::string("/v1/reports/day?event=") + kEvent + "&day=" + kDay;
+  httplib::Result report = Get(path, shared_->organiser);
+  ASSERT_TRUE(report);
+  ASSERT_EQ(200, report->status) << report->body;
+  const json day = json::parse(report->body);
+  EXPECT_EQ(shared_->bakso_net + shared_->batik_net, day["total"]["net"]);
+  httplib::Result csv = Get(path + "&format=csv", shared_->organiser);
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(200, csv->status);
+  EXPECT_EQ("text/csv; charset=utf-8", csv->get_header_value("Content-Type"));
+  EXPECT_NE(std::string::npos, csv->get_header_value("Content-Disposition").find("attachment"));
+  EXPECT_NE(std::string::npos,
+            csv->body.find("stall,BKS-07,Bakso Pak Kumis,makanan"));
+}
+
+TEST_F(DashboardTest, LoggingInByFormSetsAnHttpOnlyCookie) {
+  httplib::Client client("127.0.0.1", shared_->ledger->port());
+  httplib::Result wrong = client.Post("/masuk", "token=lapak_nope", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(401, wrong->status);
+  EXPECT_FALSE(wrong->has_header("Set-Cookie"));
+  httplib::Result right =
+      client.Post("/masuk", "token=" + shared_->organiser, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(right);
+  EXPECT_EQ(303, right->status);
+  const std::string cookie = right->get_header_value("Set-Cookie");
+  EXPECT_NE(std::string::npos, cookie.find("HttpOnly"));
+  EXPECT_NE(std::string::npos, cookie.find("SameSite=Strict"));
+  httplib::Result too_big = client.Post("/masuk", "token=" + std::string(5000, 'x'),
+                                        "application/x-www-form-urlencoded");
+  ASSERT_TRUE(too_big);
+  EXPECT_EQ(413, too_big->status);
+}
+
+}  // namespace
+}  // namespace lapak::testing

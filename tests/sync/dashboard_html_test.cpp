@@ -1,0 +1,551 @@
+// The dashboard's pages, charts and texts (sync/ledger/dashboard_*.h, svg_chart.h), and one
+// day page opened in a real headless chromium at a phone's and a laptop's size.
+#include "sync/ledger/dashboard_html.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "sync/ledger/dashboard_text.h"
+#include "sync/ledger/svg_chart.h"
+#include "tests/support/chromium.h"
+#include "tests/support/process.h"
+#include "tests/support/wib.h"
+
+namespace lapak::ledger {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::Wib;
+
+constexpr const char* kNastyName = "<script>&\"";
+
+LedgerFigures Figures(int64_t sales, int64_t gross, int64_t voids_count = 0, int64_t voids = 0) {
+  LedgerFigures figures;
+  figures.sales_count = sales;
+  figures.voids_count = voids_count;
+  figures.gross = gross;
+  figures.voids = voids;
+  figures.net = gross - voids;
+  figures.cash = figures.net / 2;
+  figures.qris = figures.net / 3;
+  figures.transfer = figures.net - figures.cash - figures.qris;
+  return figures;
+}
+
+EventInfo Event() {
+  return EventInfo{"bazar-ntb",    "Bazar UMKM NTB 2026", "Nusa Tenggara Barat", "Kota Mataram",
+                   "Asia/Jakarta", "2026-11-21",          "2026-11-23"};
+}
+
+StallDayRow Stall(std::string id, std::string name, std::string category, LedgerFigures figures,
+                  ZState z_state = ZState::kNotClosed, int64_t z_difference = 0) {
+  return StallDayRow{std::move(id), std::move(name), std::move(category),
+                     figures,       z_state,         z_difference};
+}
+
+TerminalSync Terminal(std::string id, std::string stall, std::optional<TimePoint> last_sync,
+                      bool late) {
+  TerminalSync terminal;
+  terminal.terminal_id = std::move(id);
+  terminal.stall_id = std::move(stall);
+  terminal.entries_held = 120;
+  terminal.last_sync_at = last_sync;
+  terminal.newest_entry_at = last_sync;
+  terminal.late = late;
+  return terminal;
+}
+
+// The 22nd, at 20:00 WIB: three stalls (one with a hostile name, one whose Z differs), one
+// terminal up to date, one 40 minutes silent and one that never synced.
+OrganiserDayReport Day() {
+  OrganiserDayReport day;
+  day.event = Event();
+  day.business_day = "2026-11-22";
+  day.as_of = Wib(22, 20h);
+  day.stalls = {
+      Stall("S-01", "Bakso Pak Kumis", "Makanan", Figures(410, 12'345'678), ZState::kAgrees),
+      Stall("S-02", kNastyName, "Kerajinan", Figures(35, 4'200'000, 1, 150'000)),
+      Stall("S-03", "Batik Bu Sri", "Busana", Figures(52, 9'800'000), ZState::kDiffers, 15'000)};
+  for (const auto& stall : day.stalls) {
+    day.total.sales_count += stall.figures.sales_count;
+    day.total.voids_count += stall.figures.voids_count;
+    day.total.gross += stall.figures.gross;
+    day.total.voids += stall.figures.voids;
+    day.total.net += stall.figures.net;
+    day.total.cash += stall.figures.cash;
+    day.total.qris += stall.figures.qris;
+    day.total.transfer += stall.figures.transfer;
+    day.categories.push_back({stall.category, stall.figures});
+  }
+  day.hours = {{"10", Figures(40, 2'000'000)},
+               {"11", Figures(80, 5'000'000)},
+               {"12", Figures(377, 19'195'678)}};
+  day.terminals = {Terminal("T-01", "S-01", Wib(22, 19h + 55min), false),
+                   Terminal("T-02", "S-02", Wib(22, 19h + 20min), true),
+                   Terminal("T-03", "S-03", std::nullopt, true)};
+  return day;
+}
+
+EventReport EventReportOf() {
+  EventReport report;
+  report.event = Event();
+  report.as_of = Wib(23, 21h);
+  report.total = Figures(1500, 84'000'000, 12, 600'000);
+  report.days = {{"2026-11-21", Figures(400, 22'000'000)},
+                 {"2026-11-22", Figures(497, 26'345'678)},
+                 {"2026-11-23", Figures(603, 35'054'322)}};
+  report.categories = {{"Makanan", Figures(1000, 50'000'000)}, {kNastyName, Figures(10, 1'000)}};
+  report.regencies = {{"Kota Mataram", Figures(900, 60'000'000)},
+                      {"Lombok Timur", Figures(600, 23'400'000)}};
+  report.top_stalls = {
+      {"S-01", "Bakso Pak Kumis", "Makanan", "Kota Mataram", Figures(800, 30'000'000)}};
+  report.stalls = 40;
+  report.stalls_late = 2;
+  report.days_not_closed = 3;
+  return report;
+}
+
+Comparison ComparisonOf() {
+  Comparison comparison;
+  comparison.current = Event();
+  comparison.previous =
+      EventInfo{"bazar-ntb-2025", "Bazar UMKM NTB 2025", "Nusa Tenggara Barat", "Kota Mataram",
+                "Asia/Jakarta",   "2025-11-20",          "2025-11-22"};
+  comparison.net = MakeChange(74'666'667, 84'000'000);
+  comparison.sales_count = MakeChange(1600, 1500);
+  comparison.average_sale = MakeChange(0, 56'000);
+  comparison.days = {{"1", MakeChange(20'000'000, 22'000'000)}};
+  comparison.categories = {{"Makanan", MakeChange(40'000'000, 50'000'000)}};
+  return comparison;
+}
+
+// Every value of the attribute(s) `names` (a regex) in a page.
+std::vector<std::string> Values(const std::string& html,
+                                const std::string& names = "href|src|action") {
+  const std::regex attribute("(?:" + names + ")=\"([^\"]*)\"");
+  std::vector<std::string> values;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), attribute);
+       it != std::sregex_iterator(); ++it) {
+    values.push_back((*it)[1]);
+  }
+  return values;
+}
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+// ---- texts ----------------------------------------------------------------------------------
+
+TEST(DashboardTextTest, LanguageFromCode) {
+  EXPECT_EQ(Lang::kEn, LangFromCode("en"));
+  EXPECT_EQ(Lang::kId, LangFromCode("id"));
+  EXPECT_EQ(Lang::kId, LangFromCode(""));
+  EXPECT_EQ(Lang::kId, LangFromCode("EN-us"));
+}
+
+TEST(DashboardTextTest, EveryTextIsSafeHtmlWithTheSameHolesInBothLanguages) {
+  for (int i = 0; i < static_cast<int>(DashText::kCount); ++i) {
+    const auto text = static_cast<DashText>(i);
+    const std::string id = Tr(Lang::kId, text);
+    const std::string en = Tr(Lang::kEn, text);
+    EXPECT_EQ(id, HtmlEscape(id));
+    EXPECT_EQ(en, HtmlEscape(en));
+    EXPECT_EQ(Count(id, "{}"), Count(en, "{}")) << id << " / " << en;
+  }
+  EXPECT_STREQ("Penjualan bersih", Tr(Lang::kId, DashText::kNet));
+  EXPECT_STREQ("Net sales", Tr(Lang::kEn, DashText::kNet));
+}
+
+TEST(DashboardTextTest, Dates) {
+  EXPECT_EQ("Minggu, 22 November 2026", LongDate(Lang::kId, "2026-11-22"));
+  EXPECT_EQ("Sunday, 22 November 2026", LongDate(Lang::kEn, "2026-11-22"));
+  EXPECT_EQ("17 Agu", ShortDate(Lang::kId, "2026-08-17"));
+  EXPECT_EQ("17 Aug", ShortDate(Lang::kEn, "2026-08-17"));
+  EXPECT_EQ("2026-02-30", LongDate(Lang::kId, "2026-02-30"));
+  EXPECT_EQ("besok", ShortDate(Lang::kId, "besok"));
+}
+
+TEST(DashboardTextTest, EscapesAndEncodes) {
+  EXPECT_EQ("&lt;script&gt;&amp;&quot;&#39;", HtmlEscape("<script>&\"'"));
+  EXPECT_EQ("Bakso%20%26%20Es%2FTeh%3F%3D", UrlEncode("Bakso & Es/Teh?="));
+  EXPECT_EQ("S-01_a.b~", UrlEncode("S-01_a.b~"));
+  EXPECT_EQ("%C3%A9", UrlEncode("é"));
+}
+
+// ---- ShortRupiah and the charts -------------------------------------------------------------
+
+TEST(ShortRupiahTest, IndonesianStyle) {
+  EXPECT_EQ("Rp0", ShortRupiah(0));
+  EXPECT_EQ("Rp950", ShortRupiah(950));
+  EXPECT_EQ("Rp1 rb", ShortRupiah(1'000));
+  EXPECT_EQ("Rp1,5 rb", ShortRupiah(1'500));
+  EXPECT_EQ("Rp15 rb", ShortRupiah(15'000));
+  EXPECT_EQ("Rp15,4 rb", ShortRupiah(15'449));
+  EXPECT_EQ("Rp100 rb", ShortRupiah(99'950));
+  EXPECT_EQ("Rp999 rb", ShortRupiah(999'499));
+  EXPECT_EQ("Rp1 jt", ShortRupiah(999'500));
+  EXPECT_EQ("Rp1,2 jt", ShortRupiah(1'200'000));
+  EXPECT_EQ("Rp12,3 jt", ShortRupiah(12'345'678));
+  EXPECT_EQ("Rp600 jt", ShortRupiah(600'000'000));
+  EXPECT_EQ("Rp1 M", ShortRupiah(999'950'000));
+  EXPECT_EQ("Rp3,5 M", ShortRupiah(3'500'000'000));
+  EXPECT_EQ("Rp2 T", ShortRupiah(2'000'000'000'000));
+  EXPECT_EQ("-Rp1,2 jt", ShortRupiah(-1'200'000));
+  EXPECT_EQ("Rp9.223.372 T", ShortRupiah(std::numeric_limits<int64_t>::max()));
+  EXPECT_EQ("-Rp9.223.372 T", ShortRupiah(std::numeric_limits<int64_t>::min()));
+}
+
+Chart Bars(std::vector<ChartBar> bars) {
+  return Chart{"Per kategori", "Belum ada penjualan", std::move(bars)};
+}
+
+TEST(SvgChartTest, EachBarHasItsExactAmountAndTheSvgScales) {
+  for (const std::string& svg :
+       {HorizontalBarChart(Bars({{"Makanan", 12'345'678}, {"Busana", 800}})),
+        ColumnChart(Bars({{"Makanan", 12'345'678}, {"Busana", 800}}))}) {
+    EXPECT_NE(std::string::npos, svg.find("<title>Makanan: Rp12.345.678</title>")) << svg;
+    EXPECT_NE(std::string::npos, svg.find("<title>Busana: Rp800</title>")) << svg;
+    EXPECT_NE(std::string::npos, svg.find("role=\"img\" aria-label=\"Per kategori\"")) << svg;
+    EXPECT_NE(std::string::npos, svg.find("width=\"100%\"")) << svg;
+    EXPECT_NE(std::string::npos, svg.find("viewBox=\"0 0 360 ")) << svg;
+    EXPECT_EQ(std::string::npos, svg.find("Belum ada penjualan")) << svg;
+  }
+  EXPECT_NE(std::string::npos,
+            HorizontalBarChart(Bars({{"Makanan", 12'345'678}})).find(">Rp12,3 jt<"));
+}
+
+TEST(SvgChartTest, NoSalesIsSaidInWords) {
+  for (const Chart& chart : {Bars({}), Bars({{"Makanan", 0}}), Bars({{"Makanan", -5}})}) {
+    for (const std::string& svg : {HorizontalBarChart(chart), ColumnChart(chart)}) {
+      EXPECT_NE(std::string::npos, svg.find(">Belum ada penjualan</text>")) << svg;
+      EXPECT_NE(std::string::npos, svg.find("role=\"img\"")) << svg;
+    }
+  }
+}
+
+TEST(SvgChartTest, NegativeValuesAreDrawnAsZeroAndTitledAsThemselves) {
+  const Chart chart = Bars({{"Makanan", 2'000'000},
+                            {"Aneh", -5'000},
+                            {"Besar", std::numeric_limits<int64_t>::max()},
+                            {"Kecil", std::numeric_limits<int64_t>::min()}});
+  for (const std::string& svg : {HorizontalBarChart(chart), ColumnChart(chart)}) {
+    EXPECT_NE(std::string::npos, svg.find("<title>Aneh: -Rp5.000</title>")) << svg;
+    EXPECT_EQ(std::string::npos, svg.find("=\"-")) << svg;
+    EXPECT_EQ(std::string::npos, svg.find("=\"nan")) << svg;
+    EXPECT_EQ(std::string::npos, svg.find("=\"inf")) << svg;
+  }
+}
+
+TEST(SvgChartTest, EscapesEveryText) {
+  Chart chart{"<a&b>", "<none>", {{kNastyName, 1'000}}};
+  const std::string svg = HorizontalBarChart(chart) + ColumnChart(chart);
+  EXPECT_EQ(std::string::npos, svg.find(kNastyName));
+  EXPECT_EQ(std::string::npos, svg.find("<a&b>"));
+  EXPECT_NE(std::string::npos, svg.find("&lt;script&gt;&amp;&quot;"));
+  chart.bars.clear();
+  EXPECT_NE(std::string::npos, HorizontalBarChart(chart).find("&lt;none&gt;"));
+}
+
+TEST(SvgChartTest, LongLabelsAreShortenedOnTheChartButWholeInTheTitle) {
+  const std::string name = "Kerajinan Tenun Ikat Sasak Sukarara Lombok Tengah Asli";
+  const std::string svg = HorizontalBarChart(Bars({{name, 123'456'789}}));
+  EXPECT_NE(std::string::npos, svg.find("<title>" + name + ": Rp123.456.789</title>"));
+  EXPECT_NE(std::string::npos, svg.find("…</text>"));
+}
+
+// ---- pages ----------------------------------------------------------------------------------
+
+void ExpectSelfContained(const std::string& html) {
+  EXPECT_EQ(0u, html.rfind("<!doctype html>", 0));
+  EXPECT_NE(std::string::npos, html.find("<meta charset=\"utf-8\">"));
+  EXPECT_NE(std::string::npos,
+            html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+  EXPECT_EQ(1u, Count(html, "<style>"));
+  EXPECT_EQ(std::string::npos, html.find("<script"));
+  EXPECT_EQ(std::string::npos, html.find("url("));
+  EXPECT_EQ(std::string::npos, html.find("@import"));
+  for (const std::string& link : Values(html)) {
+    EXPECT_EQ(0u, link.rfind('/', 0)) << "not a relative link: " << link;
+    EXPECT_NE(0u, link.rfind("//", 0)) << "not a relative link: " << link;
+    EXPECT_EQ(std::string::npos, link.find("http")) << link;
+  }
+}
+
+// Every link of an English page carries lang=en, but its switch to Bahasa Indonesia; an
+// Indonesian page's links carry none, but its switch to English. (Forms: see the period page.)
+void ExpectLinksIn(Lang lang, const std::string& html) {
+  for (const std::string& link : Values(html, "href")) {
+    const bool is_switch = html.find("href=\"" + link + "\" hreflang=\"" +
+                                     (lang == Lang::kEn ? "id" : "en")) != std::string::npos;
+    if (lang == Lang::kEn ? is_switch : !is_switch) {
+      EXPECT_EQ(std::string::npos, link.find("lang=")) << link;
+      continue;
+    }
+    const size_t lang_at = link.find("lang=en");
+    ASSERT_NE(std::string::npos, lang_at) << link;
+    EXPECT_EQ(link.size(), lang_at + 7) << link;
+    const bool query = link.find('?') < lang_at - 1;
+    EXPECT_EQ(query ? "&amp;" : "?", link.substr(0, lang_at).substr(lang_at - (query ? 5 : 1)))
+        << link;
+    EXPECT_EQ(1u, Count(link, "?")) << link;
+  }
+}
+
+TEST(DashboardHtmlTest, EveryPageIsSelfContainedInBothLanguages) {
+  const OrganiserDayReport day = Day();
+  const EventReport event = EventReportOf();
+  const Comparison comparison = ComparisonOf();
+  PeriodReport period;
+  period.from = "2026-11-01";
+  period.to = "2026-11-30";
+  period.as_of = Wib(30, 12h);
+  period.events = {{Event(), Figures(1500, 84'000'000), 40}};
+  period.regencies = {{"Kota Mataram", Figures(1500, 84'000'000)}};
+  for (Lang lang : {Lang::kId, Lang::kEn}) {
+    const std::vector<std::string> pages = {
+        RenderLoginPage(lang, "Token salah"),
+        RenderEventList(lang, "Budi (panitia)", {Event(), comparison.previous}, true),
+        RenderDayPage(lang, day),
+        RenderEventPage(lang, event, &comparison, {Event(), comparison.previous}),
+        RenderPeriodPage(lang, period),
+        RenderRefusal(lang, 403, "no")};
+    for (const std::string& page : pages) {
+      ExpectSelfContained(page);
+      ExpectLinksIn(lang, page);
+      if (lang == Lang::kEn) {
+        EXPECT_NE(std::string::npos, page.find(">Bahasa Indonesia</a>"));
+        EXPECT_NE(std::string::npos, page.find("<html lang=\"en\">"));
+      } else {
+        EXPECT_NE(std::string::npos, page.find(">English</a>"));
+        EXPECT_NE(std::string::npos, page.find("<html lang=\"id\">"));
+      }
+    }
+  }
+}
+
+TEST(DashboardHtmlTest, DayPageInBothLanguages) {
+  const std::string id = RenderDayPage(Lang::kId, Day());
+  EXPECT_NE(std::string::npos, id.find("Penjualan bersih"));
+  EXPECT_NE(std::string::npos, id.find("Rp26.195.678"));  // net: 12.345.678 + 4.050.000 + 9.800.000
+  EXPECT_NE(std::string::npos, id.find("Minggu, 22 November 2026"));
+  EXPECT_NE(std::string::npos,
+            id.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-22?lang=en\""));
+  EXPECT_NE(std::string::npos, id.find("Z cocok"));
+  EXPECT_NE(std::string::npos, id.find("Belum tutup"));
+
+  const std::string en = RenderDayPage(Lang::kEn, Day());
+  EXPECT_NE(std::string::npos, en.find("Net sales"));
+  EXPECT_NE(std::string::npos, en.find("Rp26.195.678"));
+  EXPECT_NE(std::string::npos, en.find("Sunday, 22 November 2026"));
+  EXPECT_NE(std::string::npos, en.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-22\""));
+  EXPECT_NE(std::string::npos, en.find("Z agrees"));
+  EXPECT_EQ(std::string::npos, en.find("Penjualan bersih"));
+}
+
+TEST(DashboardHtmlTest, HostileNamesAreEscapedEverywhere) {
+  OrganiserDayReport day = Day();
+  day.event.name = kNastyName;
+  day.event.id = "a&b c";
+  EventReport event = EventReportOf();
+  event.event = day.event;
+  for (const std::string& page :
+       {RenderDayPage(Lang::kId, day), RenderEventPage(Lang::kEn, event, nullptr, {day.event}),
+        RenderEventList(Lang::kId, kNastyName, {day.event}, false),
+        RenderLoginPage(Lang::kId, kNastyName), RenderRefusal(Lang::kId, 404, kNastyName)}) {
+    EXPECT_EQ(std::string::npos, page.find(kNastyName)) << page;
+    EXPECT_NE(std::string::npos, page.find("&lt;script&gt;&amp;&quot;")) << page;
+  }
+  const std::string html = RenderDayPage(Lang::kId, day);
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/a%26b%20c/day/2026-11-23\""));
+  EXPECT_NE(
+      std::string::npos,
+      html.find("href=\"/v1/reports/day?event=a%26b%20c&amp;day=2026-11-22&amp;format=csv\""));
+}
+
+TEST(DashboardHtmlTest, TheEmptyDaySaysSo) {
+  OrganiserDayReport day;
+  day.event = Event();
+  day.business_day = "2026-11-21";
+  day.as_of = Wib(21, 8h);
+  const std::string html = RenderDayPage(Lang::kId, day);
+  EXPECT_NE(std::string::npos, html.find("<span class=\"value\">Rp0</span>"));
+  EXPECT_GE(Count(html, "Belum ada penjualan"), 3u);  // the headline and both charts
+  EXPECT_EQ(std::string::npos, html.find("role=\"alert\""));
+  EXPECT_EQ(std::string::npos, html.find("Hari sebelumnya"));  // the event's first day
+  EXPECT_NE(std::string::npos, html.find("Belum ada terminal yang terdaftar."));
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-22\""));
+}
+
+TEST(DashboardHtmlTest, LateTerminalsAreWarnedAboutAndListedFirst) {
+  const std::string html = RenderDayPage(Lang::kId, Day());
+  const size_t warning = html.find(
+      "<div class=\"warn\" role=\"alert\"><p>2 terminal belum sinkron lebih dari 15 menit.");
+  ASSERT_NE(std::string::npos, warning) << html;
+  const std::string box = html.substr(warning, html.find("</div>", warning) - warning);
+  EXPECT_NE(std::string::npos,
+            box.find("<b>T-02</b> (&lt;script&gt;&amp;&quot;): 19:20 WIB · 40 menit lalu"));
+  EXPECT_NE(std::string::npos, box.find("<b>T-03</b> (Batik Bu Sri): Belum pernah sinkron"));
+  EXPECT_EQ(std::string::npos, box.find("T-01"));
+  EXPECT_LT(warning, html.find("<h2>Lapak</h2>"));  // above the tables
+
+  const size_t table = html.find("<h2>Terminal</h2>");
+  ASSERT_NE(std::string::npos, table);
+  const size_t t1 = html.find("<b>T-01</b>", table);
+  const size_t t2 = html.find("<b>T-02</b>", table);
+  const size_t t3 = html.find("<b>T-03</b>", table);
+  EXPECT_LT(t2, t3);
+  EXPECT_LT(t3, t1);
+  EXPECT_NE(std::string::npos, html.find("19:55 WIB · 5 menit lalu", table));
+}
+
+TEST(DashboardHtmlTest, AZThatDiffersShowsTheAmount) {
+  EXPECT_NE(std::string::npos,
+            RenderDayPage(Lang::kId, Day()).find("<td class=\"bad\">Z selisih Rp15.000</td>"));
+  EXPECT_NE(std::string::npos,
+            RenderDayPage(Lang::kEn, Day()).find("<td class=\"bad\">Z differs by Rp15.000</td>"));
+}
+
+TEST(DashboardHtmlTest, ChartsOnThePageCarryExactAmounts) {
+  const std::string html = RenderDayPage(Lang::kId, Day());
+  EXPECT_NE(std::string::npos, html.find("<title>Makanan: Rp12.345.678</title>"));
+  EXPECT_NE(std::string::npos, html.find("<title>12: Rp19.195.678</title>"));
+  EXPECT_NE(std::string::npos, html.find("aria-label=\"Per jam\""));
+}
+
+TEST(DashboardHtmlTest, DayLinksStayInsideTheEvent) {
+  OrganiserDayReport day = Day();
+  std::string html = RenderDayPage(Lang::kId, day);
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-21\""));
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-23\""));
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb\""));
+  day.business_day = "2026-11-23";
+  html = RenderDayPage(Lang::kId, day);
+  EXPECT_EQ(std::string::npos, html.find("Hari berikutnya"));
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-22\""));
+}
+
+TEST(DashboardHtmlTest, EventPageWithComparison) {
+  const Comparison comparison = ComparisonOf();
+  const std::string html =
+      RenderEventPage(Lang::kId, EventReportOf(), &comparison, {Event(), comparison.previous});
+  EXPECT_NE(std::string::npos, html.find("Rp83.400.000"));
+  EXPECT_NE(std::string::npos, html.find("2 lapak punya terminal yang belum sinkron"));
+  EXPECT_NE(std::string::npos, html.find("3 hari-lapak ada penjualan tetapi belum tutup"));
+  EXPECT_NE(std::string::npos, html.find("Dibanding acara sebelumnya: Bazar UMKM NTB 2025"));
+  EXPECT_NE(std::string::npos, html.find("+Rp9.333.333 (+12,5%)"));
+  EXPECT_NE(std::string::npos, html.find("-100 (-6,2%)"));
+  EXPECT_NE(std::string::npos, html.find("+Rp56.000 (baru)"));
+  EXPECT_NE(std::string::npos, html.find("Hari ke-1"));
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-23\""));
+  EXPECT_NE(std::string::npos,
+            html.find("href=\"/dashboard/event/bazar-ntb?compare=bazar-ntb-2025\""));
+  EXPECT_EQ(std::string::npos, html.find("?compare=bazar-ntb\""));  // not against itself
+  EXPECT_NE(std::string::npos,
+            html.find("href=\"/v1/reports/"
+                      "compare?event=bazar-ntb&amp;previous=bazar-ntb-2025&amp;format=csv\""));
+  EXPECT_NE(std::string::npos,
+            html.find("href=\"/v1/reports/event?event=bazar-ntb&amp;format=csv\""));
+  EXPECT_NE(std::string::npos,
+            html.find("<title>Bakso Pak Kumis · Kota Mataram: Rp30.000.000</title>"));
+  EXPECT_NE(std::string::npos, html.find("aria-label=\"Per kabupaten/kota\""));
+
+  const std::string en = RenderEventPage(Lang::kEn, EventReportOf(), &comparison, {});
+  EXPECT_NE(std::string::npos, en.find("+Rp9.333.333 (+12.5%)"));
+  EXPECT_NE(std::string::npos,
+            en.find("href=\"/dashboard/event/bazar-ntb?compare=bazar-ntb-2025\" hreflang=\"id\""));
+}
+
+TEST(DashboardHtmlTest, PeriodPageHasAFormThatKeepsTheLanguage) {
+  PeriodReport period;
+  period.province = "Nusa Tenggara Barat";
+  period.from = "2026-11-01";
+  period.to = "2026-11-30";
+  period.as_of = Wib(30, 12h);
+  const std::string id = RenderPeriodPage(Lang::kId, period);
+  EXPECT_NE(std::string::npos, id.find("action=\"/dashboard/period\""));
+  EXPECT_NE(std::string::npos, id.find("name=\"from\" type=\"date\" value=\"2026-11-01\""));
+  EXPECT_NE(std::string::npos, id.find("Tidak ada acara dalam periode ini."));
+  EXPECT_EQ(std::string::npos, id.find("name=\"lang\""));
+  EXPECT_NE(
+      std::string::npos,
+      id.find("href=\"/v1/reports/period?from=2026-11-01&amp;to=2026-11-30&amp;format=csv\""));
+  const std::string en = RenderPeriodPage(Lang::kEn, period);
+  EXPECT_NE(std::string::npos, en.find("<input type=\"hidden\" name=\"lang\" value=\"en\">"));
+  EXPECT_NE(
+      std::string::npos,
+      en.find("href=\"/dashboard/period?from=2026-11-01&amp;to=2026-11-30\" hreflang=\"id\""));
+}
+
+TEST(DashboardHtmlTest, EventListLinksEveryEventAndDay) {
+  const std::string html = RenderEventList(Lang::kId, "Budi (panitia)", {Event()}, false);
+  EXPECT_NE(std::string::npos, html.find("<b>Budi (panitia)</b>"));
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb\""));
+  for (const char* day : {"2026-11-21", "2026-11-22", "2026-11-23"}) {
+    EXPECT_NE(std::string::npos,
+              html.find(std::string("href=\"/dashboard/event/bazar-ntb/day/") + day + "\""));
+  }
+  EXPECT_EQ(std::string::npos, html.find("/dashboard/period"));
+  EXPECT_NE(std::string::npos, html.find("href=\"/keluar\""));
+  EXPECT_NE(std::string::npos,
+            RenderEventList(Lang::kId, "Dinas", {}, true).find("Belum ada acara"));
+  EXPECT_NE(std::string::npos, RenderEventList(Lang::kId, "Dinas", {Event()}, true)
+                                   .find("name=\"to\" type=\"date\" value=\"2026-11-23\""));
+}
+
+TEST(DashboardHtmlTest, LoginAndRefusal) {
+  const std::string login = RenderLoginPage(Lang::kEn, "");
+  EXPECT_NE(std::string::npos,
+            login.find("<form class=\"login\" method=\"post\" action=\"/masuk?lang=en\">"));
+  EXPECT_NE(std::string::npos, login.find("name=\"token\" type=\"password\""));
+  EXPECT_EQ(std::string::npos, login.find("role=\"alert\""));
+  EXPECT_EQ(std::string::npos, login.find("/keluar"));
+  EXPECT_NE(std::string::npos,
+            RenderLoginPage(Lang::kId, "Token salah").find("role=\"alert\">Token salah<"));
+
+  const std::string refusal = RenderRefusal(Lang::kId, 401, "Sesi berakhir");
+  EXPECT_NE(std::string::npos, refusal.find("Silakan masuk dulu"));
+  EXPECT_NE(std::string::npos, refusal.find("HTTP 401"));
+  EXPECT_NE(std::string::npos, refusal.find("<p>Sesi berakhir</p>"));
+  EXPECT_NE(std::string::npos, refusal.find("href=\"/masuk\""));
+  EXPECT_NE(std::string::npos, RenderRefusal(Lang::kEn, 403, "").find("You have no access"));
+}
+
+// ---- in a real browser ----------------------------------------------------------------------
+
+TEST(DashboardChromiumTest, DayPageDrawsAtPhoneAndLaptopSize) {
+  if (!testing::ChromiumAvailable()) GTEST_SKIP() << testing::kChromiumPath << " is not installed";
+  testing::TempDir dir;
+  const OrganiserDayReport day = Day();
+  testing::WriteFile(dir.File("day.html"), RenderDayPage(Lang::kId, day));
+  const std::string url = "file://" + dir.File("day.html");
+
+  for (const auto& [width, height] : {std::pair{390, 844}, std::pair{1366, 768}}) {
+    const std::string png = dir.File("day-" + std::to_string(width) + ".png");
+    const Status shot = testing::ChromiumScreenshot(url, png, width, height);
+    ASSERT_TRUE(shot.ok()) << shot.ToString();
+    const Result<testing::PngStats> stats = testing::ReadPngStats(png);
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+    EXPECT_EQ(width, stats->width);
+    EXPECT_EQ(height, stats->height);
+    EXPECT_GE(stats->not_background, 0.02) << "the page looks blank at " << width;
+    EXPECT_GE(stats->colours, 8) << "the page looks blank at " << width;
+  }
+
+  const Result<std::string> dom = testing::ChromiumDumpDom(url, 390, 844);
+  ASSERT_TRUE(dom.ok()) << dom.status().ToString();
+  EXPECT_NE(std::string::npos, dom->find(FormatMoney(Money::Rupiah(day.total.net))));
+  EXPECT_NE(std::string::npos, dom->find("T-02"));
+}
+
+}  // namespace
+}  // namespace lapak::ledger

@@ -1,0 +1,906 @@
+// The reports (sync/ledger/reports.h) against figures the test works out itself from the
+// journal entries the terminals produced (tests/sync/report_scenario.h): the organiser's
+// day, the province's event, a period of a province and a comparison of two events, on a
+// ledger in SQLite and in PostgreSQL. The expected reports below follow the contracts of
+// reports.h and never call the ledger's code; a few figures are also checked against the
+// terminals' own day reports and against amounts written in the script.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sync/ledger/reports.h"
+#include "tests/support/postgres_database.h"
+#include "tests/support/process.h"
+#include "tests/sync/report_scenario.h"
+
+namespace lapak::ledger {
+
+// For readable failures.
+void PrintTo(const LedgerFigures& f, std::ostream* out) {
+  *out << "{sales " << f.sales_count << ", voids " << f.voids_count << ", gross " << f.gross
+       << ", voided " << f.voids << ", net " << f.net << ", cash " << f.cash << ", qris " << f.qris
+       << ", transfer " << f.transfer << "}";
+}
+
+namespace {
+
+using namespace std::chrono_literals;
+using testing::ReportWorld;
+using testing::SaleFact;
+
+constexpr auto kLateAfter = 15min;  // reports.h: silent longer than this while the day runs
+
+const std::function<bool(const EventInfo&)> kEveryEvent = [](const EventInfo&) { return true; };
+
+std::string Show(const std::optional<TimePoint>& time) {
+  return time ? std::to_string(time->time_since_epoch().count()) + " ms" : "none";
+}
+
+const char* Show(ZState state) {
+  switch (state) {
+    case ZState::kNotClosed: return "not closed";
+    case ZState::kAgrees: return "agrees";
+    case ZState::kDiffers: return "differs";
+  }
+  return "?";
+}
+
+// ---- the expected reports, from the tally ---------------------------------------------
+
+std::vector<const SaleFact*> SalesWhere(const ReportWorld& world,
+                                        const std::function<bool(const SaleFact&)>& keep) {
+  return world.tally().Sales(keep);
+}
+
+std::vector<const testing::StallFact*> StallsOf(const ReportWorld& world, const std::string& event_id) {
+  std::vector<const testing::StallFact*> stalls;
+  for (const testing::StallFact& stall : world.stalls()) {
+    if (stall.spec.event_id == event_id) stalls.push_back(&stall);
+  }
+  std::sort(stalls.begin(), stalls.end(),
+            [](const auto* a, const auto* b) { return a->spec.id < b->spec.id; });
+  return stalls;
+}
+
+// Groups by net, largest first; equal nets by key.
+std::vector<GroupRow> ByNet(const std::map<std::string, LedgerFigures>& groups) {
+  std::vector<GroupRow> rows;
+  for (const auto& [key, figures] : groups) rows.push_back({key, figures});
+  std::sort(rows.begin(), rows.end(), [](const GroupRow& a, const GroupRow& b) {
+    return a.figures.net != b.figures.net ? a.figures.net > b.figures.net : a.key < b.key;
+  });
+  return rows;
+}
+
+struct ExpectedZ {
+  ZState state = ZState::kNotClosed;
+  int64_t difference = 0;
+  int count = 0;
+};
+
+ExpectedZ ZOf(const ReportWorld& world, const std::string& stall_id, const std::string& day) {
+  ExpectedZ z;
+  bool all_agree = true;
+  for (const testing::ZFact& report : world.tally().z_reports()) {
+    if (report.stall_id != stall_id || report.business_day != day) continue;
+    ++z.count;
+    all_agree = all_agree && report.own == report.ledger;
+    z.difference += report.own.net - report.ledger.net;
+  }
+  if (z.count > 0) z.state = all_agree ? ZState::kAgrees : ZState::kDiffers;
+  return z;
+}
+
+// reports.h: not revoked, and never synced or silent too long while the day runs.
+bool Late(const testing::TerminalFact& terminal, const std::optional<testing::SyncFact>& sync,
+          bool day_running, TimePoint now) {
+  return !terminal.revoked && (!sync || (day_running && now - sync->last_sync_at > kLateAfter));
+}
+
+std::vector<TerminalSync> TerminalsOf(const ReportWorld& world, const std::string& event_id,
+                                      bool day_running, TimePoint now) {
+  std::vector<TerminalSync> terminals;
+  for (const testing::TerminalFact& terminal : world.terminals()) {
+    if (terminal.event_id != event_id) continue;
+    const std::optional<testing::SyncFact> sync = world.tally().Sync(terminal.id);
+    TerminalSync row;
+    row.terminal_id = terminal.id;
+    row.stall_id = terminal.stall_id;
+    row.revoked = terminal.revoked;
+    row.entries_held = sync ? sync->hwm : 0;
+    if (sync) {
+      row.last_sync_at = sync->last_sync_at;
+      row.newest_entry_at = sync->newest_entry_at;
+    }
+    row.late = Late(terminal, sync, day_running, now);
+    terminals.push_back(row);
+  }
+  std::sort(terminals.begin(), terminals.end(),
+            [](const TerminalSync& a, const TerminalSync& b) { return a.terminal_id < b.terminal_id; });
+  return terminals;
+}
+
+std::string CategoryOf(const ReportWorld& world, const std::string& stall_id) {
+  for (const testing::StallFact& stall : world.stalls()) {
+    if (stall.spec.id == stall_id) return stall.spec.category;
+  }
+  return "?";
+}
+
+OrganiserDayReport ExpectedDayReport(const ReportWorld& world, const std::string& event_id,
+                                     const std::string& day, TimePoint now) {
+  OrganiserDayReport report;
+  report.event = world.Event(event_id);
+  report.business_day = day;
+  report.as_of = now;
+  const testing::Zone& zone = world.ZoneOf(report.event);
+  std::set<std::string> categories;  // every category of the event, sold or not
+  for (const testing::StallFact* stall : StallsOf(world, event_id)) {
+    StallDayRow row;
+    row.stall_id = stall->spec.id;
+    row.name = stall->spec.name;
+    row.category = stall->spec.category;
+    row.figures = testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
+      return sale.stall_id == stall->spec.id && sale.business_day == day;
+    }));
+    const ExpectedZ z = ZOf(world, stall->spec.id, day);
+    row.z_state = z.state;
+    row.z_difference = z.difference;
+    categories.insert(row.category);
+    report.stalls.push_back(row);
+  }
+  for (const std::string& category : categories) {
+    report.categories.push_back({category, testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
+                                   return sale.event_id == event_id && sale.business_day == day &&
+                                          CategoryOf(world, sale.stall_id) == category;
+                                 }))});
+  }
+  for (int i = 0; i < 24; ++i) {
+    const int hour = (4 + i) % 24;  // the business day runs from the 04:00 cut-off
+    char key[3];
+    std::snprintf(key, sizeof key, "%02d", hour);
+    report.hours.push_back({key, testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
+                              return sale.event_id == event_id && sale.business_day == day &&
+                                     sale.hour == hour;
+                            }))});
+  }
+  report.terminals = TerminalsOf(world, event_id, testing::BusinessDayOf(now, zone) == day, now);
+  report.total = testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
+    return sale.event_id == event_id && sale.business_day == day;
+  }));
+  return report;
+}
+
+// first_day … last_day and any other day something was sold on, in order.
+std::vector<std::string> DaysOf(const ReportWorld& world, const EventInfo& event) {
+  std::set<std::string> days;
+  for (std::string day = event.first_day; day <= event.last_day; day = testing::DayAfter(day, 1)) {
+    days.insert(day);
+  }
+  for (const SaleFact* sale : SalesWhere(world, [&](const SaleFact& s) { return s.event_id == event.id; })) {
+    days.insert(sale->business_day);
+  }
+  return {days.begin(), days.end()};
+}
+
+EventReport ExpectedEventReport(const ReportWorld& world, const std::string& event_id, int top,
+                                TimePoint now) {
+  EventReport report;
+  report.event = world.Event(event_id);
+  report.as_of = now;
+  const auto of_event = [&](const SaleFact& sale) { return sale.event_id == event_id; };
+  report.total = testing::FiguresOf(SalesWhere(world, of_event));
+  for (const std::string& day : DaysOf(world, report.event)) {
+    report.days.push_back({day, testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
+                             return of_event(sale) && sale.business_day == day;
+                           }))});
+  }
+  std::map<std::string, std::vector<const SaleFact*>> by_category;
+  std::map<std::string, std::vector<const SaleFact*>> by_regency;
+  std::vector<StallTotal> stalls;
+  const std::string today = testing::BusinessDayOf(now, world.ZoneOf(report.event));
+  const bool running = today >= report.event.first_day && today <= report.event.last_day;
+  for (const testing::StallFact* stall : StallsOf(world, event_id)) {
+    const std::string regency = stall->spec.regency.empty() ? report.event.regency : stall->spec.regency;
+    const std::vector<const SaleFact*> sales =
+        SalesWhere(world, [&](const SaleFact& sale) { return sale.stall_id == stall->spec.id; });
+    auto& category = by_category[stall->spec.category];
+    category.insert(category.end(), sales.begin(), sales.end());
+    auto& home = by_regency[regency];
+    home.insert(home.end(), sales.begin(), sales.end());
+    stalls.push_back({stall->spec.id, stall->spec.name, stall->spec.category, regency,
+                      testing::FiguresOf(sales)});
+    bool late = false;
+    for (const testing::TerminalFact& terminal : world.terminals()) {
+      if (terminal.stall_id != stall->spec.id) continue;
+      late = late || Late(terminal, world.tally().Sync(terminal.id), running, now);
+    }
+    report.stalls_late += late ? 1 : 0;
+  }
+  std::map<std::string, LedgerFigures> categories;
+  for (const auto& [key, sales] : by_category) categories[key] = testing::FiguresOf(sales);
+  std::map<std::string, LedgerFigures> regencies;
+  for (const auto& [key, sales] : by_regency) regencies[key] = testing::FiguresOf(sales);
+  report.categories = ByNet(categories);
+  report.regencies = ByNet(regencies);
+  report.stalls = static_cast<int64_t>(stalls.size());
+  std::sort(stalls.begin(), stalls.end(), [](const StallTotal& a, const StallTotal& b) {
+    return a.figures.net != b.figures.net ? a.figures.net > b.figures.net : a.stall_id < b.stall_id;
+  });
+  if (stalls.size() > static_cast<size_t>(top)) stalls.resize(static_cast<size_t>(top));
+  report.top_stalls = stalls;
+  std::set<std::pair<std::string, std::string>> sold_days;
+  for (const SaleFact* sale : SalesWhere(world, of_event)) sold_days.insert({sale->stall_id, sale->business_day});
+  for (const auto& [stall, day] : sold_days) {
+    report.days_not_closed += ZOf(world, stall, day).count == 0 ? 1 : 0;
+  }
+  return report;
+}
+
+PeriodReport ExpectedPeriod(const ReportWorld& world, const std::string& province,
+                            const std::string& from, const std::string& to,
+                            const std::function<bool(const EventInfo&)>& visible, TimePoint now) {
+  PeriodReport report{province, from, to, now, {}, {}, {}};
+  std::vector<EventInfo> events;
+  for (const EventInfo& event : world.events()) {
+    if ((province.empty() || event.province == province) && event.first_day <= to &&
+        event.last_day >= from && visible(event)) {
+      events.push_back(event);
+    }
+  }
+  std::sort(events.begin(), events.end(), [](const EventInfo& a, const EventInfo& b) {
+    return a.first_day != b.first_day ? a.first_day < b.first_day : a.id < b.id;
+  });
+  std::map<std::string, std::vector<const SaleFact*>> by_regency;
+  std::vector<const SaleFact*> all;
+  for (const EventInfo& event : events) {
+    const std::vector<const SaleFact*> sales =
+        SalesWhere(world, [&](const SaleFact& sale) { return sale.event_id == event.id; });
+    report.events.push_back({event, testing::FiguresOf(sales),
+                             static_cast<int64_t>(StallsOf(world, event.id).size())});
+    auto& regency = by_regency[event.regency];
+    regency.insert(regency.end(), sales.begin(), sales.end());
+    all.insert(all.end(), sales.begin(), sales.end());
+  }
+  std::map<std::string, LedgerFigures> regencies;
+  for (const auto& [key, sales] : by_regency) regencies[key] = testing::FiguresOf(sales);
+  report.regencies = ByNet(regencies);
+  report.total = testing::FiguresOf(all);
+  return report;
+}
+
+Change ExpectedChange(int64_t previous, int64_t current) {
+  Change change{previous, current, current - previous, std::nullopt};
+  if (previous != 0) change.percent = 100.0 * static_cast<double>(current - previous) / static_cast<double>(previous);
+  return change;
+}
+
+// net ÷ sales standing, an exact half rounded up (every net here is positive).
+int64_t ExpectedAverage(const LedgerFigures& f) {
+  const int64_t standing = f.sales_count - f.voids_count;
+  return standing > 0 ? (2 * f.net + standing) / (2 * standing) : 0;
+}
+
+int DayCount(const EventInfo& event) {
+  int days = 0;
+  for (std::string day = event.first_day; day <= event.last_day; day = testing::DayAfter(day, 1)) ++days;
+  return days;
+}
+
+Comparison ExpectedComparison(const ReportWorld& world, const std::string& current_id,
+                              const std::string& previous_id) {
+  const EventReport current = ExpectedEventReport(world, current_id, 0, TimePoint{});
+  const EventReport previous = ExpectedEventReport(world, previous_id, 0, TimePoint{});
+  Comparison comparison;
+  comparison.current = current.event;
+  comparison.previous = previous.event;
+  comparison.net = ExpectedChange(previous.total.net, current.total.net);
+  comparison.sales_count = ExpectedChange(previous.total.sales_count - previous.total.voids_count,
+                                          current.total.sales_count - current.total.voids_count);
+  comparison.average_sale = ExpectedChange(ExpectedAverage(previous.total), ExpectedAverage(current.total));
+  // reports.h: "per day of the event (the n-th day against the n-th day)": day n is
+  // first_day + n − 1 of each event; a sale rung before or after the event is in its total
+  // but on no day of it.
+  const auto net_on_day = [&](const EventInfo& event, int n) -> int64_t {
+    if (n >= DayCount(event)) return 0;
+    const std::string day = testing::DayAfter(event.first_day, n);
+    return testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
+             return sale.event_id == event.id && sale.business_day == day;
+           })).net;
+  };
+  for (int n = 0; n < std::max(DayCount(current.event), DayCount(previous.event)); ++n) {
+    comparison.days.emplace_back(std::to_string(n + 1),
+                                 ExpectedChange(net_on_day(previous.event, n), net_on_day(current.event, n)));
+  }
+  std::map<std::string, std::pair<int64_t, int64_t>> categories;
+  for (const testing::StallFact& stall : world.stalls()) {
+    if (stall.spec.event_id == previous_id || stall.spec.event_id == current_id) categories[stall.spec.category];
+  }
+  for (const SaleFact* sale : SalesWhere(world, [](const SaleFact&) { return true; })) {
+    const int64_t net = sale->voided ? 0 : sale->money.total;
+    if (sale->event_id == previous_id) categories[CategoryOf(world, sale->stall_id)].first += net;
+    if (sale->event_id == current_id) categories[CategoryOf(world, sale->stall_id)].second += net;
+  }
+  for (const auto& [category, nets] : categories) {
+    comparison.categories.emplace_back(category, ExpectedChange(nets.first, nets.second));
+  }
+  return comparison;
+}
+
+// ---- comparing ------------------------------------------------------------------------
+
+void ExpectGroups(const std::vector<GroupRow>& want, const std::vector<GroupRow>& got,
+                  const std::string& what) {
+  ASSERT_EQ(want.size(), got.size()) << what;
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(want[i].key, got[i].key) << what << " row " << i;
+    EXPECT_EQ(want[i].figures, got[i].figures) << what << " " << want[i].key;
+  }
+}
+
+// The same rows in any order (reports.h does not say how a day's categories are ordered).
+void ExpectGroupsInAnyOrder(const std::vector<GroupRow>& want, const std::vector<GroupRow>& got,
+                            const std::string& what) {
+  std::vector<GroupRow> a = want;
+  std::vector<GroupRow> b = got;
+  const auto by_key = [](const GroupRow& x, const GroupRow& y) { return x.key < y.key; };
+  std::sort(a.begin(), a.end(), by_key);
+  std::sort(b.begin(), b.end(), by_key);
+  ExpectGroups(a, b, what);
+}
+
+void ExpectEvent(const EventInfo& want, const EventInfo& got) {
+  EXPECT_EQ(want.id, got.id);
+  EXPECT_EQ(want.name, got.name);
+  EXPECT_EQ(want.province, got.province);
+  EXPECT_EQ(want.regency, got.regency);
+  EXPECT_EQ(want.time_zone, got.time_zone);
+  EXPECT_EQ(want.first_day, got.first_day);
+  EXPECT_EQ(want.last_day, got.last_day);
+}
+
+void ExpectTerminals(const std::vector<TerminalSync>& want, const std::vector<TerminalSync>& got,
+                     const std::string& what) {
+  ASSERT_EQ(want.size(), got.size()) << what;
+  for (size_t i = 0; i < want.size(); ++i) {
+    const std::string where = what + " " + want[i].terminal_id;
+    EXPECT_EQ(want[i].terminal_id, got[i].terminal_id) << where;
+    EXPECT_EQ(want[i].stall_id, got[i].stall_id) << where;
+    EXPECT_EQ(want[i].revoked, got[i].revoked) << where;
+    EXPECT_EQ(want[i].entries_held, got[i].entries_held) << where;
+    EXPECT_EQ(Show(want[i].last_sync_at), Show(got[i].last_sync_at)) << where << " last sync";
+    EXPECT_EQ(Show(want[i].newest_entry_at), Show(got[i].newest_entry_at)) << where << " newest entry";
+    EXPECT_EQ(want[i].late, got[i].late) << where << " late";
+  }
+}
+
+void ExpectDayReport(const OrganiserDayReport& want, const OrganiserDayReport& got) {
+  const std::string what = want.event.id + " " + want.business_day;
+  ExpectEvent(want.event, got.event);
+  EXPECT_EQ(want.business_day, got.business_day);
+  EXPECT_EQ(want.as_of, got.as_of) << what;
+  ASSERT_EQ(want.stalls.size(), got.stalls.size()) << what;
+  for (size_t i = 0; i < want.stalls.size(); ++i) {
+    const std::string where = what + " " + want.stalls[i].stall_id;
+    EXPECT_EQ(want.stalls[i].stall_id, got.stalls[i].stall_id) << what << " stall " << i;
+    EXPECT_EQ(want.stalls[i].name, got.stalls[i].name) << where;
+    EXPECT_EQ(want.stalls[i].category, got.stalls[i].category) << where;
+    EXPECT_EQ(want.stalls[i].figures, got.stalls[i].figures) << where;
+    EXPECT_STREQ(Show(want.stalls[i].z_state), Show(got.stalls[i].z_state)) << where << " Z";
+    EXPECT_EQ(want.stalls[i].z_difference, got.stalls[i].z_difference) << where << " Z difference";
+  }
+  ExpectGroups(want.hours, got.hours, what + " hours");
+  ExpectGroupsInAnyOrder(want.categories, got.categories, what + " categories");
+  ExpectTerminals(want.terminals, got.terminals, what + " terminals");
+  EXPECT_EQ(want.total, got.total) << what << " total";
+}
+
+void ExpectEventReport(const EventReport& want, const EventReport& got, const std::string& what) {
+  ExpectEvent(want.event, got.event);
+  EXPECT_EQ(want.as_of, got.as_of) << what;
+  EXPECT_EQ(want.total, got.total) << what << " total";
+  ExpectGroups(want.days, got.days, what + " days");
+  ExpectGroups(want.categories, got.categories, what + " categories");
+  ExpectGroups(want.regencies, got.regencies, what + " regencies");
+  ASSERT_EQ(want.top_stalls.size(), got.top_stalls.size()) << what;
+  for (size_t i = 0; i < want.top_stalls.size(); ++i) {
+    const std::string where = what + " top " + std::to_string(i + 1);
+    EXPECT_EQ(want.top_stalls[i].stall_id, got.top_stalls[i].stall_id) << where;
+    EXPECT_EQ(want.top_stalls[i].name, got.top_stalls[i].name) << where;
+    EXPECT_EQ(want.top_stalls[i].category, got.top_stalls[i].category) << where;
+    EXPECT_EQ(want.top_stalls[i].regency, got.top_stalls[i].regency) << where;
+    EXPECT_EQ(want.top_stalls[i].figures, got.top_stalls[i].figures) << where;
+  }
+  EXPECT_EQ(want.stalls, got.stalls) << what << " stalls";
+  EXPECT_EQ(want.stalls_late, got.stalls_late) << what << " stalls late";
+  EXPECT_EQ(want.days_not_closed, got.days_not_closed) << what << " days not closed";
+}
+
+void ExpectChange(const Change& want, const Change& got, const std::string& what) {
+  EXPECT_EQ(want.previous, got.previous) << what;
+  EXPECT_EQ(want.current, got.current) << what;
+  EXPECT_EQ(want.difference, got.difference) << what;
+  ASSERT_EQ(want.percent.has_value(), got.percent.has_value()) << what << " percent";
+  if (want.percent) {
+    EXPECT_NEAR(*want.percent, *got.percent, 1e-9) << what << " percent";
+  }
+}
+
+void ExpectPeriod(const PeriodReport& want, const PeriodReport& got) {
+  const std::string what = "period " + want.province + " " + want.from + ".." + want.to;
+  EXPECT_EQ(want.province, got.province) << what;
+  EXPECT_EQ(want.from, got.from) << what;
+  EXPECT_EQ(want.to, got.to) << what;
+  EXPECT_EQ(want.as_of, got.as_of) << what;
+  ASSERT_EQ(want.events.size(), got.events.size()) << what;
+  for (size_t i = 0; i < want.events.size(); ++i) {
+    ExpectEvent(want.events[i].event, got.events[i].event);
+    EXPECT_EQ(want.events[i].total, got.events[i].total) << what << " " << want.events[i].event.id;
+    EXPECT_EQ(want.events[i].stalls, got.events[i].stalls) << what << " " << want.events[i].event.id;
+  }
+  ExpectGroups(want.regencies, got.regencies, what + " regencies");
+  EXPECT_EQ(want.total, got.total) << what << " total";
+}
+
+std::vector<std::string> Keys(const std::vector<GroupRow>& rows) {
+  std::vector<std::string> keys;
+  for (const GroupRow& row : rows) keys.push_back(row.key);
+  return keys;
+}
+
+const GroupRow& Row(const std::vector<GroupRow>& rows, const std::string& key) {
+  static const GroupRow kMissing{"(missing)", {}};
+  auto found = std::find_if(rows.begin(), rows.end(), [&](const GroupRow& row) { return row.key == key; });
+  return found == rows.end() ? kMissing : *found;
+}
+
+const StallDayRow& Stall(const OrganiserDayReport& report, const std::string& id) {
+  static const StallDayRow kMissing{"(missing)", "", "", {}, ZState::kNotClosed, 0};
+  auto found = std::find_if(report.stalls.begin(), report.stalls.end(),
+                            [&](const StallDayRow& row) { return row.stall_id == id; });
+  return found == report.stalls.end() ? kMissing : *found;
+}
+
+const TerminalSync& Terminal(const OrganiserDayReport& report, const std::string& id) {
+  static const TerminalSync kMissing = [] {
+    TerminalSync missing;
+    missing.terminal_id = "(missing)";
+    return missing;
+  }();
+  auto found = std::find_if(report.terminals.begin(), report.terminals.end(),
+                            [&](const TerminalSync& row) { return row.terminal_id == id; });
+  return found == report.terminals.end() ? kMissing : *found;
+}
+
+LedgerFigures Of(const DayFigures& f) {
+  return {f.sales_count,  f.voids_count,   f.gross.rupiah(), f.voids.rupiah(),
+          f.net.rupiah(), f.cash.rupiah(), f.qris.rupiah(),  f.transfer.rupiah()};
+}
+
+LedgerFigures Plus(LedgerFigures a, const LedgerFigures& b) {
+  a.sales_count += b.sales_count;
+  a.voids_count += b.voids_count;
+  a.gross += b.gross;
+  a.voids += b.voids;
+  a.net += b.net;
+  a.cash += b.cash;
+  a.qris += b.qris;
+  a.transfer += b.transfer;
+  return a;
+}
+
+TimePoint LocalTime(int year, unsigned month, unsigned day, int hour) {
+  return testing::LocalTime(testing::kWib, year, month, day, hour, 0);
+}
+
+TimePoint Wib(unsigned day, int hour, int minute) {
+  return testing::LocalTime(testing::kWib, 2026, 11, day, hour, minute);
+}
+
+// ---- the fixture: one ledger per test, in SQLite or in PostgreSQL ---------------------
+
+class ReportsTest : public ::testing::TestWithParam<sql::Engine> {
+ protected:
+  void SetUp() override {
+    sql::Location where;
+    if (GetParam() == sql::Engine::kPostgres) {
+      if (!test::PostgresAvailable()) GTEST_SKIP() << "LAPAK_TEST_POSTGRES is not set";
+      where.postgres_uri = test::FreshPostgresDatabase();
+    } else {
+      where.sqlite_path = dir_.File("ledger.db");
+    }
+    Result<std::unique_ptr<LedgerStore>> opened = LedgerStore::Open(where, true);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    ledger_ = std::move(opened).value();
+    ASSERT_EQ(GetParam(), ledger_->engine());
+    world_ = std::make_unique<ReportWorld>(*ledger_, dir_.path());
+  }
+
+  OrganiserDayReport DayReport(const std::string& event, const std::string& day, TimePoint now) {
+    Result<OrganiserDayReport> report = MakeDayReport(*ledger_, event, day, now);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? std::move(report).value() : OrganiserDayReport{};
+  }
+  EventReport EventOf(const std::string& event, int top, TimePoint now) {
+    Result<EventReport> report = MakeEventReport(*ledger_, event, top, now);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? std::move(report).value() : EventReport{};
+  }
+  // The day report equals the one worked out from the journal; returned for further checks.
+  OrganiserDayReport CheckDay(const std::string& event, const std::string& day, TimePoint now) {
+    OrganiserDayReport report = DayReport(event, day, now);
+    ExpectDayReport(ExpectedDayReport(*world_, event, day, now), report);
+    return report;
+  }
+  EventReport CheckEvent(const std::string& event, int top, TimePoint now) {
+    EventReport report = EventOf(event, top, now);
+    ExpectEventReport(ExpectedEventReport(*world_, event, top, now), report,
+                      event + " top " + std::to_string(top));
+    return report;
+  }
+  // Σ the terminals' own figures of `day` for `stall`.
+  LedgerFigures TerminalsOwn(const std::string& stall, const std::string& day) {
+    LedgerFigures sum;
+    for (const testing::StallFact& fact : world_->stalls()) {
+      if (fact.spec.id != stall) continue;
+      for (const std::string& terminal : fact.terminals) {
+        sum = Plus(sum, Of(world_->TerminalFigures(terminal, day)));
+      }
+    }
+    return sum;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<LedgerStore> ledger_;
+  std::unique_ptr<ReportWorld> world_;
+};
+
+TEST_P(ReportsTest, EveryDayReportOfEveryEventEqualsTheJournal) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  for (const EventInfo& event : world_->events()) {
+    // The day before and after the event too: a day report shows any day asked for.
+    for (std::string day = testing::DayAfter(event.first_day, -1);
+         day <= testing::DayAfter(event.last_day, 1); day = testing::DayAfter(day, 1)) {
+      SCOPED_TRACE(event.id + " " + day);
+      const OrganiserDayReport report = CheckDay(event.id, day, now);
+      // Once everything has arrived, each stall's day is what its terminals say it is.
+      for (const StallDayRow& stall : report.stalls) {
+        EXPECT_EQ(TerminalsOwn(stall.stall_id, day), stall.figures) << stall.stall_id;
+      }
+    }
+  }
+  // A few figures straight from the script: the Bakso stall's two terminals on the 20th.
+  const OrganiserDayReport day20 = DayReport("semarang-2026", "2026-11-20", now);
+  const LedgerFigures& bakso = Stall(day20, "SMG-BKS").figures;
+  EXPECT_EQ(8, bakso.sales_count);
+  EXPECT_EQ(1, bakso.voids_count);
+  EXPECT_EQ(15000 + 30000 + 45000 + 22000 + 18000 + 27000 + 15000 + 60000, bakso.gross);
+  EXPECT_EQ(22000, bakso.voids);
+  EXPECT_EQ(15000 + 45000 + 18000 + 27000 + 15000 + 20000, bakso.cash);
+  EXPECT_EQ(30000 + 40000, bakso.qris);
+  EXPECT_EQ(0, bakso.transfer);
+  EXPECT_EQ(bakso.gross - bakso.voids, bakso.net);
+  EXPECT_EQ(0, AverageSale(Stall(day20, "SMG-LRK").figures));
+  EXPECT_EQ(LedgerFigures{}, Stall(day20, "SMG-LRK").figures);  // a stall that sold nothing
+}
+
+TEST_P(ReportsTest, HoursRunInBusinessDayOrderAndTheNightCountsForTheEvening) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  std::vector<std::string> order;
+  for (int hour : {4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+                   0,  1,  2,  3}) {
+    order.push_back((hour < 10 ? "0" : "") + std::to_string(hour));
+  }
+  const OrganiserDayReport semarang20 = CheckDay("semarang-2026", "2026-11-20", now);
+  EXPECT_EQ(order, Keys(semarang20.hours));
+  // 27.000 paid with 30.000 cash at 01:30 WIB on the 21st: the 20th, hour "01".
+  const LedgerFigures night = Row(semarang20.hours, "01").figures;
+  EXPECT_EQ((LedgerFigures{1, 0, 27000, 0, 27000, 27000, 0, 0}), night);
+  const OrganiserDayReport semarang21 = CheckDay("semarang-2026", "2026-11-21", now);
+  EXPECT_EQ(LedgerFigures{}, Row(semarang21.hours, "01").figures);
+  // Hour "21" of the 20th: two sales voided later (one in a later batch, one on the next day).
+  EXPECT_EQ((LedgerFigures{2, 2, 22000 + 175000, 22000 + 175000, 0, 0, 0, 0}),
+            Row(semarang20.hours, "21").figures);
+
+  // WITA: 00:45 on the 21st is the 20th's hour "00"; 04:30 on the 21st opens the 21st (it
+  // would still be the 20th, at 03:30, in WIB).
+  const OrganiserDayReport bali20 = CheckDay("denpasar-2026", "2026-11-20", now);
+  const OrganiserDayReport bali21 = CheckDay("denpasar-2026", "2026-11-21", now);
+  EXPECT_EQ(order, Keys(bali21.hours));
+  EXPECT_EQ((LedgerFigures{1, 0, 40000, 0, 40000, 40000, 0, 0}), Row(bali20.hours, "00").figures);
+  EXPECT_EQ(LedgerFigures{}, Row(bali20.hours, "03").figures);
+  EXPECT_EQ((LedgerFigures{1, 0, 45000, 0, 45000, 45000, 0, 0}), Row(bali21.hours, "04").figures);
+  LedgerFigures hours;
+  for (const GroupRow& row : bali21.hours) hours = Plus(hours, row.figures);
+  EXPECT_EQ(bali21.total, hours);
+}
+
+TEST_P(ReportsTest, AVoidCountsOnItsSalesDayWhicheverDayAndBatchItComesIn) {
+  world_->PlaySemarangDays20And21();
+  const TimePoint now = ReportWorld::Day21Evening();
+  // SMG-BTK-1 sold 175.000 at 21:00 on the 20th (sent that night) and voided it at 10:00 on
+  // the 21st, before the 20th's Z (sent on the 21st).
+  const OrganiserDayReport day20 = CheckDay("semarang-2026", "2026-11-20", now);
+  EXPECT_EQ((LedgerFigures{2, 1, 425000, 175000, 250000, 0, 0, 250000}), Stall(day20, "SMG-BTK").figures);
+  EXPECT_STREQ("agrees", Show(Stall(day20, "SMG-BTK").z_state));
+  const OrganiserDayReport day21 = CheckDay("semarang-2026", "2026-11-21", now);
+  EXPECT_EQ(0, Stall(day21, "SMG-BTK").figures.voids_count);
+  EXPECT_EQ(320000 + 80000 + 120000, Stall(day21, "SMG-BTK").figures.net);
+  // SMG-BKS-A's transfer of 22.000 was sent at 21:35, its void at 02:05.
+  EXPECT_EQ(1, Stall(day20, "SMG-BKS").figures.voids_count);
+  EXPECT_EQ(22000, Stall(day20, "SMG-BKS").figures.voids);
+  EXPECT_EQ(0, Stall(day20, "SMG-BKS").figures.transfer);
+}
+
+TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
+  world_->PlaySemarangDays20And21();
+  {
+    SCOPED_TRACE("the 21st at 21:30, SMG-KOP-1 silent since 20:00 on the 20th");
+    const TimePoint now = ReportWorld::Day21Evening();
+    const OrganiserDayReport day21 = CheckDay("semarang-2026", "2026-11-21", now);
+    const TerminalSync& coffee = Terminal(day21, "SMG-KOP-1");
+    EXPECT_TRUE(coffee.late);
+    EXPECT_EQ(Show(Wib(20, 20, 0)), Show(coffee.last_sync_at));
+    EXPECT_EQ(Show(Wib(20, 19, 0)), Show(coffee.newest_entry_at));
+    EXPECT_EQ(3, coffee.entries_held);  // day open and two sales
+    EXPECT_EQ(LedgerFigures{}, Stall(day21, "SMG-KOP").figures);
+    EXPECT_TRUE(Terminal(day21, "SMG-LRK-1").late);   // never synced
+    EXPECT_TRUE(Terminal(day21, "SMG-BTK-1").late);   // 25 minutes
+    EXPECT_FALSE(Terminal(day21, "SMG-BKS-A").late);  // 10 minutes
+    const EventReport event = CheckEvent("semarang-2026", 10, now);
+    EXPECT_EQ(3, event.stalls_late);
+    // The 20th, asked for on the 21st: its terminals are not "late" for a day gone by, but
+    // SMG-KOP-1's newest entry shows how far it got.
+    const OrganiserDayReport day20 = CheckDay("semarang-2026", "2026-11-20", now);
+    EXPECT_FALSE(Terminal(day20, "SMG-KOP-1").late);
+    EXPECT_EQ((LedgerFigures{2, 0, 36000, 0, 36000, 12000, 24000, 0}), Stall(day20, "SMG-KOP").figures);
+    EXPECT_STREQ("not closed", Show(Stall(day20, "SMG-KOP").z_state));
+  }
+  world_->PlaySemarangDay22();
+  {
+    SCOPED_TRACE("the 22nd at 21:00, SMG-KOP-1 two days offline");
+    const TimePoint now = ReportWorld::BeforeLateArrival();
+    const OrganiserDayReport day22 = CheckDay("semarang-2026", "2026-11-22", now);
+    EXPECT_TRUE(Terminal(day22, "SMG-KOP-1").late);
+    EXPECT_EQ(LedgerFigures{}, Stall(day22, "SMG-KOP").figures);
+    for (const char* synced : {"SMG-BKS-A", "SMG-BKS-B", "SMG-BTK-1", "SMG-DWT-1"}) {
+      EXPECT_FALSE(Terminal(day22, synced).late) << synced;
+    }
+    const OrganiserDayReport day21 = CheckDay("semarang-2026", "2026-11-21", now);
+    EXPECT_EQ(LedgerFigures{}, Stall(day21, "SMG-KOP").figures);
+    EXPECT_LT(*Terminal(day21, "SMG-KOP-1").newest_entry_at, Wib(21, 4, 0));
+    CheckDay("semarang-2026", "2026-11-20", now);
+    const EventReport event = CheckEvent("semarang-2026", 3, now);
+    EXPECT_EQ(2, event.stalls_late);      // SMG-KOP and SMG-LRK
+    EXPECT_EQ(4, event.days_not_closed);  // BKS, BTK, DWT on the 22nd; KOP's Z of the 20th unsent
+  }
+  world_->PlaySemarangEnd();
+  {
+    SCOPED_TRACE("the 22nd at 22:12, SMG-KOP-1's batches arrived at 22:00 and 22:01");
+    const TimePoint now = ReportWorld::AfterLateArrival();
+    for (const char* day : {"2026-11-20", "2026-11-21", "2026-11-22"}) {
+      const OrganiserDayReport report = CheckDay("semarang-2026", day, now);
+      EXPECT_EQ(TerminalsOwn("SMG-KOP", day), Stall(report, "SMG-KOP").figures) << day;
+      EXPECT_STREQ("agrees", Show(Stall(report, "SMG-KOP").z_state)) << day;
+      EXPECT_FALSE(Terminal(report, "SMG-KOP-1").late) << day;
+      EXPECT_EQ(14, Terminal(report, "SMG-KOP-1").entries_held) << day;
+      EXPECT_EQ(Show(Wib(22, 22, 1)), Show(Terminal(report, "SMG-KOP-1").last_sync_at)) << day;
+    }
+    EXPECT_EQ(36000, Stall(DayReport("semarang-2026", "2026-11-21", now), "SMG-KOP").figures.net);
+    EXPECT_EQ(48000 + 12000, Stall(DayReport("semarang-2026", "2026-11-22", now), "SMG-KOP").figures.net);
+    const EventReport event = CheckEvent("semarang-2026", 5, now);
+    EXPECT_EQ(1, event.stalls_late);      // SMG-LRK, never synced
+    EXPECT_EQ(1, event.days_not_closed);  // SMG-DWT on the 22nd
+  }
+}
+
+TEST_P(ReportsTest, ZReportsAgreeDifferOrAreNotClosedYet) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  const OrganiserDayReport day22 = CheckDay("semarang-2026", "2026-11-22", now);
+  // SMG-BKS-B's Z claims Rp5.000 more than its entries; SMG-BKS-A's agrees.
+  EXPECT_STREQ("differs", Show(Stall(day22, "SMG-BKS").z_state));
+  EXPECT_EQ(5000, Stall(day22, "SMG-BKS").z_difference);
+  EXPECT_STREQ("agrees", Show(Stall(day22, "SMG-BTK").z_state));
+  EXPECT_STREQ("agrees", Show(Stall(day22, "SMG-KOP").z_state));
+  EXPECT_STREQ("not closed", Show(Stall(day22, "SMG-DWT").z_state));
+  EXPECT_STREQ("not closed", Show(Stall(day22, "SMG-LRK").z_state));
+  // Two Z reports on one day, both agreeing.
+  const OrganiserDayReport day21 = CheckDay("semarang-2026", "2026-11-21", now);
+  EXPECT_STREQ("agrees", Show(Stall(day21, "SMG-BTK").z_state));
+  EXPECT_EQ(2, ZOf(*world_, "SMG-BTK", "2026-11-21").count);
+  const OrganiserDayReport day20 = CheckDay("semarang-2026", "2026-11-20", now);
+  for (const char* stall : {"SMG-BKS", "SMG-BTK", "SMG-KOP", "SMG-DWT"}) {
+    EXPECT_STREQ("agrees", Show(Stall(day20, stall).z_state)) << stall;
+  }
+  for (const char* day : {"2026-11-19", "2026-11-20", "2026-11-21"}) {
+    for (const StallDayRow& stall : CheckDay("denpasar-2026", day, now).stalls) {
+      if (stall.figures.sales_count > 0) {
+        EXPECT_STREQ("agrees", Show(stall.z_state)) << day << " " << stall.stall_id;
+      }
+    }
+  }
+  // BAL-END-1 opened the 20th and closed it without a sale: a Z of zeros agrees.
+  const OrganiserDayReport bali20 = DayReport("denpasar-2026", "2026-11-20", now);
+  const StallDayRow& empty = Stall(bali20, "BAL-END");
+  EXPECT_STREQ("agrees", Show(empty.z_state));
+  EXPECT_EQ(LedgerFigures{}, empty.figures);
+}
+
+TEST_P(ReportsTest, EventReportsOfTheProvinceEqualTheJournal) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  for (const EventInfo& event : world_->events()) {
+    for (int top : {0, 3, 100}) {
+      SCOPED_TRACE(event.id + " top " + std::to_string(top));
+      CheckEvent(event.id, top, now);
+    }
+  }
+  const EventReport bali = EventOf("denpasar-2026", 100, now);
+  std::vector<std::string> top;
+  for (const StallTotal& stall : bali.top_stalls) top.push_back(stall.stall_id);
+  EXPECT_EQ((std::vector<std::string>{"BAL-UKR", "BAL-BBG", "BAL-END", "BAL-KOP"}), top);
+  EXPECT_EQ("Kota Denpasar", bali.top_stalls[2].regency);  // BAL-END has none of its own
+  // The trial sale of the 19th is not hidden: its day is listed and counted.
+  EXPECT_EQ((std::vector<std::string>{"2026-11-19", "2026-11-20", "2026-11-21"}), Keys(bali.days));
+  EXPECT_EQ(35000, Row(bali.days, "2026-11-19").figures.net);
+  EXPECT_EQ(1500000 + 750000 + 85000 + 170000 + 85000 + 40000 + 45000 + 250000,
+            Row(bali.regencies, "Kabupaten Gianyar").figures.net);
+  EXPECT_EQ(400000, Row(bali.regencies, "Kota Denpasar").figures.net);
+  EXPECT_EQ(0, bali.days_not_closed);
+  EXPECT_EQ(0, bali.stalls_late);
+  EXPECT_EQ(4, bali.stalls);
+
+  const EventReport semarang = EventOf("semarang-2026", 2, now);
+  EXPECT_EQ((std::vector<std::string>{"2026-11-20", "2026-11-21", "2026-11-22"}), Keys(semarang.days));
+  EXPECT_EQ(2u, semarang.top_stalls.size());
+  EXPECT_EQ("SMG-BTK", semarang.top_stalls[0].stall_id);
+  EXPECT_EQ(5, semarang.stalls);
+  EXPECT_EQ(1, semarang.stalls_late);  // SMG-LRK-1 never synced
+  EXPECT_EQ(LedgerFigures{}, Row(semarang.regencies, "Kabupaten Klaten").figures);
+  LedgerFigures days;
+  for (const GroupRow& day : semarang.days) days = Plus(days, day.figures);
+  EXPECT_EQ(semarang.total, days);
+
+  const EventReport magelang = EventOf("magelang-2026", 10, now);
+  EXPECT_EQ(LedgerFigures{}, magelang.total);
+  EXPECT_EQ(0, magelang.stalls_late);  // its only terminal is revoked: never late
+  const OrganiserDayReport magelang_day = CheckDay("magelang-2026", "2026-12-04", LocalTime(2026, 12, 4, 12));
+  ASSERT_EQ(1u, magelang_day.terminals.size());
+  EXPECT_TRUE(magelang_day.terminals[0].revoked);
+  EXPECT_FALSE(magelang_day.terminals[0].late);
+  EXPECT_EQ((std::vector<std::string>{"2026-12-04", "2026-12-05"}), Keys(magelang.days));
+}
+
+TEST_P(ReportsTest, APeriodTakesTheProvincesEventsInItAndNoOthers) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  struct Case {
+    std::string province, from, to;
+    std::function<bool(const EventInfo&)> visible;
+    std::vector<std::string> events;  // as the script set them up
+  };
+  const auto not_semarang = [](const EventInfo& event) { return event.id != "semarang-2026"; };
+  const std::vector<Case> cases = {
+      {"Jawa Tengah", "2026-11-01", "2026-11-30", kEveryEvent, {"solo-2026", "semarang-2026"}},
+      {"Jawa Tengah", "2026-11-01", "2026-12-31", kEveryEvent, {"solo-2026", "semarang-2026", "magelang-2026"}},
+      {"Jawa Tengah", "2026-11-08", "2026-11-19", kEveryEvent, {}},
+      {"Jawa Tengah", "2026-11-22", "2026-11-22", kEveryEvent, {"semarang-2026"}},
+      {"Jawa Tengah", "2026-11-07", "2026-11-20", kEveryEvent, {"solo-2026", "semarang-2026"}},
+      {"Jawa Tengah", "2026-11-01", "2026-11-30", not_semarang, {"solo-2026"}},
+      {"Bali", "2026-11-01", "2026-11-30", kEveryEvent, {"denpasar-2026"}},
+      {"", "2026-11-01", "2026-11-30", kEveryEvent, {"solo-2026", "denpasar-2026", "semarang-2026"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.province + " " + c.from + ".." + c.to);
+    Result<PeriodReport> got = MakePeriodReport(*ledger_, c.province, c.from, c.to, c.visible, now);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    const PeriodReport want = ExpectedPeriod(*world_, c.province, c.from, c.to, c.visible, now);
+    ExpectPeriod(want, *got);
+    std::vector<std::string> ids;
+    for (const EventSummary& summary : got->events) ids.push_back(summary.event.id);
+    EXPECT_EQ(c.events, ids);
+  }
+  // Jawa Tengah in November: Bali's takings, on the same days, are not in it.
+  Result<PeriodReport> java =
+      MakePeriodReport(*ledger_, "Jawa Tengah", "2026-11-01", "2026-11-30", kEveryEvent, now);
+  ASSERT_TRUE(java.ok());
+  const LedgerFigures solo = EventOf("solo-2026", 0, now).total;
+  const LedgerFigures semarang = EventOf("semarang-2026", 0, now).total;
+  EXPECT_EQ(Plus(solo, semarang), java->total);
+
+  EXPECT_EQ(StatusCode::kInvalidArgument,
+            MakePeriodReport(*ledger_, "Bali", "2026-11-30", "2026-11-01", kEveryEvent, now).status().code());
+  EXPECT_EQ(StatusCode::kInvalidArgument,
+            MakePeriodReport(*ledger_, "Bali", "2026-11-31", "2026-12-01", kEveryEvent, now).status().code());
+}
+
+TEST_P(ReportsTest, AComparisonOfTwoEventsEqualsTheirJournals) {
+  world_->PlayAll();
+  for (const auto& [current, previous] : std::vector<std::pair<std::string, std::string>>{
+           {"semarang-2026", "solo-2026"}, {"solo-2026", "semarang-2026"}, {"denpasar-2026", "semarang-2026"}}) {
+    SCOPED_TRACE(current + " against " + previous);
+    Result<Comparison> got = MakeComparison(*ledger_, current, previous);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    const Comparison want = ExpectedComparison(*world_, current, previous);
+    ExpectEvent(want.current, got->current);
+    ExpectEvent(want.previous, got->previous);
+    ExpectChange(want.net, got->net, "net");
+    ExpectChange(want.sales_count, got->sales_count, "sales");
+    ExpectChange(want.average_sale, got->average_sale, "average sale");
+    ASSERT_EQ(want.days.size(), got->days.size());
+    for (size_t i = 0; i < want.days.size(); ++i) {
+      EXPECT_EQ(want.days[i].first, got->days[i].first);
+      ExpectChange(want.days[i].second, got->days[i].second, "day " + want.days[i].first);
+    }
+    ASSERT_EQ(want.categories.size(), got->categories.size());
+    for (size_t i = 0; i < want.categories.size(); ++i) {
+      EXPECT_EQ(want.categories[i].first, got->categories[i].first);
+      ExpectChange(want.categories[i].second, got->categories[i].second, want.categories[i].first);
+    }
+  }
+  // Solo had two days and sold fashion; Semarang had three and sold kerajinan.
+  Result<Comparison> got = MakeComparison(*ledger_, "semarang-2026", "solo-2026");
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(3u, got->days.size());
+  EXPECT_EQ("3", got->days[2].first);
+  EXPECT_EQ(0, got->days[2].second.previous);
+  EXPECT_FALSE(got->days[2].second.percent.has_value());
+  std::vector<std::string> categories;
+  for (const auto& [category, change] : got->categories) categories.push_back(category);
+  EXPECT_EQ((std::vector<std::string>{"fashion", "kerajinan", "makanan", "minuman"}), categories);
+  EXPECT_EQ(0, got->categories[0].second.current);
+  EXPECT_EQ(350000 + 150000, got->categories[0].second.previous);  // Batik Laweyan, 90.000 voided
+  EXPECT_FALSE(got->categories[1].second.percent.has_value());
+  // Denpasar's first day is the 20th, whatever was sold on the 19th: its day "1" is the
+  // 20th's 85.000 + 170.000 + 85.000 + 40.000 (BAL-BBG) + 35.000 + 70.000 (BAL-KOP) +
+  // 1.500.000 (BAL-UKR), against Semarang's 20th.
+  Result<Comparison> bali = MakeComparison(*ledger_, "denpasar-2026", "semarang-2026");
+  ASSERT_TRUE(bali.ok());
+  ASSERT_EQ(3u, bali->days.size());
+  EXPECT_EQ(85000 + 170000 + 85000 + 40000 + 35000 + 70000 + 1500000, bali->days[0].second.current);
+  EXPECT_EQ(0, bali->days[2].second.current);  // Denpasar has no third day
+  // Solo: 8 sales, 1 voided, net 25.000·2 + 50.000 + 350.000 + 150.000 + 10.000 + 21.000.
+  EXPECT_EQ(631000, got->net.previous);
+  EXPECT_EQ(7, got->sales_count.previous);
+  EXPECT_EQ(90143, got->average_sale.previous);  // 631.000 / 7 = 90.142,86
+}
+
+TEST_P(ReportsTest, EventsAreListedByFirstDayAndAnUnknownEventIsNotFound) {
+  Result<std::vector<EventInfo>> all = ListEvents(*ledger_, kEveryEvent);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  std::vector<std::string> ids;
+  for (const EventInfo& event : *all) ids.push_back(event.id);
+  EXPECT_EQ((std::vector<std::string>{"solo-2026", "denpasar-2026", "semarang-2026", "magelang-2026"}), ids);
+  Result<std::vector<EventInfo>> bali =
+      ListEvents(*ledger_, [](const EventInfo& event) { return event.province == "Bali"; });
+  ASSERT_TRUE(bali.ok());
+  ASSERT_EQ(1u, bali->size());
+  ExpectEvent(world_->Event("denpasar-2026"), bali->front());
+
+  const TimePoint now = ReportWorld::AfterEverything();
+  EXPECT_EQ(StatusCode::kNotFound, MakeDayReport(*ledger_, "jogja-2026", "2026-11-20", now).status().code());
+  EXPECT_EQ(StatusCode::kInvalidArgument,
+            MakeDayReport(*ledger_, "semarang-2026", "20-11-2026", now).status().code());
+  EXPECT_EQ(StatusCode::kNotFound, MakeEventReport(*ledger_, "jogja-2026", 5, now).status().code());
+  EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "semarang-2026", "jogja-2026").status().code());
+  EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "jogja-2026", "semarang-2026").status().code());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ReportsTest,
+                         ::testing::Values(sql::Engine::kSqlite, sql::Engine::kPostgres),
+                         [](const ::testing::TestParamInfo<sql::Engine>& engine) {
+                           return engine.param == sql::Engine::kSqlite ? "SQLite" : "PostgreSQL";
+                         });
+
+}  // namespace
+}  // namespace lapak::ledger
