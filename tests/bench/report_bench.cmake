@@ -1,0 +1,18 @@
+# Report benchmarks (issue 5): lapak_ledger_load fills a ledger (SQLite or PostgreSQL) with
+# a year of bazaars through the real ingest path; report_bench times the reports on it.
+# scripts/bench-reports runs both. Included from tests/CMakeLists.txt inside the
+# LAPAK_BUILD_BENCHMARKS block; paths are relative to tests/.
+add_library(lapak_report_bench_support STATIC
+  bench/bazaar_plan.cpp
+  bench/terminal_journal.cpp
+  bench/raw_limits.cpp)
+target_link_libraries(lapak_report_bench_support PUBLIC lapak_ledger lapak_sync lapak_core
+  PRIVATE SQLite::SQLite3 PkgConfig::PQXX fmt::fmt)
+
+add_executable(lapak_ledger_load bench/ledger_load.cpp)
+target_link_libraries(lapak_ledger_load PRIVATE lapak_report_bench_support lapak_ledger lapak_sync
+  lapak_core fmt::fmt Threads::Threads)
+
+add_executable(report_bench bench/report_bench.cpp)
+target_link_libraries(report_bench PRIVATE lapak_report_bench_support lapak_ledger lapak_core
+  benchmark::benchmark)
