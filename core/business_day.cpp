@@ -75,12 +75,25 @@ bool IsIsoDate(std::string_view text) {
   return date::year_month_day(date::year(year), date::month(month), date::day(day)).ok();
 }
 
-std::string AddDays(std::string_view iso_day, int days) {
+namespace {
+
+date::sys_days SysDays(std::string_view iso_day) {
   assert(IsIsoDate(iso_day));
-  const date::year_month_day day(date::year(std::stoi(std::string(iso_day.substr(0, 4)))),
-                                 date::month(static_cast<unsigned>(std::stoi(std::string(iso_day.substr(5, 2))))),
-                                 date::day(static_cast<unsigned>(std::stoi(std::string(iso_day.substr(8, 2))))));
-  return date::format("%F", date::sys_days(day) + date::days(days));
+  const date::year_month_day day(
+      date::year(std::stoi(std::string(iso_day.substr(0, 4)))),
+      date::month(static_cast<unsigned>(std::stoi(std::string(iso_day.substr(5, 2))))),
+      date::day(static_cast<unsigned>(std::stoi(std::string(iso_day.substr(8, 2))))));
+  return date::sys_days(day);
+}
+
+}  // namespace
+
+std::string AddDays(std::string_view iso_day, int days) {
+  return date::format("%F", SysDays(iso_day) + date::days(days));
+}
+
+int DaysBetween(std::string_view first, std::string_view last) {
+  return static_cast<int>((SysDays(last) - SysDays(first)).count());
 }
 
 }  // namespace lapak

@@ -59,5 +59,7 @@ std::optional<TimePoint> ParseUtc(std::string_view text);
 bool IsIsoDate(std::string_view text);
 // The ISO date `days` after (or before, when negative) `iso_day`, which must be IsIsoDate.
 std::string AddDays(std::string_view iso_day, int days);
+// Days from `first` to `last` (negative when last is earlier); both must be IsIsoDate.
+int DaysBetween(std::string_view first, std::string_view last);
 
 }  // namespace lapak

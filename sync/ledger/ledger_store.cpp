@@ -24,9 +24,14 @@ Status ValidateEvent(const EventSpec& event) {
   if (!IsIsoDate(event.first_day) || !IsIsoDate(event.last_day)) {
     return Status::InvalidArgument("event dates must be YYYY-MM-DD");
   }
-  if (event.last_day < event.first_day) {
+  const int days = DaysBetween(event.first_day, event.last_day) + 1;
+  if (days < 1) {
     return Status::InvalidArgument(fmt::format("the event ends ({}) before it starts ({})",
                                                event.last_day, event.first_day));
+  }
+  if (days > kMaxEventDays) {
+    return Status::InvalidArgument(fmt::format("an event lasts at most {} days, not {} ({} to {})",
+                                               kMaxEventDays, days, event.first_day, event.last_day));
   }
   return Status::Ok();
 }

@@ -27,6 +27,9 @@
 
 namespace lapak::ledger {
 
+// Reports list an event day by day: a bazaar or expo lasts days or weeks, never more.
+inline constexpr int kMaxEventDays = 366;
+
 struct EventSpec {
   std::string id;
   std::string name;

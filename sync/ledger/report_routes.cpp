@@ -24,6 +24,12 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kCookie = "lapak_token";
 // The same words whether the event does not exist or the token may not read it.
 constexpr const char* kNoSuchEvent = "no such event for this token";
+// A reader is not told what the database said (it may quote SQL); the ledger's log is.
+constexpr const char* kUnavailable = "the ledger cannot read its database now; try again";
+
+void LogDatabaseFailure(const Status& status) {
+  fmt::print(stderr, "lapak-ledger: report: {}\n", status.ToString());
+}
 
 using Routes = ReportRoutes;
 
@@ -56,10 +62,13 @@ std::string WithLang(std::string path, Lang lang) {
   return path;
 }
 
+// SameSite=Lax, not Strict: an organiser's link opened from a chat or a mail is a
+// navigation from another site, and with Strict the cookie set by its ?token= would not come
+// back on the redirect. The dashboard only reads (GET); nothing it does changes the ledger.
 void SetTokenCookie(const Routes& routes, httplib::Response& response, std::string_view token,
                     bool clear) {
   response.set_header("Set-Cookie",
-                      fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}", kCookie,
+                      fmt::format("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}", kCookie,
                                   clear ? "" : token, clear ? 0 : 30 * 24 * 3600,
                                   routes.secure_cookie ? "; Secure" : ""));
 }
@@ -75,7 +84,8 @@ std::optional<Reader> ReaderOf(const Routes& routes, std::string_view token, htt
   Result<std::optional<Reader>> reader = Authenticate(routes.store, token);
   if (reader.ok() && reader->has_value()) return **reader;
   response.status = reader.ok() ? 401 : 503;
-  const std::string reason = reader.ok() ? "a valid access token is required" : reader.status().message();
+  if (!reader.ok()) LogDatabaseFailure(reader.status());
+  const std::string reason = reader.ok() ? "a valid access token is required" : kUnavailable;
   if (html) {
     response.set_content(reader.ok() ? RenderLoginPage(lang, Tr(lang, DashText::kUnauthorized))
                                      : RenderRefusal(lang, 503, reason),
@@ -96,7 +106,8 @@ std::optional<EventInfo> VisibleEvent(const Routes& routes, const Reader& reader
       routes.store, [&](const EventInfo& event) { return event.id == event_id && reader.CanRead(event); });
   if (events.ok() && !events->empty()) return events->front();
   response.status = events.ok() ? 404 : 503;
-  const std::string reason = events.ok() ? kNoSuchEvent : events.status().message();
+  if (!events.ok()) LogDatabaseFailure(events.status());
+  const std::string reason = events.ok() ? kNoSuchEvent : kUnavailable;
   if (html) {
     response.set_content(RenderRefusal(lang, response.status, events.ok() ? Tr(lang, DashText::kNotFound) : reason),
                          kHtml);
@@ -111,7 +122,10 @@ void AnswerFailure(const Status& status, httplib::Response& response, bool html,
   response.status = status.code() == StatusCode::kInvalidArgument ? 400
                     : status.code() == StatusCode::kNotFound      ? 404
                                                                   : 503;
-  const std::string reason = response.status == 404 ? kNoSuchEvent : status.message();
+  if (response.status == 503) LogDatabaseFailure(status);
+  const std::string reason = response.status == 404   ? kNoSuchEvent
+                             : response.status == 503 ? kUnavailable
+                                                      : status.message();
   if (html) {
     response.set_content(RenderRefusal(lang, response.status, reason), kHtml);
   } else {

@@ -41,7 +41,8 @@ struct TerminalSync {
   int64_t entries_held = 0;                   // its high-water mark
   std::optional<TimePoint> last_sync_at;      // the last batch applied; none: never synced
   std::optional<TimePoint> newest_entry_at;   // when the newest entry received was rung
-  bool late = false;                          // never synced, or silent > kSyncLateAfter
+  bool late = false;  // never synced, or silent > kSyncLateAfter on the event's day now
+                      // without having sent that day's Z
 };
 
 struct StallDayRow {

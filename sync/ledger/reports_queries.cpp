@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "sync/ledger/figures_sql.h"
 #include "sync/ledger/reports.h"
@@ -54,24 +56,33 @@ std::vector<GroupRow> GroupByNet(const std::map<std::string, LedgerFigures>& gro
   return rows;
 }
 
-// Every terminal of the event's stalls. Late: not revoked and never synced, or silent for
-// longer than kSyncLateAfter while `today` is the business day being reported on.
+// Every terminal of the event's stalls. Late: not revoked, and never synced, or — when
+// `day` is the event's business day now — silent for longer than kSyncLateAfter without
+// having sent that day's Z (a stall that has closed has nothing more to send).
 Result<std::vector<TerminalSync>> ReadTerminals(sql::Connection& db, const EventInfo& event,
-                                                bool reporting_today, TimePoint now) {
+                                                const std::string& day, bool day_is_today,
+                                                TimePoint now) {
   Result<sql::Rows> rows = db.Query(
       "SELECT t.id, t.stall_id, CASE WHEN t.revoked_at_ms IS NULL THEN 0 ELSE 1 END, t.hwm, "
       "t.last_batch_at_ms, t.last_entry_at_ms "
       "FROM terminals t JOIN stalls s ON s.id = t.stall_id WHERE s.event_id = $1 ORDER BY t.id",
       {Param(event.id)});
   if (!rows.ok()) return rows.status();
+  Result<sql::Rows> closed = db.Query(
+      "SELECT DISTINCT r.terminal_id FROM reconciliations r JOIN stalls s ON s.id = r.stall_id "
+      "WHERE s.event_id = $1 AND r.business_day = $2",
+      {Param(event.id), Param(day)});
+  if (!closed.ok()) return closed.status();
+  std::set<std::string> closed_today;
+  for (size_t row = 0; row < closed->size(); ++row) closed_today.insert(closed->Text(row, 0));
   std::vector<TerminalSync> terminals;
   for (size_t row = 0; row < rows->size(); ++row) {
     TerminalSync terminal{rows->Text(row, 0), rows->Text(row, 1), rows->Int(row, 2) != 0,
                           rows->Int(row, 3), rows->OptionalTime(row, 4), rows->OptionalTime(row, 5),
                           false};
-    terminal.late = !terminal.revoked &&
-                    (!terminal.last_sync_at ||
-                     (reporting_today && now - *terminal.last_sync_at > kSyncLateAfter));
+    const bool silent = day_is_today && !closed_today.contains(terminal.terminal_id) &&
+                        terminal.last_sync_at && now - *terminal.last_sync_at > kSyncLateAfter;
+    terminal.late = !terminal.revoked && (!terminal.last_sync_at || silent);
     terminals.push_back(std::move(terminal));
   }
   return terminals;
@@ -137,18 +148,20 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
     report.hours.push_back({fmt::format("{:02}", hour), by_hour[hour]});
   }
 
-  Result<std::vector<TerminalSync>> terminals =
-      ReadTerminals(db, report.event, calendar->BusinessDay(now) == business_day, now);
+  Result<std::vector<TerminalSync>> terminals = ReadTerminals(
+      db, report.event, business_day, calendar->BusinessDay(now) == business_day, now);
   if (!terminals.ok()) return terminals.status();
   report.terminals = std::move(terminals).value();
   return Status::Ok();
 }
 
-bool EventRunning(const EventInfo& event, TimePoint now) {
+// The event's business day now, when it falls within the event's dates.
+std::optional<std::string> EventToday(const EventInfo& event, TimePoint now) {
   Result<BusinessCalendar> calendar = CalendarOf(event);
-  if (!calendar.ok()) return false;
-  const std::string today = calendar->BusinessDay(now);
-  return today >= event.first_day && today <= event.last_day;
+  if (!calendar.ok()) return std::nullopt;
+  std::string today = calendar->BusinessDay(now);
+  if (today < event.first_day || today > event.last_day) return std::nullopt;
+  return today;
 }
 
 Status FillEventReport(sql::Connection& db, const std::string& event_id, int top_stalls,
@@ -165,9 +178,8 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
       {Param(event_id)});
   if (!days.ok()) return days.status();
   std::map<std::string, LedgerFigures> by_day;
-  for (std::string day = report.event.first_day; day <= report.event.last_day; day = AddDays(day, 1)) {
-    by_day[day];
-  }
+  const int event_days = DaysBetween(report.event.first_day, report.event.last_day) + 1;
+  for (int i = 0; i < event_days; ++i) by_day[AddDays(report.event.first_day, i)];
   for (size_t row = 0; row < days->size(); ++row) by_day[days->Text(row, 0)] = FiguresFromRow(*days, row, 1);
   for (const auto& [day, figures] : by_day) {
     report.days.push_back({day, figures});
@@ -212,8 +224,9 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
   if (!not_closed.ok()) return not_closed.status();
   report.days_not_closed = not_closed->Int(0, 0);
 
+  const std::optional<std::string> today = EventToday(report.event, now);
   Result<std::vector<TerminalSync>> terminals =
-      ReadTerminals(db, report.event, EventRunning(report.event, now), now);
+      ReadTerminals(db, report.event, today.value_or(""), today.has_value(), now);
   if (!terminals.ok()) return terminals.status();
   std::vector<std::string> late_stalls;
   for (const TerminalSync& terminal : *terminals) {
@@ -316,18 +329,16 @@ Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current
                         {},
                         {}};
   // Day n of each event is its first_day + n − 1, whatever else sold outside its dates.
-  const auto net_on = [](const EventReport& report, int n) -> int64_t {
+  const auto length = [](const EventInfo& event) {
+    return DaysBetween(event.first_day, event.last_day) + 1;
+  };
+  const auto net_on = [&](const EventReport& report, int n) -> int64_t {
+    if (n > length(report.event)) return 0;
     const std::string day = AddDays(report.event.first_day, n - 1);
-    if (day > report.event.last_day) return 0;
     for (const GroupRow& row : report.days) {
       if (row.key == day) return row.figures.net;
     }
     return 0;
-  };
-  const auto length = [](const EventInfo& event) {
-    int days = 1;
-    while (AddDays(event.first_day, days) <= event.last_day) ++days;
-    return days;
   };
   const int days = std::max(length(current.event), length(previous.event));
   for (int n = 1; n <= days; ++n) {

@@ -107,10 +107,12 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
   const Status& status() const { return status_; }
-  // Only an ok answer means the writes are durable.
+  // Only an ok answer means the writes are durable. A failed COMMIT may leave the
+  // transaction open (SQLite after a full disk or I/O error): the destructor rolls it back.
   [[nodiscard]] Status Commit() {
-    finished_ = true;
-    return connection_.Commit();
+    Status committed = connection_.Commit();
+    finished_ = committed.ok();
+    return committed;
   }
 
  private:

@@ -70,6 +70,18 @@ class LedgerStoreTest : public ::testing::Test {
   std::string key_;
 };
 
+TEST_F(LedgerStoreTest, AnEventOfMoreThanAYearOrEndingBeforeItStartsIsRefused) {
+  const auto add = [&](const char* id, const char* from, const char* to) {
+    return ledger_->AddEvent({id, "Pameran", "Bali", "Kota Denpasar", "Asia/Makassar", from, to});
+  };
+  EXPECT_EQ(StatusCode::kInvalidArgument, add("forever", "2026-11-20", "9999-12-31").code());
+  EXPECT_EQ(StatusCode::kInvalidArgument, add("backwards", "2026-11-20", "2026-11-19").code());
+  EXPECT_TRUE(add("a-year", "2026-01-01", "2026-12-31").ok());
+  Result<std::vector<EventSpec>> events = ledger_->Events();
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(2u, events->size());  // "expo" and "a-year"
+}
+
 TEST_F(LedgerStoreTest, DuplicateGapOverlapAndConflictFollowTheContract) {
   Sell(5);  // entries 1 (day open) .. 6
   EXPECT_EQ(ApplyResult::kApplied, Apply(Entries(1, 3)).result);
