@@ -224,22 +224,6 @@ Result<std::vector<TerminalRecord>> LedgerStore::Terminals() {
   return terminals;
 }
 
-Result<std::vector<EventSpec>> LedgerStore::Events() {
-  std::lock_guard lock(mutex_);
-  Result<sql::Rows> rows = db_->Query(
-      "SELECT id, name, province, regency, time_zone, first_day, last_day FROM events "
-      "ORDER BY first_day, id",
-      {});
-  if (!rows.ok()) return rows.status();
-  std::vector<EventSpec> events;
-  for (size_t row = 0; row < rows->size(); ++row) {
-    events.push_back({rows->Text(row, 0), rows->Text(row, 1), rows->Text(row, 2),
-                      rows->Text(row, 3), rows->Text(row, 4), rows->Text(row, 5),
-                      rows->Text(row, 6)});
-  }
-  return events;
-}
-
 Result<const BusinessCalendar*> LedgerStore::CalendarFor(const std::string& time_zone) {
   auto found = calendars_.find(time_zone);
   if (found == calendars_.end()) {

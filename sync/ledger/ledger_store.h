@@ -127,7 +127,6 @@ class LedgerStore {
   [[nodiscard]] Status RevokeTerminal(const std::string& terminal_id, TimePoint now);
   [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminal(const std::string& terminal_id);
   [[nodiscard]] Result<std::vector<TerminalRecord>> Terminals();
-  [[nodiscard]] Result<std::vector<EventSpec>> Events();
 
   // ---- ingest (ledger_ingest.cpp) ------------------------------------------------------
   // Applies the entries first_seq..last_seq of `terminal_id` (contiguous, as decoded and
