@@ -25,7 +25,6 @@
 // Files go to $LAPAK_BENCH_DIR, else the current directory.
 #include <benchmark/benchmark.h>
 #include <httplib.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -46,6 +45,7 @@
 #include "sync/payload.h"
 #include "sync/transport.h"
 #include "sync/uploader.h"
+#include "tests/bench/raw_limits.h"
 #include "tests/sync/ledger_process.h"
 
 namespace lapak {
@@ -255,57 +255,10 @@ const Fixture& TheFixture() {
   return fixture;
 }
 
-// The limit: journal rows into a plain table (rowid, no index, no trigger), one transaction,
-// WAL and synchronous=FULL as every Lapak database.
-class RawTable {
- public:
-  explicit RawTable(std::string path) : path_(std::move(path)) {
-    RemoveDb(path_);
-    if (sqlite3_open(path_.c_str(), &db_) != SQLITE_OK ||
-        sqlite3_exec(db_,
-                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                     "CREATE TABLE entries (terminal_id TEXT, seq INTEGER, uuid TEXT, kind TEXT, "
-                     "time_utc_ms INTEGER, business_day TEXT, body TEXT, prev_hash BLOB, hash BLOB)",
-                     nullptr, nullptr, nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v2(db_, "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
-                           &insert_, nullptr) != SQLITE_OK) {
-      Die("raw table");
-    }
-  }
-  ~RawTable() {
-    sqlite3_finalize(insert_);
-    sqlite3_close(db_);
-    RemoveDb(path_);
-  }
-
-  // Inserts entries [begin, end) in one transaction; returns its wall time in seconds.
-  double Insert(const std::vector<JournalEntry>& entries, size_t begin, size_t end) {
-    return TimeSeconds([&] {
-      if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) Die("begin");
-      for (size_t i = begin; i < end; ++i) {
-        const JournalEntry& e = entries[i];
-        const std::string_view kind = EntryKindName(e.kind);
-        sqlite3_bind_text(insert_, 1, e.terminal_id.data(), static_cast<int>(e.terminal_id.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(insert_, 2, e.seq);
-        sqlite3_bind_text(insert_, 3, e.uuid.data(), static_cast<int>(e.uuid.size()), SQLITE_STATIC);
-        sqlite3_bind_text(insert_, 4, kind.data(), static_cast<int>(kind.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(insert_, 5, e.time.time_since_epoch().count());
-        sqlite3_bind_text(insert_, 6, e.business_day.data(), static_cast<int>(e.business_day.size()), SQLITE_STATIC);
-        sqlite3_bind_text(insert_, 7, e.body.data(), static_cast<int>(e.body.size()), SQLITE_STATIC);
-        sqlite3_bind_blob(insert_, 8, e.prev_hash.data(), static_cast<int>(e.prev_hash.size()), SQLITE_STATIC);
-        sqlite3_bind_blob(insert_, 9, e.hash.data(), static_cast<int>(e.hash.size()), SQLITE_STATIC);
-        if (sqlite3_step(insert_) != SQLITE_DONE) Die("raw insert");
-        sqlite3_reset(insert_);
-      }
-      if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) Die("commit");
-    });
-  }
-
- private:
-  std::string path_;
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* insert_ = nullptr;
-};
+// The limit: journal rows into a plain table, one transaction (tests/bench/raw_limits.h).
+double RawInsert(const std::string& path, const std::vector<JournalEntry>& entries) {
+  return bench::MakeRawSqliteInsert(path)->TimeInsert(entries);
+}
 
 // ---- 1. catch-up of 10 000 sales over loopback ---------------------------------------------
 
@@ -363,8 +316,7 @@ void BM_CatchUp10000Sales(benchmark::State& state) {
     }
     state.SetIterationTime(seconds);
     catch_up.push_back(seconds);
-    RawTable raw(raw_run);
-    bulk.push_back(raw.Insert(f.entries, 0, f.entries.size()));
+    bulk.push_back(RawInsert(raw_run, f.entries));
   }
   RemoveDb(ledger_run);
   RemoveDb(stall_run);
@@ -389,8 +341,7 @@ void BM_RawBulkInsert10000(benchmark::State& state) {
   const Fixture& f = TheFixture();
   double total = 0;
   for (auto _ : state) {
-    RawTable raw(BenchDir() + "/sync-bench-raw.db");
-    const double seconds = raw.Insert(f.entries, 0, f.entries.size());
+    const double seconds = RawInsert(BenchDir() + "/sync-bench-raw.db", f.entries);
     state.SetIterationTime(seconds);
     total += seconds;
   }
@@ -492,7 +443,7 @@ void BM_LedgerIngest500(benchmark::State& state) {
   ManualClock clock(Wib(23, 1h));
   std::unique_ptr<ledger::LedgerStore> store;
   std::unique_ptr<ledger::Ingestor> ingestor;
-  std::unique_ptr<RawTable> raw;
+  std::unique_ptr<bench::RawBulkInsert> raw;
   std::vector<double> ingest, bulk, decode;
   size_t next = 0;
   for (auto _ : state) {
@@ -503,7 +454,7 @@ void BM_LedgerIngest500(benchmark::State& state) {
       CopyDb(f.ledger_path, ledger_run);
       store = std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_run}, false)).value();
       ingestor = std::make_unique<ledger::Ingestor>(*store, clock);
-      raw = std::make_unique<RawTable>(raw_run);
+      raw = bench::MakeRawSqliteInsert(raw_run);
     }
     const sync::SealedBatch& batch = f.batches[next];
     ledger::IngestAnswer answer;
@@ -511,8 +462,9 @@ void BM_LedgerIngest500(benchmark::State& state) {
     if (answer.http_status != 200) Die("ingest answered " + answer.json);
     state.SetIterationTime(seconds);
     ingest.push_back(seconds);
-    bulk.push_back(raw->Insert(f.entries, static_cast<size_t>(batch.first_seq - 1),
-                               static_cast<size_t>(batch.last_seq)));
+    const std::vector<JournalEntry> rows(f.entries.begin() + (batch.first_seq - 1),
+                                         f.entries.begin() + batch.last_seq);
+    bulk.push_back(raw->TimeInsert(rows));
     decode.push_back(TimeSeconds([&] { DecodeAndCheck(batch.bytes, f.terminal_key); }));
     next = (next + 1) % full;
   }
