@@ -1,11 +1,9 @@
-// The time source. core never reads the system clock itself: whoever builds a store passes a
-// Clock in, so that tests can set the time (a sale just after midnight, a PIN lock expiring).
+// The time source. core has no clock of its own and never reads the system clock: whoever
+// builds a store passes a Clock in, so that tests can set the time (a sale just after
+// midnight, a PIN lock expiring). The applications' wall clock is app/common/app_clock.h.
 #pragma once
 
 #include <chrono>
-#include <memory>
-
-#include "core/status.h"
 
 namespace lapak {
 
@@ -15,14 +13,6 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual TimePoint Now() const = 0;
-};
-
-// The wall clock, for the applications.
-class SystemClock final : public Clock {
- public:
-  TimePoint Now() const override {
-    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-  }
 };
 
 // A clock that stands still until moved, for tests and demos.
@@ -36,10 +26,5 @@ class ManualClock final : public Clock {
  private:
   TimePoint now_;
 };
-
-// For the applications: the wall clock, or, when $LAPAK_NOW holds a UTC instant
-// ("2026-11-22T12:00:00Z"), a clock standing still there, for tests, demos and screenshots
-// that must not depend on the time of day. An error for a malformed $LAPAK_NOW.
-[[nodiscard]] Result<std::unique_ptr<Clock>> ClockFromEnvironment();
 
 }  // namespace lapak

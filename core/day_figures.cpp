@@ -23,6 +23,21 @@ Status DayFigures::Add(const SaleAmounts& sale, bool voided) {
   return Status::Ok();
 }
 
+static bool Deduct(Money& from, Money amount) {
+  const std::optional<Money> difference = from.Minus(amount);
+  if (!difference) return false;
+  from = *difference;
+  return true;
+}
+
+Status DayFigures::Void(const SaleAmounts& sale) {
+  ++voids_count;
+  const bool ok = Accumulate(voids, sale.total) && Deduct(net, sale.total) && Deduct(cash, sale.cash) &&
+                  Deduct(qris, sale.qris) && Deduct(transfer, sale.transfer);
+  if (!ok) return Status::InvalidArgument("the day's totals overflow");
+  return Status::Ok();
+}
+
 std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures) {
   return opening_float.Plus(figures.cash);
 }

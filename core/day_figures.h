@@ -42,6 +42,8 @@ struct DayFigures {
 
   // Adds one sale; fails only on an int64 overflow, which no real day can reach.
   [[nodiscard]] Status Add(const SaleAmounts& sale, bool voided);
+  // Moves a sale added unvoided over to the voided: the same figures as Add(sale, true).
+  [[nodiscard]] Status Void(const SaleAmounts& sale);
   bool operator==(const DayFigures&) const = default;
 };
 

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/books.h"
 #include "core/business_day.h"
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -194,9 +195,10 @@ class StallStore {
   // The last attempt failed; `error` (1-200 bytes) is shown until the next success.
   [[nodiscard]] Status RecordSyncError(std::string_view error);
 
-  // Walks the whole chain: sequence, hashes, canonical bodies, sale arithmetic, that the
-  // index tables agree with the journal and that every Z report equals the figures of its
-  // session. Names the first bad entry.
+  // Checks the whole file (PRAGMA integrity_check), then replays the journal through Books
+  // (core/books.h: sequence, hashes, canonical bodies, sale arithmetic, days, voids, Z
+  // reports) and checks that the index tables agree with it. Names the first bad entry, or
+  // entry 0 for damage outside the journal.
   [[nodiscard]] Result<VerifyReport> Verify();
 
  private:
@@ -205,17 +207,26 @@ class StallStore {
   // Loads the stall's settings after Open or Initialise; NotFound before set-up.
   [[nodiscard]] Status LoadSettings();
   [[nodiscard]] Status RequireInitialised() const;
-  // Inside the caller's write transaction: the time to stamp the next entry with (see
-  // kClockSlack).
-  [[nodiscard]] Result<TimePoint> EntryTime();
-  // Inside the caller's write transaction: appends the next entry of the chain and returns
-  // it. An entry's business day is that of the day session it belongs to.
-  [[nodiscard]] Result<JournalEntry> AppendEntry(EntryKind kind, TimePoint time,
-                                                 const std::string& business_day, std::string body);
+  // Inside the caller's write transaction: the books as the journal now holds them, kept
+  // between writes and loaded from the tables again whenever the journal's last entry is not
+  // the one they last took in (another process wrote, or a write was rolled back).
+  [[nodiscard]] Result<Books*> BooksForWrite();
+  [[nodiscard]] Result<BooksState> LoadBooksState();
+  // A sale of the journal with whether the voids index cancels it; for Books' void rule.
+  [[nodiscard]] Result<std::optional<BookedSale>> HeldSale(int64_t seq);
+  // The time to stamp the next entry with (see kClockSlack).
+  [[nodiscard]] Result<TimePoint> EntryTime(const Books& books);
+  // Inside the caller's write transaction: the next entry of the chain, judged by `books`
+  // (nothing is written when it refuses) and appended.
+  struct Appended {
+    JournalEntry entry;
+    Booking booking;
+  };
+  [[nodiscard]] Result<Appended> Append(Books& books, EntryKind kind, TimePoint time,
+                                        const std::string& business_day, std::string body);
   [[nodiscard]] Result<std::optional<OpenDay>> ReadOpenDay();
   // Inside the caller's write transaction: a day_open entry and its days row.
-  [[nodiscard]] Result<OpenDay> InsertDayOpen(TimePoint time, const std::string& business_day,
-                                              Money opening_float);
+  [[nodiscard]] Result<OpenDay> InsertDayOpen(Books& books, TimePoint time, Money opening_float);
   [[nodiscard]] Result<DayFigures> FiguresOfSession(int64_t day_number);
   // A row of the receipt query in store_sales.cpp.
   [[nodiscard]] Result<Receipt> ReceiptFromRow(const sqlite::Statement& row);
@@ -225,6 +236,7 @@ class StallStore {
   const Clock& clock_;
   std::optional<StallInfo> info_;               // set once the stall is set up
   std::optional<BusinessCalendar> calendar_;    // from info_
+  std::optional<Books> books_;                  // see BooksForWrite
 };
 
 }  // namespace lapak

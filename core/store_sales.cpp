@@ -31,14 +31,6 @@ constexpr const char* kSelectReceipt =
     "IFNULL(v.reason, '') FROM sales s JOIN journal j ON j.seq = s.seq "
     "LEFT JOIN voids v ON v.sale_seq = s.seq";
 
-Status CheckAmount(std::string_view what, Money amount) {
-  if (amount.is_negative() || amount > kMaxSaleTotal) {
-    return Status::InvalidArgument(fmt::format("{} {} must be from Rp0 to {}", what,
-                                               FormatMoney(amount), FormatMoney(kMaxSaleTotal)));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<std::optional<OpenDay>> StallStore::ReadOpenDay() {
@@ -57,40 +49,32 @@ Result<std::optional<OpenDay>> StallStore::CurrentDay() {
   return ReadOpenDay();
 }
 
-Result<OpenDay> StallStore::InsertDayOpen(TimePoint time, const std::string& business_day,
-                                          Money opening_float) {
-  Result<int64_t> last_day = db_->QueryInt("SELECT IFNULL(MAX(day_number), 0) FROM days");
-  if (!last_day.ok()) return last_day.status();
-  const int64_t day_number = *last_day + 1;
-  Result<JournalEntry> entry = AppendEntry(EntryKind::kDayOpen, time, business_day,
-                                           EncodeDayOpen({day_number, opening_float}));
-  if (!entry.ok()) return entry.status();
+Result<OpenDay> StallStore::InsertDayOpen(Books& books, TimePoint time, Money opening_float) {
+  const DayOpenBody body = books.NextDayOpen(opening_float);
+  Result<Appended> appended =
+      Append(books, EntryKind::kDayOpen, time, calendar_->BusinessDay(time), EncodeDayOpen(body));
+  if (!appended.ok()) return appended.status();
+  const JournalEntry& entry = appended->entry;
   sqlite::Statement insert(*db_,
                            "INSERT INTO days (day_number, business_day, open_seq, opening_float) "
                            "VALUES (?, ?, ?, ?)");
-  LAPAK_RETURN_IF_ERROR(insert.Bind(1, day_number)
-                            .Bind(2, business_day)
-                            .Bind(3, entry->seq)
+  LAPAK_RETURN_IF_ERROR(insert.Bind(1, body.day_number)
+                            .Bind(2, entry.business_day)
+                            .Bind(3, entry.seq)
                             .Bind(4, opening_float.rupiah())
                             .Run());
-  return OpenDay{day_number, business_day, entry->seq, opening_float};
+  return OpenDay{body.day_number, entry.business_day, entry.seq, opening_float};
 }
 
 Result<OpenDay> StallStore::OpenDaySession(Money opening_float) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  LAPAK_RETURN_IF_ERROR(CheckAmount("the opening float", opening_float));
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
-  Result<TimePoint> stamped = EntryTime();
-  if (!stamped.ok()) return stamped.status();
-  const TimePoint now = *stamped;
-  Result<std::optional<OpenDay>> open = ReadOpenDay();
-  if (!open.ok()) return open.status();
-  if (open->has_value()) {
-    return Status::FailedPrecondition(
-        fmt::format("day {} is already open; close it first", (*open)->business_day));
-  }
-  Result<OpenDay> opened = InsertDayOpen(now, calendar_->BusinessDay(now), opening_float);
+  Result<Books*> books = BooksForWrite();
+  if (!books.ok()) return books.status();
+  Result<TimePoint> now = EntryTime(**books);
+  if (!now.ok()) return now.status();
+  Result<OpenDay> opened = InsertDayOpen(**books, *now, opening_float);
   if (!opened.ok()) return opened;
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
   return opened;
@@ -107,44 +91,22 @@ Result<DayFigures> StallStore::FiguresOfSession(int64_t day_number) {
 
 Result<ZReport> StallStore::CloseDay(Money counted_cash) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  LAPAK_RETURN_IF_ERROR(CheckAmount("the counted cash", counted_cash));
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
-  Result<TimePoint> stamped = EntryTime();
-  if (!stamped.ok()) return stamped.status();
-  const TimePoint now = *stamped;
-  Result<std::optional<OpenDay>> open = ReadOpenDay();
-  if (!open.ok()) return open.status();
-  if (!open->has_value()) return Status::FailedPrecondition("no day is open");
-  const OpenDay& day = **open;
-
-  ZReport z;
-  Result<int64_t> last_z = db_->QueryInt("SELECT IFNULL(MAX(z_number), 0) FROM days");
-  sqlite::Statement opened(*db_, "SELECT time_utc_ms FROM journal WHERE seq = ?");
-  opened.Bind(1, day.open_seq);
-  if (!opened.Step()) return opened.status().ok() ? Status::Corruption("the day's opening entry is missing") : opened.status();
-  const TimePoint opened_at{std::chrono::milliseconds(opened.ColumnInt(0))};
-  Result<DayFigures> figures = FiguresOfSession(day.day_number);
-  if (!last_z.ok()) return last_z.status();
-  if (!figures.ok()) return figures.status();
-  z.z_number = *last_z + 1;
-  z.day_number = day.day_number;
-  z.business_day = day.business_day;
-  z.open_seq = day.open_seq;
-  z.opened_at = opened_at;
-  z.opening_float = day.opening_float;
-  z.figures = *figures;
-  z.counted_cash = counted_cash;
-  LAPAK_RETURN_IF_ERROR(SettleCash(z));
-
-  Result<JournalEntry> entry = AppendEntry(EntryKind::kDayClose, now, day.business_day, EncodeZReport(z));
-  if (!entry.ok()) return entry.status();
+  Result<Books*> books = BooksForWrite();
+  if (!books.ok()) return books.status();
+  Result<TimePoint> now = EntryTime(**books);
+  if (!now.ok()) return now.status();
+  Result<ZReport> z = (*books)->ZToClose(counted_cash);
+  if (!z.ok()) return z;
+  Result<Appended> appended = Append(**books, EntryKind::kDayClose, *now, z->business_day, EncodeZReport(*z));
+  if (!appended.ok()) return appended.status();
+  const ZReport& closed = *appended->booking.z;
   sqlite::Statement update(*db_, "UPDATE days SET close_seq = ?, z_number = ? WHERE day_number = ?");
-  LAPAK_RETURN_IF_ERROR(update.Bind(1, entry->seq).Bind(2, z.z_number).Bind(3, day.day_number).Run());
+  LAPAK_RETURN_IF_ERROR(
+      update.Bind(1, closed.close_seq).Bind(2, closed.z_number).Bind(3, closed.day_number).Run());
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
-  z.close_seq = entry->seq;
-  z.closed_at = entry->time;
-  return z;
+  return closed;
 }
 
 Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
@@ -219,97 +181,66 @@ Result<std::vector<ZReport>> StallStore::ZReports() {
 
 Result<Receipt> StallStore::RecordSale(const CompletedSale& sale) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  // The sale must still obey every rule: a caller cannot hand in totals of its own making.
-  Result<SaleTotals> totals = ComputeTotals(sale.lines, sale.discount, sale.payments);
-  if (!totals.ok()) return totals.status();
-  if (sale.lines.empty() || !totals->remaining.is_zero() || *totals != sale.totals) {
-    return Status::InvalidArgument("the sale is empty, under-paid or its totals do not add up");
-  }
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
-  Result<TimePoint> stamped = EntryTime();
+  Result<Books*> books = BooksForWrite();
+  if (!books.ok()) return books.status();
+  Result<TimePoint> stamped = EntryTime(**books);
   if (!stamped.ok()) return stamped.status();
   const TimePoint now = *stamped;
   const std::string today = calendar_->BusinessDay(now);
-  Result<std::optional<OpenDay>> open = ReadOpenDay();
-  if (!open.ok()) return open.status();
-  if (open->has_value() && (*open)->business_day != today) {
-    return Status::FailedPrecondition(fmt::format(
-        "day {} is still open; close it (Z report) before selling on {}", (*open)->business_day, today));
+  if (!(*books)->state().open) {
+    LAPAK_RETURN_IF_ERROR(InsertDayOpen(**books, now, Money()).status());
   }
-  if (!open->has_value()) {
-    Result<OpenDay> opened = InsertDayOpen(now, today, Money());
-    if (!opened.ok()) return opened.status();
-    *open = *opened;
-  }
-  const OpenDay& day = **open;
-
-  sqlite::Statement last(*db_, "SELECT IFNULL(MAX(receipt_number), 0) FROM sales WHERE business_day = ?");
-  last.Bind(1, today);
-  if (!last.Step()) return last.status().ok() ? Status::Corruption("no answer for the last receipt") : last.status();
-  const int64_t receipt_number = last.ColumnInt(0) + 1;
-  const std::string receipt = FormatReceiptNumber(today, receipt_number);
-
-  Result<JournalEntry> entry =
-      AppendEntry(EntryKind::kSale, now, today, EncodeSale({day.day_number, receipt, sale}));
-  if (!entry.ok()) return entry.status();
-  const SaleAmounts amounts = AmountsOf(sale);
+  Result<SaleBody> body = (*books)->NextSale(today, sale);
+  if (!body.ok()) return body.status();
+  Result<Appended> appended = Append(**books, EntryKind::kSale, now, today, EncodeSale(*body));
+  if (!appended.ok()) return appended.status();
+  const BookedSale& booked = *appended->booking.sale;
   sqlite::Statement insert(*db_,
                            "INSERT INTO sales (seq, receipt_number, day_number, business_day, total, "
                            "cash, qris, transfer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  LAPAK_RETURN_IF_ERROR(insert.Bind(1, entry->seq)
-                            .Bind(2, receipt_number)
-                            .Bind(3, day.day_number)
-                            .Bind(4, today)
-                            .Bind(5, amounts.total.rupiah())
-                            .Bind(6, amounts.cash.rupiah())
-                            .Bind(7, amounts.qris.rupiah())
-                            .Bind(8, amounts.transfer.rupiah())
+  LAPAK_RETURN_IF_ERROR(insert.Bind(1, booked.seq)
+                            .Bind(2, ParseReceiptNumber(booked.receipt)->number)
+                            .Bind(3, booked.day_number)
+                            .Bind(4, booked.business_day)
+                            .Bind(5, booked.amounts.total.rupiah())
+                            .Bind(6, booked.amounts.cash.rupiah())
+                            .Bind(7, booked.amounts.qris.rupiah())
+                            .Bind(8, booked.amounts.transfer.rupiah())
                             .Run());
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
-  return Receipt{entry->seq, receipt, today, FormatUtc(now), calendar_->LocalTime(now), sale, false, ""};
+  return Receipt{booked.seq, booked.receipt, today, FormatUtc(now), calendar_->LocalTime(now), sale, false, ""};
 }
 
 Result<Receipt> StallStore::VoidSale(const std::string& receipt, const std::string& owner_pin,
                                      const std::string& reason) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
-  LAPAK_RETURN_IF_ERROR(ValidateText("the reason for a void", reason, kMaxReasonBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateVoidReason(reason));  // before the PIN: a typo costs no try
   LAPAK_RETURN_IF_ERROR(CheckPin(Role::kOwner, owner_pin));
 
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
-  Result<TimePoint> stamped = EntryTime();
-  if (!stamped.ok()) return stamped.status();
-  const TimePoint now = *stamped;
+  Result<Books*> books = BooksForWrite();
+  if (!books.ok()) return books.status();
+  Result<TimePoint> now = EntryTime(**books);
+  if (!now.ok()) return now.status();
   const std::optional<ReceiptNumber> number = ParseReceiptNumber(receipt);
   sqlite::Statement sale(*db_,
-                         "SELECT s.seq, s.day_number, s.total, v.seq IS NOT NULL FROM sales s "
-                         "LEFT JOIN voids v ON v.sale_seq = s.seq "
-                         "WHERE s.business_day = ? AND s.receipt_number = ?");
+                         "SELECT seq, day_number, total FROM sales WHERE business_day = ? AND receipt_number = ?");
   if (number) sale.Bind(1, number->business_day).Bind(2, number->number);
   if (!number || !sale.Step()) {
     LAPAK_RETURN_IF_ERROR(sale.status());
     return Status::NotFound(fmt::format("no sale with receipt {}", receipt));
   }
-  const int64_t sale_seq = sale.ColumnInt(0);
-  const int64_t day_number = sale.ColumnInt(1);
-  const Money total = Money::Rupiah(sale.ColumnInt(2));
-  if (sale.ColumnInt(3) != 0) {
-    return Status::AlreadyExists(fmt::format("receipt {} is already voided", receipt));
-  }
-  Result<std::optional<OpenDay>> open = ReadOpenDay();
-  if (!open.ok()) return open.status();
-  if (!open->has_value() || (*open)->day_number != day_number) {
-    return Status::FailedPrecondition(
-        fmt::format("receipt {} belongs to a day already closed with a Z report; it cannot be voided",
-                    receipt));
-  }
-  Result<JournalEntry> entry =
-      AppendEntry(EntryKind::kVoid, now, (*open)->business_day,
-                  EncodeVoid({day_number, sale_seq, receipt, reason, total}));
-  if (!entry.ok()) return entry.status();
+  const VoidBody body{sale.ColumnInt(1), sale.ColumnInt(0), receipt, reason, Money::Rupiah(sale.ColumnInt(2))};
+  // A void belongs to the open session's day; Books refuses one of a sale of another.
+  const std::optional<OpenSession>& open = (*books)->state().open;
+  const std::string business_day = open ? open->business_day : number->business_day;
+  Result<Appended> appended = Append(**books, EntryKind::kVoid, *now, business_day, EncodeVoid(body));
+  if (!appended.ok()) return appended.status();
   sqlite::Statement insert(*db_, "INSERT INTO voids (seq, sale_seq, reason) VALUES (?, ?, ?)");
-  LAPAK_RETURN_IF_ERROR(insert.Bind(1, entry->seq).Bind(2, sale_seq).Bind(3, reason).Run());
+  LAPAK_RETURN_IF_ERROR(insert.Bind(1, appended->entry.seq).Bind(2, body.sale_seq).Bind(3, reason).Run());
   // Read back before COMMIT: once committed, the void must not be reported as failed.
   Result<Receipt> voided = FindReceipt(receipt);
   if (!voided.ok()) return voided.status();

@@ -12,6 +12,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "core/permissions.h"
 #include "core/store.h"
 
 namespace lapak::cli {
@@ -19,7 +20,7 @@ namespace lapak::cli {
 struct Context {
   std::string db_path;  // --db, $LAPAK_DB, else $XDG_DATA_HOME/lapak/lapak.db
   bool json = false;    // --json
-  std::unique_ptr<Clock> clock;  // ClockFromEnvironment()
+  std::unique_ptr<Clock> clock;  // app::ClockFromEnvironment (app/common/app_clock.h)
   int exit_code = 0;
 };
 
@@ -64,7 +65,8 @@ struct PinOptions {
   std::string role;
 };
 void AddPinOptions(CLI::App& command, PinOptions& options, Role role);
-// Checks the PIN for the chosen role; reports and returns false when refused.
-bool Authorise(Context& ctx, StallStore& store, const PinOptions& options);
+// Checks the PIN for the chosen role, then that the role may do `action` (core/permissions.h);
+// reports and returns false when refused.
+bool Authorise(Context& ctx, StallStore& store, const PinOptions& options, Action action);
 
 }  // namespace lapak::cli

@@ -35,7 +35,7 @@ struct ImportOptions {
 
 void RunImport(Context& ctx, const ImportOptions& options) {
   std::unique_ptr<StallStore> store = OpenStore(ctx);
-  if (!store || !Authorise(ctx, *store, options.pin)) return;
+  if (!store || !Authorise(ctx, *store, options.pin, Action::kEditCatalog)) return;
   Result<std::string> text = ReadWholeFile(options.path);
   if (!Check(ctx, text.status())) return;
   Result<std::vector<Product>> products = ParseCatalogCsv(*text);

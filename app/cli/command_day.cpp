@@ -49,7 +49,7 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
   AddPinOptions(*open_command, open->pin, Role::kCashier);
   open_command->callback([&ctx, open] {
     std::unique_ptr<StallStore> store = OpenStore(ctx);
-    if (!store || !Authorise(ctx, *store, open->pin)) return;
+    if (!store || !Authorise(ctx, *store, open->pin, Action::kOpenDay)) return;
     Result<Money> amount = ParseMoney(open->amount.empty() ? "0" : open->amount);
     if (!Check(ctx, amount.status())) return;
     Result<OpenDay> opened = store->OpenDaySession(*amount);
@@ -66,7 +66,7 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
   AddPinOptions(*close_command, close->pin, Role::kCashier);
   close_command->callback([&ctx, close] {
     std::unique_ptr<StallStore> store = OpenStore(ctx);
-    if (!store || !Authorise(ctx, *store, close->pin)) return;
+    if (!store || !Authorise(ctx, *store, close->pin, Action::kCloseDay)) return;
     Result<Money> counted = ParseMoney(close->amount);
     if (!Check(ctx, counted.status())) return;
     Result<ZReport> z = store->CloseDay(*counted);

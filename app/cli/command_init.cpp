@@ -40,7 +40,7 @@ void AddResetCommand(CLI::App& app, Context& ctx) {
   command->callback([&ctx, pin] {
     {
       std::unique_ptr<StallStore> store = OpenStore(ctx);
-      if (!store || !Authorise(ctx, *store, *pin)) return;
+      if (!store || !Authorise(ctx, *store, *pin, Action::kReset)) return;
     }  // closed: RetireDatabase needs the database to itself
     Result<std::string> retired = RetireDatabase(ctx.db_path, *ctx.clock);
     if (!Check(ctx, retired.status())) return;

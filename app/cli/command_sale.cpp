@@ -71,7 +71,7 @@ Status BuildCart(StallStore& store, const SellOptions& options, Cart& cart) {
 
 void RunSell(Context& ctx, const SellOptions& options) {
   std::unique_ptr<StallStore> store = OpenStore(ctx);
-  if (!store || !Authorise(ctx, *store, options.pin)) return;
+  if (!store || !Authorise(ctx, *store, options.pin, Action::kSell)) return;
   Cart cart;
   if (!Check(ctx, BuildCart(*store, options, cart))) return;
   Result<CompletedSale> sale = cart.Complete();

@@ -103,13 +103,15 @@ void SyncWatch(Context& ctx, std::chrono::milliseconds poll) {
 
 void AddSyncCommands(CLI::App& app, Context& ctx) {
   auto code = std::make_shared<std::string>();
-  CLI::App* enrol = app.add_subcommand("enrol", "Link this terminal to the bazaar ledger");
+  auto pin = std::make_shared<PinOptions>();
+  CLI::App* enrol = app.add_subcommand("enrol", "Link this terminal to the bazaar ledger (the owner's PIN)");
   enrol->add_option("code", *code, "The enrolment code the organiser printed")->required();
-  enrol->callback([&ctx, code] {
+  AddPinOptions(*enrol, *pin, Role::kOwner);
+  enrol->callback([&ctx, code, pin] {
     Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(*code);
     if (!Check(ctx, parsed.status())) return;
     std::unique_ptr<StallStore> store = OpenStore(ctx);
-    if (!store) return;
+    if (!store || !Authorise(ctx, *store, *pin, Action::kEnrol)) return;
     Result<StallInfo> info = store->Info();
     if (!Check(ctx, info.status())) return;
     if (info->terminal_id != parsed->terminal_id) {

@@ -3,10 +3,11 @@
 #include <iostream>
 
 #include "app/cli/cli.h"
+#include "app/common/app_clock.h"
 
 int main(int argc, char** argv) {
   lapak::cli::Context ctx;
-  lapak::Result<std::unique_ptr<lapak::Clock>> clock = lapak::ClockFromEnvironment();
+  lapak::Result<std::unique_ptr<lapak::Clock>> clock = lapak::app::ClockFromEnvironment("lapak");
   if (!lapak::cli::Check(ctx, clock.status())) return ctx.exit_code;
   ctx.clock = std::move(clock).value();
 

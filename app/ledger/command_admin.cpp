@@ -35,6 +35,9 @@ void AddEventCommand(CLI::App& app, Context& ctx) {
   add->add_option("--regency", spec->regency, "Regency or city")->required();
   add->add_option("--tz", spec->time_zone, "IANA time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
       ->capture_default_str();
+  add->add_option("--cutoff", spec->day_cutoff,
+                  "When the business day turns, HH:MM: sales before it count for the day before")
+      ->capture_default_str();
   add->add_option("--from", spec->first_day, "First day, YYYY-MM-DD")->required();
   add->add_option("--to", spec->last_day, "Last day, YYYY-MM-DD")->required();
   add->callback([&ctx, spec] {

@@ -2,11 +2,13 @@
 #include <exception>
 #include <iostream>
 
+#include "app/common/app_clock.h"
 #include "app/ledger/ledger_cli.h"
 
 int main(int argc, char** argv) {
   lapak::ledger_cli::Context ctx;
-  lapak::Result<std::unique_ptr<lapak::Clock>> clock = lapak::ClockFromEnvironment();
+  lapak::Result<std::unique_ptr<lapak::Clock>> clock =
+      lapak::app::ClockFromEnvironment("lapak-ledger");
   if (!lapak::ledger_cli::Check(ctx, clock.status())) return ctx.exit_code;
   ctx.clock = std::move(clock).value();
 

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 
+#include "app/common/app_clock.h"
 #include "app/pos/demo_stall.h"
 #include "app/pos/pos_model.h"
 #include "app/pos/screens.h"
@@ -99,9 +100,11 @@ int main(int argc, char** argv) {
   const bool screenshot = !options.screenshot_path.empty();
 
   // ---- the stall ---------------------------------------------------------------------------
-  // $LAPAK_NOW ("2026-11-22T12:05:00Z") stands the clock still, as for `lapak`: the README's
-  // screenshots are made so, and come out the same each time.
-  lapak::Result<std::unique_ptr<lapak::Clock>> clock_owner = lapak::ClockFromEnvironment();
+  // $LAPAK_NOW ("2026-11-22T12:05:00Z") stands the clock still, as for `lapak`, in builds made
+  // for tests (app/common/app_clock.h): the README's screenshots are made so, and come out the
+  // same each time.
+  lapak::Result<std::unique_ptr<lapak::Clock>> clock_owner =
+      lapak::app::ClockFromEnvironment("lapak-pos");
   if (!clock_owner.ok()) {
     std::fprintf(stderr, "lapak-pos: %s\n", clock_owner.status().message().c_str());
     return 2;

@@ -93,6 +93,7 @@ void PosModel::ShowCatalog() {
 }
 
 bool PosModel::SaveProduct(const Product& product) {
+  if (!Allowed(Action::kEditCatalog, Text::kOwnerEditsCatalog)) return false;
   if (Status saved = store_->SaveProduct(product); !saved.ok()) return Refuse(saved);
   LoadProducts();
   ShowCatalog();
@@ -100,6 +101,7 @@ bool PosModel::SaveProduct(const Product& product) {
 }
 
 bool PosModel::ImportCatalogFile(const std::string& path) {
+  if (!Allowed(Action::kEditCatalog, Text::kOwnerEditsCatalog)) return false;
   std::error_code error;
   const auto size = std::filesystem::file_size(path, error);
   if (error) return Refuse(Status::NotFound("cannot read '" + path + "'"));
@@ -140,6 +142,11 @@ SaleTotals PosModel::Totals() const {
 bool PosModel::Refuse(const Status& status) {
   message_ = status.message();
   return false;
+}
+
+bool PosModel::Allowed(Action action, Text text) {
+  if (Authorise(role_, action).ok()) return true;
+  return Refuse(Status::PermissionDenied(Tr(language_, role_ ? text : Text::kLogInFirst)));
 }
 
 bool PosModel::Login(Role role, const std::string& pin) {
@@ -213,6 +220,7 @@ void PosModel::BackToSell() {
 }
 
 bool PosModel::Complete() {
+  if (!Allowed(Action::kSell, Text::kLogInFirst)) return false;
   Result<CompletedSale> sale = cart_.Complete();
   if (!sale.ok()) return Refuse(sale.status());
   Result<Receipt> receipt = store_->RecordSale(*sale);
@@ -264,6 +272,7 @@ void PosModel::ShowDay() {
 }
 
 bool PosModel::OpenDay(Money opening_float) {
+  if (!Allowed(Action::kOpenDay, Text::kLogInFirst)) return false;
   Result<lapak::OpenDay> opened = store_->OpenDaySession(opening_float);
   if (!opened.ok()) return Refuse(opened.status());
   last_z_.reset();
@@ -273,6 +282,7 @@ bool PosModel::OpenDay(Money opening_float) {
 }
 
 bool PosModel::CloseDay(const CashCount& count) {
+  if (!Allowed(Action::kCloseDay, Text::kLogInFirst)) return false;
   Result<Money> counted = CashCountTotal(count);
   if (!counted.ok()) return Refuse(counted.status());
   Result<ZReport> z = store_->CloseDay(*counted);

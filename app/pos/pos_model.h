@@ -13,6 +13,7 @@
 
 #include "app/pos/strings.h"
 #include "core/cash_count.h"
+#include "core/permissions.h"
 #include "core/sale.h"
 #include "core/store.h"
 
@@ -132,6 +133,9 @@ class PosModel {
 
  private:
   bool Refuse(const Status& status);  // keeps the message, returns false
+  // Whether the logged-in role may do `action` (core/permissions.h); refuses with `text`
+  // (or "log in first") when not.
+  bool Allowed(Action action, Text text);
 
   StallStore* store_;                          // the one given, or opened_store_
   std::unique_ptr<StallStore> opened_store_;  // a database opened from the set-up screen

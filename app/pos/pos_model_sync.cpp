@@ -40,7 +40,7 @@ std::string PosModel::SyncBadge() const {
 
 bool PosModel::EnrolSync(const std::string& code) {
   // Where the books go is the owner's decision, as voids are.
-  if (role_ != Role::kOwner) return Refuse(Status::PermissionDenied(Tr(language_, Text::kOwnerEnrols)));
+  if (!Allowed(Action::kEnrol, Text::kOwnerEnrols)) return false;
   Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(code);
   if (!parsed.ok()) return Refuse(parsed.status());
   if (parsed->terminal_id != stall_.terminal_id) {

@@ -111,6 +111,9 @@ constexpr std::array kTable = {
     Entry{Text::kSyncNow, "Kirim sekarang", "Sync now"},
     Entry{Text::kOwnerEnrols, "Hanya pemilik yang dapat mendaftarkan terminal",
           "Only the owner can enrol the terminal"},
+    Entry{Text::kOwnerEditsCatalog, "Hanya pemilik yang dapat mengubah katalog",
+          "Only the owner can change the catalog"},
+    Entry{Text::kLogInFirst, "Masuk dulu dengan PIN", "Log in with a PIN first"},
     Entry{Text::kSent, "Terkirim", "Sent"},
     Entry{Text::kNotSent, "Belum kirim", "Unsent"},
 };

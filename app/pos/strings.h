@@ -102,6 +102,8 @@ enum class Text {
   kCodeForOtherTerminal,
   kSyncNow,
   kOwnerEnrols,
+  kOwnerEditsCatalog,
+  kLogInFirst,
   kSent,
   kNotSent,
   kCount,  // not a text: the number of texts

@@ -24,9 +24,22 @@ std::string SignedJson(nlohmann::json body, std::string_view key, const sync::Si
   return Dump(body);
 }
 
+// The database failed: the terminal retries later. What failed (possibly SQL) goes to the
+// ledger's log, never to the terminal.
+IngestAnswer Unavailable(const Status& status);
+
 }  // namespace
 
 std::string ErrorJson(std::string_view reason) { return Dump({{"error", reason}}); }
+
+namespace {
+
+IngestAnswer Unavailable(const Status& status) {
+  fmt::print(stderr, "lapak-ledger: a batch could not be stored: {}\n", status.ToString());
+  return {503, ErrorJson("the ledger cannot store batches right now; send again later")};
+}
+
+}  // namespace
 
 IngestAnswer Ingestor::Handle(std::string_view body) {
   ++counters_.batches;
@@ -46,7 +59,7 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
   const std::string terminal_id(envelope->terminal_id);
 
   Result<std::optional<TerminalRecord>> terminal = store_.FindTerminal(terminal_id);
-  if (!terminal.ok()) return {503, ErrorJson(terminal.status().message())};
+  if (!terminal.ok()) return Unavailable(terminal.status());
   // The same answer, after the same work, for an unknown terminal, a revoked one and a wrong
   // key: neither the body nor the time taken says which terminals exist.
   static const std::string kNoKey(sync::kTerminalKeyBytes, '\0');
@@ -91,7 +104,7 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
     if (outcome.status().code() == StatusCode::kPermissionDenied) {
       return {401, ErrorJson(outcome.status().message())};
     }
-    return {503, ErrorJson(outcome.status().message())};
+    return Unavailable(outcome.status());
   }
   const std::string& key = (*terminal)->terminal_key;
   sync::SignedAnswer signed_answer{terminal_id, envelope->first_seq, envelope->last_seq, 200,

@@ -1,7 +1,8 @@
 // LedgerStore::ApplyBatch: the sync contract's step 4, in one transaction.
 //
-// The batch is worked out in memory first — chain, bodies, voids, Z reports, and the change
-// to each running total — and then written with a fixed handful of statements: entries and
+// The batch is worked out in memory first — every entry judged by the terminal's Books
+// (core/books.h, with the event's calendar), and the change to each running total — and
+// then written with a fixed handful of statements: entries and
 // sales in multi-row INSERTs, one upsert per total row touched. A 500-entry batch is ~25
 // statements whatever the engine, which matters on PostgreSQL where each is a round trip.
 #include <fmt/core.h>
@@ -11,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/books.h"
 #include "sync/ledger/figures_sql.h"
 #include "sync/ledger/ledger_store.h"
 
@@ -100,15 +102,14 @@ class BatchPlan {
             TimePoint now)
       : db_(db), terminal_(terminal), calendar_(calendar), now_(now) {}
 
-  // InvalidArgument for a body that does not decode or a void of no sale: the batch is
-  // rejected. Any other error is the database's.
-  Status Add(const JournalEntry& entry);
+  // `booking` is what the terminal's Books took in for `entry`. Errors are the database's.
+  Status Add(const JournalEntry& entry, const Booking& booking);
   Status Write();
 
  private:
-  Status AddSale(const JournalEntry& entry);
-  Status AddVoid(const JournalEntry& entry);
-  Status AddZ(const JournalEntry& entry);
+  void AddSale(const BookedSale& booked);
+  Status AddVoid(const BookedSale& booked);
+  Status AddZ(const ZReport& z);
   void Count(const SaleRow& sale, const LedgerFigures& delta);
 
   sql::Connection& db_;
@@ -129,19 +130,19 @@ constexpr size_t kEntryColumns = 9;
 constexpr size_t kSaleColumns = 10;
 constexpr size_t kReconciliationColumns = 23;
 
-Status BatchPlan::Add(const JournalEntry& entry) {
+Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
   for (Value value : {Param(terminal_.id), Param(entry.seq), Param(entry.uuid),
                       Param(EntryKindName(entry.kind)), Param(entry.time), Param(entry.business_day),
                       Param(entry.body), Param(DigestBlob(entry.hash)), Param(now_)}) {
     entries_.push_back(std::move(value));
   }
-  switch (entry.kind) {
-    case EntryKind::kDayOpen: return DecodeDayOpen(entry.body).status();
-    case EntryKind::kSale: return AddSale(entry);
-    case EntryKind::kVoid: return AddVoid(entry);
-    case EntryKind::kDayClose: return AddZ(entry);
+  switch (booking.kind) {
+    case EntryKind::kDayOpen: return Status::Ok();
+    case EntryKind::kSale: return AddSale(*booking.sale), Status::Ok();
+    case EntryKind::kVoid: return AddVoid(*booking.sale);
+    case EntryKind::kDayClose: return AddZ(*booking.z);
   }
-  return Status::InvalidArgument("unknown entry kind");
+  return Status::Ok();
 }
 
 void BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
@@ -150,70 +151,48 @@ void BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
   sessions_[sale.day_number] += delta;
 }
 
-Status BatchPlan::AddSale(const JournalEntry& entry) {
-  Result<SaleBody> body = DecodeSale(entry.body);
-  if (!body.ok()) return body.status();
-  SaleRow sale{body->day_number, entry.business_day, calendar_.LocalHour(entry.time),
-               AmountsOf(body->sale), false};
+// The business day and hour are the ledger's own, from the entry's time and the event's
+// calendar: Books has checked that the terminal's claim agrees.
+void BatchPlan::AddSale(const BookedSale& booked) {
+  SaleRow sale{booked.day_number, booked.business_day, calendar_.LocalHour(booked.time), booked.amounts, false};
   Count(sale, SaleDelta(sale.amounts));
-  new_sales_.emplace(entry.seq, std::move(sale));
-  return Status::Ok();
+  new_sales_.emplace(booked.seq, std::move(sale));
 }
 
-Status BatchPlan::AddVoid(const JournalEntry& entry) {
-  Result<VoidBody> body = DecodeVoid(entry.body);
-  if (!body.ok()) return body.status();
-  const auto not_a_sale = [&] {
-    return Status::InvalidArgument(
-        fmt::format("voids sale {}, which is not an unvoided sale", body->sale_seq));
-  };
-  SaleRow held;
-  SaleRow* sale = nullptr;
-  if (auto in_batch = new_sales_.find(body->sale_seq); in_batch != new_sales_.end()) {
-    sale = &in_batch->second;
-  } else {
-    if (voided_held_.contains(body->sale_seq)) return not_a_sale();
-    Result<sql::Rows> rows = db_.Query(
-        "SELECT day_number, business_day, local_hour, total, cash, qris, transfer "
-        "FROM sales WHERE terminal_id = $1 AND seq = $2 AND voided = 0",
-        {Param(terminal_.id), Param(body->sale_seq)});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return not_a_sale();
-    held = {rows->Int(0, 0), rows->Text(0, 1), rows->Int(0, 2),
-            SaleAmounts{Money::Rupiah(rows->Int(0, 3)), Money::Rupiah(rows->Int(0, 4)),
-                        Money::Rupiah(rows->Int(0, 5)), Money::Rupiah(rows->Int(0, 6))},
-            false};
-    sale = &held;
-    voided_held_.insert(body->sale_seq);
+// A void counts at its sale's day and hour, as the sale was counted (a sale received before
+// the ledger kept hours is at hour -1).
+Status BatchPlan::AddVoid(const BookedSale& booked) {
+  if (auto in_batch = new_sales_.find(booked.seq); in_batch != new_sales_.end()) {
+    in_batch->second.voided = true;
+    Count(in_batch->second, VoidDelta(in_batch->second.amounts));
+    return Status::Ok();
   }
-  if (sale->voided) return not_a_sale();
-  if (sale->amounts.total != body->total) {
-    return Status::InvalidArgument(fmt::format("voids sale {} for {} but it was for {}",
-                                               body->sale_seq, FormatMoney(body->total),
-                                               FormatMoney(sale->amounts.total)));
-  }
-  sale->voided = true;
-  Count(*sale, VoidDelta(sale->amounts));
+  Result<sql::Rows> rows = db_.Query("SELECT local_hour FROM sales WHERE terminal_id = $1 AND seq = $2",
+                                     {Param(terminal_.id), Param(booked.seq)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::Corruption(fmt::format("sale {} is not in the sales table", booked.seq));
+  voided_held_.insert(booked.seq);
+  Count(SaleRow{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts, true},
+        VoidDelta(booked.amounts));
   return Status::Ok();
 }
 
 // The Z is checked against the ledger's figures of its day session: those held before the
-// batch plus this batch's entries before the Z.
-Status BatchPlan::AddZ(const JournalEntry& entry) {
-  Result<ZReport> z = DecodeZReport(entry.body);
-  if (!z.ok()) return z.status();
+// batch plus this batch's entries before the Z. Books has already refused a Z that differs
+// from the session's entries; this compares with the running totals the ledger wrote.
+Status BatchPlan::AddZ(const ZReport& z) {
   Result<sql::Rows> rows = db_.Query(
       fmt::format("SELECT {} FROM session_totals WHERE terminal_id = $1 AND day_number = $2",
                   kFigureColumns),
-      {Param(terminal_.id), Param(z->day_number)});
+      {Param(terminal_.id), Param(z.day_number)});
   if (!rows.ok()) return rows.status();
   LedgerFigures ledger = rows->empty() ? LedgerFigures{} : FiguresFromRow(*rows, 0, 0);
-  if (auto pending = sessions_.find(z->day_number); pending != sessions_.end()) {
+  if (auto pending = sessions_.find(z.day_number); pending != sessions_.end()) {
     ledger += pending->second;
   }
-  const LedgerFigures own = FiguresOfZ(*z);
-  for (Value value : {Param(terminal_.id), Param(z->z_number), Param(terminal_.stall_id),
-                      Param(z->business_day), Param(z->day_number)}) {
+  const LedgerFigures own = FiguresOfZ(z);
+  for (Value value : {Param(terminal_.id), Param(z.z_number), Param(terminal_.stall_id),
+                      Param(z.business_day), Param(z.day_number)}) {
     reconciliations_.push_back(std::move(value));
   }
   AppendFigures(reconciliations_, own);
@@ -279,6 +258,100 @@ Status BatchPlan::Write() {
                     kReconciliationColumns, reconciliations_);
 }
 
+// The event's calendar and its days, widened by kEventDayMargin on each side.
+Result<BooksCalendar> EventCalendar(const TerminalRecord& terminal) {
+  Result<BusinessCalendar> calendar = BusinessCalendar::Make(terminal.time_zone, terminal.day_cutoff);
+  if (!calendar.ok()) return calendar.status();
+  return BooksCalendar{std::move(calendar).value(), AddDays(terminal.first_day, -kEventDayMargin),
+                       AddDays(terminal.last_day, kEventDayMargin)};
+}
+
+// A sale the ledger holds for the terminal, with whether it is voided.
+Result<std::optional<BookedSale>> HeldSale(sql::Connection& db, const std::string& terminal_id, int64_t seq) {
+  Result<sql::Rows> rows = db.Query(
+      "SELECT e.time_utc_ms, e.business_day, e.body, s.voided FROM entries e JOIN sales s "
+      "ON s.terminal_id = e.terminal_id AND s.seq = e.seq WHERE e.terminal_id = $1 AND e.seq = $2",
+      {Param(terminal_id), Param(seq)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<BookedSale>();
+  JournalEntry entry;
+  entry.seq = seq;
+  entry.kind = EntryKind::kSale;
+  entry.time = TimePoint{std::chrono::milliseconds(rows->Int(0, 0))};
+  entry.business_day = rows->Text(0, 1);
+  entry.body = rows->Text(0, 2);
+  Result<BookedSale> sale = BookedSaleOf(entry, rows->Int(0, 3) != 0);
+  if (!sale.ok()) return Status::Corruption(fmt::format("held entry {}: {}", seq, sale.status().message()));
+  return std::optional<BookedSale>(std::move(sale).value());
+}
+
+// The terminal's books after entry hwm: as kept with the terminal, or, for entries received
+// before the ledger kept it, replayed from `entries` (prev_hash is not stored: each entry's
+// is the hash before it). IoError from the database; any other error is a held entry that
+// breaks a rule.
+Result<BooksState> BooksStateOf(sql::Connection& db, const TerminalRecord& terminal,
+                                const BooksCalendar& calendar) {
+  if (terminal.books) return DecodeBooksState(*terminal.books);
+  Books books(calendar);
+  if (terminal.hwm == 0) return books.state();
+  Result<sql::Rows> rows = db.Query(
+      "SELECT seq, uuid, kind, time_utc_ms, business_day, body, hash FROM entries "
+      "WHERE terminal_id = $1 ORDER BY seq",
+      {Param(terminal.id)});
+  if (!rows.ok()) return rows.status();
+  Sha256Digest prev{};
+  for (size_t row = 0; row < rows->size(); ++row) {
+    JournalEntry entry;
+    entry.terminal_id = terminal.id;
+    entry.seq = rows->Int(row, 0);
+    entry.uuid = rows->Text(row, 1);
+    Result<EntryKind> kind = ParseEntryKind(rows->Text(row, 2));
+    if (!kind.ok()) return Status::InvalidArgument(fmt::format("entry {}: {}", entry.seq, kind.status().message()));
+    entry.kind = *kind;
+    entry.time = TimePoint{std::chrono::milliseconds(rows->Int(row, 3))};
+    entry.business_day = rows->Text(row, 4);
+    entry.body = rows->Text(row, 5);
+    entry.prev_hash = prev;
+    const std::string hash = rows->Bytes(row, 6);
+    if (hash.size() == entry.hash.size()) std::memcpy(entry.hash.data(), hash.data(), hash.size());
+    Result<Booking> booking = books.Apply(entry);
+    if (!booking.ok()) return Status::InvalidArgument(fmt::format("entry {}: {}", entry.seq, booking.status().message()));
+    prev = entry.hash;
+  }
+  return books.state();
+}
+
+// The first of `entries` whose uuid the terminal has used before, in the batch or earlier.
+Result<std::optional<int64_t>> FirstReusedUuid(sql::Connection& db, const std::string& terminal_id,
+                                               const std::vector<const JournalEntry*>& entries) {
+  std::map<std::string, int64_t> seq_of_uuid;
+  for (const JournalEntry* entry : entries) {
+    if (!seq_of_uuid.emplace(entry->uuid, entry->seq).second) return std::optional<int64_t>(entry->seq);
+  }
+  std::optional<int64_t> first;
+  // In chunks of 256, 128, … 1 uuids: few distinct SQL texts for the statement caches.
+  size_t done = 0;
+  for (size_t chunk = 256; chunk > 0; chunk /= 2) {
+    while (entries.size() - done >= chunk) {
+      std::string sql = "SELECT uuid FROM entries WHERE terminal_id = $1 AND uuid IN (";
+      std::vector<Value> values{Param(terminal_id)};
+      for (size_t i = 0; i < chunk; ++i) {
+        sql += fmt::format("{}${}", i ? ", " : "", i + 2);
+        values.push_back(Param(entries[done + i]->uuid));
+      }
+      sql += ')';
+      Result<sql::Rows> rows = db.Query(sql, values);
+      if (!rows.ok()) return rows.status();
+      for (size_t row = 0; row < rows->size(); ++row) {
+        const int64_t seq = seq_of_uuid.at(rows->Text(row, 0));
+        if (!first || seq < *first) first = seq;
+      }
+      done += chunk;
+    }
+  }
+  return first;
+}
+
 }  // namespace
 
 Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
@@ -328,28 +401,48 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
     }
   }
   if (last <= terminal.hwm) return ApplyOutcome{ApplyResult::kDuplicate, terminal.hwm, ""};
-  Result<const BusinessCalendar*> calendar = CalendarFor(terminal.time_zone);
+  const auto rejected = [&terminal](std::string reason) {
+    return ApplyOutcome{ApplyResult::kRejected, terminal.hwm, std::move(reason)};
+  };
+
+  Result<BooksCalendar> calendar = EventCalendar(terminal);
   if (!calendar.ok()) return calendar.status();
-  BatchPlan plan(*db_, terminal, **calendar, now);
-  Sha256Digest prev = terminal.last_hash;
+  // A database error met while Books looks up a sale is the database's (503), not a refusal.
+  Status lookup_failure;
+  const HeldSaleLookup held = [&](int64_t seq) -> Result<std::optional<BookedSale>> {
+    Result<std::optional<BookedSale>> sale = HeldSale(*db_, terminal.id, seq);
+    if (!sale.ok()) lookup_failure = sale.status();
+    return sale;
+  };
+  Result<BooksState> state = BooksStateOf(*db_, terminal, *calendar);
+  if (!state.ok()) {
+    if (state.status().code() == StatusCode::kIoError) return state.status();
+    return rejected("the entries the ledger holds break the rules of the books: " + state.status().message());
+  }
+  Books books(std::move(calendar).value(), std::move(state).value(), held);
+
+  std::vector<const JournalEntry*> fresh;
   for (const JournalEntry& entry : entries) {
-    if (entry.seq <= terminal.hwm) continue;
-    if (entry.prev_hash != prev || ComputeEntryHash(entry) != entry.hash) {
-      return ApplyOutcome{ApplyResult::kRejected, terminal.hwm,
-                          fmt::format("entry {} does not continue the hash chain", entry.seq)};
-    }
-    if (Status added = plan.Add(entry); !added.ok()) {
-      if (added.code() != StatusCode::kInvalidArgument) return added;
-      return ApplyOutcome{ApplyResult::kRejected, terminal.hwm,
-                          fmt::format("entry {}: {}", entry.seq, added.message())};
-    }
-    prev = entry.hash;
+    if (entry.seq > terminal.hwm) fresh.push_back(&entry);
+  }
+  Result<std::optional<int64_t>> reused = FirstReusedUuid(*db_, terminal.id, fresh);
+  if (!reused.ok()) return reused.status();
+  if (reused->has_value()) return rejected(fmt::format("entry {}: its uuid is used already", **reused));
+
+  BatchPlan plan(*db_, terminal, books.calendar(), now);
+  for (const JournalEntry* entry : fresh) {
+    Result<Booking> booking = books.Apply(*entry);
+    if (!lookup_failure.ok()) return lookup_failure;
+    if (!booking.ok()) return rejected(fmt::format("entry {}: {}", entry->seq, booking.status().message()));
+    LAPAK_RETURN_IF_ERROR(plan.Add(*entry, *booking));
   }
   LAPAK_RETURN_IF_ERROR(plan.Write());
   LAPAK_RETURN_IF_ERROR(db_->Execute("UPDATE terminals SET hwm = $2, last_hash = $3, "
-                                     "last_batch_at_ms = $4, last_entry_at_ms = $5 WHERE id = $1",
-                                     {Param(terminal_id), Param(last), Param(DigestBlob(prev)),
-                                      Param(now), Param(entries.back().time)})
+                                     "last_batch_at_ms = $4, last_entry_at_ms = $5, books = $6 "
+                                     "WHERE id = $1",
+                                     {Param(terminal_id), Param(last), Param(DigestBlob(books.state().last_hash)),
+                                      Param(now), Param(entries.back().time),
+                                      Param(EncodeBooksState(books.state()))})
                             .status());
   return ApplyOutcome{ApplyResult::kApplied, last, ""};
 }

@@ -184,6 +184,14 @@ CREATE INDEX stalls_by_event ON stalls (event_id);
 CREATE INDEX terminals_by_stall ON terminals (stall_id);
 CREATE INDEX reconciliations_by_stall_day ON reconciliations (stall_id, business_day);
 )sql"},
+    // The rules of the books at ingest (issue 10): an event's own day cut-off, each
+    // terminal's books' state after its hwm (core/books.h; NULL until its next batch works
+    // it out from `entries`), and entries findable by uuid, which is never used twice.
+    Migration{3, R"sql(
+ALTER TABLE events ADD COLUMN day_cutoff TEXT NOT NULL DEFAULT '04:00';
+ALTER TABLE terminals ADD COLUMN books TEXT;
+CREATE INDEX entries_by_uuid ON entries (terminal_id, uuid);
+)sql"},
 };
 
 std::span<const Migration> LedgerMigrations() { return kLedgerMigrations; }

@@ -19,7 +19,7 @@ Status ValidateEvent(const EventSpec& event) {
   LAPAK_RETURN_IF_ERROR(ValidateText("event name", event.name, kMaxNameBytes));
   LAPAK_RETURN_IF_ERROR(ValidateText("province", event.province, kMaxNameBytes));
   LAPAK_RETURN_IF_ERROR(ValidateText("regency", event.regency, kMaxNameBytes));
-  Result<BusinessCalendar> calendar = BusinessCalendar::Make(event.time_zone, kDefaultDayCutoff);
+  Result<BusinessCalendar> calendar = BusinessCalendar::Make(event.time_zone, event.day_cutoff);
   if (!calendar.ok()) return calendar.status();
   if (!IsIsoDate(event.first_day) || !IsIsoDate(event.last_day)) {
     return Status::InvalidArgument("event dates must be YYYY-MM-DD");
@@ -92,10 +92,11 @@ Status LedgerStore::AddEvent(const EventSpec& event) {
     if (!exists.ok()) return exists.status();
     if (*exists) return Status::AlreadyExists(fmt::format("event '{}' already exists", event.id));
     return db
-        .Execute("INSERT INTO events (id, name, province, regency, time_zone, first_day, last_day) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        .Execute("INSERT INTO events (id, name, province, regency, time_zone, first_day, last_day, "
+                 "day_cutoff) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                  {Param(event.id), Param(event.name), Param(event.province), Param(event.regency),
-                  Param(event.time_zone), Param(event.first_day), Param(event.last_day)})
+                  Param(event.time_zone), Param(event.first_day), Param(event.last_day),
+                  Param(event.day_cutoff)})
         .status();
   });
 }
@@ -173,7 +174,7 @@ namespace {
 constexpr const char* kSelectTerminals =
     "SELECT t.id, t.stall_id, s.event_id, e.time_zone, t.terminal_key, "
     "CASE WHEN t.revoked_at_ms IS NULL THEN 0 ELSE 1 END, t.hwm, t.last_hash, "
-    "t.last_batch_at_ms, t.last_entry_at_ms "
+    "t.last_batch_at_ms, t.last_entry_at_ms, e.day_cutoff, e.first_day, e.last_day, t.books "
     "FROM terminals t JOIN stalls s ON s.id = t.stall_id JOIN events e ON e.id = s.event_id";
 
 TerminalRecord TerminalFromRow(const sql::Rows& rows, size_t row) {
@@ -191,6 +192,10 @@ TerminalRecord TerminalFromRow(const sql::Rows& rows, size_t row) {
   }
   terminal.last_batch_at = rows.OptionalTime(row, 8);
   terminal.last_entry_at = rows.OptionalTime(row, 9);
+  terminal.day_cutoff = rows.Text(row, 10);
+  terminal.first_day = rows.Text(row, 11);
+  terminal.last_day = rows.Text(row, 12);
+  if (!rows.IsNull(row, 13)) terminal.books = rows.Text(row, 13);
   return terminal;
 }
 
@@ -222,16 +227,6 @@ Result<std::vector<TerminalRecord>> LedgerStore::Terminals() {
   std::vector<TerminalRecord> terminals;
   for (size_t row = 0; row < rows->size(); ++row) terminals.push_back(TerminalFromRow(*rows, row));
   return terminals;
-}
-
-Result<const BusinessCalendar*> LedgerStore::CalendarFor(const std::string& time_zone) {
-  auto found = calendars_.find(time_zone);
-  if (found == calendars_.end()) {
-    Result<BusinessCalendar> calendar = BusinessCalendar::Make(time_zone, kDefaultDayCutoff);
-    if (!calendar.ok()) return calendar.status();
-    found = calendars_.emplace(time_zone, std::move(calendar).value()).first;
-  }
-  return &found->second;
 }
 
 }  // namespace lapak::ledger

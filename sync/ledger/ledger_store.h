@@ -38,7 +38,13 @@ struct EventSpec {
   std::string time_zone;  // IANA: Asia/Jakarta, Asia/Makassar, Asia/Jayapura
   std::string first_day;  // YYYY-MM-DD
   std::string last_day;
+  std::string day_cutoff{kDefaultDayCutoff};  // "HH:MM": when the event's business day turns
 };
+
+// Terminals are set up and tried the evening before an event and opened by habit on the
+// morning after it: entries whose business day lies up to this many days outside the event's
+// days are taken (and shown as days of their own); further out, an entry is refused.
+inline constexpr int kEventDayMargin = 1;
 
 struct StallSpec {
   std::string id;
@@ -52,13 +58,19 @@ struct TerminalRecord {
   std::string id;
   std::string stall_id;
   std::string event_id;
-  std::string time_zone;  // the event's
+  std::string time_zone;   // the event's
+  std::string day_cutoff;  // the event's
+  std::string first_day;   // the event's
+  std::string last_day;    // the event's
   std::string terminal_key;  // 32 raw bytes
   bool revoked = false;
   int64_t hwm = 0;
   Sha256Digest last_hash{};
   std::optional<TimePoint> last_batch_at;
   std::optional<TimePoint> last_entry_at;  // time of entry hwm, as the terminal stamped it
+  // The state of its books after entry hwm (EncodeBooksState); none for a terminal whose
+  // entries arrived before the ledger kept it: worked out again from `entries` when needed.
+  std::optional<std::string> books;
 };
 
 // What applying a batch came to (ApplyBatch).
@@ -67,7 +79,7 @@ enum class ApplyResult {
   kDuplicate,  // every entry was already held; nothing changed
   kGap,        // the batch starts after hwm + 1; nothing changed
   kConflict,   // an entry at or below hwm differs from the one held; nothing changed
-  kRejected,   // the entries break the chain or a body is invalid; nothing changed
+  kRejected,   // an entry breaks a rule of the books (core/books.h); nothing changed
 };
 
 struct ApplyOutcome {
@@ -131,9 +143,11 @@ class LedgerStore {
   // ---- ingest (ledger_ingest.cpp) ------------------------------------------------------
   // Applies the entries first_seq..last_seq of `terminal_id` (contiguous, as decoded and
   // authenticated by the caller) in one transaction, as the sync contract says: a batch
-  // wholly at or below hwm is a duplicate; one starting after hwm + 1 a gap; otherwise the
-  // entries above hwm must continue the hash chain from last_hash, their bodies must decode,
-  // and they are stored with the running totals, reconciliations and the new hwm, or none is.
+  // wholly at or below hwm is a duplicate; one starting after hwm + 1 a gap; otherwise every
+  // entry above hwm is replayed through the terminal's Books (core/books.h) with the event's
+  // calendar and days (± kEventDayMargin), its uuid must be new for the terminal, and they
+  // are stored with the running totals, reconciliations, the books' state and the new hwm,
+  // or none is.
   [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const std::string& terminal_id,
                                                 const std::vector<JournalEntry>& entries,
                                                 TimePoint now);
@@ -158,12 +172,9 @@ class LedgerStore {
   [[nodiscard]] Result<ApplyOutcome> ApplyBatchLocked(const std::string& terminal_id,
                                                       const std::vector<JournalEntry>& entries,
                                                       TimePoint now);
-  // The calendar of an event's time zone (cached).
-  [[nodiscard]] Result<const BusinessCalendar*> CalendarFor(const std::string& time_zone);
 
   std::mutex mutex_;
   std::unique_ptr<sql::Connection> db_;
-  std::map<std::string, BusinessCalendar> calendars_;
 };
 
 }  // namespace lapak::ledger

@@ -160,6 +160,12 @@ CREATE INDEX stalls_by_event ON stalls (event_id);
 CREATE INDEX terminals_by_stall ON terminals (stall_id);
 CREATE INDEX reconciliations_by_stall_day ON reconciliations (stall_id, business_day);
 )sql"},
+    // Version 2: as SQLite's migration 3.
+    Migration{2, R"sql(
+ALTER TABLE events ADD COLUMN day_cutoff TEXT COLLATE "C" NOT NULL DEFAULT '04:00';
+ALTER TABLE terminals ADD COLUMN books TEXT COLLATE "C";
+CREATE INDEX entries_by_uuid ON entries (terminal_id, uuid);
+)sql"},
 };
 
 std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }

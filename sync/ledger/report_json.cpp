@@ -38,6 +38,7 @@ static json EventJson(const EventInfo& e) {
           {"province", e.province},
           {"regency", e.regency},
           {"time_zone", e.time_zone},
+          {"day_cutoff", e.day_cutoff},
           {"first_day", e.first_day},
           {"last_day", e.last_day}};
 }

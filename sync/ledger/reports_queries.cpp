@@ -18,11 +18,11 @@ namespace {
 using sql::Param;
 
 constexpr const char* kEventColumns =
-    "id, name, province, regency, time_zone, first_day, last_day";
+    "id, name, province, regency, time_zone, first_day, last_day, day_cutoff";
 
 EventInfo EventFromRow(const sql::Rows& rows, size_t row) {
   return {rows.Text(row, 0), rows.Text(row, 1), rows.Text(row, 2), rows.Text(row, 3),
-          rows.Text(row, 4), rows.Text(row, 5), rows.Text(row, 6)};
+          rows.Text(row, 4), rows.Text(row, 5), rows.Text(row, 6), rows.Text(row, 7)};
 }
 
 Result<EventInfo> ReadEvent(sql::Connection& db, const std::string& event_id) {
@@ -89,7 +89,7 @@ Result<std::vector<TerminalSync>> ReadTerminals(sql::Connection& db, const Event
 }
 
 Result<BusinessCalendar> CalendarOf(const EventInfo& event) {
-  return BusinessCalendar::Make(event.time_zone, kDefaultDayCutoff);
+  return BusinessCalendar::Make(event.time_zone, event.day_cutoff);
 }
 
 Status FillDayReport(sql::Connection& db, const std::string& event_id,

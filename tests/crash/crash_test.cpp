@@ -1,13 +1,15 @@
 // Crash test: a child records sales and acknowledges each one after its commit; the parent
 // kills it with SIGKILL at a random moment, then checks that every acknowledged sale is
 // there, that no sale is half-written, that the chain verifies and that SQLite's integrity
-// check passes. 200 rounds by default; LAPAK_CRASH_ROUNDS asks for more.
+// check passes. 200 rounds by default; LAPAK_CRASH_ROUNDS asks for more. The kill moments
+// come from a fixed seed, printed; LAPAK_CRASH_SEED gives another (or replays a failed run's).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <random>
@@ -25,9 +27,17 @@ namespace {
 // 2026-11-28 10:00 WIB: every round sells on the same business day.
 constexpr int64_t kClockStartMs = 1'795'834'800'000;
 
+constexpr unsigned kDefaultSeed = 20261128;
+
 int Rounds() {
   const char* rounds = std::getenv("LAPAK_CRASH_ROUNDS");
   return rounds ? std::atoi(rounds) : 200;
+}
+
+unsigned Seed() {
+  const char* seed = std::getenv("LAPAK_CRASH_SEED");
+  return seed != nullptr && *seed != '\0' ? static_cast<unsigned>(std::strtoul(seed, nullptr, 10))
+                                          : kDefaultSeed;
 }
 
 std::string IntegrityCheck(const std::string& path) {
@@ -86,11 +96,14 @@ TEST(CrashTest, EveryAcknowledgedSaleSurvivesSigkill) {
                     .ok());
   }
 
-  const unsigned seed = std::random_device{}();
-  std::mt19937 random(seed);
-  SCOPED_TRACE("seed " + std::to_string(seed));
-  std::map<int64_t, Ack> acknowledged;  // by journal seq, across all rounds
+  const unsigned seed = Seed();
   const int rounds = Rounds();
+  std::printf(
+      "[ crash ] seed %u (LAPAK_CRASH_SEED=%u to replay the same kill moments), %d rounds\n", seed,
+      seed, rounds);
+  std::mt19937 random(seed);
+  SCOPED_TRACE("LAPAK_CRASH_SEED=" + std::to_string(seed));
+  std::map<int64_t, Ack> acknowledged;  // by journal seq, across all rounds
   for (int round = 0; round < rounds; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     {

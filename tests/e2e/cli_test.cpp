@@ -99,6 +99,12 @@ TEST_F(CliTest, MalformedCatalogIsRefusedWholeNamingLineAndColumn) {
 TEST_F(CliTest, CatalogImportNeedsTheOwnersPin) {
   RunResult cashier = Lapak({"catalog", "import", kSampleData + "/catalog-bakso.csv", "--pin", "1234"});
   EXPECT_EQ(4, cashier.exit_code);
+  // The cashier's own right PIN, as the cashier: the role may not change the catalog.
+  RunResult as_cashier =
+      Lapak({"catalog", "import", kSampleData + "/catalog-bakso.csv", "--as", "kasir", "--pin", "1234"});
+  EXPECT_EQ(4, as_cashier.exit_code);
+  EXPECT_NE(std::string::npos, as_cashier.err.find("only the owner (pemilik) may change the catalog, not the kasir"))
+      << as_cashier.err;
   EXPECT_EQ(0u, LapakJson({"catalog", "list"}).size());
 }
 

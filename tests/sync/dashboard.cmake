@@ -8,7 +8,7 @@ target_link_libraries(lapak_chromium_support PUBLIC lapak_core lapak_test_suppor
 
 add_executable(dashboard_tests sync/dashboard_html_test.cpp)
 target_link_libraries(dashboard_tests PRIVATE lapak_ledger lapak_chromium_support GTest::gtest_main)
-gtest_discover_tests(dashboard_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS browser)
+gtest_discover_tests(dashboard_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
 
 add_executable(dashboard_browser_tests sync/dashboard_browser_test.cpp)
 target_link_libraries(dashboard_browser_tests PRIVATE

@@ -15,6 +15,7 @@
 #include "sync/ledger/dashboard_text.h"
 #include "sync/ledger/svg_chart.h"
 #include "tests/support/chromium.h"
+#include "tests/support/prerequisite.h"
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
 
@@ -523,7 +524,8 @@ TEST(DashboardHtmlTest, LoginAndRefusal) {
 // ---- in a real browser ----------------------------------------------------------------------
 
 TEST(DashboardChromiumTest, DayPageDrawsAtPhoneAndLaptopSize) {
-  if (!testing::ChromiumAvailable()) GTEST_SKIP() << testing::kChromiumPath << " is not installed";
+  LAPAK_SKIP_UNLESS(testing::ChromiumAvailable(),
+                    std::string(testing::kChromiumPath) + " is not installed");
   testing::TempDir dir;
   const OrganiserDayReport day = Day();
   testing::WriteFile(dir.File("day.html"), RenderDayPage(Lang::kId, day));

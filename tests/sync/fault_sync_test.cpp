@@ -5,7 +5,7 @@
 // same hashes — and its day totals and Z reconciliations must equal the terminals' own
 // figures to the rupiah.
 //
-//   LAPAK_FAULT_SEED   the proxy's and the sales' seed (random by default; printed)
+//   LAPAK_FAULT_SEED   the proxy's and the sales' seed (fixed by default; printed)
 //   LAPAK_SOAK_SALES   sales per terminal (default 500)
 #include <gtest/gtest.h>
 #include <signal.h>

@@ -17,7 +17,7 @@ foreach(lapak_fault_test IN ITEMS fault_sync ledger_kill)
     lapak_soak_terminals lapak_fault_proxy GTest::gtest_main)
   add_dependencies(${lapak_fault_test}_tests lapak-ledger)
   gtest_discover_tests(${lapak_fault_test}_tests DISCOVERY_TIMEOUT 60
-    PROPERTIES LABELS sync TIMEOUT 900)
+    PROPERTIES LABELS slow TIMEOUT 900)
 endforeach()
 # BackoffTest, in fault_sync_tests too, has no ledger.
 lapak_discover_postgres_ledger_tests(fault_sync_tests TEST_FILTER "FaultSyncTest.*"

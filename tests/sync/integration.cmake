@@ -22,3 +22,11 @@ target_link_libraries(sync_cli_tests PRIVATE
 add_dependencies(sync_cli_tests lapak lapak-ledger)
 gtest_discover_tests(sync_cli_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
 lapak_discover_postgres_ledger_tests(sync_cli_tests)
+
+# A terminal with a stolen key against the ledger's books, in process (core/books.h at ingest).
+add_executable(malicious_terminal_tests sync/malicious_terminal_test.cpp)
+target_link_libraries(malicious_terminal_tests PRIVATE
+  lapak_stall_fixture lapak_ledger_target lapak_ledger lapak_sync lapak_core
+  nlohmann_json::nlohmann_json GTest::gtest_main)
+gtest_discover_tests(malicious_terminal_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
+lapak_discover_postgres_ledger_tests(malicious_terminal_tests)

@@ -513,7 +513,7 @@ TEST_F(LedgerIntegrationTest, DayTotalsAndTheZReconcileToTheRupiah) {
   EXPECT_EQ(5, r.ledger.sales_count);
 }
 
-TEST_F(LedgerIntegrationTest, ForgedZIsAppliedButFlaggedWithTheDifference) {
+TEST_F(LedgerIntegrationTest, AForgedZIsRefusedWholeAndFinally) {
   stall_.Sell(25000, {Cash(25000)});
   stall_.Sell(18000, {Qris(18000)});
   stall_.CloseDay(25000);
@@ -533,16 +533,12 @@ TEST_F(LedgerIntegrationTest, ForgedZIsAppliedButFlaggedWithTheDifference) {
   close.body = EncodeZReport(*z);
   close.hash = ComputeEntryHash(close);
 
+  // The ledger's books refuse it (422: resending cannot help), and with it the whole batch.
   const Answer answer = Post(SealEntries(entries, kStall, "T1", key_));
-  ASSERT_EQ(200, answer.status) << answer.body;
-  const std::vector<ledger::Reconciliation> reconciliations = Reconciliations("T1");
-  ASSERT_EQ(1u, reconciliations.size());
-  EXPECT_FALSE(reconciliations[0].agrees);
-  EXPECT_EQ(10000, reconciliations[0].difference);
-  EXPECT_EQ(53000, reconciliations[0].terminal.net);
-  EXPECT_EQ(43000, reconciliations[0].ledger.net);
-  EXPECT_EQ("sales 2 voids 0 gross 43000 voided 0 net 43000 cash 25000 qris 18000 transfer 0",
-            StallTotals());
+  ASSERT_EQ(422, answer.status) << answer.body;
+  EXPECT_EQ(R"({"error":"entry 4: Z report figures differ from the sales of its day","hwm":0})", answer.body);
+  EXPECT_TRUE(Reconciliations("T1").empty());
+  EXPECT_EQ("none", StallTotals());
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 // rupiah; on SQLite, in a file that passes PRAGMA integrity_check. (On PostgreSQL only the
 // ledger process dies; the server, which owns the files, lives on.)
 //
-//   LAPAK_KILL_SEED     the seed of the kill moments and the sales (random by default; printed)
+//   LAPAK_KILL_SEED     the seed of the kill moments and the sales (fixed by default; printed)
 //   LAPAK_KILL_ROUNDS   kill/restart rounds (default 50)
 #include <gtest/gtest.h>
 #include <signal.h>

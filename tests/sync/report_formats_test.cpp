@@ -161,7 +161,7 @@ Comparison MakeComparison() {
 
 const char* const kEventJson = R"({"id": "expo", "name": "Pasar Malam Semarang",
     "province": "Jawa Tengah", "regency": "Semarang", "time_zone": "Asia/Jakarta",
-    "first_day": "2026-11-20", "last_day": "2026-11-22"})";
+    "day_cutoff": "04:00", "first_day": "2026-11-20", "last_day": "2026-11-22"})";
 const char* const kBaksoJson = R"({"sales_count": 3, "voids_count": 1, "gross": 50000,
     "voids": 10000, "net": 40000, "cash": 25000, "qris": 15000, "transfer": 0,
     "average_sale": 20000})";
@@ -253,7 +253,8 @@ TEST(ReportJsonTest, Comparison) {
   const json expected = Expected(R"({
     "report": "comparison", "version": 1, "current": {event},
     "previous": {"id": "expo25", "name": "Pasar Malam Semarang 2025", "province": "Jawa Tengah",
-                 "regency": "Semarang", "time_zone": "Asia/Jakarta", "first_day": "2025-11-21",
+                 "regency": "Semarang", "time_zone": "Asia/Jakarta", "day_cutoff": "04:00",
+                 "first_day": "2025-11-21",
                  "last_day": "2025-11-23"},
     "net": {"previous": 44000, "current": 55000, "difference": 11000, "percent": 25.0},
     "sales_count": {"previous": 5, "current": 5, "difference": 0, "percent": 0.0},

@@ -342,7 +342,13 @@ void ReportWorld::SyncForgingLastZ(const std::string& terminal, TimePoint now, i
   Require(SettleCash(z), "settle the forged Z");
   close.body = EncodeZReport(z);
   close.hash = ComputeEntryHash(close);
-  Apply(t, entries, now);
+  const ledger::ApplyOutcome forged =
+      Take(ledger_.ApplyBatch(t.fact.id, entries, now), "apply the forged Z of " + t.fact.id);
+  if (forged.result != ledger::ApplyResult::kRejected || forged.hwm != t.sent ||
+      forged.reason.find("Z report figures differ from the sales of its day") == std::string::npos) {
+    throw std::runtime_error(fmt::format("{}: a forged Z was not refused: {}", t.fact.id, forged.reason));
+  }
+  Sync(terminal, now);
 }
 
 // ---- the script -----------------------------------------------------------------------

@@ -180,9 +180,10 @@ class ReportWorld {
   void Close(const std::string& terminal, TimePoint local);
   // Hands the terminal's unsent entries (up to `last_seq`, default all) to the ledger at `now`.
   void Sync(const std::string& terminal, TimePoint now, std::optional<int64_t> last_seq = {});
-  // As Sync, but the last entry — a Z report — claims `extra` rupiah more (gross, net, cash)
-  // than the terminal took: a Z that differs from the ledger's figures. Re-hashed, so the
-  // chain still holds; it must be the terminal's last entry ever.
+  // As Sync, but first with the last entry — a Z report — claiming `extra` rupiah more
+  // (gross, net, cash) than the terminal took, re-hashed so that the chain still holds: the
+  // ledger must refuse that batch whole (its books do not allow such a Z), and then takes
+  // the honest one.
   void SyncForgingLastZ(const std::string& terminal, TimePoint now, int64_t extra);
   void Apply(Terminal& terminal, const std::vector<JournalEntry>& entries, TimePoint now);
 

@@ -165,8 +165,7 @@ int64_t EnvInt(const char* name, int64_t fallback) {
 
 uint64_t EnvSeed(const char* name) {
   const char* value = std::getenv(name);
-  if (value != nullptr && *value != '\0') return std::strtoull(value, nullptr, 10);
-  return (uint64_t{std::random_device{}()} << 32) | std::random_device{}();
+  return value != nullptr && *value != '\0' ? std::strtoull(value, nullptr, 10) : kDefaultSeed;
 }
 
 int64_t Uniform(std::mt19937_64& random, int64_t lo, int64_t hi) {

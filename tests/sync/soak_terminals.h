@@ -30,7 +30,9 @@ namespace lapak::testing {
 
 // $name as an integer; `fallback` when unset or empty.
 int64_t EnvInt(const char* name, int64_t fallback);
-// $name as a seed; a random one when unset or empty (the tests print it, for replay).
+// $name as a seed; when unset or empty, kDefaultSeed, so that a run without it is the same run
+// every time (the tests print the seed in use, for replay).
+inline constexpr uint64_t kDefaultSeed = 20261122;
 uint64_t EnvSeed(const char* name);
 
 // A uniform draw from [lo, hi].

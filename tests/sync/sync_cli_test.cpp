@@ -75,7 +75,7 @@ class SyncCliTest : public ::testing::Test {
     return testing::EnrolTerminal(ledger_db_, kEvent, kStall, "T1", url);
   }
   void Enrol(const std::string& code) {
-    RunResult enrol = Lapak({"enrol", code});
+    RunResult enrol = Lapak({"enrol", code, "--pin", "9999"});
     ASSERT_EQ(0, enrol.exit_code) << enrol.err;
   }
 
@@ -146,12 +146,21 @@ TEST_F(SyncCliTest, EnrolTakesOnlyAWellFormedCodeForThisTerminal) {
     RunResult refused = Lapak({"enrol", malformed});
     EXPECT_EQ(2, refused.exit_code) << malformed << "\n" << refused.err;
   }
-  RunResult wrong_terminal = Lapak({"enrol", other});
+  RunResult wrong_terminal = Lapak({"enrol", other, "--pin", "9999"});
   EXPECT_EQ(2, wrong_terminal.exit_code) << wrong_terminal.err;
   EXPECT_NE(std::string::npos, wrong_terminal.err.find("'T2'")) << wrong_terminal.err;
   EXPECT_FALSE(Status()["enrolled"].get<bool>());
 
-  const json enrolled = LapakJson({"enrol", own});
+  // Where the books go is the owner's decision: no PIN, or the cashier's, enrols nothing.
+  RunResult no_pin = Lapak({"enrol", own});
+  EXPECT_EQ(2, no_pin.exit_code) << no_pin.err;  // no PIN at all: bad input, as for any command
+  RunResult cashier = Lapak({"enrol", own, "--as", "kasir", "--pin", "1234"});
+  EXPECT_EQ(4, cashier.exit_code) << cashier.err;
+  EXPECT_NE(std::string::npos, cashier.err.find("only the owner (pemilik) may enrol the terminal, not the kasir"))
+      << cashier.err;
+  EXPECT_FALSE(Status()["enrolled"].get<bool>());
+
+  const json enrolled = LapakJson({"enrol", own, "--pin", "9999"});
   EXPECT_EQ(json({{"terminal", "T1"}, {"ledger", url}}), enrolled);
   const json status = Status();
   EXPECT_TRUE(status["enrolled"].get<bool>());

@@ -130,7 +130,8 @@ TEST(Envelope, CompressedPayloadInflatesBackAndABombIsRefused) {
   EXPECT_EQ(payload, *inflated);
 
   const std::string bomb = CompressPayload(std::string(kMaxPayloadBytes + 1, ' '));
-  Result<EnvelopeView> bomb_envelope = ParseEnvelope(Seal(bomb, 1, 1, PayloadEncoding::kZlib));
+  const std::string bomb_bytes = Seal(bomb, 1, 1, PayloadEncoding::kZlib);  // the view's bytes
+  Result<EnvelopeView> bomb_envelope = ParseEnvelope(bomb_bytes);
   ASSERT_TRUE(bomb_envelope.ok());
   Result<std::string> refused = InflatePayload(*bomb_envelope);
   ASSERT_FALSE(refused.ok());

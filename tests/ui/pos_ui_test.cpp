@@ -306,6 +306,13 @@ TEST_F(PosUiTest, TheOwnerImportsACatalogFile) {
 TEST_F(PosUiTest, TheCashierHasNoCatalog) {
   LogIn();
   EXPECT_FALSE(ui_->Shows("Katalog"));
+  // Not only hidden: the model refuses a cashier's catalog change (core/permissions.h).
+  const Product price_cut{"BKS-01", "Bakso Urat", "Bakso", Money::Rupiah(1000), true};
+  EXPECT_FALSE(model_->SaveProduct(price_cut));
+  EXPECT_EQ("Hanya pemilik yang dapat mengubah katalog", model_->message());
+  EXPECT_FALSE(model_->ImportCatalogFile(std::string(LAPAK_SAMPLE_DATA) + "/catalog-oleh-oleh.csv"));
+  EXPECT_FALSE(store_->FindProduct("SLM-01").ok());
+  EXPECT_NE(Money::Rupiah(1000), store_->FindProduct("BKS-01")->price);
 }
 
 TEST_F(PosUiTest, OnlyTheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsent) {

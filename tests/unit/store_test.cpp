@@ -529,8 +529,8 @@ TEST_F(StoreSaleTest, ASaleWhileYesterdayIsStillOpenIsRefused) {
 
 TEST_F(StoreSaleTest, RecordSaleRefusesTamperedOrUnderPaidSales) {
   const CompletedSale good = MakeSale(20000, {Cash(50000)});
-  const std::string refused =
-      "InvalidArgument: the sale is empty, under-paid or its totals do not add up";
+  // The books (core/books.h) judge the sale as its journal entry says it.
+  const std::string refused = "InvalidArgument: sale body: totals do not add up";
   CompletedSale total = good;
   total.totals.total = Rp(10000);
   CompletedSale change = good;
@@ -546,12 +546,12 @@ TEST_F(StoreSaleTest, RecordSaleRefusesTamperedOrUnderPaidSales) {
   EXPECT_EQ(refused, Describe(store_->RecordSale(total)));
   EXPECT_EQ(refused, Describe(store_->RecordSale(change)));
   EXPECT_EQ(refused, Describe(store_->RecordSale(under_paid)));
-  EXPECT_EQ(refused, Describe(store_->RecordSale(CompletedSale{})));
-  EXPECT_EQ("InvalidArgument: line 'Lain-lain' does not add up",
+  EXPECT_EQ("InvalidArgument: a sale has at least one line", Describe(store_->RecordSale(CompletedSale{})));
+  EXPECT_EQ("InvalidArgument: sale body: line 'Lain-lain' does not add up",
             Describe(store_->RecordSale(line)));
   EXPECT_EQ(
-      "InvalidArgument: QRIS and transfer payments (Rp50.000) exceed the total Rp20.000; change is "
-      "given only from cash",
+      "InvalidArgument: sale body: QRIS and transfer payments (Rp50.000) exceed the total Rp20.000; "
+      "change is given only from cash",
       Describe(store_->RecordSale(paid_by_qris_over)));
   EXPECT_EQ("", Kinds());
   EXPECT_EQ("none", Describe(store_->CurrentDay()));

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -273,6 +274,59 @@ TEST_F(VerifyTest, AHealthyJournalOfSeveralDaysVerifies) {
   EXPECT_EQ("", report->problem);
 }
 
+// Replaces the first `from` in the root page of `table` in the database file at `path` with
+// `to` (as long): a byte flipped on disk where no journal hash reaches. "OK" or the problem.
+std::string RewriteInTablePage(const std::string& path, const char* table, std::string_view from,
+                               std::string_view to) {
+  sqlite3* db = nullptr;
+  int64_t root = 0;
+  int64_t page_size = 0;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return "cannot open";
+  // Everything into the main file first, so that the page on disk is the page in use.
+  sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+  sqlite3_stmt* select = nullptr;
+  sqlite3_prepare_v2(db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = ?",
+                     -1, &select, nullptr);
+  sqlite3_bind_text(select, 1, table, -1, SQLITE_STATIC);
+  if (sqlite3_step(select) == SQLITE_ROW) {
+    root = sqlite3_column_int64(select, 0);
+    page_size = sqlite3_column_int64(select, 1);
+  }
+  sqlite3_finalize(select);
+  sqlite3_close(db);
+  if (root == 0 || to.size() != from.size()) return "no such table";
+  std::FILE* file = std::fopen(path.c_str(), "r+b");
+  if (file == nullptr) return "cannot open the file";
+  std::string page(static_cast<size_t>(page_size), '\0');
+  std::fseek(file, static_cast<long>((root - 1) * page_size), SEEK_SET);
+  const bool read = std::fread(page.data(), 1, page.size(), file) == page.size();
+  const size_t at = page.find(from);
+  if (read && at != std::string::npos) {
+    page.replace(at, to.size(), to);
+    std::fseek(file, static_cast<long>((root - 1) * page_size), SEEK_SET);
+    std::fwrite(page.data(), 1, page.size(), file);
+  }
+  std::fclose(file);
+  return read && at != std::string::npos ? "OK" : "not found in the page";
+}
+
+// A catalog byte flipped on disk: the sku in the products table no longer matches its
+// unique index. No hash covers the catalog and opening the file (quick_check) does not look
+// at index contents; verify checks the whole file and names it.
+TEST_F(VerifyTest, AByteFlippedInTheCatalogIsDamage) {
+  ASSERT_EQ("OK", store_->SaveProduct({"KRP-01", "Keripik Tempe", "Makanan", Rp(12000), true}).ToString());
+  ASSERT_EQ("ok: 10 entries, 4 sales", Describe(store_->Verify()));
+  store_.reset();
+  ASSERT_EQ("OK", RewriteInTablePage(path(), "products", "KRP-01", "KRP-02"));
+  Result<std::unique_ptr<StallStore>> reopened = StallStore::Open(path(), clock_);
+  ASSERT_EQ("OK", reopened.status().ToString());
+  store_ = std::move(reopened).value();
+
+  const std::string described = Describe(store_->Verify());
+  EXPECT_EQ(0u, described.find("entry 0: the database file is damaged: ")) << described;
+  EXPECT_NE(std::string::npos, described.find("sqlite_autoindex_products_1")) << described;
+}
+
 TEST_F(VerifyTest, AStraySalesRowSharingASaleSeqIsFound) {
   // A receipt slipped into the index under the seq of a real sale: no journal entry backs it.
   sqlite3* db = nullptr;
@@ -340,7 +394,7 @@ INSTANTIATE_TEST_SUITE_P(
                 },
                 "DELETE FROM sales WHERE seq = 7; INSERT INTO days (day_number, business_day, "
                 "open_seq, opening_float) VALUES (3, '2026-11-23', 7, 0)",
-                "opens day 3 while day 2 is open"},
+                "day 2026-11-23 is already open; close it first"},
         // The void of the Rp30.000 sale says Rp31.000 (the voids table holds no total).
         Forgery{"VoidTotalDiffers", 9, EditVoid([](VoidBody& v) { v.total = Rp(31000); }), "",
                 "void total differs from the sale"},
@@ -351,10 +405,11 @@ INSTANTIATE_TEST_SUITE_P(
                   v.receipt = "20261122-0002";
                   v.total = Rp(15000);
                 }),
-                "UPDATE voids SET sale_seq = 3 WHERE seq = 9", "voids a sale of another day"},
+                "UPDATE voids SET sale_seq = 3 WHERE seq = 9",
+                "receipt 20261122-0002 belongs to a day already closed with a Z report; it cannot be voided"},
         // Z2 numbered 3.
         Forgery{"ZNumberOutOfOrder", 10, EditZ([](ZReport& z) { z.z_number = 3; }),
-                "UPDATE days SET z_number = 3 WHERE day_number = 2", "Z number out of order"}),
+                "UPDATE days SET z_number = 3 WHERE day_number = 2", "Z number 3 follows Z 1"}),
     [](const ::testing::TestParamInfo<Forgery>& param) { return std::string(param.param.name); });
 
 }  // namespace

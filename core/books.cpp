@@ -1,0 +1,345 @@
+#include "core/books.h"
+
+#include <fmt/core.h>
+
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "core/canonical_json.h"
+#include "core/receipt_number.h"
+#include "core/text.h"
+
+namespace lapak {
+
+namespace {
+
+int64_t Millis(TimePoint time) { return time.time_since_epoch().count(); }
+
+bool IsLowercaseUuid(std::string_view uuid) {
+  if (uuid.size() != 36) return false;
+  for (size_t i = 0; i < uuid.size(); ++i) {
+    const char c = uuid[i];
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+Status CheckAmountRange(std::string_view what, Money amount) {
+  if (amount.is_negative() || amount > kMaxSaleTotal) {
+    return Status::InvalidArgument(fmt::format("{} {} must be from Rp0 to {}", what,
+                                               FormatMoney(amount), FormatMoney(kMaxSaleTotal)));
+  }
+  return Status::Ok();
+}
+
+template <typename Body>
+Result<Body> DecodeBody(Result<Body> decoded) {
+  if (!decoded.ok()) return Status::InvalidArgument(decoded.status().message());
+  return decoded;
+}
+
+}  // namespace
+
+Status ValidateVoidReason(std::string_view reason) {
+  return ValidateText("the reason for a void", reason, kMaxReasonBytes);
+}
+
+Result<BookedSale> BookedSaleOf(const JournalEntry& entry, bool voided) {
+  if (entry.kind != EntryKind::kSale) {
+    return Status::InvalidArgument(fmt::format("entry {} is not a sale", entry.seq));
+  }
+  Result<SaleBody> body = DecodeBody(DecodeSale(entry.body));
+  if (!body.ok()) return body.status();
+  return BookedSale{entry.seq,  body->day_number,        entry.business_day, body->receipt,
+                    entry.time, AmountsOf(body->sale), voided};
+}
+
+// ---- the state's text form ------------------------------------------------------------
+
+std::string EncodeBooksState(const BooksState& state) {
+  CanonicalJson out;
+  out.BeginObject().Key("day").Int(state.last_day_number).Key("hash").String(HexEncode(state.last_hash));
+  out.Key("open");
+  if (state.open) {
+    const OpenSession& open = *state.open;
+    const DayFigures& f = open.figures;
+    out.BeginObject()
+        .Key("business_day").String(open.business_day)
+        .Key("cash").Int(f.cash.rupiah())
+        .Key("day").Int(open.day_number)
+        .Key("float").Int(open.opening_float.rupiah())
+        .Key("gross").Int(f.gross.rupiah())
+        .Key("net").Int(f.net.rupiah())
+        .Key("open_seq").Int(open.open_seq)
+        .Key("opened_at_utc_ms").Int(Millis(open.opened_at))
+        .Key("qris").Int(f.qris.rupiah())
+        .Key("sales").Int(f.sales_count)
+        .Key("transfer").Int(f.transfer.rupiah())
+        .Key("voids").Int(f.voids.rupiah())
+        .Key("voids_count").Int(f.voids_count)
+        .EndObject();
+  } else {
+    out.Raw("null");
+  }
+  out.Key("receipt").Int(state.last_receipt_number)
+      .Key("receipt_day").String(state.receipt_day)
+      .Key("seq").Int(state.last_seq)
+      .Key("time_utc_ms").Int(Millis(state.last_time))
+      .Key("v").Int(1)
+      .Key("z").Int(state.last_z_number)
+      .EndObject();
+  return out.Take();
+}
+
+Result<BooksState> DecodeBooksState(std::string_view text) {
+  using nlohmann::json;
+  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const auto bad = [] { return Status::Corruption("the books' state is not in its form"); };
+  if (!parsed.is_object() || parsed.value("v", 0) != 1) return bad();
+  try {
+    BooksState state;
+    state.last_day_number = parsed.at("day").get<int64_t>();
+    std::string hash;
+    if (!HexDecode(parsed.at("hash").get<std::string>(), hash) || hash.size() != 32) return bad();
+    std::memcpy(state.last_hash.data(), hash.data(), 32);
+    state.last_receipt_number = parsed.at("receipt").get<int64_t>();
+    state.receipt_day = parsed.at("receipt_day").get<std::string>();
+    state.last_seq = parsed.at("seq").get<int64_t>();
+    state.last_time = TimePoint{std::chrono::milliseconds(parsed.at("time_utc_ms").get<int64_t>())};
+    state.last_z_number = parsed.at("z").get<int64_t>();
+    if (const json& open = parsed.at("open"); !open.is_null()) {
+      const auto money = [&open](const char* name) { return Money::Rupiah(open.at(name).get<int64_t>()); };
+      OpenSession session;
+      session.business_day = open.at("business_day").get<std::string>();
+      session.day_number = open.at("day").get<int64_t>();
+      session.opening_float = money("float");
+      session.open_seq = open.at("open_seq").get<int64_t>();
+      session.opened_at = TimePoint{std::chrono::milliseconds(open.at("opened_at_utc_ms").get<int64_t>())};
+      session.figures = DayFigures{open.at("sales").get<int64_t>(), open.at("voids_count").get<int64_t>(),
+                                   money("gross"), money("voids"), money("net"), money("cash"),
+                                   money("qris"), money("transfer")};
+      state.open = std::move(session);
+    }
+    if (EncodeBooksState(state) != text) return bad();
+    return state;
+  } catch (const json::exception&) {
+    return bad();
+  }
+}
+
+// ---- the rules ------------------------------------------------------------------------
+
+Books::Books(BooksCalendar calendar, BooksState state, HeldSaleLookup held)
+    : calendar_(std::move(calendar)), state_(std::move(state)), held_(std::move(held)) {}
+
+DayOpenBody Books::NextDayOpen(Money opening_float) const {
+  return DayOpenBody{state_.last_day_number + 1, opening_float};
+}
+
+Result<SaleBody> Books::NextSale(std::string_view business_day, const CompletedSale& sale) const {
+  if (!state_.open) return Status::FailedPrecondition("no day is open");
+  return SaleBody{state_.open->day_number, NextReceipt(business_day), sale};
+}
+
+Result<ZReport> Books::ZToClose(Money counted_cash) const {
+  if (!state_.open) return Status::FailedPrecondition("no day is open");
+  LAPAK_RETURN_IF_ERROR(CheckAmountRange("the counted cash", counted_cash));
+  const OpenSession& session = *state_.open;
+  ZReport z;
+  z.z_number = state_.last_z_number + 1;
+  z.day_number = session.day_number;
+  z.business_day = session.business_day;
+  z.open_seq = session.open_seq;
+  z.opened_at = session.opened_at;
+  z.opening_float = session.opening_float;
+  z.figures = session.figures;
+  z.counted_cash = counted_cash;
+  LAPAK_RETURN_IF_ERROR(SettleCash(z));
+  return z;
+}
+
+std::string Books::NextReceipt(std::string_view business_day) const {
+  const int64_t last = state_.receipt_day == business_day ? state_.last_receipt_number : 0;
+  return FormatReceiptNumber(business_day, last + 1);
+}
+
+Status Books::CheckChain(const JournalEntry& entry) const {
+  if (entry.seq != state_.last_seq + 1) {
+    return Status::Corruption(fmt::format("expected entry {}", state_.last_seq + 1));
+  }
+  if (entry.prev_hash != state_.last_hash) return Status::Corruption("does not chain to the entry before it");
+  if (ComputeEntryHash(entry) != entry.hash) return Status::Corruption("its hash does not match its contents");
+  if (!IsLowercaseUuid(entry.uuid)) return Status::InvalidArgument("its uuid is not a UUID");
+  if (entry.time < kEarliestEntryTime || entry.time > kLatestEntryTime) {
+    return Status::InvalidArgument(fmt::format(
+        "its time ({} ms after 1970) is not between 2020 and 2100: set the terminal's clock",
+        Millis(entry.time)));
+  }
+  if (entry.time < state_.last_time) return Status::InvalidArgument("its time is earlier than the entry before it");
+  return Status::Ok();
+}
+
+// A day_open or a sale happens on the business day of its own time, within the window.
+Status Books::CheckOwnDay(const JournalEntry& entry) const {
+  if (entry.business_day != calendar_.calendar.BusinessDay(entry.time)) {
+    return Status::InvalidArgument("its business day does not match its time");
+  }
+  if ((calendar_.first_day && entry.business_day < *calendar_.first_day) ||
+      (calendar_.last_day && entry.business_day > *calendar_.last_day)) {
+    return Status::InvalidArgument(fmt::format("its business day {} is outside the event's days, {} to {}",
+                                               entry.business_day, calendar_.first_day.value_or("…"),
+                                               calendar_.last_day.value_or("…")));
+  }
+  return Status::Ok();
+}
+
+// A sale, void or day_close acts on the open session: its body names that session and the
+// entry carries the session's business day.
+Status Books::CheckSessionDay(const JournalEntry& entry, int64_t body_day) const {
+  if (!state_.open) return Status::FailedPrecondition("no day is open");
+  if (body_day != state_.open->day_number) {
+    return Status::InvalidArgument(fmt::format("it names day {} but day {} is open", body_day,
+                                               state_.open->day_number));
+  }
+  if (entry.business_day != state_.open->business_day) {
+    return Status::InvalidArgument(fmt::format("it is on {} but the open day is {}", entry.business_day,
+                                               state_.open->business_day));
+  }
+  return Status::Ok();
+}
+
+Result<Booking> Books::Apply(const JournalEntry& entry) {
+  LAPAK_RETURN_IF_ERROR(CheckChain(entry));
+  Result<Booking> booking = Status::InvalidArgument("unknown entry kind");
+  switch (entry.kind) {
+    case EntryKind::kDayOpen: booking = ApplyDayOpen(entry); break;
+    case EntryKind::kSale: booking = ApplySale(entry); break;
+    case EntryKind::kVoid: booking = ApplyVoid(entry); break;
+    case EntryKind::kDayClose: booking = ApplyDayClose(entry); break;
+  }
+  if (!booking.ok()) return booking;
+  state_.last_seq = entry.seq;
+  state_.last_hash = entry.hash;
+  state_.last_time = entry.time;
+  booking->kind = entry.kind;
+  return booking;
+}
+
+Result<Booking> Books::ApplyDayOpen(const JournalEntry& entry) {
+  Result<DayOpenBody> body = DecodeBody(DecodeDayOpen(entry.body));
+  if (!body.ok()) return body.status();
+  if (state_.open) {
+    return Status::FailedPrecondition(
+        fmt::format("day {} is already open; close it first", state_.open->business_day));
+  }
+  LAPAK_RETURN_IF_ERROR(CheckOwnDay(entry));
+  if (body->day_number != state_.last_day_number + 1) {
+    return Status::InvalidArgument(fmt::format("it opens day {} after day {}", body->day_number,
+                                               state_.last_day_number));
+  }
+  LAPAK_RETURN_IF_ERROR(CheckAmountRange("the opening float", body->opening_float));
+  state_.open = OpenSession{body->day_number, entry.business_day, entry.seq, entry.time,
+                            body->opening_float, DayFigures()};
+  state_.last_day_number = body->day_number;
+  session_sales_.clear();
+  Booking booking;
+  booking.day_open = *body;
+  return booking;
+}
+
+Result<Booking> Books::ApplySale(const JournalEntry& entry) {
+  Result<SaleBody> body = DecodeBody(DecodeSale(entry.body));
+  if (!body.ok()) return body.status();
+  LAPAK_RETURN_IF_ERROR(CheckOwnDay(entry));
+  if (!state_.open) return Status::FailedPrecondition("no day is open");
+  if (state_.open->business_day != entry.business_day) {
+    return Status::FailedPrecondition(
+        fmt::format("day {} is still open; close it (Z report) before selling on {}",
+                    state_.open->business_day, entry.business_day));
+  }
+  LAPAK_RETURN_IF_ERROR(CheckSessionDay(entry, body->day_number));
+  if (body->sale.lines.empty()) return Status::InvalidArgument("a sale has at least one line");
+  const std::string expected_receipt = NextReceipt(entry.business_day);
+  if (body->receipt != expected_receipt) {
+    const std::optional<ReceiptNumber> number = ParseReceiptNumber(body->receipt);
+    const bool reused = number && number->business_day == entry.business_day &&
+                        state_.receipt_day == entry.business_day && number->number >= 1 &&
+                        number->number <= state_.last_receipt_number;
+    if (reused) return Status::InvalidArgument("receipt number used twice");
+    return Status::InvalidArgument(
+        fmt::format("its receipt is {}; the next is {}", body->receipt, expected_receipt));
+  }
+  const SaleAmounts amounts = AmountsOf(body->sale);
+  DayFigures figures = state_.open->figures;
+  LAPAK_RETURN_IF_ERROR(figures.Add(amounts, false));
+
+  state_.open->figures = figures;
+  state_.receipt_day = entry.business_day;
+  state_.last_receipt_number = ParseReceiptNumber(body->receipt)->number;
+  BookedSale sale{entry.seq, body->day_number, entry.business_day, body->receipt, entry.time, amounts, false};
+  session_sales_[entry.seq] = sale;
+  Booking booking;
+  booking.sale = std::move(sale);
+  return booking;
+}
+
+Result<std::optional<BookedSale>> Books::FindSale(int64_t seq) const {
+  if (const auto seen = session_sales_.find(seq); seen != session_sales_.end()) {
+    return std::optional<BookedSale>(seen->second);
+  }
+  if (!held_ || seq < 1 || seq > state_.last_seq) return std::optional<BookedSale>();
+  return held_(seq);
+}
+
+Result<Booking> Books::ApplyVoid(const JournalEntry& entry) {
+  Result<VoidBody> body = DecodeBody(DecodeVoid(entry.body));
+  if (!body.ok()) return body.status();
+  LAPAK_RETURN_IF_ERROR(ValidateVoidReason(body->reason));
+  Result<std::optional<BookedSale>> found = FindSale(body->sale_seq);
+  if (!found.ok()) return found.status();
+  if (!found->has_value() || (*found)->receipt != body->receipt) {
+    return Status::InvalidArgument("voids an unknown sale");
+  }
+  BookedSale sale = **found;
+  if (!state_.open || sale.day_number != state_.open->day_number) {
+    return Status::FailedPrecondition(fmt::format(
+        "receipt {} belongs to a day already closed with a Z report; it cannot be voided", sale.receipt));
+  }
+  LAPAK_RETURN_IF_ERROR(CheckSessionDay(entry, body->day_number));
+  if (sale.voided) return Status::AlreadyExists(fmt::format("receipt {} is already voided", sale.receipt));
+  if (sale.amounts.total != body->total) return Status::InvalidArgument("void total differs from the sale");
+  DayFigures figures = state_.open->figures;
+  LAPAK_RETURN_IF_ERROR(figures.Void(sale.amounts));
+
+  state_.open->figures = figures;
+  sale.voided = true;
+  session_sales_[sale.seq] = sale;
+  Booking booking;
+  booking.sale = std::move(sale);
+  booking.void_body = std::move(body).value();
+  return booking;
+}
+
+Result<Booking> Books::ApplyDayClose(const JournalEntry& entry) {
+  Result<ZReport> z = DecodeBody(DecodeZReport(entry.body));
+  if (!z.ok()) return z.status();
+  LAPAK_RETURN_IF_ERROR(CheckSessionDay(entry, z->day_number));
+  if (z->z_number != state_.last_z_number + 1) {
+    return Status::InvalidArgument(fmt::format("Z number {} follows Z {}", z->z_number, state_.last_z_number));
+  }
+  Result<ZReport> expected = ZToClose(z->counted_cash);
+  if (!expected.ok()) return expected.status();
+  if (!(*expected == *z)) return Status::InvalidArgument("Z report figures differ from the sales of its day");
+
+  z->close_seq = entry.seq;
+  z->closed_at = entry.time;
+  state_.last_z_number = z->z_number;
+  state_.open.reset();
+  session_sales_.clear();
+  Booking booking;
+  booking.z = std::move(z).value();
+  return booking;
+}
+
+}  // namespace lapak
