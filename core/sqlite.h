@@ -1,7 +1,7 @@
 // A thin RAII layer over the SQLite C API in which every return code is checked.
 //
 // Only the stores (core/store*.cpp, core/schema.cpp, core/durable_database.cpp and
-// sync/ledger/ledger_store*.cpp) include this header. Errors come back as Status values
+// sync/ledger/store/sqlite_connection.cpp) include this header. Errors come back as Status values
 // carrying SQLite's own message; nothing here throws.
 #pragma once
 

@@ -1,15 +1,15 @@
 // `lapak-ledger report day|event|period|compare`: the organiser's and the provincial
 // office's reports at the ledger's own console (it reads the database directly: no token).
 // A table by default, --json (global) or --csv; the same figures as the HTTP API and the
-// dashboard (sync/ledger/reports.h, report_formats.h).
+// dashboard (sync/ledger/reports/reports.h, report_formats.h).
 #include <fmt/core.h>
 
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/ledger/ledger_cli.h"
-#include "sync/ledger/report_formats.h"
-#include "sync/ledger/reports.h"
+#include "sync/ledger/reports/report_formats.h"
+#include "sync/ledger/reports/reports.h"
 
 namespace lapak::ledger_cli {
 

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "app/ledger/ledger_cli.h"
-#include "sync/ledger/ledger_server.h"
+#include "sync/ledger/web/ledger_server.h"
 
 namespace lapak::ledger_cli {
 

@@ -1,12 +1,12 @@
 // `lapak-ledger token add|list|revoke`: access tokens for the report readers
-// (sync/ledger/access.h). A new token is printed once and never again.
+// (sync/ledger/store/access.h). A new token is printed once and never again.
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
 
 #include "app/ledger/ledger_cli.h"
 #include "core/business_day.h"
-#include "sync/ledger/access.h"
+#include "sync/ledger/store/access.h"
 
 namespace lapak::ledger_cli {
 

@@ -11,7 +11,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/store/ledger_store.h"
 
 namespace lapak::ledger_cli {
 

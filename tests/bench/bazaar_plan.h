@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "core/catalog.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/store/ledger_store.h"
 
 namespace lapak::bench {
 

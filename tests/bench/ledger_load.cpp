@@ -36,8 +36,8 @@
 #include <vector>
 
 #include "sync/envelope.h"
-#include "sync/ledger/ingest.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/ingest/ingest.h"
+#include "sync/ledger/store/ledger_store.h"
 #include "tests/bench/bazaar_plan.h"
 #include "tests/bench/raw_limits.h"
 #include "tests/bench/terminal_journal.h"

@@ -6,11 +6,12 @@ add_library(lapak_report_bench_support STATIC
   bench/bazaar_plan.cpp
   bench/terminal_journal.cpp
   bench/raw_limits.cpp)
-target_link_libraries(lapak_report_bench_support PUBLIC lapak_ledger lapak_sync lapak_core
+target_link_libraries(lapak_report_bench_support
+  PUBLIC lapak_ledger lapak_uploader lapak_protocol lapak_core
   PRIVATE SQLite::SQLite3 PkgConfig::PQXX fmt::fmt)
 
 add_executable(lapak_ledger_load bench/ledger_load.cpp)
-target_link_libraries(lapak_ledger_load PRIVATE lapak_report_bench_support lapak_ledger lapak_sync
+target_link_libraries(lapak_ledger_load PRIVATE lapak_report_bench_support lapak_ledger lapak_protocol
   lapak_core fmt::fmt Threads::Threads)
 
 add_executable(report_bench bench/report_bench.cpp)

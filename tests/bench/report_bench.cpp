@@ -27,8 +27,8 @@
 #include <string>
 #include <vector>
 
-#include "sync/ledger/ledger_store.h"
-#include "sync/ledger/reports.h"
+#include "sync/ledger/reports/reports.h"
+#include "sync/ledger/store/ledger_store.h"
 #include "tests/bench/raw_limits.h"
 
 namespace lapak::bench {

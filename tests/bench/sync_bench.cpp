@@ -40,8 +40,8 @@
 
 #include "core/store.h"
 #include "sync/envelope.h"
-#include "sync/ledger/ingest.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/ingest/ingest.h"
+#include "sync/ledger/store/ledger_store.h"
 #include "sync/payload.h"
 #include "sync/transport.h"
 #include "sync/uploader.h"

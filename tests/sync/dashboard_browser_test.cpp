@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/money.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/store/ledger_store.h"
 #include "tests/support/chromium.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"

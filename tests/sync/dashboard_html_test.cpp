@@ -1,6 +1,6 @@
-// The dashboard's pages, charts and texts (sync/ledger/dashboard_*.h, svg_chart.h), and one
+// The dashboard's pages, charts and texts (sync/ledger/web/dashboard_*.h, svg_chart.h), and one
 // day page opened in a real headless chromium at a phone's and a laptop's size.
-#include "sync/ledger/dashboard_html.h"
+#include "sync/ledger/web/dashboard_html.h"
 
 #include <gtest/gtest.h>
 
@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "core/money.h"
-#include "sync/ledger/dashboard_text.h"
-#include "sync/ledger/svg_chart.h"
+#include "sync/ledger/web/dashboard_text.h"
+#include "sync/ledger/web/svg_chart.h"
 #include "tests/support/chromium.h"
 #include "tests/support/prerequisite.h"
 #include "tests/support/process.h"

@@ -8,7 +8,8 @@
 # Their seeded vendor terminals and the check that the ledger equals them.
 add_library(lapak_soak_terminals STATIC sync/soak_terminals.cpp)
 target_link_libraries(lapak_soak_terminals PUBLIC
-  lapak_stall_fixture lapak_ledger_process lapak_ledger_target lapak_sync lapak_ledger lapak_core
+  lapak_stall_fixture lapak_ledger_process lapak_ledger_target lapak_uploader lapak_protocol
+  lapak_ledger lapak_core
   fmt::fmt GTest::gtest)
 
 foreach(lapak_fault_test IN ITEMS fault_sync ledger_kill)

@@ -21,7 +21,7 @@
 #include "sync/answer_mac.h"
 #include "sync/enrolment.h"
 #include "sync/envelope.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/store/ledger_store.h"
 #include "sync/payload.h"
 #include "sync/transport.h"
 #include "sync/uploader.h"

@@ -5,8 +5,8 @@
 
 #include "core/schema.h"
 #include "core/sqlite.h"
-#include "sync/ledger/ledger_schema.h"
-#include "sync/ledger/reports.h"
+#include "sync/ledger/reports/reports.h"
+#include "sync/ledger/store/ledger_schema.h"
 #include "tests/support/process.h"
 
 namespace lapak::ledger {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sync/ledger/sql.h"
+#include "sync/ledger/store/sql.h"
 #include "tests/support/process.h"
 
 namespace lapak::testing {

@@ -6,8 +6,8 @@
 #include <string>
 #include <thread>
 
-#include "sync/ledger/postgres_schema.h"
-#include "sync/ledger/sql.h"
+#include "sync/ledger/store/postgres_schema.h"
+#include "sync/ledger/store/sql.h"
 #include "tests/support/postgres_database.h"
 #include "tests/support/prerequisite.h"
 

@@ -1,7 +1,7 @@
 // The report forms (report_formats.h) and their arithmetic (AverageSale, MakeChange) on small
 // hand-built reports: exact JSON, CSV read back with core's parser, the text table's warnings
 // and amounts.
-#include "sync/ledger/report_formats.h"
+#include "sync/ledger/reports/report_formats.h"
 
 #include <gtest/gtest.h>
 

@@ -37,7 +37,7 @@
 #include "core/journal.h"
 #include "core/sale.h"
 #include "core/store.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/store/ledger_store.h"
 
 namespace lapak::testing {
 

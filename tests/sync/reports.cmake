@@ -1,5 +1,5 @@
-# The reports (sync/ledger/reports.h) against figures worked out from the terminals' journal
-# entries, on a ledger in SQLite and in PostgreSQL (the PostgreSQL cases skip when
+# The reports (sync/ledger/reports/reports.h) against figures worked out from the terminals'
+# journal entries, on a ledger in SQLite and in PostgreSQL (the PostgreSQL cases skip when
 # $LAPAK_TEST_POSTGRES is unset; under ctest the postgres fixture of postgres.cmake sets it).
 # Included from tests/CMakeLists.txt after postgres.cmake: paths are relative to tests/.
 

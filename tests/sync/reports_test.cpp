@@ -1,4 +1,4 @@
-// The reports (sync/ledger/reports.h) against figures the test works out itself from the
+// The reports (sync/ledger/reports/reports.h) against figures the test works out itself from the
 // journal entries the terminals produced (tests/sync/report_scenario.h): the organiser's
 // day, the province's event, a period of a province and a comparison of two events, on a
 // ledger in SQLite and in PostgreSQL. The expected reports below follow the contracts of
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "sync/ledger/reports.h"
+#include "sync/ledger/reports/reports.h"
 #include "tests/support/postgres_database.h"
 #include "tests/support/prerequisite.h"
 #include "tests/support/process.h"

@@ -14,7 +14,7 @@
 
 #include "core/business_day.h"
 #include "sync/enrolment.h"
-#include "sync/ledger/ledger_store.h"
+#include "sync/ledger/store/ledger_store.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"
 #include "tests/sync/ledger_target.h"

@@ -1,0 +1,69 @@
+// Ingest: one POSTed batch in, one answer out, exactly as the sync contract says.
+//
+//   body over kMaxEnvelopeBytes            → 413 (the HTTP layer refuses it before reading)
+//   framing wrong                          → 400
+//   terminal unknown or revoked, mac wrong → 401; the payload is never decoded
+//   payload does not decode within bounds  → 400
+//   batch names another stall or terminal  → 403
+//   last_seq ≤ hwm                         → 200, an ack with the ledger's hwm: a replay
+//                                            right after gets the very same ack
+//   first_seq > hwm + 1                    → 409 with the ledger's hwm (a gap)
+//   an entry ≤ hwm differs from the held   → 409 with hwm and "conflict":true; a batch
+//                                            wholly ≤ hwm is checked too before its ack
+//   chain broken, body invalid             → 422; nothing applied
+//   otherwise                              → applied in one transaction, 200 ack
+//   the database failed                    → 503; nothing applied, the terminal retries
+//
+// Answers are JSON: the ack {"hwm":N,"mac":"…","terminal":"ID"}; an error {"error":"…"},
+// for 409 with "hwm", "conflict" and "mac", for 422 with "hwm". The mac (sync/answer_mac.h)
+// signs what the terminal acts on with its own key.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "sync/ledger/store/ledger_store.h"
+
+namespace lapak::ledger {
+
+struct IngestAnswer {
+  int http_status = 200;
+  std::string json;
+};
+
+// Counters for /v1/metrics and for tests that must see, e.g., that a tampered batch never
+// reached the decoder.
+struct IngestCounters {
+  std::atomic<int64_t> batches{0};
+  std::atomic<int64_t> payloads_decoded{0};
+  std::atomic<int64_t> applied{0};
+  std::atomic<int64_t> duplicates{0};
+  std::atomic<int64_t> unauthorised{0};
+  std::atomic<int64_t> refused{0};  // 400, 403, 409, 422, 503
+};
+
+class Ingestor {
+ public:
+  // `store` and `clock` must outlive the Ingestor.
+  Ingestor(LedgerStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Thread-safe: batches are applied one at a time.
+  IngestAnswer Handle(std::string_view body);
+  const IngestCounters& counters() const { return counters_; }
+
+ private:
+  IngestAnswer HandleLocked(std::string_view body);
+
+  LedgerStore& store_;
+  const Clock& clock_;
+  std::mutex mutex_;
+  IngestCounters counters_;
+};
+
+std::string ErrorJson(std::string_view reason);
+
+}  // namespace lapak::ledger

@@ -1,0 +1,122 @@
+// ReportCsv: the CSV form of the reports; the columns are in report_formats.h.
+#include <fmt/core.h>
+
+#include "core/business_day.h"
+#include "core/csv.h"
+#include "sync/ledger/reports/report_formats.h"
+
+namespace lapak::ledger {
+
+using Fields = std::vector<std::string>;
+
+static const Fields kFigureColumns = {"sales_count", "voids_count", "gross",
+                                      "voids",       "net",         "cash",
+                                      "qris",        "transfer",    "average_sale"};
+
+static Fields Concat(std::initializer_list<Fields> parts) {
+  Fields all;
+  for (const Fields& part : parts) all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
+static std::string Int(int64_t value) { return std::to_string(value); }
+static std::string Bool(bool value) { return value ? "true" : "false"; }
+static std::string Time(const std::optional<TimePoint>& time) {
+  return time ? FormatUtc(*time) : "";
+}
+
+static Fields FigureCells(const LedgerFigures& f) {
+  return {Int(f.sales_count), Int(f.voids_count), Int(f.gross),    Int(f.voids),       Int(f.net),
+          Int(f.cash),        Int(f.qris),        Int(f.transfer), Int(AverageSale(f))};
+}
+
+static Fields Blank(size_t count) { return Fields(count, ""); }
+
+std::string ReportCsv(const OrganiserDayReport& report) {
+  std::string out;
+  AppendCsvRecord(out, Concat({{"section", "key", "name", "category"},
+                               kFigureColumns,
+                               {"z_state", "z_difference", "stall_id", "revoked", "late",
+                                "last_sync_at", "newest_entry_at", "entries_held"}}));
+  const Fields no_terminal = Blank(6);
+  for (const StallDayRow& s : report.stalls) {
+    AppendCsvRecord(out, Concat({{"stall", s.stall_id, s.name, s.category},
+                                 FigureCells(s.figures),
+                                 {std::string(ZStateName(s.z_state)), Int(s.z_difference)},
+                                 no_terminal}));
+  }
+  auto group = [&](const char* section, const GroupRow& row) {
+    AppendCsvRecord(
+        out, Concat({{section, row.key, "", ""}, FigureCells(row.figures), Blank(2), no_terminal}));
+  };
+  for (const GroupRow& row : report.hours) group("hour", row);
+  for (const GroupRow& row : report.categories) group("category", row);
+  for (const TerminalSync& t : report.terminals) {
+    AppendCsvRecord(out, Concat({{"terminal", t.terminal_id, "", ""},
+                                 Blank(kFigureColumns.size() + 2),
+                                 {t.stall_id, Bool(t.revoked), Bool(t.late), Time(t.last_sync_at),
+                                  Time(t.newest_entry_at), Int(t.entries_held)}}));
+  }
+  group("total", GroupRow{"", report.total});
+  return out;
+}
+
+std::string ReportCsv(const EventReport& report) {
+  std::string out;
+  AppendCsvRecord(out, Concat({{"section", "key", "name", "category", "regency"},
+                               kFigureColumns,
+                               {"stalls", "stalls_late", "days_not_closed"}}));
+  auto group = [&](const char* section, const GroupRow& row) {
+    AppendCsvRecord(out,
+                    Concat({{section, row.key, "", "", ""}, FigureCells(row.figures), Blank(3)}));
+  };
+  for (const GroupRow& row : report.days) group("day", row);
+  for (const GroupRow& row : report.categories) group("category", row);
+  for (const GroupRow& row : report.regencies) group("regency", row);
+  for (const StallTotal& s : report.top_stalls) {
+    AppendCsvRecord(out, Concat({{"stall", s.stall_id, s.name, s.category, s.regency},
+                                 FigureCells(s.figures),
+                                 Blank(3)}));
+  }
+  AppendCsvRecord(
+      out, Concat({{"total", "", "", "", ""},
+                   FigureCells(report.total),
+                   {Int(report.stalls), Int(report.stalls_late), Int(report.days_not_closed)}}));
+  return out;
+}
+
+std::string ReportCsv(const PeriodReport& report) {
+  std::string out;
+  AppendCsvRecord(
+      out,
+      Concat({{"section", "key", "name", "province", "regency", "first_day", "last_day", "stalls"},
+              kFigureColumns}));
+  for (const EventSummary& e : report.events) {
+    const EventInfo& event = e.event;
+    AppendCsvRecord(out, Concat({{"event", event.id, event.name, event.province, event.regency,
+                                  event.first_day, event.last_day, Int(e.stalls)},
+                                 FigureCells(e.total)}));
+  }
+  for (const GroupRow& row : report.regencies) {
+    AppendCsvRecord(out, Concat({{"regency", row.key}, Blank(6), FigureCells(row.figures)}));
+  }
+  AppendCsvRecord(out, Concat({{"total", ""}, Blank(6), FigureCells(report.total)}));
+  return out;
+}
+
+std::string ReportCsv(const Comparison& comparison) {
+  std::string out;
+  AppendCsvRecord(out, {"section", "key", "previous", "current", "difference", "percent"});
+  auto row = [&](const char* section, const std::string& key, const Change& c) {
+    AppendCsvRecord(out, {section, key, Int(c.previous), Int(c.current), Int(c.difference),
+                          c.percent ? fmt::format("{}", *c.percent) : ""});
+  };
+  row("total", "net", comparison.net);
+  row("total", "sales_count", comparison.sales_count);
+  row("total", "average_sale", comparison.average_sale);
+  for (const auto& [key, change] : comparison.days) row("day", key, change);
+  for (const auto& [key, change] : comparison.categories) row("category", key, change);
+  return out;
+}
+
+}  // namespace lapak::ledger

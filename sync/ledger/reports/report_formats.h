@@ -1,0 +1,112 @@
+// The three forms every ledger report (reports.h) is printed in, shared by
+// `lapak-ledger report …` and the HTTP API: JSON and CSV for machines, an aligned text table
+// for a person. Pure functions: no I/O, no clock; the same struct gives the same bytes.
+//
+// Format version kReportFormatVersion (JSON carries it as "version"). Renaming, removing or
+// retyping a JSON field or a CSV column, or changing a section's name, raises it; adding a
+// field or a trailing CSV column does not.
+//
+// ---- JSON (report_json.cpp) -------------------------------------------------------------
+// Names are English snake_case. Money is integer rupiah; a time is a UTC ISO string
+// ("2026-11-22T14:30:00.000Z", FormatUtc) or null; a percent is a number or null. Lists keep
+// the order of the struct.
+//
+//   figures  := {"sales_count", "voids_count", "gross", "voids", "net", "cash", "qris",
+//                "transfer", "average_sale"}                 integers; average_sale: AverageSale
+//   event    := {"id", "name", "province", "regency", "time_zone", "first_day", "last_day"}
+//   terminal := {"terminal_id", "stall_id", "revoked": bool, "late": bool,
+//                "last_sync_at": time|null, "newest_entry_at": time|null, "entries_held": int}
+//   change   := "previous", "current", "difference": integers, "percent": number|null
+//   z_state  := "not_closed" | "agrees" | "differs"            (ZStateName)
+//
+//   OrganiserDayReport := {"report": "day", "version", "event": event,
+//       "business_day": "YYYY-MM-DD", "as_of": time, "total": figures,
+//       "stalls": [{"stall_id", "name", "category", "figures", "z_state",
+//                   "z_difference": int (0 unless "differs")}],
+//       "hours": [{"hour": "HH" | "?", "figures"}], "categories": [{"category", "figures"}],
+//       "terminals": [terminal]}
+//   EventReport := {"report": "event", "version", "event", "as_of", "total",
+//       "days": [{"day": "YYYY-MM-DD", "figures"}], "categories": [{"category", "figures"}],
+//       "regencies": [{"regency", "figures"}],
+//       "top_stalls": [{"stall_id", "name", "category", "regency", "figures"}],
+//       "stalls", "stalls_late", "days_not_closed": int}
+//   PeriodReport := {"report": "period", "version", "province": string | null (null: every
+//       province), "from", "to": "YYYY-MM-DD", "as_of", "total",
+//       "events": [{"event", "stalls": int, "figures"}], "regencies": [{"regency", "figures"}]}
+//   Comparison := {"report": "comparison", "version", "current": event, "previous": event,
+//       "net": {change}, "sales_count": {change}, "average_sale": {change},
+//       "days": [{"day": "1" | "2" | …, change}], "categories": [{"category", change}]}
+//
+// ---- CSV (report_csv.cpp) ---------------------------------------------------------------
+// RFC 4180 (core/csv.h AppendCsvRecord): UTF-8, LF line ends, a header row first, then one
+// record per row. A file holds one report; each table of it is a section, named in the first
+// column `section` so that a spreadsheet can filter on it. A column that does not apply to a
+// section is empty. Money is integer rupiah; booleans "true" / "false"; times UTC ISO as in
+// JSON or empty; a percent a number with '.' (shortest exact form) or empty.
+//
+//   F := sales_count,voids_count,gross,voids,net,cash,qris,transfer,average_sale
+//
+//   OrganiserDayReport: section,key,name,category,F,z_state,z_difference,
+//                       stall_id,revoked,late,last_sync_at,newest_entry_at,entries_held
+//     stall     key: stall id; name, category, F, z_state, z_difference
+//     hour      key: "HH" or "?"; F
+//     category  key: category; F
+//     terminal  key: terminal id; stall_id, revoked, late, last_sync_at, newest_entry_at,
+//               entries_held
+//     total     F
+//   EventReport: section,key,name,category,regency,F,stalls,stalls_late,days_not_closed
+//     day       key: YYYY-MM-DD; F
+//     category  key: category; F
+//     regency   key: regency; F
+//     stall     key: stall id; name, category, regency, F          (the top stalls, in order)
+//     total     F, stalls, stalls_late, days_not_closed
+//   PeriodReport: section,key,name,province,regency,first_day,last_day,stalls,F
+//     event     key: event id; name, province, regency, first_day, last_day, stalls, F
+//     regency   key: regency; F
+//     total     F
+//   Comparison: section,key,previous,current,difference,percent
+//     total     key: net | sales_count | average_sale
+//     day       key: "1", "2", … (the n-th day of each event)
+//     category  key: category
+//
+// ---- Text (report_table.cpp) ------------------------------------------------------------
+// For a terminal in a monospace font, not for parsing. A title line (event, day, when the
+// report was made), then the warnings ("PERINGATAN: 2 terminal belum sinkron: T3 (terakhir
+// 14:02), T9 (belum pernah)"), then the tables, each under a heading. Headings in Bahasa
+// Indonesia, with a short English gloss in parentheses under them where useful. Money as
+// FormatMoney ("Rp20.000"), right-aligned; changes signed ("+Rp5.000", "+12,5%", "baru" against
+// nothing); column widths from the content in code points.
+// Times in the event's local time: "14:02" on the day the report was made, else
+// "2026-11-21 14:02"; the zone is named once, on the title line. Hours without sales or voids
+// are left out of the hour table; every other row of the struct is shown.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <string_view>
+
+#include "sync/ledger/reports/reports.h"
+
+namespace lapak::ledger {
+
+inline constexpr int kReportFormatVersion = 1;
+
+// "not_closed", "agrees", "differs".
+std::string_view ZStateName(ZState state);
+
+nlohmann::json ReportJson(const OrganiserDayReport& report);
+nlohmann::json ReportJson(const EventReport& report);
+nlohmann::json ReportJson(const PeriodReport& report);
+nlohmann::json ReportJson(const Comparison& comparison);
+
+std::string ReportCsv(const OrganiserDayReport& report);
+std::string ReportCsv(const EventReport& report);
+std::string ReportCsv(const PeriodReport& report);
+std::string ReportCsv(const Comparison& comparison);
+
+std::string ReportTable(const OrganiserDayReport& report);
+std::string ReportTable(const EventReport& report);
+std::string ReportTable(const PeriodReport& report);
+std::string ReportTable(const Comparison& comparison);
+
+}  // namespace lapak::ledger

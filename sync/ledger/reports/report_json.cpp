@@ -1,0 +1,162 @@
+// ReportJson and ZStateName: the JSON form of the reports; the shape is in report_formats.h.
+#include <nlohmann/json.hpp>
+
+#include "core/business_day.h"
+#include "sync/ledger/reports/report_formats.h"
+
+namespace lapak::ledger {
+
+using nlohmann::json;
+
+std::string_view ZStateName(ZState state) {
+  switch (state) {
+    case ZState::kNotClosed:
+      return "not_closed";
+    case ZState::kAgrees:
+      return "agrees";
+    case ZState::kDiffers:
+      return "differs";
+  }
+  return "not_closed";
+}
+
+static json FiguresJson(const LedgerFigures& f) {
+  return {{"sales_count", f.sales_count},
+          {"voids_count", f.voids_count},
+          {"gross", f.gross},
+          {"voids", f.voids},
+          {"net", f.net},
+          {"cash", f.cash},
+          {"qris", f.qris},
+          {"transfer", f.transfer},
+          {"average_sale", AverageSale(f)}};
+}
+
+static json EventJson(const EventInfo& e) {
+  return {{"id", e.id},
+          {"name", e.name},
+          {"province", e.province},
+          {"regency", e.regency},
+          {"time_zone", e.time_zone},
+          {"day_cutoff", e.day_cutoff},
+          {"first_day", e.first_day},
+          {"last_day", e.last_day}};
+}
+
+static json TimeJson(const std::optional<TimePoint>& time) {
+  return time ? json(FormatUtc(*time)) : json(nullptr);
+}
+
+static json TerminalJson(const TerminalSync& t) {
+  return {{"terminal_id", t.terminal_id},
+          {"stall_id", t.stall_id},
+          {"revoked", t.revoked},
+          {"late", t.late},
+          {"last_sync_at", TimeJson(t.last_sync_at)},
+          {"newest_entry_at", TimeJson(t.newest_entry_at)},
+          {"entries_held", t.entries_held}};
+}
+
+// [{<name>: key, "figures": …}, …]
+static json GroupsJson(const std::vector<GroupRow>& rows, const char* name) {
+  json list = json::array();
+  for (const GroupRow& row : rows)
+    list.push_back({{name, row.key}, {"figures", FiguresJson(row.figures)}});
+  return list;
+}
+
+static json ChangeJson(const Change& c) {
+  return {{"previous", c.previous},
+          {"current", c.current},
+          {"difference", c.difference},
+          {"percent", c.percent ? json(*c.percent) : json(nullptr)}};
+}
+
+// [{<name>: key, "previous": …, "current": …, "difference": …, "percent": …}, …]
+static json ChangesJson(const std::vector<std::pair<std::string, Change>>& rows, const char* name) {
+  json list = json::array();
+  for (const auto& [key, change] : rows) {
+    json row = ChangeJson(change);
+    row[name] = key;
+    list.push_back(std::move(row));
+  }
+  return list;
+}
+
+json ReportJson(const OrganiserDayReport& report) {
+  json stalls = json::array();
+  for (const StallDayRow& s : report.stalls) {
+    stalls.push_back({{"stall_id", s.stall_id},
+                      {"name", s.name},
+                      {"category", s.category},
+                      {"figures", FiguresJson(s.figures)},
+                      {"z_state", ZStateName(s.z_state)},
+                      {"z_difference", s.z_difference}});
+  }
+  json terminals = json::array();
+  for (const TerminalSync& t : report.terminals) terminals.push_back(TerminalJson(t));
+  return {{"report", "day"},
+          {"version", kReportFormatVersion},
+          {"event", EventJson(report.event)},
+          {"business_day", report.business_day},
+          {"as_of", FormatUtc(report.as_of)},
+          {"total", FiguresJson(report.total)},
+          {"stalls", std::move(stalls)},
+          {"hours", GroupsJson(report.hours, "hour")},
+          {"categories", GroupsJson(report.categories, "category")},
+          {"terminals", std::move(terminals)}};
+}
+
+json ReportJson(const EventReport& report) {
+  json top = json::array();
+  for (const StallTotal& s : report.top_stalls) {
+    top.push_back({{"stall_id", s.stall_id},
+                   {"name", s.name},
+                   {"category", s.category},
+                   {"regency", s.regency},
+                   {"figures", FiguresJson(s.figures)}});
+  }
+  return {{"report", "event"},
+          {"version", kReportFormatVersion},
+          {"event", EventJson(report.event)},
+          {"as_of", FormatUtc(report.as_of)},
+          {"total", FiguresJson(report.total)},
+          {"days", GroupsJson(report.days, "day")},
+          {"categories", GroupsJson(report.categories, "category")},
+          {"regencies", GroupsJson(report.regencies, "regency")},
+          {"top_stalls", std::move(top)},
+          {"stalls", report.stalls},
+          {"stalls_late", report.stalls_late},
+          {"days_not_closed", report.days_not_closed}};
+}
+
+json ReportJson(const PeriodReport& report) {
+  json events = json::array();
+  for (const EventSummary& e : report.events) {
+    events.push_back(
+        {{"event", EventJson(e.event)}, {"stalls", e.stalls}, {"figures", FiguresJson(e.total)}});
+  }
+  return {{"report", "period"},
+          {"version", kReportFormatVersion},
+          {"province", report.province.empty() ? json(nullptr) : json(report.province)},
+          {"from", report.from},
+          {"to", report.to},
+          {"as_of", FormatUtc(report.as_of)},
+          {"total", FiguresJson(report.total)},
+          {"events", std::move(events)},
+          {"regencies", GroupsJson(report.regencies, "regency")}};
+}
+
+json ReportJson(const Comparison& comparison) {
+  return {{"report", "comparison"},
+          {"version", kReportFormatVersion},
+          {"current", EventJson(comparison.current)},
+          {"previous", EventJson(comparison.previous)},
+          {"net", ChangeJson(comparison.net)},
+          {"sales_count", ChangeJson(comparison.sales_count)},
+          {"average_sale", ChangeJson(comparison.average_sale)},
+          {"days", ChangesJson(comparison.days, "day")},
+          {"categories", ChangesJson(comparison.categories, "category")}};
+}
+
+}  // namespace lapak::ledger

@@ -1,0 +1,159 @@
+// Reports for the organiser (panitia) and the provincial office, read from the summary
+// tables kept at ingest (day_totals, hour_totals, reconciliations, terminals) — never from
+// the sales themselves. Every form of a report (CLI table, --json, --csv, the HTTP API, the
+// dashboard) is made from these structs, so all of them show the same figures.
+//
+// Money is whole rupiah. A report says what has not arrived: each terminal's last sync and
+// the time of the newest entry received from it; anything rung after that is not counted.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "sync/ledger/store/ledger_store.h"
+
+namespace lapak::ledger {
+
+// A terminal that has not synced for this long while its event runs is shown as late.
+inline constexpr std::chrono::minutes kSyncLateAfter{15};
+
+// An event as reports show it: id, name, province, regency, time zone, first and last day.
+using EventInfo = EventSpec;
+
+// net / (sales_count − voids_count), rounded half up; 0 when no sale stands.
+int64_t AverageSale(const LedgerFigures& figures);
+
+// Where a stall's day stands against its Z report(s).
+enum class ZState {
+  kNotClosed,  // no Z report for that business day has arrived
+  kAgrees,     // every Z of the day equals the ledger's figures
+  kDiffers,    // some Z differs: difference = Σ (terminal net − ledger net)
+};
+
+struct TerminalSync {
+  std::string terminal_id;
+  std::string stall_id;
+  bool revoked = false;
+  int64_t entries_held = 0;                   // its high-water mark
+  std::optional<TimePoint> last_sync_at;      // the last batch applied; none: never synced
+  std::optional<TimePoint> newest_entry_at;   // when the newest entry received was rung
+  bool late = false;  // never synced, or silent > kSyncLateAfter on the event's day now
+                      // without having sent that day's Z
+};
+
+struct StallDayRow {
+  std::string stall_id;
+  std::string name;
+  std::string category;
+  LedgerFigures figures;
+  ZState z_state = ZState::kNotClosed;
+  int64_t z_difference = 0;
+};
+
+struct GroupRow {  // a category, a regency, a day or an hour, with its figures
+  std::string key;
+  LedgerFigures figures;
+};
+
+// The organiser's report of one business day of an event.
+struct OrganiserDayReport {
+  EventInfo event;
+  std::string business_day;
+  TimePoint as_of;                    // when it was made (ledger clock)
+  std::vector<StallDayRow> stalls;    // every stall of the event, by stall id; none sold: zeros
+  std::vector<GroupRow> hours;        // "HH" local hours in business-day order (from the
+                                      // cutoff, e.g. 04..23, 00..03); "?" for unknown hour
+  std::vector<GroupRow> categories;   // by net, largest first
+  std::vector<TerminalSync> terminals;  // every terminal of the event's stalls
+  LedgerFigures total;                // the day: Σ stalls
+};
+
+struct StallTotal {
+  std::string stall_id;
+  std::string name;
+  std::string category;
+  std::string regency;
+  LedgerFigures figures;
+};
+
+// The provincial office's view of one event over all its days.
+struct EventReport {
+  EventInfo event;
+  TimePoint as_of;
+  LedgerFigures total;
+  std::vector<GroupRow> days;        // every day first_day..last_day (zeros where none), and
+                                     // any day outside them that had sales, by date
+  std::vector<GroupRow> categories;  // by net, largest first
+  std::vector<GroupRow> regencies;   // by the stalls' home regency (the event's when unset)
+  std::vector<StallTotal> top_stalls;  // by net, largest first, at most `top` of them
+  int64_t stalls = 0;
+  int64_t stalls_late = 0;       // stalls with a terminal that is late (see TerminalSync)
+  int64_t days_not_closed = 0;   // (stall, day) pairs with sales but no Z report yet
+};
+
+struct EventSummary {
+  EventInfo event;
+  LedgerFigures total;
+  int64_t stalls = 0;
+};
+
+// The events of a province whose days overlap [from, to].
+struct PeriodReport {
+  std::string province;  // empty: every province (admin)
+  std::string from;
+  std::string to;
+  TimePoint as_of;
+  std::vector<EventSummary> events;  // by first day
+  std::vector<GroupRow> regencies;   // by the events' regency
+  LedgerFigures total;
+};
+
+struct Change {
+  int64_t previous = 0;
+  int64_t current = 0;
+  int64_t difference = 0;               // current − previous
+  std::optional<double> percent;        // none when previous is 0
+};
+
+// An event against a previous one, read from one snapshot: net, sales that stand (sales −
+// voids), average sale, net per day of the event (its n-th day, first_day + n − 1, against
+// the other's n-th; sales outside an event's dates count in its totals but on no day) and
+// net per category.
+struct Comparison {
+  EventInfo current;
+  EventInfo previous;
+  Change net;
+  Change sales_count;
+  Change average_sale;
+  std::vector<std::pair<std::string, Change>> days;        // "1", "2", … (day of the event)
+  std::vector<std::pair<std::string, Change>> categories;  // union of both events' categories
+};
+
+Change MakeChange(int64_t previous, int64_t current);
+
+// ---- the queries (sync/ledger/store/reports_queries.cpp) ---------------------------------
+// Each reads one snapshot of the ledger. NotFound when the event does not exist; the caller
+// checks the reader's access first and answers the same for "not yours" and "not there".
+
+// `business_day` YYYY-MM-DD; any day, also outside the event's dates (sales rung early or
+// late are not hidden).
+[[nodiscard]] Result<OrganiserDayReport> MakeDayReport(LedgerStore& store, const std::string& event_id,
+                                                       const std::string& business_day, TimePoint now);
+[[nodiscard]] Result<EventReport> MakeEventReport(LedgerStore& store, const std::string& event_id,
+                                                  int top_stalls, TimePoint now);
+// The events for which `visible` is true whose days overlap from..to (YYYY-MM-DD), each with
+// its whole total.
+[[nodiscard]] Result<PeriodReport> MakePeriodReport(
+    LedgerStore& store, const std::string& province, const std::string& from,
+    const std::string& to, const std::function<bool(const EventInfo&)>& visible, TimePoint now);
+[[nodiscard]] Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,
+                                                const std::string& previous_id);
+// The events for which `visible` is true, by first day.
+[[nodiscard]] Result<std::vector<EventInfo>> ListEvents(
+    LedgerStore& store, const std::function<bool(const EventInfo&)>& visible);
+
+}  // namespace lapak::ledger

@@ -1,0 +1,199 @@
+#include "sync/ledger/store/ledger_schema.h"
+
+#include <array>
+
+namespace lapak::ledger {
+
+// Money in whole rupiah; times in UTC milliseconds; business days as "YYYY-MM-DD".
+static constexpr std::array kLedgerMigrations = {
+    Migration{1, R"sql(
+CREATE TABLE events (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  province   TEXT NOT NULL,
+  regency    TEXT NOT NULL,
+  time_zone  TEXT NOT NULL,
+  first_day  TEXT NOT NULL,
+  last_day   TEXT NOT NULL CHECK (last_day >= first_day)
+) STRICT;
+
+CREATE TABLE stalls (
+  id        TEXT PRIMARY KEY,
+  event_id  TEXT NOT NULL REFERENCES events (id),
+  name      TEXT NOT NULL,
+  category  TEXT NOT NULL
+) STRICT;
+
+-- hwm: every entry 1..hwm of the terminal is in `entries`; last_hash is entry hwm's hash.
+CREATE TABLE terminals (
+  id                TEXT PRIMARY KEY,
+  stall_id          TEXT NOT NULL REFERENCES stalls (id),
+  terminal_key      BLOB NOT NULL CHECK (length(terminal_key) = 32),
+  enrolled_at_ms    INTEGER NOT NULL,
+  revoked_at_ms     INTEGER,
+  hwm               INTEGER NOT NULL DEFAULT 0 CHECK (hwm >= 0),
+  last_hash         BLOB NOT NULL DEFAULT (zeroblob(32)),
+  last_batch_at_ms  INTEGER,
+  last_entry_at_ms  INTEGER
+) STRICT;
+
+CREATE TABLE entries (
+  terminal_id    TEXT NOT NULL REFERENCES terminals (id),
+  seq            INTEGER NOT NULL CHECK (seq > 0),
+  uuid           TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  time_utc_ms    INTEGER NOT NULL,
+  business_day   TEXT NOT NULL,
+  body           TEXT NOT NULL,
+  hash           BLOB NOT NULL,
+  received_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (terminal_id, seq)
+) STRICT, WITHOUT ROWID;
+
+-- What each sale brought in, by method, kept so that a void can take it back out.
+CREATE TABLE sales (
+  terminal_id  TEXT NOT NULL,
+  seq          INTEGER NOT NULL,
+  day_number   INTEGER NOT NULL,
+  business_day TEXT NOT NULL,
+  total        INTEGER NOT NULL,
+  cash         INTEGER NOT NULL,
+  qris         INTEGER NOT NULL,
+  transfer     INTEGER NOT NULL,
+  voided       INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+  PRIMARY KEY (terminal_id, seq)
+) STRICT, WITHOUT ROWID;
+
+-- Running totals per event, business day and stall, by payment method; updated in the
+-- transaction that applies the entries. gross counts every sale, voids the voided ones,
+-- net = gross - voids = cash + qris + transfer.
+CREATE TABLE day_totals (
+  event_id     TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  stall_id     TEXT NOT NULL,
+  sales_count  INTEGER NOT NULL DEFAULT 0,
+  voids_count  INTEGER NOT NULL DEFAULT 0,
+  gross        INTEGER NOT NULL DEFAULT 0,
+  voids        INTEGER NOT NULL DEFAULT 0,
+  net          INTEGER NOT NULL DEFAULT 0,
+  cash         INTEGER NOT NULL DEFAULT 0,
+  qris         INTEGER NOT NULL DEFAULT 0,
+  transfer     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (event_id, business_day, stall_id)
+) STRICT, WITHOUT ROWID;
+
+-- The same figures per day session of a terminal, to check its Z report against.
+CREATE TABLE session_totals (
+  terminal_id  TEXT NOT NULL,
+  day_number   INTEGER NOT NULL,
+  sales_count  INTEGER NOT NULL DEFAULT 0,
+  voids_count  INTEGER NOT NULL DEFAULT 0,
+  gross        INTEGER NOT NULL DEFAULT 0,
+  voids        INTEGER NOT NULL DEFAULT 0,
+  net          INTEGER NOT NULL DEFAULT 0,
+  cash         INTEGER NOT NULL DEFAULT 0,
+  qris         INTEGER NOT NULL DEFAULT 0,
+  transfer     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (terminal_id, day_number)
+) STRICT, WITHOUT ROWID;
+
+-- One row per Z report received: the terminal's figures, the ledger's for the same day
+-- session, and whether they agree. difference = terminal net - ledger net.
+CREATE TABLE reconciliations (
+  terminal_id          TEXT NOT NULL,
+  z_number             INTEGER NOT NULL,
+  stall_id             TEXT NOT NULL,
+  business_day         TEXT NOT NULL,
+  day_number           INTEGER NOT NULL,
+  terminal_sales_count INTEGER NOT NULL,
+  terminal_voids_count INTEGER NOT NULL,
+  terminal_gross       INTEGER NOT NULL,
+  terminal_voids       INTEGER NOT NULL,
+  terminal_net         INTEGER NOT NULL,
+  terminal_cash        INTEGER NOT NULL,
+  terminal_qris        INTEGER NOT NULL,
+  terminal_transfer    INTEGER NOT NULL,
+  ledger_sales_count   INTEGER NOT NULL,
+  ledger_voids_count   INTEGER NOT NULL,
+  ledger_gross         INTEGER NOT NULL,
+  ledger_voids         INTEGER NOT NULL,
+  ledger_net           INTEGER NOT NULL,
+  ledger_cash          INTEGER NOT NULL,
+  ledger_qris          INTEGER NOT NULL,
+  ledger_transfer      INTEGER NOT NULL,
+  agrees               INTEGER NOT NULL CHECK (agrees IN (0, 1)),
+  difference           INTEGER NOT NULL,
+  PRIMARY KEY (terminal_id, z_number)
+) STRICT, WITHOUT ROWID;
+)sql"},
+    // Reports (issue 5): a stall's home regency, the hour of each sale in the event's time
+    // zone with running totals per hour, access tokens, and the indexes reports read by.
+    // Sales received before this migration have no hour: they are counted at hour -1
+    // ("unknown"), so every day's hours still add up to the day.
+    Migration{2, R"sql(
+ALTER TABLE stalls ADD COLUMN regency TEXT NOT NULL DEFAULT '';
+ALTER TABLE sales ADD COLUMN local_hour INTEGER NOT NULL DEFAULT -1;
+
+-- As day_totals, per local hour (0-23, or -1) of the sale; a void counts at its sale's hour.
+CREATE TABLE hour_totals (
+  event_id     TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  local_hour   INTEGER NOT NULL,
+  stall_id     TEXT NOT NULL,
+  sales_count  INTEGER NOT NULL DEFAULT 0,
+  voids_count  INTEGER NOT NULL DEFAULT 0,
+  gross        INTEGER NOT NULL DEFAULT 0,
+  voids        INTEGER NOT NULL DEFAULT 0,
+  net          INTEGER NOT NULL DEFAULT 0,
+  cash         INTEGER NOT NULL DEFAULT 0,
+  qris         INTEGER NOT NULL DEFAULT 0,
+  transfer     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (event_id, business_day, local_hour, stall_id)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO hour_totals (event_id, business_day, local_hour, stall_id, sales_count, voids_count,
+                         gross, voids, net, cash, qris, transfer)
+SELECT st.event_id, sa.business_day, -1, st.id, count(*), sum(sa.voided), sum(sa.total),
+       sum(sa.voided * sa.total), sum((1 - sa.voided) * sa.total),
+       sum((1 - sa.voided) * sa.cash), sum((1 - sa.voided) * sa.qris),
+       sum((1 - sa.voided) * sa.transfer)
+FROM sales sa JOIN terminals t ON t.id = sa.terminal_id JOIN stalls st ON st.id = t.stall_id
+GROUP BY st.event_id, sa.business_day, st.id;
+
+-- A report reader: id is public (listed, revoked by it); only SHA-256 of the secret is kept.
+-- role organiser reads the events in token_events, province the events of its province,
+-- admin every event.
+CREATE TABLE access_tokens (
+  id             TEXT PRIMARY KEY,
+  secret_hash    BLOB NOT NULL CHECK (length(secret_hash) = 32),
+  name           TEXT NOT NULL,
+  role           TEXT NOT NULL CHECK (role IN ('organiser', 'province', 'admin')),
+  province       TEXT NOT NULL DEFAULT '',
+  created_at_ms  INTEGER NOT NULL,
+  revoked_at_ms  INTEGER
+) STRICT;
+
+CREATE TABLE token_events (
+  token_id  TEXT NOT NULL REFERENCES access_tokens (id),
+  event_id  TEXT NOT NULL REFERENCES events (id),
+  PRIMARY KEY (token_id, event_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX events_by_province ON events (province, first_day);
+CREATE INDEX stalls_by_event ON stalls (event_id);
+CREATE INDEX terminals_by_stall ON terminals (stall_id);
+CREATE INDEX reconciliations_by_stall_day ON reconciliations (stall_id, business_day);
+)sql"},
+    // The rules of the books at ingest (issue 10): an event's own day cut-off, each
+    // terminal's books' state after its hwm (core/books.h; NULL until its next batch works
+    // it out from `entries`), and entries findable by uuid, which is never used twice.
+    Migration{3, R"sql(
+ALTER TABLE events ADD COLUMN day_cutoff TEXT NOT NULL DEFAULT '04:00';
+ALTER TABLE terminals ADD COLUMN books TEXT;
+CREATE INDEX entries_by_uuid ON entries (terminal_id, uuid);
+)sql"},
+};
+
+std::span<const Migration> LedgerMigrations() { return kLedgerMigrations; }
+
+}  // namespace lapak::ledger

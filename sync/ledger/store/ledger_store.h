@@ -1,0 +1,180 @@
+// LedgerStore: the central bazaar ledger's books, in one SQLite file or in PostgreSQL
+// (sync/ledger/store/sql.h; the same code and SQL on both).
+//
+// Holds the events, their stalls, each stall's enrolled terminal with its key and high-water
+// mark (hwm), every journal entry received, running totals kept at ingest (per day, hour
+// and day session) and the report readers' access tokens. Durability: one transaction per
+// change, ok returned only after COMMIT (SQLite: WAL, synchronous=FULL; PostgreSQL:
+// synchronous_commit on).
+//
+// Thread-safety: every public function may be called from any thread; they run one at a time.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/business_day.h"
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/journal.h"
+#include "core/status.h"
+#include "sync/ledger/store/sql.h"
+
+namespace lapak::ledger {
+
+// Reports list an event day by day: a bazaar or expo lasts days or weeks, never more.
+inline constexpr int kMaxEventDays = 366;
+
+struct EventSpec {
+  std::string id;
+  std::string name;
+  std::string province;
+  std::string regency;
+  std::string time_zone;  // IANA: Asia/Jakarta, Asia/Makassar, Asia/Jayapura
+  std::string first_day;  // YYYY-MM-DD
+  std::string last_day;
+  std::string day_cutoff{kDefaultDayCutoff};  // "HH:MM": when the event's business day turns
+};
+
+// Terminals are set up and tried the evening before an event and opened by habit on the
+// morning after it: entries whose business day lies up to this many days outside the event's
+// days are taken (and shown as days of their own); further out, an entry is refused.
+inline constexpr int kEventDayMargin = 1;
+
+struct StallSpec {
+  std::string id;
+  std::string event_id;
+  std::string name;
+  std::string category;
+  std::string regency{};  // the stall's home regency; empty: the event's
+};
+
+struct TerminalRecord {
+  std::string id;
+  std::string stall_id;
+  std::string event_id;
+  std::string time_zone;   // the event's
+  std::string day_cutoff;  // the event's
+  std::string first_day;   // the event's
+  std::string last_day;    // the event's
+  std::string terminal_key;  // 32 raw bytes
+  bool revoked = false;
+  int64_t hwm = 0;
+  Sha256Digest last_hash{};
+  std::optional<TimePoint> last_batch_at;
+  std::optional<TimePoint> last_entry_at;  // time of entry hwm, as the terminal stamped it
+  // The state of its books after entry hwm (EncodeBooksState); none for a terminal whose
+  // entries arrived before the ledger kept it: worked out again from `entries` when needed.
+  std::optional<std::string> books;
+};
+
+// What applying a batch came to (ApplyBatch).
+enum class ApplyResult {
+  kApplied,    // new entries stored; hwm advanced to the batch's last seq
+  kDuplicate,  // every entry was already held; nothing changed
+  kGap,        // the batch starts after hwm + 1; nothing changed
+  kConflict,   // an entry at or below hwm differs from the one held; nothing changed
+  kRejected,   // an entry breaks a rule of the books (core/books.h); nothing changed
+};
+
+struct ApplyOutcome {
+  ApplyResult result = ApplyResult::kApplied;
+  int64_t hwm = 0;
+  std::string reason;  // for kGap, kConflict, kRejected
+};
+
+// The figures of a stall's business day, or of a terminal's day session, as the ledger holds
+// them (money in rupiah).
+struct LedgerFigures {
+  int64_t sales_count = 0;
+  int64_t voids_count = 0;
+  int64_t gross = 0;
+  int64_t voids = 0;
+  int64_t net = 0;
+  int64_t cash = 0;
+  int64_t qris = 0;
+  int64_t transfer = 0;
+  bool operator==(const LedgerFigures&) const = default;
+  LedgerFigures& operator+=(const LedgerFigures& other);
+};
+
+struct StallDayTotals {
+  std::string event_id;
+  std::string business_day;
+  std::string stall_id;
+  LedgerFigures figures;
+};
+
+struct Reconciliation {
+  std::string terminal_id;
+  int64_t z_number = 0;
+  std::string stall_id;
+  std::string business_day;
+  LedgerFigures terminal;  // from the Z report
+  LedgerFigures ledger;    // from the entries received
+  bool agrees = false;
+  int64_t difference = 0;  // terminal net − ledger net
+};
+
+class LedgerStore {
+ public:
+  // Opens the ledger at `where`, creating it (SQLite: the file; PostgreSQL: the tables) when
+  // `create` is set.
+  [[nodiscard]] static Result<std::unique_ptr<LedgerStore>> Open(const sql::Location& where,
+                                                                 bool create);
+  ~LedgerStore();
+
+  // ---- administration (ledger_store.cpp) -----------------------------------------------
+  [[nodiscard]] Status AddEvent(const EventSpec& event);
+  [[nodiscard]] Status AddStall(const StallSpec& stall);
+  // A new random key for `terminal_id` of `stall_id`. A terminal id already enrolled is
+  // refused, unless revoked: then it gets a new key and keeps its entries and mark.
+  [[nodiscard]] Result<std::string> EnrolTerminal(const std::string& terminal_id,
+                                                  const std::string& stall_id, TimePoint now);
+  [[nodiscard]] Status RevokeTerminal(const std::string& terminal_id, TimePoint now);
+  [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminal(const std::string& terminal_id);
+  [[nodiscard]] Result<std::vector<TerminalRecord>> Terminals();
+
+  // ---- ingest (ledger_ingest.cpp) ------------------------------------------------------
+  // Applies the entries first_seq..last_seq of `terminal_id` (contiguous, as decoded and
+  // authenticated by the caller) in one transaction, as the sync contract says: a batch
+  // wholly at or below hwm is a duplicate; one starting after hwm + 1 a gap; otherwise every
+  // entry above hwm is replayed through the terminal's Books (core/books.h) with the event's
+  // calendar and days (± kEventDayMargin), its uuid must be new for the terminal, and they
+  // are stored with the running totals, reconciliations, the books' state and the new hwm,
+  // or none is.
+  [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const std::string& terminal_id,
+                                                const std::vector<JournalEntry>& entries,
+                                                TimePoint now);
+
+  // ---- what was received (ledger_queries.cpp) ------------------------------------------
+  [[nodiscard]] Result<std::vector<StallDayTotals>> DayTotals(const std::string& event_id,
+                                                              const std::string& business_day);
+  [[nodiscard]] Result<std::vector<Reconciliation>> Reconciliations(const std::string& terminal_id);
+
+  // ---- for the ledger's other readers and writers (reports, access tokens) -------------
+  // Runs `work` on the connection inside one transaction (a snapshot for kRead), under the
+  // store's lock; a write is committed when `work` returns ok, rolled back otherwise.
+  [[nodiscard]] Status InTransaction(sql::Transaction::Mode mode,
+                                     const std::function<Status(sql::Connection&)>& work);
+  sql::Engine engine() const { return db_->engine(); }
+
+ private:
+  explicit LedgerStore(std::unique_ptr<sql::Connection> db);
+
+  [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminalLocked(const std::string& terminal_id,
+                                                                        bool for_update);
+  [[nodiscard]] Result<ApplyOutcome> ApplyBatchLocked(const std::string& terminal_id,
+                                                      const std::vector<JournalEntry>& entries,
+                                                      TimePoint now);
+
+  std::mutex mutex_;
+  std::unique_ptr<sql::Connection> db_;
+};
+
+}  // namespace lapak::ledger

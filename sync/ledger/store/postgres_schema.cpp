@@ -1,0 +1,173 @@
+#include "sync/ledger/store/postgres_schema.h"
+
+#include <array>
+
+namespace lapak::ledger {
+
+// Money in whole rupiah; times in UTC milliseconds; business days as "YYYY-MM-DD". The
+// comments of ledger_schema.cpp say what each table and column means. Text compares and
+// sorts by its bytes (COLLATE "C"), as SQLite's does, whatever the database's locale.
+static constexpr std::array kPostgresLedgerMigrations = {
+    // Version 1: the SQLite schema after its migrations 1 and 2.
+    Migration{1, R"sql(
+CREATE TABLE events (
+  id         TEXT COLLATE "C" PRIMARY KEY,
+  name       TEXT COLLATE "C" NOT NULL,
+  province   TEXT COLLATE "C" NOT NULL,
+  regency    TEXT COLLATE "C" NOT NULL,
+  time_zone  TEXT COLLATE "C" NOT NULL,
+  first_day  TEXT COLLATE "C" NOT NULL,
+  last_day   TEXT COLLATE "C" NOT NULL CHECK (last_day >= first_day)
+);
+
+CREATE TABLE stalls (
+  id        TEXT COLLATE "C" PRIMARY KEY,
+  event_id  TEXT COLLATE "C" NOT NULL REFERENCES events (id),
+  name      TEXT COLLATE "C" NOT NULL,
+  category  TEXT COLLATE "C" NOT NULL,
+  regency   TEXT COLLATE "C" NOT NULL DEFAULT ''
+);
+
+CREATE TABLE terminals (
+  id                TEXT COLLATE "C" PRIMARY KEY,
+  stall_id          TEXT COLLATE "C" NOT NULL REFERENCES stalls (id),
+  terminal_key      BYTEA NOT NULL CHECK (octet_length(terminal_key) = 32),
+  enrolled_at_ms    BIGINT NOT NULL,
+  revoked_at_ms     BIGINT,
+  hwm               BIGINT NOT NULL DEFAULT 0 CHECK (hwm >= 0),
+  last_hash         BYTEA NOT NULL DEFAULT decode(repeat('00', 32), 'hex'),
+  last_batch_at_ms  BIGINT,
+  last_entry_at_ms  BIGINT
+);
+
+CREATE TABLE entries (
+  terminal_id    TEXT COLLATE "C" NOT NULL REFERENCES terminals (id),
+  seq            BIGINT NOT NULL CHECK (seq > 0),
+  uuid           TEXT COLLATE "C" NOT NULL,
+  kind           TEXT COLLATE "C" NOT NULL,
+  time_utc_ms    BIGINT NOT NULL,
+  business_day   TEXT COLLATE "C" NOT NULL,
+  body           TEXT COLLATE "C" NOT NULL,
+  hash           BYTEA NOT NULL,
+  received_at_ms BIGINT NOT NULL,
+  PRIMARY KEY (terminal_id, seq)
+);
+
+CREATE TABLE sales (
+  terminal_id  TEXT COLLATE "C" NOT NULL,
+  seq          BIGINT NOT NULL,
+  day_number   BIGINT NOT NULL,
+  business_day TEXT COLLATE "C" NOT NULL,
+  total        BIGINT NOT NULL,
+  cash         BIGINT NOT NULL,
+  qris         BIGINT NOT NULL,
+  transfer     BIGINT NOT NULL,
+  voided       BIGINT NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+  local_hour   BIGINT NOT NULL DEFAULT -1,
+  PRIMARY KEY (terminal_id, seq)
+);
+
+CREATE TABLE day_totals (
+  event_id     TEXT COLLATE "C" NOT NULL,
+  business_day TEXT COLLATE "C" NOT NULL,
+  stall_id     TEXT COLLATE "C" NOT NULL,
+  sales_count  BIGINT NOT NULL DEFAULT 0,
+  voids_count  BIGINT NOT NULL DEFAULT 0,
+  gross        BIGINT NOT NULL DEFAULT 0,
+  voids        BIGINT NOT NULL DEFAULT 0,
+  net          BIGINT NOT NULL DEFAULT 0,
+  cash         BIGINT NOT NULL DEFAULT 0,
+  qris         BIGINT NOT NULL DEFAULT 0,
+  transfer     BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (event_id, business_day, stall_id)
+);
+
+CREATE TABLE hour_totals (
+  event_id     TEXT COLLATE "C" NOT NULL,
+  business_day TEXT COLLATE "C" NOT NULL,
+  local_hour   BIGINT NOT NULL,
+  stall_id     TEXT COLLATE "C" NOT NULL,
+  sales_count  BIGINT NOT NULL DEFAULT 0,
+  voids_count  BIGINT NOT NULL DEFAULT 0,
+  gross        BIGINT NOT NULL DEFAULT 0,
+  voids        BIGINT NOT NULL DEFAULT 0,
+  net          BIGINT NOT NULL DEFAULT 0,
+  cash         BIGINT NOT NULL DEFAULT 0,
+  qris         BIGINT NOT NULL DEFAULT 0,
+  transfer     BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (event_id, business_day, local_hour, stall_id)
+);
+
+CREATE TABLE session_totals (
+  terminal_id  TEXT COLLATE "C" NOT NULL,
+  day_number   BIGINT NOT NULL,
+  sales_count  BIGINT NOT NULL DEFAULT 0,
+  voids_count  BIGINT NOT NULL DEFAULT 0,
+  gross        BIGINT NOT NULL DEFAULT 0,
+  voids        BIGINT NOT NULL DEFAULT 0,
+  net          BIGINT NOT NULL DEFAULT 0,
+  cash         BIGINT NOT NULL DEFAULT 0,
+  qris         BIGINT NOT NULL DEFAULT 0,
+  transfer     BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (terminal_id, day_number)
+);
+
+CREATE TABLE reconciliations (
+  terminal_id          TEXT COLLATE "C" NOT NULL,
+  z_number             BIGINT NOT NULL,
+  stall_id             TEXT COLLATE "C" NOT NULL,
+  business_day         TEXT COLLATE "C" NOT NULL,
+  day_number           BIGINT NOT NULL,
+  terminal_sales_count BIGINT NOT NULL,
+  terminal_voids_count BIGINT NOT NULL,
+  terminal_gross       BIGINT NOT NULL,
+  terminal_voids       BIGINT NOT NULL,
+  terminal_net         BIGINT NOT NULL,
+  terminal_cash        BIGINT NOT NULL,
+  terminal_qris        BIGINT NOT NULL,
+  terminal_transfer    BIGINT NOT NULL,
+  ledger_sales_count   BIGINT NOT NULL,
+  ledger_voids_count   BIGINT NOT NULL,
+  ledger_gross         BIGINT NOT NULL,
+  ledger_voids         BIGINT NOT NULL,
+  ledger_net           BIGINT NOT NULL,
+  ledger_cash          BIGINT NOT NULL,
+  ledger_qris          BIGINT NOT NULL,
+  ledger_transfer      BIGINT NOT NULL,
+  agrees               BIGINT NOT NULL CHECK (agrees IN (0, 1)),
+  difference           BIGINT NOT NULL,
+  PRIMARY KEY (terminal_id, z_number)
+);
+
+CREATE TABLE access_tokens (
+  id             TEXT COLLATE "C" PRIMARY KEY,
+  secret_hash    BYTEA NOT NULL CHECK (octet_length(secret_hash) = 32),
+  name           TEXT COLLATE "C" NOT NULL,
+  role           TEXT COLLATE "C" NOT NULL CHECK (role IN ('organiser', 'province', 'admin')),
+  province       TEXT COLLATE "C" NOT NULL DEFAULT '',
+  created_at_ms  BIGINT NOT NULL,
+  revoked_at_ms  BIGINT
+);
+
+CREATE TABLE token_events (
+  token_id  TEXT COLLATE "C" NOT NULL REFERENCES access_tokens (id),
+  event_id  TEXT COLLATE "C" NOT NULL REFERENCES events (id),
+  PRIMARY KEY (token_id, event_id)
+);
+
+CREATE INDEX events_by_province ON events (province, first_day);
+CREATE INDEX stalls_by_event ON stalls (event_id);
+CREATE INDEX terminals_by_stall ON terminals (stall_id);
+CREATE INDEX reconciliations_by_stall_day ON reconciliations (stall_id, business_day);
+)sql"},
+    // Version 2: as SQLite's migration 3.
+    Migration{2, R"sql(
+ALTER TABLE events ADD COLUMN day_cutoff TEXT COLLATE "C" NOT NULL DEFAULT '04:00';
+ALTER TABLE terminals ADD COLUMN books TEXT COLLATE "C";
+CREATE INDEX entries_by_uuid ON entries (terminal_id, uuid);
+)sql"},
+};
+
+std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }
+
+}  // namespace lapak::ledger

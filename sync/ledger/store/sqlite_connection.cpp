@@ -1,0 +1,109 @@
+// sql::Connection on SQLite: the ledger in one file, through core/sqlite.h's statement cache.
+#include <string>
+#include <unordered_map>
+
+#include "core/durable_database.h"
+#include "core/sqlite.h"
+#include "sync/ledger/store/ledger_schema.h"
+#include "sync/ledger/store/sql_engines.h"
+
+namespace lapak::ledger::sql {
+
+namespace {
+
+// "$1 … $2" → "?1 … ?2": SQLite's numbered parameters, so that a number may appear more than
+// once and in any order. The ledger's SQL has no '$' inside string literals.
+std::string SqliteParameters(std::string_view sql) {
+  std::string out(sql);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '$' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '?';
+  }
+  return out;
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+
+  Engine engine() const override { return Engine::kSqlite; }
+
+  Result<Rows> Query(std::string_view sql, std::span<const Value> params) override {
+    sqlite::Statement statement(*db_, Translated(sql));
+    Bind(statement, params);
+    std::vector<std::vector<Value>> rows;
+    while (statement.Step()) rows.push_back(Row(statement));
+    if (!statement.status().ok()) return Failure(statement.status());
+    return Rows(std::move(rows));
+  }
+
+  Result<int64_t> Execute(std::string_view sql, std::span<const Value> params) override {
+    sqlite::Statement statement(*db_, Translated(sql));
+    Bind(statement, params);
+    if (Status run = statement.Run(); !run.ok()) return Failure(run);
+    return sqlite3_changes64(db_->handle());
+  }
+
+  Status Begin(bool write) override { return db_->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  Status Commit() override { return db_->Exec("COMMIT"); }
+  void Rollback() override { (void)db_->Exec("ROLLBACK"); }
+
+ private:
+  const std::string& Translated(std::string_view sql) {
+    auto [it, inserted] = translated_.try_emplace(std::string(sql));
+    if (inserted) it->second = SqliteParameters(sql);
+    return it->second;
+  }
+
+  static void Bind(sqlite::Statement& statement, std::span<const Value> params) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int index = static_cast<int>(i + 1);
+      std::visit(
+          [&](const auto& value) {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>) statement.BindNull(index);
+            if constexpr (std::is_same_v<T, int64_t>) statement.Bind(index, value);
+            if constexpr (std::is_same_v<T, std::string>) statement.Bind(index, std::string_view(value));
+            if constexpr (std::is_same_v<T, Blob>) statement.BindBlob(index, value.bytes);
+          },
+          params[i]);
+    }
+  }
+
+  static std::vector<Value> Row(const sqlite::Statement& statement) {
+    std::vector<Value> row;
+    row.reserve(statement.ColumnCount());
+    for (int column = 0; column < statement.ColumnCount(); ++column) {
+      switch (statement.ColumnType(column)) {
+        case SQLITE_INTEGER: row.emplace_back(statement.ColumnInt(column)); break;
+        case SQLITE_BLOB: row.emplace_back(Blob{statement.ColumnBlob(column)}); break;
+        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+        default: row.emplace_back(statement.ColumnText(column)); break;
+      }
+    }
+    return row;
+  }
+
+  // A unique or primary key violation is the caller's kAlreadyExists; the rest stays IoError.
+  Status Failure(const Status& status) const {
+    const int code = sqlite3_extended_errcode(db_->handle());
+    if (code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE) {
+      return Status::AlreadyExists(status.message());
+    }
+    return status;
+  }
+
+  std::unique_ptr<sqlite::Database> db_;
+  std::unordered_map<std::string, std::string> translated_;  // the SQL as given → as SQLite's
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool create,
+                                               std::string_view create_hint) {
+  Result<std::unique_ptr<sqlite::Database>> db =
+      OpenDurableDatabase(path, create, LedgerMigrations(), create_hint);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<Connection>(new SqliteConnection(std::move(db).value()));
+}
+
+}  // namespace lapak::ledger::sql

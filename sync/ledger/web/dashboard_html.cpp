@@ -1,0 +1,696 @@
+#include "sync/ledger/web/dashboard_html.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "core/business_day.h"
+#include "core/money.h"
+#include "sync/ledger/web/svg_chart.h"
+
+namespace lapak::ledger {
+
+namespace {
+
+using enum DashText;
+
+// Near-black on white with one accent (#0b3a75); base 18px; touch targets at least 48px;
+// tables scroll sideways in their own box with the first column held in view.
+constexpr std::string_view kStyle = R"css(
+*{box-sizing:border-box}
+html{font-size:18px;-webkit-text-size-adjust:100%}
+body{margin:0;background:#fff;color:#111;font-family:"Noto Sans","DejaVu Sans",system-ui,sans-serif;line-height:1.45}
+a{color:#0b3a75;text-decoration-thickness:2px;text-underline-offset:3px}
+header{display:flex;flex-wrap:wrap;align-items:center;padding:0 .5rem;border-bottom:4px solid #0b3a75}
+header a{display:inline-flex;align-items:center;min-height:48px;padding:0 .6rem;font-weight:700}
+header .brand{margin-right:auto;color:#111;text-decoration:none;font-size:1.15rem}
+main{max-width:90rem;margin:0 auto;padding:.75rem 1rem 3rem}
+h1{font-size:1.6rem;line-height:1.2;margin:.5rem 0 .25rem}
+h2{font-size:1.3rem;line-height:1.25;margin:2rem 0 .5rem}
+h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
+p{margin:.5rem 0}
+.sub{margin:0;font-weight:600}
+.note,small{color:#333;font-size:.9rem}
+.headline{margin:1rem 0 .5rem}
+.headline .label{display:block;font-weight:700}
+.headline .value{display:block;font-size:clamp(2.2rem,10vw,3.5rem);font-weight:800;line-height:1.1;color:#0b3a75;font-variant-numeric:tabular-nums}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem;margin:.75rem 0}
+.figure{border:2px solid #111;border-radius:6px;padding:.35rem .6rem}
+.figure .label{display:block;font-size:.85rem;font-weight:600;line-height:1.25}
+.figure .value{display:block;font-size:1.15rem;font-weight:800;font-variant-numeric:tabular-nums}
+.figure .extra{display:block;font-size:.85rem}
+@media (max-width:30rem){.figures{grid-template-columns:1fr;gap:.35rem}
+.figure{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;column-gap:.75rem}
+.figure .value{margin-left:auto}
+.figure .extra{flex-basis:100%}}
+.warn{border:3px solid #8a4b00;border-radius:6px;background:#fff3d6;padding:.6rem 1rem;margin:1rem 0;font-weight:700}
+.warn ul{margin:.4rem 0 0;padding-left:1.25rem;font-weight:400}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
+.button{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:.25rem 1rem;border:2px solid #0b3a75;border-radius:6px;background:#fff;font-weight:700;text-decoration:none}
+.button.primary{background:#0b3a75;color:#fff}
+.scroll{overflow-x:auto;border:2px solid #111;border-radius:6px}
+table{border-collapse:collapse;width:100%;font-size:.9rem;font-variant-numeric:tabular-nums}
+th,td{padding:.45rem .55rem;text-align:left;vertical-align:top;border-bottom:1px solid #999;background:#fff}
+th{background:#e8edf5;white-space:nowrap}
+td{white-space:nowrap}
+th:first-child,td:first-child{position:sticky;left:0;z-index:1;border-right:1px solid #999;white-space:normal;min-width:9rem;max-width:13rem}
+td.num,th.num{text-align:right}
+tfoot td{font-weight:800;border-top:3px solid #111}
+tr.flag td{background:#fde4e4}
+.bad{color:#9b1111;font-weight:800}
+.good{color:#0a5a2a;font-weight:700}
+.muted{color:#444}
+.charts{display:grid;gap:0 2.5rem}
+@media (min-width:56rem){.charts{grid-template-columns:1fr 1fr}}
+.chart svg{display:block;max-width:28rem;margin:.25rem 0 1rem}
+label{display:block;font-weight:700;margin:.75rem 0 .25rem}
+input{font:inherit;min-height:48px;padding:.3rem .6rem;border:2px solid #111;border-radius:6px;background:#fff;color:#111}
+button{font:inherit;font-weight:700;min-height:48px;padding:.3rem 1.25rem;border:2px solid #0b3a75;border-radius:6px;background:#0b3a75;color:#fff}
+.login{max-width:26rem}
+.login input,.login button{width:100%;min-height:56px}
+.login button{margin-top:1rem}
+.inline-form{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:flex-end}
+.inline-form label{margin:0}
+.cards{list-style:none;margin:0;padding:0}
+.cards li{border:2px solid #111;border-radius:6px;padding:.6rem .8rem;margin:.75rem 0}
+.cards h2{margin:0 0 .25rem}
+.cards .days{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.5rem}
+)css";
+
+// ---- text -------------------------------------------------------------------------------
+
+template <typename... Args>
+std::string Trf(Lang lang, DashText text, const Args&... args) {
+  return fmt::format(fmt::runtime(Tr(lang, text)), args...);
+}
+
+// An amount as text for a page: "Rp12.500".
+std::string Rp(int64_t rupiah) { return FormatMoney(Money::Rupiah(rupiah)); }
+
+// "+Rp12.500", "-Rp12.500", "Rp0".
+std::string SignedRp(int64_t rupiah) { return (rupiah > 0 ? "+" : "") + Rp(rupiah); }
+
+// A count grouped by thousands: "1.234" in Bahasa Indonesia, "1,234" in English.
+std::string Count(Lang lang, int64_t count) {
+  std::string digits = std::to_string(count);
+  const size_t sign = count < 0 ? 1 : 0;
+  for (size_t at = digits.size(); at > sign + 3; at -= 3) {
+    digits.insert(at - 3, 1, lang == Lang::kEn ? ',' : '.');
+  }
+  return digits;
+}
+
+// "+12,5%" / "+12.5%"; "-4,0%".
+std::string Percent(Lang lang, double percent) {
+  std::string text = fmt::format("{:+.1f}%", percent);
+  if (lang == Lang::kId) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+// "62%": `part` of `whole`; "0%" when whole is 0.
+std::string Share(int64_t part, int64_t whole) {
+  if (whole <= 0) return "0%";
+  return fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+// ---- times --------------------------------------------------------------------------------
+
+// The times of one report, on the clocks of its event's zone, against its as_of.
+class ReportTimes {
+ public:
+  ReportTimes(Lang lang, std::string_view zone, TimePoint as_of) : lang_(lang), as_of_(as_of) {
+    Result<BusinessCalendar> calendar = BusinessCalendar::Make(zone, kDefaultDayCutoff);
+    if (calendar.ok()) calendar_ = std::move(calendar).value();
+  }
+
+  // "Minggu, 22 November 2026, 19:05 WIB": when the report was made.
+  std::string AsOf() const {
+    const std::string local = Local(as_of_);
+    return LongDate(lang_, local.substr(0, 10)) + ", " + local.substr(11);
+  }
+
+  // "19:05 WIB" on the report's own date, "21 Nov 19:05 WIB" on another.
+  std::string At(TimePoint time) const {
+    const std::string local = Local(time);
+    if (local.substr(0, 10) == Local(as_of_).substr(0, 10)) return local.substr(11);
+    return ShortDate(lang_, local.substr(0, 10)) + " " + local.substr(11);
+  }
+
+  // "25 menit lalu": how long before the report's as_of.
+  std::string Ago(TimePoint time) const {
+    const auto minutes = std::chrono::floor<std::chrono::minutes>(as_of_ - time).count();
+    if (minutes < 1) return Tr(lang_, kJustNow);
+    if (minutes < 60) return Trf(lang_, kMinutesAgo, minutes);
+    if (minutes < 48 * 60) return Trf(lang_, kHoursAgo, minutes / 60, minutes % 60);
+    return Trf(lang_, kDaysAgo, minutes / (24 * 60));
+  }
+
+ private:
+  // "2026-11-22 19:05 WIB"; in UTC when the zone is unknown here.
+  std::string Local(TimePoint time) const {
+    if (calendar_) return calendar_->LocalTime(time);
+    const std::string utc = FormatUtc(time);  // "2026-11-22T12:05:00.000Z"
+    return utc.substr(0, 10) + " " + utc.substr(11, 5) + " UTC";
+  }
+
+  Lang lang_;
+  TimePoint as_of_;
+  std::optional<BusinessCalendar> calendar_;
+};
+
+// ---- links --------------------------------------------------------------------------------
+
+// `url` (which may have a query already) in `lang`, escaped for an attribute.
+std::string Href(Lang lang, std::string url) {
+  if (lang == Lang::kEn) {
+    url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("lang=en");
+  }
+  return HtmlEscape(url);
+}
+
+Lang Other(Lang lang) { return lang == Lang::kEn ? Lang::kId : Lang::kEn; }
+
+std::string EventUrl(std::string_view event_id) {
+  return "/dashboard/event/" + UrlEncode(event_id);
+}
+
+std::string DayUrl(std::string_view event_id, std::string_view day) {
+  return EventUrl(event_id) + "/day/" + UrlEncode(day);
+}
+
+std::string PeriodUrl(std::string_view from, std::string_view to) {
+  return "/dashboard/period?from=" + UrlEncode(from) + "&to=" + UrlEncode(to);
+}
+
+// <a> to `url` in `lang`; `html` is already escaped.
+std::string Link(Lang lang, const std::string& url, std::string_view html,
+                 std::string_view css_class = {}) {
+  if (css_class.empty()) return fmt::format("<a href=\"{}\">{}</a>", Href(lang, url), html);
+  return fmt::format("<a class=\"{}\" href=\"{}\">{}</a>", css_class, Href(lang, url), html);
+}
+
+// Every day first..last (ISO dates), at most 62 of them; none when either is not a date.
+std::vector<std::string> DaysOf(const EventInfo& event) {
+  std::vector<std::string> days;
+  if (!IsIsoDate(event.first_day) || !IsIsoDate(event.last_day)) return days;
+  for (std::string day = event.first_day; day <= event.last_day && days.size() < 62;
+       day = AddDays(day, 1)) {
+    days.push_back(day);
+  }
+  return days;
+}
+
+// ---- page parts ---------------------------------------------------------------------------
+
+// The whole page: `self_url` is this page's own address (for the language switch), `body`
+// the HTML inside <main>.
+std::string Page(Lang lang, std::string_view title, const std::string& self_url, bool logged_in,
+                 std::string_view body) {
+  std::string html = fmt::format(
+      "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>{} · Lapak</title><style>{}</style></head><body><header>",
+      LangCode(lang), HtmlEscape(title), kStyle);
+  html += Link(lang, "/dashboard", "Lapak", "brand");
+  html +=
+      fmt::format("<a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a>", Href(Other(lang), self_url),
+                  LangCode(Other(lang)), LangCode(Other(lang)), Tr(lang, kOtherLanguage));
+  if (logged_in) html += Link(lang, "/keluar", Tr(lang, kLogOut));
+  html += "</header><main>";
+  html += body;
+  return html + "</main></body></html>\n";
+}
+
+std::string Figure(std::string_view label, std::string_view value, std::string_view extra = {}) {
+  std::string html = fmt::format(
+      "<div class=\"figure\"><span class=\"label\">{}</span><span class=\"value\">{}</span>", label,
+      HtmlEscape(value));
+  if (!extra.empty()) html += fmt::format("<span class=\"extra\">{}</span>", HtmlEscape(extra));
+  return html + "</div>";
+}
+
+// The net figure, big; and says so when nothing was sold.
+std::string Headline(Lang lang, const LedgerFigures& figures) {
+  std::string html = fmt::format(
+      "<p class=\"headline\"><span class=\"label\">{}</span><span class=\"value\">{}</span></p>",
+      Tr(lang, kNet), HtmlEscape(Rp(figures.net)));
+  if (figures.sales_count == 0) html += fmt::format("<p><b>{}</b></p>", Tr(lang, kNoSales));
+  return html;
+}
+
+// Gross, voids, sales, average and `more` (figures) in one row; the payment methods in the next.
+std::string Figures(Lang lang, const LedgerFigures& figures, std::string_view more = {}) {
+  std::string html = "<div class=\"figures\">";
+  html += Figure(Tr(lang, kGross), Rp(figures.gross));
+  html += Figure(Tr(lang, kVoids), Rp(figures.voids),
+                 Trf(lang, kVoidsCount, Count(lang, figures.voids_count)));
+  html += Figure(Tr(lang, kSalesCount), Count(lang, figures.sales_count));
+  html += Figure(Tr(lang, kAverageSale), Rp(AverageSale(figures)));
+  html += more;
+  html += fmt::format("</div><div class=\"figures\" role=\"group\" aria-label=\"{}\">",
+                      Tr(lang, kPaymentMethods));
+  const int64_t paid = figures.cash + figures.qris + figures.transfer;
+  html += Figure(Tr(lang, kCash), Rp(figures.cash), Share(figures.cash, paid));
+  html += Figure(Tr(lang, kQris), Rp(figures.qris), Share(figures.qris, paid));
+  html += Figure(Tr(lang, kTransfer), Rp(figures.transfer), Share(figures.transfer, paid));
+  return html + "</div>";
+}
+
+std::string Warning(std::string_view html) {
+  return fmt::format("<div class=\"warn\" role=\"alert\">{}</div>", html);
+}
+
+std::string ChartBlock(Lang lang, DashText title, std::string svg) {
+  return fmt::format("<section class=\"chart\"><h2>{}</h2>{}</section>", Tr(lang, title), svg);
+}
+
+Chart MakeChart(Lang lang, DashText title, const std::vector<GroupRow>& rows) {
+  Chart chart{Tr(lang, title), Tr(lang, kNoSales), {}};
+  for (const GroupRow& row : rows) chart.bars.push_back({row.key, row.figures.net});
+  return chart;
+}
+
+std::string Th(std::string_view html, bool number = false) {
+  return fmt::format("<th{}>{}</th>", number ? " class=\"num\"" : "", html);
+}
+
+std::string Td(std::string_view text, bool number = false) {
+  return fmt::format("<td{}>{}</td>", number ? " class=\"num\"" : "", HtmlEscape(text));
+}
+
+std::string Table(std::string_view head, std::string_view body, std::string_view foot = {}) {
+  std::string html = fmt::format(
+      "<div class=\"scroll\"><table><thead><tr>{}</tr></thead><tbody>{}</tbody>", head, body);
+  if (!foot.empty()) html += fmt::format("<tfoot><tr>{}</tr></tfoot>", foot);
+  return html + "</table></div>";
+}
+
+std::string CsvButton(Lang lang, const std::string& url) {
+  return Link(lang, url, Tr(lang, kDownloadCsv), "button");
+}
+
+// ---- the day page -------------------------------------------------------------------------
+
+std::string ZCell(Lang lang, const StallDayRow& stall) {
+  switch (stall.z_state) {
+    case ZState::kAgrees:
+      return fmt::format("<td class=\"good\">{}</td>", Tr(lang, kZAgrees));
+    case ZState::kDiffers:
+      return fmt::format("<td class=\"bad\">{}</td>",
+                         HtmlEscape(Trf(lang, kZDiffers, Rp(stall.z_difference))));
+    case ZState::kNotClosed:
+      break;
+  }
+  return fmt::format("<td class=\"muted\">{}</td>", Tr(lang, kNotClosed));
+}
+
+// Net first: on a phone it is the column in view next to the stall.
+std::string FigureHeads(Lang lang) {
+  return Th(Tr(lang, kNetColumn), true) + Th(Tr(lang, kSalesColumn), true) +
+         Th(Tr(lang, kGrossColumn), true) + Th(Tr(lang, kVoids), true) +
+         Th(Tr(lang, kAverageColumn), true) + Th(Tr(lang, kCash), true) +
+         Th(Tr(lang, kQris), true) + Th(Tr(lang, kTransfer), true);
+}
+
+std::string FigureCells(Lang lang, const LedgerFigures& figures) {
+  return fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(figures.net)) +
+         Td(Count(lang, figures.sales_count), true) + Td(Rp(figures.gross), true) +
+         Td(Rp(figures.voids), true) + Td(Rp(AverageSale(figures)), true) +
+         Td(Rp(figures.cash), true) + Td(Rp(figures.qris), true) + Td(Rp(figures.transfer), true);
+}
+
+// Stall (with its category and id) | net … transfer | Z.
+std::string StallsTable(Lang lang, const OrganiserDayReport& report) {
+  const std::string head = Th(Tr(lang, kStall)) + FigureHeads(lang) + Th(Tr(lang, kZReport));
+  std::string body;
+  for (const StallDayRow& stall : report.stalls) {
+    body +=
+        fmt::format("<tr{}><td><b>{}</b><br><small>{} · {}</small></td>",
+                    stall.z_state == ZState::kDiffers ? " class=\"flag\"" : "",
+                    HtmlEscape(stall.name), HtmlEscape(stall.category), HtmlEscape(stall.stall_id));
+    body += FigureCells(lang, stall.figures) + ZCell(lang, stall) + "</tr>";
+  }
+  const std::string foot = Td(Tr(lang, kTotal)) + FigureCells(lang, report.total) + "<td></td>";
+  return Table(head, body, foot);
+}
+
+// Late terminals first, each group in the report's order.
+std::vector<const TerminalSync*> LateFirst(const std::vector<TerminalSync>& terminals) {
+  std::vector<const TerminalSync*> ordered;
+  for (const TerminalSync& terminal : terminals) ordered.push_back(&terminal);
+  std::stable_partition(ordered.begin(), ordered.end(),
+                        [](const TerminalSync* t) { return t->late; });
+  return ordered;
+}
+
+std::string LastSync(Lang lang, const ReportTimes& times, const TerminalSync& terminal) {
+  if (!terminal.last_sync_at) return Tr(lang, kNeverSynced);
+  return times.At(*terminal.last_sync_at) + " · " + times.Ago(*terminal.last_sync_at);
+}
+
+std::string TerminalState(Lang lang, const TerminalSync& terminal) {
+  if (terminal.revoked) return fmt::format("<td class=\"muted\">{}</td>", Tr(lang, kRevoked));
+  if (terminal.late) return fmt::format("<td class=\"bad\">{}</td>", Tr(lang, kLate));
+  return fmt::format("<td class=\"good\">{}</td>", Tr(lang, kUpToDate));
+}
+
+std::string TerminalsTable(Lang lang, const ReportTimes& times,
+                           const std::vector<const TerminalSync*>& terminals,
+                           const std::map<std::string, std::string>& stall_names) {
+  const std::string head = Th(Tr(lang, kTerminal)) + Th(Tr(lang, kStall)) + Th(Tr(lang, kState)) +
+                           Th(Tr(lang, kLastSync)) + Th(Tr(lang, kNewestEntry)) +
+                           Th(Tr(lang, kEntriesHeld), true);
+  std::string body;
+  for (const TerminalSync* terminal : terminals) {
+    const auto name = stall_names.find(terminal->stall_id);
+    body += fmt::format("<tr{}><td><b>{}</b></td>", terminal->late ? " class=\"flag\"" : "",
+                        HtmlEscape(terminal->terminal_id));
+    body += Td(name == stall_names.end() ? terminal->stall_id : name->second);
+    body += TerminalState(lang, *terminal);
+    body += Td(LastSync(lang, times, *terminal));
+    body += Td(terminal->newest_entry_at ? times.At(*terminal->newest_entry_at) : "—");
+    body += Td(Count(lang, terminal->entries_held), true) + "</tr>";
+  }
+  return Table(head, body);
+}
+
+std::string LateWarning(Lang lang, const ReportTimes& times,
+                        const std::vector<const TerminalSync*>& terminals,
+                        const std::map<std::string, std::string>& stall_names) {
+  std::string items;
+  int64_t late = 0;
+  for (const TerminalSync* terminal : terminals) {
+    if (!terminal->late) continue;
+    ++late;
+    const auto name = stall_names.find(terminal->stall_id);
+    items += fmt::format("<li><b>{}</b> ({}): {}</li>", HtmlEscape(terminal->terminal_id),
+                         HtmlEscape(name == stall_names.end() ? terminal->stall_id : name->second),
+                         HtmlEscape(LastSync(lang, times, *terminal)));
+  }
+  if (late == 0) return "";
+  return Warning(fmt::format("<p>{}</p><ul>{}</ul>",
+                             HtmlEscape(Trf(lang, kLateWarning, late, kSyncLateAfter.count())),
+                             items));
+}
+
+// ---- the event page -----------------------------------------------------------------------
+
+std::string ChangeCell(Lang lang, const Change& change, bool money) {
+  const std::string difference =
+      money ? SignedRp(change.difference)
+            : (change.difference > 0 ? "+" : "") + Count(lang, change.difference);
+  const std::string percent = change.percent ? Percent(lang, *change.percent) : Tr(lang, kNew);
+  const char* css = change.difference > 0 ? "good" : change.difference < 0 ? "bad" : "muted";
+  return fmt::format("<td class=\"num {}\">{} ({})</td>", css, HtmlEscape(difference),
+                     HtmlEscape(percent));
+}
+
+std::string ChangeRow(Lang lang, std::string_view label, const Change& change, bool money) {
+  const auto value = [&](int64_t v) { return money ? Rp(v) : Count(lang, v); };
+  return "<tr>" + Td(label) + Td(value(change.previous), true) + Td(value(change.current), true) +
+         ChangeCell(lang, change, money) + "</tr>";
+}
+
+std::string ChangeHead(Lang lang, std::string_view first) {
+  return Th(first) + Th(Tr(lang, kPrevious), true) + Th(Tr(lang, kCurrent), true) +
+         Th(Tr(lang, kChange), true);
+}
+
+std::string ComparisonBlock(Lang lang, const Comparison& comparison) {
+  std::string html = fmt::format("<section><h2>{}: {}</h2><p class=\"sub\">{} – {}</p>",
+                                 Tr(lang, kAgainstPrevious), HtmlEscape(comparison.previous.name),
+                                 HtmlEscape(LongDate(lang, comparison.previous.first_day)),
+                                 HtmlEscape(LongDate(lang, comparison.previous.last_day)));
+  html += Table(ChangeHead(lang, ""),
+                ChangeRow(lang, Tr(lang, kNet), comparison.net, true) +
+                    ChangeRow(lang, Tr(lang, kSalesCount), comparison.sales_count, false) +
+                    ChangeRow(lang, Tr(lang, kAverageSale), comparison.average_sale, true));
+  if (!comparison.days.empty()) {
+    std::string rows;
+    for (const auto& [day, change] : comparison.days) {
+      rows += ChangeRow(lang, Trf(lang, kDayNumber, day), change, true);
+    }
+    html += fmt::format("<h3>{}</h3>", Tr(lang, kPerDay)) + Table(ChangeHead(lang, ""), rows);
+  }
+  if (!comparison.categories.empty()) {
+    std::string rows;
+    for (const auto& [category, change] : comparison.categories) {
+      rows += ChangeRow(lang, category, change, true);
+    }
+    html += fmt::format("<h3>{}</h3>", Tr(lang, kPerCategory)) +
+            Table(ChangeHead(lang, Tr(lang, kCategory)), rows);
+  }
+  html += "<div class=\"actions\">" +
+          CsvButton(lang, "/v1/reports/compare?event=" + UrlEncode(comparison.current.id) +
+                              "&previous=" + UrlEncode(comparison.previous.id) + "&format=csv") +
+          "</div>";
+  return html + "</section>";
+}
+
+std::string EventDaysTable(Lang lang, const EventReport& report) {
+  const std::string head =
+      Th(Tr(lang, kDates)) + Th(Tr(lang, kNetColumn), true) + Th(Tr(lang, kSalesColumn), true);
+  std::string body;
+  for (const GroupRow& day : report.days) {
+    body += "<tr><td>" +
+            Link(lang, DayUrl(report.event.id, day.key), HtmlEscape(LongDate(lang, day.key))) +
+            "</td>" + fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(day.figures.net)) +
+            Td(Count(lang, day.figures.sales_count), true) + "</tr>";
+  }
+  return Table(head, body);
+}
+
+// "Kota Mataram, Nusa Tenggara Barat · Sabtu, 21 November 2026 – Senin, 23 November 2026".
+std::string PlaceAndDates(Lang lang, const EventInfo& event) {
+  std::string place = event.regency;
+  if (!event.province.empty()) place += (place.empty() ? "" : ", ") + event.province;
+  return HtmlEscape(place + " · " + LongDate(lang, event.first_day) + " – " +
+                    LongDate(lang, event.last_day));
+}
+
+std::string AsOfLine(Lang lang, const ReportTimes& times) {
+  return fmt::format("<p class=\"note\">{}<br>{}</p>", HtmlEscape(Trf(lang, kAsOf, times.AsOf())),
+                     Tr(lang, kNotCountedNote));
+}
+
+// ---- the event list -----------------------------------------------------------------------
+
+std::string PeriodForm(Lang lang, std::string_view from, std::string_view to) {
+  std::string html = fmt::format(
+      "<form class=\"inline-form\" method=\"get\" action=\"/dashboard/period\">"
+      "<div><label for=\"from\">{}</label><input id=\"from\" name=\"from\" type=\"date\" "
+      "value=\"{}\" required></div>"
+      "<div><label for=\"to\">{}</label><input id=\"to\" name=\"to\" type=\"date\" value=\"{}\" "
+      "required></div>",
+      Tr(lang, kFrom), HtmlEscape(from), Tr(lang, kTo), HtmlEscape(to));
+  if (lang == Lang::kEn) html += "<input type=\"hidden\" name=\"lang\" value=\"en\">";
+  return html + fmt::format("<button type=\"submit\">{}</button></form>", Tr(lang, kShow));
+}
+
+}  // namespace
+
+std::string RenderLoginPage(Lang lang, std::string_view error) {
+  std::string body = fmt::format("<h1>{}</h1><p>{}</p>", Tr(lang, kAppTitle), Tr(lang, kLoginHint));
+  if (!error.empty()) body += Warning(HtmlEscape(error));
+  body += fmt::format(
+      "<form class=\"login\" method=\"post\" action=\"{}\">"
+      "<label for=\"token\">{}</label>"
+      "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\" "
+      "required autofocus>"
+      "<button type=\"submit\">{}</button></form>",
+      Href(lang, "/masuk"), Tr(lang, kAccessToken), Tr(lang, kLogIn));
+  return Page(lang, Tr(lang, kLogIn), "/masuk", false, body);
+}
+
+std::string RenderEventList(Lang lang, std::string_view who, const std::vector<EventInfo>& events,
+                            bool can_see_period) {
+  std::string body = fmt::format("<h1>{}</h1><p class=\"note\">{}: <b>{}</b></p>",
+                                 Tr(lang, kEvents), Tr(lang, kLoggedInAs), HtmlEscape(who));
+  if (events.empty()) body += fmt::format("<p>{}</p>", Tr(lang, kNoEvents));
+  body += "<ul class=\"cards\">";
+  std::string from;
+  std::string to;
+  for (const EventInfo& event : events) {
+    body += fmt::format("<li><h2>{}</h2>", Link(lang, EventUrl(event.id), HtmlEscape(event.name)));
+    body += fmt::format("<p class=\"sub\">{}</p><div class=\"days\">", PlaceAndDates(lang, event));
+    for (const std::string& day : DaysOf(event)) {
+      body += Link(lang, DayUrl(event.id, day), HtmlEscape(ShortDate(lang, day)), "button");
+    }
+    body += "</div></li>";
+    if (from.empty() || event.first_day < from) from = event.first_day;
+    if (to.empty() || event.last_day > to) to = event.last_day;
+  }
+  body += "</ul>";
+  if (can_see_period) {
+    body += fmt::format("<h2>{}</h2>", Tr(lang, kPeriod)) + PeriodForm(lang, from, to);
+  }
+  return Page(lang, Tr(lang, kEvents), "/dashboard", true, body);
+}
+
+std::string RenderDayPage(Lang lang, const OrganiserDayReport& report) {
+  const ReportTimes times(lang, report.event.time_zone, report.as_of);
+  std::map<std::string, std::string> stall_names;
+  for (const StallDayRow& stall : report.stalls) stall_names[stall.stall_id] = stall.name;
+  const std::vector<const TerminalSync*> terminals = LateFirst(report.terminals);
+
+  std::string body = fmt::format(
+      "<h1>{}</h1><p class=\"sub\">{} · {}</p>", HtmlEscape(LongDate(lang, report.business_day)),
+      Link(lang, EventUrl(report.event.id), HtmlEscape(report.event.name)), Tr(lang, kDayReport));
+  body += Headline(lang, report.total);
+  body += LateWarning(lang, times, terminals, stall_names);
+  body += AsOfLine(lang, times);
+  body += Figures(lang, report.total);
+
+  body += "<div class=\"actions\">";
+  const bool dated = IsIsoDate(report.business_day);
+  if (dated && report.business_day > report.event.first_day) {
+    body += Link(lang, DayUrl(report.event.id, AddDays(report.business_day, -1)),
+                 Tr(lang, kPreviousDay), "button");
+  }
+  if (dated && report.business_day < report.event.last_day) {
+    body += Link(lang, DayUrl(report.event.id, AddDays(report.business_day, 1)), Tr(lang, kNextDay),
+                 "button");
+  }
+  body += CsvButton(lang, "/v1/reports/day?event=" + UrlEncode(report.event.id) +
+                              "&day=" + UrlEncode(report.business_day) + "&format=csv");
+  body += "</div>";
+
+  body += "<div class=\"charts\">";
+  body += ChartBlock(lang, kPerHour, ColumnChart(MakeChart(lang, kPerHour, report.hours)));
+  body += ChartBlock(lang, kPerCategory,
+                     HorizontalBarChart(MakeChart(lang, kPerCategory, report.categories)));
+  body += "</div>";
+
+  body += fmt::format("<h2>{}</h2>", Tr(lang, kStalls));
+  body += report.stalls.empty() ? fmt::format("<p>{}</p>", Tr(lang, kNoSales))
+                                : StallsTable(lang, report);
+  body += fmt::format("<h2>{}</h2>", Tr(lang, kTerminals));
+  body += terminals.empty() ? fmt::format("<p>{}</p>", Tr(lang, kNoTerminals))
+                            : TerminalsTable(lang, times, terminals, stall_names);
+
+  const std::string self = DayUrl(report.event.id, report.business_day);
+  return Page(lang, report.event.name + " · " + LongDate(lang, report.business_day), self, true,
+              body);
+}
+
+std::string RenderEventPage(Lang lang, const EventReport& report, const Comparison* comparison,
+                            const std::vector<EventInfo>& comparable) {
+  const ReportTimes times(lang, report.event.time_zone, report.as_of);
+  std::string body = fmt::format("<h1>{}</h1><p class=\"sub\">{}</p>",
+                                 HtmlEscape(report.event.name), PlaceAndDates(lang, report.event));
+  body += Headline(lang, report.total);
+  if (report.stalls_late > 0) {
+    body += Warning(
+        HtmlEscape(Trf(lang, kStallsLateWarning, report.stalls_late, kSyncLateAfter.count())));
+  }
+  if (report.days_not_closed > 0) {
+    body += Warning(HtmlEscape(Trf(lang, kDaysNotClosedWarning, report.days_not_closed)));
+  }
+  body += AsOfLine(lang, times);
+  body += Figures(lang, report.total, Figure(Tr(lang, kStallCount), Count(lang, report.stalls)));
+  body += "<div class=\"actions\">" +
+          CsvButton(lang, "/v1/reports/event?event=" + UrlEncode(report.event.id) + "&format=csv") +
+          "</div>";
+
+  Chart days = MakeChart(lang, kPerDay, report.days);
+  for (ChartBar& bar : days.bars) bar.label = ShortDate(lang, bar.label);
+  body += ChartBlock(lang, kPerDay, ColumnChart(days));
+  body += EventDaysTable(lang, report);
+
+  Chart stalls{Tr(lang, kTopStalls), Tr(lang, kNoSales), {}};
+  for (const StallTotal& stall : report.top_stalls) {
+    const std::string label =
+        stall.regency.empty() ? stall.name : stall.name + " · " + stall.regency;
+    stalls.bars.push_back({label, stall.figures.net});
+  }
+  body += "<div class=\"charts\">";
+  body += ChartBlock(lang, kPerCategory,
+                     HorizontalBarChart(MakeChart(lang, kPerCategory, report.categories)));
+  body += ChartBlock(lang, kPerRegency,
+                     HorizontalBarChart(MakeChart(lang, kPerRegency, report.regencies)));
+  body += ChartBlock(lang, kTopStalls, HorizontalBarChart(stalls));
+  body += "</div>";
+
+  if (comparison != nullptr) body += ComparisonBlock(lang, *comparison);
+  std::string others;
+  for (const EventInfo& other : comparable) {
+    if (other.id == report.event.id) continue;
+    others += Link(lang, EventUrl(report.event.id) + "?compare=" + UrlEncode(other.id),
+                   HtmlEscape(other.name + " · " + ShortDate(lang, other.first_day) + " " +
+                              other.first_day.substr(0, 4)),
+                   "button");
+  }
+  if (!others.empty()) {
+    body +=
+        fmt::format("<h2>{}</h2><div class=\"actions\">{}</div>", Tr(lang, kCompareWith), others);
+  }
+
+  std::string self = EventUrl(report.event.id);
+  if (comparison != nullptr) self += "?compare=" + UrlEncode(comparison->previous.id);
+  return Page(lang, report.event.name, self, true, body);
+}
+
+std::string RenderPeriodPage(Lang lang, const PeriodReport& report) {
+  const ReportTimes times(lang, kDefaultTimeZone, report.as_of);
+  std::string body =
+      fmt::format("<h1>{}</h1><p class=\"sub\">{} – {} · {}</p>", Tr(lang, kPeriod),
+                  HtmlEscape(LongDate(lang, report.from)), HtmlEscape(LongDate(lang, report.to)),
+                  report.province.empty() ? Tr(lang, kAllProvinces) : HtmlEscape(report.province));
+  body += Headline(lang, report.total);
+  body += AsOfLine(lang, times);
+  body += Figures(lang, report.total);
+  body += "<div class=\"actions\">" +
+          CsvButton(lang, "/v1/reports/period?from=" + UrlEncode(report.from) +
+                              "&to=" + UrlEncode(report.to) + "&format=csv") +
+          "</div>";
+
+  body += fmt::format("<h2>{}</h2>", Tr(lang, kEventsInPeriod));
+  if (report.events.empty()) {
+    body += fmt::format("<p>{}</p>", Tr(lang, kNoEventsInPeriod));
+  } else {
+    const std::string head = Th(Tr(lang, kEvents)) + Th(Tr(lang, kNetColumn), true) +
+                             Th(Tr(lang, kSalesColumn), true) + Th(Tr(lang, kStallCount), true) +
+                             Th(Tr(lang, kRegency)) + Th(Tr(lang, kDates));
+    std::string rows;
+    for (const EventSummary& summary : report.events) {
+      const EventInfo& event = summary.event;
+      rows += "<tr><td>" + Link(lang, EventUrl(event.id), HtmlEscape(event.name)) + "</td>" +
+              fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(summary.total.net)) +
+              Td(Count(lang, summary.total.sales_count), true) +
+              Td(Count(lang, summary.stalls), true) + Td(event.regency) +
+              Td(ShortDate(lang, event.first_day) + " – " + ShortDate(lang, event.last_day) + " " +
+                 event.last_day.substr(0, 4)) +
+              "</tr>";
+    }
+    body += Table(head, rows);
+  }
+  body += "<div class=\"charts\">" +
+          ChartBlock(lang, kPerRegency,
+                     HorizontalBarChart(MakeChart(lang, kPerRegency, report.regencies))) +
+          "</div>";
+  body += fmt::format("<h2>{}</h2>", Tr(lang, kChoosePeriod)) +
+          PeriodForm(lang, report.from, report.to);
+  return Page(lang, Tr(lang, kPeriod), PeriodUrl(report.from, report.to), true, body);
+}
+
+std::string RenderRefusal(Lang lang, int http_status, std::string_view message) {
+  const DashText title = http_status == 401   ? kUnauthorized
+                         : http_status == 403 ? kForbidden
+                         : http_status == 404 ? kNotFound
+                                              : kRefused;
+  std::string body =
+      fmt::format("<h1>{}</h1><p class=\"note\">HTTP {}</p>", Tr(lang, title), http_status);
+  if (!message.empty()) body += fmt::format("<p>{}</p>", HtmlEscape(message));
+  body += "<div class=\"actions\">";
+  body += http_status == 401 ? Link(lang, "/masuk", Tr(lang, kLogIn), "button primary")
+                             : Link(lang, "/dashboard", Tr(lang, kBackToEvents), "button primary");
+  body += "</div>";
+  return Page(lang, Tr(lang, title), "/dashboard", http_status != 401, body);
+}
+
+}  // namespace lapak::ledger

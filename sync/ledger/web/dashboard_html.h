@@ -1,0 +1,58 @@
+// The ledger's web dashboard: whole HTML pages made from the report structs
+// (sync/ledger/reports/reports.h).
+//
+// Pure functions: no I/O, no clock (times are shown against the report's as_of). Each page is
+// UTF-8 "<!doctype html>" with a viewport meta, one inline <style>, no script and nothing
+// loaded from elsewhere; charts are inline SVG (svg_chart.h). Every name and id from a report
+// is HTML-escaped in text and URL-encoded in links. Local times are in the event's time zone.
+//
+// Links the pages emit (the server answers them):
+//   /dashboard                                     the event list
+//   /dashboard/event/<id>[?compare=<other id>]     an event, optionally against another
+//   /dashboard/event/<id>/day/<YYYY-MM-DD>         the organiser's day
+//   /dashboard/period?from=<YYYY-MM-DD>&to=<YYYY-MM-DD>
+//   /masuk   GET: the login page; POST (form field "token"): log in
+//   /keluar  log out
+//   /v1/reports/day?event=<id>&day=<d>&format=csv
+//   /v1/reports/event?event=<id>&format=csv
+//   /v1/reports/period?from=<d>&to=<d>&format=csv
+//   /v1/reports/compare?event=<id>&previous=<id>&format=csv
+// In English (Lang::kEn) every one of them, and every form, carries lang=en; Bahasa
+// Indonesia is the default and carries none. Each page links to itself in the other language.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sync/ledger/reports/reports.h"
+#include "sync/ledger/web/dashboard_text.h"
+
+namespace lapak::ledger {
+
+// The token form, POSTing "token" to /masuk; `error` (may be empty) is shown above it.
+std::string RenderLoginPage(Lang lang, std::string_view error);
+
+// The events the reader may see, each with its days; `who` names the reader (e.g. "Budi
+// (panitia)"). With `can_see_period`, a form for the period report, spanning the events.
+std::string RenderEventList(Lang lang, std::string_view who, const std::vector<EventInfo>& events,
+                            bool can_see_period);
+
+// The organiser's day: terminals that are late are warned about first and listed first.
+std::string RenderDayPage(Lang lang, const OrganiserDayReport& report);
+
+// The province's view of one event; with `comparison` (may be null) the comparison with a
+// previous event; `comparable` are the other events the reader may compare with (the event
+// itself is left out of that list).
+std::string RenderEventPage(Lang lang, const EventReport& report, const Comparison* comparison,
+                            const std::vector<EventInfo>& comparable);
+
+// The events of a period with a form to choose another period.
+std::string RenderPeriodPage(Lang lang, const PeriodReport& report);
+
+// A page for a refused request (401, 403, 404, …) with `message` and a way on: to /masuk for
+// 401, else to /dashboard. Not knowing the refused address, its language switch leads to
+// /dashboard.
+std::string RenderRefusal(Lang lang, int http_status, std::string_view message);
+
+}  // namespace lapak::ledger

@@ -1,0 +1,242 @@
+#include "sync/ledger/web/dashboard_text.h"
+
+#include <fmt/core.h>
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+
+#include "core/business_day.h"
+
+namespace lapak::ledger {
+
+namespace {
+
+struct Entry {
+  DashText text;
+  const char* indonesian;
+  const char* english;
+};
+
+// In the order of the enum; the static_asserts below keep the two in step.
+constexpr std::array kTable = {
+    Entry{DashText::kAppTitle, "Lapak — laporan bazar", "Lapak — bazaar reports"},
+    Entry{DashText::kOtherLanguage, "English", "Bahasa Indonesia"},
+    Entry{DashText::kEvents, "Acara", "Events"},
+    Entry{DashText::kLogIn, "Masuk", "Log in"},
+    Entry{DashText::kLogOut, "Keluar", "Log out"},
+    Entry{DashText::kAccessToken, "Token akses", "Access token"},
+    Entry{DashText::kLoginHint, "Masukkan token akses dari panitia atau Dinas.",
+          "Enter the access token the organisers or the provincial office gave you."},
+    Entry{DashText::kLoggedInAs, "Masuk sebagai", "Logged in as"},
+    Entry{DashText::kNoEvents, "Belum ada acara yang dapat Anda lihat.",
+          "There are no events you can see yet."},
+    Entry{DashText::kDayReport, "Laporan harian", "Day report"},
+    Entry{DashText::kPeriod, "Laporan periode", "Period report"},
+    Entry{DashText::kChoosePeriod, "Pilih periode", "Choose a period"},
+    Entry{DashText::kFrom, "Dari", "From"},
+    Entry{DashText::kTo, "Sampai", "To"},
+    Entry{DashText::kShow, "Tampilkan", "Show"},
+    Entry{DashText::kNet, "Penjualan bersih", "Net sales"},
+    Entry{DashText::kGross, "Omzet (penjualan kotor)", "Gross sales"},
+    Entry{DashText::kVoids, "Pembatalan", "Voids"},
+    Entry{DashText::kVoidsCount, "{} transaksi dibatalkan", "{} sales voided"},
+    Entry{DashText::kSalesCount, "Jumlah transaksi", "Number of sales"},
+    Entry{DashText::kAverageSale, "Rata-rata transaksi", "Average sale"},
+    Entry{DashText::kGrossColumn, "Omzet", "Gross"},
+    Entry{DashText::kNetColumn, "Bersih", "Net"},
+    Entry{DashText::kSalesColumn, "Transaksi", "Sales"},
+    Entry{DashText::kAverageColumn, "Rata-rata", "Average"},
+    Entry{DashText::kPaymentMethods, "Cara bayar", "Payment methods"},
+    Entry{DashText::kCash, "Tunai", "Cash"},
+    Entry{DashText::kQris, "QRIS", "QRIS"},
+    Entry{DashText::kTransfer, "Transfer", "Transfer"},
+    Entry{DashText::kPerHour, "Per jam", "By hour"},
+    Entry{DashText::kPerCategory, "Per kategori", "By category"},
+    Entry{DashText::kPerRegency, "Per kabupaten/kota", "By regency or city"},
+    Entry{DashText::kPerDay, "Per hari", "By day"},
+    Entry{DashText::kStall, "Lapak", "Stall"},
+    Entry{DashText::kStalls, "Lapak", "Stalls"},
+    Entry{DashText::kCategory, "Kategori", "Category"},
+    Entry{DashText::kRegency, "Kabupaten/kota", "Regency or city"},
+    Entry{DashText::kAllProvinces, "Semua provinsi", "All provinces"},
+    Entry{DashText::kDates, "Tanggal", "Dates"},
+    Entry{DashText::kTerminal, "Terminal", "Terminal"},
+    Entry{DashText::kTerminals, "Terminal", "Terminals"},
+    Entry{DashText::kNoTerminals, "Belum ada terminal yang terdaftar.",
+          "No terminals are enrolled yet."},
+    Entry{DashText::kLastSync, "Sinkron terakhir", "Last sync"},
+    Entry{DashText::kNeverSynced, "Belum pernah sinkron", "Never synced"},
+    Entry{DashText::kNewestEntry, "Transaksi terbaru diterima", "Newest sale received"},
+    Entry{DashText::kEntriesHeld, "Entri diterima", "Entries received"},
+    Entry{DashText::kState, "Keadaan", "State"},
+    Entry{DashText::kLate, "Terlambat", "Late"},
+    Entry{DashText::kUpToDate, "Lancar", "Up to date"},
+    Entry{DashText::kRevoked, "Dicabut", "Revoked"},
+    Entry{DashText::kZReport, "Tutup hari (Z)", "Day close (Z)"},
+    Entry{DashText::kZAgrees, "Z cocok", "Z agrees"},
+    Entry{DashText::kZDiffers, "Z selisih {}", "Z differs by {}"},
+    Entry{DashText::kNotClosed, "Belum tutup", "Not closed yet"},
+    Entry{DashText::kTopStalls, "Lapak teratas", "Top stalls"},
+    Entry{DashText::kAgainstPrevious, "Dibanding acara sebelumnya", "Against the previous event"},
+    Entry{DashText::kCompareWith, "Bandingkan dengan", "Compare with"},
+    Entry{DashText::kPrevious, "Sebelumnya", "Previous"},
+    Entry{DashText::kCurrent, "Acara ini", "This event"},
+    Entry{DashText::kChange, "Perubahan", "Change"},
+    Entry{DashText::kNew, "baru", "new"},
+    Entry{DashText::kDownloadCsv, "Unduh CSV", "Download CSV"},
+    Entry{DashText::kNoSales, "Belum ada penjualan", "No sales yet"},
+    Entry{DashText::kLateWarning,
+          "{} terminal belum sinkron lebih dari {} menit. Penjualan yang belum mereka kirim "
+          "belum terhitung di laporan ini:",
+          "{} terminals have not synced for more than {} minutes. Sales they have not sent "
+          "are not in this report:"},
+    Entry{DashText::kStallsLateWarning,
+          "{} lapak punya terminal yang belum sinkron lebih dari {} menit: angka di bawah "
+          "belum lengkap.",
+          "{} stalls have a terminal that has not synced for more than {} minutes: the "
+          "figures below are not complete."},
+    Entry{DashText::kDaysNotClosedWarning,
+          "{} hari-lapak ada penjualan tetapi belum tutup (belum ada laporan Z).",
+          "{} stall-days have sales but no day close (Z report) yet."},
+    Entry{DashText::kAsOf, "Data per {}", "Figures as of {}"},
+    Entry{DashText::kNotCountedNote,
+          "Transaksi yang dicatat terminal setelah sinkron terakhirnya belum terhitung.",
+          "Sales rung on a terminal after its last sync are not counted yet."},
+    Entry{DashText::kJustNow, "baru saja", "just now"},
+    Entry{DashText::kMinutesAgo, "{} menit lalu", "{} min ago"},
+    Entry{DashText::kHoursAgo, "{} jam {} menit lalu", "{} h {} min ago"},
+    Entry{DashText::kDaysAgo, "{} hari lalu", "{} days ago"},
+    Entry{DashText::kPreviousDay, "‹ Hari sebelumnya", "‹ Previous day"},
+    Entry{DashText::kNextDay, "Hari berikutnya ›", "Next day ›"},
+    Entry{DashText::kDayNumber, "Hari ke-{}", "Day {}"},
+    Entry{DashText::kTotal, "Total", "Total"},
+    Entry{DashText::kStallCount, "Jumlah lapak", "Stalls"},
+    Entry{DashText::kEventsInPeriod, "Acara dalam periode ini", "Events in this period"},
+    Entry{DashText::kNoEventsInPeriod, "Tidak ada acara dalam periode ini.",
+          "There are no events in this period."},
+    Entry{DashText::kUnauthorized, "Silakan masuk dulu", "Please log in"},
+    Entry{DashText::kForbidden, "Anda tidak punya akses ke halaman ini",
+          "You have no access to this page"},
+    Entry{DashText::kNotFound, "Halaman tidak ditemukan", "Page not found"},
+    Entry{DashText::kRefused, "Permintaan ditolak", "Request refused"},
+    Entry{DashText::kBackToEvents, "Kembali ke daftar acara", "Back to the events"},
+};
+static_assert(kTable.size() == static_cast<size_t>(DashText::kCount), "one entry per DashText");
+
+constexpr bool InEnumOrder() {
+  for (size_t i = 0; i < kTable.size(); ++i) {
+    if (static_cast<size_t>(kTable[i].text) != i) return false;
+  }
+  return true;
+}
+static_assert(InEnumOrder(), "kTable follows the order of enum DashText");
+
+constexpr std::array<const char*, 7> kWeekdaysId = {"Minggu", "Senin", "Selasa", "Rabu",
+                                                    "Kamis",  "Jumat", "Sabtu"};
+constexpr std::array<const char*, 7> kWeekdaysEn = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                    "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char*, 12> kMonthsId = {"Januari",   "Februari", "Maret",    "April",
+                                                   "Mei",       "Juni",     "Juli",     "Agustus",
+                                                   "September", "Oktober",  "November", "Desember"};
+constexpr std::array<const char*, 12> kMonthsEn = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
+constexpr std::array<const char*, 12> kShortMonthsId = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
+                                                        "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+constexpr std::array<const char*, 12> kShortMonthsEn = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// The day of a real YYYY-MM-DD date, or none.
+std::optional<std::chrono::sys_days> ParseIsoDay(std::string_view iso_date) {
+  if (!IsIsoDate(iso_date)) return std::nullopt;
+  const auto number = [&](size_t at, size_t length) {
+    unsigned value = 0;
+    for (char c : iso_date.substr(at, length)) value = value * 10 + static_cast<unsigned>(c - '0');
+    return value;
+  };
+  return std::chrono::sys_days{std::chrono::year{static_cast<int>(number(0, 4))} /
+                               std::chrono::month{number(5, 2)} / std::chrono::day{number(8, 2)}};
+}
+
+}  // namespace
+
+Lang LangFromCode(std::string_view code) { return code == "en" ? Lang::kEn : Lang::kId; }
+
+const char* LangCode(Lang lang) { return lang == Lang::kEn ? "en" : "id"; }
+
+const char* Tr(Lang lang, DashText text) {
+  const Entry& entry = kTable[static_cast<size_t>(text)];
+  return lang == Lang::kEn ? entry.english : entry.indonesian;
+}
+
+std::string LongDate(Lang lang, std::string_view iso_date) {
+  const auto day = ParseIsoDay(iso_date);
+  if (!day) return std::string(iso_date);
+  const std::chrono::year_month_day date{*day};
+  const unsigned weekday = std::chrono::weekday{*day}.c_encoding();
+  const unsigned month = static_cast<unsigned>(date.month()) - 1;
+  const auto& weekdays = lang == Lang::kEn ? kWeekdaysEn : kWeekdaysId;
+  const auto& months = lang == Lang::kEn ? kMonthsEn : kMonthsId;
+  return fmt::format("{}, {} {} {}", weekdays[weekday], static_cast<unsigned>(date.day()),
+                     months[month], static_cast<int>(date.year()));
+}
+
+std::string ShortDate(Lang lang, std::string_view iso_date) {
+  const auto day = ParseIsoDay(iso_date);
+  if (!day) return std::string(iso_date);
+  const std::chrono::year_month_day date{*day};
+  const auto& months = lang == Lang::kEn ? kShortMonthsEn : kShortMonthsId;
+  return fmt::format("{} {}", static_cast<unsigned>(date.day()),
+                     months[static_cast<unsigned>(date.month()) - 1]);
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string UrlEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+                            byte == '_' || byte == '~';
+    if (unreserved) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+    }
+  }
+  return out;
+}
+
+}  // namespace lapak::ledger

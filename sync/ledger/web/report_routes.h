@@ -1,0 +1,44 @@
+// The ledger's report routes: the JSON/CSV API and the web dashboard (server-rendered HTML).
+//
+//   GET  /v1/events                                     the events the token may read (JSON)
+//   GET  /v1/reports/day?event=E&day=YYYY-MM-DD         organiser's day      ┐ JSON, or CSV
+//   GET  /v1/reports/event?event=E[&top=N]              an event            │ with
+//   GET  /v1/reports/period?from=D&to=D[&province=P]    a period's events   │ format=csv
+//   GET  /v1/reports/compare?event=E&previous=F         two events          ┘ (a download)
+//   GET  /dashboard, /dashboard/event/E[?compare=F], /dashboard/event/E/day/D,
+//        /dashboard/period?from=D&to=D                  the same reports as pages
+//   GET  /masuk   the token form; POST /masuk (form field "token"): sets the cookie
+//   GET  /keluar  clears the cookie
+// Any page also takes lang=en.
+//
+// Access (sync/ledger/store/access.h): the token comes as "Authorization: Bearer <token>", as the
+// cookie lapak_token (set by /masuk), or once as ?token=<token> on a dashboard address,
+// which sets the cookie and redirects to the address without it (a link or QR code the
+// organiser is given). No token, or one that is not valid: 401, the same answer whatever
+// was asked. An event the token may not read is answered exactly as one that does not
+// exist: 404. A period lists only the events the token may read (a province token only its
+// province's).
+#pragma once
+
+namespace httplib {
+class Server;
+}
+
+namespace lapak {
+class Clock;
+}
+
+namespace lapak::ledger {
+
+class LedgerStore;
+
+struct ReportRoutes {
+  LedgerStore& store;
+  const Clock& clock;
+  bool secure_cookie;  // the server speaks HTTPS: the cookie is marked Secure
+};
+
+// Registers the routes on `server`; `routes` (and what it names) must outlive the server.
+void AddReportRoutes(httplib::Server& server, const ReportRoutes& routes);
+
+}  // namespace lapak::ledger
