@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include "sync/protocol.h"
 #include "sync/transport.h"
 
 namespace lapak::sync {
@@ -29,7 +30,7 @@ class HttpTransport : public Transport {
   }
 
   Result<LedgerAnswer> PostBatch(std::string_view envelope) override {
-    httplib::Result result = client_.Post("/v1/batches", envelope.data(), envelope.size(),
+    httplib::Result result = client_.Post(std::string(kBatchesPath).c_str(), envelope.data(), envelope.size(),
                                           "application/octet-stream");
     if (!result) {
       return Status::IoError(

@@ -2,29 +2,9 @@
 
 #include <fmt/core.h>
 
-#include <nlohmann/json.hpp>
-
-#include "sync/answer_mac.h"
-#include "sync/envelope.h"
-#include "sync/payload.h"
+#include "sync/protocol.h"
 
 namespace lapak::sync {
-
-namespace {
-
-// The ledger's JSON answer, or an empty object when it sent something else.
-nlohmann::json ParseAnswer(const std::string& body) {
-  nlohmann::json json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  return json.is_object() ? json : nlohmann::json::object();
-}
-
-std::optional<int64_t> MarkIn(const nlohmann::json& answer) {
-  const auto hwm = answer.find("hwm");
-  if (hwm == answer.end() || !hwm->is_number_integer()) return std::nullopt;
-  return hwm->get<int64_t>();
-}
-
-}  // namespace
 
 Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::string& terminal_key) {
   Result<StallInfo> info = store.Info();
@@ -97,15 +77,13 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
   Result<LedgerAnswer> answer = transport_.PostBatch(pending_->bytes);
   if (!answer.ok()) return Fail(answer.status());
   ++round.batches_sent;
-  const nlohmann::json json = ParseAnswer(answer->body);
-  const std::optional<int64_t> hwm = MarkIn(json);
-  const bool conflict = json.contains("conflict") && json["conflict"] == true;
+  const BatchAnswer reply = ParseBatchAnswer(answer->http_status, answer->body);
+  const std::optional<int64_t> hwm = reply.hwm;
+  const bool conflict = reply.conflict;
   if ((answer->http_status == 200 || answer->http_status == 409) && hwm) {
-    const std::string mac =
-        json.contains("mac") && json["mac"].is_string() ? json["mac"].get<std::string>() : "";
     const SignedAnswer signed_answer{pending_->terminal_id, pending_->first_seq, pending_->last_seq,
                                      answer->http_status, *hwm, conflict};
-    if (!VerifyAnswerMac(link.terminal_key, signed_answer, mac)) {
+    if (!VerifyAnswerMac(link.terminal_key, signed_answer, reply.mac)) {
       return Fail(Status::PermissionDenied(fmt::format(
           "the answer {} to entries {}-{} is not signed by the ledger this terminal is enrolled "
           "with; nothing is marked sent",
@@ -124,12 +102,10 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
     if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
     return true;
   }
-  const std::string reason = json.contains("error") && json["error"].is_string()
-                                 ? json["error"].get<std::string>()
-                                 : std::string("unexpected answer");
   const std::string message =
       fmt::format("the ledger answered {} to entries {}-{}: {}", answer->http_status,
-                  pending_->first_seq, pending_->last_seq, reason);
+                  pending_->first_seq, pending_->last_seq,
+                  reply.error.empty() ? "unexpected answer" : reply.error);
   if (answer->http_status >= 500 || answer->http_status == 200) {
     return Fail(Status::IoError(message));
   }

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
-#include "sync/enrolment.h"
+#include "sync/protocol.h"
 #include "sync/sync_worker.h"
 #include "sync/uploader.h"
 

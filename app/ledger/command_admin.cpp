@@ -7,7 +7,7 @@
 #include "app/ledger/qr_text.h"
 #include "core/business_day.h"
 #include "core/text.h"
-#include "sync/enrolment.h"
+#include "sync/protocol.h"
 
 namespace lapak::ledger_cli {
 

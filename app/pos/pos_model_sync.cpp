@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "app/pos/pos_model.h"
-#include "sync/enrolment.h"
+#include "sync/protocol.h"
 
 namespace lapak::pos {
 

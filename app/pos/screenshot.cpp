@@ -6,8 +6,7 @@
 #include <vector>
 
 #include "app/pos/demo_stall.h"
-#include "sync/enrolment.h"
-#include "sync/envelope.h"
+#include "sync/protocol.h"
 
 namespace lapak::pos {
 

@@ -18,11 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sync/answer_mac.h"
-#include "sync/enrolment.h"
-#include "sync/envelope.h"
 #include "sync/ledger/store/ledger_store.h"
-#include "sync/payload.h"
+#include "sync/protocol.h"
 #include "sync/transport.h"
 #include "sync/uploader.h"
 #include "tests/support/process.h"

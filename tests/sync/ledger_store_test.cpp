@@ -8,12 +8,10 @@
 
 #include "core/crypto.h"
 #include "core/store.h"
-#include "sync/answer_mac.h"
-#include "sync/envelope.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/reports/reports.h"
 #include "sync/ledger/store/ledger_store.h"
-#include "sync/payload.h"
+#include "sync/protocol.h"
 #include "sync/sync_worker.h"
 #include "sync/uploader.h"
 #include "tests/support/process.h"

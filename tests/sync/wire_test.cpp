@@ -1,12 +1,11 @@
-// The wire format: envelope framing and signing, payload encoding and its bounded decoding.
+// The wire format: envelope framing and signing, payload encoding and its bounded decoding,
+// the ledger's answers.
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "core/crypto.h"
-#include "sync/enrolment.h"
-#include "sync/envelope.h"
-#include "sync/payload.h"
+#include "sync/protocol.h"
 
 namespace lapak::sync {
 namespace {
@@ -33,6 +32,33 @@ std::string Seal(const std::string& payload, int64_t first, int64_t last,
   return SealEnvelope({.terminal_id = "T01", .first_seq = first, .last_seq = last,
                        .encoding = encoding},
                       payload, kKey);
+}
+
+TEST(Answer, EachStatusWritesItsOwnMembersInNameOrderAndReadsBack) {
+  const BatchAnswer ack{.http_status = 200, .hwm = 42, .mac = "ab12", .terminal_id = "T01"};
+  EXPECT_EQ(R"({"hwm":42,"mac":"ab12","terminal":"T01"})", EncodeBatchAnswer(ack));
+  const BatchAnswer conflict{.http_status = 409, .hwm = 7, .conflict = true, .mac = "cd", .error = "entry 8 differs"};
+  EXPECT_EQ(R"({"conflict":true,"error":"entry 8 differs","hwm":7,"mac":"cd"})", EncodeBatchAnswer(conflict));
+  const BatchAnswer refused{.http_status = 422, .hwm = 3, .error = "entry 4: no day is open"};
+  EXPECT_EQ(R"({"error":"entry 4: no day is open","hwm":3})", EncodeBatchAnswer(refused));
+  const BatchAnswer unauthorised{.http_status = 401, .error = "not signed"};
+  EXPECT_EQ(R"({"error":"not signed"})", EncodeBatchAnswer(unauthorised));
+  for (const BatchAnswer& answer : {ack, conflict, refused, unauthorised}) {
+    EXPECT_EQ(answer, ParseBatchAnswer(answer.http_status, EncodeBatchAnswer(answer))) << answer.http_status;
+  }
+  // A reason quoting invalid UTF-8 a terminal sent is replaced, not thrown on.
+  EXPECT_EQ("{\"error\":\"bad \xEF\xBF\xBD\"}", EncodeBatchAnswer({.http_status = 400, .error = "bad \xff"}));
+}
+
+TEST(Answer, AnythingElseCarriesNoMark) {
+  for (const char* body : {"", "<html>502 Bad Gateway</html>", "[1,2]", R"({"hwm":"12"})", R"({"hwm":1.5})"}) {
+    const BatchAnswer answer = ParseBatchAnswer(502, body);
+    EXPECT_FALSE(answer.hwm.has_value()) << body;
+    EXPECT_EQ("unexpected answer", answer.error) << body;
+    EXPECT_EQ(502, answer.http_status);
+  }
+  EXPECT_FALSE(ParseBatchAnswer(200, R"({"mac":"ab","terminal":"T01"})").hwm.has_value());
+  EXPECT_FALSE(ParseBatchAnswer(409, R"({"hwm":3,"conflict":"yes"})").conflict);
 }
 
 TEST(Payload, RoundTripsEveryField) {

@@ -14,9 +14,8 @@
 //   otherwise                              → applied in one transaction, 200 ack
 //   the database failed                    → 503; nothing applied, the terminal retries
 //
-// Answers are JSON: the ack {"hwm":N,"mac":"…","terminal":"ID"}; an error {"error":"…"},
-// for 409 with "hwm", "conflict" and "mac", for 422 with "hwm". The mac (sync/answer_mac.h)
-// signs what the terminal acts on with its own key.
+// Answers are written by sync::EncodeBatchAnswer (sync/answer.h, the grammar by status); the
+// 200 and 409 answers carry a mac (sync/answer_mac.h) over what the terminal acts on.
 #pragma once
 
 #include <atomic>

@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "core/text.h"
-#include "sync/envelope.h"
+#include "sync/protocol.h"
 
 namespace lapak::ledger {
 

@@ -140,7 +140,7 @@ class LedgerStore {
   [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminal(const std::string& terminal_id);
   [[nodiscard]] Result<std::vector<TerminalRecord>> Terminals();
 
-  // ---- ingest (ledger_ingest.cpp) ------------------------------------------------------
+  // ---- applying a batch (apply_batch.cpp) -----------------------------------------------
   // Applies the entries first_seq..last_seq of `terminal_id` (contiguous, as decoded and
   // authenticated by the caller) in one transaction, as the sync contract says: a batch
   // wholly at or below hwm is a duplicate; one starting after hwm + 1 a gap; otherwise every

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sync/envelope.h"
+#include "sync/protocol.h"
 
 namespace lapak::ledger {
 
@@ -53,7 +53,7 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
   // announces one (by length or chunked), or a form over kMaxFormBytes, is refused before
   // httplib reads it: httplib would buffer it whole.
   server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
-    const bool is_batch = request.method == "POST" && request.path == "/v1/batches";
+    const bool is_batch = request.method == "POST" && request.path == sync::kBatchesPath;
     const std::string length = request.get_header_value("Content-Length");
     const bool chunked = request.has_header("Transfer-Encoding");
     const bool has_body = chunked || (!length.empty() && length != "0");
@@ -65,7 +65,7 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
     return httplib::Server::HandlerResponse::Handled;
   });
 
-  server.Post("/v1/batches", [this](const httplib::Request& request, httplib::Response& response,
+  server.Post(std::string(sync::kBatchesPath), [this](const httplib::Request& request, httplib::Response& response,
                                     const httplib::ContentReader& read_content) {
     const std::string length = request.get_header_value("Content-Length");
     size_t claimed = 0;
