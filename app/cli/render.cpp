@@ -49,9 +49,9 @@ json FiguresJson(const DayFigures& f) {
 }
 
 std::string FiguresText(const DayFigures& f) {
-  return Row("Jumlah transaksi", std::to_string(f.sales_count)) + Row("Bruto", FormatMoney(f.gross)) +
+  return Row("Jumlah transaksi", std::to_string(f.sales_count)) + Row("Omzet", FormatMoney(f.gross)) +
          Row(fmt::format("Batal ({})", f.voids_count), FormatMoney(f.voids)) +
-         Row("Neto", FormatMoney(f.net)) + Row("  Tunai", FormatMoney(f.cash)) +
+         Row("Bersih", FormatMoney(f.net)) + Row("  Tunai", FormatMoney(f.cash)) +
          Row("  QRIS", FormatMoney(f.qris)) + Row("  Transfer", FormatMoney(f.transfer));
 }
 
