@@ -174,6 +174,10 @@ Status StallStore::CheckPin(Role role, const std::string& pin) {
         calendar_->LocalTime(locked_until + std::chrono::seconds(59))));
   }
   const bool matches = PinMatches(stored, pin);
+  // The read above must end before the write begins: a write begun on a read's snapshot
+  // fails at once (SQLITE_BUSY_SNAPSHOT, no busy wait) when another process — the sync
+  // watcher, lapak-pos's uploader — has written since.
+  select.Reset();
 
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());

@@ -7,9 +7,14 @@ add_library(lapak_stall_fixture STATIC sync/stall_fixture.cpp)
 target_include_directories(lapak_stall_fixture PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(lapak_stall_fixture PUBLIC lapak_core)
 
+# Entries sealed into a batch as the uploader would, for tests that make or forge them.
+add_library(lapak_sealed_batch STATIC sync/sealed_batch.cpp)
+target_include_directories(lapak_sealed_batch PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(lapak_sealed_batch PUBLIC lapak_protocol lapak_core)
+
 add_executable(ledger_integration_tests sync/ledger_integration_test.cpp)
 target_link_libraries(ledger_integration_tests PRIVATE
-  lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_uploader lapak_protocol lapak_core
+  lapak_sealed_batch lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_uploader lapak_protocol lapak_core
   nlohmann_json::nlohmann_json PkgConfig::HTTPLIB GTest::gtest_main)
 add_dependencies(ledger_integration_tests lapak-ledger)
 gtest_discover_tests(ledger_integration_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
@@ -26,7 +31,7 @@ lapak_discover_postgres_ledger_tests(sync_cli_tests)
 # A terminal with a stolen key against the ledger's books, in process (core/books.h at ingest).
 add_executable(malicious_terminal_tests sync/malicious_terminal_test.cpp)
 target_link_libraries(malicious_terminal_tests PRIVATE
-  lapak_stall_fixture lapak_ledger_target lapak_ledger lapak_protocol lapak_core
+  lapak_sealed_batch lapak_stall_fixture lapak_ledger_target lapak_ledger lapak_protocol lapak_core
   nlohmann_json::nlohmann_json GTest::gtest_main)
 gtest_discover_tests(malicious_terminal_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
 lapak_discover_postgres_ledger_tests(malicious_terminal_tests)

@@ -25,6 +25,7 @@
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"
 #include "tests/sync/ledger_target.h"
+#include "tests/sync/sealed_batch.h"
 #include "tests/sync/stall_fixture.h"
 
 namespace lapak {
@@ -67,18 +68,6 @@ std::string Describe(const ledger::LedgerFigures& f) {
          " gross " + std::to_string(f.gross) + " voided " + std::to_string(f.voids) + " net " +
          std::to_string(f.net) + " cash " + std::to_string(f.cash) + " qris " +
          std::to_string(f.qris) + " transfer " + std::to_string(f.transfer);
-}
-
-// Signs `entries` of `terminal_id` as one batch, as BuildBatch would (uncompressed).
-std::string SealEntries(const std::vector<JournalEntry>& entries, const std::string& stall_id,
-                        const std::string& terminal_id, const std::string& key) {
-  sync::WireBatch batch{.stall_id = stall_id, .terminal_id = terminal_id, .entries = {}};
-  for (const JournalEntry& entry : entries) batch.entries.push_back(sync::ToWire(entry));
-  return sync::SealEnvelope({.terminal_id = terminal_id,
-                             .first_seq = entries.front().seq,
-                             .last_seq = entries.back().seq,
-                             .encoding = sync::PayloadEncoding::kPlain},
-                            sync::EncodePayload(batch), key);
 }
 
 // A fresh connection to 127.0.0.1:port; sends `request`, then reads until one whole HTTP
@@ -531,7 +520,7 @@ TEST_F(LedgerIntegrationTest, AForgedZIsRefusedWholeAndFinally) {
   close.hash = ComputeEntryHash(close);
 
   // The ledger's books refuse it (422: resending cannot help), and with it the whole batch.
-  const Answer answer = Post(SealEntries(entries, kStall, "T1", key_));
+  const Answer answer = Post(testing::SealEntries(entries, kStall, "T1", key_));
   ASSERT_EQ(422, answer.status) << answer.body;
   EXPECT_EQ(R"({"error":"entry 4: Z report figures differ from the sales of its day","hwm":0})", answer.body);
   EXPECT_TRUE(Reconciliations("T1").empty());

@@ -23,6 +23,7 @@
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
 #include "tests/sync/ledger_target.h"
+#include "tests/sync/sealed_batch.h"
 #include "tests/sync/stall_fixture.h"
 
 namespace lapak::ledger {
@@ -146,25 +147,15 @@ class MaliciousTerminalTest : public ::testing::Test {
       }
       const std::string key = Take(ledger_->EnrolTerminal(terminal, stall, ledger_clock_.Now()));
       const std::vector<JournalEntry> entries = fixture->Entries();
-      const IngestAnswer answer = ingestor_->Handle(Seal(entries, stall, terminal, key));
+      const IngestAnswer answer = ingestor_->Handle(testing::SealEntries(entries, stall, terminal, key));
       if (answer.http_status != 200) throw std::runtime_error("honest stall refused: " + answer.json);
       for (const std::string& day : kEventDays) own_[stall][day] = ToLedger(fixture->Figures(day));
       stalls_.push_back(std::move(fixture));
     }
   }
 
-  static std::string Seal(const std::vector<JournalEntry>& entries, const std::string& stall_id,
-                          const std::string& terminal_id, const std::string& key) {
-    sync::WireBatch batch{.stall_id = stall_id, .terminal_id = terminal_id, .entries = {}};
-    for (const JournalEntry& entry : entries) batch.entries.push_back(sync::ToWire(entry));
-    return sync::SealEnvelope({.terminal_id = terminal_id,
-                               .first_seq = entries.front().seq,
-                               .last_seq = entries.back().seq,
-                               .encoding = sync::PayloadEncoding::kPlain},
-                              sync::EncodePayload(batch), key);
-  }
   IngestAnswer SendStolen(const std::vector<JournalEntry>& entries) {
-    return ingestor_->Handle(Seal(entries, "EVL-01", "T9", stolen_key_));
+    return ingestor_->Handle(testing::SealEntries(entries, "EVL-01", "T9", stolen_key_));
   }
 
   // Every stall's figures of every day the day reports name, as "stall day: figures" lines.
@@ -478,7 +469,7 @@ TEST_F(MaliciousTerminalTest, HonestJournalsAreTakenWholeAndSingleForgeriesHarmN
       const size_t count = std::min(entries.size() - first, 1 + static_cast<size_t>(random() % 20));
       const std::vector<JournalEntry> batch(entries.begin() + static_cast<std::ptrdiff_t>(first),
                                             entries.begin() + static_cast<std::ptrdiff_t>(first + count));
-      const IngestAnswer answer = ingestor_->Handle(Seal(batch, stall_id, terminal_id, key));
+      const IngestAnswer answer = ingestor_->Handle(testing::SealEntries(batch, stall_id, terminal_id, key));
       ASSERT_EQ(200, answer.http_status) << stall_id << " batch at " << first << ": " << answer.json;
       first += count;
     }
@@ -505,7 +496,7 @@ TEST_F(MaliciousTerminalTest, HonestJournalsAreTakenWholeAndSingleForgeriesHarmN
     std::vector<JournalEntry> entries = journal;
     for (JournalEntry& entry : entries) entry.terminal_id = terminal_id;
     const std::string change = Mutate(entries, random);
-    const IngestAnswer answer = ingestor_->Handle(Seal(entries, "EVL-01", terminal_id, key));
+    const IngestAnswer answer = ingestor_->Handle(testing::SealEntries(entries, "EVL-01", terminal_id, key));
     ASSERT_TRUE(answer.http_status == 200 || answer.http_status == 422)
         << "round " << round << ", " << change << ": " << answer.http_status << " " << answer.json;
     (answer.http_status == 200 ? taken : refused) += 1;
