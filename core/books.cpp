@@ -128,6 +128,21 @@ Result<BooksState> DecodeBooksState(std::string_view text) {
   }
 }
 
+JournalEntry NextEntry(const BooksState& state, std::string terminal_id, EntryKind kind, TimePoint time,
+                       std::string business_day, std::string body) {
+  JournalEntry entry;
+  entry.terminal_id = std::move(terminal_id);
+  entry.seq = state.last_seq + 1;
+  entry.uuid = NewUuid();
+  entry.kind = kind;
+  entry.time = time;
+  entry.business_day = std::move(business_day);
+  entry.body = std::move(body);
+  entry.prev_hash = state.last_hash;
+  entry.hash = ComputeEntryHash(entry);
+  return entry;
+}
+
 // ---- the rules ------------------------------------------------------------------------
 
 Books::Books(BooksCalendar calendar, BooksState state, HeldSaleLookup held)

@@ -118,6 +118,11 @@ struct Booking {
   std::optional<ZReport> z;             // kDayClose, with close_seq and closed_at filled in
 };
 
+// The entry that continues the journal whose books are in `state`: the next seq, a new uuid,
+// chained to the last hash and hashed. Whether the rules allow it is Apply's to say.
+JournalEntry NextEntry(const BooksState& state, std::string terminal_id, EntryKind kind, TimePoint time,
+                       std::string business_day, std::string body);
+
 // Finds a sale, by seq, that this Books has not taken in itself (it remembers only the sales
 // of the open session it saw): a store answers from its tables; nullopt when there is none.
 using HeldSaleLookup = std::function<Result<std::optional<BookedSale>>(int64_t seq)>;

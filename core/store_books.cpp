@@ -4,7 +4,6 @@
 
 #include <cstring>
 
-#include "core/receipt_number.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 
@@ -111,16 +110,7 @@ Result<TimePoint> StallStore::EntryTime(const Books& books) {
 
 Result<StallStore::Appended> StallStore::Append(Books& books, EntryKind kind, TimePoint time,
                                                 const std::string& business_day, std::string body) {
-  JournalEntry entry;
-  entry.terminal_id = info_->terminal_id;
-  entry.seq = books.state().last_seq + 1;
-  entry.uuid = NewUuid();
-  entry.kind = kind;
-  entry.time = time;
-  entry.business_day = business_day;
-  entry.body = std::move(body);
-  entry.prev_hash = books.state().last_hash;
-  entry.hash = ComputeEntryHash(entry);
+  JournalEntry entry = NextEntry(books.state(), info_->terminal_id, kind, time, business_day, std::move(body));
   Result<Booking> booking = books.Apply(entry);
   if (!booking.ok()) return booking.status();
 

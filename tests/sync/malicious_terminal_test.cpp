@@ -15,7 +15,6 @@
 
 #include "core/books.h"
 #include "core/crypto.h"
-#include "core/receipt_number.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/reports/reports.h"
 #include "sync/ledger/store/ledger_store.h"
@@ -84,16 +83,8 @@ class JournalWriter {
 
  private:
   JournalWriter& Add(EntryKind kind, TimePoint time, std::string business_day, std::string body) {
-    JournalEntry entry;
-    entry.terminal_id = terminal_id_;
-    entry.seq = books_.state().last_seq + 1;
-    entry.uuid = NewUuid();
-    entry.kind = kind;
-    entry.time = time;
-    entry.business_day = std::move(business_day);
-    entry.body = std::move(body);
-    entry.prev_hash = books_.state().last_hash;
-    entry.hash = ComputeEntryHash(entry);
+    JournalEntry entry =
+        NextEntry(books_.state(), terminal_id_, kind, time, std::move(business_day), std::move(body));
     Result<Booking> taken = books_.Apply(entry);
     if (!taken.ok()) throw std::runtime_error("the writer broke a rule: " + taken.status().ToString());
     entries_.push_back(std::move(entry));

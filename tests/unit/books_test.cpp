@@ -9,7 +9,6 @@
 
 #include "core/books.h"
 #include "core/crypto.h"
-#include "core/receipt_number.h"
 #include "tests/support/wib.h"
 
 namespace lapak {
@@ -37,17 +36,7 @@ class BooksTest : public ::testing::Test {
       : books_(std::move(calendar)) {}
 
   JournalEntry Entry(EntryKind kind, TimePoint time, std::string business_day, std::string body) {
-    JournalEntry entry;
-    entry.terminal_id = "T1";
-    entry.seq = books_.state().last_seq + 1;
-    entry.uuid = NewUuid();
-    entry.kind = kind;
-    entry.time = time;
-    entry.business_day = std::move(business_day);
-    entry.body = std::move(body);
-    entry.prev_hash = books_.state().last_hash;
-    entry.hash = ComputeEntryHash(entry);
-    return entry;
+    return NextEntry(books_.state(), "T1", kind, time, std::move(business_day), std::move(body));
   }
   JournalEntry DayOpen(TimePoint time, int64_t opening_float = 0) {
     return Entry(EntryKind::kDayOpen, time, Jakarta().BusinessDay(time),
