@@ -1,12 +1,11 @@
 #include "core/books.h"
 
-#include <fmt/core.h>
-
 #include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "core/canonical_json.h"
 #include "core/receipt_number.h"
+#include "core/refusal.h"
 #include "core/text.h"
 
 namespace lapak {
@@ -25,29 +24,32 @@ bool IsLowercaseUuid(std::string_view uuid) {
   return true;
 }
 
-Status CheckAmountRange(std::string_view what, Money amount) {
+Status CheckAmountRange(Word what, Money amount) {
   if (amount.is_negative() || amount > kMaxSaleTotal) {
-    return Status::InvalidArgument(fmt::format("{} {} must be from Rp0 to {}", what,
-                                               FormatMoney(amount), FormatMoney(kMaxSaleTotal)));
+    return Refuse(Refusal::kAmountOutOfRange, what, amount, kMaxSaleTotal);
   }
   return Status::Ok();
 }
 
 template <typename Body>
 Result<Body> DecodeBody(Result<Body> decoded) {
-  if (!decoded.ok()) return Status::InvalidArgument(decoded.status().message());
+  // A body that does not decode is a bad entry (the decoder's uncoded errors say corruption,
+  // which a stored journal would be); a coded refusal (a payment method…) says it already.
+  if (!decoded.ok() && decoded.status().refusal() == Refusal::kNone) {
+    return Status::InvalidArgument(decoded.status().message());
+  }
   return decoded;
 }
 
 }  // namespace
 
 Status ValidateVoidReason(std::string_view reason) {
-  return ValidateText("the reason for a void", reason, kMaxReasonBytes);
+  return ValidateText(Word::kVoidReason, reason, kMaxReasonBytes);
 }
 
 Result<BookedSale> BookedSaleOf(const JournalEntry& entry, bool voided) {
   if (entry.kind != EntryKind::kSale) {
-    return Status::InvalidArgument(fmt::format("entry {} is not a sale", entry.seq));
+    return Refuse(Refusal::kEntryNotASale, entry.seq);
   }
   Result<SaleBody> body = DecodeBody(DecodeSale(entry.body));
   if (!body.ok()) return body.status();
@@ -63,22 +65,14 @@ std::string EncodeBooksState(const BooksState& state) {
   out.Key("open");
   if (state.open) {
     const OpenSession& open = *state.open;
-    const DayFigures& f = open.figures;
-    out.BeginObject()
-        .Key("business_day").String(open.business_day)
-        .Key("cash").Int(f.cash.rupiah())
-        .Key("day").Int(open.day_number)
-        .Key("float").Int(open.opening_float.rupiah())
-        .Key("gross").Int(f.gross.rupiah())
-        .Key("net").Int(f.net.rupiah())
-        .Key("open_seq").Int(open.open_seq)
-        .Key("opened_at_utc_ms").Int(Millis(open.opened_at))
-        .Key("qris").Int(f.qris.rupiah())
-        .Key("sales").Int(f.sales_count)
-        .Key("transfer").Int(f.transfer.rupiah())
-        .Key("voids").Int(f.voids.rupiah())
-        .Key("voids_count").Int(f.voids_count)
-        .EndObject();
+    std::vector<CanonicalMember> members = {
+        {"business_day", std::string_view(open.business_day)},
+        {"day", open.day_number},
+        {"float", open.opening_float.rupiah()},
+        {"open_seq", open.open_seq},
+        {"opened_at_utc_ms", Millis(open.opened_at)}};
+    AppendFigureMembers(open.figures, members);
+    WriteSortedObject(out, std::move(members));
   } else {
     out.Raw("null");
   }
@@ -109,7 +103,7 @@ Result<BooksState> DecodeBooksState(std::string_view text) {
     state.last_time = TimePoint{std::chrono::milliseconds(parsed.at("time_utc_ms").get<int64_t>())};
     state.last_z_number = parsed.at("z").get<int64_t>();
     if (const json& open = parsed.at("open"); !open.is_null()) {
-      const auto money = [&open](const char* name) { return Money::Rupiah(open.at(name).get<int64_t>()); };
+      const auto money = [&open](std::string_view name) { return Money::Rupiah(open.at(name).get<int64_t>()); };
       OpenSession session;
       session.business_day = open.at("business_day").get<std::string>();
       session.day_number = open.at("day").get<int64_t>();
@@ -117,8 +111,10 @@ Result<BooksState> DecodeBooksState(std::string_view text) {
       session.open_seq = open.at("open_seq").get<int64_t>();
       session.opened_at = TimePoint{std::chrono::milliseconds(open.at("opened_at_utc_ms").get<int64_t>())};
       session.figures = DayFigures{open.at("sales").get<int64_t>(), open.at("voids_count").get<int64_t>(),
-                                   money("gross"), money("voids"), money("net"), money("cash"),
-                                   money("qris"), money("transfer")};
+                                   money("gross"), money("voids"), money("net"), {}};
+      for (const PaymentMethodInfo& method : kPaymentMethods) {
+        session.figures.by_method[method.method] = money(method.name);
+      }
       state.open = std::move(session);
     }
     if (EncodeBooksState(state) != text) return bad();
@@ -153,13 +149,13 @@ DayOpenBody Books::NextDayOpen(Money opening_float) const {
 }
 
 Result<SaleBody> Books::NextSale(std::string_view business_day, const CompletedSale& sale) const {
-  if (!state_.open) return Status::FailedPrecondition("no day is open");
+  if (!state_.open) return Refuse(Refusal::kNoDayOpen);
   return SaleBody{state_.open->day_number, NextReceipt(business_day), sale};
 }
 
 Result<ZReport> Books::ZToClose(Money counted_cash) const {
-  if (!state_.open) return Status::FailedPrecondition("no day is open");
-  LAPAK_RETURN_IF_ERROR(CheckAmountRange("the counted cash", counted_cash));
+  if (!state_.open) return Refuse(Refusal::kNoDayOpen);
+  LAPAK_RETURN_IF_ERROR(CheckAmountRange(Word::kCountedCash, counted_cash));
   const OpenSession& session = *state_.open;
   ZReport z;
   z.z_number = state_.last_z_number + 1;
@@ -181,30 +177,27 @@ std::string Books::NextReceipt(std::string_view business_day) const {
 
 Status Books::CheckChain(const JournalEntry& entry) const {
   if (entry.seq != state_.last_seq + 1) {
-    return Status::Corruption(fmt::format("expected entry {}", state_.last_seq + 1));
+    return Refuse(Refusal::kExpectedEntry, state_.last_seq + 1);
   }
-  if (entry.prev_hash != state_.last_hash) return Status::Corruption("does not chain to the entry before it");
-  if (ComputeEntryHash(entry) != entry.hash) return Status::Corruption("its hash does not match its contents");
-  if (!IsLowercaseUuid(entry.uuid)) return Status::InvalidArgument("its uuid is not a UUID");
+  if (entry.prev_hash != state_.last_hash) return Refuse(Refusal::kBrokenChain);
+  if (ComputeEntryHash(entry) != entry.hash) return Refuse(Refusal::kHashMismatch);
+  if (!IsLowercaseUuid(entry.uuid)) return Refuse(Refusal::kNotAUuid);
   if (entry.time < kEarliestEntryTime || entry.time > kLatestEntryTime) {
-    return Status::InvalidArgument(fmt::format(
-        "its time ({} ms after 1970) is not between 2020 and 2100: set the terminal's clock",
-        Millis(entry.time)));
+    return Refuse(Refusal::kTimeOutOfRange, Millis(entry.time));
   }
-  if (entry.time < state_.last_time) return Status::InvalidArgument("its time is earlier than the entry before it");
+  if (entry.time < state_.last_time) return Refuse(Refusal::kTimeGoesBack);
   return Status::Ok();
 }
 
 // A day_open or a sale happens on the business day of its own time, within the window.
 Status Books::CheckOwnDay(const JournalEntry& entry) const {
   if (entry.business_day != calendar_.calendar.BusinessDay(entry.time)) {
-    return Status::InvalidArgument("its business day does not match its time");
+    return Refuse(Refusal::kBusinessDayNotOfTime);
   }
   if ((calendar_.first_day && entry.business_day < *calendar_.first_day) ||
       (calendar_.last_day && entry.business_day > *calendar_.last_day)) {
-    return Status::InvalidArgument(fmt::format("its business day {} is outside the event's days, {} to {}",
-                                               entry.business_day, calendar_.first_day.value_or("…"),
-                                               calendar_.last_day.value_or("…")));
+    return Refuse(Refusal::kOutsideEventDays, entry.business_day, calendar_.first_day.value_or("…"),
+                  calendar_.last_day.value_or("…"));
   }
   return Status::Ok();
 }
@@ -212,21 +205,19 @@ Status Books::CheckOwnDay(const JournalEntry& entry) const {
 // A sale, void or day_close acts on the open session: its body names that session and the
 // entry carries the session's business day.
 Status Books::CheckSessionDay(const JournalEntry& entry, int64_t body_day) const {
-  if (!state_.open) return Status::FailedPrecondition("no day is open");
+  if (!state_.open) return Refuse(Refusal::kNoDayOpen);
   if (body_day != state_.open->day_number) {
-    return Status::InvalidArgument(fmt::format("it names day {} but day {} is open", body_day,
-                                               state_.open->day_number));
+    return Refuse(Refusal::kNamesOtherDay, body_day, state_.open->day_number);
   }
   if (entry.business_day != state_.open->business_day) {
-    return Status::InvalidArgument(fmt::format("it is on {} but the open day is {}", entry.business_day,
-                                               state_.open->business_day));
+    return Refuse(Refusal::kOnOtherDay, entry.business_day, state_.open->business_day);
   }
   return Status::Ok();
 }
 
 Result<Booking> Books::Apply(const JournalEntry& entry) {
   LAPAK_RETURN_IF_ERROR(CheckChain(entry));
-  Result<Booking> booking = Status::InvalidArgument("unknown entry kind");
+  Result<Booking> booking = Refuse(Refusal::kUnknownEntryKind);
   switch (entry.kind) {
     case EntryKind::kDayOpen: booking = ApplyDayOpen(entry); break;
     case EntryKind::kSale: booking = ApplySale(entry); break;
@@ -245,15 +236,13 @@ Result<Booking> Books::ApplyDayOpen(const JournalEntry& entry) {
   Result<DayOpenBody> body = DecodeBody(DecodeDayOpen(entry.body));
   if (!body.ok()) return body.status();
   if (state_.open) {
-    return Status::FailedPrecondition(
-        fmt::format("day {} is already open; close it first", state_.open->business_day));
+    return Refuse(Refusal::kDayAlreadyOpen, state_.open->business_day);
   }
   LAPAK_RETURN_IF_ERROR(CheckOwnDay(entry));
   if (body->day_number != state_.last_day_number + 1) {
-    return Status::InvalidArgument(fmt::format("it opens day {} after day {}", body->day_number,
-                                               state_.last_day_number));
+    return Refuse(Refusal::kDayNumberOutOfOrder, body->day_number, state_.last_day_number);
   }
-  LAPAK_RETURN_IF_ERROR(CheckAmountRange("the opening float", body->opening_float));
+  LAPAK_RETURN_IF_ERROR(CheckAmountRange(Word::kOpeningFloat, body->opening_float));
   state_.open = OpenSession{body->day_number, entry.business_day, entry.seq, entry.time,
                             body->opening_float, DayFigures()};
   state_.last_day_number = body->day_number;
@@ -267,23 +256,20 @@ Result<Booking> Books::ApplySale(const JournalEntry& entry) {
   Result<SaleBody> body = DecodeBody(DecodeSale(entry.body));
   if (!body.ok()) return body.status();
   LAPAK_RETURN_IF_ERROR(CheckOwnDay(entry));
-  if (!state_.open) return Status::FailedPrecondition("no day is open");
+  if (!state_.open) return Refuse(Refusal::kNoDayOpen);
   if (state_.open->business_day != entry.business_day) {
-    return Status::FailedPrecondition(
-        fmt::format("day {} is still open; close it (Z report) before selling on {}",
-                    state_.open->business_day, entry.business_day));
+    return Refuse(Refusal::kDayStillOpen, state_.open->business_day, entry.business_day);
   }
   LAPAK_RETURN_IF_ERROR(CheckSessionDay(entry, body->day_number));
-  if (body->sale.lines.empty()) return Status::InvalidArgument("a sale has at least one line");
+  if (body->sale.lines.empty()) return Refuse(Refusal::kSaleWithoutLines);
   const std::string expected_receipt = NextReceipt(entry.business_day);
   if (body->receipt != expected_receipt) {
     const std::optional<ReceiptNumber> number = ParseReceiptNumber(body->receipt);
     const bool reused = number && number->business_day == entry.business_day &&
                         state_.receipt_day == entry.business_day && number->number >= 1 &&
                         number->number <= state_.last_receipt_number;
-    if (reused) return Status::InvalidArgument("receipt number used twice");
-    return Status::InvalidArgument(
-        fmt::format("its receipt is {}; the next is {}", body->receipt, expected_receipt));
+    if (reused) return Refuse(Refusal::kReceiptUsedTwice);
+    return Refuse(Refusal::kReceiptOutOfOrder, body->receipt, expected_receipt);
   }
   const SaleAmounts amounts = AmountsOf(body->sale);
   DayFigures figures = state_.open->figures;
@@ -314,16 +300,15 @@ Result<Booking> Books::ApplyVoid(const JournalEntry& entry) {
   Result<std::optional<BookedSale>> found = FindSale(body->sale_seq);
   if (!found.ok()) return found.status();
   if (!found->has_value() || (*found)->receipt != body->receipt) {
-    return Status::InvalidArgument("voids an unknown sale");
+    return Refuse(Refusal::kVoidsUnknownSale);
   }
   BookedSale sale = **found;
   if (!state_.open || sale.day_number != state_.open->day_number) {
-    return Status::FailedPrecondition(fmt::format(
-        "receipt {} belongs to a day already closed with a Z report; it cannot be voided", sale.receipt));
+    return Refuse(Refusal::kVoidOfClosedDay, sale.receipt);
   }
   LAPAK_RETURN_IF_ERROR(CheckSessionDay(entry, body->day_number));
-  if (sale.voided) return Status::AlreadyExists(fmt::format("receipt {} is already voided", sale.receipt));
-  if (sale.amounts.total != body->total) return Status::InvalidArgument("void total differs from the sale");
+  if (sale.voided) return Refuse(Refusal::kAlreadyVoided, sale.receipt);
+  if (sale.amounts.total != body->total) return Refuse(Refusal::kVoidTotalDiffers);
   DayFigures figures = state_.open->figures;
   LAPAK_RETURN_IF_ERROR(figures.Void(sale.amounts));
 
@@ -341,11 +326,11 @@ Result<Booking> Books::ApplyDayClose(const JournalEntry& entry) {
   if (!z.ok()) return z.status();
   LAPAK_RETURN_IF_ERROR(CheckSessionDay(entry, z->day_number));
   if (z->z_number != state_.last_z_number + 1) {
-    return Status::InvalidArgument(fmt::format("Z number {} follows Z {}", z->z_number, state_.last_z_number));
+    return Refuse(Refusal::kZNumberOutOfOrder, z->z_number, state_.last_z_number);
   }
   Result<ZReport> expected = ZToClose(z->counted_cash);
   if (!expected.ok()) return expected.status();
-  if (!(*expected == *z)) return Status::InvalidArgument("Z report figures differ from the sales of its day");
+  if (!(*expected == *z)) return Refuse(Refusal::kZFiguresDiffer);
 
   z->close_seq = entry.seq;
   z->closed_at = entry.time;

@@ -9,6 +9,8 @@
 #include <exception>
 #include <sstream>
 
+#include "core/refusal.h"
+
 namespace lapak {
 
 Result<BusinessCalendar> BusinessCalendar::Make(std::string_view zone, std::string_view cutoff) {
@@ -16,9 +18,7 @@ Result<BusinessCalendar> BusinessCalendar::Make(std::string_view zone, std::stri
   try {
     found = date::locate_zone(zone);
   } catch (const std::exception&) {
-    return Status::InvalidArgument(
-        fmt::format("'{}' is not a time zone; use e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura",
-                    zone));
+    return Refuse(Refusal::kNotATimeZone, zone);
   }
   const bool shaped = cutoff.size() == 5 && cutoff[2] == ':' &&
                       std::isdigit(static_cast<unsigned char>(cutoff[0])) &&
@@ -28,8 +28,7 @@ Result<BusinessCalendar> BusinessCalendar::Make(std::string_view zone, std::stri
   const int hours = shaped ? (cutoff[0] - '0') * 10 + (cutoff[1] - '0') : -1;
   const int minutes = shaped ? (cutoff[3] - '0') * 10 + (cutoff[4] - '0') : -1;
   if (!shaped || hours > 23 || minutes > 59) {
-    return Status::InvalidArgument(
-        fmt::format("day cut-off '{}' must be a time HH:MM from 00:00 to 23:59", cutoff));
+    return Refuse(Refusal::kNotACutoff, cutoff);
   }
   return BusinessCalendar(found, std::string(zone), std::chrono::minutes(hours * 60 + minutes));
 }

@@ -1,7 +1,6 @@
 #include "core/cash_count.h"
 
-#include <fmt/core.h>
-
+#include "core/refusal.h"
 #include "core/sale.h"
 
 namespace lapak {
@@ -9,11 +8,11 @@ namespace lapak {
 Result<Money> CashCountTotal(const CashCount& count) {
   Money total;
   for (size_t i = 0; i < kDenominations.size(); ++i) {
-    if (count[i] < 0) return Status::InvalidArgument("a count of notes cannot be negative");
+    if (count[i] < 0) return Refuse(Refusal::kNegativeNoteCount);
     const std::optional<Money> value = Money::Rupiah(kDenominations[i]).Times(count[i]);
     const std::optional<Money> sum = value ? total.Plus(*value) : std::nullopt;
     if (!sum || *sum > kMaxSaleTotal) {
-      return Status::InvalidArgument(fmt::format("the cash counted is above {}", FormatMoney(kMaxSaleTotal)));
+      return Refuse(Refusal::kCountedCashAboveLimit, kMaxSaleTotal);
     }
     total = *sum;
   }

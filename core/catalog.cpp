@@ -1,7 +1,5 @@
 #include "core/catalog.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,39 +7,37 @@
 #include <optional>
 
 #include "core/csv.h"
+#include "core/refusal.h"
 
 namespace lapak {
 
 Status ValidateSku(std::string_view sku) {
   if (sku.empty() || sku.size() > kMaxIdentifierBytes) {
-    return Status::InvalidArgument("sku must be 1 to 32 characters");
+    return Refuse(Refusal::kSkuLength);
   }
   if (!IsIdentifier(sku)) {
-    return Status::InvalidArgument(
-        fmt::format("sku '{}' may hold only letters, digits, '.', '_' and '-'", sku));
+    return Refuse(Refusal::kSkuCharacters, sku);
   }
   return Status::Ok();
 }
 
 static Status ValidatePrice(Money price) {
-  if (price <= Money()) return Status::InvalidArgument("price must be more than Rp0");
-  if (price > kMaxUnitPrice) {
-    return Status::InvalidArgument(
-        fmt::format("price {} is above the limit of {}", FormatMoney(price), FormatMoney(kMaxUnitPrice)));
-  }
+  if (price <= Money()) return Refuse(Refusal::kPriceNotPositive);
+  if (price > kMaxUnitPrice) return Refuse(Refusal::kPriceAboveLimit, price, kMaxUnitPrice);
   return Status::Ok();
 }
 
 Status ValidateProduct(const Product& product) {
   LAPAK_RETURN_IF_ERROR(ValidateSku(product.sku));
-  LAPAK_RETURN_IF_ERROR(ValidateText("name", product.name, kMaxNameBytes));
-  LAPAK_RETURN_IF_ERROR(ValidateText("category", product.category, kMaxCategoryBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kName, product.name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kCategory, product.category, kMaxCategoryBytes));
   return ValidatePrice(product.price);
 }
 
 namespace {
 
 constexpr std::array<std::string_view, 4> kColumns = {"sku", "name", "category", "price"};
+constexpr std::array<Word, 4> kColumnWords = {Word::kSku, Word::kName, Word::kCategory, Word::kPrice};
 constexpr size_t kMaxReportedErrors = 50;
 
 struct ColumnMap {
@@ -61,43 +57,42 @@ Result<ColumnMap> ReadHeader(const CsvRecord& header) {
     const auto found = std::find_if(header.fields.begin(), header.fields.end(),
                                     [&](const std::string& f) { return Lowercase(f) == kColumns[c]; });
     if (found == header.fields.end()) {
-      return Status::InvalidArgument(fmt::format(
-          "line {}: the header must name the columns sku,name,category,price; '{}' is missing",
-          header.line, kColumns[c]));
+      return Refuse(Refusal::kCsvHeaderMissingColumn, header.line, kColumns[c]);
     }
     map.index[c] = static_cast<size_t>(found - header.fields.begin());
   }
   if (header.fields.size() != kColumns.size()) {
-    return Status::InvalidArgument(fmt::format(
-        "line {}: expected exactly the 4 columns sku,name,category,price, found {}", header.line,
-        header.fields.size()));
+    return Refuse(Refusal::kCsvHeaderColumnCount, header.line, header.fields.size());
   }
   return map;
 }
 
-// Reads one data record into `product`; appends a message per bad field to `errors`.
+// Where in the file a field is: "line 3, column 4 (price)".
+auto AtField(const CsvRecord& record, const ColumnMap& columns, size_t column) {
+  return RefuseAt(Refusal::kAtCsvField, record.line, columns.index[column] + 1, kColumnWords[column]);
+}
+
+// Reads one data record into `product`; appends a refusal per bad field to `errors`.
 void ReadProduct(const CsvRecord& record, const ColumnMap& columns, Product& product,
-                 std::vector<std::string>& errors) {
-  auto field_error = [&](size_t column, std::string_view message) {
-    errors.push_back(fmt::format("line {}, column {} ({}): {}", record.line,
-                                 columns.index[column] + 1, kColumns[column], message));
+                 std::vector<Status>& errors) {
+  auto field_error = [&](size_t column, const Status& status) {
+    errors.push_back(AtField(record, columns, column)(status));
   };
   if (record.fields.size() != kColumns.size()) {
-    errors.push_back(fmt::format("line {}: expected 4 fields, found {}", record.line,
-                                 record.fields.size()));
+    errors.push_back(Refuse(Refusal::kCsvFieldCount, record.line, record.fields.size()));
     return;
   }
   product.sku = record.fields[columns.index[0]];
   product.name = record.fields[columns.index[1]];
   product.category = record.fields[columns.index[2]];
-  if (Status s = ValidateSku(product.sku); !s.ok()) field_error(0, s.message());
-  if (Status s = ValidateText("name", product.name, kMaxNameBytes); !s.ok()) field_error(1, s.message());
-  if (Status s = ValidateText("category", product.category, kMaxCategoryBytes); !s.ok()) field_error(2, s.message());
+  if (Status s = ValidateSku(product.sku); !s.ok()) field_error(0, s);
+  if (Status s = ValidateText(Word::kName, product.name, kMaxNameBytes); !s.ok()) field_error(1, s);
+  if (Status s = ValidateText(Word::kCategory, product.category, kMaxCategoryBytes); !s.ok()) field_error(2, s);
   Result<Money> price = ParseMoney(record.fields[columns.index[3]]);
   if (!price.ok()) {
-    field_error(3, price.status().message());
+    field_error(3, price.status());
   } else if (Status s = ValidatePrice(*price); !s.ok()) {
-    field_error(3, s.message());
+    field_error(3, s);
   } else {
     product.price = *price;
   }
@@ -107,21 +102,19 @@ void ReadProduct(const CsvRecord& record, const ColumnMap& columns, Product& pro
 
 Result<std::vector<Product>> ParseCatalogCsv(std::string_view text) {
   if (text.size() > kMaxCatalogCsvBytes) {
-    return Status::InvalidArgument(
-        fmt::format("the file is larger than {} bytes", kMaxCatalogCsvBytes));
+    return Refuse(Refusal::kCatalogFileTooLarge, kMaxCatalogCsvBytes);
   }
   Result<std::vector<CsvRecord>> records = ParseCsv(text);
   if (!records.ok()) return records.status();
-  if (records->empty()) return Status::InvalidArgument("the file is empty; expected a header line");
+  if (records->empty()) return Refuse(Refusal::kCatalogFileEmpty);
   Result<ColumnMap> columns = ReadHeader(records->front());
   if (!columns.ok()) return columns.status();
   if (records->size() - 1 > kMaxCatalogProducts) {
-    return Status::InvalidArgument(
-        fmt::format("the file holds more than {} products", kMaxCatalogProducts));
+    return Refuse(Refusal::kCatalogTooManyProducts, kMaxCatalogProducts);
   }
 
   std::vector<Product> products;
-  std::vector<std::string> errors;
+  std::vector<Status> errors;
   std::map<std::string, int> line_of_sku;
   for (size_t r = 1; r < records->size(); ++r) {
     const CsvRecord& record = (*records)[r];
@@ -131,19 +124,20 @@ Result<std::vector<Product>> ParseCatalogCsv(std::string_view text) {
     if (errors.size() != errors_before) continue;
     const auto [it, inserted] = line_of_sku.emplace(product.sku, record.line);
     if (!inserted) {
-      errors.push_back(fmt::format("line {}, column {} (sku): '{}' already appears on line {}",
-                                   record.line, columns->index[0] + 1, product.sku, it->second));
+      errors.push_back(AtField(record, *columns, 0)(Refuse(Refusal::kSkuRepeated, product.sku, it->second)));
       continue;
     }
     products.push_back(std::move(product));
   }
   if (!errors.empty()) {
-    std::string message = fmt::format("{} error(s); nothing was imported", errors.size());
-    for (size_t e = 0; e < errors.size() && e < kMaxReportedErrors; ++e) message += "\n" + errors[e];
-    if (errors.size() > kMaxReportedErrors) message += "\n…";
-    return Status::InvalidArgument(message);
+    const size_t count = errors.size();
+    if (count > kMaxReportedErrors) {
+      errors.resize(kMaxReportedErrors);
+      errors.push_back(Refuse(Refusal::kCatalogMoreErrors, count - kMaxReportedErrors));
+    }
+    return RefuseWithList(std::move(errors), Refusal::kCatalogNotImported, count);
   }
-  if (products.empty()) return Status::InvalidArgument("the file holds no products");
+  if (products.empty()) return Refuse(Refusal::kCatalogNoProducts);
   return products;
 }
 

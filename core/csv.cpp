@@ -1,6 +1,6 @@
 #include "core/csv.h"
 
-#include <fmt/core.h>
+#include "core/refusal.h"
 
 namespace lapak {
 
@@ -47,12 +47,10 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
         field.push_back(text[i++]);
       }
       if (!closed) {
-        return Status::InvalidArgument(fmt::format(
-            "line {}, column {}: quoted field is never closed", quote_line, column));
+        return Refuse(Refusal::kCsvUnclosedQuote, quote_line, column);
       }
       if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        return Status::InvalidArgument(fmt::format(
-            "line {}, column {}: unexpected text after a closing quote", line, column));
+        return Refuse(Refusal::kCsvTextAfterQuote, line, column);
       }
       record_has_content = true;
       continue;
@@ -75,8 +73,7 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
       continue;
     }
     if (c == '"') {
-      return Status::InvalidArgument(fmt::format(
-          "line {}, column {}: a quote inside an unquoted field", line, record.fields.size() + 1));
+      return Refuse(Refusal::kCsvQuoteInField, line, record.fields.size() + 1);
     }
     field.push_back(c);
     record_has_content = true;

@@ -1,9 +1,18 @@
 #include "core/day_figures.h"
 
+#include "core/refusal.h"
+
 namespace lapak {
 
 static bool Accumulate(Money& into, Money amount) {
   const std::optional<Money> sum = into.Plus(amount);
+  if (!sum) return false;
+  into = *sum;
+  return true;
+}
+
+static bool Accumulate(MethodAmounts& into, const MethodAmounts& amounts) {
+  const std::optional<MethodAmounts> sum = into.Plus(amounts);
   if (!sum) return false;
   into = *sum;
   return true;
@@ -16,10 +25,9 @@ Status DayFigures::Add(const SaleAmounts& sale, bool voided) {
     ++voids_count;
     ok = ok && Accumulate(voids, sale.total);
   } else {
-    ok = ok && Accumulate(net, sale.total) && Accumulate(cash, sale.cash) &&
-         Accumulate(qris, sale.qris) && Accumulate(transfer, sale.transfer);
+    ok = ok && Accumulate(net, sale.total) && Accumulate(by_method, sale.by_method);
   }
-  if (!ok) return Status::InvalidArgument("the day's totals overflow");
+  if (!ok) return Refuse(Refusal::kDayTotalsOverflow);
   return Status::Ok();
 }
 
@@ -30,23 +38,30 @@ static bool Deduct(Money& from, Money amount) {
   return true;
 }
 
+static bool Deduct(MethodAmounts& from, const MethodAmounts& amounts) {
+  const std::optional<MethodAmounts> difference = from.Minus(amounts);
+  if (!difference) return false;
+  from = *difference;
+  return true;
+}
+
 Status DayFigures::Void(const SaleAmounts& sale) {
   ++voids_count;
-  const bool ok = Accumulate(voids, sale.total) && Deduct(net, sale.total) && Deduct(cash, sale.cash) &&
-                  Deduct(qris, sale.qris) && Deduct(transfer, sale.transfer);
-  if (!ok) return Status::InvalidArgument("the day's totals overflow");
+  const bool ok = Accumulate(voids, sale.total) && Deduct(net, sale.total) &&
+                  Deduct(by_method, sale.by_method);
+  if (!ok) return Refuse(Refusal::kDayTotalsOverflow);
   return Status::Ok();
 }
 
 std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures) {
-  return opening_float.Plus(figures.cash);
+  return opening_float.Plus(figures.by_method[PaymentMethod::kCash]);
 }
 
 Status SettleCash(ZReport& report) {
   const std::optional<Money> expected = ExpectedCash(report.opening_float, report.figures);
   const std::optional<Money> difference =
       expected ? report.counted_cash.Minus(*expected) : std::nullopt;
-  if (!difference) return Status::InvalidArgument("the cash figures overflow");
+  if (!difference) return Refuse(Refusal::kCashFiguresOverflow);
   report.expected_cash = *expected;
   report.over_short = *difference;
   return Status::Ok();

@@ -4,8 +4,8 @@
 //   gross    = Σ total of every sale, voided or not
 //   voids    = Σ total of the voided sales
 //   net      = gross − voids
-//   by method: the net amount each method brought in, voided sales left out; cash counts
-//              what stayed in the drawer (tendered − change), so cash + qris + transfer = net
+//   by method: the net amount each payment method brought in, voided sales left out; cash
+//              counts what stayed in the drawer (tendered − change), so Σ by method = net
 //   expected cash = opening float + net cash
 //   over/short    = counted cash − expected cash (negative: short)
 #pragma once
@@ -16,6 +16,7 @@
 
 #include "core/clock.h"
 #include "core/money.h"
+#include "core/payment_method.h"
 #include "core/status.h"
 
 namespace lapak {
@@ -23,9 +24,7 @@ namespace lapak {
 // What one sale contributes, by method.
 struct SaleAmounts {
   Money total;
-  Money cash;  // cash taken: tendered − change
-  Money qris;
-  Money transfer;
+  MethodAmounts by_method;  // cash: taken, i.e. tendered − change; the others as paid
 
   bool operator==(const SaleAmounts&) const = default;
 };
@@ -36,9 +35,7 @@ struct DayFigures {
   Money gross;
   Money voids;
   Money net;
-  Money cash;
-  Money qris;
-  Money transfer;
+  MethodAmounts by_method;
 
   // Adds one sale; fails only on an int64 overflow, which no real day can reach.
   [[nodiscard]] Status Add(const SaleAmounts& sale, bool voided);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/refusal.h"
 #include "core/sqlite.h"
 
 namespace lapak {
@@ -23,7 +24,7 @@ constexpr int kBusyTimeoutMs = 5000;
 Status PrepareFile(const std::string& path, bool create, std::string_view create_hint) {
   if (::access(path.c_str(), F_OK) == 0) return Status::Ok();
   if (!create) {
-    return Status::NotFound(fmt::format("there is no database at '{}'; run `{}`", path, create_hint));
+    return Refuse(Refusal::kNoDatabaseCreateWith, path, create_hint);
   }
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0 && errno != EEXIST) {

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/canonical_json.h"
 
 namespace lapak {
@@ -48,15 +50,43 @@ Sha256Digest ComputeEntryHash(const JournalEntry& entry) {
   return Sha256Concat(prev, CanonicalBytes(entry));
 }
 
+// Cash counts what stayed in the drawer (the sale's cash_taken); the methods that give no
+// change count what was paid with them. The sale's rules bound every sum.
 SaleAmounts AmountsOf(const CompletedSale& sale) {
-  SaleAmounts amounts{sale.totals.total, sale.totals.cash_taken, Money(), Money()};
+  SaleAmounts amounts{sale.totals.total, {}};
   for (const Payment& payment : sale.payments) {
-    if (payment.method == PaymentMethod::kQris) amounts.qris = *amounts.qris.Plus(payment.amount);
-    if (payment.method == PaymentMethod::kTransfer) {
-      amounts.transfer = *amounts.transfer.Plus(payment.amount);
+    if (GivesChange(payment.method)) continue;
+    Money& amount = amounts.by_method[payment.method];
+    amount = *amount.Plus(payment.amount);
+  }
+  amounts.by_method[PaymentMethod::kCash] = sale.totals.cash_taken;
+  return amounts;
+}
+
+void AppendFigureMembers(const DayFigures& figures, std::vector<CanonicalMember>& members) {
+  members.push_back({"gross", figures.gross.rupiah()});
+  members.push_back({"net", figures.net.rupiah()});
+  members.push_back({"sales", figures.sales_count});
+  members.push_back({"voids", figures.voids.rupiah()});
+  members.push_back({"voids_count", figures.voids_count});
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    members.push_back({method.name, figures.by_method[method.method].rupiah()});
+  }
+}
+
+void WriteSortedObject(CanonicalJson& out, std::vector<CanonicalMember> members) {
+  std::sort(members.begin(), members.end(),
+            [](const CanonicalMember& a, const CanonicalMember& b) { return a.name < b.name; });
+  out.BeginObject();
+  for (const CanonicalMember& member : members) {
+    out.Key(member.name);
+    if (const int64_t* number = std::get_if<int64_t>(&member.value)) {
+      out.Int(*number);
+    } else {
+      out.String(std::get<std::string_view>(member.value));
     }
   }
-  return amounts;
+  out.EndObject();
 }
 
 // ---- encoding --------------------------------------------------------------------------
@@ -125,27 +155,19 @@ std::string EncodeVoid(const VoidBody& body) {
 }
 
 std::string EncodeZReport(const ZReport& z) {
-  const DayFigures& f = z.figures;
+  std::vector<CanonicalMember> members = {
+      {"business_day", std::string_view(z.business_day)},
+      {"counted", z.counted_cash.rupiah()},
+      {"day", z.day_number},
+      {"expected", z.expected_cash.rupiah()},
+      {"float", z.opening_float.rupiah()},
+      {"open_seq", z.open_seq},
+      {"opened_at_utc_ms", z.opened_at.time_since_epoch().count()},
+      {"over_short", z.over_short.rupiah()},
+      {"z", z.z_number}};
+  AppendFigureMembers(z.figures, members);
   CanonicalJson out;
-  out.BeginObject()
-      .Key("business_day").String(z.business_day)
-      .Key("cash").Int(f.cash.rupiah())
-      .Key("counted").Int(z.counted_cash.rupiah())
-      .Key("day").Int(z.day_number)
-      .Key("expected").Int(z.expected_cash.rupiah())
-      .Key("float").Int(z.opening_float.rupiah())
-      .Key("gross").Int(f.gross.rupiah())
-      .Key("net").Int(f.net.rupiah())
-      .Key("open_seq").Int(z.open_seq)
-      .Key("opened_at_utc_ms").Int(z.opened_at.time_since_epoch().count())
-      .Key("over_short").Int(z.over_short.rupiah())
-      .Key("qris").Int(f.qris.rupiah())
-      .Key("sales").Int(f.sales_count)
-      .Key("transfer").Int(f.transfer.rupiah())
-      .Key("voids").Int(f.voids.rupiah())
-      .Key("voids_count").Int(f.voids_count)
-      .Key("z").Int(z.z_number)
-      .EndObject();
+  WriteSortedObject(out, std::move(members));
   return out.Take();
 }
 
@@ -158,27 +180,27 @@ class Reader {
  public:
   explicit Reader(const json& object) : object_(object) {}
 
-  int64_t Int(const char* name) {
+  int64_t Int(std::string_view name) {
     const json* member = Find(name);
     if (member == nullptr) return 0;
     if (!member->is_number_integer()) return Fail(name, "is not an integer"), 0;
     return member->get<int64_t>();
   }
-  Money Rupiah(const char* name) { return Money::Rupiah(Int(name)); }
-  std::string Text(const char* name) {
+  Money Rupiah(std::string_view name) { return Money::Rupiah(Int(name)); }
+  std::string Text(std::string_view name) {
     const json* member = Find(name);
     if (member == nullptr) return {};
     if (!member->is_string()) return Fail(name, "is not a string"), std::string();
     return member->get<std::string>();
   }
-  const json& Array(const char* name) {
+  const json& Array(std::string_view name) {
     static const json kEmpty = json::array();
     const json* member = Find(name);
     if (member == nullptr) return kEmpty;
     if (!member->is_array()) return Fail(name, "is not an array"), kEmpty;
     return *member;
   }
-  const json& Object(const char* name) {
+  const json& Object(std::string_view name) {
     static const json kEmpty = json::object();
     const json* member = Find(name);
     if (member == nullptr) return kEmpty;
@@ -194,7 +216,7 @@ class Reader {
   const std::string& error() const { return error_; }
 
  private:
-  const json* Find(const char* name) {
+  const json* Find(std::string_view name) {
     const auto it = object_.find(name);
     if (it == object_.end()) return Fail(name, "is missing"), nullptr;
     return &*it;
@@ -306,9 +328,9 @@ Result<ZReport> DecodeZReport(std::string_view text) {
     z.figures.gross = r.Rupiah("gross");
     z.figures.voids = r.Rupiah("voids");
     z.figures.net = r.Rupiah("net");
-    z.figures.cash = r.Rupiah("cash");
-    z.figures.qris = r.Rupiah("qris");
-    z.figures.transfer = r.Rupiah("transfer");
+    for (const PaymentMethodInfo& method : kPaymentMethods) {
+      z.figures.by_method[method.method] = r.Rupiah(method.name);
+    }
     z.expected_cash = r.Rupiah("expected");
     z.counted_cash = r.Rupiah("counted");
     z.over_short = r.Rupiah("over_short");

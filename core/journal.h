@@ -21,7 +21,7 @@
 //   day_open  := {"day":N,"float":M}
 //   sale      := {"change":M,"day":N,"discount":{"amount":M,"basis_points":N,"kind":K},
 //                 "lines":[{"name":S,"price":M,"qty":N,"sku":S,"total":M}…],
-//                 "payments":[{"amount":M,"method":"cash"|"qris"|"transfer"}…],
+//                 "payments":[{"amount":M,"method":METHOD}…],
 //                 "receipt":"YYYYMMDD-NNNN","subtotal":M,"total":M}
 //                 K := "none" | "rupiah" | "percent"
 //   void      := {"day":N,"reason":S,"receipt":S,"sale_seq":N,"total":M}
@@ -29,11 +29,16 @@
 //                 "gross":M,"net":M,"open_seq":N,"opened_at_utc_ms":N,"over_short":M,"qris":M,
 //                 "sales":N,"transfer":M,"voids":M,"voids_count":N,"z":N}
 //                 (the Z report; its close_seq and closed_at are the entry's own seq and time)
+//   METHOD    := a payment method's name (core/payment_method.h): "cash" | "qris" | "transfer".
+//   A Z report holds one member per payment method, named after it, with the net amount it
+//   brought in (DayFigures::by_method); members are sorted by name like any other.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -101,5 +106,23 @@ std::string EncodeZReport(const ZReport& report);
 
 // What a recorded sale contributes to the day's figures, by method.
 SaleAmounts AmountsOf(const CompletedSale& sale);
+
+// ---- objects with a member per payment method (the Z report, the books' state) ----------
+// CanonicalJson takes members in name order, and the methods' names fall among the others:
+// such an object is gathered as a list of members first and written sorted.
+
+class CanonicalJson;
+
+struct CanonicalMember {
+  std::string_view name;
+  std::variant<int64_t, std::string_view> value;  // an integer or a string
+};
+
+// Appends a day's figures as members: "gross", "net", "sales" (the count), "voids",
+// "voids_count" and each payment method's amount under its name.
+void AppendFigureMembers(const DayFigures& figures, std::vector<CanonicalMember>& members);
+
+// Writes {members…} sorted by name.
+void WriteSortedObject(CanonicalJson& out, std::vector<CanonicalMember> members);
 
 }  // namespace lapak

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/refusal.h"
+
 namespace lapak {
 
 std::optional<Money> Money::Plus(Money other) const {
@@ -65,8 +67,7 @@ static Status StripZeroDecimals(std::string_view& number, std::string_view origi
   if (comma == std::string_view::npos) return Status::Ok();
   const std::string_view decimals = number.substr(comma + 1);
   if (decimals != "-" && decimals != "0" && decimals != "00") {
-    return Status::InvalidArgument("'" + std::string(original) +
-                                   "' has a decimal part; rupiah amounts are whole");
+    return Refuse(Refusal::kAmountHasDecimals, original);
   }
   number = number.substr(0, comma);
   return Status::Ok();
@@ -83,7 +84,7 @@ Result<Money> ParseMoney(std::string_view text) {
   }
   LAPAK_RETURN_IF_ERROR(StripZeroDecimals(rest, original));
   if (rest.empty()) {
-    return Status::InvalidArgument("'" + std::string(original) + "' is not an amount");
+    return Refuse(Refusal::kNotAnAmount, original);
   }
 
   const bool grouped = rest.find('.') != std::string_view::npos;
@@ -97,26 +98,24 @@ Result<Money> ParseMoney(std::string_view text) {
       const bool group_ok = first_group ? (digits_in_group >= 1 && digits_in_group <= 3)
                                         : digits_in_group == 3;
       if (!group_ok) {
-        return Status::InvalidArgument("'" + std::string(original) +
-                                       "': thousands are grouped in threes, as in 20.000");
+        return Refuse(Refusal::kAmountGrouping, original);
       }
       first_group = false;
       digits_in_group = 0;
       continue;
     }
     if (!std::isdigit(static_cast<unsigned char>(c))) {
-      return Status::InvalidArgument("'" + std::string(original) + "' is not an amount");
+      return Refuse(Refusal::kNotAnAmount, original);
     }
     if (__builtin_mul_overflow(magnitude, uint64_t{10}, &magnitude) ||
         __builtin_add_overflow(magnitude, static_cast<uint64_t>(c - '0'), &magnitude) ||
         magnitude > kLargestMagnitude) {
-      return Status::InvalidArgument("'" + std::string(original) + "' is too large");
+      return Refuse(Refusal::kAmountTooLarge, original);
     }
     ++digits_in_group;
   }
   if (grouped && digits_in_group != 3) {
-    return Status::InvalidArgument("'" + std::string(original) +
-                                   "': thousands are grouped in threes, as in 20.000");
+    return Refuse(Refusal::kAmountGrouping, original);
   }
   return Money::Rupiah(negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude));
 }

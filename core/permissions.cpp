@@ -1,21 +1,26 @@
 #include "core/permissions.h"
 
-#include <fmt/core.h>
+#include "core/refusal.h"
 
 namespace lapak {
 
-std::string_view ActionName(Action action) {
+namespace {
+
+// What the refusal of an owner-only action says.
+Refusal OwnerOnly(Action action) {
   switch (action) {
-    case Action::kSell: return "sell";
-    case Action::kOpenDay: return "open the day";
-    case Action::kCloseDay: return "close the day";
-    case Action::kVoid: return "void a sale";
-    case Action::kEditCatalog: return "change the catalog";
-    case Action::kEnrol: return "enrol the terminal";
-    case Action::kReset: return "reset the terminal";
+    case Action::kVoid: return Refusal::kOwnerVoids;
+    case Action::kEditCatalog: return Refusal::kOwnerEditsCatalog;
+    case Action::kEnrol: return Refusal::kOwnerEnrols;
+    case Action::kReset:
+    case Action::kSell:
+    case Action::kOpenDay:
+    case Action::kCloseDay: break;
   }
-  return "?";
+  return Refusal::kOwnerResets;
 }
+
+}  // namespace
 
 bool MayDo(Role role, Action action) {
   switch (action) {
@@ -31,11 +36,8 @@ bool MayDo(Role role, Action action) {
 }
 
 Status Authorise(std::optional<Role> role, Action action) {
-  if (!role) return Status::PermissionDenied(fmt::format("log in to {}", ActionName(action)));
-  if (!MayDo(*role, action)) {
-    return Status::PermissionDenied(
-        fmt::format("only the owner (pemilik) may {}, not the {}", ActionName(action), RoleName(*role)));
-  }
+  if (!role) return Refuse(Refusal::kLogInFirst);
+  if (!MayDo(*role, action)) return Refuse(OwnerOnly(action), RoleName(*role));
   return Status::Ok();
 }
 

@@ -9,10 +9,11 @@
 //   edit catalog    no      yes      prices are the owner's
 //   enrol           no      yes      where the books go is the owner's decision
 //   reset           no      yes      retiring the books is the owner's decision
+// Language and text size are anyone's, before logging in too: they change the look, not the
+// books, so they are not actions here.
 #pragma once
 
 #include <optional>
-#include <string_view>
 
 #include "core/pin.h"
 #include "core/status.h"
@@ -21,12 +22,9 @@ namespace lapak {
 
 enum class Action { kSell, kOpenDay, kCloseDay, kVoid, kEditCatalog, kEnrol, kReset };
 
-// "sell", "void", …: for messages and logs.
-std::string_view ActionName(Action action);
-
 bool MayDo(Role role, Action action);
 
-// Ok when `role` may do `action`; PermissionDenied naming both otherwise, and when no one
+// Ok when `role` may do `action`; a coded refusal (core/refusal.h) otherwise, and when no one
 // has logged in (`role` empty).
 [[nodiscard]] Status Authorise(std::optional<Role> role, Action action);
 

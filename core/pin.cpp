@@ -1,11 +1,10 @@
 #include "core/pin.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <cctype>
 
 #include "core/crypto.h"
+#include "core/refusal.h"
 
 namespace lapak {
 
@@ -14,14 +13,14 @@ std::string_view RoleName(Role role) { return role == Role::kOwner ? "pemilik" :
 Result<Role> ParseRole(std::string_view name) {
   if (name == "kasir" || name == "cashier") return Role::kCashier;
   if (name == "pemilik" || name == "owner") return Role::kOwner;
-  return Status::InvalidArgument(fmt::format("'{}' is not a role; use kasir or pemilik", name));
+  return Refuse(Refusal::kNotARole, name);
 }
 
 Status ValidatePinFormat(std::string_view pin) {
   const bool digits = std::all_of(pin.begin(), pin.end(),
                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   if (!digits || pin.size() < 4 || pin.size() > 8) {
-    return Status::InvalidArgument("a PIN is 4 to 8 digits");
+    return Refuse(Refusal::kPinFormat);
   }
   return Status::Ok();
 }

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/business_day.h"
+#include "core/refusal.h"
 #include "core/schema.h"
 #include "core/sqlite.h"
 
@@ -45,7 +46,7 @@ int RenameNoReplace(const std::string& from, const std::string& to) {
 
 Result<std::string> RetireDatabase(const std::string& path, const Clock& clock) {
   if (::access(path.c_str(), F_OK) != 0) {
-    return Status::NotFound(fmt::format("there is no database at '{}'", path));
+    return Refuse(Refusal::kNoDatabase, path);
   }
   Result<std::unique_ptr<sqlite::Database>> db = sqlite::Database::Open(path, /*create=*/false);
   if (!db.ok()) return db.status();
@@ -54,15 +55,13 @@ Result<std::string> RetireDatabase(const std::string& path, const Clock& clock) 
   // open until this one closes. With another one open, BEGIN EXCLUSIVE fails at once.
   LAPAK_RETURN_IF_ERROR((*db)->Exec("PRAGMA locking_mode = EXCLUSIVE"));
   if (Status locked = (*db)->Exec("BEGIN EXCLUSIVE"); !locked.ok()) {
-    return Status::FailedPrecondition(
-        "the database is open in another program (lapak-pos, or lapak sync --watch); close it first");
+    return Refuse(Refusal::kDatabaseInUse);
   }
   Result<int64_t> unsent = UnsentEntries(**db);
   if (!unsent.ok()) return unsent.status();
   if (*unsent > 0) {
     (void)(*db)->Exec("ROLLBACK");
-    return Status::FailedPrecondition(
-        fmt::format("{} journal entries have not reached the ledger; sync first", *unsent));
+    return Refuse(Refusal::kUnsentBeforeReset, *unsent);
   }
   LAPAK_RETURN_IF_ERROR((*db)->Exec("COMMIT"));
   LAPAK_RETURN_IF_ERROR((*db)->Exec("PRAGMA wal_checkpoint(TRUNCATE)"));

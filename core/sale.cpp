@@ -1,30 +1,12 @@
 #include "core/sale.h"
 
-#include "core/text.h"
-
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <cctype>
 
+#include "core/refusal.h"
+#include "core/text.h"
+
 namespace lapak {
-
-std::string_view PaymentMethodName(PaymentMethod method) {
-  switch (method) {
-    case PaymentMethod::kCash: return "cash";
-    case PaymentMethod::kQris: return "qris";
-    case PaymentMethod::kTransfer: return "transfer";
-  }
-  return "?";
-}
-
-Result<PaymentMethod> ParsePaymentMethod(std::string_view name) {
-  if (name == "cash" || name == "tunai") return PaymentMethod::kCash;
-  if (name == "qris") return PaymentMethod::kQris;
-  if (name == "transfer") return PaymentMethod::kTransfer;
-  return Status::InvalidArgument(
-      fmt::format("'{}' is not a payment method; use cash, qris or transfer", name));
-}
 
 // Reads "12.5" or "12,5" as basis points (1250); at most two decimals, at most 100 %.
 static Result<int32_t> ParsePercent(std::string_view number, std::string_view original) {
@@ -37,8 +19,7 @@ static Result<int32_t> ParsePercent(std::string_view number, std::string_view or
       continue;
     }
     if (!std::isdigit(static_cast<unsigned char>(c)) || decimals >= 2 || whole > 100) {
-      return Status::InvalidArgument(fmt::format(
-          "'{}' is not a percentage from 0 to 100 with at most two decimals", original));
+      return Refuse(Refusal::kNotAPercentage, original);
     }
     if (decimals < 0) {
       whole = whole * 10 + (c - '0');
@@ -49,8 +30,7 @@ static Result<int32_t> ParsePercent(std::string_view number, std::string_view or
   }
   const int64_t basis_points = whole * 100 + hundredths;
   if (number.empty() || decimals == 0 || basis_points > 10000) {
-    return Status::InvalidArgument(fmt::format(
-        "'{}' is not a percentage from 0 to 100 with at most two decimals", original));
+    return Refuse(Refusal::kNotAPercentage, original);
   }
   return static_cast<int32_t>(basis_points);
 }
@@ -68,50 +48,43 @@ Result<Discount> ParseDiscount(std::string_view text) {
   }
   Result<Money> amount = ParseMoney(rest);
   if (!amount.ok()) return amount.status();
-  if (amount->is_negative()) return Status::InvalidArgument("a discount cannot be negative");
+  if (amount->is_negative()) return Refuse(Refusal::kNegativeDiscount);
   return Discount::Amount(*amount);
 }
 
 static Status CheckQuantity(int64_t quantity) {
   if (quantity < 1 || quantity > kMaxQuantity) {
-    return Status::InvalidArgument(
-        fmt::format("quantity {} is outside 1 to {}", quantity, kMaxQuantity));
+    return Refuse(Refusal::kQuantityOutOfRange, quantity, kMaxQuantity);
   }
   return Status::Ok();
 }
 
-static Status CheckWithinSaleLimit(std::string_view what, std::optional<Money> amount) {
-  if (!amount || *amount > kMaxSaleTotal) {
-    return Status::InvalidArgument(
-        fmt::format("{} is above the limit of {} for one sale", what, FormatMoney(kMaxSaleTotal)));
-  }
+static Status CheckWithinSaleLimit(Word what, std::optional<Money> amount) {
+  if (!amount || *amount > kMaxSaleTotal) return Refuse(Refusal::kAboveSaleLimit, what, kMaxSaleTotal);
   return Status::Ok();
 }
 
 static Result<Money> DiscountAmount(const Discount& discount, Money subtotal) {
   const bool consistent = (discount.kind == Discount::Kind::kRupiah || discount.rupiah.is_zero()) &&
                           (discount.kind == Discount::Kind::kPercent || discount.basis_points == 0);
-  if (!consistent) return Status::InvalidArgument("a discount holds a value of another kind");
+  if (!consistent) return Refuse(Refusal::kDiscountKindMismatch);
   switch (discount.kind) {
     case Discount::Kind::kNone:
       return Money();
     case Discount::Kind::kRupiah:
-      if (discount.rupiah.is_negative()) return Status::InvalidArgument("a discount cannot be negative");
-      if (discount.rupiah > subtotal) {
-        return Status::InvalidArgument(fmt::format("discount {} is more than the subtotal {}",
-                                                   FormatMoney(discount.rupiah), FormatMoney(subtotal)));
-      }
+      if (discount.rupiah.is_negative()) return Refuse(Refusal::kNegativeDiscount);
+      if (discount.rupiah > subtotal) return Refuse(Refusal::kDiscountAboveSubtotal, discount.rupiah, subtotal);
       return discount.rupiah;
     case Discount::Kind::kPercent: {
       if (discount.basis_points < 0 || discount.basis_points > 10000) {
-        return Status::InvalidArgument("a percent discount must be from 0 to 100 %");
+        return Refuse(Refusal::kPercentOutOfRange);
       }
       // subtotal ≤ kMaxSaleTotal (1e9) so subtotal × 10000 + 5000 fits easily in int64.
       const int64_t rounded = (subtotal.rupiah() * discount.basis_points + 5000) / 10000;
       return Money::Rupiah(rounded);
     }
   }
-  return Status::InvalidArgument("unknown discount kind");
+  return Refuse(Refusal::kUnknownDiscountKind);
 }
 
 std::vector<Money> CashSuggestions(Money due, size_t count) {
@@ -132,26 +105,25 @@ std::vector<Money> CashSuggestions(Money due, size_t count) {
 Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Discount& discount,
                                  const std::vector<Payment>& payments) {
   if (lines.size() > kMaxLines) {
-    return Status::InvalidArgument(fmt::format("a sale holds at most {} lines", kMaxLines));
+    return Refuse(Refusal::kTooManyLines, kMaxLines);
   }
   if (payments.size() > kMaxPayments) {
-    return Status::InvalidArgument(fmt::format("a sale takes at most {} payments", kMaxPayments));
+    return Refuse(Refusal::kTooManyPayments, kMaxPayments);
   }
   SaleTotals totals;
   for (const SaleLine& line : lines) {
-    LAPAK_RETURN_IF_ERROR(ValidateText("a line's name", line.name, kMaxNameBytes));
+    LAPAK_RETURN_IF_ERROR(ValidateText(Word::kLineName, line.name, kMaxNameBytes));
     if (!line.sku.empty()) LAPAK_RETURN_IF_ERROR(ValidateSku(line.sku));
     LAPAK_RETURN_IF_ERROR(CheckQuantity(line.quantity));
     if (line.unit_price <= Money() || line.unit_price > kMaxUnitPrice) {
-      return Status::InvalidArgument(fmt::format("price of '{}' must be from Rp1 to {}", line.name,
-                                                 FormatMoney(kMaxUnitPrice)));
+      return Refuse(Refusal::kLinePriceOutOfRange, line.name, kMaxUnitPrice);
     }
     const std::optional<Money> line_total = line.unit_price.Times(line.quantity);
     if (!line_total || *line_total != line.total) {
-      return Status::InvalidArgument(fmt::format("line '{}' does not add up", line.name));
+      return Refuse(Refusal::kLineDoesNotAddUp, line.name);
     }
     const std::optional<Money> subtotal = totals.subtotal.Plus(*line_total);
-    LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit("the subtotal", subtotal));
+    LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit(Word::kTheSubtotal, subtotal));
     totals.subtotal = *subtotal;
   }
   Result<Money> discount_amount = DiscountAmount(discount, totals.subtotal);
@@ -162,19 +134,17 @@ Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Disco
   Money cash;
   Money exact;  // QRIS and transfer
   for (const Payment& payment : payments) {
-    if (payment.amount <= Money()) return Status::InvalidArgument("a payment must be more than Rp0");
-    Money& bucket = payment.method == PaymentMethod::kCash ? cash : exact;
+    if (payment.amount <= Money()) return Refuse(Refusal::kPaymentNotPositive);
+    Money& bucket = GivesChange(payment.method) ? cash : exact;
     const std::optional<Money> sum = bucket.Plus(payment.amount);
-    LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit("the payment", sum));
+    LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit(Word::kThePayment, sum));
     bucket = *sum;
   }
   if (exact > totals.total) {
-    return Status::InvalidArgument(fmt::format(
-        "QRIS and transfer payments ({}) exceed the total {}; change is given only from cash",
-        FormatMoney(exact), FormatMoney(totals.total)));
+    return Refuse(Refusal::kExactPaymentsExceedTotal, exact, totals.total);
   }
   const std::optional<Money> paid = cash.Plus(exact);
-  LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit("the amount paid", paid));
+  LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit(Word::kTheAmountPaid, paid));
   totals.paid = *paid;
   const Money balance = *totals.paid.Minus(totals.total);
   totals.remaining = balance.is_negative() ? *Money().Minus(balance) : Money();
@@ -186,7 +156,7 @@ Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Disco
 Status Cart::AddProduct(const Product& product, int64_t quantity) {
   LAPAK_RETURN_IF_ERROR(ValidateProduct(product));
   if (!product.active) {
-    return Status::FailedPrecondition(fmt::format("product {} is not on sale", product.sku));
+    return Refuse(Refusal::kProductNotOnSale, product.sku);
   }
   LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
   for (size_t i = 0; i < lines_.size(); ++i) {
@@ -201,11 +171,10 @@ Status Cart::AddProduct(const Product& product, int64_t quantity) {
 Status Cart::AddCustom(Money unit_price, int64_t quantity, std::string name) {
   LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
   if (unit_price <= Money() || unit_price > kMaxUnitPrice) {
-    return Status::InvalidArgument(
-        fmt::format("a custom amount must be from Rp1 to {}", FormatMoney(kMaxUnitPrice)));
+    return Refuse(Refusal::kCustomAmountOutOfRange, kMaxUnitPrice);
   }
   if (name.empty()) name = std::string(kCustomLineName);
-  LAPAK_RETURN_IF_ERROR(ValidateText("the name of a custom amount", name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kCustomAmountName, name, kMaxNameBytes));
   return PushLine(SaleLine{"", std::move(name), unit_price, quantity, *unit_price.Times(quantity)});
 }
 
@@ -217,7 +186,7 @@ Status Cart::PushLine(SaleLine line) {
 }
 
 Status Cart::SetQuantity(size_t line, int64_t quantity) {
-  if (line >= lines_.size()) return Status::NotFound(fmt::format("no line {}", line + 1));
+  if (line >= lines_.size()) return Refuse(Refusal::kNoSuchLine, line + 1);
   LAPAK_RETURN_IF_ERROR(CheckQuantity(quantity));
   const SaleLine before = lines_[line];
   lines_[line].quantity = quantity;
@@ -228,7 +197,7 @@ Status Cart::SetQuantity(size_t line, int64_t quantity) {
 }
 
 Status Cart::RemoveLine(size_t line) {
-  if (line >= lines_.size()) return Status::NotFound(fmt::format("no line {}", line + 1));
+  if (line >= lines_.size()) return Refuse(Refusal::kNoSuchLine, line + 1);
   lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(line));
   // What no longer fits the smaller sale goes: a rupiah discount above the new subtotal, then
   // QRIS or transfer payments above the new total.
@@ -246,12 +215,12 @@ Status Cart::SetDiscount(const Discount& discount) {
 
 void Cart::DropExactPaymentsThatNoLongerFit() {
   if (Totals().ok()) return;
-  std::erase_if(payments_, [](const Payment& p) { return p.method != PaymentMethod::kCash; });
+  std::erase_if(payments_, [](const Payment& p) { return !GivesChange(p.method); });
 }
 
 Status Cart::AddPayment(PaymentMethod method, Money amount) {
   if (payments_.size() >= kMaxPayments) {
-    return Status::InvalidArgument(fmt::format("a sale takes at most {} payments", kMaxPayments));
+    return Refuse(Refusal::kTooManyPayments, kMaxPayments);
   }
   payments_.push_back(Payment{method, amount});
   Status totals = Totals().status();
@@ -260,7 +229,7 @@ Status Cart::AddPayment(PaymentMethod method, Money amount) {
 }
 
 Status Cart::RemovePayment(size_t payment) {
-  if (payment >= payments_.size()) return Status::NotFound(fmt::format("no payment {}", payment + 1));
+  if (payment >= payments_.size()) return Refuse(Refusal::kNoSuchPayment, payment + 1);
   payments_.erase(payments_.begin() + static_cast<std::ptrdiff_t>(payment));
   return Status::Ok();
 }
@@ -268,13 +237,11 @@ Status Cart::RemovePayment(size_t payment) {
 Result<SaleTotals> Cart::Totals() const { return ComputeTotals(lines_, discount_, payments_); }
 
 Result<CompletedSale> Cart::Complete() const {
-  if (lines_.empty()) return Status::FailedPrecondition("the sale has no items");
+  if (lines_.empty()) return Refuse(Refusal::kSaleHasNoItems);
   Result<SaleTotals> totals = Totals();
   if (!totals.ok()) return totals.status();
   if (!totals->remaining.is_zero()) {
-    return Status::FailedPrecondition(fmt::format("under-paid: {} of {} still due",
-                                                  FormatMoney(totals->remaining),
-                                                  FormatMoney(totals->total)));
+    return Refuse(Refusal::kUnderPaid, totals->remaining, totals->total);
   }
   return CompletedSale{lines_, discount_, payments_, *totals};
 }

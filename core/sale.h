@@ -7,8 +7,9 @@
 //   Rounding rule: a percent discount is subtotal × basis_points / 10000 rounded to the
 //   nearest whole rupiah, an exact half rounded up (in the customer's favour). A discount
 //   never exceeds the subtotal.
-// - Payments: cash, QRIS and transfer, any mix. QRIS and transfer pay exact amounts, so
-//   together they may not exceed the total; change is given only from cash:
+// - Payments: any mix of the methods of core/payment_method.h. Those that give no change
+//   (QRIS, transfer) pay exact amounts, so together they may not exceed the total; change is
+//   given only from cash (the method that gives change):
 //     change = paid − total, and change ≤ cash tendered.
 //   A sale whose payments do not cover the total cannot be completed.
 // - No figure may exceed kMaxSaleTotal (an absurd amount is refused, not recorded); line names
@@ -22,6 +23,7 @@
 
 #include "core/catalog.h"
 #include "core/money.h"
+#include "core/payment_method.h"
 #include "core/status.h"
 
 namespace lapak {
@@ -31,12 +33,6 @@ inline constexpr size_t kMaxLines = 200;
 inline constexpr size_t kMaxPayments = 10;
 inline constexpr Money kMaxSaleTotal = Money::Rupiah(1'000'000'000);  // Rp1 miliar
 inline constexpr std::string_view kCustomLineName = "Lain-lain";
-
-enum class PaymentMethod { kCash, kQris, kTransfer };
-
-// "cash", "qris", "transfer": the names used in the journal, the CLI and reports.
-std::string_view PaymentMethodName(PaymentMethod method);
-[[nodiscard]] Result<PaymentMethod> ParsePaymentMethod(std::string_view name);
 
 struct SaleLine {
   std::string sku;  // empty for a custom amount

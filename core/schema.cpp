@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "core/refusal.h"
 #include "core/sqlite.h"
 
 namespace lapak {
@@ -113,9 +114,7 @@ Status CheckSchemaVersion(sqlite::Database& db, std::span<const Migration> migra
   Result<int64_t> current = db.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
   if (*current > latest) {
-    return Status::FailedPrecondition(fmt::format(
-        "the database has schema version {}, newer than this Lapak knows ({}); update Lapak",
-        *current, latest));
+    return Refuse(Refusal::kSchemaTooNew, *current, latest);
   }
   return Status::Ok();
 }

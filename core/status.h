@@ -1,7 +1,9 @@
 // Status and Result<T>: expected failures as values.
 //
-// A Status is either ok or carries an error code and a message meant for a person (a vendor,
-// an organiser, or an engineer reading a log). Messages name what was wrong and where: the
+// A Status is either ok or carries an error code and a message. A refusal meant for a person
+// (a vendor, an organiser) also carries its Refusal code and arguments (core/refusal.h), so
+// that each front end says it in the person's language; message() is then its English text.
+// A Status without a code carries an engineer's detail (a log line, an SQLite message). Messages name what was wrong and where: the
 // CSV line and column, the receipt number, the amount. Functions that can fail in expected
 // ways return Status or Result<T> and are [[nodiscard]]; exceptions thrown by libraries
 // (SQLite wrappers, fmt, the date library) are caught at the edge of the module that calls
@@ -9,11 +11,16 @@
 #pragma once
 
 #include <cassert>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace lapak {
+
+enum class Refusal : uint16_t;  // core/refusal.h
 
 enum class StatusCode {
   kOk = 0,
@@ -30,6 +37,14 @@ class [[nodiscard]] Status {
  public:
   Status() = default;  // ok
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  // A coded refusal: its StatusCode and English message come from its row (core/refusal.cpp).
+  Status(Refusal refusal, std::vector<std::string> args);
+  // A coded refusal that says where `cause` happened ("line 3, column 4 (price)"): refusal()
+  // is `where`, code() and cause() are the cause's; the message is "where: cause".
+  Status(Refusal where, std::vector<std::string> args, const Status& cause);
+  // A coded refusal followed by a list of refusals, one per line ("2 error(s); nothing was
+  // imported" then each line's): code() is `code`; the message is "where\ncause\ncause…".
+  Status(Refusal where, std::vector<std::string> args, std::vector<Status> causes);
 
   static Status Ok() { return {}; }
   static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
@@ -47,6 +62,13 @@ class [[nodiscard]] Status {
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // Refusal{} (kNone) when the Status is ok or carries only a detail.
+  Refusal refusal() const { return refusal_; }
+  const std::vector<std::string>& args() const { return args_; }
+  // What a Status made with a `where` wraps: one cause (said after ": ") or a list (said one
+  // per line); empty otherwise.
+  const std::vector<Status>& causes() const;
+  bool causes_listed() const { return causes_listed_; }
 
   // "InvalidArgument: line 3, column 4: price is empty"; "OK" when ok.
   std::string ToString() const;
@@ -54,6 +76,10 @@ class [[nodiscard]] Status {
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  Refusal refusal_{};
+  std::vector<std::string> args_;
+  std::shared_ptr<const std::vector<Status>> causes_;
+  bool causes_listed_ = false;
 };
 
 const char* StatusCodeName(StatusCode code);

@@ -9,6 +9,7 @@
 #include "core/durable_database.h"
 #include "core/schema.h"
 #include "core/sqlite.h"
+#include "core/refusal.h"
 #include "core/text.h"
 
 namespace lapak {
@@ -49,7 +50,7 @@ Status StallStore::LoadSettings() {
     }
   }
   LAPAK_RETURN_IF_ERROR(select.status());
-  if (found == 0) return Status::NotFound("this terminal is not set up yet; run `lapak init`");
+  if (found == 0) return Refuse(Refusal::kNotSetUp);
   if (found != 5) return Status::Corruption("the stall's settings are incomplete");
   Result<BusinessCalendar> calendar = BusinessCalendar::Make(info.time_zone, info.day_cutoff);
   if (!calendar.ok()) return calendar.status();
@@ -59,27 +60,26 @@ Status StallStore::LoadSettings() {
 }
 
 Status StallStore::RequireInitialised() const {
-  if (!info_) return Status::FailedPrecondition("this terminal is not set up yet; run `lapak init`");
+  if (!info_) return Refuse(Refusal::kNotSetUpYet);
   return Status::Ok();
 }
 
 Status StallStore::Initialise(const StallSetup& setup) {
   if (info_) {
-    return Status::AlreadyExists(fmt::format("this terminal is already set up for stall {}",
-                                             info_->stall_id));
+    return Refuse(Refusal::kAlreadySetUp, info_->stall_id);
   }
-  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("stall id", setup.stall_id));
-  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("terminal id", setup.terminal_id));
-  LAPAK_RETURN_IF_ERROR(ValidateText("the stall name", setup.stall_name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier(Word::kStallId, setup.stall_id));
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier(Word::kTerminalId, setup.terminal_id));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kStallName, setup.stall_name, kMaxNameBytes));
   LAPAK_RETURN_IF_ERROR(BusinessCalendar::Make(setup.time_zone, setup.day_cutoff).status());
   if (Status s = ValidatePinFormat(setup.owner_pin); !s.ok()) {
-    return Status::InvalidArgument("owner PIN: " + s.message());
+    return Refuse(Refusal::kOwnerPinFormat);
   }
   if (Status s = ValidatePinFormat(setup.cashier_pin); !s.ok()) {
-    return Status::InvalidArgument("cashier PIN: " + s.message());
+    return Refuse(Refusal::kCashierPinFormat);
   }
   if (setup.owner_pin == setup.cashier_pin) {
-    return Status::InvalidArgument("the owner and cashier PINs must differ");
+    return Refuse(Refusal::kSamePins);
   }
 
   sqlite::WriteTransaction transaction(*db_);
@@ -113,14 +113,14 @@ Status StallStore::Initialise(const StallSetup& setup) {
 static Status ValidatePreferenceName(std::string_view name) {
   const bool well_formed = !name.empty() && name.size() <= 32 &&
                            std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
-  if (!well_formed) return Status::InvalidArgument(fmt::format("'{}' is not a preference name", name));
+  if (!well_formed) return Refuse(Refusal::kNotAPreference, name);
   return Status::Ok();
 }
 
 Status StallStore::SetPreference(std::string_view name, std::string_view value) {
   LAPAK_RETURN_IF_ERROR(ValidatePreferenceName(name));
   if (value.size() > 200 || !IsPrintableUtf8(value)) {
-    return Status::InvalidArgument("a preference is at most 200 bytes of text");
+    return Refuse(Refusal::kPreferenceTooLong);
   }
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
@@ -169,9 +169,8 @@ Status StallStore::CheckPin(Role role, const std::string& pin) {
       std::min(TimePoint{std::chrono::milliseconds(select.ColumnInt(3))}, now + kLongestPinLock);
   if (now < locked_until) {
     // LocalTime shows minutes: round the end of the lock up so that the time shown is open.
-    return Status::FailedPrecondition(fmt::format(
-        "{} is locked after {} wrong PINs until {}", RoleName(role), select.ColumnInt(4),
-        calendar_->LocalTime(locked_until + std::chrono::seconds(59))));
+    return Refuse(Refusal::kPinLocked, RoleName(role), select.ColumnInt(4),
+                  calendar_->LocalTime(locked_until + std::chrono::seconds(59)));
   }
   const bool matches = PinMatches(stored, pin);
   // The read above must end before the write begins: a write begun on a read's snapshot
@@ -199,12 +198,10 @@ Status StallStore::CheckPin(Role role, const std::string& pin) {
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
   if (matches) return Status::Ok();
   if (new_failures < kFreePinTries) {
-    return Status::PermissionDenied(fmt::format("wrong PIN for {}; {} more tries before a lock",
-                                                RoleName(role), kFreePinTries - new_failures));
+    return Refuse(Refusal::kWrongPin, RoleName(role), kFreePinTries - new_failures);
   }
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(PinLockAfter(new_failures));
-  return Status::PermissionDenied(
-      fmt::format("wrong PIN for {}; locked for {} minute(s)", RoleName(role), minutes.count()));
+  return Refuse(Refusal::kWrongPinLocked, RoleName(role), minutes.count());
 }
 
 }  // namespace lapak

@@ -107,11 +107,14 @@ struct SyncProgress {
   int64_t unsent() const { return last_seq - acknowledged_seq; }
   std::optional<TimePoint> oldest_unsent_at;  // time of entry acknowledged_seq + 1
   std::optional<TimePoint> last_success_at;
-  std::string last_error;  // of the last attempt, empty when it succeeded
+  Status last_error;  // of the last attempt, ok when it succeeded
   std::optional<TimePoint> last_error_at;
 };
 
 enum class OpenMode { kCreateIfMissing, kMustExist };
+
+// The most a kept sync error may take, coded (StallStore::RecordSyncError).
+inline constexpr size_t kMaxSyncErrorBytes = 4096;
 
 // Entries are stamped with the clock, never earlier than the entry before them: a clock up to
 // kClockSlack behind the last entry (a small correction) stamps the last entry's time; one
@@ -192,8 +195,10 @@ class StallStore {
   // It may be lower than before (a ledger restored from a backup: the rest is sent again);
   // one above the journal's newest entry is refused as corruption.
   [[nodiscard]] Status RecordAcknowledged(int64_t ledger_seq);
-  // The last attempt failed; `error` (1-200 bytes) is shown until the next success.
-  [[nodiscard]] Status RecordSyncError(std::string_view error);
+  // The last attempt failed with `error`, kept coded (core/refusal.h EncodeStatus, at most
+  // kMaxSyncErrorBytes; a longer one is kept as its first 200 bytes of English) and shown,
+  // in the reader's language, until the next success.
+  [[nodiscard]] Status RecordSyncError(const Status& error);
 
   // Checks the whole file (PRAGMA integrity_check), then replays the journal through Books
   // (core/books.h: sequence, hashes, canonical bodies, sale arithmetic, days, voids, Z

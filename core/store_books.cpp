@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "core/refusal.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 
@@ -101,9 +102,7 @@ Result<TimePoint> StallStore::EntryTime(const Books& books) {
   const TimePoint last_time = books.state().last_time;
   if (books.state().last_seq == 0 || now >= last_time) return now;
   if (last_time - now > kClockSlack) {
-    return Status::FailedPrecondition(fmt::format(
-        "the terminal's clock ({}) is behind the last recorded entry ({}); set the clock",
-        calendar_->LocalTime(now), calendar_->LocalTime(last_time)));
+    return Refuse(Refusal::kClockBehind, calendar_->LocalTime(now), calendar_->LocalTime(last_time));
   }
   return last_time;
 }

@@ -1,6 +1,7 @@
 // StallStore: the catalog.
 #include <fmt/core.h>
 
+#include "core/refusal.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 
@@ -36,7 +37,7 @@ Status StallStore::ImportCatalog(const std::vector<Product>& products, bool deac
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   for (const Product& product : products) {
     if (Status s = ValidateProduct(product); !s.ok()) {
-      return Status::InvalidArgument(fmt::format("product {}: {}", product.sku, s.message()));
+      return RefuseAt(Refusal::kAtProduct, product.sku)(s);
     }
   }
   sqlite::WriteTransaction transaction(*db_);
@@ -63,7 +64,7 @@ Result<Product> StallStore::FindProduct(const std::string& sku) {
   select.Bind(1, sku);
   if (select.Step()) return ReadProduct(select);
   LAPAK_RETURN_IF_ERROR(select.status());
-  return Status::NotFound(fmt::format("no product with sku '{}'", sku));
+  return Refuse(Refusal::kNoSuchProduct, sku);
 }
 
 Result<std::vector<Product>> StallStore::Products(bool include_inactive) {

@@ -71,13 +71,16 @@ struct IndexTables {
 
 Result<IndexTables> LoadIndexTables(sqlite::Database& db) {
   IndexTables tables;
-  sqlite::Statement sales(db, "SELECT seq, receipt_number, day_number, business_day, total, cash, qris, transfer FROM sales");
+  static const std::string select_sales = fmt::format(
+      "SELECT seq, receipt_number, day_number, business_day, total, {} FROM sales", PaymentMethodColumns());
+  sqlite::Statement sales(db, select_sales);
   while (sales.Step()) {
     ++tables.rows;
-    tables.sales[sales.ColumnInt(0)] = SaleRow{
-        FormatReceiptNumber(sales.ColumnText(3), sales.ColumnInt(1)), sales.ColumnInt(2), sales.ColumnText(3),
-        SaleAmounts{Money::Rupiah(sales.ColumnInt(4)), Money::Rupiah(sales.ColumnInt(5)),
-                    Money::Rupiah(sales.ColumnInt(6)), Money::Rupiah(sales.ColumnInt(7))}};
+    SaleRow row{FormatReceiptNumber(sales.ColumnText(3), sales.ColumnInt(1)), sales.ColumnInt(2),
+                sales.ColumnText(3), SaleAmounts{Money::Rupiah(sales.ColumnInt(4)), {}}};
+    int column = 5;
+    for (Money& amount : row.amounts.by_method.amounts) amount = Money::Rupiah(sales.ColumnInt(column++));
+    tables.sales[sales.ColumnInt(0)] = std::move(row);
   }
   LAPAK_RETURN_IF_ERROR(sales.status());
   sqlite::Statement voids(db, "SELECT seq, sale_seq, reason FROM voids");

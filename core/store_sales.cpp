@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include "core/receipt_number.h"
+#include "core/refusal.h"
 #include "core/sqlite.h"
 #include "core/text.h"
 #include "core/store.h"
@@ -10,21 +11,40 @@ namespace lapak {
 
 namespace {
 
-// Sums the sales a query yields; its columns are total, cash, qris, transfer, voided.
+// Sums the sales a query yields; its columns are total, one per payment method (in the order
+// of kPaymentMethods), voided.
 Result<DayFigures> FoldFigures(sqlite::Statement& sales) {
   DayFigures figures;
   while (sales.Step()) {
-    const SaleAmounts amounts{Money::Rupiah(sales.ColumnInt(0)), Money::Rupiah(sales.ColumnInt(1)),
-                              Money::Rupiah(sales.ColumnInt(2)), Money::Rupiah(sales.ColumnInt(3))};
-    LAPAK_RETURN_IF_ERROR(figures.Add(amounts, sales.ColumnInt(4) != 0));
+    SaleAmounts amounts{Money::Rupiah(sales.ColumnInt(0)), {}};
+    int column = 1;
+    for (Money& amount : amounts.by_method.amounts) amount = Money::Rupiah(sales.ColumnInt(column++));
+    LAPAK_RETURN_IF_ERROR(figures.Add(amounts, sales.ColumnInt(column) != 0));
   }
   LAPAK_RETURN_IF_ERROR(sales.status());
   return figures;
 }
 
-constexpr const char* kSelectFigures =
-    "SELECT s.total, s.cash, s.qris, s.transfer, v.seq IS NOT NULL FROM sales s "
-    "LEFT JOIN voids v ON v.sale_seq = s.seq";
+// The sales with their amounts by method and whether they are voided, for FoldFigures.
+const std::string& SelectFigures() {
+  static const std::string sql =
+      fmt::format("SELECT s.total, {}, v.seq IS NOT NULL FROM sales s LEFT JOIN voids v ON v.sale_seq = s.seq",
+                  PaymentMethodColumns("s."));
+  return sql;
+}
+
+// Records a sale: seq, receipt_number, day_number, business_day, total, then its amount by
+// payment method.
+const std::string& InsertSaleSql() {
+  static const std::string sql = [] {
+    std::string amounts;
+    for (size_t i = 0; i < kPaymentMethodCount; ++i) amounts += ", ?";
+    return fmt::format("INSERT INTO sales (seq, receipt_number, day_number, business_day, total, {}) "
+                       "VALUES (?, ?, ?, ?, ?{})",
+                       PaymentMethodColumns(), amounts);
+  }();
+  return sql;
+}
 
 constexpr const char* kSelectReceipt =
     "SELECT s.seq, s.receipt_number, s.business_day, j.time_utc_ms, j.body, v.seq IS NOT NULL, "
@@ -84,7 +104,7 @@ Result<DayFigures> StallStore::FiguresOfSession(int64_t day_number) {
   // A session lies within one business day: the business-day index finds its sales.
   sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = (SELECT business_day FROM days "
                                              "WHERE day_number = ?1) AND s.day_number = ?1",
-                                             kSelectFigures));
+                                             SelectFigures()));
   select.Bind(1, day_number);
   return FoldFigures(select);
 }
@@ -112,13 +132,13 @@ Result<ZReport> StallStore::CloseDay(Money counted_cash) {
 Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   if (!IsIsoDate(business_day)) {
-    return Status::InvalidArgument(fmt::format("'{}' is not a date YYYY-MM-DD", business_day));
+    return Refuse(Refusal::kNotADate, business_day);
   }
   sqlite::ReadTransaction snapshot(*db_);
   LAPAK_RETURN_IF_ERROR(snapshot.status());
   DayReport report;
   report.business_day = business_day;
-  sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = ?", kSelectFigures));
+  sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = ?", SelectFigures()));
   select.Bind(1, business_day);
   Result<DayFigures> figures = FoldFigures(select);
   if (!figures.ok()) return figures.status();
@@ -131,7 +151,7 @@ Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
     Result<DayFigures> session = FiguresOfSession((*open)->day_number);
     if (!session.ok()) return session.status();
     const std::optional<Money> expected = ExpectedCash((*open)->opening_float, *session);
-    if (!expected) return Status::InvalidArgument("the cash figures overflow");
+    if (!expected) return Refuse(Refusal::kCashFiguresOverflow);
     report.expected_cash_now = *expected;
   }
   sqlite::Statement zs(*db_,
@@ -162,7 +182,7 @@ Result<ZReport> StallStore::FindZReport(int64_t z_number) {
   select.Bind(1, z_number);
   if (!select.Step()) {
     LAPAK_RETURN_IF_ERROR(select.status());
-    return Status::NotFound(fmt::format("there is no Z report number {}", z_number));
+    return Refuse(Refusal::kNoSuchZReport, z_number);
   }
   return ReadZReport(select.ColumnInt(0));
 }
@@ -197,18 +217,15 @@ Result<Receipt> StallStore::RecordSale(const CompletedSale& sale) {
   Result<Appended> appended = Append(**books, EntryKind::kSale, now, today, EncodeSale(*body));
   if (!appended.ok()) return appended.status();
   const BookedSale& booked = *appended->booking.sale;
-  sqlite::Statement insert(*db_,
-                           "INSERT INTO sales (seq, receipt_number, day_number, business_day, total, "
-                           "cash, qris, transfer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  LAPAK_RETURN_IF_ERROR(insert.Bind(1, booked.seq)
-                            .Bind(2, ParseReceiptNumber(booked.receipt)->number)
-                            .Bind(3, booked.day_number)
-                            .Bind(4, booked.business_day)
-                            .Bind(5, booked.amounts.total.rupiah())
-                            .Bind(6, booked.amounts.cash.rupiah())
-                            .Bind(7, booked.amounts.qris.rupiah())
-                            .Bind(8, booked.amounts.transfer.rupiah())
-                            .Run());
+  sqlite::Statement insert(*db_, InsertSaleSql());
+  insert.Bind(1, booked.seq)
+      .Bind(2, ParseReceiptNumber(booked.receipt)->number)
+      .Bind(3, booked.day_number)
+      .Bind(4, booked.business_day)
+      .Bind(5, booked.amounts.total.rupiah());
+  int column = 6;
+  for (const Money amount : booked.amounts.by_method.amounts) insert.Bind(column++, amount.rupiah());
+  LAPAK_RETURN_IF_ERROR(insert.Run());
   LAPAK_RETURN_IF_ERROR(transaction.Commit());
   return Receipt{booked.seq, booked.receipt, today, FormatUtc(now), calendar_->LocalTime(now), sale, false, ""};
 }
@@ -231,7 +248,7 @@ Result<Receipt> StallStore::VoidSale(const std::string& receipt, const std::stri
   if (number) sale.Bind(1, number->business_day).Bind(2, number->number);
   if (!number || !sale.Step()) {
     LAPAK_RETURN_IF_ERROR(sale.status());
-    return Status::NotFound(fmt::format("no sale with receipt {}", receipt));
+    return Refuse(Refusal::kNoSuchReceipt, receipt);
   }
   const VoidBody body{sale.ColumnInt(1), sale.ColumnInt(0), receipt, reason, Money::Rupiah(sale.ColumnInt(2))};
   // A void belongs to the open session's day; Books refuses one of a sale of another.
@@ -266,7 +283,7 @@ Result<Receipt> StallStore::FindReceipt(const std::string& receipt) {
   if (number) select.Bind(1, number->business_day).Bind(2, number->number);
   if (!number || !select.Step()) {
     LAPAK_RETURN_IF_ERROR(select.status());
-    return Status::NotFound(fmt::format("no sale with receipt {}", receipt));
+    return Refuse(Refusal::kNoSuchReceipt, receipt);
   }
   return ReceiptFromRow(select);
 }
@@ -274,9 +291,9 @@ Result<Receipt> StallStore::FindReceipt(const std::string& receipt) {
 Result<std::vector<Receipt>> StallStore::History(const std::string& business_day, int64_t limit) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   if (!IsIsoDate(business_day)) {
-    return Status::InvalidArgument(fmt::format("'{}' is not a date YYYY-MM-DD", business_day));
+    return Refuse(Refusal::kNotADate, business_day);
   }
-  if (limit < 1) return Status::InvalidArgument("the limit must be at least 1");
+  if (limit < 1) return Refuse(Refusal::kLimitBelowOne);
   sqlite::Statement select(*db_, fmt::format("{} WHERE s.business_day = ? ORDER BY s.receipt_number DESC LIMIT ?",
                                              kSelectReceipt));
   select.Bind(1, business_day).Bind(2, limit);

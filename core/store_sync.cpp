@@ -1,6 +1,5 @@
 // StallStore: the link to the bazaar ledger and the acknowledged mark.
-#include <fmt/core.h>
-
+#include "core/refusal.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 #include "core/text.h"
@@ -10,12 +9,10 @@ namespace lapak {
 Status StallStore::Enrol(const SyncLink& link) {
   LAPAK_RETURN_IF_ERROR(RequireInitialised());
   if (!IsLedgerAddress(link.ledger_url)) {
-    return Status::InvalidArgument(fmt::format(
-        "ledger address '{}' must be http:// or https:// and a host[:port], nothing after",
-        link.ledger_url));
+    return Refuse(Refusal::kNotALedgerAddress, link.ledger_url);
   }
   if (link.terminal_key.size() != 32) {
-    return Status::InvalidArgument("the terminal key must be 32 bytes");
+    return Refuse(Refusal::kTerminalKeySize);
   }
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
@@ -54,7 +51,7 @@ Result<SyncProgress> StallStore::Progress() {
     progress.ledger_url = state.ColumnText(0);
     progress.acknowledged_seq = state.ColumnInt(1);
     progress.last_success_at = state.ColumnOptionalTime(2);
-    if (!state.ColumnIsNull(3)) progress.last_error = state.ColumnText(3);
+    if (!state.ColumnIsNull(3)) progress.last_error = DecodeStatus(state.ColumnText(3));
     progress.last_error_at = state.ColumnOptionalTime(4);
   }
   LAPAK_RETURN_IF_ERROR(state.status());
@@ -73,22 +70,23 @@ Status StallStore::RecordAcknowledged(int64_t ledger_seq) {
   Result<int64_t> last = db_->QueryInt("SELECT COALESCE(MAX(seq), 0) FROM journal");
   LAPAK_RETURN_IF_ERROR(last.status());
   if (ledger_seq < 0 || ledger_seq > *last) {
-    return Status::Corruption(fmt::format(
-        "the ledger says it holds {} entries of this terminal, but its journal has only {}",
-        ledger_seq, *last));
+    return Refuse(Refusal::kLedgerAheadOfJournal, ledger_seq, *last);
   }
   sqlite::Statement update(*db_,
                            "UPDATE sync_state SET acknowledged_seq = ?1, last_success_ms = ?2, "
                            "last_error = NULL, last_error_ms = NULL WHERE id = 1");
   LAPAK_RETURN_IF_ERROR(update.Bind(1, ledger_seq).BindTime(2, clock_.Now()).Run());
   if (sqlite3_changes(db_->handle()) != 1) {
-    return Status::FailedPrecondition("this terminal is not enrolled with a ledger");
+    return Refuse(Refusal::kNotEnrolled);
   }
   return transaction.Commit();
 }
 
-Status StallStore::RecordSyncError(std::string_view error) {
-  std::string shown(error.substr(0, kMaxReasonBytes));
+Status StallStore::RecordSyncError(const Status& error) {
+  std::string shown = EncodeStatus(error);
+  if (shown.size() > kMaxSyncErrorBytes) {
+    shown = EncodeStatus(Status(error.code(), error.message().substr(0, kMaxReasonBytes)));
+  }
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
   sqlite::Statement update(

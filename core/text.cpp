@@ -1,7 +1,5 @@
 #include "core/text.h"
 
-#include <fmt/core.h>
-
 #include <array>
 #include <cstdint>
 
@@ -47,15 +45,10 @@ bool IsPrintableUtf8(std::string_view text) {
   return true;
 }
 
-Status ValidateText(std::string_view field, std::string_view value, size_t max_bytes) {
-  if (value.empty()) return Status::InvalidArgument(fmt::format("{} is empty", field));
-  if (value.size() > max_bytes) {
-    return Status::InvalidArgument(fmt::format("{} is longer than {} bytes", field, max_bytes));
-  }
-  if (!IsPrintableUtf8(value)) {
-    return Status::InvalidArgument(
-        fmt::format("{} is not valid UTF-8 text or holds a control character", field));
-  }
+Status ValidateText(Word field, std::string_view value, size_t max_bytes) {
+  if (value.empty()) return Refuse(Refusal::kTextEmpty, field);
+  if (value.size() > max_bytes) return Refuse(Refusal::kTextTooLong, field, max_bytes);
+  if (!IsPrintableUtf8(value)) return Refuse(Refusal::kTextNotPrintable, field);
   return Status::Ok();
 }
 
@@ -69,10 +62,9 @@ bool IsIdentifier(std::string_view id) {
   return true;
 }
 
-Status ValidateIdentifier(std::string_view what, std::string_view id) {
+Status ValidateIdentifier(Word what, std::string_view id) {
   if (IsIdentifier(id)) return Status::Ok();
-  return Status::InvalidArgument(
-      fmt::format("{} '{}' must be 1 to 32 letters, digits, '.', '_' or '-'", what, id));
+  return Refuse(Refusal::kNotAnIdentifier, what, id);
 }
 
 bool IsLedgerAddress(std::string_view url) {

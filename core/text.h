@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "core/refusal.h"
 #include "core/status.h"
 
 namespace lapak {
@@ -21,13 +22,13 @@ bool IsPrintableUtf8(std::string_view text);
 inline constexpr size_t kMaxIdentifierBytes = 32;
 bool IsIdentifier(std::string_view id);
 // Ok for an identifier; else "<what> '<id>' must be 1 to 32 letters, digits, …".
-[[nodiscard]] Status ValidateIdentifier(std::string_view what, std::string_view id);
+[[nodiscard]] Status ValidateIdentifier(Word what, std::string_view id);
 
 // The address of a bazaar ledger as terminals store it: "http://" or "https://", then a host
 // of [A-Za-z0-9.-] and an optional ":port" (1-65535), nothing after; at most 200 bytes.
 bool IsLedgerAddress(std::string_view url);
 
-// Ok when `value` is 1 to `max_bytes` bytes of printable UTF-8; else a message naming `field`.
-[[nodiscard]] Status ValidateText(std::string_view field, std::string_view value, size_t max_bytes);
+// Ok when `value` is 1 to `max_bytes` bytes of printable UTF-8; else a refusal naming `field`.
+[[nodiscard]] Status ValidateText(Word field, std::string_view value, size_t max_bytes);
 
 }  // namespace lapak

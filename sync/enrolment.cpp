@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "core/crypto.h"
+#include "core/refusal.h"
 #include "core/text.h"
 #include "sync/envelope.h"
 
@@ -28,8 +29,7 @@ std::string FormatEnrolmentCode(const EnrolmentCode& code) {
 
 Result<EnrolmentCode> ParseEnrolmentCode(std::string_view text) {
   text = Trim(text);
-  const Status malformed = Status::InvalidArgument(
-      "not an enrolment code: it looks like lapak1,<terminal>,<64 hex digits>,<ledger URL>");
+  const Status malformed = Refuse(Refusal::kNotAnEnrolmentCode);
   if (!text.starts_with(kPrefix)) return malformed;
   text.remove_prefix(kPrefix.size());
   const size_t first_comma = text.find(',');
@@ -41,17 +41,13 @@ Result<EnrolmentCode> ParseEnrolmentCode(std::string_view text) {
   const std::string_view key_hex = text.substr(first_comma + 1, second_comma - first_comma - 1);
   code.ledger_url = std::string(text.substr(second_comma + 1));
   if (!IsIdentifier(code.terminal_id)) {
-    return Status::InvalidArgument(
-        fmt::format("the code's terminal id '{}' is malformed", code.terminal_id));
+    return Refuse(Refusal::kCodeTerminalId, code.terminal_id);
   }
   if (key_hex.size() != 2 * kTerminalKeyBytes || !HexDecode(key_hex, code.terminal_key)) {
-    return Status::InvalidArgument("the code's key must be 64 hex digits; was it typed in full?");
+    return Refuse(Refusal::kCodeKey);
   }
   if (!IsLedgerAddress(code.ledger_url)) {
-    return Status::InvalidArgument(
-        fmt::format("the code's ledger address '{}' is not an http:// or https:// URL of a "
-                    "host[:port]",
-                    code.ledger_url));
+    return Refuse(Refusal::kCodeLedgerAddress, code.ledger_url);
   }
   return code;
 }

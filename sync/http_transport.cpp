@@ -4,8 +4,7 @@
 #include <cstdlib>
 #include <mutex>
 
-#include <fmt/core.h>
-
+#include "core/refusal.h"
 #include "sync/protocol.h"
 #include "sync/transport.h"
 
@@ -33,8 +32,7 @@ class HttpTransport : public Transport {
     httplib::Result result = client_.Post(std::string(kBatchesPath).c_str(), envelope.data(), envelope.size(),
                                           "application/octet-stream");
     if (!result) {
-      return Status::IoError(
-          fmt::format("no answer from the ledger: {}", httplib::to_string(result.error())));
+      return Refuse(Refusal::kNoAnswerFromLedger, httplib::to_string(result.error()));
     }
     return LedgerAnswer{result->status, result->body};
   }
@@ -47,8 +45,7 @@ class HttpTransport : public Transport {
 
 Result<std::unique_ptr<Transport>> MakeHttpTransport(const std::string& ledger_url) {
   if (!ledger_url.starts_with("http://") && !ledger_url.starts_with("https://")) {
-    return Status::InvalidArgument(
-        fmt::format("ledger address '{}' must start with http:// or https://", ledger_url));
+    return Refuse(Refusal::kLedgerAddressScheme, ledger_url);
   }
   static std::once_flag ignore_sigpipe;
   std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });

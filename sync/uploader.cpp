@@ -1,7 +1,6 @@
 #include "sync/uploader.h"
 
-#include <fmt/core.h>
-
+#include "core/refusal.h"
 #include "sync/protocol.h"
 
 namespace lapak::sync {
@@ -11,7 +10,7 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
   if (!info.ok()) return info.status();
   Result<std::vector<JournalEntry>> entries = store.Entries(from_seq, kMaxEntriesPerBatch);
   if (!entries.ok()) return entries.status();
-  if (entries->empty()) return Status::NotFound(fmt::format("there is no entry {}", from_seq));
+  if (entries->empty()) return Refuse(Refusal::kNoSuchEntry, from_seq);
   WireBatch batch{.stall_id = info->stall_id, .terminal_id = info->terminal_id, .entries = {}};
   for (const JournalEntry& entry : *entries) batch.entries.push_back(ToWire(entry));
   std::string archive = EncodePayload(batch);
@@ -20,8 +19,7 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
     archive = EncodePayload(batch);
   }
   if (archive.size() > kMaxPayloadBytes) {
-    return Status::FailedPrecondition(
-        fmt::format("entry {} alone is larger than a batch may be", from_seq));
+    return Refuse(Refusal::kEntryTooLargeForBatch, from_seq);
   }
   EnvelopeHeader header{.terminal_id = info->terminal_id,
                         .first_seq = batch.entries.front().seq,
@@ -37,7 +35,7 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
 
 Status Uploader::Fail(Status status) {
   // The error is kept for the status display; failing to keep it must not hide it.
-  (void)store_.RecordSyncError(status.message());
+  (void)store_.RecordSyncError(status);
   return status;
 }
 
@@ -45,7 +43,7 @@ Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
   Result<std::optional<SyncLink>> link = store_.FindSyncLink();
   if (!link.ok()) return link.status();
   if (!link->has_value()) {
-    return Status::FailedPrecondition("this terminal is not enrolled; run `lapak enrol CODE`");
+    return Refuse(Refusal::kNotEnrolledRunEnrol);
   }
   SyncRound round;
   for (;;) {
@@ -84,10 +82,7 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
     const SignedAnswer signed_answer{pending_->terminal_id, pending_->first_seq, pending_->last_seq,
                                      answer->http_status, *hwm, conflict};
     if (!VerifyAnswerMac(link.terminal_key, signed_answer, reply.mac)) {
-      return Fail(Status::PermissionDenied(fmt::format(
-          "the answer {} to entries {}-{} is not signed by the ledger this terminal is enrolled "
-          "with; nothing is marked sent",
-          answer->http_status, pending_->first_seq, pending_->last_seq)));
+      return Fail(Refuse(Refusal::kAnswerNotSigned, answer->http_status, pending_->first_seq, pending_->last_seq));
     }
   }
   if (answer->http_status == 200 && hwm && *hwm >= pending_->last_seq) {
@@ -102,14 +97,12 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
     if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
     return true;
   }
-  const std::string message =
-      fmt::format("the ledger answered {} to entries {}-{}: {}", answer->http_status,
-                  pending_->first_seq, pending_->last_seq,
-                  reply.error.empty() ? "unexpected answer" : reply.error);
-  if (answer->http_status >= 500 || answer->http_status == 200) {
-    return Fail(Status::IoError(message));
-  }
-  return Fail(Status::FailedPrecondition(message));
+  // The ledger's own reason, coded when it gave one (sync/answer.h), follows ours.
+  const Status reason = reply.error.empty() ? Refuse(Refusal::kUnexpectedAnswer)
+                                            : Status(StatusCode::kFailedPrecondition, reply.error);
+  const bool retry_later = answer->http_status >= 500 || answer->http_status == 200;
+  return Fail(RefuseAt(retry_later ? Refusal::kLedgerAnsweredUnavailable : Refusal::kLedgerAnswered,
+                       answer->http_status, pending_->first_seq, pending_->last_seq)(reason));
 }
 
 }  // namespace lapak::sync

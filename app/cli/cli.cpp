@@ -82,10 +82,10 @@ void AddPinOptions(CLI::App& command, PinOptions& options, Role role) {
       ->capture_default_str();
 }
 
-bool Authorise(Context& ctx, StallStore& store, const PinOptions& options, Action action) {
+bool LogIn(Context& ctx, app::Terminal& terminal, const PinOptions& options) {
   Result<Role> role = ParseRole(options.role);
   if (!Check(ctx, role.status())) return false;
-  return Check(ctx, store.CheckPin(*role, PinOrEnvironment(options.pin))) && Check(ctx, Authorise(*role, action));
+  return Check(ctx, terminal.LogIn(*role, PinOrEnvironment(options.pin)));
 }
 
 }  // namespace lapak::cli

@@ -10,9 +10,9 @@
 #include <memory>
 #include <string>
 
+#include "app/terminal/terminal.h"
 #include "core/clock.h"
 #include "core/status.h"
-#include "core/permissions.h"
 #include "core/store.h"
 
 namespace lapak::cli {
@@ -65,8 +65,8 @@ struct PinOptions {
   std::string role;
 };
 void AddPinOptions(CLI::App& command, PinOptions& options, Role role);
-// Checks the PIN for the chosen role, then that the role may do `action` (core/permissions.h);
-// reports and returns false when refused.
-bool Authorise(Context& ctx, StallStore& store, const PinOptions& options, Action action);
+// Logs `terminal` in with the chosen role's PIN; reports and returns false when refused. The
+// use case then run on the terminal decides whether that role may do it.
+bool LogIn(Context& ctx, app::Terminal& terminal, const PinOptions& options);
 
 }  // namespace lapak::cli

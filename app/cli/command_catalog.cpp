@@ -1,10 +1,8 @@
 // lapak catalog import|export|list.
 #include <fmt/core.h>
 
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "app/cli/cli.h"
 #include "app/cli/render.h"
@@ -12,20 +10,6 @@
 namespace lapak::cli {
 
 namespace {
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(fmt::format("cannot read '{}'", path));
-  std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in.gcount()));
-    if (text.size() > kMaxCatalogCsvBytes) {
-      return Status::InvalidArgument(fmt::format("'{}' is larger than {} bytes", path, kMaxCatalogCsvBytes));
-    }
-  }
-  return text;
-}
 
 struct ImportOptions {
   std::string path;
@@ -35,17 +19,13 @@ struct ImportOptions {
 
 void RunImport(Context& ctx, const ImportOptions& options) {
   std::unique_ptr<StallStore> store = OpenStore(ctx);
-  if (!store || !Authorise(ctx, *store, options.pin, Action::kEditCatalog)) return;
-  Result<std::string> text = ReadWholeFile(options.path);
-  if (!Check(ctx, text.status())) return;
-  Result<std::vector<Product>> products = ParseCatalogCsv(*text);
-  if (!products.ok()) {
-    Check(ctx, Status(products.status().code(), options.path + ": " + products.status().message()));
-    return;
-  }
-  if (!Check(ctx, store->ImportCatalog(*products, options.replace))) return;
-  Emit(ctx, {{"imported", products->size()}, {"file", options.path}},
-       fmt::format("{} produk diimpor dari {}\n", products->size(), options.path));
+  if (!store) return;
+  app::Terminal terminal(*store, *ctx.clock);
+  if (!LogIn(ctx, terminal, options.pin)) return;
+  Result<size_t> imported = terminal.ImportCatalogFile(options.path, options.replace);
+  if (!Check(ctx, imported.status())) return;
+  Emit(ctx, {{"imported", *imported}, {"file", options.path}},
+       fmt::format("{} produk diimpor dari {}\n", *imported, options.path));
 }
 
 }  // namespace

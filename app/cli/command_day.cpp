@@ -49,10 +49,12 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
   AddPinOptions(*open_command, open->pin, Role::kCashier);
   open_command->callback([&ctx, open] {
     std::unique_ptr<StallStore> store = OpenStore(ctx);
-    if (!store || !Authorise(ctx, *store, open->pin, Action::kOpenDay)) return;
+    if (!store) return;
+    app::Terminal terminal(*store, *ctx.clock);
+    if (!LogIn(ctx, terminal, open->pin)) return;
     Result<Money> amount = ParseMoney(open->amount.empty() ? "0" : open->amount);
     if (!Check(ctx, amount.status())) return;
-    Result<OpenDay> opened = store->OpenDaySession(*amount);
+    Result<OpenDay> opened = terminal.OpenDay(*amount);
     if (!Check(ctx, opened.status())) return;
     Emit(ctx,
          {{"business_day", opened->business_day}, {"day_number", opened->day_number},
@@ -66,10 +68,12 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
   AddPinOptions(*close_command, close->pin, Role::kCashier);
   close_command->callback([&ctx, close] {
     std::unique_ptr<StallStore> store = OpenStore(ctx);
-    if (!store || !Authorise(ctx, *store, close->pin, Action::kCloseDay)) return;
+    if (!store) return;
+    app::Terminal terminal(*store, *ctx.clock);
+    if (!LogIn(ctx, terminal, close->pin)) return;
     Result<Money> counted = ParseMoney(close->amount);
     if (!Check(ctx, counted.status())) return;
-    Result<ZReport> z = store->CloseDay(*counted);
+    Result<ZReport> z = terminal.CloseDay(*counted);
     if (!Check(ctx, z.status())) return;
     Emit(ctx, ZReportJson(*z), ZReportText(*store->Info(), *z));
   });

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
-#include "core/retire_database.h"
 
 namespace lapak::cli {
 
@@ -20,7 +19,7 @@ void AddInitCommand(CLI::App& app, Context& ctx) {
   command->add_option("--cashier-pin", setup->cashier_pin, "Cashier (kasir) PIN, 4-8 digits")->required();
   command->callback([&ctx, setup] {
     std::unique_ptr<StallStore> store = OpenStore(ctx, OpenMode::kCreateIfMissing);
-    if (!store || !Check(ctx, store->Initialise(*setup))) return;
+    if (!store || !Check(ctx, app::Terminal(*store, *ctx.clock).SetUp(*setup))) return;
     const StallInfo info = *store->Info();
     Emit(ctx,
          {{"stall_id", info.stall_id}, {"stall_name", info.stall_name}, {"terminal_id", info.terminal_id},
@@ -38,11 +37,10 @@ void AddResetCommand(CLI::App& app, Context& ctx) {
                "anything has not reached the ledger or the database is open elsewhere");
   AddPinOptions(*command, *pin, Role::kOwner);
   command->callback([&ctx, pin] {
-    {
-      std::unique_ptr<StallStore> store = OpenStore(ctx);
-      if (!store || !Authorise(ctx, *store, *pin, Action::kReset)) return;
-    }  // closed: RetireDatabase needs the database to itself
-    Result<std::string> retired = RetireDatabase(ctx.db_path, *ctx.clock);
+    if (ctx.db_path.empty()) ctx.db_path = DefaultDatabasePath();
+    Result<Role> role = ParseRole(pin->role);
+    if (!Check(ctx, role.status())) return;
+    Result<std::string> retired = app::ResetTerminal(ctx.db_path, *ctx.clock, *role, PinOrEnvironment(pin->pin));
     if (!Check(ctx, retired.status())) return;
     Emit(ctx, {{"retired", *retired}},
          fmt::format("Database lama disimpan sebagai {}; siapkan lagi dengan `lapak init`\n",

@@ -71,12 +71,14 @@ Status BuildCart(StallStore& store, const SellOptions& options, Cart& cart) {
 
 void RunSell(Context& ctx, const SellOptions& options) {
   std::unique_ptr<StallStore> store = OpenStore(ctx);
-  if (!store || !Authorise(ctx, *store, options.pin, Action::kSell)) return;
+  if (!store) return;
+  app::Terminal terminal(*store, *ctx.clock);
+  if (!LogIn(ctx, terminal, options.pin)) return;
   Cart cart;
   if (!Check(ctx, BuildCart(*store, options, cart))) return;
   Result<CompletedSale> sale = cart.Complete();
   if (!Check(ctx, sale.status())) return;
-  Result<Receipt> receipt = store->RecordSale(*sale);
+  Result<Receipt> receipt = terminal.Sell(*sale);
   if (!Check(ctx, receipt.status())) return;
   Emit(ctx, ReceiptJson(*receipt), ReceiptText(*store->Info(), *receipt));
 }
@@ -136,8 +138,8 @@ void AddVoidCommand(CLI::App& app, Context& ctx) {
   command->callback([&ctx, options] {
     std::unique_ptr<StallStore> store = OpenStore(ctx);
     if (!store) return;
-    Result<Receipt> receipt =
-        store->VoidSale(options->receipt, PinOrEnvironment(options->owner_pin), options->reason);
+    Result<Receipt> receipt = app::Terminal(*store, *ctx.clock)
+                                  .Void(options->receipt, PinOrEnvironment(options->owner_pin), options->reason);
     if (!Check(ctx, receipt.status())) return;
     Emit(ctx, ReceiptJson(*receipt), ReceiptText(*store->Info(), *receipt));
   });

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
+#include "app/common/report.h"
+#include "core/refusal.h"
 #include "sync/protocol.h"
 #include "sync/sync_worker.h"
 #include "sync/uploader.h"
@@ -36,7 +38,8 @@ nlohmann::json ProgressJson(const SyncProgress& p) {
           {"unsent", p.unsent()},
           {"oldest_unsent_at", OptionalTimeJson(p.oldest_unsent_at)},
           {"last_success_at", OptionalTimeJson(p.last_success_at)},
-          {"last_error", p.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.last_error)},
+          {"last_error", p.last_error.ok() ? nlohmann::json(nullptr)
+                                           : nlohmann::json(Explain(p.last_error, app::LanguageFromEnvironment()))},
           {"last_error_at", OptionalTimeJson(p.last_error_at)}};
 }
 
@@ -46,7 +49,9 @@ std::string ProgressText(const Clock& clock, const SyncProgress& p) {
   if (p.oldest_unsent_at) text += fmt::format(" (tertua {})", AgeText(clock, p.oldest_unsent_at));
   text += fmt::format("\nTerakhir berhasil: {}\n",
                       p.last_success_at ? FormatUtc(*p.last_success_at) : "belum pernah");
-  if (!p.last_error.empty()) text += fmt::format("Galat terakhir: {}\n", p.last_error);
+  if (!p.last_error.ok()) {
+    text += fmt::format("Galat terakhir: {}\n", Explain(p.last_error, app::LanguageFromEnvironment()));
+  }
   return text;
 }
 
@@ -88,7 +93,7 @@ void SyncWatch(Context& ctx, std::chrono::milliseconds poll) {
     if (!progress) return;
     const bool same = last_printed && last_printed->acknowledged_seq == progress->acknowledged_seq &&
                       last_printed->last_seq == progress->last_seq &&
-                      last_printed->last_error == progress->last_error;
+                      last_printed->last_error.message() == progress->last_error.message();
     if (same) return;
     last_printed = progress;
     Emit(ctx, ProgressJson(*progress), ProgressText(*ctx.clock, *progress));
@@ -108,21 +113,15 @@ void AddSyncCommands(CLI::App& app, Context& ctx) {
   enrol->add_option("code", *code, "The enrolment code the organiser printed")->required();
   AddPinOptions(*enrol, *pin, Role::kOwner);
   enrol->callback([&ctx, code, pin] {
-    Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(*code);
-    if (!Check(ctx, parsed.status())) return;
     std::unique_ptr<StallStore> store = OpenStore(ctx);
-    if (!store || !Authorise(ctx, *store, *pin, Action::kEnrol)) return;
-    Result<StallInfo> info = store->Info();
-    if (!Check(ctx, info.status())) return;
-    if (info->terminal_id != parsed->terminal_id) {
-      Check(ctx, Status::InvalidArgument(fmt::format(
-                     "the code is for terminal '{}', but this is terminal '{}'",
-                     parsed->terminal_id, info->terminal_id)));
-      return;
-    }
-    if (!Check(ctx, store->Enrol({parsed->ledger_url, parsed->terminal_key}))) return;
-    Emit(ctx, {{"terminal", parsed->terminal_id}, {"ledger", parsed->ledger_url}},
-         fmt::format("Terminal {} terdaftar di {}\n", parsed->terminal_id, parsed->ledger_url));
+    if (!store) return;
+    app::Terminal terminal(*store, *ctx.clock);
+    if (!LogIn(ctx, terminal, *pin) || !Check(ctx, terminal.Enrol(*code))) return;
+    Result<std::optional<SyncLink>> link = store->FindSyncLink();
+    if (!Check(ctx, link.status())) return;
+    const std::string terminal_id = store->Info()->terminal_id;
+    Emit(ctx, {{"terminal", terminal_id}, {"ledger", (*link)->ledger_url}},
+         fmt::format("Terminal {} terdaftar di {}\n", terminal_id, (*link)->ledger_url));
   });
 
   auto watch = std::make_shared<bool>(false);

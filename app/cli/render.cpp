@@ -26,15 +26,6 @@ std::string Row(std::string_view label, std::string_view value) {
   return fmt::format("{}{}{}\n", label, std::string(static_cast<size_t>(gap), ' '), value);
 }
 
-std::string MethodLabel(PaymentMethod method) {
-  switch (method) {
-    case PaymentMethod::kCash: return "Tunai";
-    case PaymentMethod::kQris: return "QRIS";
-    case PaymentMethod::kTransfer: return "Transfer";
-  }
-  return "?";
-}
-
 std::string DiscountLabel(const Discount& discount) {
   if (discount.kind != Discount::Kind::kPercent) return "Diskon";
   const int32_t bp = discount.basis_points;
@@ -42,17 +33,26 @@ std::string DiscountLabel(const Discount& discount) {
                        : fmt::format("Diskon {},{:02}%", bp / 100, bp % 100);
 }
 
+// "by_method": {"cash": M, …}, one member per payment method under its name.
 json FiguresJson(const DayFigures& f) {
+  json by_method = json::object();
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    by_method[std::string(method.name)] = f.by_method[method.method].rupiah();
+  }
   return {{"sales", f.sales_count}, {"gross", f.gross.rupiah()}, {"voids_count", f.voids_count},
-          {"voids", f.voids.rupiah()}, {"net", f.net.rupiah()},
-          {"by_method", {{"cash", f.cash.rupiah()}, {"qris", f.qris.rupiah()}, {"transfer", f.transfer.rupiah()}}}};
+          {"voids", f.voids.rupiah()}, {"net", f.net.rupiah()}, {"by_method", std::move(by_method)}};
 }
 
+// The net amount of each payment method is indented under Bersih.
 std::string FiguresText(const DayFigures& f) {
-  return Row("Jumlah transaksi", std::to_string(f.sales_count)) + Row("Omzet", FormatMoney(f.gross)) +
-         Row(fmt::format("Batal ({})", f.voids_count), FormatMoney(f.voids)) +
-         Row("Bersih", FormatMoney(f.net)) + Row("  Tunai", FormatMoney(f.cash)) +
-         Row("  QRIS", FormatMoney(f.qris)) + Row("  Transfer", FormatMoney(f.transfer));
+  std::string text = Row("Jumlah transaksi", std::to_string(f.sales_count)) +
+                     Row("Omzet", FormatMoney(f.gross)) +
+                     Row(fmt::format("Batal ({})", f.voids_count), FormatMoney(f.voids)) +
+                     Row("Bersih", FormatMoney(f.net));
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    text += Row(fmt::format("  {}", method.label_id), FormatMoney(f.by_method[method.method]));
+  }
+  return text;
 }
 
 }  // namespace
@@ -72,7 +72,9 @@ std::string ReceiptText(const StallInfo& stall, const Receipt& receipt) {
     text += Row(DiscountLabel(sale.discount), FormatMoney(*Money().Minus(sale.totals.discount)));
   }
   text += Row("TOTAL", FormatMoney(sale.totals.total));
-  for (const Payment& payment : sale.payments) text += Row(MethodLabel(payment.method), FormatMoney(payment.amount));
+  for (const Payment& payment : sale.payments) {
+    text += Row(InfoOf(payment.method).label_id, FormatMoney(payment.amount));
+  }
   if (!sale.totals.change.is_zero()) text += Row("Kembali", FormatMoney(sale.totals.change));
   if (receipt.voided) text += "*** BATAL: " + receipt.void_reason + " ***\n";
   return text;

@@ -1,7 +1,10 @@
 #include "app/common/report.h"
 
+#include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
+
+#include "core/refusal.h"
 
 namespace lapak::app {
 
@@ -27,12 +30,19 @@ int ExitCodeFor(StatusCode code) {
   return 1;
 }
 
+Language LanguageFromEnvironment() {
+  const char* code = std::getenv("LAPAK_LANG");
+  return LanguageFromCode(code ? code : "");
+}
+
 void ReportError(std::string_view program, bool json, const Status& status) {
+  const std::string text = Explain(status, LanguageFromEnvironment());
   if (json) {
-    std::cerr << SafeDump({{"error", status.message()}, {"code", StatusCodeName(status.code())}}, -1)
-              << "\n";
+    nlohmann::json error = {{"error", text}, {"code", StatusCodeName(status.code())}};
+    if (status.refusal() != Refusal::kNone) error["refusal"] = RefusalName(status.refusal());
+    std::cerr << SafeDump(error, -1) << "\n";
   } else {
-    std::cerr << program << ": " << status.message() << "\n";
+    std::cerr << program << ": " << text << "\n";
   }
 }
 

@@ -3,6 +3,9 @@
 //
 // Exit codes: 0 ok; 2 bad input; 3 not found; 4 wrong PIN or key; 5 not allowed now (state,
 // lock, already done); 6 corrupt or failed verification; 7 disk, database or network error.
+//
+// Errors are said in Bahasa Indonesia, or in English when $LAPAK_LANG is "en"
+// (core/refusal.h).
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -10,13 +13,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/language.h"
 #include "core/status.h"
 
 namespace lapak::app {
 
 int ExitCodeFor(StatusCode code);
 
-// `status` (not ok) on stderr: {"error":…,"code":…} with `json`, else "<program>: message".
+// English when $LAPAK_LANG is "en"; Bahasa Indonesia otherwise.
+Language LanguageFromEnvironment();
+
+// `status` (not ok) on stderr in LanguageFromEnvironment(): with `json`
+// {"error":TEXT,"code":STATUS_CODE} plus "refusal":NAME for a coded refusal (core/refusal.h),
+// else "<program>: TEXT".
 void ReportError(std::string_view program, bool json, const Status& status);
 
 // `value` (indented JSON) with `json`, else `text`, on stdout. Bytes that are not UTF-8 (a

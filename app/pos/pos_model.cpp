@@ -3,21 +3,16 @@
 #include "app/pos/demo_stall.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+
+#include "core/refusal.h"
 
 namespace lapak::pos {
 
-PosModel::PosModel(StallStore& store, const Clock& clock) : store_(&store), clock_(clock) {
+PosModel::PosModel(StallStore& store, const Clock& clock)
+    : store_(&store), clock_(clock), terminal_(store, clock) {
   LoadStall();
-  if (Result<std::optional<std::string>> language = store_->Preference("language"); language.ok() && *language) {
-    language_ = **language == "en" ? Language::kEnglish : Language::kIndonesian;
-  }
-  if (Result<std::optional<std::string>> scale = store_->Preference("text_percent"); scale.ok() && *scale) {
-    text_scale_ = std::clamp(static_cast<float>(std::atoi((*scale)->c_str())) / 100.0f, 0.8f, 1.6f);
-  }
+  language_ = terminal_.StoredLanguage();
+  text_scale_ = static_cast<float>(terminal_.StoredTextPercent()) / 100.0f;
   RefreshSync();
 }
 
@@ -34,7 +29,7 @@ void PosModel::LoadStall() {
 }
 
 bool PosModel::SetUp(const StallSetup& setup) {
-  if (Status done = store_->Initialise(setup); !done.ok()) return Refuse(done);
+  if (Status done = terminal_.SetUp(setup); !done.ok()) return Refuse(done);
   message_.clear();
   LoadStall();
   return true;
@@ -46,6 +41,7 @@ bool PosModel::OpenDatabase(const std::string& path) {
   if (Result<StallInfo> info = (*opened)->Info(); !info.ok()) return Refuse(info.status());
   opened_store_ = std::move(opened).value();
   store_ = opened_store_.get();
+  terminal_ = app::Terminal(*store_, clock_);
   opened_path_ = path;
   message_.clear();
   LoadStall();
@@ -62,9 +58,7 @@ bool PosModel::SetUpDemo() {
 
 void PosModel::SetLanguage(Language language) {
   language_ = language;
-  if (Status saved = store_->SetPreference("language", language == Language::kEnglish ? "en" : "id"); !saved.ok()) {
-    Refuse(saved);
-  }
+  if (Status saved = terminal_.SetLanguage(language); !saved.ok()) Refuse(saved);
 }
 
 void PosModel::LoadProducts() {
@@ -79,9 +73,10 @@ void PosModel::LoadProducts() {
 }
 
 void PosModel::StepTextScale(int direction) {
-  text_scale_ = std::clamp(text_scale_ + 0.2f * static_cast<float>(direction), 0.8f, 1.6f);
-  const int percent = static_cast<int>(text_scale_ * 100 + 0.5f);
-  if (Status saved = store_->SetPreference("text_percent", std::to_string(percent)); !saved.ok()) Refuse(saved);
+  const int percent = std::clamp(static_cast<int>(text_scale_ * 100 + 0.5f) + 20 * direction,
+                                 app::kMinTextPercent, app::kMaxTextPercent);
+  text_scale_ = static_cast<float>(percent) / 100.0f;
+  if (Status saved = terminal_.SetTextPercent(percent); !saved.ok()) Refuse(saved);
 }
 
 void PosModel::ShowCatalog() {
@@ -93,27 +88,18 @@ void PosModel::ShowCatalog() {
 }
 
 bool PosModel::SaveProduct(const Product& product) {
-  if (!Allowed(Action::kEditCatalog, Text::kOwnerEditsCatalog)) return false;
-  if (Status saved = store_->SaveProduct(product); !saved.ok()) return Refuse(saved);
+  if (Status saved = terminal_.SaveProduct(product); !saved.ok()) return Refuse(saved);
   LoadProducts();
   ShowCatalog();
   return true;
 }
 
 bool PosModel::ImportCatalogFile(const std::string& path) {
-  if (!Allowed(Action::kEditCatalog, Text::kOwnerEditsCatalog)) return false;
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (error) return Refuse(Status::NotFound("cannot read '" + path + "'"));
-  if (size > kMaxCatalogCsvBytes) return Refuse(Status::InvalidArgument("'" + path + "' is too large"));
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Result<std::vector<Product>> products = ParseCatalogCsv(text);
-  if (!products.ok()) return Refuse(products.status());
-  if (Status imported = store_->ImportCatalog(*products, false); !imported.ok()) return Refuse(imported);
+  Result<size_t> imported = terminal_.ImportCatalogFile(path, false);
+  if (!imported.ok()) return Refuse(imported.status());
   LoadProducts();
   ShowCatalog();
-  message_ = std::to_string(products->size()) + " " + Tr(language_, Text::kImported);
+  message_ = std::to_string(*imported) + " " + Tr(language_, Text::kImported);
   return true;
 }
 
@@ -140,25 +126,19 @@ SaleTotals PosModel::Totals() const {
 }
 
 bool PosModel::Refuse(const Status& status) {
-  message_ = status.message();
+  message_ = Explain(status, language_);
   return false;
 }
 
-bool PosModel::Allowed(Action action, Text text) {
-  if (Authorise(role_, action).ok()) return true;
-  return Refuse(Status::PermissionDenied(Tr(language_, role_ ? text : Text::kLogInFirst)));
-}
-
 bool PosModel::Login(Role role, const std::string& pin) {
-  if (Status checked = store_->CheckPin(role, pin); !checked.ok()) return Refuse(checked);
-  role_ = role;
+  if (Status checked = terminal_.LogIn(role, pin); !checked.ok()) return Refuse(checked);
   message_.clear();
   screen_ = Screen::kSell;
   return true;
 }
 
 void PosModel::Logout() {
-  role_.reset();
+  terminal_.LogOut();
   cart_.Clear();
   message_.clear();
   screen_ = Screen::kLogin;
@@ -220,10 +200,9 @@ void PosModel::BackToSell() {
 }
 
 bool PosModel::Complete() {
-  if (!Allowed(Action::kSell, Text::kLogInFirst)) return false;
   Result<CompletedSale> sale = cart_.Complete();
   if (!sale.ok()) return Refuse(sale.status());
-  Result<Receipt> receipt = store_->RecordSale(*sale);
+  Result<Receipt> receipt = terminal_.Sell(*sale);
   if (!receipt.ok()) return Refuse(receipt.status());
   last_receipt_ = std::move(receipt).value();
   cart_.Clear();
@@ -252,7 +231,7 @@ void PosModel::ShowHistory() {
 }
 
 bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason) {
-  Result<Receipt> voided = store_->VoidSale(receipt, owner_pin, reason);
+  Result<Receipt> voided = terminal_.Void(receipt, owner_pin, reason);
   if (!voided.ok()) return Refuse(voided.status());
   NoteNewEntries();
   ShowHistory();
@@ -272,8 +251,7 @@ void PosModel::ShowDay() {
 }
 
 bool PosModel::OpenDay(Money opening_float) {
-  if (!Allowed(Action::kOpenDay, Text::kLogInFirst)) return false;
-  Result<lapak::OpenDay> opened = store_->OpenDaySession(opening_float);
+  Result<lapak::OpenDay> opened = terminal_.OpenDay(opening_float);
   if (!opened.ok()) return Refuse(opened.status());
   last_z_.reset();
   NoteNewEntries();
@@ -282,10 +260,9 @@ bool PosModel::OpenDay(Money opening_float) {
 }
 
 bool PosModel::CloseDay(const CashCount& count) {
-  if (!Allowed(Action::kCloseDay, Text::kLogInFirst)) return false;
   Result<Money> counted = CashCountTotal(count);
   if (!counted.ok()) return Refuse(counted.status());
-  Result<ZReport> z = store_->CloseDay(*counted);
+  Result<ZReport> z = terminal_.CloseDay(*counted);
   if (!z.ok()) return Refuse(z.status());
   last_z_ = std::move(z).value();
   NoteNewEntries();

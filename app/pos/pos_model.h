@@ -1,6 +1,8 @@
-// PosModel: the terminal's application state and every action a screen can take. Screens read
-// it and call it inside `if (BigButton(...))`; it calls core/ and keeps the outcome. It does
-// no drawing, so headless tests drive it through the real screens.
+// PosModel: the terminal's screen state and every action a screen can take. Screens read it
+// and call it inside `if (BigButton(...))`; it runs the use case through app::Terminal (the
+// one door shared with the `lapak` command line, which decides who may do what), keeps the
+// outcome, and says a refusal in the vendor's language. It does no drawing, so headless tests
+// drive it through the real screens.
 //
 // Thread-safety: used from the UI thread only.
 #pragma once
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "app/pos/strings.h"
+#include "app/terminal/terminal.h"
 #include "core/cash_count.h"
 #include "core/permissions.h"
 #include "core/sale.h"
@@ -34,8 +37,8 @@ class PosModel {
   const std::vector<Product>& products() const { return products_; }
   // Categories in catalog order, each once.
   const std::vector<std::string>& categories() const { return categories_; }
-  std::optional<Role> role() const { return role_; }
-  // The last refusal to show the vendor ("wrong PIN…", "under-paid…"); empty when none.
+  std::optional<Role> role() const { return terminal_.role(); }
+  // The last refusal to show the vendor, in language() ("PIN kasir salah…"); empty when none.
   const std::string& message() const { return message_; }
   // The sale just recorded: shown as PAID only once it is on disk.
   const std::optional<Receipt>& last_receipt() const { return last_receipt_; }
@@ -132,21 +135,18 @@ class PosModel {
   bool CloseDay(const CashCount& count);
 
  private:
-  bool Refuse(const Status& status);  // keeps the message, returns false
-  // Whether the logged-in role may do `action` (core/permissions.h); refuses with `text`
-  // (or "log in first") when not.
-  bool Allowed(Action action, Text text);
+  bool Refuse(const Status& status);  // keeps the message in language(), returns false
 
   StallStore* store_;                          // the one given, or opened_store_
   std::unique_ptr<StallStore> opened_store_;  // a database opened from the set-up screen
   const Clock& clock_;
+  app::Terminal terminal_;                     // over *store_
   StallInfo stall_;
   std::optional<BusinessCalendar> calendar_;
   std::vector<Product> products_;
   std::vector<std::string> categories_;
   Screen screen_ = Screen::kLogin;
   Language language_ = Language::kIndonesian;
-  std::optional<Role> role_;
   Cart cart_;
   std::string message_;
   std::optional<Receipt> last_receipt_;

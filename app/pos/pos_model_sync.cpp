@@ -5,7 +5,6 @@
 #include <chrono>
 
 #include "app/pos/pos_model.h"
-#include "sync/protocol.h"
 
 namespace lapak::pos {
 
@@ -39,18 +38,7 @@ std::string PosModel::SyncBadge() const {
 }
 
 bool PosModel::EnrolSync(const std::string& code) {
-  // Where the books go is the owner's decision, as voids are.
-  if (!Allowed(Action::kEnrol, Text::kOwnerEnrols)) return false;
-  Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(code);
-  if (!parsed.ok()) return Refuse(parsed.status());
-  if (parsed->terminal_id != stall_.terminal_id) {
-    return Refuse(Status::InvalidArgument(
-        fmt::format("{} '{}' ≠ '{}'", Tr(language_, Text::kCodeForOtherTerminal),
-                    parsed->terminal_id, stall_.terminal_id)));
-  }
-  if (Status enrolled = store_->Enrol({parsed->ledger_url, parsed->terminal_key}); !enrolled.ok()) {
-    return Refuse(enrolled);
-  }
+  if (Status enrolled = terminal_.Enrol(code); !enrolled.ok()) return Refuse(enrolled);
   message_ = Tr(language_, Text::kEnrolled);
   sync_request_ = SyncRequest::kNow;
   RefreshSync();

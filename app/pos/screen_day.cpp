@@ -42,9 +42,9 @@ static void DrawFigures(const PosModel& model) {
   Row(Tr(lang, Text::kGross), FormatMoney(f.gross));
   Row(Tr(lang, Text::kVoided), FormatMoney(f.voids));
   Row(Tr(lang, Text::kNet), FormatMoney(f.net));
-  Row(Tr(lang, Text::kCash), FormatMoney(f.cash));
-  Row(Tr(lang, Text::kQris), FormatMoney(f.qris));
-  Row(Tr(lang, Text::kTransfer), FormatMoney(f.transfer));
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    Row(MethodLabel(lang, method.method).c_str(), FormatMoney(f.by_method[method.method]));
+  }
   if (report.open_day) Row(Tr(lang, Text::kExpectedCash), FormatMoney(report.expected_cash_now));
   if (model.z_reports().empty()) return;
   ImGui::Separator();

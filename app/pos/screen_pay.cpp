@@ -11,15 +11,6 @@
 
 namespace lapak::pos {
 
-static const char* MethodText(Language lang, PaymentMethod method) {
-  switch (method) {
-    case PaymentMethod::kCash: return Tr(lang, Text::kCash);
-    case PaymentMethod::kQris: return Tr(lang, Text::kQris);
-    case PaymentMethod::kTransfer: return Tr(lang, Text::kTransfer);
-  }
-  return "";
-}
-
 // Adds a payment and, when nothing is left to pay, records the sale.
 static void Pay(PosModel& model, UiState& ui, PaymentMethod method, Money amount) {
   if (!model.AddPayment(method, amount)) return;
@@ -34,7 +25,8 @@ static void DrawAmounts(PosModel& model) {
   LargeText(FormatMoney(totals.total).c_str());
   ImGui::Text("%s: %s", Tr(lang, Text::kPaid), FormatMoney(totals.paid).c_str());
   for (const Payment& payment : model.cart().payments()) {
-    ImGui::BulletText("%s %s", MethodText(lang, payment.method), FormatMoney(payment.amount).c_str());
+    ImGui::BulletText("%s %s", MethodLabel(lang, payment.method).c_str(),
+                      FormatMoney(payment.amount).c_str());
   }
   ImGui::Text("%s", Tr(lang, Text::kRemaining));
   LargeText(FormatMoney(totals.remaining).c_str());
@@ -60,16 +52,19 @@ static void DrawCash(PosModel& model, UiState& ui, float width) {
   }
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%s: %s", Tr(lang, Text::kCash), FormatMoney(typed.ok() ? *typed : Money()).c_str());
+  ImGui::Text("%s: %s", MethodLabel(lang, PaymentMethod::kCash).c_str(),
+              FormatMoney(typed.ok() ? *typed : Money()).c_str());
   DigitKeypad(ui.amount_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y), "cash");
 }
 
+// A method that pays the exact amount (QRIS, transfer): "QRIS sudah masuk" pays what is due.
 static void DrawExactMethod(PosModel& model, UiState& ui, PaymentMethod method, float width) {
   const Language lang = model.language();
+  const std::string label = MethodLabel(lang, method);
   // Until QR codes are shown here, the vendor confirms that the money arrived.
-  const Text confirm = method == PaymentMethod::kQris ? Text::kConfirmQris : Text::kConfirmTransfer;
-  ImGui::TextWrapped("%s %s", FormatMoney(model.Totals().remaining).c_str(), MethodText(lang, method));
-  if (BigButton(Tr(lang, confirm), ImVec2(width, 2 * TallTouchHeight()), ButtonKind::kPay)) {
+  const std::string confirm = label + " " + Tr(lang, Text::kArrived);
+  ImGui::TextWrapped("%s %s", FormatMoney(model.Totals().remaining).c_str(), label.c_str());
+  if (BigButton(confirm.c_str(), ImVec2(width, 2 * TallTouchHeight()), ButtonKind::kPay)) {
     Pay(model, ui, method, model.Totals().remaining);
   }
 }
@@ -91,16 +86,21 @@ void DrawPay(PosModel& model, UiState& ui) {
 
   ImGui::SameLine();
   ImGui::BeginChild("methods", ImVec2(right_width, 0), false, ImGuiWindowFlags_NoScrollbar);
-  const float third = (right_width - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-  for (const PaymentMethod method : {PaymentMethod::kCash, PaymentMethod::kQris, PaymentMethod::kTransfer}) {
-    if (method != PaymentMethod::kCash) ImGui::SameLine();
-    const std::string label = std::string(MethodText(lang, method)) + "##method";
-    if (BigButton(label.c_str(), ImVec2(third, 0), ui.pay_method == method ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+  // One button per method, in a row.
+  const float count = static_cast<float>(kPaymentMethodCount);
+  const float button_width = (right_width - (count - 1) * ImGui::GetStyle().ItemSpacing.x) / count;
+  for (size_t i = 0; i < kPaymentMethodCount; ++i) {
+    const PaymentMethod method = kPaymentMethods[i].method;
+    if (i > 0) ImGui::SameLine();
+    const std::string label = MethodLabel(lang, method) + "##method";
+    if (BigButton(label.c_str(), ImVec2(button_width, 0),
+                  ui.pay_method == method ? ButtonKind::kSelected : ButtonKind::kNormal)) {
       ui.pay_method = method;
       ui.amount_digits.clear();
     }
   }
-  if (ui.pay_method == PaymentMethod::kCash) {
+  // Change is given from cash: it takes any amount, with the quick notes and the keypad.
+  if (GivesChange(ui.pay_method)) {
     DrawCash(model, ui, right_width);
   } else {
     DrawExactMethod(model, ui, ui.pay_method, right_width);

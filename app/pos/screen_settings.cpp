@@ -7,6 +7,7 @@
 
 #include "app/pos/screens.h"
 #include "app/pos/widgets.h"
+#include "core/refusal.h"
 
 namespace lapak::pos {
 
@@ -44,8 +45,8 @@ static void DrawSync(PosModel& model, UiState& ui) {
   ImGui::TextWrapped("%s: %s", Tr(lang, Text::kLastSuccess),
                      progress->last_success_at ? model.AgeText(*progress->last_success_at).c_str()
                                                : Tr(lang, Text::kNever));
-  if (!progress->last_error.empty()) {
-    ImGui::TextWrapped("%s: %s", Tr(lang, Text::kLastError), progress->last_error.c_str());
+  if (!progress->last_error.ok()) {
+    ImGui::TextWrapped("%s: %s", Tr(lang, Text::kLastError), Explain(progress->last_error, lang).c_str());
   }
   if (BigButton(Tr(lang, Text::kSyncNow), ImVec2(0, 0))) model.RequestSync();
 }

@@ -33,16 +33,12 @@ constexpr std::array kTable = {
     Entry{Text::kEmptyCart, "Keranjang kosong", "Cart is empty"},
     Entry{Text::kTotal, "Total", "Total"},
     Entry{Text::kPay, "Bayar", "Pay"},
-    Entry{Text::kCash, "Tunai", "Cash"},
-    Entry{Text::kQris, "QRIS", "QRIS"},
-    Entry{Text::kTransfer, "Transfer", "Transfer"},
     Entry{Text::kExact, "Uang pas", "Exact"},
     Entry{Text::kDue, "Tagihan", "Due"},
     Entry{Text::kPaid, "Dibayar", "Paid"},
     Entry{Text::kChange, "Kembalian", "Change"},
     Entry{Text::kRemaining, "Kurang", "Still due"},
-    Entry{Text::kConfirmQris, "QRIS sudah masuk", "QRIS received"},
-    Entry{Text::kConfirmTransfer, "Transfer sudah masuk", "Transfer received"},
+    Entry{Text::kArrived, "sudah masuk", "received"},
     Entry{Text::kBack, "Kembali", "Back"},
     Entry{Text::kPaidDone, "LUNAS", "PAID"},
     Entry{Text::kNewSale, "Transaksi baru", "New sale"},
@@ -107,13 +103,7 @@ constexpr std::array kTable = {
     Entry{Text::kPaste, "Tempel", "Paste"},
     Entry{Text::kEnrol, "Daftarkan", "Enrol"},
     Entry{Text::kEnrolled, "Terminal terdaftar di ledger", "Terminal enrolled with the ledger"},
-    Entry{Text::kCodeForOtherTerminal, "Kode ini untuk terminal lain", "This code is for another terminal"},
     Entry{Text::kSyncNow, "Kirim sekarang", "Sync now"},
-    Entry{Text::kOwnerEnrols, "Hanya pemilik yang dapat mendaftarkan terminal",
-          "Only the owner can enrol the terminal"},
-    Entry{Text::kOwnerEditsCatalog, "Hanya pemilik yang dapat mengubah katalog",
-          "Only the owner can change the catalog"},
-    Entry{Text::kLogInFirst, "Masuk dulu dengan PIN", "Log in with a PIN first"},
     Entry{Text::kSent, "Terkirim", "Sent"},
     Entry{Text::kNotSent, "Belum kirim", "Unsent"},
 };
@@ -132,6 +122,11 @@ static_assert(InEnumOrder(), "kTable follows the order of enum Text");
 const char* Tr(Language language, Text text) {
   const Entry& entry = kTable[static_cast<size_t>(text)];
   return language == Language::kEnglish ? entry.english : entry.indonesian;
+}
+
+std::string MethodLabel(Language language, PaymentMethod method) {
+  const PaymentMethodInfo& info = InfoOf(method);
+  return std::string(language == Language::kEnglish ? info.label_en : info.label_id);
 }
 
 }  // namespace lapak::pos

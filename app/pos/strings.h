@@ -1,10 +1,15 @@
 // Every text the terminal shows, in Bahasa Indonesia (the default) and English, from one
-// table. Screens ask for Tr(language, Text::kPay); nothing on screen is spelled elsewhere.
+// table. Screens ask for Tr(language, Text::kPay); nothing on screen is spelled elsewhere,
+// but for the payment methods' labels, which are in their own list (core/payment_method.h)
+// and asked for with MethodLabel.
 #pragma once
 
-namespace lapak::pos {
+#include <string>
 
-enum class Language { kIndonesian, kEnglish };
+#include "core/language.h"
+#include "core/payment_method.h"
+
+namespace lapak::pos {
 
 enum class Text {
   kAppName,
@@ -25,16 +30,12 @@ enum class Text {
   kEmptyCart,
   kTotal,
   kPay,
-  kCash,
-  kQris,
-  kTransfer,
   kExact,
   kDue,
   kPaid,
   kChange,
   kRemaining,
-  kConfirmQris,
-  kConfirmTransfer,
+  kArrived,  // after a method's label: the vendor confirms that an exact payment arrived
   kBack,
   kPaidDone,
   kNewSale,
@@ -99,16 +100,15 @@ enum class Text {
   kPaste,
   kEnrol,
   kEnrolled,
-  kCodeForOtherTerminal,
   kSyncNow,
-  kOwnerEnrols,
-  kOwnerEditsCatalog,
-  kLogInFirst,
   kSent,
   kNotSent,
   kCount,  // not a text: the number of texts
 };
 
 const char* Tr(Language language, Text text);
+
+// "Tunai" / "Cash", "QRIS", "Transfer".
+std::string MethodLabel(Language language, PaymentMethod method);
 
 }  // namespace lapak::pos

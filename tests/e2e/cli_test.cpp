@@ -17,7 +17,8 @@ using testing::RunResult;
 const std::string kLapak = LAPAK_CLI_PATH;
 const std::string kSampleData = LAPAK_SAMPLE_DATA;
 // 2026-11-22 19:00 WIB: every run sees the same business day, whatever the wall clock says.
-const std::vector<std::string> kFixedClock = {"LAPAK_NOW=2026-11-22T12:00:00Z"};
+// Errors in English, which the assertions below quote; LanguageDefaultsToIndonesian checks the default.
+const std::vector<std::string> kFixedClock = {"LAPAK_NOW=2026-11-22T12:00:00Z", "LAPAK_LANG=en"};
 
 class CliTest : public ::testing::Test {
  protected:
@@ -106,6 +107,26 @@ TEST_F(CliTest, CatalogImportNeedsTheOwnersPin) {
   EXPECT_NE(std::string::npos, as_cashier.err.find("only the owner (pemilik) may change the catalog, not the kasir"))
       << as_cashier.err;
   EXPECT_EQ(0u, LapakJson({"catalog", "list"}).size());
+}
+
+// Without $LAPAK_LANG a vendor reads Bahasa Indonesia; --json also names the refusal's code.
+TEST_F(CliTest, RefusalsAreSaidInIndonesianByDefault) {
+  const std::vector<std::string> import = {kLapak, "--db", db_, "catalog", "import",
+                                           kSampleData + "/catalog-bakso.csv", "--as", "kasir", "--pin", "1234"};
+  RunResult said = testing::Run(import, {kFixedClock[0]});
+  EXPECT_EQ(4, said.exit_code);
+  EXPECT_EQ("lapak: Hanya pemilik yang dapat mengubah katalog, bukan kasir\n", said.err);
+
+  std::vector<std::string> as_json = import;
+  as_json.push_back("--json");
+  RunResult coded = testing::Run(as_json, {kFixedClock[0]});
+  const json error = json::parse(coded.err);
+  EXPECT_EQ("OwnerEditsCatalog", error["refusal"]);
+  EXPECT_EQ("PermissionDenied", error["code"]);
+  EXPECT_EQ("Hanya pemilik yang dapat mengubah katalog, bukan kasir", error["error"]);
+
+  RunResult english = testing::Run(import, {kFixedClock[0], "LAPAK_LANG=en"});
+  EXPECT_EQ("lapak: only the owner (pemilik) may change the catalog, not the kasir\n", english.err);
 }
 
 TEST_F(CliTest, CashSaleWithDiscountPrintsReceiptAndChange) {

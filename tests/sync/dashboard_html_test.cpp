@@ -27,16 +27,19 @@ using testing::Wib;
 
 constexpr const char* kNastyName = "<script>&\"";
 
+Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
+
 LedgerFigures Figures(int64_t sales, int64_t gross, int64_t voids_count = 0, int64_t voids = 0) {
   LedgerFigures figures;
   figures.sales_count = sales;
   figures.voids_count = voids_count;
-  figures.gross = gross;
-  figures.voids = voids;
-  figures.net = gross - voids;
-  figures.cash = figures.net / 2;
-  figures.qris = figures.net / 3;
-  figures.transfer = figures.net - figures.cash - figures.qris;
+  figures.gross = Rp(gross);
+  figures.voids = Rp(voids);
+  const int64_t net = gross - voids;
+  figures.net = Rp(net);
+  figures.by_method[PaymentMethod::kCash] = Rp(net / 2);
+  figures.by_method[PaymentMethod::kQris] = Rp(net / 3);
+  figures.by_method[PaymentMethod::kTransfer] = Rp(net - net / 2 - net / 3);
   return figures;
 }
 
@@ -48,7 +51,7 @@ EventInfo Event() {
 StallDayRow Stall(std::string id, std::string name, std::string category, LedgerFigures figures,
                   ZState z_state = ZState::kNotClosed, int64_t z_difference = 0) {
   return StallDayRow{std::move(id), std::move(name), std::move(category),
-                     figures,       z_state,         z_difference};
+                     figures,       z_state,         Rp(z_difference)};
 }
 
 TerminalSync Terminal(std::string id, std::string stall, std::optional<TimePoint> last_sync,
@@ -75,14 +78,7 @@ OrganiserDayReport Day() {
       Stall("S-02", kNastyName, "Kerajinan", Figures(35, 4'200'000, 1, 150'000)),
       Stall("S-03", "Batik Bu Sri", "Busana", Figures(52, 9'800'000), ZState::kDiffers, 15'000)};
   for (const auto& stall : day.stalls) {
-    day.total.sales_count += stall.figures.sales_count;
-    day.total.voids_count += stall.figures.voids_count;
-    day.total.gross += stall.figures.gross;
-    day.total.voids += stall.figures.voids;
-    day.total.net += stall.figures.net;
-    day.total.cash += stall.figures.cash;
-    day.total.qris += stall.figures.qris;
-    day.total.transfer += stall.figures.transfer;
+    EXPECT_TRUE(day.total.Add(stall.figures).ok());
     day.categories.push_back({stall.category, stall.figures});
   }
   day.hours = {{"10", Figures(40, 2'000'000)},
@@ -119,11 +115,11 @@ Comparison ComparisonOf() {
   comparison.previous =
       EventInfo{"bazar-ntb-2025", "Bazar UMKM NTB 2025", "Nusa Tenggara Barat", "Kota Mataram",
                 "Asia/Jakarta",   "2025-11-20",          "2025-11-22"};
-  comparison.net = MakeChange(74'666'667, 84'000'000);
+  comparison.net = *MakeChange(Rp(74'666'667), Rp(84'000'000));
   comparison.sales_count = MakeChange(1600, 1500);
-  comparison.average_sale = MakeChange(0, 56'000);
-  comparison.days = {{"1", MakeChange(20'000'000, 22'000'000)}};
-  comparison.categories = {{"Makanan", MakeChange(40'000'000, 50'000'000)}};
+  comparison.average_sale = *MakeChange(Rp(0), Rp(56'000));
+  comparison.days = {{"1", *MakeChange(Rp(20'000'000), Rp(22'000'000))}};
+  comparison.categories = {{"Makanan", *MakeChange(Rp(40'000'000), Rp(50'000'000))}};
   return comparison;
 }
 
@@ -185,29 +181,34 @@ TEST(DashboardTextTest, EscapesAndEncodes) {
 
 // ---- ShortRupiah and the charts -------------------------------------------------------------
 
+std::string Short(int64_t rupiah) { return ShortRupiah(Rp(rupiah)); }
+
 TEST(ShortRupiahTest, IndonesianStyle) {
-  EXPECT_EQ("Rp0", ShortRupiah(0));
-  EXPECT_EQ("Rp950", ShortRupiah(950));
-  EXPECT_EQ("Rp1 rb", ShortRupiah(1'000));
-  EXPECT_EQ("Rp1,5 rb", ShortRupiah(1'500));
-  EXPECT_EQ("Rp15 rb", ShortRupiah(15'000));
-  EXPECT_EQ("Rp15,4 rb", ShortRupiah(15'449));
-  EXPECT_EQ("Rp100 rb", ShortRupiah(99'950));
-  EXPECT_EQ("Rp999 rb", ShortRupiah(999'499));
-  EXPECT_EQ("Rp1 jt", ShortRupiah(999'500));
-  EXPECT_EQ("Rp1,2 jt", ShortRupiah(1'200'000));
-  EXPECT_EQ("Rp12,3 jt", ShortRupiah(12'345'678));
-  EXPECT_EQ("Rp600 jt", ShortRupiah(600'000'000));
-  EXPECT_EQ("Rp1 M", ShortRupiah(999'950'000));
-  EXPECT_EQ("Rp3,5 M", ShortRupiah(3'500'000'000));
-  EXPECT_EQ("Rp2 T", ShortRupiah(2'000'000'000'000));
-  EXPECT_EQ("-Rp1,2 jt", ShortRupiah(-1'200'000));
-  EXPECT_EQ("Rp9.223.372 T", ShortRupiah(std::numeric_limits<int64_t>::max()));
-  EXPECT_EQ("-Rp9.223.372 T", ShortRupiah(std::numeric_limits<int64_t>::min()));
+  EXPECT_EQ("Rp0", Short(0));
+  EXPECT_EQ("Rp950", Short(950));
+  EXPECT_EQ("Rp1 rb", Short(1'000));
+  EXPECT_EQ("Rp1,5 rb", Short(1'500));
+  EXPECT_EQ("Rp15 rb", Short(15'000));
+  EXPECT_EQ("Rp15,4 rb", Short(15'449));
+  EXPECT_EQ("Rp100 rb", Short(99'950));
+  EXPECT_EQ("Rp999 rb", Short(999'499));
+  EXPECT_EQ("Rp1 jt", Short(999'500));
+  EXPECT_EQ("Rp1,2 jt", Short(1'200'000));
+  EXPECT_EQ("Rp12,3 jt", Short(12'345'678));
+  EXPECT_EQ("Rp600 jt", Short(600'000'000));
+  EXPECT_EQ("Rp1 M", Short(999'950'000));
+  EXPECT_EQ("Rp3,5 M", Short(3'500'000'000));
+  EXPECT_EQ("Rp2 T", Short(2'000'000'000'000));
+  EXPECT_EQ("-Rp1,2 jt", Short(-1'200'000));
+  EXPECT_EQ("Rp9.223.372 T", Short(std::numeric_limits<int64_t>::max()));
+  EXPECT_EQ("-Rp9.223.372 T", Short(std::numeric_limits<int64_t>::min()));
 }
 
-Chart Bars(std::vector<ChartBar> bars) {
-  return Chart{"Per kategori", "Belum ada penjualan", std::move(bars)};
+// Bars of (label, rupiah).
+Chart Bars(const std::vector<std::pair<std::string, int64_t>>& bars) {
+  Chart chart{"Per kategori", "Belum ada penjualan", {}};
+  for (const auto& [label, rupiah] : bars) chart.bars.push_back({label, Rp(rupiah)});
+  return chart;
 }
 
 TEST(SvgChartTest, EachBarHasItsExactAmountAndTheSvgScales) {
@@ -248,7 +249,7 @@ TEST(SvgChartTest, NegativeValuesAreDrawnAsZeroAndTitledAsThemselves) {
 }
 
 TEST(SvgChartTest, EscapesEveryText) {
-  Chart chart{"<a&b>", "<none>", {{kNastyName, 1'000}}};
+  Chart chart{"<a&b>", "<none>", {{kNastyName, Rp(1'000)}}};
   const std::string svg = HorizontalBarChart(chart) + ColumnChart(chart);
   EXPECT_EQ(std::string::npos, svg.find(kNastyName));
   EXPECT_EQ(std::string::npos, svg.find("<a&b>"));
@@ -545,7 +546,7 @@ TEST(DashboardChromiumTest, DayPageDrawsAtPhoneAndLaptopSize) {
 
   const Result<std::string> dom = testing::ChromiumDumpDom(url, 390, 844);
   ASSERT_TRUE(dom.ok()) << dom.status().ToString();
-  EXPECT_NE(std::string::npos, dom->find(FormatMoney(Money::Rupiah(day.total.net))));
+  EXPECT_NE(std::string::npos, dom->find(FormatMoney(day.total.net)));
   EXPECT_NE(std::string::npos, dom->find("T-02"));
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 
 #include "core/crypto.h"
@@ -68,6 +69,22 @@ class LedgerStoreTest : public ::testing::Test {
   std::unique_ptr<LedgerStore> ledger_;
   std::string key_;
 };
+
+TEST(LedgerFiguresTest, AddIsFigureByFigureAndAnOverflowIsCorruptionThatChangesNothing) {
+  LedgerFigures figures{2, 1, Rp(30000), Rp(5000), Rp(25000), {{Rp(20000), Rp(5000), Rp(0)}}};
+  ASSERT_TRUE(figures.Add({1, 0, Rp(7000), Rp(0), Rp(7000), {{Rp(0), Rp(0), Rp(7000)}}}).ok());
+  EXPECT_EQ((LedgerFigures{3, 1, Rp(37000), Rp(5000), Rp(32000), {{Rp(20000), Rp(5000), Rp(7000)}}}),
+            figures);
+  const LedgerFigures before = figures;
+  LedgerFigures huge;
+  huge.by_method[PaymentMethod::kQris] = Rp(std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(StatusCode::kCorruption, figures.Add(huge).code());
+  EXPECT_EQ(before, figures);
+  huge = LedgerFigures{};
+  huge.sales_count = std::numeric_limits<int64_t>::max();
+  EXPECT_EQ(StatusCode::kCorruption, figures.Add(huge).code());
+  EXPECT_EQ(before, figures);
+}
 
 TEST_F(LedgerStoreTest, AnEventOfMoreThanAYearOrEndingBeforeItStartsIsRefused) {
   const auto add = [&](const char* id, const char* from, const char* to) {
@@ -210,17 +227,15 @@ TEST_F(LedgerStoreTest, TotalsAndTheZReconciliationEqualTheTerminalsOwnFigures) 
   const LedgerFigures& held = totals->front().figures;
   EXPECT_EQ(own.sales_count, held.sales_count);
   EXPECT_EQ(own.voids_count, held.voids_count);
-  EXPECT_EQ(own.gross.rupiah(), held.gross);
-  EXPECT_EQ(own.voids.rupiah(), held.voids);
-  EXPECT_EQ(own.net.rupiah(), held.net);
-  EXPECT_EQ(own.cash.rupiah(), held.cash);
-  EXPECT_EQ(own.qris.rupiah(), held.qris);
-  EXPECT_EQ(own.transfer.rupiah(), held.transfer);
+  EXPECT_EQ(own.gross, held.gross);
+  EXPECT_EQ(own.voids, held.voids);
+  EXPECT_EQ(own.net, held.net);
+  EXPECT_EQ(own.by_method, held.by_method);
   Result<std::vector<Reconciliation>> z = ledger_->Reconciliations("T1");
   ASSERT_TRUE(z.ok());
   ASSERT_EQ(1u, z->size());
   EXPECT_TRUE(z->front().agrees);
-  EXPECT_EQ(0, z->front().difference);
+  EXPECT_EQ(Rp(0), z->front().difference);
 }
 
 TEST_F(LedgerStoreTest, AZReportThatDisagreesWithItsSessionIsRefusedWhole) {
@@ -233,7 +248,8 @@ TEST_F(LedgerStoreTest, AZReportThatDisagreesWithItsSessionIsRefusedWhole) {
   ASSERT_TRUE(z.ok());
   z->figures.net = *z->figures.net.Plus(Rp(5000));  // the terminal claims Rp5.000 more
   z->figures.gross = *z->figures.gross.Plus(Rp(5000));
-  z->figures.cash = *z->figures.cash.Plus(Rp(5000));
+  Money& cash = z->figures.by_method[PaymentMethod::kCash];
+  cash = *cash.Plus(Rp(5000));
   close.body = EncodeZReport(*z);
   close.hash = ComputeEntryHash(close);
   const ApplyOutcome refused = Apply(entries);
@@ -287,7 +303,8 @@ TEST_F(LedgerStoreTest, SyncNowWakesTheWorkerWhileItBacksOff) {
     return changed.wait_for(lock, std::chrono::seconds(30), [&] { return rounds.size() >= count; });
   };
   ASSERT_TRUE(rounds_reach(1));
-  EXPECT_NE(std::string::npos, rounds[0].last_error.find("no answer from the ledger")) << rounds[0].last_error;
+  EXPECT_NE(std::string::npos, rounds[0].last_error.message().find("no answer from the ledger"))
+      << rounds[0].last_error.message();
   EXPECT_EQ(2, rounds[0].unsent());
   worker.SyncNow();  // backing off for up to an hour, yet it tries again now
   ASSERT_TRUE(rounds_reach(2));

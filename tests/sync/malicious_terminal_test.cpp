@@ -40,13 +40,16 @@ const std::vector<std::string> kEventDays = {"2026-11-20", "2026-11-21", "2026-1
 Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
 
 LedgerFigures ToLedger(const DayFigures& f) {
-  return {f.sales_count,  f.voids_count,   f.gross.rupiah(), f.voids.rupiah(),
-          f.net.rupiah(), f.cash.rupiah(), f.qris.rupiah(), f.transfer.rupiah()};
+  return {f.sales_count, f.voids_count, f.gross, f.voids, f.net, f.by_method};
 }
 
 std::string Describe(const LedgerFigures& f) {
-  return fmt::format("sales {} voids {} gross {} voided {} net {} cash {} qris {} transfer {}", f.sales_count,
-                     f.voids_count, f.gross, f.voids, f.net, f.cash, f.qris, f.transfer);
+  std::string text = fmt::format("sales {} voids {} gross {} voided {} net {}", f.sales_count, f.voids_count,
+                                 f.gross.rupiah(), f.voids.rupiah(), f.net.rupiah());
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    text += fmt::format(" {} {}", method.name, f.by_method[method.method].rupiah());
+  }
+  return text;
 }
 
 // Re-chains `entries` from entry `from` on: seq, prev_hash and hash, as a forger with the
@@ -434,11 +437,13 @@ std::string OtherStallsLines(const std::string& lines) {
 void ExpectSane(const LedgerFigures& f, const std::string& where) {
   EXPECT_GE(f.sales_count, f.voids_count) << where;
   EXPECT_GE(f.voids_count, 0) << where;
-  EXPECT_EQ(f.gross - f.voids, f.net) << where;
-  EXPECT_EQ(f.cash + f.qris + f.transfer, f.net) << where;
-  for (const int64_t money : {f.gross, f.voids, f.net, f.cash, f.qris, f.transfer}) {
-    EXPECT_GE(money, 0) << where;
-    EXPECT_LE(money, f.sales_count * kMaxSaleTotal.rupiah()) << where;
+  EXPECT_EQ(f.gross.Minus(f.voids), f.net) << where;
+  EXPECT_EQ(f.by_method.Total(), f.net) << where;
+  std::vector<Money> amounts = {f.gross, f.voids, f.net};
+  amounts.insert(amounts.end(), f.by_method.amounts.begin(), f.by_method.amounts.end());
+  for (const Money money : amounts) {
+    EXPECT_GE(money, Rp(0)) << where;
+    EXPECT_LE(money.rupiah(), f.sales_count * kMaxSaleTotal.rupiah()) << where;
   }
 }
 

@@ -24,65 +24,84 @@ using testing::Wib;
 
 // ---- AverageSale and MakeChange ------------------------------------------------------------
 
+Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
+
 LedgerFigures Standing(int64_t sales, int64_t voided, int64_t net) {
   LedgerFigures figures;
   figures.sales_count = sales;
   figures.voids_count = voided;
-  figures.net = net;
+  figures.net = Rp(net);
   return figures;
 }
 
+int64_t Average(const LedgerFigures& figures) { return AverageSale(figures).rupiah(); }
+
 TEST(AverageSaleTest, IsZeroWhenNoSaleStands) {
-  EXPECT_EQ(0, AverageSale(LedgerFigures{}));
-  EXPECT_EQ(0, AverageSale(Standing(3, 3, 0)));
-  EXPECT_EQ(0, AverageSale(Standing(2, 3, 5000)));
+  EXPECT_EQ(0, Average(LedgerFigures{}));
+  EXPECT_EQ(0, Average(Standing(3, 3, 0)));
+  EXPECT_EQ(0, Average(Standing(2, 3, 5000)));
 }
 
 TEST(AverageSaleTest, DividesByTheSalesThatStand) {
-  EXPECT_EQ(20000, AverageSale(Standing(3, 1, 40000)));
-  EXPECT_EQ(7500, AverageSale(Standing(2, 0, 15000)));
+  EXPECT_EQ(20000, Average(Standing(3, 1, 40000)));
+  EXPECT_EQ(7500, Average(Standing(2, 0, 15000)));
 }
 
 TEST(AverageSaleTest, RoundsHalfUp) {
-  EXPECT_EQ(3, AverageSale(Standing(4, 0, 10)));    // 2.5
-  EXPECT_EQ(3, AverageSale(Standing(3, 0, 10)));    // 3.33
-  EXPECT_EQ(4, AverageSale(Standing(3, 0, 11)));    // 3.67
-  EXPECT_EQ(-2, AverageSale(Standing(2, 0, -5)));   // -2.5: up is towards +∞
-  EXPECT_EQ(-4, AverageSale(Standing(3, 0, -11)));  // -3.67
+  EXPECT_EQ(3, Average(Standing(4, 0, 10)));    // 2.5
+  EXPECT_EQ(3, Average(Standing(3, 0, 10)));    // 3.33
+  EXPECT_EQ(4, Average(Standing(3, 0, 11)));    // 3.67
+  EXPECT_EQ(-2, Average(Standing(2, 0, -5)));   // -2.5: up is towards +∞
+  EXPECT_EQ(-4, Average(Standing(3, 0, -11)));  // -3.67
 }
 
 TEST(AverageSaleTest, DoesNotOverflowNearTheLimit) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-  EXPECT_EQ(kMax, AverageSale(Standing(1, 0, kMax)));
-  EXPECT_EQ(int64_t{1} << 62, AverageSale(Standing(2, 0, kMax)));  // 2^62 − 0.5
+  EXPECT_EQ(kMax, Average(Standing(1, 0, kMax)));
+  EXPECT_EQ(int64_t{1} << 62, Average(Standing(2, 0, kMax)));  // 2^62 − 0.5
+}
+
+// A change of money figures, which cannot fail here.
+MoneyChange NetChange(int64_t previous, int64_t current) {
+  Result<MoneyChange> change = MakeChange(Rp(previous), Rp(current));
+  EXPECT_TRUE(change.ok()) << change.status().ToString();
+  return change.ok() ? *change : MoneyChange{};
 }
 
 TEST(MakeChangeTest, HasNoPercentAgainstZero) {
-  const Change none = MakeChange(0, 0);
-  EXPECT_EQ(0, none.difference);
+  const MoneyChange none = NetChange(0, 0);
+  EXPECT_EQ(Rp(0), none.difference);
   EXPECT_FALSE(none.percent.has_value());
-  const Change fresh = MakeChange(0, 500);
-  EXPECT_EQ(0, fresh.previous);
-  EXPECT_EQ(500, fresh.current);
-  EXPECT_EQ(500, fresh.difference);
+  const MoneyChange fresh = NetChange(0, 500);
+  EXPECT_EQ(Rp(0), fresh.previous);
+  EXPECT_EQ(Rp(500), fresh.current);
+  EXPECT_EQ(Rp(500), fresh.difference);
   EXPECT_FALSE(fresh.percent.has_value());
+  EXPECT_FALSE(MakeChange(0, 0).percent.has_value());  // a count
 }
 
 TEST(MakeChangeTest, GivesTheDifferenceAndPercent) {
-  const Change up = MakeChange(1000, 1250);
-  EXPECT_EQ(250, up.difference);
+  const MoneyChange up = NetChange(1000, 1250);
+  EXPECT_EQ(Rp(250), up.difference);
   EXPECT_DOUBLE_EQ(25.0, *up.percent);
-  const Change down = MakeChange(1000, 750);
-  EXPECT_EQ(-250, down.difference);
+  const MoneyChange down = NetChange(1000, 750);
+  EXPECT_EQ(Rp(-250), down.difference);
   EXPECT_DOUBLE_EQ(-25.0, *down.percent);
-  EXPECT_DOUBLE_EQ(100.0 / 3, *MakeChange(3, 4).percent);
+  const CountChange sales = MakeChange(3, 4);
+  EXPECT_EQ(1, sales.difference);
+  EXPECT_DOUBLE_EQ(100.0 / 3, *sales.percent);
+}
+
+TEST(MakeChangeTest, IsCorruptionWhenTheDifferenceOverflows) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  EXPECT_EQ(StatusCode::kCorruption, MakeChange(Rp(-kMax), Rp(kMax)).status().code());
 }
 
 // ---- the reports ---------------------------------------------------------------------------
 
 LedgerFigures Figures(int64_t sales, int64_t voided, int64_t gross, int64_t voids, int64_t net,
                       int64_t cash, int64_t qris, int64_t transfer) {
-  return {sales, voided, gross, voids, net, cash, qris, transfer};
+  return {sales, voided, Rp(gross), Rp(voids), Rp(net), {{Rp(cash), Rp(qris), Rp(transfer)}}};
 }
 
 const LedgerFigures kBakso = Figures(3, 1, 50000, 10000, 40000, 25000, 15000, 0);
@@ -101,8 +120,8 @@ OrganiserDayReport DayReport() {
   report.event = Expo();
   report.business_day = "2026-11-22";
   report.as_of = Wib(22, hours(21) + minutes(30));
-  report.stalls = {{"BKS-07", kBaksoName, "makanan", kBakso, ZState::kDiffers, -5000},
-                   {"ES-01", kDawetName, "minuman", kDawet, ZState::kAgrees, 0}};
+  report.stalls = {{"BKS-07", kBaksoName, "makanan", kBakso, ZState::kDiffers, Rp(-5000)},
+                   {"ES-01", kDawetName, "minuman", kDawet, ZState::kAgrees, Rp(0)}};
   report.hours = {{"19", kDay}, {"20", LedgerFigures{}}};
   report.categories = {{"makanan", kBakso}};
   report.terminals = {{"T1", "BKS-07", false, 12, Wib(22, hours(21) + minutes(25)),
@@ -149,11 +168,11 @@ Comparison MakeComparison() {
                          "Jawa Tengah",  "Semarang",
                          "Asia/Jakarta", "2025-11-21",
                          "2025-11-23"};
-  comparison.net = MakeChange(44000, 55000);
+  comparison.net = NetChange(44000, 55000);
   comparison.sales_count = MakeChange(5, 5);
-  comparison.average_sale = MakeChange(0, 13750);
-  comparison.days = {{"1", MakeChange(20000, 15000)}};
-  comparison.categories = {{"makanan", MakeChange(0, 40000)}};
+  comparison.average_sale = NetChange(0, 13750);
+  comparison.days = {{"1", NetChange(20000, 15000)}};
+  comparison.categories = {{"makanan", NetChange(0, 40000)}};
   return comparison;
 }
 
@@ -214,7 +233,7 @@ TEST(ReportJsonTest, DayReport) {
 TEST(ReportJsonTest, NotClosedStall) {
   OrganiserDayReport report = DayReport();
   report.stalls[0].z_state = ZState::kNotClosed;
-  report.stalls[0].z_difference = 0;
+  report.stalls[0].z_difference = Rp(0);
   EXPECT_EQ("not_closed", ReportJson(report)["stalls"][0]["z_state"]);
 }
 

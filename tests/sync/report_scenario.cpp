@@ -60,8 +60,7 @@ SaleMoney MoneyOf(const CompletedSale& sale) {
 }
 
 LedgerFigures FiguresOfDay(const DayFigures& f) {
-  return {f.sales_count,    f.voids_count,    f.gross.rupiah(), f.voids.rupiah(),
-          f.net.rupiah(),   f.cash.rupiah(),  f.qris.rupiah(),  f.transfer.rupiah()};
+  return {f.sales_count, f.voids_count, f.gross, f.voids, f.net, f.by_method};
 }
 
 CompletedSale MakeSale(int64_t price, const std::vector<Payment>& payments) {
@@ -108,21 +107,22 @@ std::string DayAfter(const std::string& day, int days) {
 }
 
 LedgerFigures FiguresOf(const std::vector<const SaleFact*>& sales) {
-  LedgerFigures f;
+  int64_t sales_count = 0, voids_count = 0, gross = 0, voids = 0, net = 0, cash = 0, qris = 0, transfer = 0;
   for (const SaleFact* sale : sales) {
-    f.sales_count += 1;
-    f.gross += sale->money.total;
+    sales_count += 1;
+    gross += sale->money.total;
     if (sale->voided) {
-      f.voids_count += 1;
-      f.voids += sale->money.total;
+      voids_count += 1;
+      voids += sale->money.total;
     } else {
-      f.net += sale->money.total;
-      f.cash += sale->money.cash;
-      f.qris += sale->money.qris;
-      f.transfer += sale->money.transfer;
+      net += sale->money.total;
+      cash += sale->money.cash;
+      qris += sale->money.qris;
+      transfer += sale->money.transfer;
     }
   }
-  return f;
+  const auto rp = [](int64_t rupiah) { return Money::Rupiah(rupiah); };
+  return {sales_count, voids_count, rp(gross), rp(voids), rp(net), {{rp(cash), rp(qris), rp(transfer)}}};
 }
 
 // ---- JournalTally ---------------------------------------------------------------------
@@ -338,7 +338,8 @@ void ReportWorld::SyncForgingLastZ(const std::string& terminal, TimePoint now, i
   ZReport z = Take(DecodeZReport(close.body), "decode Z");
   z.figures.gross = Money::Rupiah(z.figures.gross.rupiah() + extra);
   z.figures.net = Money::Rupiah(z.figures.net.rupiah() + extra);
-  z.figures.cash = Money::Rupiah(z.figures.cash.rupiah() + extra);
+  Money& cash = z.figures.by_method[PaymentMethod::kCash];
+  cash = Money::Rupiah(cash.rupiah() + extra);
   Require(SettleCash(z), "settle the forged Z");
   close.body = EncodeZReport(z);
   close.hash = ComputeEntryHash(close);

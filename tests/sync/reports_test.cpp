@@ -25,9 +25,12 @@ namespace lapak::ledger {
 
 // For readable failures.
 void PrintTo(const LedgerFigures& f, std::ostream* out) {
-  *out << "{sales " << f.sales_count << ", voids " << f.voids_count << ", gross " << f.gross
-       << ", voided " << f.voids << ", net " << f.net << ", cash " << f.cash << ", qris " << f.qris
-       << ", transfer " << f.transfer << "}";
+  *out << "{sales " << f.sales_count << ", voids " << f.voids_count << ", gross " << f.gross.rupiah()
+       << ", voided " << f.voids.rupiah() << ", net " << f.net.rupiah();
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    *out << ", " << method.name << " " << f.by_method[method.method].rupiah();
+  }
+  *out << "}";
 }
 
 namespace {
@@ -82,7 +85,7 @@ std::vector<GroupRow> ByNet(const std::map<std::string, LedgerFigures>& groups) 
 
 struct ExpectedZ {
   ZState state = ZState::kNotClosed;
-  int64_t difference = 0;
+  int64_t difference = 0;  // rupiah
   int count = 0;
 };
 
@@ -93,7 +96,7 @@ ExpectedZ ZOf(const ReportWorld& world, const std::string& stall_id, const std::
     if (report.stall_id != stall_id || report.business_day != day) continue;
     ++z.count;
     all_agree = all_agree && report.own == report.ledger;
-    z.difference += report.own.net - report.ledger.net;
+    z.difference += report.own.net.rupiah() - report.ledger.net.rupiah();
   }
   if (z.count > 0) z.state = all_agree ? ZState::kAgrees : ZState::kDiffers;
   return z;
@@ -160,7 +163,7 @@ OrganiserDayReport ExpectedDayReport(const ReportWorld& world, const std::string
     }));
     const ExpectedZ z = ZOf(world, stall->spec.id, day);
     row.z_state = z.state;
-    row.z_difference = z.difference;
+    row.z_difference = Money::Rupiah(z.difference);
     categories.insert(row.category);
     report.stalls.push_back(row);
   }
@@ -284,16 +287,21 @@ PeriodReport ExpectedPeriod(const ReportWorld& world, const std::string& provinc
   return report;
 }
 
-Change ExpectedChange(int64_t previous, int64_t current) {
-  Change change{previous, current, current - previous, std::nullopt};
+CountChange ExpectedChange(int64_t previous, int64_t current) {
+  CountChange change{previous, current, current - previous, std::nullopt};
   if (previous != 0) change.percent = 100.0 * static_cast<double>(current - previous) / static_cast<double>(previous);
   return change;
 }
 
+MoneyChange ExpectedChange(Money previous, Money current) {
+  const CountChange rupiah = ExpectedChange(previous.rupiah(), current.rupiah());
+  return {previous, current, Money::Rupiah(rupiah.difference), rupiah.percent};
+}
+
 // net ÷ sales standing, an exact half rounded up (every net here is positive).
-int64_t ExpectedAverage(const LedgerFigures& f) {
+Money ExpectedAverage(const LedgerFigures& f) {
   const int64_t standing = f.sales_count - f.voids_count;
-  return standing > 0 ? (2 * f.net + standing) / (2 * standing) : 0;
+  return Money::Rupiah(standing > 0 ? (2 * f.net.rupiah() + standing) / (2 * standing) : 0);
 }
 
 int DayCount(const EventInfo& event) {
@@ -316,8 +324,8 @@ Comparison ExpectedComparison(const ReportWorld& world, const std::string& curre
   // reports.h: "per day of the event (the n-th day against the n-th day)": day n is
   // first_day + n − 1 of each event; a sale rung before or after the event is in its total
   // but on no day of it.
-  const auto net_on_day = [&](const EventInfo& event, int n) -> int64_t {
-    if (n >= DayCount(event)) return 0;
+  const auto net_on_day = [&](const EventInfo& event, int n) -> Money {
+    if (n >= DayCount(event)) return Money();
     const std::string day = testing::DayAfter(event.first_day, n);
     return testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
              return sale.event_id == event.id && sale.business_day == day;
@@ -327,7 +335,7 @@ Comparison ExpectedComparison(const ReportWorld& world, const std::string& curre
     comparison.days.emplace_back(std::to_string(n + 1),
                                  ExpectedChange(net_on_day(previous.event, n), net_on_day(current.event, n)));
   }
-  std::map<std::string, std::pair<int64_t, int64_t>> categories;
+  std::map<std::string, std::pair<int64_t, int64_t>> categories;  // rupiah
   for (const testing::StallFact& stall : world.stalls()) {
     if (stall.spec.event_id == previous_id || stall.spec.event_id == current_id) categories[stall.spec.category];
   }
@@ -337,7 +345,8 @@ Comparison ExpectedComparison(const ReportWorld& world, const std::string& curre
     if (sale->event_id == current_id) categories[CategoryOf(world, sale->stall_id)].second += net;
   }
   for (const auto& [category, nets] : categories) {
-    comparison.categories.emplace_back(category, ExpectedChange(nets.first, nets.second));
+    comparison.categories.emplace_back(category,
+                                       ExpectedChange(Money::Rupiah(nets.first), Money::Rupiah(nets.second)));
   }
   return comparison;
 }
@@ -431,7 +440,8 @@ void ExpectEventReport(const EventReport& want, const EventReport& got, const st
   EXPECT_EQ(want.days_not_closed, got.days_not_closed) << what << " days not closed";
 }
 
-void ExpectChange(const Change& want, const Change& got, const std::string& what) {
+template <typename Amount>
+void ExpectChange(const Change<Amount>& want, const Change<Amount>& got, const std::string& what) {
   EXPECT_EQ(want.previous, got.previous) << what;
   EXPECT_EQ(want.current, got.current) << what;
   EXPECT_EQ(want.difference, got.difference) << what;
@@ -470,7 +480,7 @@ const GroupRow& Row(const std::vector<GroupRow>& rows, const std::string& key) {
 }
 
 const StallDayRow& Stall(const OrganiserDayReport& report, const std::string& id) {
-  static const StallDayRow kMissing{"(missing)", "", "", {}, ZState::kNotClosed, 0};
+  static const StallDayRow kMissing{"(missing)", "", "", {}, ZState::kNotClosed, Money()};
   auto found = std::find_if(report.stalls.begin(), report.stalls.end(),
                             [&](const StallDayRow& row) { return row.stall_id == id; });
   return found == report.stalls.end() ? kMissing : *found;
@@ -488,20 +498,19 @@ const TerminalSync& Terminal(const OrganiserDayReport& report, const std::string
 }
 
 LedgerFigures Of(const DayFigures& f) {
-  return {f.sales_count,  f.voids_count,   f.gross.rupiah(), f.voids.rupiah(),
-          f.net.rupiah(), f.cash.rupiah(), f.qris.rupiah(),  f.transfer.rupiah()};
+  return {f.sales_count, f.voids_count, f.gross, f.voids, f.net, f.by_method};
 }
 
 LedgerFigures Plus(LedgerFigures a, const LedgerFigures& b) {
-  a.sales_count += b.sales_count;
-  a.voids_count += b.voids_count;
-  a.gross += b.gross;
-  a.voids += b.voids;
-  a.net += b.net;
-  a.cash += b.cash;
-  a.qris += b.qris;
-  a.transfer += b.transfer;
+  EXPECT_TRUE(a.Add(b).ok());
   return a;
+}
+
+// Figures in rupiah, the payment methods in the order of kPaymentMethods.
+LedgerFigures Figures(int64_t sales, int64_t voided, int64_t gross, int64_t voids, int64_t net,
+                      int64_t cash, int64_t qris, int64_t transfer) {
+  const auto rp = [](int64_t rupiah) { return Money::Rupiah(rupiah); };
+  return {sales, voided, rp(gross), rp(voids), rp(net), {{rp(cash), rp(qris), rp(transfer)}}};
 }
 
 TimePoint LocalTime(int year, unsigned month, unsigned day, int hour) {
@@ -590,13 +599,13 @@ TEST_P(ReportsTest, EveryDayReportOfEveryEventEqualsTheJournal) {
   const LedgerFigures& bakso = Stall(day20, "SMG-BKS").figures;
   EXPECT_EQ(8, bakso.sales_count);
   EXPECT_EQ(1, bakso.voids_count);
-  EXPECT_EQ(15000 + 30000 + 45000 + 22000 + 18000 + 27000 + 15000 + 60000, bakso.gross);
-  EXPECT_EQ(22000, bakso.voids);
-  EXPECT_EQ(15000 + 45000 + 18000 + 27000 + 15000 + 20000, bakso.cash);
-  EXPECT_EQ(30000 + 40000, bakso.qris);
-  EXPECT_EQ(0, bakso.transfer);
-  EXPECT_EQ(bakso.gross - bakso.voids, bakso.net);
-  EXPECT_EQ(0, AverageSale(Stall(day20, "SMG-LRK").figures));
+  EXPECT_EQ(15000 + 30000 + 45000 + 22000 + 18000 + 27000 + 15000 + 60000, bakso.gross.rupiah());
+  EXPECT_EQ(22000, bakso.voids.rupiah());
+  EXPECT_EQ(15000 + 45000 + 18000 + 27000 + 15000 + 20000, bakso.by_method[PaymentMethod::kCash].rupiah());
+  EXPECT_EQ(30000 + 40000, bakso.by_method[PaymentMethod::kQris].rupiah());
+  EXPECT_EQ(0, bakso.by_method[PaymentMethod::kTransfer].rupiah());
+  EXPECT_EQ(bakso.gross.Minus(bakso.voids), bakso.net);
+  EXPECT_EQ(Money(), AverageSale(Stall(day20, "SMG-LRK").figures));
   EXPECT_EQ(LedgerFigures{}, Stall(day20, "SMG-LRK").figures);  // a stall that sold nothing
 }
 
@@ -612,11 +621,11 @@ TEST_P(ReportsTest, HoursRunInBusinessDayOrderAndTheNightCountsForTheEvening) {
   EXPECT_EQ(order, Keys(semarang20.hours));
   // 27.000 paid with 30.000 cash at 01:30 WIB on the 21st: the 20th, hour "01".
   const LedgerFigures night = Row(semarang20.hours, "01").figures;
-  EXPECT_EQ((LedgerFigures{1, 0, 27000, 0, 27000, 27000, 0, 0}), night);
+  EXPECT_EQ(Figures(1, 0, 27000, 0, 27000, 27000, 0, 0), night);
   const OrganiserDayReport semarang21 = CheckDay("semarang-2026", "2026-11-21", now);
   EXPECT_EQ(LedgerFigures{}, Row(semarang21.hours, "01").figures);
   // Hour "21" of the 20th: two sales voided later (one in a later batch, one on the next day).
-  EXPECT_EQ((LedgerFigures{2, 2, 22000 + 175000, 22000 + 175000, 0, 0, 0, 0}),
+  EXPECT_EQ(Figures(2, 2, 22000 + 175000, 22000 + 175000, 0, 0, 0, 0),
             Row(semarang20.hours, "21").figures);
 
   // WITA: 00:45 on the 21st is the 20th's hour "00"; 04:30 on the 21st opens the 21st (it
@@ -624,9 +633,9 @@ TEST_P(ReportsTest, HoursRunInBusinessDayOrderAndTheNightCountsForTheEvening) {
   const OrganiserDayReport bali20 = CheckDay("denpasar-2026", "2026-11-20", now);
   const OrganiserDayReport bali21 = CheckDay("denpasar-2026", "2026-11-21", now);
   EXPECT_EQ(order, Keys(bali21.hours));
-  EXPECT_EQ((LedgerFigures{1, 0, 40000, 0, 40000, 40000, 0, 0}), Row(bali20.hours, "00").figures);
+  EXPECT_EQ(Figures(1, 0, 40000, 0, 40000, 40000, 0, 0), Row(bali20.hours, "00").figures);
   EXPECT_EQ(LedgerFigures{}, Row(bali20.hours, "03").figures);
-  EXPECT_EQ((LedgerFigures{1, 0, 45000, 0, 45000, 45000, 0, 0}), Row(bali21.hours, "04").figures);
+  EXPECT_EQ(Figures(1, 0, 45000, 0, 45000, 45000, 0, 0), Row(bali21.hours, "04").figures);
   LedgerFigures hours;
   for (const GroupRow& row : bali21.hours) hours = Plus(hours, row.figures);
   EXPECT_EQ(bali21.total, hours);
@@ -638,15 +647,15 @@ TEST_P(ReportsTest, AVoidCountsOnItsSalesDayWhicheverDayAndBatchItComesIn) {
   // SMG-BTK-1 sold 175.000 at 21:00 on the 20th (sent that night) and voided it at 10:00 on
   // the 21st, before the 20th's Z (sent on the 21st).
   const OrganiserDayReport day20 = CheckDay("semarang-2026", "2026-11-20", now);
-  EXPECT_EQ((LedgerFigures{2, 1, 425000, 175000, 250000, 0, 0, 250000}), Stall(day20, "SMG-BTK").figures);
+  EXPECT_EQ(Figures(2, 1, 425000, 175000, 250000, 0, 0, 250000), Stall(day20, "SMG-BTK").figures);
   EXPECT_STREQ("agrees", Show(Stall(day20, "SMG-BTK").z_state));
   const OrganiserDayReport day21 = CheckDay("semarang-2026", "2026-11-21", now);
   EXPECT_EQ(0, Stall(day21, "SMG-BTK").figures.voids_count);
-  EXPECT_EQ(320000 + 80000 + 120000, Stall(day21, "SMG-BTK").figures.net);
+  EXPECT_EQ(320000 + 80000 + 120000, Stall(day21, "SMG-BTK").figures.net.rupiah());
   // SMG-BKS-A's transfer of 22.000 was sent at 21:35, its void at 02:05.
   EXPECT_EQ(1, Stall(day20, "SMG-BKS").figures.voids_count);
-  EXPECT_EQ(22000, Stall(day20, "SMG-BKS").figures.voids);
-  EXPECT_EQ(0, Stall(day20, "SMG-BKS").figures.transfer);
+  EXPECT_EQ(22000, Stall(day20, "SMG-BKS").figures.voids.rupiah());
+  EXPECT_EQ(0, Stall(day20, "SMG-BKS").figures.by_method[PaymentMethod::kTransfer].rupiah());
 }
 
 TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
@@ -670,7 +679,7 @@ TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
     // SMG-KOP-1's newest entry shows how far it got.
     const OrganiserDayReport day20 = CheckDay("semarang-2026", "2026-11-20", now);
     EXPECT_FALSE(Terminal(day20, "SMG-KOP-1").late);
-    EXPECT_EQ((LedgerFigures{2, 0, 36000, 0, 36000, 12000, 24000, 0}), Stall(day20, "SMG-KOP").figures);
+    EXPECT_EQ(Figures(2, 0, 36000, 0, 36000, 12000, 24000, 0), Stall(day20, "SMG-KOP").figures);
     EXPECT_STREQ("not closed", Show(Stall(day20, "SMG-KOP").z_state));
   }
   world_->PlaySemarangDay22();
@@ -703,8 +712,9 @@ TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
       EXPECT_EQ(14, Terminal(report, "SMG-KOP-1").entries_held) << day;
       EXPECT_EQ(Show(Wib(22, 22, 1)), Show(Terminal(report, "SMG-KOP-1").last_sync_at)) << day;
     }
-    EXPECT_EQ(36000, Stall(DayReport("semarang-2026", "2026-11-21", now), "SMG-KOP").figures.net);
-    EXPECT_EQ(48000 + 12000, Stall(DayReport("semarang-2026", "2026-11-22", now), "SMG-KOP").figures.net);
+    EXPECT_EQ(36000, Stall(DayReport("semarang-2026", "2026-11-21", now), "SMG-KOP").figures.net.rupiah());
+    EXPECT_EQ(48000 + 12000,
+              Stall(DayReport("semarang-2026", "2026-11-22", now), "SMG-KOP").figures.net.rupiah());
     const EventReport event = CheckEvent("semarang-2026", 5, now);
     EXPECT_EQ(1, event.stalls_late);      // SMG-LRK, never synced
     EXPECT_EQ(1, event.days_not_closed);  // SMG-DWT on the 22nd
@@ -718,7 +728,7 @@ TEST_P(ReportsTest, ZReportsAgreeOrAreNotClosedYet) {
   // SMG-BKS-B first sent a Z claiming Rp5.000 more than its entries: refused whole (see
   // SyncForgingLastZ), then its honest Z, which agrees like SMG-BKS-A's.
   EXPECT_STREQ("agrees", Show(Stall(day22, "SMG-BKS").z_state));
-  EXPECT_EQ(0, Stall(day22, "SMG-BKS").z_difference);
+  EXPECT_EQ(Money(), Stall(day22, "SMG-BKS").z_difference);
   EXPECT_STREQ("agrees", Show(Stall(day22, "SMG-BTK").z_state));
   EXPECT_STREQ("agrees", Show(Stall(day22, "SMG-KOP").z_state));
   EXPECT_STREQ("not closed", Show(Stall(day22, "SMG-DWT").z_state));
@@ -761,10 +771,10 @@ TEST_P(ReportsTest, EventReportsOfTheProvinceEqualTheJournal) {
   EXPECT_EQ("Kota Denpasar", bali.top_stalls[2].regency);  // BAL-END has none of its own
   // The trial sale of the 19th is not hidden: its day is listed and counted.
   EXPECT_EQ((std::vector<std::string>{"2026-11-19", "2026-11-20", "2026-11-21"}), Keys(bali.days));
-  EXPECT_EQ(35000, Row(bali.days, "2026-11-19").figures.net);
+  EXPECT_EQ(35000, Row(bali.days, "2026-11-19").figures.net.rupiah());
   EXPECT_EQ(1500000 + 750000 + 85000 + 170000 + 85000 + 40000 + 45000 + 250000,
-            Row(bali.regencies, "Kabupaten Gianyar").figures.net);
-  EXPECT_EQ(400000, Row(bali.regencies, "Kota Denpasar").figures.net);
+            Row(bali.regencies, "Kabupaten Gianyar").figures.net.rupiah());
+  EXPECT_EQ(400000, Row(bali.regencies, "Kota Denpasar").figures.net.rupiah());
   EXPECT_EQ(0, bali.days_not_closed);
   EXPECT_EQ(0, bali.stalls_late);
   EXPECT_EQ(4, bali.stalls);
@@ -862,13 +872,13 @@ TEST_P(ReportsTest, AComparisonOfTwoEventsEqualsTheirJournals) {
   ASSERT_TRUE(got.ok());
   ASSERT_EQ(3u, got->days.size());
   EXPECT_EQ("3", got->days[2].first);
-  EXPECT_EQ(0, got->days[2].second.previous);
+  EXPECT_EQ(0, got->days[2].second.previous.rupiah());
   EXPECT_FALSE(got->days[2].second.percent.has_value());
   std::vector<std::string> categories;
   for (const auto& [category, change] : got->categories) categories.push_back(category);
   EXPECT_EQ((std::vector<std::string>{"fashion", "kerajinan", "makanan", "minuman"}), categories);
-  EXPECT_EQ(0, got->categories[0].second.current);
-  EXPECT_EQ(350000 + 150000, got->categories[0].second.previous);  // Batik Laweyan, 90.000 voided
+  EXPECT_EQ(0, got->categories[0].second.current.rupiah());
+  EXPECT_EQ(350000 + 150000, got->categories[0].second.previous.rupiah());  // Batik Laweyan, 90.000 voided
   EXPECT_FALSE(got->categories[1].second.percent.has_value());
   // Denpasar's first day is the 20th, whatever was sold on the 19th: its day "1" is the
   // 20th's 85.000 + 170.000 + 85.000 + 40.000 (BAL-BBG) + 35.000 + 70.000 (BAL-KOP) +
@@ -876,12 +886,12 @@ TEST_P(ReportsTest, AComparisonOfTwoEventsEqualsTheirJournals) {
   Result<Comparison> bali = MakeComparison(*ledger_, "denpasar-2026", "semarang-2026");
   ASSERT_TRUE(bali.ok());
   ASSERT_EQ(3u, bali->days.size());
-  EXPECT_EQ(85000 + 170000 + 85000 + 40000 + 35000 + 70000 + 1500000, bali->days[0].second.current);
-  EXPECT_EQ(0, bali->days[2].second.current);  // Denpasar has no third day
+  EXPECT_EQ(85000 + 170000 + 85000 + 40000 + 35000 + 70000 + 1500000, bali->days[0].second.current.rupiah());
+  EXPECT_EQ(0, bali->days[2].second.current.rupiah());  // Denpasar has no third day
   // Solo: 8 sales, 1 voided, net 25.000·2 + 50.000 + 350.000 + 150.000 + 10.000 + 21.000.
-  EXPECT_EQ(631000, got->net.previous);
+  EXPECT_EQ(631000, got->net.previous.rupiah());
   EXPECT_EQ(7, got->sales_count.previous);
-  EXPECT_EQ(90143, got->average_sale.previous);  // 631.000 / 7 = 90.142,86
+  EXPECT_EQ(90143, got->average_sale.previous.rupiah());  // 631.000 / 7 = 90.142,86
 }
 
 TEST_P(ReportsTest, EventsAreListedByFirstDayAndAnUnknownEventIsNotFound) {

@@ -27,36 +27,29 @@ std::string DayName(unsigned day) { return fmt::format("2026-11-{:02}", day); }
 Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
 
 LedgerFigures FromDay(const DayFigures& f) {
-  return {f.sales_count,  f.voids_count,   f.gross.rupiah(), f.voids.rupiah(),
-          f.net.rupiah(), f.cash.rupiah(), f.qris.rupiah(),  f.transfer.rupiah()};
+  return {f.sales_count, f.voids_count, f.gross, f.voids, f.net, f.by_method};
 }
 
 std::string Describe(const LedgerFigures& f) {
+  const MethodAmounts& m = f.by_method;
   return fmt::format("{} sales, {} voided ({}); gross {} net {} = cash {} + qris {} + transfer {}",
-                     f.sales_count, f.voids_count, f.voids, f.gross, f.net, f.cash, f.qris,
-                     f.transfer);
+                     f.sales_count, f.voids_count, f.voids.rupiah(), f.gross.rupiah(), f.net.rupiah(),
+                     m[PaymentMethod::kCash].rupiah(), m[PaymentMethod::kQris].rupiah(),
+                     m[PaymentMethod::kTransfer].rupiah());
 }
 
 std::string DigestText(const Sha256Digest& digest) {
   return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
 }
 
+MethodAmounts ByMethod(const SaleMoney& m) { return {{Rp(m.cash), Rp(m.qris), Rp(m.transfer)}}; }
+
 void AddSale(LedgerFigures& f, const SaleMoney& m) {
-  f.sales_count += 1;
-  f.gross += m.total;
-  f.net += m.total;
-  f.cash += m.cash;
-  f.qris += m.qris;
-  f.transfer += m.transfer;
+  EXPECT_TRUE(f.Add({1, 0, Rp(m.total), Rp(0), Rp(m.total), ByMethod(m)}).ok());
 }
 
 void AddVoid(LedgerFigures& f, const SaleMoney& m) {
-  f.voids_count += 1;
-  f.voids += m.total;
-  f.net -= m.total;
-  f.cash -= m.cash;
-  f.qris -= m.qris;
-  f.transfer -= m.transfer;
+  EXPECT_TRUE(f.Add({0, 1, Rp(0), Rp(m.total), Rp(-m.total), *MethodAmounts().Minus(ByMethod(m))}).ok());
 }
 
 using EntryHashes = std::map<std::pair<std::string, int64_t>, std::string>;  // by (terminal, seq)
@@ -143,13 +136,11 @@ void ExpectZReportsReconciled(ledger::LedgerStore& books,
       EXPECT_EQ(own.business_day, r.business_day);
       EXPECT_TRUE(r.agrees) << "Z" << r.z_number << ": terminal " << Describe(r.terminal)
                             << "; ledger " << Describe(r.ledger);
-      EXPECT_EQ(0, r.difference) << "Z" << r.z_number;
+      EXPECT_EQ(Rp(0), r.difference) << "Z" << r.z_number;
       const LedgerFigures figures = FromDay(own.figures);
       EXPECT_EQ(figures.gross, r.ledger.gross);
       EXPECT_EQ(figures.net, r.ledger.net);
-      EXPECT_EQ(figures.cash, r.ledger.cash);
-      EXPECT_EQ(figures.qris, r.ledger.qris);
-      EXPECT_EQ(figures.transfer, r.ledger.transfer);
+      EXPECT_EQ(figures.by_method, r.ledger.by_method);
       EXPECT_EQ(figures.sales_count, r.ledger.sales_count);
     }
     tally.z_reports += static_cast<int64_t>(zs->size());

@@ -35,7 +35,7 @@ const std::string kStall = "BKS-07";
 const std::string kDay = "2026-11-22";
 // 2026-11-22 19:30 WIB: half an hour after StallFixture's clock starts.
 const std::string kNow = "2026-11-22T12:30:00Z";
-const std::vector<std::string> kFixedClock = {"LAPAK_NOW=" + kNow};
+const std::vector<std::string> kFixedClock = {"LAPAK_NOW=" + kNow, "LAPAK_LANG=en"};  // errors quoted in English
 
 // The same code, pointing at `url`: the organiser re-prints it when the ledger moved (a
 // ledger started with --port 0 gets a new port on each start).
@@ -99,8 +99,7 @@ class SyncCliTest : public ::testing::Test {
   }
   ledger::LedgerFigures TerminalTotals() {
     const DayFigures f = stall_.Figures(kDay);
-    return {f.sales_count,  f.voids_count,  f.gross.rupiah(), f.voids.rupiah(),
-            f.net.rupiah(), f.cash.rupiah(), f.qris.rupiah(),  f.transfer.rupiah()};
+    return {f.sales_count, f.voids_count, f.gross, f.voids, f.net, f.by_method};
   }
 
   testing::TempDir dir_;
@@ -184,7 +183,7 @@ TEST_F(SyncCliTest, SyncSendsEverythingAndStatusShowsTheSuccess) {
   EXPECT_TRUE(status["last_error"].is_null());
   EXPECT_EQ(6, LedgerHwm());
   EXPECT_EQ(TerminalTotals(), LedgerTotals());
-  EXPECT_EQ(147000, LedgerTotals().net);
+  EXPECT_EQ(147000, LedgerTotals().net.rupiah());
 
   // Nothing left: a second sync sends no batch.
   EXPECT_EQ(json({{"batches", 0}, {"acknowledged_seq", 6}, {"unsent", 0}}), LapakJson({"sync"}));
@@ -228,7 +227,7 @@ TEST_F(SyncCliTest, SyncFailsWhileTheLedgerIsDownAndResumesWithoutDoubling) {
   EXPECT_TRUE(status["last_error"].is_null()) << status.dump();
   EXPECT_EQ(stall_.LastSeq(), LedgerHwm());
   EXPECT_EQ(TerminalTotals(), LedgerTotals());
-  EXPECT_EQ(58000, LedgerTotals().net);  // 25.000 + 18.000 + 15.000; the transfer was voided
+  EXPECT_EQ(58000, LedgerTotals().net.rupiah());  // 25.000 + 18.000 + 15.000; the transfer was voided
   EXPECT_EQ(1, LedgerTotals().voids_count);
 }
 

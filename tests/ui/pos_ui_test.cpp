@@ -68,7 +68,7 @@ TEST_F(PosUiTest, AWrongPinIsRefusedAndTheRightOneLetsTheCashierIn) {
   ASSERT_TRUE(ui_->TypeDigits("pin", "0000"));
   ASSERT_TRUE(ui_->Tap("Masuk"));
   EXPECT_EQ(Screen::kLogin, model_->screen());
-  EXPECT_EQ("wrong PIN for kasir; 4 more tries before a lock", model_->message());
+  EXPECT_EQ("PIN kasir salah; 4 kali coba lagi sebelum dikunci", model_->message());  // in Bahasa Indonesia
   LogIn();
   EXPECT_EQ(Role::kCashier, model_->role());
 }
@@ -130,7 +130,7 @@ TEST_F(PosUiTest, AnUnderPaidSaleIsNotRecorded) {
   EXPECT_EQ(Screen::kPay, model_->screen());
   EXPECT_EQ("Rp5.000", FormatMoney(model_->Totals().remaining));
   EXPECT_FALSE(model_->Complete());
-  EXPECT_EQ("under-paid: Rp5.000 of Rp25.000 still due", model_->message());
+  EXPECT_EQ("Kurang bayar: Rp5.000 dari Rp25.000 belum dibayar", model_->message());
   EXPECT_TRUE(Sales().empty());
   ASSERT_TRUE(ui_->Tap("Kembali"));
   EXPECT_EQ(Screen::kSell, model_->screen());
@@ -174,7 +174,7 @@ TEST_F(PosUiTest, AVoidNeedsTheOwnersPinAWrongOneIsRefused) {
   ASSERT_TRUE(ui_->Tap("Salah input"));
   ASSERT_TRUE(ui_->TypeDigits("owner", pos::kDemoCashierPin));  // the cashier's PIN will not do
   ASSERT_TRUE(ui_->Tap("Batalkan transaksi"));
-  EXPECT_EQ("wrong PIN for pemilik; 4 more tries before a lock", model_->message());
+  EXPECT_EQ("PIN pemilik salah; 4 kali coba lagi sebelum dikunci", model_->message());
   EXPECT_FALSE(store_->FindReceipt(receipt)->voided);
   ASSERT_TRUE(ui_->TypeDigits("owner", pos::kDemoOwnerPin));
   ASSERT_TRUE(ui_->Tap("Batalkan transaksi"));
@@ -204,8 +204,8 @@ TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
   EXPECT_EQ(*model_->last_z(), z);
   EXPECT_EQ(2, z.figures.sales_count);
   EXPECT_EQ("Rp25.000", FormatMoney(z.figures.net));
-  EXPECT_EQ("Rp5.000", FormatMoney(z.figures.cash));
-  EXPECT_EQ("Rp20.000", FormatMoney(z.figures.qris));
+  EXPECT_EQ("Rp5.000", FormatMoney(z.figures.by_method[PaymentMethod::kCash]));
+  EXPECT_EQ("Rp20.000", FormatMoney(z.figures.by_method[PaymentMethod::kQris]));
   EXPECT_EQ("Rp5.000", FormatMoney(z.expected_cash));
   EXPECT_EQ("Rp4.500", FormatMoney(z.counted_cash));
   EXPECT_EQ("-Rp500", FormatMoney(z.over_short));
@@ -236,9 +236,13 @@ TEST_F(PosUiTest, TheLanguageSwitchesToEnglishAndBack) {
   ui_.reset();
   model_ = std::make_unique<pos::PosModel>(*store_, clock_);
   ui_ = std::make_unique<testing::HeadlessUi>(*model_, ImVec2(800, 480));
-  EXPECT_EQ(pos::Language::kEnglish, model_->language());
+  EXPECT_EQ(Language::kEnglish, model_->language());
   EXPECT_FLOAT_EQ(1.2f, model_->text_scale());
   EXPECT_TRUE(ui_->Shows("Cashier"));
+  // A refusal follows the language too.
+  ASSERT_TRUE(ui_->TypeDigits("pin", "0000"));
+  ASSERT_TRUE(ui_->Tap("Enter"));
+  EXPECT_EQ("wrong PIN for kasir; 4 more tries before a lock", model_->message());
 
   ASSERT_TRUE(ui_->Tap("ID##language"));
   EXPECT_TRUE(ui_->Shows("Kasir"));
@@ -299,7 +303,7 @@ TEST_F(PosUiTest, TheOwnerImportsACatalogFile) {
 
   ui_->ui().csv_path = dir_.File("missing.csv");
   ASSERT_TRUE(ui_->Tap("Impor CSV"));
-  EXPECT_EQ("cannot read '" + dir_.File("missing.csv") + "'", model_->message());
+  EXPECT_EQ("Berkas '" + dir_.File("missing.csv") + "' tidak bisa dibaca", model_->message());
   EXPECT_EQ(18u, model_->products().size());
 }
 
@@ -309,7 +313,7 @@ TEST_F(PosUiTest, TheCashierHasNoCatalog) {
   // Not only hidden: the model refuses a cashier's catalog change (core/permissions.h).
   const Product price_cut{"BKS-01", "Bakso Urat", "Bakso", Money::Rupiah(1000), true};
   EXPECT_FALSE(model_->SaveProduct(price_cut));
-  EXPECT_EQ("Hanya pemilik yang dapat mengubah katalog", model_->message());
+  EXPECT_EQ("Hanya pemilik yang dapat mengubah katalog, bukan kasir", model_->message());
   EXPECT_FALSE(model_->ImportCatalogFile(std::string(LAPAK_SAMPLE_DATA) + "/catalog-oleh-oleh.csv"));
   EXPECT_FALSE(store_->FindProduct("SLM-01").ok());
   EXPECT_NE(Money::Rupiah(1000), store_->FindProduct("BKS-01")->price);
@@ -327,7 +331,7 @@ TEST_F(PosUiTest, OnlyTheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsen
                            ",http://127.0.0.1:9\n").c_str());
   ASSERT_TRUE(ui_->Tap("Tempel"));
   ASSERT_TRUE(ui_->Tap("Daftarkan"));  // by the cashier: refused
-  EXPECT_EQ("Hanya pemilik yang dapat mendaftarkan terminal", model_->message());
+  EXPECT_EQ("Hanya pemilik yang dapat mendaftarkan terminal, bukan kasir", model_->message());
   EXPECT_FALSE(store_->FindSyncLink()->has_value());
   ASSERT_TRUE(ui_->Tap("Keluar"));
   LogInAsOwner();
@@ -352,7 +356,7 @@ TEST_F(PosUiTest, AMistypedEnrolmentCodeIsRefusedAndChangesNothing) {
   ASSERT_TRUE(ui_->Tap("...##fieldKode pendaftaran"));
   ASSERT_TRUE(TypeText("code", "lapak1,t1,12"));
   ASSERT_TRUE(ui_->Tap("Daftarkan"));
-  EXPECT_NE(std::string::npos, model_->message().find("not an enrolment code")) << model_->message();
+  EXPECT_NE(std::string::npos, model_->message().find("Bukan kode pendaftaran")) << model_->message();
   Result<std::optional<SyncLink>> link = store_->FindSyncLink();
   ASSERT_TRUE(link.ok());
   EXPECT_FALSE(link->has_value());
@@ -432,7 +436,7 @@ TEST_F(PosSetupTest, ABadSetUpIsRefusedAndChangesNothing) {
   ASSERT_TRUE(Type("Kode lapak", "KRP-3", "setup"));
   ASSERT_TRUE(ui_->Tap("Siapkan lapak"));  // no name, no PINs
   EXPECT_EQ(Screen::kSetup, model_->screen());
-  EXPECT_EQ("terminal id '' must be 1 to 32 letters, digits, '.', '_' or '-'", model_->message());
+  EXPECT_EQ("ID terminal '' harus 1 sampai 32 huruf, angka, '.', '_' atau '-'", model_->message());
   EXPECT_FALSE(store_->Info().ok());
 }
 
@@ -445,7 +449,7 @@ TEST_F(PosSetupTest, AnotherDatabaseIsOpenedInstead) {
   ui_->ui().database_path = dir_.File("missing.db");  // as if typed on the keyboard
   ASSERT_TRUE(ui_->Tap("Buka"));
   EXPECT_EQ(Screen::kSetup, model_->screen());
-  EXPECT_EQ("there is no database at '" + dir_.File("missing.db") + "'; run `lapak init`", model_->message());
+  EXPECT_EQ("Tidak ada database di '" + dir_.File("missing.db") + "'; jalankan `lapak init`", model_->message());
 
   ui_->ui().database_path = other;
   ASSERT_TRUE(ui_->Tap("Buka"));

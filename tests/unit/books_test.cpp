@@ -260,6 +260,34 @@ TEST_F(EventBooksTest, EntriesOutsideTheEventsDaysAreRefused) {
                 "InvalidArgument: its business day 2026-11-24 is outside the event's days, 2026-11-21 to 2026-11-23");
 }
 
+TEST(BooksStateTest, ItsTextFormIsCanonicalWithAMemberPerPaymentMethod) {
+  BooksState state;
+  state.last_seq = 9;
+  state.last_day_number = 2;
+  state.last_z_number = 1;
+  state.receipt_day = "2026-11-22";
+  state.last_receipt_number = 4;
+  state.last_time = TimePoint{std::chrono::milliseconds(1795345200000)};
+  OpenSession open;
+  open.day_number = 2;
+  open.business_day = "2026-11-22";
+  open.open_seq = 5;
+  open.opened_at = TimePoint{std::chrono::milliseconds(1795341600000)};
+  open.opening_float = Rp(50000);
+  open.figures = DayFigures{4, 1, Rp(75500), Rp(18000), Rp(57500), {{Rp(30000), Rp(20000), Rp(7500)}}};
+  state.open = open;
+  const std::string text = EncodeBooksState(state);
+  EXPECT_EQ(std::string(R"({"day":2,"hash":")") + std::string(64, '0') +
+                R"(","open":{"business_day":"2026-11-22","cash":30000,"day":2,"float":50000,)"
+                R"("gross":75500,"net":57500,"open_seq":5,"opened_at_utc_ms":1795341600000,)"
+                R"("qris":20000,"sales":4,"transfer":7500,"voids":18000,"voids_count":1},)"
+                R"("receipt":4,"receipt_day":"2026-11-22","seq":9,"time_utc_ms":1795345200000,"v":1,"z":1})",
+            text);
+  Result<BooksState> decoded = DecodeBooksState(text);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(state, *decoded);
+}
+
 TEST_F(BooksTest, TheStateGoesOnFromItsTextFormWithHeldSalesLookedUp) {
   Take(DayOpen(Wib(22, 18h), 50000));
   const BookedSale sale = *Take(Sale(Wib(22, 19h), 20000)).sale;

@@ -201,7 +201,7 @@ TEST(CatalogCsvTest, ListsAtMostFiftyErrors) {
   ASSERT_EQ(52u, lines.size());
   EXPECT_EQ("InvalidArgument: 60 error(s); nothing was imported", lines.front());
   EXPECT_EQ("line 51, column 4 (price): 'abc' is not an amount", lines[50]);
-  EXPECT_EQ("…", lines.back());
+  EXPECT_EQ("… and 10 more", lines.back());
 }
 
 TEST(CatalogCsvTest, RefusesABadHeader) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -177,7 +179,7 @@ ZReport FixedZReport() {
   z.open_seq = 1;
   z.opened_at = TimePoint{std::chrono::milliseconds(1795341600000)};  // 2026-11-22T10:00:00Z
   z.opening_float = Rp(200000);
-  z.figures = DayFigures{3, 1, Rp(75500), Rp(18000), Rp(57500), Rp(30000), Rp(20000), Rp(7500)};
+  z.figures = DayFigures{3, 1, Rp(75500), Rp(18000), Rp(57500), {{Rp(30000), Rp(20000), Rp(7500)}}};
   z.counted_cash = Rp(225000);
   EXPECT_TRUE(SettleCash(z).ok());
   return z;
@@ -312,7 +314,7 @@ INSTANTIATE_TEST_SUITE_P(
         SaleEdit{"MissingBasisPoints", R"("basis_points":1000,)", "",
                  "InvalidArgument: sale body: member 'basis_points' is missing"},
         SaleEdit{"UnknownPaymentMethod", R"("method":"qris")", R"("method":"card")",
-                 "InvalidArgument: sale body: 'card' is not a payment method; use cash, qris or transfer"},
+                 "InvalidArgument: sale body: 'card' is not a payment method; use one of: cash, qris, transfer"},
         SaleEdit{"UnknownDiscountKind", R"("kind":"percent")", R"("kind":"gratis")",
                  "InvalidArgument: sale body: bad discount 'gratis'"},
         SaleEdit{"QuantityAsText", R"("qty":2)", R"("qty":"2")",
@@ -362,15 +364,21 @@ TEST(JournalBodyTest, SaleDecodingRefusesQrisAboveTheTotal) {
 // ---- day figures ----------------------------------------------------------------------------
 
 std::string Describe(const SaleAmounts& a) {
-  return "total " + FormatMoney(a.total) + " | cash " + FormatMoney(a.cash) + " | qris " +
-         FormatMoney(a.qris) + " | transfer " + FormatMoney(a.transfer);
+  std::string text = "total " + FormatMoney(a.total);
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    text += fmt::format(" | {} {}", method.name, FormatMoney(a.by_method[method.method]));
+  }
+  return text;
 }
 
 std::string Describe(const DayFigures& f) {
-  return "sales " + std::to_string(f.sales_count) + " | voids " + std::to_string(f.voids_count) +
-         " | gross " + FormatMoney(f.gross) + " | voided " + FormatMoney(f.voids) + " | net " +
-         FormatMoney(f.net) + " | cash " + FormatMoney(f.cash) + " | qris " + FormatMoney(f.qris) +
-         " | transfer " + FormatMoney(f.transfer);
+  std::string text = "sales " + std::to_string(f.sales_count) + " | voids " + std::to_string(f.voids_count) +
+                     " | gross " + FormatMoney(f.gross) + " | voided " + FormatMoney(f.voids) + " | net " +
+                     FormatMoney(f.net);
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    text += fmt::format(" | {} {}", method.name, FormatMoney(f.by_method[method.method]));
+  }
+  return text;
 }
 
 TEST(DayFiguresTest, AmountsOfASplitSale) {

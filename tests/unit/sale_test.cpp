@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -87,10 +88,47 @@ TEST(PaymentMethodTest, NamesRoundTrip) {
 }
 
 TEST(PaymentMethodTest, RefusesUnknownNames) {
-  EXPECT_EQ("InvalidArgument: 'card' is not a payment method; use cash, qris or transfer",
+  EXPECT_EQ("InvalidArgument: 'card' is not a payment method; use one of: cash, qris, transfer",
             ParsePaymentMethod("card").status().ToString());
-  EXPECT_EQ("InvalidArgument: '' is not a payment method; use cash, qris or transfer",
+  EXPECT_EQ("InvalidArgument: '' is not a payment method; use one of: cash, qris, transfer",
             ParsePaymentMethod("").status().ToString());
+}
+
+TEST(PaymentMethodTest, TheListFollowsTheEnumAndOnlyCashGivesChange) {
+  ASSERT_EQ(3u, kPaymentMethodCount);
+  EXPECT_EQ("cash, qris, transfer", PaymentMethodColumns());
+  EXPECT_EQ("s.cash, s.qris, s.transfer", PaymentMethodColumns("s."));
+  EXPECT_EQ("Tunai", InfoOf(PaymentMethod::kCash).label_id);
+  EXPECT_EQ("Cash", InfoOf(PaymentMethod::kCash).label_en);
+  EXPECT_EQ("QRIS", InfoOf(PaymentMethod::kQris).label_id);
+  EXPECT_EQ("Transfer", InfoOf(PaymentMethod::kTransfer).label_en);
+  EXPECT_TRUE(GivesChange(PaymentMethod::kCash));
+  EXPECT_FALSE(GivesChange(PaymentMethod::kQris));
+  EXPECT_FALSE(GivesChange(PaymentMethod::kTransfer));
+  EXPECT_FALSE(ParsePaymentMethod("Tunai").ok());  // the name, or the label in lower case
+  EXPECT_FALSE(ParsePaymentMethod("QRIS").ok());
+}
+
+TEST(MethodAmountsTest, AddsAndSubtractsMethodByMethodAndRefusesAnOverflow) {
+  MethodAmounts a;
+  a[PaymentMethod::kCash] = Rp(5000);
+  a[PaymentMethod::kTransfer] = Rp(2000);
+  MethodAmounts b;
+  b[PaymentMethod::kQris] = Rp(700);
+  b[PaymentMethod::kTransfer] = Rp(300);
+  const std::optional<MethodAmounts> sum = a.Plus(b);
+  ASSERT_TRUE(sum.has_value());
+  EXPECT_EQ((MethodAmounts{{Rp(5000), Rp(700), Rp(2300)}}), *sum);
+  EXPECT_EQ(a, *sum->Minus(b));
+  EXPECT_EQ(Rp(8000), *sum->Total());
+  EXPECT_EQ(MethodAmounts(), *a.Minus(a));
+
+  MethodAmounts most;
+  most[PaymentMethod::kQris] = Money::Rupiah(std::numeric_limits<int64_t>::max());
+  EXPECT_FALSE(most.Plus(b).has_value());
+  EXPECT_FALSE(MethodAmounts().Minus(most)->Minus(b).has_value());
+  most[PaymentMethod::kCash] = Rp(1);
+  EXPECT_FALSE(most.Total().has_value());
 }
 
 // ---- lines ----------------------------------------------------------------------------------

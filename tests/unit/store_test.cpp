@@ -52,10 +52,13 @@ std::string Describe(const OpenDay& day) {
 std::string Describe(const std::optional<OpenDay>& day) { return day ? Describe(*day) : "none"; }
 
 std::string Describe(const DayFigures& f) {
-  return fmt::format("{} sales, {} voided ({}); gross {} net {} = cash {} + qris {} + transfer {}",
-                     f.sales_count, f.voids_count, FormatMoney(f.voids), FormatMoney(f.gross),
-                     FormatMoney(f.net), FormatMoney(f.cash), FormatMoney(f.qris),
-                     FormatMoney(f.transfer));
+  std::string by_method;
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    by_method += fmt::format("{}{} {}", by_method.empty() ? "" : " + ", method.name,
+                             FormatMoney(f.by_method[method.method]));
+  }
+  return fmt::format("{} sales, {} voided ({}); gross {} net {} = {}", f.sales_count, f.voids_count,
+                     FormatMoney(f.voids), FormatMoney(f.gross), FormatMoney(f.net), by_method);
 }
 
 std::string Describe(const ZReport& z) {
@@ -135,9 +138,9 @@ DayFigures Expected(const std::vector<TestSale>& sales) {
   figures.gross = Rp(gross);
   figures.voids = Rp(voids);
   figures.net = Rp(gross - voids);
-  figures.cash = Rp(cash);
-  figures.qris = Rp(qris);
-  figures.transfer = Rp(transfer);
+  figures.by_method[PaymentMethod::kCash] = Rp(cash);
+  figures.by_method[PaymentMethod::kQris] = Rp(qris);
+  figures.by_method[PaymentMethod::kTransfer] = Rp(transfer);
   return figures;
 }
 
@@ -677,7 +680,7 @@ TEST_F(StoreDayTest, CloseDayTakesTheZReportOfTheSession) {
   expected.closed_at = Wib(22, 22h);
   expected.opening_float = Rp(100000);
   expected.figures = Expected(kFirstSession);
-  expected.expected_cash = Rp(100000 + expected.figures.cash.rupiah());
+  expected.expected_cash = Rp(100000 + expected.figures.by_method[PaymentMethod::kCash].rupiah());
   expected.counted_cash = Rp(expected.expected_cash.rupiah() - 500);
   expected.over_short = Rp(-500);  // short
 

@@ -370,7 +370,7 @@ INSTANTIATE_TEST_SUITE_P(
         // Z1 claims Rp1.000 more cash sales than day 1 had, its cash settled to match.
         Forgery{"ZReportFiguresDiffer", 5,
                 EditZ([](ZReport& z) {
-                  for (Money* figure : {&z.figures.gross, &z.figures.net, &z.figures.cash}) {
+                  for (Money* figure : {&z.figures.gross, &z.figures.net, &z.figures.by_method[PaymentMethod::kCash]}) {
                     *figure = Rp(figure->rupiah() + 1000);
                   }
                   ASSERT_EQ("OK", SettleCash(z).ToString());

@@ -9,9 +9,13 @@ namespace lapak::ledger {
 
 using Fields = std::vector<std::string>;
 
-static const Fields kFigureColumns = {"sales_count", "voids_count", "gross",
-                                      "voids",       "net",         "cash",
-                                      "qris",        "transfer",    "average_sale"};
+// F of report_formats.h: the figures, one column per payment method, then average_sale.
+static const Fields kFigureColumns = [] {
+  Fields columns = {"sales_count", "voids_count", "gross", "voids", "net"};
+  for (const PaymentMethodInfo& method : kPaymentMethods) columns.emplace_back(method.name);
+  columns.emplace_back("average_sale");
+  return columns;
+}();
 
 static Fields Concat(std::initializer_list<Fields> parts) {
   Fields all;
@@ -20,14 +24,17 @@ static Fields Concat(std::initializer_list<Fields> parts) {
 }
 
 static std::string Int(int64_t value) { return std::to_string(value); }
+static std::string Int(Money amount) { return std::to_string(amount.rupiah()); }
 static std::string Bool(bool value) { return value ? "true" : "false"; }
 static std::string Time(const std::optional<TimePoint>& time) {
   return time ? FormatUtc(*time) : "";
 }
 
 static Fields FigureCells(const LedgerFigures& f) {
-  return {Int(f.sales_count), Int(f.voids_count), Int(f.gross),    Int(f.voids),       Int(f.net),
-          Int(f.cash),        Int(f.qris),        Int(f.transfer), Int(AverageSale(f))};
+  Fields cells = {Int(f.sales_count), Int(f.voids_count), Int(f.gross), Int(f.voids), Int(f.net)};
+  for (const Money amount : f.by_method.amounts) cells.push_back(Int(amount));
+  cells.push_back(Int(AverageSale(f)));
+  return cells;
 }
 
 static Fields Blank(size_t count) { return Fields(count, ""); }
@@ -107,7 +114,7 @@ std::string ReportCsv(const PeriodReport& report) {
 std::string ReportCsv(const Comparison& comparison) {
   std::string out;
   AppendCsvRecord(out, {"section", "key", "previous", "current", "difference", "percent"});
-  auto row = [&](const char* section, const std::string& key, const Change& c) {
+  auto row = [&](const char* section, const std::string& key, const auto& c) {
     AppendCsvRecord(out, {section, key, Int(c.previous), Int(c.current), Int(c.difference),
                           c.percent ? fmt::format("{}", *c.percent) : ""});
   };

@@ -13,6 +13,7 @@
 //
 //   figures  := {"sales_count", "voids_count", "gross", "voids", "net", "cash", "qris",
 //                "transfer", "average_sale"}                 integers; average_sale: AverageSale
+//               ("cash", "qris", "transfer": one member per payment method, by its name)
 //   event    := {"id", "name", "province", "regency", "time_zone", "first_day", "last_day"}
 //   terminal := {"terminal_id", "stall_id", "revoked": bool, "late": bool,
 //                "last_sync_at": time|null, "newest_entry_at": time|null, "entries_held": int}
@@ -45,6 +46,7 @@
 // JSON or empty; a percent a number with '.' (shortest exact form) or empty.
 //
 //   F := sales_count,voids_count,gross,voids,net,cash,qris,transfer,average_sale
+//        (cash,qris,transfer: one column per payment method, by its name, in the list's order)
 //
 //   OrganiserDayReport: section,key,name,category,F,z_state,z_difference,
 //                       stall_id,revoked,late,last_sync_at,newest_entry_at,entries_held

@@ -20,16 +20,18 @@ std::string_view ZStateName(ZState state) {
   return "not_closed";
 }
 
+// Each payment method's amount under the method's name.
 static json FiguresJson(const LedgerFigures& f) {
-  return {{"sales_count", f.sales_count},
-          {"voids_count", f.voids_count},
-          {"gross", f.gross},
-          {"voids", f.voids},
-          {"net", f.net},
-          {"cash", f.cash},
-          {"qris", f.qris},
-          {"transfer", f.transfer},
-          {"average_sale", AverageSale(f)}};
+  json figures = {{"sales_count", f.sales_count},
+                  {"voids_count", f.voids_count},
+                  {"gross", f.gross.rupiah()},
+                  {"voids", f.voids.rupiah()},
+                  {"net", f.net.rupiah()},
+                  {"average_sale", AverageSale(f).rupiah()}};
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    figures[std::string(method.name)] = f.by_method[method.method].rupiah();
+  }
+  return figures;
 }
 
 static json EventJson(const EventInfo& e) {
@@ -65,15 +67,19 @@ static json GroupsJson(const std::vector<GroupRow>& rows, const char* name) {
   return list;
 }
 
-static json ChangeJson(const Change& c) {
-  return {{"previous", c.previous},
-          {"current", c.current},
-          {"difference", c.difference},
+static int64_t Number(Money amount) { return amount.rupiah(); }
+static int64_t Number(int64_t count) { return count; }
+
+template <typename Amount>
+static json ChangeJson(const Change<Amount>& c) {
+  return {{"previous", Number(c.previous)},
+          {"current", Number(c.current)},
+          {"difference", Number(c.difference)},
           {"percent", c.percent ? json(*c.percent) : json(nullptr)}};
 }
 
 // [{<name>: key, "previous": …, "current": …, "difference": …, "percent": …}, …]
-static json ChangesJson(const std::vector<std::pair<std::string, Change>>& rows, const char* name) {
+static json ChangesJson(const std::vector<std::pair<std::string, MoneyChange>>& rows, const char* name) {
   json list = json::array();
   for (const auto& [key, change] : rows) {
     json row = ChangeJson(change);
@@ -91,7 +97,7 @@ json ReportJson(const OrganiserDayReport& report) {
                       {"category", s.category},
                       {"figures", FiguresJson(s.figures)},
                       {"z_state", ZStateName(s.z_state)},
-                      {"z_difference", s.z_difference}});
+                      {"z_difference", s.z_difference.rupiah()}});
   }
   json terminals = json::array();
   for (const TerminalSync& t : report.terminals) terminals.push_back(TerminalJson(t));

@@ -1,27 +1,46 @@
-// AverageSale and MakeChange (reports.h).
+// AverageSale, SharePercent and MakeChange (reports.h).
 #include "sync/ledger/reports/reports.h"
 
 namespace lapak::ledger {
 
-int64_t AverageSale(const LedgerFigures& figures) {
+Money AverageSale(const LedgerFigures& figures) {
   const int64_t standing = figures.sales_count - figures.voids_count;
-  if (standing <= 0) return 0;
+  if (standing <= 0) return Money();
   // Floor division, then up when the remainder is at least half: no 2 × net to overflow.
-  int64_t quotient = figures.net / standing;
-  int64_t remainder = figures.net % standing;
+  const int64_t net = figures.net.rupiah();
+  int64_t quotient = net / standing;
+  int64_t remainder = net % standing;
   if (remainder < 0) {
     quotient -= 1;
     remainder += standing;
   }
-  return remainder >= standing - remainder ? quotient + 1 : quotient;
+  return Money::Rupiah(remainder >= standing - remainder ? quotient + 1 : quotient);
 }
 
-Change MakeChange(int64_t previous, int64_t current) {
-  Change change{previous, current, current - previous, std::nullopt};
-  if (previous != 0) {
-    change.percent = static_cast<double>(change.difference) * 100.0 / static_cast<double>(previous);
+double SharePercent(Money part, Money whole) {
+  if (whole <= Money()) return 0;
+  return 100.0 * static_cast<double>(part.rupiah()) / static_cast<double>(whole.rupiah());
+}
+
+// difference × 100 / previous, when previous is not 0.
+static std::optional<double> PercentOf(double difference, double previous) {
+  if (previous == 0) return std::nullopt;
+  return difference * 100.0 / previous;
+}
+
+Result<MoneyChange> MakeChange(Money previous, Money current) {
+  const std::optional<Money> difference = current.Minus(previous);
+  if (!difference) {
+    return Status::Corruption("the ledger's figures overflow: its totals are corrupt");
   }
-  return change;
+  return MoneyChange{previous, current, *difference,
+                     PercentOf(static_cast<double>(difference->rupiah()),
+                               static_cast<double>(previous.rupiah()))};
+}
+
+CountChange MakeChange(int64_t previous, int64_t current) {
+  return CountChange{previous, current, current - previous,
+                     PercentOf(static_cast<double>(current - previous), static_cast<double>(previous))};
 }
 
 }  // namespace lapak::ledger

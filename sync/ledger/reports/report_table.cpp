@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/business_day.h"
 #include "core/money.h"
@@ -82,22 +83,31 @@ static std::string Section(std::string_view heading, const TextTable& table) {
   return fmt::format("\n{}\n{}", heading, table.Render());
 }
 
-static std::string Rp(int64_t rupiah) { return FormatMoney(Money::Rupiah(rupiah)); }
+// A payment method's column: its Indonesian label, glossed with its English one in lower
+// case where the two differ ("Tunai (cash)", but "QRIS").
+static Column MethodColumn(const PaymentMethodInfo& method) {
+  std::string gloss;
+  if (method.label_en != method.label_id) {
+    for (const char c : method.label_en) {
+      gloss += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return {std::string(method.label_id), gloss, true};
+}
 
-static const std::vector<Column> kFigureColumns = {
-    {"Transaksi", "sales", true}, {"Batal", "voided", true},      {"Omzet", "gross", true},
-    {"Bersih", "net", true},      {"Rata-rata", "average", true}, {"Tunai", "cash", true},
-    {"QRIS", "", true},           {"Transfer", "", true}};
+static const std::vector<Column> kFigureColumns = [] {
+  std::vector<Column> columns = {{"Transaksi", "sales", true}, {"Batal", "voided", true},
+                                 {"Omzet", "gross", true},     {"Bersih", "net", true},
+                                 {"Rata-rata", "average", true}};
+  for (const PaymentMethodInfo& method : kPaymentMethods) columns.push_back(MethodColumn(method));
+  return columns;
+}();
 
 static Cells FigureCells(const LedgerFigures& f) {
-  return {std::to_string(f.sales_count),
-          std::to_string(f.voids_count),
-          Rp(f.gross),
-          Rp(f.net),
-          Rp(AverageSale(f)),
-          Rp(f.cash),
-          Rp(f.qris),
-          Rp(f.transfer)};
+  Cells cells = {std::to_string(f.sales_count), std::to_string(f.voids_count), FormatMoney(f.gross),
+                 FormatMoney(f.net), FormatMoney(AverageSale(f))};
+  for (const Money amount : f.by_method.amounts) cells.push_back(FormatMoney(amount));
+  return cells;
 }
 
 // `lead` columns, the figures, then `trail` columns.
@@ -170,7 +180,7 @@ static std::string DayWarnings(const OrganiserDayReport& report, const LocalCloc
   std::vector<std::string> differ;
   for (const StallDayRow& s : report.stalls) {
     if (s.z_state == ZState::kDiffers)
-      differ.push_back(fmt::format("{} ({})", s.stall_id, Rp(s.z_difference)));
+      differ.push_back(fmt::format("{} ({})", s.stall_id, FormatMoney(s.z_difference)));
   }
   std::string out;
   if (!late.empty())
@@ -187,7 +197,7 @@ static std::string ZText(const StallDayRow& s) {
     case ZState::kAgrees:
       return "cocok";
     case ZState::kDiffers:
-      return "selisih " + Rp(s.z_difference);
+      return "selisih " + FormatMoney(s.z_difference);
   }
   return "";
 }
@@ -306,24 +316,31 @@ std::string ReportTable(const PeriodReport& report) {
   return out;
 }
 
+// "Rp5.000" for money, "12" for counts.
+static std::string Amount(Money amount) { return FormatMoney(amount); }
+static std::string Amount(int64_t count) { return std::to_string(count); }
+
 // "+Rp5.000", "-Rp5.000", "Rp0" for money; "+12", "-3", "0" for counts.
-static std::string Signed(int64_t value, bool money) {
-  const std::string text = money ? Rp(value) : std::to_string(value);
-  return value > 0 ? "+" + text : text;
+template <typename Value>
+static std::string Signed(Value value) {
+  const std::string text = Amount(value);
+  return value > Value{} ? "+" + text : text;
 }
 
 // "+12,5%" (a decimal comma), "0,0%"; "baru" (new) against nothing; "-" when both are nothing.
-static std::string Percent(const Change& change) {
-  if (!change.percent) return change.current == 0 ? "-" : "baru";
-  std::string text = change.difference == 0 ? "0.0%" : fmt::format("{:+.1f}%", *change.percent);
+template <typename Value>
+static std::string Percent(const Change<Value>& change) {
+  if (!change.percent) return change.current == Value{} ? "-" : "baru";
+  std::string text =
+      change.difference == Value{} ? "0.0%" : fmt::format("{:+.1f}%", *change.percent);
   std::replace(text.begin(), text.end(), '.', ',');
   return text;
 }
 
-static Cells ChangeRow(std::string label, const Change& change, bool money) {
-  auto amount = [&](int64_t value) { return money ? Rp(value) : std::to_string(value); };
-  return {std::move(label), amount(change.previous), amount(change.current),
-          Signed(change.difference, money), Percent(change)};
+template <typename Value>
+static Cells ChangeRow(std::string label, const Change<Value>& change) {
+  return {std::move(label), Amount(change.previous), Amount(change.current),
+          Signed(change.difference), Percent(change)};
 }
 
 static TextTable ChangeTable(Column key_column) {
@@ -340,18 +357,18 @@ std::string ReportTable(const Comparison& comparison) {
                   Dates(comparison.current), comparison.previous.name, Dates(comparison.previous));
 
   TextTable summary = ChangeTable({"", ""});
-  summary.Add(ChangeRow("Bersih (net)", comparison.net, true));
-  summary.Add(ChangeRow("Transaksi (sales)", comparison.sales_count, false));
-  summary.Add(ChangeRow("Rata-rata (average sale)", comparison.average_sale, true));
+  summary.Add(ChangeRow("Bersih (net)", comparison.net));
+  summary.Add(ChangeRow("Transaksi (sales)", comparison.sales_count));
+  summary.Add(ChangeRow("Rata-rata (average sale)", comparison.average_sale));
   out += Section("Ringkasan (summary)", summary);
 
   TextTable days = ChangeTable({"Hari ke-", "day of event"});
-  for (const auto& [key, change] : comparison.days) days.Add(ChangeRow(key, change, true));
+  for (const auto& [key, change] : comparison.days) days.Add(ChangeRow(key, change));
   out += Section("Per hari, bersih (net by day)", days);
 
   TextTable categories = ChangeTable({"Kategori", "category"});
   for (const auto& [key, change] : comparison.categories)
-    categories.Add(ChangeRow(key, change, true));
+    categories.Add(ChangeRow(key, change));
   out += Section("Per kategori, bersih (net by category)", categories);
   return out;
 }

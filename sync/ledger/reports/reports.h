@@ -3,8 +3,9 @@
 // the sales themselves. Every form of a report (CLI table, --json, --csv, the HTTP API, the
 // dashboard) is made from these structs, so all of them show the same figures.
 //
-// Money is whole rupiah. A report says what has not arrived: each terminal's last sync and
-// the time of the newest entry received from it; anything rung after that is not counted.
+// Amounts are Money (whole rupiah), counts int64. A report says what has not arrived: each
+// terminal's last sync and the time of the newest entry received from it; anything rung
+// after that is not counted.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/money.h"
 #include "sync/ledger/store/ledger_store.h"
 
 namespace lapak::ledger {
@@ -25,7 +27,10 @@ inline constexpr std::chrono::minutes kSyncLateAfter{15};
 using EventInfo = EventSpec;
 
 // net / (sales_count − voids_count), rounded half up; 0 when no sale stands.
-int64_t AverageSale(const LedgerFigures& figures);
+Money AverageSale(const LedgerFigures& figures);
+
+// `part` as a percentage of `whole`; 0 when whole is not above zero.
+double SharePercent(Money part, Money whole);
 
 // Where a stall's day stands against its Z report(s).
 enum class ZState {
@@ -51,7 +56,7 @@ struct StallDayRow {
   std::string category;
   LedgerFigures figures;
   ZState z_state = ZState::kNotClosed;
-  int64_t z_difference = 0;
+  Money z_difference;
 };
 
 struct GroupRow {  // a category, a regency, a day or an hour, with its figures
@@ -112,12 +117,16 @@ struct PeriodReport {
   LedgerFigures total;
 };
 
+// A figure of an event against the same figure of a previous event: Money or a count.
+template <typename Amount>
 struct Change {
-  int64_t previous = 0;
-  int64_t current = 0;
-  int64_t difference = 0;               // current − previous
-  std::optional<double> percent;        // none when previous is 0
+  Amount previous{};
+  Amount current{};
+  Amount difference{};            // current − previous
+  std::optional<double> percent;  // difference × 100 / previous; none when previous is 0
 };
+using MoneyChange = Change<Money>;
+using CountChange = Change<int64_t>;
 
 // An event against a previous one, read from one snapshot: net, sales that stand (sales −
 // voids), average sale, net per day of the event (its n-th day, first_day + n − 1, against
@@ -126,14 +135,18 @@ struct Change {
 struct Comparison {
   EventInfo current;
   EventInfo previous;
-  Change net;
-  Change sales_count;
-  Change average_sale;
-  std::vector<std::pair<std::string, Change>> days;        // "1", "2", … (day of the event)
-  std::vector<std::pair<std::string, Change>> categories;  // union of both events' categories
+  MoneyChange net;
+  CountChange sales_count;
+  MoneyChange average_sale;
+  std::vector<std::pair<std::string, MoneyChange>> days;        // "1", "2", … (day of the event)
+  std::vector<std::pair<std::string, MoneyChange>> categories;  // union of both events' categories
 };
 
-Change MakeChange(int64_t previous, int64_t current);
+// Money figures are the ledger's sums, which the ingest bounds: a difference that overflows
+// int64 can only come from corrupt totals, and is Corruption, never a wrapped value.
+[[nodiscard]] Result<MoneyChange> MakeChange(Money previous, Money current);
+// Counts of sales are far from int64's limits.
+CountChange MakeChange(int64_t previous, int64_t current);
 
 // ---- the queries (sync/ledger/store/reports_queries.cpp) ---------------------------------
 // Each reads one snapshot of the ledger. NotFound when the event does not exist; the caller

@@ -40,7 +40,7 @@ sql::Blob SecretHash(std::string_view secret) {
 }
 
 Status ValidateSpec(const TokenSpec& spec) {
-  LAPAK_RETURN_IF_ERROR(ValidateText("token name", spec.name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kTokenName, spec.name, kMaxNameBytes));
   switch (spec.role) {
     case Role::kOrganiser:
       if (spec.events.empty()) return Status::InvalidArgument("an organiser token names its events (--event)");

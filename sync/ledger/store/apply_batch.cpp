@@ -27,38 +27,30 @@ sql::Blob DigestBlob(const Sha256Digest& digest) {
   return {std::string(reinterpret_cast<const char*>(digest.data()), digest.size())};
 }
 
-// What one sale or void adds to a row of the running totals.
+// What one sale or void adds to a row of the running totals. A sale's amounts are bounded
+// (core/sale.h, kMaxSaleTotal): negating them cannot overflow.
 LedgerFigures SaleDelta(const SaleAmounts& amounts) {
-  const int64_t total = amounts.total.rupiah();
-  return {1, 0, total, 0, total, amounts.cash.rupiah(), amounts.qris.rupiah(),
-          amounts.transfer.rupiah()};
+  return {1, 0, amounts.total, Money(), amounts.total, amounts.by_method};
 }
 
 LedgerFigures VoidDelta(const SaleAmounts& amounts) {
-  const int64_t total = amounts.total.rupiah();
-  return {0, 1, 0, total, -total, -amounts.cash.rupiah(), -amounts.qris.rupiah(),
-          -amounts.transfer.rupiah()};
+  return {0, 1, Money(), amounts.total, *Money().Minus(amounts.total),
+          *MethodAmounts().Minus(amounts.by_method)};
 }
 
 LedgerFigures FiguresOfZ(const ZReport& z) {
   const DayFigures& f = z.figures;
-  return {f.sales_count,   f.voids_count,  f.gross.rupiah(), f.voids.rupiah(),
-          f.net.rupiah(),  f.cash.rupiah(), f.qris.rupiah(),  f.transfer.rupiah()};
+  return {f.sales_count, f.voids_count, f.gross, f.voids, f.net, f.by_method};
 }
 
 // "INSERT INTO table (key columns, figures) VALUES (…) ON CONFLICT (keys) DO UPDATE SET
 // figure = table.figure + excluded.figure, …": adds a change to a running total row.
-std::string AddToTotalsSql(std::string_view table, std::string_view keys, int key_count) {
-  std::string sql = fmt::format("INSERT INTO {} ({}, {}) VALUES (", table, keys, kFigureColumns);
-  for (int i = 1; i <= key_count + 8; ++i) sql += fmt::format("{}${}", i > 1 ? ", " : "", i);
-  sql += fmt::format(") ON CONFLICT ({}) DO UPDATE SET ", keys);
-  const char* figures[] = {"sales_count", "voids_count", "gross", "voids",
-                           "net",         "cash",        "qris",  "transfer"};
-  for (int i = 0; i < 8; ++i) {
-    sql += fmt::format("{}{} = {}.{} + excluded.{}", i ? ", " : "", figures[i], table, figures[i],
-                       figures[i]);
+std::string AddToTotalsSql(std::string_view table, std::string_view keys, size_t key_count) {
+  std::string sql = fmt::format("INSERT INTO {} ({}, {}) VALUES (", table, keys, FigureColumns());
+  for (size_t i = 1; i <= key_count + kFigureColumnCount; ++i) {
+    sql += fmt::format("{}${}", i > 1 ? ", " : "", i);
   }
-  return sql;
+  return sql + fmt::format(") ON CONFLICT ({}) DO UPDATE SET {}", keys, AddFigureColumns(table));
 }
 
 // Inserts `rows` rows of `columns` values each (row after row in `values`) with multi-row
@@ -107,10 +99,10 @@ class BatchPlan {
   Status Write();
 
  private:
-  void AddSale(const BookedSale& booked);
+  Status AddSale(const BookedSale& booked);
   Status AddVoid(const BookedSale& booked);
   Status AddZ(const ZReport& z);
-  void Count(const SaleRow& sale, const LedgerFigures& delta);
+  Status Count(const SaleRow& sale, const LedgerFigures& delta);
 
   sql::Connection& db_;
   const TerminalRecord& terminal_;
@@ -127,8 +119,8 @@ class BatchPlan {
 };
 
 constexpr size_t kEntryColumns = 9;
-constexpr size_t kSaleColumns = 10;
-constexpr size_t kReconciliationColumns = 23;
+constexpr size_t kSaleColumns = 7 + kPaymentMethodCount;
+constexpr size_t kReconciliationColumns = 7 + 2 * kFigureColumnCount;
 
 Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
   for (Value value : {Param(terminal_.id), Param(entry.seq), Param(entry.uuid),
@@ -138,25 +130,26 @@ Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
   }
   switch (booking.kind) {
     case EntryKind::kDayOpen: return Status::Ok();
-    case EntryKind::kSale: return AddSale(*booking.sale), Status::Ok();
+    case EntryKind::kSale: return AddSale(*booking.sale);
     case EntryKind::kVoid: return AddVoid(*booking.sale);
     case EntryKind::kDayClose: return AddZ(*booking.z);
   }
   return Status::Ok();
 }
 
-void BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
-  days_[sale.business_day] += delta;
-  hours_[{sale.business_day, sale.local_hour}] += delta;
-  sessions_[sale.day_number] += delta;
+Status BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
+  LAPAK_RETURN_IF_ERROR(days_[sale.business_day].Add(delta));
+  LAPAK_RETURN_IF_ERROR(hours_[std::pair(sale.business_day, sale.local_hour)].Add(delta));
+  return sessions_[sale.day_number].Add(delta);
 }
 
 // The business day and hour are the ledger's own, from the entry's time and the event's
 // calendar: Books has checked that the terminal's claim agrees.
-void BatchPlan::AddSale(const BookedSale& booked) {
+Status BatchPlan::AddSale(const BookedSale& booked) {
   SaleRow sale{booked.day_number, booked.business_day, calendar_.LocalHour(booked.time), booked.amounts, false};
-  Count(sale, SaleDelta(sale.amounts));
+  LAPAK_RETURN_IF_ERROR(Count(sale, SaleDelta(sale.amounts)));
   new_sales_.emplace(booked.seq, std::move(sale));
+  return Status::Ok();
 }
 
 // A void counts at its sale's day and hour, as the sale was counted (a sale received before
@@ -164,17 +157,15 @@ void BatchPlan::AddSale(const BookedSale& booked) {
 Status BatchPlan::AddVoid(const BookedSale& booked) {
   if (auto in_batch = new_sales_.find(booked.seq); in_batch != new_sales_.end()) {
     in_batch->second.voided = true;
-    Count(in_batch->second, VoidDelta(in_batch->second.amounts));
-    return Status::Ok();
+    return Count(in_batch->second, VoidDelta(in_batch->second.amounts));
   }
   Result<sql::Rows> rows = db_.Query("SELECT local_hour FROM sales WHERE terminal_id = $1 AND seq = $2",
                                      {Param(terminal_.id), Param(booked.seq)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::Corruption(fmt::format("sale {} is not in the sales table", booked.seq));
   voided_held_.insert(booked.seq);
-  Count(SaleRow{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts, true},
-        VoidDelta(booked.amounts));
-  return Status::Ok();
+  return Count(SaleRow{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts, true},
+               VoidDelta(booked.amounts));
 }
 
 // The Z is checked against the ledger's figures of its day session: those held before the
@@ -183,14 +174,16 @@ Status BatchPlan::AddVoid(const BookedSale& booked) {
 Status BatchPlan::AddZ(const ZReport& z) {
   Result<sql::Rows> rows = db_.Query(
       fmt::format("SELECT {} FROM session_totals WHERE terminal_id = $1 AND day_number = $2",
-                  kFigureColumns),
+                  FigureColumns()),
       {Param(terminal_.id), Param(z.day_number)});
   if (!rows.ok()) return rows.status();
   LedgerFigures ledger = rows->empty() ? LedgerFigures{} : FiguresFromRow(*rows, 0, 0);
   if (auto pending = sessions_.find(z.day_number); pending != sessions_.end()) {
-    ledger += pending->second;
+    LAPAK_RETURN_IF_ERROR(ledger.Add(pending->second));
   }
   const LedgerFigures own = FiguresOfZ(z);
+  const std::optional<Money> difference = own.net.Minus(ledger.net);
+  if (!difference) return Status::Corruption("the ledger's figures overflow: its totals are corrupt");
   for (Value value : {Param(terminal_.id), Param(z.z_number), Param(terminal_.stall_id),
                       Param(z.business_day), Param(z.day_number)}) {
     reconciliations_.push_back(std::move(value));
@@ -198,7 +191,7 @@ Status BatchPlan::AddZ(const ZReport& z) {
   AppendFigures(reconciliations_, own);
   AppendFigures(reconciliations_, ledger);
   reconciliations_.emplace_back(int64_t{own == ledger ? 1 : 0});
-  reconciliations_.emplace_back(own.net - ledger.net);
+  reconciliations_.emplace_back(difference->rupiah());
   return Status::Ok();
 }
 
@@ -212,16 +205,16 @@ Status BatchPlan::Write() {
   for (const auto& [seq, sale] : new_sales_) {
     for (Value value : {Param(terminal_.id), Param(seq), Param(sale.day_number),
                         Param(sale.business_day), Param(sale.local_hour),
-                        Param(sale.amounts.total.rupiah()), Param(sale.amounts.cash.rupiah()),
-                        Param(sale.amounts.qris.rupiah()), Param(sale.amounts.transfer.rupiah()),
-                        Param(int64_t{sale.voided ? 1 : 0})}) {
+                        Param(sale.amounts.total.rupiah())}) {
       sales.push_back(std::move(value));
     }
+    for (const Money amount : sale.amounts.by_method.amounts) sales.push_back(Param(amount.rupiah()));
+    sales.push_back(Param(int64_t{sale.voided ? 1 : 0}));
   }
-  LAPAK_RETURN_IF_ERROR(InsertRows(db_,
-                                   "INSERT INTO sales (terminal_id, seq, day_number, business_day, "
-                                   "local_hour, total, cash, qris, transfer, voided)",
-                                   kSaleColumns, sales));
+  static const std::string insert_sales =
+      fmt::format("INSERT INTO sales (terminal_id, seq, day_number, business_day, local_hour, total, {}, voided)",
+                  PaymentMethodColumns());
+  LAPAK_RETURN_IF_ERROR(InsertRows(db_, insert_sales, kSaleColumns, sales));
   for (int64_t seq : voided_held_) {
     LAPAK_RETURN_IF_ERROR(db_.Execute("UPDATE sales SET voided = 1 WHERE terminal_id = $1 AND seq = $2",
                                       {Param(terminal_.id), Param(seq)})
@@ -249,13 +242,11 @@ Status BatchPlan::Write() {
     AppendFigures(values, delta);
     LAPAK_RETURN_IF_ERROR(db_.Execute(add_session, values).status());
   }
-  return InsertRows(db_,
-                    "INSERT INTO reconciliations (terminal_id, z_number, stall_id, business_day, "
-                    "day_number, terminal_sales_count, terminal_voids_count, terminal_gross, "
-                    "terminal_voids, terminal_net, terminal_cash, terminal_qris, terminal_transfer, "
-                    "ledger_sales_count, ledger_voids_count, ledger_gross, ledger_voids, ledger_net, "
-                    "ledger_cash, ledger_qris, ledger_transfer, agrees, difference)",
-                    kReconciliationColumns, reconciliations_);
+  static const std::string insert_reconciliations = fmt::format(
+      "INSERT INTO reconciliations (terminal_id, z_number, stall_id, business_day, day_number, {}, {}, "
+      "agrees, difference)",
+      FigureColumns("terminal_"), FigureColumns("ledger_"));
+  return InsertRows(db_, insert_reconciliations, kReconciliationColumns, reconciliations_);
 }
 
 // The event's calendar and its days, widened by kEventDayMargin on each side.

@@ -1,4 +1,6 @@
 // LedgerStore: reading back what was received.
+#include <fmt/core.h>
+
 #include "sync/ledger/store/figures_sql.h"
 #include "sync/ledger/store/ledger_store.h"
 
@@ -14,8 +16,9 @@ Result<std::vector<StallDayTotals>> LedgerStore::DayTotals(const std::string& ev
                                                            const std::string& business_day) {
   std::lock_guard lock(mutex_);
   Result<sql::Rows> rows = db_->Query(
-      "SELECT stall_id, sales_count, voids_count, gross, voids, net, cash, qris, transfer "
-      "FROM day_totals WHERE event_id = $1 AND business_day = $2 ORDER BY stall_id",
+      fmt::format("SELECT stall_id, {} FROM day_totals WHERE event_id = $1 AND business_day = $2 "
+                  "ORDER BY stall_id",
+                  FigureColumns()),
       {Param(event_id), Param(business_day)});
   if (!rows.ok()) return rows.status();
   std::vector<StallDayTotals> totals;
@@ -28,24 +31,24 @@ Result<std::vector<StallDayTotals>> LedgerStore::DayTotals(const std::string& ev
 Result<std::vector<Reconciliation>> LedgerStore::Reconciliations(const std::string& terminal_id) {
   std::lock_guard lock(mutex_);
   Result<sql::Rows> rows = db_->Query(
-      "SELECT z_number, stall_id, business_day, "
-      "terminal_sales_count, terminal_voids_count, terminal_gross, terminal_voids, terminal_net, "
-      "terminal_cash, terminal_qris, terminal_transfer, "
-      "ledger_sales_count, ledger_voids_count, ledger_gross, ledger_voids, ledger_net, "
-      "ledger_cash, ledger_qris, ledger_transfer, agrees, difference "
-      "FROM reconciliations WHERE terminal_id = $1 ORDER BY z_number",
+      fmt::format("SELECT z_number, stall_id, business_day, {}, {}, agrees, difference "
+                  "FROM reconciliations WHERE terminal_id = $1 ORDER BY z_number",
+                  FigureColumns("terminal_"), FigureColumns("ledger_")),
       {Param(terminal_id)});
   if (!rows.ok()) return rows.status();
+  constexpr size_t kTerminal = 3;
+  constexpr size_t kLedger = kTerminal + kFigureColumnCount;
+  constexpr size_t kAgrees = kLedger + kFigureColumnCount;
   std::vector<Reconciliation> list;
   for (size_t row = 0; row < rows->size(); ++row) {
     list.push_back({.terminal_id = terminal_id,
                     .z_number = rows->Int(row, 0),
                     .stall_id = rows->Text(row, 1),
                     .business_day = rows->Text(row, 2),
-                    .terminal = FiguresFromRow(*rows, row, 3),
-                    .ledger = FiguresFromRow(*rows, row, 11),
-                    .agrees = rows->Int(row, 19) != 0,
-                    .difference = rows->Int(row, 20)});
+                    .terminal = FiguresFromRow(*rows, row, kTerminal),
+                    .ledger = FiguresFromRow(*rows, row, kLedger),
+                    .agrees = rows->Int(row, kAgrees) != 0,
+                    .difference = Money::Rupiah(rows->Int(row, kAgrees + 1))});
   }
   return list;
 }

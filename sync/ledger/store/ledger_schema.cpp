@@ -5,6 +5,9 @@
 namespace lapak::ledger {
 
 // Money in whole rupiah; times in UTC milliseconds; business days as "YYYY-MM-DD".
+// The migrations are history, kept as they ran: their per-method columns (cash, qris,
+// transfer) are spelled out, not made from core/payment_method.h. A new payment method is a
+// new migration that adds its columns here and in postgres_schema.cpp (figures_sql.h).
 static constexpr std::array kLedgerMigrations = {
     Migration{1, R"sql(
 CREATE TABLE events (

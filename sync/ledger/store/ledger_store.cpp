@@ -15,10 +15,10 @@ namespace {
 using sql::Param;
 
 Status ValidateEvent(const EventSpec& event) {
-  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("event id", event.id));
-  LAPAK_RETURN_IF_ERROR(ValidateText("event name", event.name, kMaxNameBytes));
-  LAPAK_RETURN_IF_ERROR(ValidateText("province", event.province, kMaxNameBytes));
-  LAPAK_RETURN_IF_ERROR(ValidateText("regency", event.regency, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier(Word::kEventId, event.id));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kEventName, event.name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kProvince, event.province, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kRegency, event.regency, kMaxNameBytes));
   Result<BusinessCalendar> calendar = BusinessCalendar::Make(event.time_zone, event.day_cutoff);
   if (!calendar.ok()) return calendar.status();
   if (!IsIsoDate(event.first_day) || !IsIsoDate(event.last_day)) {
@@ -37,11 +37,11 @@ Status ValidateEvent(const EventSpec& event) {
 }
 
 Status ValidateStall(const StallSpec& stall) {
-  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("stall id", stall.id));
-  LAPAK_RETURN_IF_ERROR(ValidateText("stall name", stall.name, kMaxNameBytes));
-  LAPAK_RETURN_IF_ERROR(ValidateText("category", stall.category, kMaxCategoryBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier(Word::kStallId, stall.id));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kLedgerStallName, stall.name, kMaxNameBytes));
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kCategory, stall.category, kMaxCategoryBytes));
   if (!stall.regency.empty()) {
-    LAPAK_RETURN_IF_ERROR(ValidateText("regency", stall.regency, kMaxNameBytes));
+    LAPAK_RETURN_IF_ERROR(ValidateText(Word::kRegency, stall.regency, kMaxNameBytes));
   }
   return Status::Ok();
 }
@@ -55,16 +55,23 @@ Result<bool> Exists(sql::Connection& db, std::string_view sql, std::string_view 
 
 }  // namespace
 
-LedgerFigures& LedgerFigures::operator+=(const LedgerFigures& o) {
-  sales_count += o.sales_count;
-  voids_count += o.voids_count;
-  gross += o.gross;
-  voids += o.voids;
-  net += o.net;
-  cash += o.cash;
-  qris += o.qris;
-  transfer += o.transfer;
-  return *this;
+Status LedgerFigures::Add(const LedgerFigures& o) {
+  LedgerFigures sum;
+  const std::optional<Money> gross_sum = gross.Plus(o.gross);
+  const std::optional<Money> voids_sum = voids.Plus(o.voids);
+  const std::optional<Money> net_sum = net.Plus(o.net);
+  const std::optional<MethodAmounts> by_method_sum = by_method.Plus(o.by_method);
+  if (__builtin_add_overflow(sales_count, o.sales_count, &sum.sales_count) ||
+      __builtin_add_overflow(voids_count, o.voids_count, &sum.voids_count) || !gross_sum ||
+      !voids_sum || !net_sum || !by_method_sum) {
+    return Status::Corruption("the ledger's figures overflow: its totals are corrupt");
+  }
+  sum.gross = *gross_sum;
+  sum.voids = *voids_sum;
+  sum.net = *net_sum;
+  sum.by_method = *by_method_sum;
+  *this = sum;
+  return Status::Ok();
 }
 
 LedgerStore::LedgerStore(std::unique_ptr<sql::Connection> db) : db_(std::move(db)) {}
@@ -121,7 +128,7 @@ Status LedgerStore::AddStall(const StallSpec& stall) {
 
 Result<std::string> LedgerStore::EnrolTerminal(const std::string& terminal_id,
                                                const std::string& stall_id, TimePoint now) {
-  LAPAK_RETURN_IF_ERROR(ValidateIdentifier("terminal id", terminal_id));
+  LAPAK_RETURN_IF_ERROR(ValidateIdentifier(Word::kTerminalId, terminal_id));
   const std::string key = RandomBytes(sync::kTerminalKeyBytes);
   std::lock_guard lock(mutex_);
   sql::Transaction transaction(*db_, sql::Transaction::kWrite);

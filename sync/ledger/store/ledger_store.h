@@ -22,6 +22,8 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/journal.h"
+#include "core/money.h"
+#include "core/payment_method.h"
 #include "core/status.h"
 #include "sync/ledger/store/sql.h"
 
@@ -89,18 +91,21 @@ struct ApplyOutcome {
 };
 
 // The figures of a stall's business day, or of a terminal's day session, as the ledger holds
-// them (money in rupiah).
+// them: as DayFigures (core/day_figures.h), gross counts every sale, voids the voided ones,
+// net = gross − voids = Σ by_method.
 struct LedgerFigures {
   int64_t sales_count = 0;
   int64_t voids_count = 0;
-  int64_t gross = 0;
-  int64_t voids = 0;
-  int64_t net = 0;
-  int64_t cash = 0;
-  int64_t qris = 0;
-  int64_t transfer = 0;
+  Money gross;
+  Money voids;
+  Money net;
+  MethodAmounts by_method;  // net by payment method
   bool operator==(const LedgerFigures&) const = default;
-  LedgerFigures& operator+=(const LedgerFigures& other);
+
+  // Adds `other` figure by figure. The ingest bounds what each entry adds (core/books.h), so
+  // a sum that overflows int64 can only come from corrupt totals: Corruption, and *this is
+  // left as it was. Never a wrapped value.
+  [[nodiscard]] Status Add(const LedgerFigures& other);
 };
 
 struct StallDayTotals {
@@ -118,7 +123,7 @@ struct Reconciliation {
   LedgerFigures terminal;  // from the Z report
   LedgerFigures ledger;    // from the entries received
   bool agrees = false;
-  int64_t difference = 0;  // terminal net − ledger net
+  Money difference;  // terminal net − ledger net
 };
 
 class LedgerStore {

@@ -7,6 +7,9 @@ namespace lapak::ledger {
 // Money in whole rupiah; times in UTC milliseconds; business days as "YYYY-MM-DD". The
 // comments of ledger_schema.cpp say what each table and column means. Text compares and
 // sorts by its bytes (COLLATE "C"), as SQLite's does, whatever the database's locale.
+// The migrations are history, kept as they ran: their per-method columns (cash, qris,
+// transfer) are spelled out, not made from core/payment_method.h. A new payment method is a
+// new migration that adds its columns here and in ledger_schema.cpp (figures_sql.h).
 static constexpr std::array kPostgresLedgerMigrations = {
     // Version 1: the SQLite schema after its migrations 1 and 2.
     Migration{1, R"sql(

@@ -2,7 +2,8 @@
 // terminals, stalls, events), each report inside one read transaction. The largest read is
 // an event's day_totals (stalls × days rows); no query touches `sales` or `entries`.
 // It implements the queries declared in sync/ledger/reports/reports.h, and lives here in
-// store/ because all of the ledger's SQL does.
+// store/ because all of the ledger's SQL does. Figures read are summed with checked
+// arithmetic (LedgerFigures::Add, MakeChange): an overflow fails the report with Corruption.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -34,20 +35,6 @@ Result<EventInfo> ReadEvent(sql::Connection& db, const std::string& event_id) {
   if (rows->empty()) return Status::NotFound(fmt::format("there is no event '{}'", event_id));
   return EventFromRow(*rows, 0);
 }
-
-// Σ figures as SQL, for a GROUP BY over day_totals or hour_totals aliased `d`. PostgreSQL's
-// sum of a BIGINT is NUMERIC: cast back.
-constexpr const char* kSumFigures =
-    "CAST(sum(d.sales_count) AS BIGINT), CAST(sum(d.voids_count) AS BIGINT), "
-    "CAST(sum(d.gross) AS BIGINT), CAST(sum(d.voids) AS BIGINT), CAST(sum(d.net) AS BIGINT), "
-    "CAST(sum(d.cash) AS BIGINT), CAST(sum(d.qris) AS BIGINT), CAST(sum(d.transfer) AS BIGINT)";
-
-// kSumFigures with each sum named after its column, for a subquery.
-constexpr const char* kSumFiguresNamed =
-    "CAST(sum(d.sales_count) AS BIGINT) AS sales_count, CAST(sum(d.voids_count) AS BIGINT) AS "
-    "voids_count, CAST(sum(d.gross) AS BIGINT) AS gross, CAST(sum(d.voids) AS BIGINT) AS voids, "
-    "CAST(sum(d.net) AS BIGINT) AS net, CAST(sum(d.cash) AS BIGINT) AS cash, "
-    "CAST(sum(d.qris) AS BIGINT) AS qris, CAST(sum(d.transfer) AS BIGINT) AS transfer";
 
 // Rows of (key, figures) summed by key, largest net first (ties by key).
 std::vector<GroupRow> GroupByNet(const std::map<std::string, LedgerFigures>& groups) {
@@ -108,15 +95,15 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
       fmt::format("SELECT s.id, s.name, s.category, {} FROM stalls s "
                   "LEFT JOIN day_totals d ON d.event_id = s.event_id AND d.stall_id = s.id "
                   "AND d.business_day = $2 WHERE s.event_id = $1 ORDER BY s.id",
-                  "d.sales_count, d.voids_count, d.gross, d.voids, d.net, d.cash, d.qris, d.transfer"),
+                  FigureColumns("d.")),
       {Param(event_id), Param(business_day)});
   if (!stalls.ok()) return stalls.status();
   std::map<std::string, LedgerFigures> categories;
   for (size_t row = 0; row < stalls->size(); ++row) {
     StallDayRow stall{stalls->Text(row, 0), stalls->Text(row, 1), stalls->Text(row, 2),
-                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, 0};
-    categories[stall.category] += stall.figures;
-    report.total += stall.figures;
+                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, Money()};
+    LAPAK_RETURN_IF_ERROR(categories[stall.category].Add(stall.figures));
+    LAPAK_RETURN_IF_ERROR(report.total.Add(stall.figures));
     report.stalls.push_back(std::move(stall));
   }
   report.categories = GroupByNet(categories);
@@ -133,13 +120,13 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
                               [&](const StallDayRow& s) { return s.stall_id == z->Text(row, 0); });
     if (stall == report.stalls.end()) continue;
     stall->z_state = z->Int(row, 1) == 0 ? ZState::kAgrees : ZState::kDiffers;
-    stall->z_difference = z->Int(row, 2);
+    stall->z_difference = Money::Rupiah(z->Int(row, 2));
   }
 
   Result<sql::Rows> hours = db.Query(
       fmt::format("SELECT d.local_hour, {} FROM hour_totals d WHERE d.event_id = $1 "
                   "AND d.business_day = $2 GROUP BY d.local_hour",
-                  kSumFigures),
+                  SumFigureColumns(false)),
       {Param(event_id), Param(business_day)});
   if (!hours.ok()) return hours.status();
   std::map<int64_t, LedgerFigures> by_hour;
@@ -176,7 +163,7 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
   Result<sql::Rows> days = db.Query(
       fmt::format("SELECT d.business_day, {} FROM day_totals d WHERE d.event_id = $1 "
                   "GROUP BY d.business_day ORDER BY d.business_day",
-                  kSumFigures),
+                  SumFigureColumns(false)),
       {Param(event_id)});
   if (!days.ok()) return days.status();
   std::map<std::string, LedgerFigures> by_day;
@@ -185,17 +172,16 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
   for (size_t row = 0; row < days->size(); ++row) by_day[days->Text(row, 0)] = FiguresFromRow(*days, row, 1);
   for (const auto& [day, figures] : by_day) {
     report.days.push_back({day, figures});
-    report.total += figures;
+    LAPAK_RETURN_IF_ERROR(report.total.Add(figures));
   }
 
   Result<sql::Rows> stalls = db.Query(
       // Summed per stall first, then joined: joined first, SQLite searches day_totals once
       // per stall (quadratic in stalls: 160 ms at 1,000 stalls against 3 ms this way).
-      fmt::format("SELECT s.id, s.name, s.category, s.regency, d.sales_count, d.voids_count, "
-                  "d.gross, d.voids, d.net, d.cash, d.qris, d.transfer FROM stalls s LEFT JOIN "
+      fmt::format("SELECT s.id, s.name, s.category, s.regency, {} FROM stalls s LEFT JOIN "
                   "(SELECT d.stall_id AS stall_id, {} FROM day_totals d WHERE d.event_id = $1 "
                   "GROUP BY d.stall_id) d ON d.stall_id = s.id WHERE s.event_id = $1 ORDER BY s.id",
-                  kSumFiguresNamed),
+                  FigureColumns("d."), SumFigureColumns(true)),
       {Param(event_id)});
   if (!stalls.ok()) return stalls.status();
   std::map<std::string, LedgerFigures> categories;
@@ -205,8 +191,8 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
     StallTotal stall{stalls->Text(row, 0), stalls->Text(row, 1), stalls->Text(row, 2),
                      stalls->Text(row, 3), FiguresFromRow(*stalls, row, 4)};
     if (stall.regency.empty()) stall.regency = report.event.regency;
-    categories[stall.category] += stall.figures;
-    regencies[stall.regency] += stall.figures;
+    LAPAK_RETURN_IF_ERROR(categories[stall.category].Add(stall.figures));
+    LAPAK_RETURN_IF_ERROR(regencies[stall.regency].Add(stall.figures));
     all.push_back(std::move(stall));
   }
   report.stalls = static_cast<int64_t>(all.size());
@@ -299,12 +285,12 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
       Result<sql::Rows> totals = db.Query(
           fmt::format("SELECT (SELECT count(*) FROM stalls WHERE event_id = $1), {} "
                       "FROM day_totals d WHERE d.event_id = $1",
-                      kSumFigures),
+                      SumFigureColumns(false)),
           {Param(event.id)});
       if (!totals.ok()) return totals.status();
       EventSummary summary{std::move(event), FiguresFromRow(*totals, 0, 1), totals->Int(0, 0)};
-      regencies[summary.event.regency] += summary.total;
-      report.total += summary.total;
+      LAPAK_RETURN_IF_ERROR(regencies[summary.event.regency].Add(summary.total));
+      LAPAK_RETURN_IF_ERROR(report.total.Add(summary.total));
       report.events.push_back(std::move(summary));
     }
     report.regencies = GroupByNet(regencies);
@@ -324,33 +310,38 @@ Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current
   });
   if (!read.ok()) return read;
   const auto standing = [](const LedgerFigures& f) { return f.sales_count - f.voids_count; };
-  Comparison comparison{current.event, previous.event,
-                        MakeChange(previous.total.net, current.total.net),
+  Result<MoneyChange> net = MakeChange(previous.total.net, current.total.net);
+  if (!net.ok()) return net.status();
+  Result<MoneyChange> average = MakeChange(AverageSale(previous.total), AverageSale(current.total));
+  if (!average.ok()) return average.status();
+  Comparison comparison{current.event, previous.event, *net,
                         MakeChange(standing(previous.total), standing(current.total)),
-                        MakeChange(AverageSale(previous.total), AverageSale(current.total)),
-                        {},
-                        {}};
+                        *average, {}, {}};
   // Day n of each event is its first_day + n − 1, whatever else sold outside its dates.
   const auto length = [](const EventInfo& event) {
     return DaysBetween(event.first_day, event.last_day) + 1;
   };
-  const auto net_on = [&](const EventReport& report, int n) -> int64_t {
-    if (n > length(report.event)) return 0;
+  const auto net_on = [&](const EventReport& report, int n) -> Money {
+    if (n > length(report.event)) return Money();
     const std::string day = AddDays(report.event.first_day, n - 1);
     for (const GroupRow& row : report.days) {
       if (row.key == day) return row.figures.net;
     }
-    return 0;
+    return Money();
   };
   const int days = std::max(length(current.event), length(previous.event));
   for (int n = 1; n <= days; ++n) {
-    comparison.days.emplace_back(fmt::format("{}", n), MakeChange(net_on(previous, n), net_on(current, n)));
+    Result<MoneyChange> change = MakeChange(net_on(previous, n), net_on(current, n));
+    if (!change.ok()) return change.status();
+    comparison.days.emplace_back(fmt::format("{}", n), *change);
   }
-  std::map<std::string, std::pair<int64_t, int64_t>> categories;
+  std::map<std::string, std::pair<Money, Money>> categories;
   for (const GroupRow& row : previous.categories) categories[row.key].first = row.figures.net;
   for (const GroupRow& row : current.categories) categories[row.key].second = row.figures.net;
   for (const auto& [category, nets] : categories) {
-    comparison.categories.emplace_back(category, MakeChange(nets.first, nets.second));
+    Result<MoneyChange> change = MakeChange(nets.first, nets.second);
+    if (!change.ok()) return change.status();
+    comparison.categories.emplace_back(category, *change);
   }
   return comparison;
 }

@@ -90,10 +90,10 @@ std::string Trf(Lang lang, DashText text, const Args&... args) {
 }
 
 // An amount as text for a page: "Rp12.500".
-std::string Rp(int64_t rupiah) { return FormatMoney(Money::Rupiah(rupiah)); }
+std::string Rp(Money amount) { return FormatMoney(amount); }
 
 // "+Rp12.500", "-Rp12.500", "Rp0".
-std::string SignedRp(int64_t rupiah) { return (rupiah > 0 ? "+" : "") + Rp(rupiah); }
+std::string SignedRp(Money amount) { return (amount > Money() ? "+" : "") + Rp(amount); }
 
 // A count grouped by thousands: "1.234" in Bahasa Indonesia, "1,234" in English.
 std::string Count(Lang lang, int64_t count) {
@@ -113,9 +113,8 @@ std::string Percent(Lang lang, double percent) {
 }
 
 // "62%": `part` of `whole`; "0%" when whole is 0.
-std::string Share(int64_t part, int64_t whole) {
-  if (whole <= 0) return "0%";
-  return fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+std::string Share(Money part, Money whole) {
+  return fmt::format("{:.0f}%", SharePercent(part, whole));
 }
 
 // ---- times --------------------------------------------------------------------------------
@@ -253,11 +252,14 @@ std::string Figures(Lang lang, const LedgerFigures& figures, std::string_view mo
   html += Figure(Tr(lang, kAverageSale), Rp(AverageSale(figures)));
   html += more;
   html += fmt::format("</div><div class=\"figures\" role=\"group\" aria-label=\"{}\">",
-                      Tr(lang, kPaymentMethods));
-  const int64_t paid = figures.cash + figures.qris + figures.transfer;
-  html += Figure(Tr(lang, kCash), Rp(figures.cash), Share(figures.cash, paid));
-  html += Figure(Tr(lang, kQris), Rp(figures.qris), Share(figures.qris, paid));
-  html += Figure(Tr(lang, kTransfer), Rp(figures.transfer), Share(figures.transfer, paid));
+                      Tr(lang, kPaymentMethodsHeading));
+  // Σ by method is net, which the ingest bounds: it cannot overflow but for corrupt totals,
+  // which then show 0 % for every method.
+  const Money paid = figures.by_method.Total().value_or(Money());
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    const Money amount = figures.by_method[method.method];
+    html += Figure(MethodLabel(lang, method.method), Rp(amount), Share(amount, paid));
+  }
   return html + "</div>";
 }
 
@@ -311,17 +313,21 @@ std::string ZCell(Lang lang, const StallDayRow& stall) {
 
 // Net first: on a phone it is the column in view next to the stall.
 std::string FigureHeads(Lang lang) {
-  return Th(Tr(lang, kNetColumn), true) + Th(Tr(lang, kSalesColumn), true) +
-         Th(Tr(lang, kGrossColumn), true) + Th(Tr(lang, kVoids), true) +
-         Th(Tr(lang, kAverageColumn), true) + Th(Tr(lang, kCash), true) +
-         Th(Tr(lang, kQris), true) + Th(Tr(lang, kTransfer), true);
+  std::string html = Th(Tr(lang, kNetColumn), true) + Th(Tr(lang, kSalesColumn), true) +
+                     Th(Tr(lang, kGrossColumn), true) + Th(Tr(lang, kVoids), true) +
+                     Th(Tr(lang, kAverageColumn), true);
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    html += Th(MethodLabel(lang, method.method), true);
+  }
+  return html;
 }
 
 std::string FigureCells(Lang lang, const LedgerFigures& figures) {
-  return fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(figures.net)) +
-         Td(Count(lang, figures.sales_count), true) + Td(Rp(figures.gross), true) +
-         Td(Rp(figures.voids), true) + Td(Rp(AverageSale(figures)), true) +
-         Td(Rp(figures.cash), true) + Td(Rp(figures.qris), true) + Td(Rp(figures.transfer), true);
+  std::string html = fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(figures.net)) +
+                     Td(Count(lang, figures.sales_count), true) + Td(Rp(figures.gross), true) +
+                     Td(Rp(figures.voids), true) + Td(Rp(AverageSale(figures)), true);
+  for (const Money amount : figures.by_method.amounts) html += Td(Rp(amount), true);
+  return html;
 }
 
 // Stall (with its category and id) | net … transfer | Z.
@@ -400,20 +406,27 @@ std::string LateWarning(Lang lang, const ReportTimes& times,
 
 // ---- the event page -----------------------------------------------------------------------
 
-std::string ChangeCell(Lang lang, const Change& change, bool money) {
-  const std::string difference =
-      money ? SignedRp(change.difference)
-            : (change.difference > 0 ? "+" : "") + Count(lang, change.difference);
+// "Rp12.500" for money, "1.234" for counts; Signed: "+Rp12.500", "+1.234".
+std::string Amount(Lang, Money amount) { return Rp(amount); }
+std::string Amount(Lang lang, int64_t count) { return Count(lang, count); }
+std::string Signed(Lang, Money amount) { return SignedRp(amount); }
+std::string Signed(Lang lang, int64_t count) { return (count > 0 ? "+" : "") + Count(lang, count); }
+
+template <typename Value>
+std::string ChangeCell(Lang lang, const Change<Value>& change) {
+  const std::string difference = Signed(lang, change.difference);
   const std::string percent = change.percent ? Percent(lang, *change.percent) : Tr(lang, kNew);
-  const char* css = change.difference > 0 ? "good" : change.difference < 0 ? "bad" : "muted";
+  const char* css = change.difference > Value{}   ? "good"
+                    : change.difference < Value{} ? "bad"
+                                                  : "muted";
   return fmt::format("<td class=\"num {}\">{} ({})</td>", css, HtmlEscape(difference),
                      HtmlEscape(percent));
 }
 
-std::string ChangeRow(Lang lang, std::string_view label, const Change& change, bool money) {
-  const auto value = [&](int64_t v) { return money ? Rp(v) : Count(lang, v); };
-  return "<tr>" + Td(label) + Td(value(change.previous), true) + Td(value(change.current), true) +
-         ChangeCell(lang, change, money) + "</tr>";
+template <typename Value>
+std::string ChangeRow(Lang lang, std::string_view label, const Change<Value>& change) {
+  return "<tr>" + Td(label) + Td(Amount(lang, change.previous), true) +
+         Td(Amount(lang, change.current), true) + ChangeCell(lang, change) + "</tr>";
 }
 
 std::string ChangeHead(Lang lang, std::string_view first) {
@@ -427,20 +440,20 @@ std::string ComparisonBlock(Lang lang, const Comparison& comparison) {
                                  HtmlEscape(LongDate(lang, comparison.previous.first_day)),
                                  HtmlEscape(LongDate(lang, comparison.previous.last_day)));
   html += Table(ChangeHead(lang, ""),
-                ChangeRow(lang, Tr(lang, kNet), comparison.net, true) +
-                    ChangeRow(lang, Tr(lang, kSalesCount), comparison.sales_count, false) +
-                    ChangeRow(lang, Tr(lang, kAverageSale), comparison.average_sale, true));
+                ChangeRow(lang, Tr(lang, kNet), comparison.net) +
+                    ChangeRow(lang, Tr(lang, kSalesCount), comparison.sales_count) +
+                    ChangeRow(lang, Tr(lang, kAverageSale), comparison.average_sale));
   if (!comparison.days.empty()) {
     std::string rows;
     for (const auto& [day, change] : comparison.days) {
-      rows += ChangeRow(lang, Trf(lang, kDayNumber, day), change, true);
+      rows += ChangeRow(lang, Trf(lang, kDayNumber, day), change);
     }
     html += fmt::format("<h3>{}</h3>", Tr(lang, kPerDay)) + Table(ChangeHead(lang, ""), rows);
   }
   if (!comparison.categories.empty()) {
     std::string rows;
     for (const auto& [category, change] : comparison.categories) {
-      rows += ChangeRow(lang, category, change, true);
+      rows += ChangeRow(lang, category, change);
     }
     html += fmt::format("<h3>{}</h3>", Tr(lang, kPerCategory)) +
             Table(ChangeHead(lang, Tr(lang, kCategory)), rows);

@@ -48,10 +48,7 @@ constexpr std::array kTable = {
     Entry{DashText::kNetColumn, "Bersih", "Net"},
     Entry{DashText::kSalesColumn, "Transaksi", "Sales"},
     Entry{DashText::kAverageColumn, "Rata-rata", "Average"},
-    Entry{DashText::kPaymentMethods, "Cara bayar", "Payment methods"},
-    Entry{DashText::kCash, "Tunai", "Cash"},
-    Entry{DashText::kQris, "QRIS", "QRIS"},
-    Entry{DashText::kTransfer, "Transfer", "Transfer"},
+    Entry{DashText::kPaymentMethodsHeading, "Cara bayar", "Payment methods"},
     Entry{DashText::kPerHour, "Per jam", "By hour"},
     Entry{DashText::kPerCategory, "Per kategori", "By category"},
     Entry{DashText::kPerRegency, "Per kabupaten/kota", "By regency or city"},
@@ -169,6 +166,11 @@ const char* LangCode(Lang lang) { return lang == Lang::kEn ? "en" : "id"; }
 const char* Tr(Lang lang, DashText text) {
   const Entry& entry = kTable[static_cast<size_t>(text)];
   return lang == Lang::kEn ? entry.english : entry.indonesian;
+}
+
+std::string_view MethodLabel(Lang lang, PaymentMethod method) {
+  const PaymentMethodInfo& info = InfoOf(method);
+  return lang == Lang::kEn ? info.label_en : info.label_id;
 }
 
 std::string LongDate(Lang lang, std::string_view iso_date) {

@@ -2,11 +2,15 @@
 // from one table; and how any text goes into a page (HtmlEscape) or a link (UrlEncode).
 //
 // A few texts are fmt patterns with "{}" holes; their comments below say what fills them.
-// Pages ask for Tr(lang, DashText::kNet); nothing on a page is spelled elsewhere.
+// Pages ask for Tr(lang, DashText::kNet); nothing on a page is spelled elsewhere, but for the
+// payment methods' labels, which are in their own list (core/payment_method.h) and asked
+// for with MethodLabel.
 #pragma once
 
 #include <string>
 #include <string_view>
+
+#include "core/payment_method.h"
 
 namespace lapak::ledger {
 
@@ -43,10 +47,7 @@ enum class DashText {
   kNetColumn,
   kSalesColumn,
   kAverageColumn,
-  kPaymentMethods,
-  kCash,
-  kQris,
-  kTransfer,
+  kPaymentMethodsHeading,
   kPerHour,
   kPerCategory,
   kPerRegency,
@@ -106,6 +107,9 @@ enum class DashText {
 };
 
 const char* Tr(Lang lang, DashText text);
+
+// "Tunai" / "Cash", "QRIS", "Transfer".
+std::string_view MethodLabel(Lang lang, PaymentMethod method);
 
 // "Minggu, 22 November 2026" / "Sunday, 22 November 2026" for an ISO date; anything that is
 // not a real YYYY-MM-DD date comes back as it was.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "core/money.h"
@@ -78,15 +79,16 @@ double TextWidth(std::string_view text) {
   return static_cast<double>(CodePoints(text)) * kCharWidth;
 }
 
-int64_t Drawn(int64_t value) { return std::max<int64_t>(value, 0); }
+// The rupiah a bar is drawn for: none below zero.
+int64_t Drawn(Money value) { return std::max<int64_t>(value.rupiah(), 0); }
 
 std::string BarTitle(const ChartBar& bar) {
-  return HtmlEscape(bar.label + ": " + FormatMoney(Money::Rupiah(bar.value)));
+  return HtmlEscape(bar.label + ": " + FormatMoney(bar.value));
 }
 
 bool HasSales(const Chart& chart) {
   return std::any_of(chart.bars.begin(), chart.bars.end(),
-                     [](const ChartBar& bar) { return bar.value > 0; });
+                     [](const ChartBar& bar) { return bar.value > Money(); });
 }
 
 std::string SvgOpen(const Chart& chart, double height) {
@@ -125,7 +127,8 @@ Axis RoundAxis(uint64_t max) {
 
 }  // namespace
 
-std::string ShortRupiah(int64_t rupiah) {
+std::string ShortRupiah(Money amount) {
+  const int64_t rupiah = amount.rupiah();
   const bool negative = rupiah < 0;
   const uint64_t magnitude =
       negative ? 0 - static_cast<uint64_t>(rupiah) : static_cast<uint64_t>(rupiah);

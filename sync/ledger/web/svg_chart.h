@@ -10,15 +10,16 @@
 // real amount.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/money.h"
 
 namespace lapak::ledger {
 
 struct ChartBar {
   std::string label;  // shortened on the chart when long; whole in the bar's <title>
-  int64_t value = 0;  // rupiah
+  Money value;
 };
 
 struct Chart {
@@ -39,6 +40,6 @@ std::string ColumnChart(const Chart& chart);
 // A rupiah amount in a few characters, Indonesian style: "Rp950", "Rp15 rb", "Rp1,2 jt",
 // "Rp600 jt", "Rp3,5 M" (miliar), "Rp2 T" (triliun), "-Rp1,2 jt". One decimal (with a
 // comma) below 100 of a unit, none from 100 up; rounded half up; ",0" is left out.
-std::string ShortRupiah(int64_t rupiah);
+std::string ShortRupiah(Money amount);
 
 }  // namespace lapak::ledger

@@ -1,0 +1,123 @@
+#include "app/terminal/terminal.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+#include "core/catalog.h"
+#include "core/refusal.h"
+#include "core/retire_database.h"
+#include "sync/enrolment.h"
+
+namespace lapak::app {
+
+namespace {
+
+// The store's preference names for the terminal's look.
+constexpr std::string_view kLanguagePreference = "language";
+constexpr std::string_view kTextPercentPreference = "text_percent";
+
+Result<std::string> ReadCatalogFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Refuse(Refusal::kCannotReadFile, path);
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxCatalogCsvBytes) return Refuse(Refusal::kFileTooLarge, path, kMaxCatalogCsvBytes);
+  }
+  return text;
+}
+
+}  // namespace
+
+Status Terminal::SetUp(const StallSetup& setup) { return store_->Initialise(setup); }
+
+Status Terminal::LogIn(Role role, const std::string& pin) {
+  LAPAK_RETURN_IF_ERROR(store_->CheckPin(role, pin));
+  role_ = role;
+  return Status::Ok();
+}
+
+Result<Receipt> Terminal::Sell(const CompletedSale& sale) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kSell));
+  return store_->RecordSale(sale);
+}
+
+Result<Receipt> Terminal::Void(const std::string& receipt, const std::string& owner_pin,
+                               const std::string& reason) {
+  // The owner's PIN, checked by the store inside the void, is the authority: a kasir holding
+  // the till may void with the owner standing by.
+  return store_->VoidSale(receipt, owner_pin, reason);
+}
+
+Result<lapak::OpenDay> Terminal::OpenDay(Money opening_float) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kOpenDay));
+  return store_->OpenDaySession(opening_float);
+}
+
+Result<ZReport> Terminal::CloseDay(Money counted_cash) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kCloseDay));
+  return store_->CloseDay(counted_cash);
+}
+
+Status Terminal::SaveProduct(const Product& product) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kEditCatalog));
+  return store_->SaveProduct(product);
+}
+
+Result<size_t> Terminal::ImportCatalogFile(const std::string& path, bool deactivate_missing) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kEditCatalog));
+  Result<std::string> text = ReadCatalogFile(path);
+  if (!text.ok()) return text.status();
+  Result<std::vector<Product>> products = ParseCatalogCsv(*text);
+  if (!products.ok()) return products.status();
+  LAPAK_RETURN_IF_ERROR(store_->ImportCatalog(*products, deactivate_missing));
+  return products->size();
+}
+
+Status Terminal::Enrol(std::string_view code) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kEnrol));
+  Result<sync::EnrolmentCode> parsed = sync::ParseEnrolmentCode(code);
+  if (!parsed.ok()) return parsed.status();
+  Result<StallInfo> info = store_->Info();
+  if (!info.ok()) return info.status();
+  if (parsed->terminal_id != info->terminal_id) {
+    return Refuse(Refusal::kCodeForOtherTerminal, parsed->terminal_id, info->terminal_id);
+  }
+  return store_->Enrol({parsed->ledger_url, parsed->terminal_key});
+}
+
+Status Terminal::SetLanguage(Language language) {
+  return store_->SetPreference(kLanguagePreference, LanguageCode(language));
+}
+
+Status Terminal::SetTextPercent(int percent) {
+  const int clamped = std::clamp(percent, kMinTextPercent, kMaxTextPercent);
+  return store_->SetPreference(kTextPercentPreference, std::to_string(clamped));
+}
+
+Language Terminal::StoredLanguage() const {
+  Result<std::optional<std::string>> stored = store_->Preference(kLanguagePreference);
+  return stored.ok() && *stored ? LanguageFromCode(**stored) : Language::kIndonesian;
+}
+
+int Terminal::StoredTextPercent() const {
+  Result<std::optional<std::string>> stored = store_->Preference(kTextPercentPreference);
+  if (!stored.ok() || !*stored) return 100;
+  return std::clamp(std::atoi((*stored)->c_str()), kMinTextPercent, kMaxTextPercent);
+}
+
+Result<std::string> ResetTerminal(const std::string& path, const Clock& clock, Role role,
+                                  const std::string& pin) {
+  {
+    Result<std::unique_ptr<StallStore>> store = StallStore::Open(path, clock, OpenMode::kMustExist);
+    if (!store.ok()) return store.status();
+    Terminal terminal(**store, clock);
+    LAPAK_RETURN_IF_ERROR(terminal.LogIn(role, pin));
+    LAPAK_RETURN_IF_ERROR(Authorise(terminal.role(), Action::kReset));
+  }  // closed: RetireDatabase needs the database to itself
+  return RetireDatabase(path, clock);
+}
+
+}  // namespace lapak::app

@@ -1,0 +1,86 @@
+// Terminal: the use cases of a stall's terminal, the one door through which both front ends
+// (`lapak-pos`'s screens and the `lapak` command line) change the books. Each use case asks
+// core/permissions.h whether the person logged in may do it before anything is written, so
+// no front end decides by hiding a button or by forgetting a check.
+//
+//   use case                      who
+//   LogIn                         anyone with the role's PIN (a wrong PIN counts towards the lock)
+//   Sell, OpenDay, CloseDay       kasir or pemilik
+//   Void                          the owner's PIN, given with each void, whoever holds the till
+//   SaveProduct, ImportCatalog    pemilik
+//   Enrol                         pemilik
+//   SetLanguage, SetTextPercent   anyone, logged in or not (the terminal's look, not its books)
+//   ResetTerminal                 pemilik (a free function: it needs the database closed)
+//
+// Reads (reports, history, the catalog, sync progress) need no role and go to store().
+// Refusals are coded Statuses (core/refusal.h); nothing changes when one is returned.
+//
+// Thread-safety: as StallStore, one thread at a time.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/language.h"
+#include "core/permissions.h"
+#include "core/store.h"
+
+namespace lapak::app {
+
+// The text sizes a terminal offers, in percent of the normal size.
+inline constexpr int kMinTextPercent = 80;
+inline constexpr int kMaxTextPercent = 160;
+
+class Terminal {
+ public:
+  // `store` and `clock` must outlive the terminal.
+  Terminal(StallStore& store, const Clock& clock) : store_(&store), clock_(&clock) {}
+
+  StallStore& store() const { return *store_; }
+  // The role proved by the last successful LogIn; nullopt before it and after LogOut.
+  std::optional<Role> role() const { return role_; }
+
+  // First run, no role: sets the terminal up for a stall.
+  [[nodiscard]] Status SetUp(const StallSetup& setup);
+
+  // Checks `pin` for `role` (a wrong one counts towards the lock) and remembers the role.
+  [[nodiscard]] Status LogIn(Role role, const std::string& pin);
+  void LogOut() { role_.reset(); }
+
+  [[nodiscard]] Result<Receipt> Sell(const CompletedSale& sale);
+  [[nodiscard]] Result<Receipt> Void(const std::string& receipt, const std::string& owner_pin,
+                                     const std::string& reason);
+  [[nodiscard]] Result<lapak::OpenDay> OpenDay(Money opening_float);
+  [[nodiscard]] Result<ZReport> CloseDay(Money counted_cash);
+
+  [[nodiscard]] Status SaveProduct(const Product& product);
+  // Reads the CSV file at `path` (at most kMaxCatalogCsvBytes) and imports it all or nothing;
+  // with `deactivate_missing`, products not in the file are deactivated. The count imported.
+  [[nodiscard]] Result<size_t> ImportCatalogFile(const std::string& path, bool deactivate_missing);
+
+  // Links the terminal to a ledger with the organiser's enrolment code (sync/enrolment.h),
+  // refused when the code is for another terminal.
+  [[nodiscard]] Status Enrol(std::string_view code);
+
+  // The terminal's look, kept in the store's preferences across restarts.
+  [[nodiscard]] Status SetLanguage(Language language);
+  [[nodiscard]] Status SetTextPercent(int percent);  // clamped to kMin/kMaxTextPercent
+  // As stored; Bahasa Indonesia and 100 % when never set or unreadable.
+  Language StoredLanguage() const;
+  int StoredTextPercent() const;
+
+ private:
+  StallStore* store_;
+  const Clock* clock_;
+  std::optional<Role> role_;
+};
+
+// Retires the database at `path` (core/retire_database.h) after checking `pin` for `role` and
+// that the role may reset; the retired file's path. Opens and closes the store itself.
+[[nodiscard]] Result<std::string> ResetTerminal(const std::string& path, const Clock& clock, Role role,
+                                                const std::string& pin);
+
+}  // namespace lapak::app

@@ -1,0 +1,148 @@
+// app::Terminal, the one door of both front ends: who may do each use case, and that a
+// refusal changes nothing.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/terminal/terminal.h"
+#include "core/refusal.h"
+#include "tests/support/process.h"
+#include "tests/support/wib.h"
+
+namespace lapak::app {
+namespace {
+
+constexpr const char* kOwnerPin = "9999";
+constexpr const char* kCashierPin = "1234";
+
+class TerminalTest : public ::testing::Test {
+ protected:
+  TerminalTest() {
+    EXPECT_TRUE(terminal_.SetUp({"BKS-07", "Bakso Pak Kumis", "T1", "Asia/Jakarta", "04:00", kOwnerPin, kCashierPin}).ok());
+  }
+
+  CompletedSale OneBakso() {
+    Cart cart;
+    EXPECT_TRUE(cart.AddProduct({"B1", "Bakso", "Makanan", Money::Rupiah(15000), true}).ok());
+    EXPECT_TRUE(cart.AddPayment(PaymentMethod::kCash, Money::Rupiah(20000)).ok());
+    return *cart.Complete();
+  }
+  std::string WriteFile(const std::string& name, const std::string& text) {
+    const std::string path = dir_.File(name);
+    std::ofstream(path) << text;
+    return path;
+  }
+  int64_t JournalLength() { return store_->Progress()->last_seq; }
+
+  testing::TempDir dir_;
+  ManualClock clock_{testing::Wib(22, std::chrono::hours(19))};
+  std::unique_ptr<StallStore> store_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
+  Terminal terminal_{*store_, clock_};
+};
+
+TEST_F(TerminalTest, NothingBeforeLogIn) {
+  const int64_t before = JournalLength();
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.OpenDay(Money()).status().refusal());
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.Sell(OneBakso()).status().refusal());
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.CloseDay(Money()).status().refusal());
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.SaveProduct({"X", "X", "Y", Money::Rupiah(1000), true}).refusal());
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.Enrol("lapak1,T1," + std::string(64, 'a') + ",http://ledger:8080").refusal());
+  EXPECT_EQ(before, JournalLength());
+  EXPECT_TRUE(store_->Products(true)->empty());
+}
+
+TEST_F(TerminalTest, WrongPinLogsNoOneIn) {
+  EXPECT_EQ(Refusal::kWrongPin, terminal_.LogIn(Role::kOwner, "1111").refusal());
+  EXPECT_FALSE(terminal_.role());
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  EXPECT_EQ(Role::kCashier, terminal_.role());
+  terminal_.LogOut();
+  EXPECT_FALSE(terminal_.role());
+}
+
+TEST_F(TerminalTest, CashierSellsAndClosesTheDayButTouchesNoOwnersThing) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  ASSERT_TRUE(terminal_.OpenDay(Money::Rupiah(100000)).ok());
+  Result<Receipt> sold = terminal_.Sell(OneBakso());
+  ASSERT_TRUE(sold.ok()) << sold.status().ToString();
+
+  const int64_t before = JournalLength();
+  const Status catalog = terminal_.SaveProduct({"X", "Es teh", "Minuman", Money::Rupiah(5000), true});
+  EXPECT_EQ(Refusal::kOwnerEditsCatalog, catalog.refusal());
+  EXPECT_EQ("Hanya pemilik yang dapat mengubah katalog, bukan kasir", Explain(catalog, Language::kIndonesian));
+  EXPECT_EQ(Refusal::kOwnerEditsCatalog,
+            terminal_.ImportCatalogFile(WriteFile("c.csv", "sku,name,category,price\nX,Es teh,Minuman,5000\n"), false)
+                .status()
+                .refusal());
+  EXPECT_EQ(Refusal::kOwnerEnrols,
+            terminal_.Enrol("lapak1,T1," + std::string(64, 'a') + ",http://ledger:8080").refusal());
+  EXPECT_EQ(before, JournalLength());
+  EXPECT_TRUE(store_->Products(true)->empty());
+  EXPECT_FALSE(store_->FindSyncLink()->has_value());
+
+  Result<ZReport> z = terminal_.CloseDay(Money::Rupiah(115000));
+  ASSERT_TRUE(z.ok()) << z.status().ToString();
+  EXPECT_EQ(Money(), z->over_short);
+}
+
+TEST_F(TerminalTest, VoidNeedsTheOwnersPinWhoeverHoldsTheTill) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  ASSERT_TRUE(terminal_.OpenDay(Money()).ok());
+  const Receipt sold = *terminal_.Sell(OneBakso());
+  EXPECT_EQ(Refusal::kWrongPin, terminal_.Void(sold.receipt, kCashierPin, "salah ketik").status().refusal());
+  Result<Receipt> voided = terminal_.Void(sold.receipt, kOwnerPin, "salah ketik");
+  ASSERT_TRUE(voided.ok()) << voided.status().ToString();
+  EXPECT_TRUE(voided->voided);
+}
+
+TEST_F(TerminalTest, OwnerImportsACatalogFileAllOrNothing) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  Result<size_t> imported = terminal_.ImportCatalogFile(
+      WriteFile("ok.csv", "sku,name,category,price\nB1,Bakso,Makanan,15000\nE1,Es teh,Minuman,5000\n"), false);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  EXPECT_EQ(2u, *imported);
+
+  Result<size_t> bad = terminal_.ImportCatalogFile(
+      WriteFile("bad.csv", "sku,name,category,price\nK1,Kopi,Minuman,4000\nK2,Teh,Minuman,murah\n"), false);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(2u, store_->Products(true)->size());  // K1 was not imported either
+
+  EXPECT_EQ(Refusal::kCannotReadFile, terminal_.ImportCatalogFile(dir_.File("none.csv"), false).status().refusal());
+  const std::string huge(kMaxCatalogCsvBytes + 1, 'x');
+  EXPECT_EQ(Refusal::kFileTooLarge, terminal_.ImportCatalogFile(WriteFile("huge.csv", huge), false).status().refusal());
+}
+
+TEST_F(TerminalTest, EnrolRefusesACodeForAnotherTerminal) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  const std::string key(64, 'a');
+  const Status other = terminal_.Enrol("lapak1,T9," + key + ",http://ledger:8080");
+  EXPECT_EQ(Refusal::kCodeForOtherTerminal, other.refusal());
+  EXPECT_EQ("Kode ini untuk terminal 'T9', tetapi ini terminal 'T1'", Explain(other, Language::kIndonesian));
+  EXPECT_FALSE(store_->FindSyncLink()->has_value());
+  ASSERT_TRUE(terminal_.Enrol("lapak1,T1," + key + ",http://ledger:8080").ok());
+  EXPECT_EQ("http://ledger:8080", (*store_->FindSyncLink())->ledger_url);
+}
+
+TEST_F(TerminalTest, LanguageAndTextSizeAreAnyonesAndKept) {
+  EXPECT_EQ(Language::kIndonesian, terminal_.StoredLanguage());
+  EXPECT_EQ(100, terminal_.StoredTextPercent());
+  ASSERT_TRUE(terminal_.SetLanguage(Language::kEnglish).ok());  // on the login screen
+  ASSERT_TRUE(terminal_.SetTextPercent(500).ok());
+  Terminal again(*store_, clock_);
+  EXPECT_EQ(Language::kEnglish, again.StoredLanguage());
+  EXPECT_EQ(kMaxTextPercent, again.StoredTextPercent());
+}
+
+TEST_F(TerminalTest, ResetIsTheOwnersAndRetiresTheFile) {
+  const std::string path = dir_.File("stall.db");
+  store_.reset();  // the reset needs the database to itself
+  EXPECT_EQ(Refusal::kOwnerResets, ResetTerminal(path, clock_, Role::kCashier, kCashierPin).status().refusal());
+  EXPECT_EQ(Refusal::kWrongPin, ResetTerminal(path, clock_, Role::kOwner, "1111").status().refusal());
+  Result<std::string> retired = ResetTerminal(path, clock_, Role::kOwner, kOwnerPin);
+  ASSERT_TRUE(retired.ok()) << retired.status().ToString();
+  EXPECT_TRUE(std::ifstream(*retired).good());
+  EXPECT_FALSE(std::ifstream(path).good());
+}
+
+}  // namespace
+}  // namespace lapak::app
