@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/refusal.h"
+
 namespace lapak::sync {
 
 using nlohmann::json;
@@ -16,16 +18,18 @@ std::string EncodeBatchAnswer(const BatchAnswer& answer) {
       break;
     case 409:
       body["conflict"] = answer.conflict;
-      body["error"] = answer.error;
       body["hwm"] = answer.hwm.value_or(0);
       body["mac"] = answer.mac;
       break;
     case 422:
-      body["error"] = answer.error;
       body["hwm"] = answer.hwm.value_or(0);
       break;
     default:
-      body["error"] = answer.error;
+      break;
+  }
+  if (answer.http_status != 200) {
+    body["error"] = answer.reason.message();
+    body["reason"] = json::parse(EncodeStatus(answer.reason));
   }
   // Members come out in name order (nlohmann's object is a std::map), as the grammar says.
   return body.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -36,7 +40,7 @@ BatchAnswer ParseBatchAnswer(int http_status, std::string_view body) {
   answer.http_status = http_status;
   const json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_object()) {
-    answer.error = "unexpected answer";
+    answer.reason = Refuse(Refusal::kUnexpectedAnswer);
     return answer;
   }
   const auto text = [&parsed](const char* name) {
@@ -51,8 +55,13 @@ BatchAnswer ParseBatchAnswer(int http_status, std::string_view body) {
   }
   answer.mac = text("mac");
   answer.terminal_id = text("terminal");
-  answer.error = text("error");
-  if (answer.error.empty() && http_status != 200) answer.error = "unexpected answer";
+  if (http_status == 200) return answer;
+  if (const auto reason = parsed.find("reason"); reason != parsed.end() && reason->is_object()) {
+    answer.reason = DecodeStatus(reason->dump());
+  } else if (const std::string error = text("error"); !error.empty()) {
+    answer.reason = Status::FailedPrecondition(error);
+  }
+  if (answer.reason.ok()) answer.reason = Refuse(Refusal::kUnexpectedAnswer);
   return answer;
 }
 

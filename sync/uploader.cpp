@@ -98,8 +98,7 @@ Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
     return true;
   }
   // The ledger's own reason, coded when it gave one (sync/answer.h), follows ours.
-  const Status reason = reply.error.empty() ? Refuse(Refusal::kUnexpectedAnswer)
-                                            : Status(StatusCode::kFailedPrecondition, reply.error);
+  const Status& reason = reply.reason;
   const bool retry_later = answer->http_status >= 500 || answer->http_status == 200;
   return Fail(RefuseAt(retry_later ? Refusal::kLedgerAnsweredUnavailable : Refusal::kLedgerAnswered,
                        answer->http_status, pending_->first_seq, pending_->last_seq)(reason));

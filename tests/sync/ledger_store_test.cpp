@@ -59,7 +59,7 @@ class LedgerStoreTest : public ::testing::Test {
   ApplyOutcome Apply(const std::vector<JournalEntry>& entries) {
     Result<ApplyOutcome> outcome = ledger_->ApplyBatch("T1", entries, clock_.Now());
     EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
-    return outcome.ok() ? *outcome : ApplyOutcome{ApplyResult::kRejected, -1, "error"};
+    return outcome.ok() ? *outcome : ApplyOutcome{ApplyResult::kRejected, -1, Status::Corruption("error")};
   }
   int64_t Hwm() { return (*ledger_->FindTerminal("T1"))->hwm; }
 
@@ -196,7 +196,7 @@ TEST_F(LedgerStoreTest, ABrokenChainOrABadBodyAppliesNothing) {
   entries[2].body = R"({"tampered":true})";  // the hash no longer matches
   const ApplyOutcome broken = Apply(entries);
   EXPECT_EQ(ApplyResult::kRejected, broken.result);
-  EXPECT_EQ("entry 3: its hash does not match its contents", broken.reason);
+  EXPECT_EQ("entry 3: its hash does not match its contents", broken.reason.message());
   EXPECT_EQ(0, Hwm());
   EXPECT_TRUE(ledger_->DayTotals("expo", "2026-11-22")->empty());
 
@@ -254,7 +254,7 @@ TEST_F(LedgerStoreTest, AZReportThatDisagreesWithItsSessionIsRefusedWhole) {
   close.hash = ComputeEntryHash(close);
   const ApplyOutcome refused = Apply(entries);
   EXPECT_EQ(ApplyResult::kRejected, refused.result);
-  EXPECT_EQ("entry 4: Z report figures differ from the sales of its day", refused.reason);
+  EXPECT_EQ("entry 4: Z report figures differ from the sales of its day", refused.reason.message());
   EXPECT_EQ(0, Hwm());
   EXPECT_TRUE(ledger_->Reconciliations("T1")->empty());
   EXPECT_TRUE(ledger_->DayTotals("expo", "2026-11-22")->empty());

@@ -314,7 +314,7 @@ void ReportWorld::Apply(Terminal& terminal, const std::vector<JournalEntry>& ent
       Take(ledger_.ApplyBatch(terminal.fact.id, entries, now), "apply " + terminal.fact.id);
   if (outcome.result != ledger::ApplyResult::kApplied || outcome.hwm != entries.back().seq) {
     throw std::runtime_error(fmt::format("{}: batch {}..{} not applied: {}", terminal.fact.id,
-                                         entries.front().seq, entries.back().seq, outcome.reason));
+                                         entries.front().seq, entries.back().seq, outcome.reason.message()));
   }
   tally_.Accept(terminal.fact, entries, now);
   terminal.sent = outcome.hwm;
@@ -346,8 +346,8 @@ void ReportWorld::SyncForgingLastZ(const std::string& terminal, TimePoint now, i
   const ledger::ApplyOutcome forged =
       Take(ledger_.ApplyBatch(t.fact.id, entries, now), "apply the forged Z of " + t.fact.id);
   if (forged.result != ledger::ApplyResult::kRejected || forged.hwm != t.sent ||
-      forged.reason.find("Z report figures differ from the sales of its day") == std::string::npos) {
-    throw std::runtime_error(fmt::format("{}: a forged Z was not refused: {}", t.fact.id, forged.reason));
+      forged.reason.message().find("Z report figures differ from the sales of its day") == std::string::npos) {
+    throw std::runtime_error(fmt::format("{}: a forged Z was not refused: {}", t.fact.id, forged.reason.message()));
   }
   Sync(terminal, now);
 }

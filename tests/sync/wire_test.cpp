@@ -2,9 +2,12 @@
 // the ledger's answers.
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
+
 #include <string>
 
 #include "core/crypto.h"
+#include "core/refusal.h"
 #include "sync/protocol.h"
 
 namespace lapak::sync {
@@ -34,27 +37,53 @@ std::string Seal(const std::string& payload, int64_t first, int64_t last,
                       payload, kKey);
 }
 
+// What a test compares of an answer: every member, the reason by its English text and code.
+std::string Summary(const BatchAnswer& answer) {
+  return fmt::format("{} hwm={} conflict={} mac={} terminal={} reason={} refusal={}", answer.http_status,
+                     answer.hwm ? std::to_string(*answer.hwm) : "-", answer.conflict, answer.mac, answer.terminal_id,
+                     answer.reason.ToString(), RefusalName(answer.reason.refusal()));
+}
+
 TEST(Answer, EachStatusWritesItsOwnMembersInNameOrderAndReadsBack) {
   const BatchAnswer ack{.http_status = 200, .hwm = 42, .mac = "ab12", .terminal_id = "T01"};
   EXPECT_EQ(R"({"hwm":42,"mac":"ab12","terminal":"T01"})", EncodeBatchAnswer(ack));
-  const BatchAnswer conflict{.http_status = 409, .hwm = 7, .conflict = true, .mac = "cd", .error = "entry 8 differs"};
-  EXPECT_EQ(R"({"conflict":true,"error":"entry 8 differs","hwm":7,"mac":"cd"})", EncodeBatchAnswer(conflict));
-  const BatchAnswer refused{.http_status = 422, .hwm = 3, .error = "entry 4: no day is open"};
-  EXPECT_EQ(R"({"error":"entry 4: no day is open","hwm":3})", EncodeBatchAnswer(refused));
-  const BatchAnswer unauthorised{.http_status = 401, .error = "not signed"};
-  EXPECT_EQ(R"({"error":"not signed"})", EncodeBatchAnswer(unauthorised));
-  for (const BatchAnswer& answer : {ack, conflict, refused, unauthorised}) {
-    EXPECT_EQ(answer, ParseBatchAnswer(answer.http_status, EncodeBatchAnswer(answer))) << answer.http_status;
+  const BatchAnswer conflict{
+      .http_status = 409, .hwm = 7, .conflict = true, .mac = "cd", .reason = Refuse(Refusal::kEntryDiffersFromHeld, 8)};
+  EXPECT_EQ(R"({"conflict":true,"error":"entry 8 differs from the one the ledger holds","hwm":7,"mac":"cd",)"
+            R"("reason":{"args":["8"],"code":"FailedPrecondition","message":"entry 8 differs from the one the )"
+            R"(ledger holds","refusal":"EntryDiffersFromHeld"}})",
+            EncodeBatchAnswer(conflict));
+  const BatchAnswer refused{.http_status = 422, .hwm = 3,
+                            .reason = RefuseAt(Refusal::kAtEntry, 4)(Refuse(Refusal::kNoDayOpen))};
+  EXPECT_EQ(R"({"error":"entry 4: no day is open","hwm":3,"reason":{"args":["4"],"causes":[{"args":[],)"
+            R"("code":"FailedPrecondition","message":"no day is open","refusal":"NoDayOpen"}],)"
+            R"("code":"FailedPrecondition","listed":false,"message":"entry 4: no day is open","refusal":"AtEntry"}})",
+            EncodeBatchAnswer(refused));
+  const BatchAnswer unauthorised{.http_status = 401, .reason = Refuse(Refusal::kBatchNotSigned)};
+  const BatchAnswer uncoded{.http_status = 503, .reason = Status::IoError("disk full")};
+  EXPECT_EQ(R"({"error":"disk full","reason":{"code":"IoError","message":"disk full"}})", EncodeBatchAnswer(uncoded));
+  for (const BatchAnswer& answer : {ack, conflict, refused, unauthorised, uncoded}) {
+    EXPECT_EQ(Summary(answer), Summary(ParseBatchAnswer(answer.http_status, EncodeBatchAnswer(answer))));
   }
+  // The terminal says the ledger's reason in its vendor's language.
+  EXPECT_EQ("Entri 4: belum ada hari yang dibuka",
+            Explain(ParseBatchAnswer(422, EncodeBatchAnswer(refused)).reason, Language::kIndonesian));
   // A reason quoting invalid UTF-8 a terminal sent is replaced, not thrown on.
-  EXPECT_EQ("{\"error\":\"bad \xEF\xBF\xBD\"}", EncodeBatchAnswer({.http_status = 400, .error = "bad \xff"}));
+  EXPECT_EQ("{\"error\":\"bad \xEF\xBF\xBD\",\"reason\":{\"code\":\"InvalidArgument\",\"message\":\"bad \xEF\xBF\xBD\"}}",
+            EncodeBatchAnswer({.http_status = 400, .reason = Status::InvalidArgument("bad \xff")}));
+}
+
+TEST(Answer, AnOlderLedgersTextIsKeptUncoded) {
+  const BatchAnswer answer = ParseBatchAnswer(422, R"({"error":"entry 4: no day is open","hwm":3})");
+  EXPECT_EQ(Refusal::kNone, answer.reason.refusal());
+  EXPECT_EQ("entry 4: no day is open", answer.reason.message());
 }
 
 TEST(Answer, AnythingElseCarriesNoMark) {
   for (const char* body : {"", "<html>502 Bad Gateway</html>", "[1,2]", R"({"hwm":"12"})", R"({"hwm":1.5})"}) {
     const BatchAnswer answer = ParseBatchAnswer(502, body);
     EXPECT_FALSE(answer.hwm.has_value()) << body;
-    EXPECT_EQ("unexpected answer", answer.error) << body;
+    EXPECT_EQ(Refusal::kUnexpectedAnswer, answer.reason.refusal()) << body;
     EXPECT_EQ(502, answer.http_status);
   }
   EXPECT_FALSE(ParseBatchAnswer(200, R"({"mac":"ab","terminal":"T01"})").hwm.has_value());

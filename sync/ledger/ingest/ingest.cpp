@@ -2,15 +2,16 @@
 
 #include <fmt/core.h>
 
+#include "core/refusal.h"
 #include "sync/protocol.h"
 
 namespace lapak::ledger {
 
 namespace {
 
-// A refusal with no mark in it: {"error":…} (sync/answer.h).
-IngestAnswer Refused(int http_status, std::string_view reason) {
-  return {http_status, ErrorJson(reason)};
+// A refusal with no mark in it: {"error":…,"reason":…} (sync/answer.h).
+IngestAnswer Refused(int http_status, const Status& reason) {
+  return {http_status, sync::EncodeBatchAnswer({.http_status = http_status, .reason = reason})};
 }
 
 // A 200 or 409 answer, signed with the terminal's key over what the terminal acts on.
@@ -25,13 +26,17 @@ IngestAnswer Signed(sync::BatchAnswer answer, std::string_view key, std::string_
 // ledger's log, never to the terminal.
 IngestAnswer Unavailable(const Status& status) {
   fmt::print(stderr, "lapak-ledger: a batch could not be stored: {}\n", status.ToString());
-  return Refused(503, "the ledger cannot store batches right now; send again later");
+  return Refused(503, Refuse(Refusal::kLedgerCannotStore));
 }
 
 }  // namespace
 
+std::string ErrorJson(const Status& reason) {
+  return sync::EncodeBatchAnswer({.http_status = 400, .reason = reason});
+}
+
 std::string ErrorJson(std::string_view reason) {
-  return sync::EncodeBatchAnswer({.http_status = 400, .error = std::string(reason)});
+  return ErrorJson(Status::InvalidArgument(std::string(reason)));
 }
 
 IngestAnswer Ingestor::Handle(std::string_view body) {
@@ -48,7 +53,7 @@ IngestAnswer Ingestor::Handle(std::string_view body) {
 
 IngestAnswer Ingestor::HandleLocked(std::string_view body) {
   Result<sync::EnvelopeView> envelope = sync::ParseEnvelope(body);
-  if (!envelope.ok()) return Refused(400, envelope.status().message());
+  if (!envelope.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(envelope.status()));
   const std::string terminal_id(envelope->terminal_id);
 
   Result<std::optional<TerminalRecord>> terminal = store_.FindTerminal(terminal_id);
@@ -60,42 +65,38 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
   const bool signed_by_it =
       sync::VerifyEnvelopeMac(*envelope, enrolled ? (*terminal)->terminal_key : kNoKey);
   if (!enrolled || !signed_by_it) {
-    return Refused(401, "the batch is not signed with an enrolled terminal's key");
+    return Refused(401, Refuse(Refusal::kBatchNotSigned));
   }
 
   Result<std::string> archive = sync::InflatePayload(*envelope);
-  if (!archive.ok()) return Refused(400, archive.status().message());
+  if (!archive.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(archive.status()));
   ++counters_.payloads_decoded;
   Result<sync::WireBatch> batch = sync::DecodePayload(*archive);
-  if (!batch.ok()) return Refused(400, batch.status().message());
+  if (!batch.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(batch.status()));
   if (batch->terminal_id != terminal_id || batch->stall_id != (*terminal)->stall_id) {
-    return Refused(403, fmt::format(
-                     "terminal '{}' is enrolled for stall '{}'; this batch is for stall '{}' "
-                     "from terminal '{}'",
-                     terminal_id, (*terminal)->stall_id, batch->stall_id, batch->terminal_id));
+    return Refused(403, Refuse(Refusal::kBatchForOtherStall, terminal_id, (*terminal)->stall_id, batch->stall_id,
+                               batch->terminal_id));
   }
   const int64_t count = envelope->last_seq - envelope->first_seq + 1;
   if (static_cast<int64_t>(batch->entries.size()) != count) {
-    return Refused(400, fmt::format("the envelope names {} entries; the payload holds {}",
-                                       count, batch->entries.size()));
+    return Refused(400, Refuse(Refusal::kEnvelopeCountMismatch, count, batch->entries.size()));
   }
   std::vector<JournalEntry> entries;
   entries.reserve(batch->entries.size());
   for (size_t i = 0; i < batch->entries.size(); ++i) {
     const int64_t expected_seq = envelope->first_seq + static_cast<int64_t>(i);
     if (batch->entries[i].seq != expected_seq) {
-      return Refused(400, fmt::format("entry {} of the batch has seq {}, expected {}", i + 1,
-                                         batch->entries[i].seq, expected_seq));
+      return Refused(400, Refuse(Refusal::kBatchSeqOutOfOrder, i + 1, batch->entries[i].seq, expected_seq));
     }
     Result<JournalEntry> entry = sync::FromWire(batch->entries[i], terminal_id);
-    if (!entry.ok()) return Refused(400, entry.status().message());
+    if (!entry.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(entry.status()));
     entries.push_back(std::move(entry).value());
   }
 
   Result<ApplyOutcome> outcome = store_.ApplyBatch(terminal_id, entries, clock_.Now());
   if (!outcome.ok()) {
     if (outcome.status().code() == StatusCode::kPermissionDenied) {
-      return Refused(401, outcome.status().message());
+      return Refused(401, outcome.status());
     }
     return Unavailable(outcome.status());
   }
@@ -111,12 +112,12 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
       return Signed({.http_status = 409,
                      .hwm = outcome->hwm,
                      .conflict = outcome->result == ApplyResult::kConflict,
-                     .error = outcome->reason},
+                     .reason = outcome->reason},
                     key, terminal_id, *envelope);
     case ApplyResult::kRejected:
-      return {422, sync::EncodeBatchAnswer({.http_status = 422, .hwm = outcome->hwm, .error = outcome->reason})};
+      return {422, sync::EncodeBatchAnswer({.http_status = 422, .hwm = outcome->hwm, .reason = outcome->reason})};
   }
-  return Refused(500, "unknown outcome");
+  return Unavailable(Status::Corruption("unknown outcome"));
 }
 
 }  // namespace lapak::ledger

@@ -63,6 +63,8 @@ class Ingestor {
   IngestCounters counters_;
 };
 
-std::string ErrorJson(std::string_view reason);
+// The body of a refusal: {"error":TEXT,"reason":REASON} (sync/answer.h).
+std::string ErrorJson(const Status& reason);
+std::string ErrorJson(std::string_view reason);  // uncoded; to go once the web routes are coded
 
 }  // namespace lapak::ledger

@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "core/books.h"
+#include "core/refusal.h"
 #include "sync/ledger/store/figures_sql.h"
 #include "sync/ledger/store/ledger_store.h"
 
@@ -364,15 +365,13 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
   Result<std::optional<TerminalRecord>> found = FindTerminalLocked(terminal_id, true);
   if (!found.ok()) return found.status();
   if (!found->has_value() || (*found)->revoked) {
-    return Status::PermissionDenied(fmt::format("terminal '{}' is not enrolled", terminal_id));
+    return Refuse(Refusal::kTerminalNotEnrolled, terminal_id);
   }
   const TerminalRecord& terminal = **found;
   const int64_t first = entries.front().seq;
   const int64_t last = entries.back().seq;
   if (first > terminal.hwm + 1) {
-    return ApplyOutcome{ApplyResult::kGap, terminal.hwm,
-                        fmt::format("the ledger holds entries up to {}; this batch starts at {}",
-                                    terminal.hwm, first)};
+    return ApplyOutcome{ApplyResult::kGap, terminal.hwm, Refuse(Refusal::kLedgerHoldsUpTo, terminal.hwm, first)};
   }
   // Entries the ledger already holds must be the very ones it holds: a terminal restored
   // from an old backup, or a second one under the same id, is a conflict, not a duplicate.
@@ -386,13 +385,12 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
                         held->Bytes(i, 1) == DigestBlob(entries[i].hash).bytes;
       if (!same) {
         return ApplyOutcome{ApplyResult::kConflict, terminal.hwm,
-                            fmt::format("entry {} differs from the one the ledger holds",
-                                        entries[i].seq)};
+                            Refuse(Refusal::kEntryDiffersFromHeld, entries[i].seq)};
       }
     }
   }
-  if (last <= terminal.hwm) return ApplyOutcome{ApplyResult::kDuplicate, terminal.hwm, ""};
-  const auto rejected = [&terminal](std::string reason) {
+  if (last <= terminal.hwm) return ApplyOutcome{ApplyResult::kDuplicate, terminal.hwm, Status::Ok()};
+  const auto rejected = [&terminal](Status reason) {
     return ApplyOutcome{ApplyResult::kRejected, terminal.hwm, std::move(reason)};
   };
 
@@ -408,7 +406,7 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
   Result<BooksState> state = BooksStateOf(*db_, terminal, *calendar);
   if (!state.ok()) {
     if (state.status().code() == StatusCode::kIoError) return state.status();
-    return rejected("the entries the ledger holds break the rules of the books: " + state.status().message());
+    return rejected(RefuseAt(Refusal::kHeldEntriesBreakRules)(state.status()));
   }
   Books books(std::move(calendar).value(), std::move(state).value(), held);
 
@@ -418,13 +416,13 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
   }
   Result<std::optional<int64_t>> reused = FirstReusedUuid(*db_, terminal.id, fresh);
   if (!reused.ok()) return reused.status();
-  if (reused->has_value()) return rejected(fmt::format("entry {}: its uuid is used already", **reused));
+  if (reused->has_value()) return rejected(RefuseAt(Refusal::kAtEntry, **reused)(Refuse(Refusal::kUuidUsedAlready)));
 
   BatchPlan plan(*db_, terminal, books.calendar(), now);
   for (const JournalEntry* entry : fresh) {
     Result<Booking> booking = books.Apply(*entry);
     if (!lookup_failure.ok()) return lookup_failure;
-    if (!booking.ok()) return rejected(fmt::format("entry {}: {}", entry->seq, booking.status().message()));
+    if (!booking.ok()) return rejected(RefuseAt(Refusal::kAtEntry, entry->seq)(booking.status()));
     LAPAK_RETURN_IF_ERROR(plan.Add(*entry, *booking));
   }
   LAPAK_RETURN_IF_ERROR(plan.Write());
@@ -435,7 +433,7 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
                                       Param(now), Param(entries.back().time),
                                       Param(EncodeBooksState(books.state()))})
                             .status());
-  return ApplyOutcome{ApplyResult::kApplied, last, ""};
+  return ApplyOutcome{ApplyResult::kApplied, last, Status::Ok()};
 }
 
 }  // namespace lapak::ledger

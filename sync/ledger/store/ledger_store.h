@@ -87,7 +87,7 @@ enum class ApplyResult {
 struct ApplyOutcome {
   ApplyResult result = ApplyResult::kApplied;
   int64_t hwm = 0;
-  std::string reason;  // for kGap, kConflict, kRejected
+  Status reason;  // why, for kGap, kConflict, kRejected (core/refusal.h); ok otherwise
 };
 
 // The figures of a stall's business day, or of a terminal's day session, as the ledger holds
