@@ -72,22 +72,19 @@ Result<std::string> RetireDatabase(const std::string& path, const Clock& clock) 
   std::string retired;
   for (int n = 1;; ++n) {
     if (n > 1000) {
-      return Status::IoError(fmt::format("cannot move '{}': no free name like '{}-N'", path, stem));
+      return Refuse(Refusal::kNoFreeRetiredName, path, stem);
     }
     retired = n == 1 ? stem : fmt::format("{}-{}", stem, n);
     if (Exists(retired) || Exists(retired + "-wal") || Exists(retired + "-shm")) continue;
     if (RenameNoReplace(path, retired) == 0) break;
     if (errno == EEXIST) continue;  // taken since we looked
-    return Status::IoError(
-        fmt::format("cannot move '{}' to '{}': {}", path, retired, std::strerror(errno)));
+    return Refuse(Refusal::kCannotMoveDatabase, path, retired, std::strerror(errno));
   }
   for (const char* suffix : {"-wal", "-shm"}) {
     const std::string from = path + suffix;
     if (!Exists(from)) continue;
     if (RenameNoReplace(from, retired + suffix) != 0) {
-      return Status::IoError(fmt::format("moved '{}' to '{}', but cannot move '{}' to '{}{}': {}",
-                                         path, retired, from, retired, suffix,
-                                         std::strerror(errno)));
+      return Refuse(Refusal::kMovedDatabasePartly, path, retired, from, suffix, std::strerror(errno));
     }
   }
   return retired;

@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/common/report.h"
+#include "core/refusal.h"
 
 #include <fmt/core.h>
 #include <fcntl.h>
@@ -50,7 +51,7 @@ void Emit(const Context& ctx, const nlohmann::json& value, const std::string& te
 Status WriteFileAtomically(const std::string& path, const std::string& contents) {
   const std::string temporary = path + ".tmp";
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IoError(fmt::format("cannot write '{}': {}", temporary, std::strerror(errno)));
+  if (fd < 0) return Refuse(Refusal::kCannotWriteFile, temporary, std::strerror(errno));
   size_t written = 0;
   while (written < contents.size()) {
     const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
@@ -64,7 +65,7 @@ Status WriteFileAtomically(const std::string& path, const std::string& contents)
   if (!synced || ::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(synced ? errno : saved_errno);
     ::unlink(temporary.c_str());
-    return Status::IoError(fmt::format("cannot write '{}': {}", path, reason));
+    return Refuse(Refusal::kCannotWriteFile, path, reason);
   }
   return Status::Ok();
 }

@@ -6,6 +6,7 @@
 
 #include "app/cli/cli.h"
 #include "core/csv.h"
+#include "core/refusal.h"
 
 namespace lapak::cli {
 
@@ -42,8 +43,7 @@ void AddVerifyCommand(CLI::App& app, Context& ctx) {
     if (!report->ok) {  // the report on stdout for scripts, the error on stderr
       if (ctx.json) Emit(ctx, {{"ok", false}, {"entries", report->entries}, {"sales", report->sales},
                                {"first_bad_seq", report->first_bad_seq}, {"problem", report->problem}}, "");
-      Check(ctx, Status::Corruption(fmt::format("the books fail verification at entry {}: {}",
-                                                report->first_bad_seq, report->problem)));
+      Check(ctx, RefuseAt(Refusal::kBooksFailVerification, report->first_bad_seq)(Status::Corruption(report->problem)));
       return;
     }
     Emit(ctx, {{"ok", true}, {"entries", report->entries}, {"sales", report->sales}},

@@ -6,6 +6,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/render.h"
+#include "core/refusal.h"
 
 namespace lapak::cli {
 
@@ -30,7 +31,7 @@ Result<int64_t> ParseQuantity(const std::string& text) {
   int64_t quantity = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), quantity);
   if (error != std::errc() || end != text.data() + text.size()) {
-    return Status::InvalidArgument(fmt::format("'{}' is not a quantity", text));
+    return Refuse(Refusal::kNotAQuantity, text);
   }
   return quantity;
 }

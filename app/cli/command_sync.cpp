@@ -61,7 +61,7 @@ void SyncOnce(Context& ctx) {
   Result<std::optional<SyncLink>> link = store->FindSyncLink();
   if (!Check(ctx, link.status())) return;
   if (!link->has_value()) {
-    Check(ctx, Status::FailedPrecondition("this terminal is not enrolled; run `lapak enrol CODE`"));
+    Check(ctx, Refuse(Refusal::kNotEnrolledRunEnrol));
     return;
   }
   Result<std::unique_ptr<sync::Transport>> transport = sync::MakeHttpTransport((*link)->ledger_url);

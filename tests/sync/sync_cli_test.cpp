@@ -216,6 +216,9 @@ TEST_F(SyncCliTest, SyncFailsWhileTheLedgerIsDownAndResumesWithoutDoubling) {
       << failed.dump();
   EXPECT_EQ(FormatUtc(*ParseUtc(kNow)), failed["last_error_at"]);
   EXPECT_FALSE(failed["oldest_unsent_at"].is_null());
+  // The error is kept coded: whoever reads it later reads it in their own language.
+  const RunResult said = testing::Run({kLapak, "--db", db_, "status"}, {kFixedClock[0]});
+  EXPECT_NE(std::string::npos, said.out.find("Galat terakhir: Tidak ada jawaban dari ledger")) << said.out;
 
   ledger.Start();  // the same database, on a new port
   Enrol(Retarget(code, ledger.url()));

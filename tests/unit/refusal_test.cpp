@@ -82,5 +82,38 @@ TEST(RefusalTest, LanguageCodes) {
   EXPECT_STREQ("id", LanguageCode(Language::kIndonesian));
 }
 
+TEST(RefusalTest, EncodedStatusReadsBackWithItsCodeArgumentsAndCauses) {
+  const Status listed = RefuseWithList({Refuse(Refusal::kNotAnAmount, "murah"), Status::IoError("disk")},
+                                       Refusal::kCatalogNotImported, 2);
+  const Status nested = RefuseAt(Refusal::kAtCsvField, 3, 4, Word::kPrice)(Refuse(Refusal::kNotAnAmount, "murah"));
+  for (const Status& status : {Refuse(Refusal::kWrongPin, "kasir", 4), listed, nested, Status::IoError("disk full"),
+                               Status::Ok()}) {
+    const Status read = DecodeStatus(EncodeStatus(status));
+    EXPECT_EQ(status.ToString(), read.ToString());
+    EXPECT_EQ(status.refusal(), read.refusal());
+    EXPECT_EQ(Explain(status, Language::kIndonesian), Explain(read, Language::kIndonesian));
+  }
+  EXPECT_EQ("Baris 3, kolom 4 (harga): 'murah' bukan jumlah uang", Explain(nested, Language::kIndonesian));
+}
+
+TEST(RefusalTest, DecodingNeverFailsAndStaysBounded) {
+  // Text from before the format, and junk, are kept as text.
+  EXPECT_EQ("FailedPrecondition: no answer from the ledger", DecodeStatus("no answer from the ledger").ToString());
+  EXPECT_EQ("FailedPrecondition: [1,2]", DecodeStatus("[1,2]").ToString());
+  // A refusal this build does not know says its English message.
+  EXPECT_EQ("NotFound: something new",
+            DecodeStatus(R"({"code":"NotFound","message":"something new","refusal":"FromTheFuture"})").ToString());
+  // Causes nested deeper than kMaxEncodedCauseDepth are dropped, not followed.
+  Status deep = Refuse(Refusal::kNoDayOpen);
+  for (int i = 0; i < 10; ++i) deep = RefuseAt(Refusal::kAtEntry, i)(deep);
+  int depth = 0;
+  for (Status read = DecodeStatus(EncodeStatus(deep)); !read.causes().empty();) {
+    const Status cause = read.causes().front();  // a copy: `read` owns what it refers to
+    read = cause;
+    ++depth;
+  }
+  EXPECT_EQ(kMaxEncodedCauseDepth, depth);
+}
+
 }  // namespace
 }  // namespace lapak

@@ -17,6 +17,7 @@
 
 #include <fmt/core.h>
 
+#include "core/refusal.h"
 #include "core/schema.h"
 #include "core/sqlite.h"
 #include "core/store.h"
@@ -964,6 +965,34 @@ TEST_F(StoreTest, PreferencesSurviveAReopenAndAreNotBooks) {
   EXPECT_EQ("id", store_->Preference("language")->value_or("unset"));
   EXPECT_EQ("", Kinds());  // nothing in the journal
   EXPECT_EQ("LPK-07", store_->Info()->stall_id);  // the stall's settings are untouched
+}
+
+}  // namespace
+}  // namespace lapak
+
+namespace lapak {
+namespace {
+
+using StoreSyncErrorTest = StoreTest;
+
+// The last sync error is kept coded, so the screen says it in the vendor's language later.
+TEST_F(StoreSyncErrorTest, TheLastSyncErrorIsKeptCodedAndBounded) {
+  ASSERT_TRUE(store_->Enrol({"http://ledger:8080", std::string(32, 'k')}).ok());
+  const Status refused = RefuseAt(Refusal::kLedgerAnswered, 422, 4, 4)(
+      RefuseAt(Refusal::kAtEntry, 4)(Refuse(Refusal::kNoDayOpen)));
+  ASSERT_TRUE(store_->RecordSyncError(refused).ok());
+  const Status kept = store_->Progress()->last_error;
+  EXPECT_EQ(Refusal::kLedgerAnswered, kept.refusal());
+  EXPECT_EQ(refused.message(), kept.message());
+  EXPECT_EQ("Ledger menjawab 422 untuk entri 4-4: entri 4: belum ada hari yang dibuka",
+            Explain(kept, Language::kIndonesian));
+
+  // An error too long to keep coded is kept as its first 200 bytes of English.
+  const Status huge = Status::IoError(std::string(10000, 'x'));
+  ASSERT_TRUE(store_->RecordSyncError(huge).ok());
+  const Status cut = store_->Progress()->last_error;
+  EXPECT_EQ(StatusCode::kIoError, cut.code());
+  EXPECT_EQ(std::string(200, 'x'), cut.message());
 }
 
 }  // namespace
