@@ -85,6 +85,13 @@ Status Terminal::Enrol(std::string_view code) {
   if (parsed->terminal_id != info->terminal_id) {
     return Refuse(Refusal::kCodeForOtherTerminal, parsed->terminal_id, info->terminal_id);
   }
+  // The ledger books every entry on the event's business day: a terminal whose days turn
+  // elsewhere would have its first sale of the night refused, for good.
+  const std::optional<sync::EventCalendarText>& event = parsed->calendar;
+  if (event && (event->time_zone != info->time_zone || event->day_cutoff != info->day_cutoff)) {
+    return Refuse(Refusal::kCodeForOtherCalendar, event->time_zone, event->day_cutoff, info->time_zone,
+                  info->day_cutoff);
+  }
   return store_->Enrol({parsed->ledger_url, parsed->terminal_key});
 }
 

@@ -62,7 +62,8 @@ class Terminal {
   [[nodiscard]] Result<size_t> ImportCatalogFile(const std::string& path, bool deactivate_missing);
 
   // Links the terminal to a ledger with the organiser's enrolment code (sync/enrolment.h),
-  // refused when the code is for another terminal.
+  // refused when the code is for another terminal, or (a lapak2 code) for an event whose
+  // time zone or day cut-off is not the one this terminal was set up with.
   [[nodiscard]] Status Enrol(std::string_view code);
 
   // The terminal's look, kept in the store's preferences across restarts.

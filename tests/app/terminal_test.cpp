@@ -123,6 +123,17 @@ TEST_F(TerminalTest, EnrolRefusesACodeForAnotherTerminal) {
   EXPECT_EQ("http://ledger:8080", (*store_->FindSyncLink())->ledger_url);
 }
 
+TEST_F(TerminalTest, EnrolRefusesACodeForAnEventWithAnotherCalendar) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  const std::string code = "lapak2,T1," + std::string(64, 'a') + ",http://ledger:8080,";
+  const Status makassar = terminal_.Enrol(code + "Asia/Makassar,04:00");
+  EXPECT_EQ(Refusal::kCodeForOtherCalendar, makassar.refusal());
+  EXPECT_NE(std::string::npos, Explain(makassar, Language::kIndonesian).find("atur ulang terminal"));
+  EXPECT_EQ(Refusal::kCodeForOtherCalendar, terminal_.Enrol(code + "Asia/Jakarta,05:00").refusal());
+  EXPECT_FALSE(store_->FindSyncLink()->has_value());
+  ASSERT_TRUE(terminal_.Enrol(code + "Asia/Jakarta,04:00").ok());
+}
+
 TEST_F(TerminalTest, LanguageAndTextSizeAreAnyonesAndKept) {
   EXPECT_EQ(Language::kIndonesian, terminal_.StoredLanguage());
   EXPECT_EQ(100, terminal_.StoredTextPercent());

@@ -209,6 +209,18 @@ TEST(EnrolmentCode, RoundTripsAndToleratesPastedWhitespaceAndUppercaseHex) {
   EXPECT_EQ(code, *pasted);
 }
 
+TEST(EnrolmentCode, CarriesTheEventsCalendar) {
+  const EnrolmentCode code{"T01", std::string(32, '\x01'), "http://192.168.1.10:8080",
+                           EventCalendarText{"Asia/Makassar", "05:30"}};
+  const std::string text = FormatEnrolmentCode(code);
+  EXPECT_EQ("lapak2,T01,0101010101010101010101010101010101010101010101010101010101010101,"
+            "http://192.168.1.10:8080,Asia/Makassar,05:30",
+            text);
+  Result<EnrolmentCode> parsed = ParseEnrolmentCode(" " + text + "\n");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(code, *parsed);
+}
+
 TEST(EnrolmentCode, RefusesWhatIsNotACodeSayingWhy) {
   const std::string key(64, 'a');
   const struct {
@@ -216,7 +228,13 @@ TEST(EnrolmentCode, RefusesWhatIsNotACodeSayingWhy) {
     std::string says;
   } cases[] = {
       {"", "not an enrolment code"},
-      {"lapak2,T01," + key + ",http://x", "not an enrolment code"},
+      {"lapak3,T01," + key + ",http://x", "not an enrolment code"},
+      {"lapak2,T01," + key + ",http://x", "event calendar is malformed"},
+      {"lapak2,T01," + key + ",http://x,Asia/Jakarta", "event calendar is malformed"},
+      {"lapak2,T01," + key + ",http://x,Mars/Olympus,04:00", "not a time zone"},
+      {"lapak2,T01," + key + ",http://x,Asia/Jakarta,25:00", "must be a time HH:MM"},
+      {"lapak2,T 01," + key + ",http://x,Asia/Jakarta,04:00", "terminal id"},
+      {"lapak2,T01," + key + ",http://a b,Asia/Jakarta,04:00", "not an http:// or https:// URL"},
       {"lapak1,T01", "not an enrolment code"},
       {"lapak1,T 01," + key + ",http://x", "terminal id"},
       {"lapak1,T01," + key.substr(1) + ",http://x", "64 hex digits"},
