@@ -6,6 +6,7 @@
 #include "app/ledger/ledger_cli.h"
 #include "app/ledger/qr_text.h"
 #include "core/business_day.h"
+#include "core/refusal.h"
 #include "core/text.h"
 #include "sync/protocol.h"
 
@@ -83,9 +84,7 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
   enrol->add_flag("--no-qr", enrol_options->no_qr, "Print only the one-line code");
   enrol->callback([&ctx, enrol_options] {
     if (!IsLedgerAddress(enrol_options->url)) {
-      Check(ctx, Status::InvalidArgument(fmt::format(
-                     "--url '{}' must be http:// or https:// and a host[:port], as terminals reach the ledger",
-                     enrol_options->url)));
+      Check(ctx, Refuse(Refusal::kEnrolUrlNotAnAddress, enrol_options->url));
       return;
     }
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
@@ -93,8 +92,13 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
     Result<std::string> key = store->EnrolTerminal(enrol_options->terminal_id,
                                                    enrol_options->stall_id, ctx.clock->Now());
     if (!Check(ctx, key.status())) return;
+    // The code carries the event's calendar: a terminal set up with another is refused at
+    // enrolment, not at its first night sale.
+    Result<std::optional<ledger::TerminalRecord>> enrolled = store->FindTerminal(enrol_options->terminal_id);
+    if (!Check(ctx, enrolled.status())) return;
     const std::string code = sync::FormatEnrolmentCode(
-        {enrol_options->terminal_id, *key, enrol_options->url});
+        {enrol_options->terminal_id, *key, enrol_options->url,
+         sync::EventCalendarText{(*enrolled)->time_zone, (*enrolled)->day_cutoff}});
     std::string text = code + "\n";
     if (!enrol_options->no_qr) {
       Result<std::string> qr = QrAsText(code);

@@ -4,13 +4,15 @@
 
 #include <memory>
 
+#include "core/refusal.h"
+
 namespace lapak::ledger_cli {
 
 Result<std::string> QrAsText(std::string_view text) {
   const std::string input(text);
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
       QRcode_encodeString(input.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
-  if (!code) return Status::InvalidArgument("the text does not fit in a QR code");
+  if (!code) return Refuse(Refusal::kTooLongForQr);
   constexpr int kQuiet = 4;
   const int width = code->width;
   // Dark modules print as spaces on a light block background would need colours; instead

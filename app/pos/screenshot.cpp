@@ -17,7 +17,8 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
     if (!model.Login(Role::kOwner, kDemoOwnerPin)) return Status::FailedPrecondition(model.message());
     if (screen == "settings") {  // enrolled with a ledger that has not answered yet
       const std::string code = sync::FormatEnrolmentCode(
-          {kDemoTerminalId, std::string(sync::kTerminalKeyBytes, 'k'), "http://192.168.1.10:8080"});
+          {kDemoTerminalId, std::string(sync::kTerminalKeyBytes, 'k'), "http://192.168.1.10:8080",
+           sync::EventCalendarText{model.stall().time_zone, model.stall().day_cutoff}});
       if (!model.EnrolSync(code)) return Status::FailedPrecondition(model.message());
       model.ShowSettings();
       return Status::Ok();

@@ -204,6 +204,56 @@ TEST_F(DashboardTest, AnEventNotYoursIsAnsweredAsOneThatDoesNotExist) {
   EXPECT_EQ(missing->body, other_province->body);
 }
 
+// A refused page says why in its own language (core/refusal.h): Bahasa Indonesia, or English
+// with lang=en; the API says it in English with the refusal's code.
+TEST_F(DashboardTest, ARefusedPageSaysWhyInItsLanguage) {
+  const std::string not_yours = std::string("/dashboard/event/") + kPreviousEvent;
+  httplib::Result id = Get(not_yours, shared_->organiser);
+  httplib::Result en = Get(not_yours + "?lang=en", shared_->organiser);
+  ASSERT_TRUE(id && en);
+  EXPECT_EQ(404, id->status);
+  EXPECT_EQ(404, en->status);
+  EXPECT_NE(std::string::npos, id->body.find("<p>Acara ini tidak ditemukan untuk token akses ini</p>"))
+      << id->body;
+  EXPECT_NE(std::string::npos, en->body.find("<p>No such event for this token</p>")) << en->body;
+  EXPECT_NE(std::string::npos, en->body.find("<html lang=\"en\">"));
+
+  const std::string bad_day = std::string("/dashboard/event/") + kEvent + "/day/22-11-2026";
+  httplib::Result id_day = Get(bad_day, shared_->organiser);
+  httplib::Result en_day = Get(bad_day + "?lang=en", shared_->organiser);
+  ASSERT_TRUE(id_day && en_day);
+  EXPECT_EQ(400, id_day->status);
+  EXPECT_EQ(400, en_day->status);
+  EXPECT_NE(
+      std::string::npos,
+      id_day->body.find("<p>Hari laporan harus tanggal YYYY-MM-DD, bukan &#39;22-11-2026&#39;</p>"))
+      << id_day->body;
+  EXPECT_NE(std::string::npos,
+            en_day->body.find(
+                "<p>The day must be a date written YYYY-MM-DD, not &#39;22-11-2026&#39;</p>"))
+      << en_day->body;
+
+  httplib::Result api =
+      Get(std::string("/v1/reports/day?event=") + kEvent + "&day=22-11-2026", shared_->organiser);
+  ASSERT_TRUE(api);
+  EXPECT_EQ(400, api->status);
+  const json body = json::parse(api->body);
+  EXPECT_EQ("the day must be a date written YYYY-MM-DD, not '22-11-2026'", body["error"]);
+  EXPECT_EQ("NotAReportDate", body["reason"]["refusal"]);
+
+  httplib::Client client("127.0.0.1", shared_->ledger->port());
+  httplib::Result login_en =
+      client.Post("/masuk?lang=en", "token=lapak_nope", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(login_en);
+  EXPECT_EQ(401, login_en->status);
+  EXPECT_NE(std::string::npos,
+            login_en->body.find("role=\"alert\">A valid access token is required<"));
+  httplib::Result login_id =
+      client.Post("/masuk", "token=lapak_nope", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(login_id);
+  EXPECT_NE(std::string::npos, login_id->body.find("role=\"alert\">Perlu token akses yang sah<"));
+}
+
 TEST_F(DashboardTest, EachReaderListsOnlyTheEventsTheirRoleReads) {
   const auto listed = [](const std::string& token) {
     httplib::Result answer = Get("/v1/events", token);

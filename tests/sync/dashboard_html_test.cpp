@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/money.h"
+#include "core/refusal.h"
 #include "sync/ledger/web/dashboard_text.h"
 #include "sync/ledger/web/svg_chart.h"
 #include "tests/support/chromium.h"
@@ -144,32 +145,32 @@ size_t Count(const std::string& text, const std::string& part) {
 // ---- texts ----------------------------------------------------------------------------------
 
 TEST(DashboardTextTest, LanguageFromCode) {
-  EXPECT_EQ(Lang::kEn, LangFromCode("en"));
-  EXPECT_EQ(Lang::kId, LangFromCode("id"));
-  EXPECT_EQ(Lang::kId, LangFromCode(""));
-  EXPECT_EQ(Lang::kId, LangFromCode("EN-us"));
+  EXPECT_EQ(Language::kEnglish, LanguageFromCode("en"));
+  EXPECT_EQ(Language::kIndonesian, LanguageFromCode("id"));
+  EXPECT_EQ(Language::kIndonesian, LanguageFromCode(""));
+  EXPECT_EQ(Language::kIndonesian, LanguageFromCode("EN-us"));
 }
 
 TEST(DashboardTextTest, EveryTextIsSafeHtmlWithTheSameHolesInBothLanguages) {
   for (int i = 0; i < static_cast<int>(DashText::kCount); ++i) {
     const auto text = static_cast<DashText>(i);
-    const std::string id = Tr(Lang::kId, text);
-    const std::string en = Tr(Lang::kEn, text);
+    const std::string id = Tr(Language::kIndonesian, text);
+    const std::string en = Tr(Language::kEnglish, text);
     EXPECT_EQ(id, HtmlEscape(id));
     EXPECT_EQ(en, HtmlEscape(en));
     EXPECT_EQ(Count(id, "{}"), Count(en, "{}")) << id << " / " << en;
   }
-  EXPECT_STREQ("Penjualan bersih", Tr(Lang::kId, DashText::kNet));
-  EXPECT_STREQ("Net sales", Tr(Lang::kEn, DashText::kNet));
+  EXPECT_STREQ("Penjualan bersih", Tr(Language::kIndonesian, DashText::kNet));
+  EXPECT_STREQ("Net sales", Tr(Language::kEnglish, DashText::kNet));
 }
 
 TEST(DashboardTextTest, Dates) {
-  EXPECT_EQ("Minggu, 22 November 2026", LongDate(Lang::kId, "2026-11-22"));
-  EXPECT_EQ("Sunday, 22 November 2026", LongDate(Lang::kEn, "2026-11-22"));
-  EXPECT_EQ("17 Agu", ShortDate(Lang::kId, "2026-08-17"));
-  EXPECT_EQ("17 Aug", ShortDate(Lang::kEn, "2026-08-17"));
-  EXPECT_EQ("2026-02-30", LongDate(Lang::kId, "2026-02-30"));
-  EXPECT_EQ("besok", ShortDate(Lang::kId, "besok"));
+  EXPECT_EQ("Minggu, 22 November 2026", LongDate(Language::kIndonesian, "2026-11-22"));
+  EXPECT_EQ("Sunday, 22 November 2026", LongDate(Language::kEnglish, "2026-11-22"));
+  EXPECT_EQ("17 Agu", ShortDate(Language::kIndonesian, "2026-08-17"));
+  EXPECT_EQ("17 Aug", ShortDate(Language::kEnglish, "2026-08-17"));
+  EXPECT_EQ("2026-02-30", LongDate(Language::kIndonesian, "2026-02-30"));
+  EXPECT_EQ("besok", ShortDate(Language::kIndonesian, "besok"));
 }
 
 TEST(DashboardTextTest, EscapesAndEncodes) {
@@ -285,11 +286,12 @@ void ExpectSelfContained(const std::string& html) {
 
 // Every link of an English page carries lang=en, but its switch to Bahasa Indonesia; an
 // Indonesian page's links carry none, but its switch to English. (Forms: see the period page.)
-void ExpectLinksIn(Lang lang, const std::string& html) {
+void ExpectLinksIn(Language lang, const std::string& html) {
   for (const std::string& link : Values(html, "href")) {
-    const bool is_switch = html.find("href=\"" + link + "\" hreflang=\"" +
-                                     (lang == Lang::kEn ? "id" : "en")) != std::string::npos;
-    if (lang == Lang::kEn ? is_switch : !is_switch) {
+    const bool is_switch =
+        html.find("href=\"" + link + "\" hreflang=\"" +
+                  (lang == Language::kEnglish ? "id" : "en")) != std::string::npos;
+    if (lang == Language::kEnglish ? is_switch : !is_switch) {
       EXPECT_EQ(std::string::npos, link.find("lang=")) << link;
       continue;
     }
@@ -313,18 +315,18 @@ TEST(DashboardHtmlTest, EveryPageIsSelfContainedInBothLanguages) {
   period.as_of = Wib(30, 12h);
   period.events = {{Event(), Figures(1500, 84'000'000), 40}};
   period.regencies = {{"Kota Mataram", Figures(1500, 84'000'000)}};
-  for (Lang lang : {Lang::kId, Lang::kEn}) {
+  for (Language lang : {Language::kIndonesian, Language::kEnglish}) {
     const std::vector<std::string> pages = {
-        RenderLoginPage(lang, "Token salah"),
+        RenderLoginPage(lang, Refuse(Refusal::kAccessTokenRequired)),
         RenderEventList(lang, "Budi (panitia)", {Event(), comparison.previous}, true),
         RenderDayPage(lang, day),
         RenderEventPage(lang, event, &comparison, {Event(), comparison.previous}),
         RenderPeriodPage(lang, period),
-        RenderRefusal(lang, 403, "no")};
+        RenderRefusal(lang, 404, Refuse(Refusal::kNoSuchEventForToken))};
     for (const std::string& page : pages) {
       ExpectSelfContained(page);
       ExpectLinksIn(lang, page);
-      if (lang == Lang::kEn) {
+      if (lang == Language::kEnglish) {
         EXPECT_NE(std::string::npos, page.find(">Bahasa Indonesia</a>"));
         EXPECT_NE(std::string::npos, page.find("<html lang=\"en\">"));
       } else {
@@ -336,7 +338,7 @@ TEST(DashboardHtmlTest, EveryPageIsSelfContainedInBothLanguages) {
 }
 
 TEST(DashboardHtmlTest, DayPageInBothLanguages) {
-  const std::string id = RenderDayPage(Lang::kId, Day());
+  const std::string id = RenderDayPage(Language::kIndonesian, Day());
   EXPECT_NE(std::string::npos, id.find("Penjualan bersih"));
   EXPECT_NE(std::string::npos, id.find("Rp26.195.678"));  // net: 12.345.678 + 4.050.000 + 9.800.000
   EXPECT_NE(std::string::npos, id.find("Minggu, 22 November 2026"));
@@ -345,7 +347,7 @@ TEST(DashboardHtmlTest, DayPageInBothLanguages) {
   EXPECT_NE(std::string::npos, id.find("Z cocok"));
   EXPECT_NE(std::string::npos, id.find("Belum tutup"));
 
-  const std::string en = RenderDayPage(Lang::kEn, Day());
+  const std::string en = RenderDayPage(Language::kEnglish, Day());
   EXPECT_NE(std::string::npos, en.find("Net sales"));
   EXPECT_NE(std::string::npos, en.find("Rp26.195.678"));
   EXPECT_NE(std::string::npos, en.find("Sunday, 22 November 2026"));
@@ -361,13 +363,15 @@ TEST(DashboardHtmlTest, HostileNamesAreEscapedEverywhere) {
   EventReport event = EventReportOf();
   event.event = day.event;
   for (const std::string& page :
-       {RenderDayPage(Lang::kId, day), RenderEventPage(Lang::kEn, event, nullptr, {day.event}),
-        RenderEventList(Lang::kId, kNastyName, {day.event}, false),
-        RenderLoginPage(Lang::kId, kNastyName), RenderRefusal(Lang::kId, 404, kNastyName)}) {
+       {RenderDayPage(Language::kIndonesian, day),
+        RenderEventPage(Language::kEnglish, event, nullptr, {day.event}),
+        RenderEventList(Language::kIndonesian, kNastyName, {day.event}, false),
+        RenderLoginPage(Language::kIndonesian, Refuse(Refusal::kNoSuchEvent, kNastyName)),
+        RenderRefusal(Language::kEnglish, 404, Refuse(Refusal::kNoSuchEvent, kNastyName))}) {
     EXPECT_EQ(std::string::npos, page.find(kNastyName)) << page;
     EXPECT_NE(std::string::npos, page.find("&lt;script&gt;&amp;&quot;")) << page;
   }
-  const std::string html = RenderDayPage(Lang::kId, day);
+  const std::string html = RenderDayPage(Language::kIndonesian, day);
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/a%26b%20c/day/2026-11-23\""));
   EXPECT_NE(
       std::string::npos,
@@ -379,7 +383,7 @@ TEST(DashboardHtmlTest, TheEmptyDaySaysSo) {
   day.event = Event();
   day.business_day = "2026-11-21";
   day.as_of = Wib(21, 8h);
-  const std::string html = RenderDayPage(Lang::kId, day);
+  const std::string html = RenderDayPage(Language::kIndonesian, day);
   EXPECT_NE(std::string::npos, html.find("<span class=\"value\">Rp0</span>"));
   EXPECT_GE(Count(html, "Belum ada penjualan"), 3u);  // the headline and both charts
   EXPECT_EQ(std::string::npos, html.find("role=\"alert\""));
@@ -389,7 +393,7 @@ TEST(DashboardHtmlTest, TheEmptyDaySaysSo) {
 }
 
 TEST(DashboardHtmlTest, LateTerminalsAreWarnedAboutAndListedFirst) {
-  const std::string html = RenderDayPage(Lang::kId, Day());
+  const std::string html = RenderDayPage(Language::kIndonesian, Day());
   const size_t warning = html.find(
       "<div class=\"warn\" role=\"alert\"><p>2 terminal belum sinkron lebih dari 15 menit.");
   ASSERT_NE(std::string::npos, warning) << html;
@@ -411,14 +415,14 @@ TEST(DashboardHtmlTest, LateTerminalsAreWarnedAboutAndListedFirst) {
 }
 
 TEST(DashboardHtmlTest, AZThatDiffersShowsTheAmount) {
-  EXPECT_NE(std::string::npos,
-            RenderDayPage(Lang::kId, Day()).find("<td class=\"bad\">Z selisih Rp15.000</td>"));
-  EXPECT_NE(std::string::npos,
-            RenderDayPage(Lang::kEn, Day()).find("<td class=\"bad\">Z differs by Rp15.000</td>"));
+  EXPECT_NE(std::string::npos, RenderDayPage(Language::kIndonesian, Day())
+                                   .find("<td class=\"bad\">Z selisih Rp15.000</td>"));
+  EXPECT_NE(std::string::npos, RenderDayPage(Language::kEnglish, Day())
+                                   .find("<td class=\"bad\">Z differs by Rp15.000</td>"));
 }
 
 TEST(DashboardHtmlTest, ChartsOnThePageCarryExactAmounts) {
-  const std::string html = RenderDayPage(Lang::kId, Day());
+  const std::string html = RenderDayPage(Language::kIndonesian, Day());
   EXPECT_NE(std::string::npos, html.find("<title>Makanan: Rp12.345.678</title>"));
   EXPECT_NE(std::string::npos, html.find("<title>12: Rp19.195.678</title>"));
   EXPECT_NE(std::string::npos, html.find("aria-label=\"Per jam\""));
@@ -426,20 +430,20 @@ TEST(DashboardHtmlTest, ChartsOnThePageCarryExactAmounts) {
 
 TEST(DashboardHtmlTest, DayLinksStayInsideTheEvent) {
   OrganiserDayReport day = Day();
-  std::string html = RenderDayPage(Lang::kId, day);
+  std::string html = RenderDayPage(Language::kIndonesian, day);
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-21\""));
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-23\""));
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb\""));
   day.business_day = "2026-11-23";
-  html = RenderDayPage(Lang::kId, day);
+  html = RenderDayPage(Language::kIndonesian, day);
   EXPECT_EQ(std::string::npos, html.find("Hari berikutnya"));
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-22\""));
 }
 
 TEST(DashboardHtmlTest, EventPageWithComparison) {
   const Comparison comparison = ComparisonOf();
-  const std::string html =
-      RenderEventPage(Lang::kId, EventReportOf(), &comparison, {Event(), comparison.previous});
+  const std::string html = RenderEventPage(Language::kIndonesian, EventReportOf(), &comparison,
+                                           {Event(), comparison.previous});
   EXPECT_NE(std::string::npos, html.find("Rp83.400.000"));
   EXPECT_NE(std::string::npos, html.find("2 lapak punya terminal yang belum sinkron"));
   EXPECT_NE(std::string::npos, html.find("3 hari-lapak ada penjualan tetapi belum tutup"));
@@ -461,7 +465,7 @@ TEST(DashboardHtmlTest, EventPageWithComparison) {
             html.find("<title>Bakso Pak Kumis · Kota Mataram: Rp30.000.000</title>"));
   EXPECT_NE(std::string::npos, html.find("aria-label=\"Per kabupaten/kota\""));
 
-  const std::string en = RenderEventPage(Lang::kEn, EventReportOf(), &comparison, {});
+  const std::string en = RenderEventPage(Language::kEnglish, EventReportOf(), &comparison, {});
   EXPECT_NE(std::string::npos, en.find("+Rp9.333.333 (+12.5%)"));
   EXPECT_NE(std::string::npos,
             en.find("href=\"/dashboard/event/bazar-ntb?compare=bazar-ntb-2025\" hreflang=\"id\""));
@@ -473,7 +477,7 @@ TEST(DashboardHtmlTest, PeriodPageHasAFormThatKeepsTheLanguage) {
   period.from = "2026-11-01";
   period.to = "2026-11-30";
   period.as_of = Wib(30, 12h);
-  const std::string id = RenderPeriodPage(Lang::kId, period);
+  const std::string id = RenderPeriodPage(Language::kIndonesian, period);
   EXPECT_NE(std::string::npos, id.find("action=\"/dashboard/period\""));
   EXPECT_NE(std::string::npos, id.find("name=\"from\" type=\"date\" value=\"2026-11-01\""));
   EXPECT_NE(std::string::npos, id.find("Tidak ada acara dalam periode ini."));
@@ -481,7 +485,7 @@ TEST(DashboardHtmlTest, PeriodPageHasAFormThatKeepsTheLanguage) {
   EXPECT_NE(
       std::string::npos,
       id.find("href=\"/v1/reports/period?from=2026-11-01&amp;to=2026-11-30&amp;format=csv\""));
-  const std::string en = RenderPeriodPage(Lang::kEn, period);
+  const std::string en = RenderPeriodPage(Language::kEnglish, period);
   EXPECT_NE(std::string::npos, en.find("<input type=\"hidden\" name=\"lang\" value=\"en\">"));
   EXPECT_NE(
       std::string::npos,
@@ -489,7 +493,8 @@ TEST(DashboardHtmlTest, PeriodPageHasAFormThatKeepsTheLanguage) {
 }
 
 TEST(DashboardHtmlTest, EventListLinksEveryEventAndDay) {
-  const std::string html = RenderEventList(Lang::kId, "Budi (panitia)", {Event()}, false);
+  const std::string html =
+      RenderEventList(Language::kIndonesian, "Budi (panitia)", {Event()}, false);
   EXPECT_NE(std::string::npos, html.find("<b>Budi (panitia)</b>"));
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb\""));
   for (const char* day : {"2026-11-21", "2026-11-22", "2026-11-23"}) {
@@ -499,27 +504,57 @@ TEST(DashboardHtmlTest, EventListLinksEveryEventAndDay) {
   EXPECT_EQ(std::string::npos, html.find("/dashboard/period"));
   EXPECT_NE(std::string::npos, html.find("href=\"/keluar\""));
   EXPECT_NE(std::string::npos,
-            RenderEventList(Lang::kId, "Dinas", {}, true).find("Belum ada acara"));
-  EXPECT_NE(std::string::npos, RenderEventList(Lang::kId, "Dinas", {Event()}, true)
+            RenderEventList(Language::kIndonesian, "Dinas", {}, true).find("Belum ada acara"));
+  EXPECT_NE(std::string::npos, RenderEventList(Language::kIndonesian, "Dinas", {Event()}, true)
                                    .find("name=\"to\" type=\"date\" value=\"2026-11-23\""));
 }
 
 TEST(DashboardHtmlTest, LoginAndRefusal) {
-  const std::string login = RenderLoginPage(Lang::kEn, "");
+  const std::string login = RenderLoginPage(Language::kEnglish, Status::Ok());
   EXPECT_NE(std::string::npos,
             login.find("<form class=\"login\" method=\"post\" action=\"/masuk?lang=en\">"));
   EXPECT_NE(std::string::npos, login.find("name=\"token\" type=\"password\""));
   EXPECT_EQ(std::string::npos, login.find("role=\"alert\""));
   EXPECT_EQ(std::string::npos, login.find("/keluar"));
   EXPECT_NE(std::string::npos,
-            RenderLoginPage(Lang::kId, "Token salah").find("role=\"alert\">Token salah<"));
+            RenderLoginPage(Language::kIndonesian, Refuse(Refusal::kAccessTokenRequired))
+                .find("role=\"alert\">Perlu token akses yang sah<"));
+  EXPECT_NE(std::string::npos,
+            RenderLoginPage(Language::kEnglish, Refuse(Refusal::kAccessTokenRequired))
+                .find("role=\"alert\">A valid access token is required<"));
 
-  const std::string refusal = RenderRefusal(Lang::kId, 401, "Sesi berakhir");
+  const std::string refusal =
+      RenderRefusal(Language::kIndonesian, 401, Refuse(Refusal::kAccessTokenRequired));
   EXPECT_NE(std::string::npos, refusal.find("Silakan masuk dulu"));
   EXPECT_NE(std::string::npos, refusal.find("HTTP 401"));
-  EXPECT_NE(std::string::npos, refusal.find("<p>Sesi berakhir</p>"));
+  EXPECT_NE(std::string::npos, refusal.find("<p>Perlu token akses yang sah</p>"));
   EXPECT_NE(std::string::npos, refusal.find("href=\"/masuk\""));
-  EXPECT_NE(std::string::npos, RenderRefusal(Lang::kEn, 403, "").find("You have no access"));
+  const std::string untold = RenderRefusal(Language::kEnglish, 403, Status::Ok());
+  EXPECT_NE(std::string::npos, untold.find("You have no access"));
+  EXPECT_EQ(std::string::npos, untold.find("<p>"));
+}
+
+// A refusal page says the refusal (core/refusal.h) in the page's language, its arguments and
+// the words it names included.
+TEST(DashboardHtmlTest, ARefusalIsSaidInThePagesLanguage) {
+  const Status bad_day = Refuse(Refusal::kNotAReportDate, Word::kReportDay, "20-11-2026");
+  const std::string en = RenderRefusal(Language::kEnglish, 400, bad_day);
+  const std::string id = RenderRefusal(Language::kIndonesian, 400, bad_day);
+  EXPECT_NE(std::string::npos,
+            en.find("<p>The day must be a date written YYYY-MM-DD, not &#39;20-11-2026&#39;</p>"))
+      << en;
+  EXPECT_NE(std::string::npos,
+            id.find("<p>Hari laporan harus tanggal YYYY-MM-DD, bukan &#39;20-11-2026&#39;</p>"))
+      << id;
+  EXPECT_NE(std::string::npos, en.find("Request refused"));
+  EXPECT_NE(std::string::npos, id.find("Permintaan ditolak"));
+
+  const Status missing = Refuse(Refusal::kNoSuchEventForToken);
+  EXPECT_NE(
+      std::string::npos,
+      RenderRefusal(Language::kEnglish, 404, missing).find("<p>No such event for this token</p>"));
+  EXPECT_NE(std::string::npos, RenderRefusal(Language::kIndonesian, 404, missing)
+                                   .find("<p>Acara ini tidak ditemukan untuk token akses ini</p>"));
 }
 
 // ---- in a real browser ----------------------------------------------------------------------
@@ -529,7 +564,7 @@ TEST(DashboardChromiumTest, DayPageDrawsAtPhoneAndLaptopSize) {
                     std::string(testing::kChromiumPath) + " is not installed");
   testing::TempDir dir;
   const OrganiserDayReport day = Day();
-  testing::WriteFile(dir.File("day.html"), RenderDayPage(Lang::kId, day));
+  testing::WriteFile(dir.File("day.html"), RenderDayPage(Language::kIndonesian, day));
   const std::string url = "file://" + dir.File("day.html");
 
   for (const auto& [width, height] : {std::pair{390, 844}, std::pair{1366, 768}}) {

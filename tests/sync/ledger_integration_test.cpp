@@ -372,6 +372,7 @@ TEST_F(LedgerIntegrationTest, BodyOverTheCapIs413WithJson) {
   const json error = json::parse(answer.substr(body_at + 4), nullptr, false);
   ASSERT_TRUE(error.is_object()) << answer;
   EXPECT_EQ("a batch is at most " + std::to_string(sync::kMaxEnvelopeBytes) + " bytes", error.value("error", ""));
+  EXPECT_EQ("BatchTooLarge", error["reason"].value("refusal", "")) << answer.substr(body_at);
   EXPECT_EQ(0, Metrics()["batches"]) << "the ingest ran on an oversized body";
 }
 
@@ -391,9 +392,62 @@ TEST_F(LedgerIntegrationTest, ClaimedGigabyteIsRefusedFromItsHeaderWithoutWaitin
   const size_t body_at = answer.find("\r\n\r\n");
   ASSERT_NE(std::string::npos, body_at) << answer;
   const json error = json::parse(answer.substr(body_at + 4), nullptr, false);
-  EXPECT_TRUE(error.is_object() && error.contains("error")) << answer;
+  ASSERT_TRUE(error.is_object() && error.contains("error")) << answer;
+  EXPECT_EQ("BatchTooLarge", error["reason"].value("refusal", "")) << answer;
   EXPECT_LT(took, std::chrono::seconds(5));
   EXPECT_EQ(0, Metrics()["batches"]);
+}
+
+// Every refusal the server answers in JSON is {"error": English, "reason": coded}.
+TEST_F(LedgerIntegrationTest, RefusalsOfOtherRoutesAreCodedJson) {
+  struct Refused {
+    httplib::Result answer;
+    int status;
+    std::string error;
+    std::string refusal;
+  };
+  Refused cases[] = {
+      {client_.Get("/v1/no-such-route"), 404, "no such route", "NoSuchRoute"},
+      {client_.Get("/v1/events"), 401, "a valid access token is required", "AccessTokenRequired"},
+      {client_.Post("/v1/health", "{}", "application/json"), 413,
+       "only POST /v1/batches takes a body", "OnlyBatchesHaveBody"},
+  };
+  for (Refused& refused : cases) {
+    ASSERT_TRUE(refused.answer) << refused.refusal;
+    EXPECT_EQ(refused.status, refused.answer->status) << refused.answer->body;
+    const json body = json::parse(refused.answer->body);
+    EXPECT_EQ(refused.error, body.value("error", "")) << refused.answer->body;
+    EXPECT_EQ(refused.refusal, body["reason"].value("refusal", "")) << refused.answer->body;
+    EXPECT_EQ(refused.error, body["reason"].value("message", "")) << refused.answer->body;
+    client_.stop();  // a 413 closes the connection
+  }
+}
+
+// `lapak-ledger` says a refusal in Bahasa Indonesia unless LAPAK_LANG=en, as `lapak` does;
+// --json names its code.
+TEST_F(LedgerIntegrationTest, LedgerCommandLineRefusesInBahasaIndonesiaByDefault) {
+  const std::vector<std::string> again = {"stall", "add", kEvent, kStall,
+                                          "--name", "Bakso", "--category", "makanan"};
+  const testing::RunResult said = testing::RunLedger(ledger_db_, again);
+  EXPECT_EQ(5, said.exit_code);
+  EXPECT_EQ("lapak-ledger: Lapak '" + kStall + "' sudah ada\n", said.err);
+
+  const testing::RunResult english = testing::RunLedger(ledger_db_, again, {"LAPAK_LANG=en"});
+  EXPECT_EQ(5, english.exit_code);
+  EXPECT_EQ("lapak-ledger: stall '" + kStall + "' already exists\n", english.err);
+
+  std::vector<std::string> as_json = again;
+  as_json.insert(as_json.begin(), "--json");
+  const testing::RunResult coded = testing::RunLedger(ledger_db_, as_json);
+  const json error = json::parse(coded.err);
+  EXPECT_EQ("StallExists", error["refusal"]);
+  EXPECT_EQ("AlreadyExists", error["code"]);
+  EXPECT_EQ("Lapak '" + kStall + "' sudah ada", error["error"]);
+
+  const testing::RunResult no_event =
+      testing::RunLedger(ledger_db_, {"report", "day", "no-such-event", kDay});
+  EXPECT_EQ(3, no_event.exit_code);
+  EXPECT_EQ("lapak-ledger: Tidak ada acara 'no-such-event'\n", no_event.err);
 }
 
 TEST_F(LedgerIntegrationTest, MalformedBodiesAre400) {

@@ -53,9 +53,14 @@ void LedgerProcess::Kill(int signal) {
   child_.reset();
 }
 
+RunResult RunLedger(const ledger::sql::Location& database, const std::vector<std::string>& args,
+                    const std::vector<std::string>& env) {
+  return Run(LedgerArgv(database, args), env);
+}
+
 std::string LedgerAdmin(const ledger::sql::Location& database,
                         const std::vector<std::string>& args) {
-  RunResult result = Run(LedgerArgv(database, args));
+  RunResult result = RunLedger(database, args, {"LAPAK_LANG=en"});
   if (result.exit_code != 0) {
     throw std::runtime_error("lapak-ledger " + args.front() + " failed: " + result.err);
   }
@@ -66,10 +71,10 @@ std::string EnrolTerminal(const ledger::sql::Location& database, const std::stri
                           const std::string& stall_id, const std::string& terminal_id,
                           const std::string& ledger_url) {
   RunResult event =
-      Run(LedgerArgv(database, {"event", "add", event_id, "--name", "Bazar UMKM " + event_id,
-                                "--province", "Jawa Tengah", "--regency", "Kota Semarang", "--from",
-                                "2026-11-20", "--to", "2026-11-22"}));
-  if (event.exit_code != 0 && event.err.find("already exists") == std::string::npos) {
+      RunLedger(database, {"--json", "event", "add", event_id, "--name", "Bazar UMKM " + event_id,
+                           "--province", "Jawa Tengah", "--regency", "Kota Semarang", "--from",
+                           "2026-11-20", "--to", "2026-11-22"});
+  if (event.exit_code != 0 && event.err.find(R"("refusal":"EventExists")") == std::string::npos) {
     throw std::runtime_error("event add failed: " + event.err);
   }
   LedgerAdmin(database, {"stall", "add", event_id, stall_id, "--name", "Stall " + stall_id,

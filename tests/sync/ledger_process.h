@@ -40,8 +40,12 @@ class LedgerProcess {
   int port_ = 0;
 };
 
-// Runs `lapak-ledger --db <path> | --postgres <uri> <args…>`; throws with its stderr unless
-// it exits 0.
+// Runs `lapak-ledger --db <path> | --postgres <uri> <args…>` with `env` added to its
+// environment; without LAPAK_LANG=en in it, errors are said in Bahasa Indonesia.
+RunResult RunLedger(const ledger::sql::Location& database, const std::vector<std::string>& args,
+                    const std::vector<std::string>& env = {});
+
+// RunLedger with LAPAK_LANG=en; throws with its stderr unless it exits 0.
 std::string LedgerAdmin(const ledger::sql::Location& database,
                         const std::vector<std::string>& args);
 

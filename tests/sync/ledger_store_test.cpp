@@ -8,9 +8,11 @@
 #include <mutex>
 
 #include "core/crypto.h"
+#include "core/refusal.h"
 #include "core/store.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/reports/reports.h"
+#include "sync/ledger/store/access.h"
 #include "sync/ledger/store/ledger_store.h"
 #include "sync/protocol.h"
 #include "sync/sync_worker.h"
@@ -78,7 +80,7 @@ TEST(LedgerFiguresTest, AddIsFigureByFigureAndAnOverflowIsCorruptionThatChangesN
   const LedgerFigures before = figures;
   LedgerFigures huge;
   huge.by_method[PaymentMethod::kQris] = Rp(std::numeric_limits<int64_t>::max());
-  EXPECT_EQ(StatusCode::kCorruption, figures.Add(huge).code());
+  EXPECT_EQ(Refusal::kLedgerFiguresOverflow, figures.Add(huge).refusal());
   EXPECT_EQ(before, figures);
   huge = LedgerFigures{};
   huge.sales_count = std::numeric_limits<int64_t>::max();
@@ -86,12 +88,63 @@ TEST(LedgerFiguresTest, AddIsFigureByFigureAndAnOverflowIsCorruptionThatChangesN
   EXPECT_EQ(before, figures);
 }
 
+// The organiser's set-up is refused with codes (core/refusals_ledger.inc), said in English by
+// message() and in Bahasa Indonesia by Explain.
+TEST_F(LedgerStoreTest, SetUpRefusalsAreCoded) {
+  const TimePoint now = clock_.Now();
+  const Status event_again = ledger_->AddEvent(
+      {"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta", "2026-11-20", "2026-11-22"});
+  EXPECT_EQ(Refusal::kEventExists, event_again.refusal());
+  EXPECT_EQ(StatusCode::kAlreadyExists, event_again.code());
+  EXPECT_EQ("event 'expo' already exists", event_again.message());
+  EXPECT_EQ("Acara 'expo' sudah ada", Explain(event_again, Language::kIndonesian));
+  EXPECT_EQ(Refusal::kNoSuchEvent,
+            ledger_->AddStall({"SATE-01", "nope", "Sate", "makanan"}).refusal());
+  EXPECT_EQ(Refusal::kStallExists,
+            ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).refusal());
+  EXPECT_EQ(Refusal::kNoSuchStall, ledger_->EnrolTerminal("T2", "NOPE", now).status().refusal());
+  EXPECT_EQ(Refusal::kTerminalAlreadyEnrolled,
+            ledger_->EnrolTerminal("T1", "BKS-07", now).status().refusal());
+  ASSERT_TRUE(ledger_->AddStall({"SATE-01", "expo", "Sate", "makanan"}).ok());
+  ASSERT_TRUE(ledger_->RevokeTerminal("T1", now).ok());
+  const Status moved = ledger_->EnrolTerminal("T1", "SATE-01", now).status();
+  EXPECT_EQ(Refusal::kTerminalOfOtherStall, moved.refusal());
+  EXPECT_EQ("terminal 'T1' belongs to stall 'BKS-07', not 'SATE-01'", moved.message());
+  EXPECT_EQ(Refusal::kNoTerminalToRevoke, ledger_->RevokeTerminal("T1", now).refusal());
+
+  const auto token = [&](Role role, std::string province, std::vector<std::string> events) {
+    return AddToken(*ledger_, {"Panitia Expo", role, std::move(province), std::move(events)}, now)
+        .status();
+  };
+  EXPECT_EQ(Refusal::kOrganiserTokenNeedsEvents, token(Role::kOrganiser, "", {}).refusal());
+  EXPECT_EQ(Refusal::kOrganiserTokenHasNoProvince,
+            token(Role::kOrganiser, "Bali", {"expo"}).refusal());
+  EXPECT_EQ(Refusal::kNoSuchEvent, token(Role::kOrganiser, "", {"nope"}).refusal());
+  EXPECT_EQ(Refusal::kProvinceTokenNeedsProvince, token(Role::kProvince, "", {}).refusal());
+  EXPECT_EQ(Refusal::kProvinceTokenNamesNoEvents,
+            token(Role::kProvince, "Bali", {"expo"}).refusal());
+  EXPECT_EQ(Refusal::kAdminTokenReadsAll, token(Role::kAdmin, "Bali", {}).refusal());
+  const Status revoked = RevokeToken(*ledger_, "0badc0de", now);
+  EXPECT_EQ(Refusal::kNoTokenToRevoke, revoked.refusal());
+  EXPECT_EQ("Tidak ada token aktif '0badc0de' yang bisa dicabut",
+            Explain(revoked, Language::kIndonesian));
+  Result<std::vector<TokenInfo>> tokens = ListTokens(*ledger_);
+  ASSERT_TRUE(tokens.ok());
+  EXPECT_TRUE(tokens->empty()) << "a refused token was made";
+}
+
 TEST_F(LedgerStoreTest, AnEventOfMoreThanAYearOrEndingBeforeItStartsIsRefused) {
   const auto add = [&](const char* id, const char* from, const char* to) {
     return ledger_->AddEvent({id, "Pameran", "Bali", "Kota Denpasar", "Asia/Makassar", from, to});
   };
-  EXPECT_EQ(StatusCode::kInvalidArgument, add("forever", "2026-11-20", "9999-12-31").code());
-  EXPECT_EQ(StatusCode::kInvalidArgument, add("backwards", "2026-11-20", "2026-11-19").code());
+  const Status forever = add("forever", "2026-11-20", "9999-12-31");
+  EXPECT_EQ(StatusCode::kInvalidArgument, forever.code());
+  EXPECT_EQ(Refusal::kEventTooLong, forever.refusal());
+  const Status backwards = add("backwards", "2026-11-20", "2026-11-19");
+  EXPECT_EQ(Refusal::kEventEndsBeforeStart, backwards.refusal());
+  EXPECT_EQ("the event ends (2026-11-19) before it starts (2026-11-20)", backwards.message());
+  EXPECT_EQ("Acara berakhir (2026-11-19) sebelum dimulai (2026-11-20)",
+            Explain(backwards, Language::kIndonesian));
   EXPECT_TRUE(add("a-year", "2026-01-01", "2026-12-31").ok());
   Result<std::vector<EventSpec>> events = ListEvents(*ledger_, [](const EventSpec&) { return true; });
   ASSERT_TRUE(events.ok());

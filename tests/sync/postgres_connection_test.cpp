@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 
+#include "core/refusal.h"
 #include "sync/ledger/store/postgres_schema.h"
 #include "sync/ledger/store/sql.h"
 #include "tests/support/postgres_database.h"
@@ -283,6 +284,7 @@ TEST(PostgresOpenTest, RefusesANewerSchemaVersion) {
   Result<std::unique_ptr<Connection>> opened = Open(At(uri), true, kHint);
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(opened.status().refusal(), Refusal::kLedgerSchemaTooNew);
   EXPECT_EQ(opened.status().message(), "the ledger database is schema version " +
                                            std::to_string(latest + 1) +
                                            "; this lapak-ledger knows up to " +
@@ -295,6 +297,7 @@ TEST(PostgresOpenTest, AnEmptyDatabaseIsNotFoundUnlessCreating) {
   Result<std::unique_ptr<Connection>> opened = Open(At(uri), false, kHint);
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(opened.status().refusal(), Refusal::kLedgerDatabaseEmpty);
   EXPECT_EQ(opened.status().message(),
             "the ledger database " + uri + " is empty; create it with `lapak-ledger init`");
 }
@@ -306,10 +309,12 @@ TEST(PostgresOpenTest, ConnectionFailureDoesNotShowThePassword) {
     Result<std::unique_ptr<Connection>> opened = Open(At(uri), true, kHint);
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.status().code(), StatusCode::kIoError);
+    EXPECT_EQ(opened.status().refusal(), Refusal::kCannotConnectToPostgres);
     EXPECT_TRUE(opened.status().message().starts_with("cannot connect to PostgreSQL at "))
         << opened.status().message();
     EXPECT_EQ(opened.status().message().find("sekret"), std::string::npos)
         << opened.status().message();
+    EXPECT_EQ(Explain(opened.status(), Language::kIndonesian).find("sekret"), std::string::npos);
   }
 }
 

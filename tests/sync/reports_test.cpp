@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/refusal.h"
 #include "sync/ledger/reports/reports.h"
 #include "tests/support/postgres_database.h"
 #include "tests/support/prerequisite.h"
@@ -837,10 +838,17 @@ TEST_P(ReportsTest, APeriodTakesTheProvincesEventsInItAndNoOthers) {
   const LedgerFigures semarang = EventOf("semarang-2026", 0, now).total;
   EXPECT_EQ(Plus(solo, semarang), java->total);
 
-  EXPECT_EQ(StatusCode::kInvalidArgument,
-            MakePeriodReport(*ledger_, "Bali", "2026-11-30", "2026-11-01", kEveryEvent, now).status().code());
-  EXPECT_EQ(StatusCode::kInvalidArgument,
-            MakePeriodReport(*ledger_, "Bali", "2026-11-31", "2026-12-01", kEveryEvent, now).status().code());
+  const Status backwards =
+      MakePeriodReport(*ledger_, "Bali", "2026-11-30", "2026-11-01", kEveryEvent, now).status();
+  EXPECT_EQ(Refusal::kPeriodEndsBeforeStart, backwards.refusal());
+  EXPECT_EQ(StatusCode::kInvalidArgument, backwards.code());
+  EXPECT_EQ("the period ends (2026-11-01) before it starts (2026-11-30)", backwards.message());
+  const Status no_such_day =
+      MakePeriodReport(*ledger_, "Bali", "2026-11-31", "2026-12-01", kEveryEvent, now).status();
+  EXPECT_EQ(Refusal::kNotAReportDate, no_such_day.refusal());
+  EXPECT_EQ("from must be a date written YYYY-MM-DD, not '2026-11-31'", no_such_day.message());
+  EXPECT_EQ("Awal periode harus tanggal YYYY-MM-DD, bukan '2026-11-31'",
+            Explain(no_such_day, Language::kIndonesian));
 }
 
 TEST_P(ReportsTest, AComparisonOfTwoEventsEqualsTheirJournals) {
@@ -907,9 +915,14 @@ TEST_P(ReportsTest, EventsAreListedByFirstDayAndAnUnknownEventIsNotFound) {
   ExpectEvent(world_->Event("denpasar-2026"), bali->front());
 
   const TimePoint now = ReportWorld::AfterEverything();
-  EXPECT_EQ(StatusCode::kNotFound, MakeDayReport(*ledger_, "jogja-2026", "2026-11-20", now).status().code());
-  EXPECT_EQ(StatusCode::kInvalidArgument,
-            MakeDayReport(*ledger_, "semarang-2026", "20-11-2026", now).status().code());
+  const Status no_event = MakeDayReport(*ledger_, "jogja-2026", "2026-11-20", now).status();
+  EXPECT_EQ(StatusCode::kNotFound, no_event.code());
+  EXPECT_EQ(Refusal::kNoSuchEvent, no_event.refusal());
+  EXPECT_EQ("there is no event 'jogja-2026'", no_event.message());
+  const Status bad_day = MakeDayReport(*ledger_, "semarang-2026", "20-11-2026", now).status();
+  EXPECT_EQ(StatusCode::kInvalidArgument, bad_day.code());
+  EXPECT_EQ(Refusal::kNotAReportDate, bad_day.refusal());
+  EXPECT_EQ("the day must be a date written YYYY-MM-DD, not '20-11-2026'", bad_day.message());
   EXPECT_EQ(StatusCode::kNotFound, MakeEventReport(*ledger_, "jogja-2026", 5, now).status().code());
   EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "semarang-2026", "jogja-2026").status().code());
   EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "jogja-2026", "semarang-2026").status().code());

@@ -137,11 +137,16 @@ TEST_F(SyncCliTest, EnrolTakesOnlyAWellFormedCodeForThisTerminal) {
   std::string other = testing::LedgerAdmin(
       ledger_db_, {"terminal", "enrol", kStall, "T2", "--url", url, "--no-qr"});
   other.pop_back();  // its newline
-  ASSERT_EQ(0u, other.find("lapak1,T2,")) << other;
+  ASSERT_EQ(0u, other.find("lapak2,T2,")) << other;
+  // The event's calendar rides along (Asia/Jakarta, days turning at 04:00, as this terminal's).
+  EXPECT_EQ(other.size() - std::string(",Asia/Jakarta,04:00").size(), other.find(url + ",Asia/Jakarta,04:00") + url.size())
+      << other;
 
+  std::string ftp = own;
+  ftp.replace(ftp.find(url), url.size(), "ftp://ledger");
   for (const std::string& malformed :
-       {std::string("lapak1,T1,not-hex,") + url, std::string("hello"),
-        own.substr(0, own.size() - url.size()) + "ftp://ledger", own.substr(1)}) {
+       {std::string("lapak1,T1,not-hex,") + url, std::string("hello"), ftp, own.substr(1),
+        own.substr(0, own.rfind(','))}) {
     RunResult refused = Lapak({"enrol", malformed});
     EXPECT_EQ(2, refused.exit_code) << malformed << "\n" << refused.err;
   }

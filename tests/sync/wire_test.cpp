@@ -194,7 +194,7 @@ TEST(Envelope, CompressedPayloadInflatesBackAndABombIsRefused) {
 }
 
 TEST(EnrolmentCode, RoundTripsAndToleratesPastedWhitespaceAndUppercaseHex) {
-  const EnrolmentCode code{"T01", std::string(32, '\x9c'), "https://ledger.bazar.id:8443"};
+  const EnrolmentCode code{"T01", std::string(32, '\x9c'), "https://ledger.bazar.id:8443", std::nullopt};  // lapak1
   const std::string text = FormatEnrolmentCode(code);
   EXPECT_EQ("lapak1,T01,9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c9c,"
             "https://ledger.bazar.id:8443",

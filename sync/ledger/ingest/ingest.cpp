@@ -31,12 +31,8 @@ IngestAnswer Unavailable(const Status& status) {
 
 }  // namespace
 
-std::string ErrorJson(const Status& reason) {
-  return sync::EncodeBatchAnswer({.http_status = 400, .reason = reason});
-}
-
-std::string ErrorJson(std::string_view reason) {
-  return ErrorJson(Status::InvalidArgument(std::string(reason)));
+std::string ErrorJson(const Status& refused) {
+  return sync::EncodeBatchAnswer({.http_status = 400, .reason = refused});
 }
 
 IngestAnswer Ingestor::Handle(std::string_view body) {

@@ -63,8 +63,10 @@ class Ingestor {
   IngestCounters counters_;
 };
 
-// The body of a refusal: {"error":TEXT,"reason":REASON} (sync/answer.h).
-std::string ErrorJson(const Status& reason);
-std::string ErrorJson(std::string_view reason);  // uncoded; to go once the web routes are coded
+// The body of a refusal, on any route that answers JSON: {"error":TEXT,"reason":REASON}
+// (sync/answer.h): TEXT in English for machine readers and logs, REASON coded so that a
+// reader says it in its own language. `refused` is a coded refusal (core/refusal.h), never a
+// database's detail.
+std::string ErrorJson(const Status& refused);
 
 }  // namespace lapak::ledger

@@ -1,6 +1,8 @@
 // AverageSale, SharePercent and MakeChange (reports.h).
 #include "sync/ledger/reports/reports.h"
 
+#include "core/refusal.h"
+
 namespace lapak::ledger {
 
 Money AverageSale(const LedgerFigures& figures) {
@@ -31,7 +33,7 @@ static std::optional<double> PercentOf(double difference, double previous) {
 Result<MoneyChange> MakeChange(Money previous, Money current) {
   const std::optional<Money> difference = current.Minus(previous);
   if (!difference) {
-    return Status::Corruption("the ledger's figures overflow: its totals are corrupt");
+    return Refuse(Refusal::kLedgerFiguresOverflow);
   }
   return MoneyChange{previous, current, *difference,
                      PercentOf(static_cast<double>(difference->rupiah()),

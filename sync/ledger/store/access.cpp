@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/crypto.h"
+#include "core/refusal.h"
 #include "core/text.h"
 
 namespace lapak::ledger {
@@ -43,16 +44,16 @@ Status ValidateSpec(const TokenSpec& spec) {
   LAPAK_RETURN_IF_ERROR(ValidateText(Word::kTokenName, spec.name, kMaxNameBytes));
   switch (spec.role) {
     case Role::kOrganiser:
-      if (spec.events.empty()) return Status::InvalidArgument("an organiser token names its events (--event)");
-      if (!spec.province.empty()) return Status::InvalidArgument("an organiser token has no province");
+      if (spec.events.empty()) return Refuse(Refusal::kOrganiserTokenNeedsEvents);
+      if (!spec.province.empty()) return Refuse(Refusal::kOrganiserTokenHasNoProvince);
       break;
     case Role::kProvince:
-      if (spec.province.empty()) return Status::InvalidArgument("a province token names its province (--province)");
-      if (!spec.events.empty()) return Status::InvalidArgument("a province token reads its province's events, not named ones");
+      if (spec.province.empty()) return Refuse(Refusal::kProvinceTokenNeedsProvince);
+      if (!spec.events.empty()) return Refuse(Refusal::kProvinceTokenNamesNoEvents);
       break;
     case Role::kAdmin:
       if (!spec.events.empty() || !spec.province.empty()) {
-        return Status::InvalidArgument("an admin token reads every event: no --event or --province");
+        return Refuse(Refusal::kAdminTokenReadsAll);
       }
       break;
   }
@@ -108,7 +109,7 @@ Result<std::string> AddToken(LedgerStore& store, const TokenSpec& spec, TimePoin
     for (const std::string& event : spec.events) {
       Result<sql::Rows> found = db.Query("SELECT 1 FROM events WHERE id = $1", {Param(event)});
       if (!found.ok()) return found.status();
-      if (found->empty()) return Status::NotFound(fmt::format("there is no event '{}'", event));
+      if (found->empty()) return Refuse(Refusal::kNoSuchEvent, event);
       LAPAK_RETURN_IF_ERROR(db.Execute("INSERT INTO token_events (token_id, event_id) VALUES ($1, $2) "
                                        "ON CONFLICT DO NOTHING",
                                        {Param(id), Param(event)})
@@ -126,7 +127,7 @@ Status RevokeToken(LedgerStore& store, const std::string& token_id, TimePoint no
         "UPDATE access_tokens SET revoked_at_ms = $2 WHERE id = $1 AND revoked_at_ms IS NULL",
         {Param(token_id), Param(now)});
     if (!revoked.ok()) return revoked.status();
-    if (*revoked != 1) return Status::NotFound(fmt::format("no active token '{}' to revoke", token_id));
+    if (*revoked != 1) return Refuse(Refusal::kNoTokenToRevoke, token_id);
     return Status::Ok();
   });
 }

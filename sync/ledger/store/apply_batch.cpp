@@ -184,7 +184,7 @@ Status BatchPlan::AddZ(const ZReport& z) {
   }
   const LedgerFigures own = FiguresOfZ(z);
   const std::optional<Money> difference = own.net.Minus(ledger.net);
-  if (!difference) return Status::Corruption("the ledger's figures overflow: its totals are corrupt");
+  if (!difference) return Refuse(Refusal::kLedgerFiguresOverflow);
   for (Value value : {Param(terminal_.id), Param(z.z_number), Param(terminal_.stall_id),
                       Param(z.business_day), Param(z.day_number)}) {
     reconciliations_.push_back(std::move(value));
@@ -298,7 +298,7 @@ Result<BooksState> BooksStateOf(sql::Connection& db, const TerminalRecord& termi
     entry.seq = rows->Int(row, 0);
     entry.uuid = rows->Text(row, 1);
     Result<EntryKind> kind = ParseEntryKind(rows->Text(row, 2));
-    if (!kind.ok()) return Status::InvalidArgument(fmt::format("entry {}: {}", entry.seq, kind.status().message()));
+    if (!kind.ok()) return RefuseAt(Refusal::kAtEntry, entry.seq)(kind.status());
     entry.kind = *kind;
     entry.time = TimePoint{std::chrono::milliseconds(rows->Int(row, 3))};
     entry.business_day = rows->Text(row, 4);
@@ -307,7 +307,7 @@ Result<BooksState> BooksStateOf(sql::Connection& db, const TerminalRecord& termi
     const std::string hash = rows->Bytes(row, 6);
     if (hash.size() == entry.hash.size()) std::memcpy(entry.hash.data(), hash.data(), hash.size());
     Result<Booking> booking = books.Apply(entry);
-    if (!booking.ok()) return Status::InvalidArgument(fmt::format("entry {}: {}", entry.seq, booking.status().message()));
+    if (!booking.ok()) return RefuseAt(Refusal::kAtEntry, entry.seq)(booking.status());
     prev = entry.hash;
   }
   return books.state();
@@ -349,7 +349,7 @@ Result<std::optional<int64_t>> FirstReusedUuid(sql::Connection& db, const std::s
 Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
                                              const std::vector<JournalEntry>& entries,
                                              TimePoint now) {
-  if (entries.empty()) return Status::InvalidArgument("a batch holds at least one entry");
+  if (entries.empty()) return Refuse(Refusal::kBatchHasNoEntries);
   std::lock_guard lock(mutex_);
   sql::Transaction transaction(*db_, sql::Transaction::kWrite);
   LAPAK_RETURN_IF_ERROR(transaction.status());

@@ -1,10 +1,9 @@
 // LedgerStore: opening the ledger, events, stalls and terminal keys.
 #include "sync/ledger/store/ledger_store.h"
 
-#include <fmt/core.h>
-
 #include <cstring>
 
+#include "core/refusal.h"
 #include "core/text.h"
 #include "sync/protocol.h"
 
@@ -22,16 +21,14 @@ Status ValidateEvent(const EventSpec& event) {
   Result<BusinessCalendar> calendar = BusinessCalendar::Make(event.time_zone, event.day_cutoff);
   if (!calendar.ok()) return calendar.status();
   if (!IsIsoDate(event.first_day) || !IsIsoDate(event.last_day)) {
-    return Status::InvalidArgument("event dates must be YYYY-MM-DD");
+    return Refuse(Refusal::kEventDateFormat);
   }
   const int days = DaysBetween(event.first_day, event.last_day) + 1;
   if (days < 1) {
-    return Status::InvalidArgument(fmt::format("the event ends ({}) before it starts ({})",
-                                               event.last_day, event.first_day));
+    return Refuse(Refusal::kEventEndsBeforeStart, event.last_day, event.first_day);
   }
   if (days > kMaxEventDays) {
-    return Status::InvalidArgument(fmt::format("an event lasts at most {} days, not {} ({} to {})",
-                                               kMaxEventDays, days, event.first_day, event.last_day));
+    return Refuse(Refusal::kEventTooLong, kMaxEventDays, days, event.first_day, event.last_day);
   }
   return Status::Ok();
 }
@@ -64,7 +61,7 @@ Status LedgerFigures::Add(const LedgerFigures& o) {
   if (__builtin_add_overflow(sales_count, o.sales_count, &sum.sales_count) ||
       __builtin_add_overflow(voids_count, o.voids_count, &sum.voids_count) || !gross_sum ||
       !voids_sum || !net_sum || !by_method_sum) {
-    return Status::Corruption("the ledger's figures overflow: its totals are corrupt");
+    return Refuse(Refusal::kLedgerFiguresOverflow);
   }
   sum.gross = *gross_sum;
   sum.voids = *voids_sum;
@@ -97,7 +94,7 @@ Status LedgerStore::AddEvent(const EventSpec& event) {
   return InTransaction(sql::Transaction::kWrite, [&](sql::Connection& db) -> Status {
     Result<bool> exists = Exists(db, "SELECT 1 FROM events WHERE id = $1", event.id);
     if (!exists.ok()) return exists.status();
-    if (*exists) return Status::AlreadyExists(fmt::format("event '{}' already exists", event.id));
+    if (*exists) return Refuse(Refusal::kEventExists, event.id);
     return db
         .Execute("INSERT INTO events (id, name, province, regency, time_zone, first_day, last_day, "
                  "day_cutoff) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -113,10 +110,10 @@ Status LedgerStore::AddStall(const StallSpec& stall) {
   return InTransaction(sql::Transaction::kWrite, [&](sql::Connection& db) -> Status {
     Result<bool> event = Exists(db, "SELECT 1 FROM events WHERE id = $1", stall.event_id);
     if (!event.ok()) return event.status();
-    if (!*event) return Status::NotFound(fmt::format("there is no event '{}'", stall.event_id));
+    if (!*event) return Refuse(Refusal::kNoSuchEvent, stall.event_id);
     Result<bool> exists = Exists(db, "SELECT 1 FROM stalls WHERE id = $1", stall.id);
     if (!exists.ok()) return exists.status();
-    if (*exists) return Status::AlreadyExists(fmt::format("stall '{}' already exists", stall.id));
+    if (*exists) return Refuse(Refusal::kStallExists, stall.id);
     return db
         .Execute("INSERT INTO stalls (id, event_id, name, category, regency) "
                  "VALUES ($1, $2, $3, $4, $5)",
@@ -135,18 +132,16 @@ Result<std::string> LedgerStore::EnrolTerminal(const std::string& terminal_id,
   LAPAK_RETURN_IF_ERROR(transaction.status());
   Result<bool> stall = Exists(*db_, "SELECT 1 FROM stalls WHERE id = $1", stall_id);
   if (!stall.ok()) return stall.status();
-  if (!*stall) return Status::NotFound(fmt::format("there is no stall '{}'", stall_id));
+  if (!*stall) return Refuse(Refusal::kNoSuchStall, stall_id);
   Result<std::optional<TerminalRecord>> existing = FindTerminalLocked(terminal_id, true);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) {
     const TerminalRecord& terminal = **existing;
     if (!terminal.revoked) {
-      return Status::AlreadyExists(fmt::format(
-          "terminal '{}' is already enrolled; revoke it first to give it a new key", terminal_id));
+      return Refuse(Refusal::kTerminalAlreadyEnrolled, terminal_id);
     }
     if (terminal.stall_id != stall_id) {
-      return Status::InvalidArgument(fmt::format("terminal '{}' belongs to stall '{}', not '{}'",
-                                                 terminal_id, terminal.stall_id, stall_id));
+      return Refuse(Refusal::kTerminalOfOtherStall, terminal_id, terminal.stall_id, stall_id);
     }
     LAPAK_RETURN_IF_ERROR(db_->Execute("UPDATE terminals SET terminal_key = $2, enrolled_at_ms = $3, "
                                        "revoked_at_ms = NULL WHERE id = $1",
@@ -169,9 +164,7 @@ Status LedgerStore::RevokeTerminal(const std::string& terminal_id, TimePoint now
         "UPDATE terminals SET revoked_at_ms = $2 WHERE id = $1 AND revoked_at_ms IS NULL",
         {Param(terminal_id), Param(now)});
     if (!revoked.ok()) return revoked.status();
-    if (*revoked != 1) {
-      return Status::NotFound(fmt::format("no enrolled terminal '{}' to revoke", terminal_id));
-    }
+    if (*revoked != 1) return Refuse(Refusal::kNoTerminalToRevoke, terminal_id);
     return Status::Ok();
   });
 }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/refusal.h"
 #include "sync/ledger/store/postgres_schema.h"
 #include "sync/ledger/store/sql_engines.h"
 
@@ -155,8 +156,7 @@ Status MigrateSchema(pqxx::connection& connection, bool create, const std::strin
       statement = "SELECT to_regclass('lapak_schema')";
       if (work.exec(std::string(statement))[0][0].is_null()) {
         if (!create) {
-          return Status::NotFound(fmt::format(
-              "the ledger database {} is empty; create it with `{}`", described, create_hint));
+          return Refuse(Refusal::kLedgerDatabaseEmpty, described, create_hint);
         }
         statement = "CREATE TABLE lapak_schema (version INTEGER NOT NULL)";
         work.exec(std::string(statement) + "; INSERT INTO lapak_schema VALUES (0)");
@@ -170,10 +170,7 @@ Status MigrateSchema(pqxx::connection& connection, bool create, const std::strin
       }
       const int version = version_rows[0][0].as<int>();
       if (version > latest) {
-        return Status::FailedPrecondition(fmt::format(
-            "the ledger database is schema version {}; this lapak-ledger knows up to {}: "
-            "upgrade lapak-ledger",
-            version, latest));
+        return Refuse(Refusal::kLedgerSchemaTooNew, version, latest);
       }
       if (version == latest) return Status::Ok();
       for (const Migration& migration : migrations) {
@@ -330,8 +327,7 @@ Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& uri, bool cr
          at = message.find(uri, at + described.size())) {
       message.replace(at, uri.size(), described);
     }
-    return Status::IoError(
-        fmt::format("cannot connect to PostgreSQL at {}: {}", described, message));
+    return RefuseAt(Refusal::kCannotConnectToPostgres, described)(Status::IoError(message));
   }
   LAPAK_RETURN_IF_ERROR(connection->Migrate(create, described, create_hint));
   return std::unique_ptr<Connection>(std::move(connection));

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "core/refusal.h"
 #include "sync/ledger/reports/reports.h"
 #include "sync/ledger/store/figures_sql.h"
 
@@ -32,7 +33,7 @@ Result<EventInfo> ReadEvent(sql::Connection& db, const std::string& event_id) {
   Result<sql::Rows> rows =
       db.Query(fmt::format("SELECT {} FROM events WHERE id = $1", kEventColumns), {Param(event_id)});
   if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::NotFound(fmt::format("there is no event '{}'", event_id));
+  if (rows->empty()) return Refuse(Refusal::kNoSuchEvent, event_id);
   return EventFromRow(*rows, 0);
 }
 
@@ -238,16 +239,16 @@ Result<std::vector<EventInfo>> ReadEvents(sql::Connection& db,
   return events;
 }
 
-Status ValidateDay(std::string_view what, const std::string& day) {
+Status ValidateDay(Word what, const std::string& day) {
   if (IsIsoDate(day)) return Status::Ok();
-  return Status::InvalidArgument(fmt::format("{} must be a date written YYYY-MM-DD, not '{}'", what, day));
+  return Refuse(Refusal::kNotAReportDate, what, day);
 }
 
 }  // namespace
 
 Result<OrganiserDayReport> MakeDayReport(LedgerStore& store, const std::string& event_id,
                                          const std::string& business_day, TimePoint now) {
-  LAPAK_RETURN_IF_ERROR(ValidateDay("the day", business_day));
+  LAPAK_RETURN_IF_ERROR(ValidateDay(Word::kReportDay, business_day));
   OrganiserDayReport report;
   const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) {
     return FillDayReport(db, event_id, business_day, now, report);
@@ -270,9 +271,9 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
                                       const std::string& from, const std::string& to,
                                       const std::function<bool(const EventInfo&)>& visible,
                                       TimePoint now) {
-  LAPAK_RETURN_IF_ERROR(ValidateDay("from", from));
-  LAPAK_RETURN_IF_ERROR(ValidateDay("to", to));
-  if (to < from) return Status::InvalidArgument(fmt::format("the period ends ({}) before it starts ({})", to, from));
+  LAPAK_RETURN_IF_ERROR(ValidateDay(Word::kPeriodFrom, from));
+  LAPAK_RETURN_IF_ERROR(ValidateDay(Word::kPeriodTo, to));
+  if (to < from) return Refuse(Refusal::kPeriodEndsBeforeStart, to, from);
   PeriodReport report{province, from, to, now, {}, {}, {}};
   const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
     Result<std::vector<EventInfo>> events = ReadEvents(db, [&](const EventInfo& event) {

@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "core/refusal.h"
 #include "sync/ledger/store/sql_engines.h"
 
 namespace lapak::ledger::sql {
@@ -58,7 +59,7 @@ std::string Location::Describe() const {
 Result<std::unique_ptr<Connection>> Open(const Location& location, bool create,
                                          std::string_view create_hint) {
   if (location.sqlite_path.empty() == location.postgres_uri.empty()) {
-    return Status::InvalidArgument("give the ledger either a SQLite file or a PostgreSQL URI");
+    return Refuse(Refusal::kLedgerLocation);
   }
   if (!location.postgres_uri.empty()) return OpenPostgres(location.postgres_uri, create, create_hint);
   return OpenSqlite(location.sqlite_path, create, create_hint);

@@ -11,6 +11,7 @@
 
 #include "core/business_day.h"
 #include "core/money.h"
+#include "core/refusal.h"
 #include "sync/ledger/web/svg_chart.h"
 
 namespace lapak::ledger {
@@ -85,8 +86,18 @@ button{font:inherit;font-weight:700;min-height:48px;padding:.3rem 1.25rem;border
 // ---- text -------------------------------------------------------------------------------
 
 template <typename... Args>
-std::string Trf(Lang lang, DashText text, const Args&... args) {
+std::string Trf(Language lang, DashText text, const Args&... args) {
   return fmt::format(fmt::runtime(Tr(lang, text)), args...);
+}
+
+// `refused` said in `lang` (core/refusal.h Explain) as a sentence on a page: with a capital,
+// in English too.
+std::string Sentence(const Status& refused, Language lang) {
+  std::string said = Explain(refused, lang);
+  if (!said.empty() && said[0] >= 'a' && said[0] <= 'z') {
+    said[0] = static_cast<char>(said[0] - 'a' + 'A');
+  }
+  return said;
 }
 
 // An amount as text for a page: "Rp12.500".
@@ -96,19 +107,19 @@ std::string Rp(Money amount) { return FormatMoney(amount); }
 std::string SignedRp(Money amount) { return (amount > Money() ? "+" : "") + Rp(amount); }
 
 // A count grouped by thousands: "1.234" in Bahasa Indonesia, "1,234" in English.
-std::string Count(Lang lang, int64_t count) {
+std::string Count(Language lang, int64_t count) {
   std::string digits = std::to_string(count);
   const size_t sign = count < 0 ? 1 : 0;
   for (size_t at = digits.size(); at > sign + 3; at -= 3) {
-    digits.insert(at - 3, 1, lang == Lang::kEn ? ',' : '.');
+    digits.insert(at - 3, 1, lang == Language::kEnglish ? ',' : '.');
   }
   return digits;
 }
 
 // "+12,5%" / "+12.5%"; "-4,0%".
-std::string Percent(Lang lang, double percent) {
+std::string Percent(Language lang, double percent) {
   std::string text = fmt::format("{:+.1f}%", percent);
-  if (lang == Lang::kId) std::replace(text.begin(), text.end(), '.', ',');
+  if (lang == Language::kIndonesian) std::replace(text.begin(), text.end(), '.', ',');
   return text;
 }
 
@@ -122,7 +133,7 @@ std::string Share(Money part, Money whole) {
 // The times of one report, on the clocks of its event's zone, against its as_of.
 class ReportTimes {
  public:
-  ReportTimes(Lang lang, std::string_view zone, TimePoint as_of) : lang_(lang), as_of_(as_of) {
+  ReportTimes(Language lang, std::string_view zone, TimePoint as_of) : lang_(lang), as_of_(as_of) {
     Result<BusinessCalendar> calendar = BusinessCalendar::Make(zone, kDefaultDayCutoff);
     if (calendar.ok()) calendar_ = std::move(calendar).value();
   }
@@ -157,7 +168,7 @@ class ReportTimes {
     return utc.substr(0, 10) + " " + utc.substr(11, 5) + " UTC";
   }
 
-  Lang lang_;
+  Language lang_;
   TimePoint as_of_;
   std::optional<BusinessCalendar> calendar_;
 };
@@ -165,14 +176,16 @@ class ReportTimes {
 // ---- links --------------------------------------------------------------------------------
 
 // `url` (which may have a query already) in `lang`, escaped for an attribute.
-std::string Href(Lang lang, std::string url) {
-  if (lang == Lang::kEn) {
+std::string Href(Language lang, std::string url) {
+  if (lang == Language::kEnglish) {
     url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("lang=en");
   }
   return HtmlEscape(url);
 }
 
-Lang Other(Lang lang) { return lang == Lang::kEn ? Lang::kId : Lang::kEn; }
+Language Other(Language lang) {
+  return lang == Language::kEnglish ? Language::kIndonesian : Language::kEnglish;
+}
 
 std::string EventUrl(std::string_view event_id) {
   return "/dashboard/event/" + UrlEncode(event_id);
@@ -187,7 +200,7 @@ std::string PeriodUrl(std::string_view from, std::string_view to) {
 }
 
 // <a> to `url` in `lang`; `html` is already escaped.
-std::string Link(Lang lang, const std::string& url, std::string_view html,
+std::string Link(Language lang, const std::string& url, std::string_view html,
                  std::string_view css_class = {}) {
   if (css_class.empty()) return fmt::format("<a href=\"{}\">{}</a>", Href(lang, url), html);
   return fmt::format("<a class=\"{}\" href=\"{}\">{}</a>", css_class, Href(lang, url), html);
@@ -208,17 +221,17 @@ std::vector<std::string> DaysOf(const EventInfo& event) {
 
 // The whole page: `self_url` is this page's own address (for the language switch), `body`
 // the HTML inside <main>.
-std::string Page(Lang lang, std::string_view title, const std::string& self_url, bool logged_in,
+std::string Page(Language lang, std::string_view title, const std::string& self_url, bool logged_in,
                  std::string_view body) {
   std::string html = fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<title>{} · Lapak</title><style>{}</style></head><body><header>",
-      LangCode(lang), HtmlEscape(title), kStyle);
+      LanguageCode(lang), HtmlEscape(title), kStyle);
   html += Link(lang, "/dashboard", "Lapak", "brand");
   html +=
       fmt::format("<a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a>", Href(Other(lang), self_url),
-                  LangCode(Other(lang)), LangCode(Other(lang)), Tr(lang, kOtherLanguage));
+                  LanguageCode(Other(lang)), LanguageCode(Other(lang)), Tr(lang, kOtherLanguage));
   if (logged_in) html += Link(lang, "/keluar", Tr(lang, kLogOut));
   html += "</header><main>";
   html += body;
@@ -234,7 +247,7 @@ std::string Figure(std::string_view label, std::string_view value, std::string_v
 }
 
 // The net figure, big; and says so when nothing was sold.
-std::string Headline(Lang lang, const LedgerFigures& figures) {
+std::string Headline(Language lang, const LedgerFigures& figures) {
   std::string html = fmt::format(
       "<p class=\"headline\"><span class=\"label\">{}</span><span class=\"value\">{}</span></p>",
       Tr(lang, kNet), HtmlEscape(Rp(figures.net)));
@@ -243,7 +256,7 @@ std::string Headline(Lang lang, const LedgerFigures& figures) {
 }
 
 // Gross, voids, sales, average and `more` (figures) in one row; the payment methods in the next.
-std::string Figures(Lang lang, const LedgerFigures& figures, std::string_view more = {}) {
+std::string Figures(Language lang, const LedgerFigures& figures, std::string_view more = {}) {
   std::string html = "<div class=\"figures\">";
   html += Figure(Tr(lang, kGross), Rp(figures.gross));
   html += Figure(Tr(lang, kVoids), Rp(figures.voids),
@@ -267,11 +280,11 @@ std::string Warning(std::string_view html) {
   return fmt::format("<div class=\"warn\" role=\"alert\">{}</div>", html);
 }
 
-std::string ChartBlock(Lang lang, DashText title, std::string svg) {
+std::string ChartBlock(Language lang, DashText title, std::string svg) {
   return fmt::format("<section class=\"chart\"><h2>{}</h2>{}</section>", Tr(lang, title), svg);
 }
 
-Chart MakeChart(Lang lang, DashText title, const std::vector<GroupRow>& rows) {
+Chart MakeChart(Language lang, DashText title, const std::vector<GroupRow>& rows) {
   Chart chart{Tr(lang, title), Tr(lang, kNoSales), {}};
   for (const GroupRow& row : rows) chart.bars.push_back({row.key, row.figures.net});
   return chart;
@@ -292,13 +305,13 @@ std::string Table(std::string_view head, std::string_view body, std::string_view
   return html + "</table></div>";
 }
 
-std::string CsvButton(Lang lang, const std::string& url) {
+std::string CsvButton(Language lang, const std::string& url) {
   return Link(lang, url, Tr(lang, kDownloadCsv), "button");
 }
 
 // ---- the day page -------------------------------------------------------------------------
 
-std::string ZCell(Lang lang, const StallDayRow& stall) {
+std::string ZCell(Language lang, const StallDayRow& stall) {
   switch (stall.z_state) {
     case ZState::kAgrees:
       return fmt::format("<td class=\"good\">{}</td>", Tr(lang, kZAgrees));
@@ -312,7 +325,7 @@ std::string ZCell(Lang lang, const StallDayRow& stall) {
 }
 
 // Net first: on a phone it is the column in view next to the stall.
-std::string FigureHeads(Lang lang) {
+std::string FigureHeads(Language lang) {
   std::string html = Th(Tr(lang, kNetColumn), true) + Th(Tr(lang, kSalesColumn), true) +
                      Th(Tr(lang, kGrossColumn), true) + Th(Tr(lang, kVoids), true) +
                      Th(Tr(lang, kAverageColumn), true);
@@ -322,7 +335,7 @@ std::string FigureHeads(Lang lang) {
   return html;
 }
 
-std::string FigureCells(Lang lang, const LedgerFigures& figures) {
+std::string FigureCells(Language lang, const LedgerFigures& figures) {
   std::string html = fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(figures.net)) +
                      Td(Count(lang, figures.sales_count), true) + Td(Rp(figures.gross), true) +
                      Td(Rp(figures.voids), true) + Td(Rp(AverageSale(figures)), true);
@@ -331,7 +344,7 @@ std::string FigureCells(Lang lang, const LedgerFigures& figures) {
 }
 
 // Stall (with its category and id) | net … transfer | Z.
-std::string StallsTable(Lang lang, const OrganiserDayReport& report) {
+std::string StallsTable(Language lang, const OrganiserDayReport& report) {
   const std::string head = Th(Tr(lang, kStall)) + FigureHeads(lang) + Th(Tr(lang, kZReport));
   std::string body;
   for (const StallDayRow& stall : report.stalls) {
@@ -354,18 +367,18 @@ std::vector<const TerminalSync*> LateFirst(const std::vector<TerminalSync>& term
   return ordered;
 }
 
-std::string LastSync(Lang lang, const ReportTimes& times, const TerminalSync& terminal) {
+std::string LastSync(Language lang, const ReportTimes& times, const TerminalSync& terminal) {
   if (!terminal.last_sync_at) return Tr(lang, kNeverSynced);
   return times.At(*terminal.last_sync_at) + " · " + times.Ago(*terminal.last_sync_at);
 }
 
-std::string TerminalState(Lang lang, const TerminalSync& terminal) {
+std::string TerminalState(Language lang, const TerminalSync& terminal) {
   if (terminal.revoked) return fmt::format("<td class=\"muted\">{}</td>", Tr(lang, kRevoked));
   if (terminal.late) return fmt::format("<td class=\"bad\">{}</td>", Tr(lang, kLate));
   return fmt::format("<td class=\"good\">{}</td>", Tr(lang, kUpToDate));
 }
 
-std::string TerminalsTable(Lang lang, const ReportTimes& times,
+std::string TerminalsTable(Language lang, const ReportTimes& times,
                            const std::vector<const TerminalSync*>& terminals,
                            const std::map<std::string, std::string>& stall_names) {
   const std::string head = Th(Tr(lang, kTerminal)) + Th(Tr(lang, kStall)) + Th(Tr(lang, kState)) +
@@ -385,7 +398,7 @@ std::string TerminalsTable(Lang lang, const ReportTimes& times,
   return Table(head, body);
 }
 
-std::string LateWarning(Lang lang, const ReportTimes& times,
+std::string LateWarning(Language lang, const ReportTimes& times,
                         const std::vector<const TerminalSync*>& terminals,
                         const std::map<std::string, std::string>& stall_names) {
   std::string items;
@@ -407,13 +420,15 @@ std::string LateWarning(Lang lang, const ReportTimes& times,
 // ---- the event page -----------------------------------------------------------------------
 
 // "Rp12.500" for money, "1.234" for counts; Signed: "+Rp12.500", "+1.234".
-std::string Amount(Lang, Money amount) { return Rp(amount); }
-std::string Amount(Lang lang, int64_t count) { return Count(lang, count); }
-std::string Signed(Lang, Money amount) { return SignedRp(amount); }
-std::string Signed(Lang lang, int64_t count) { return (count > 0 ? "+" : "") + Count(lang, count); }
+std::string Amount(Language, Money amount) { return Rp(amount); }
+std::string Amount(Language lang, int64_t count) { return Count(lang, count); }
+std::string Signed(Language, Money amount) { return SignedRp(amount); }
+std::string Signed(Language lang, int64_t count) {
+  return (count > 0 ? "+" : "") + Count(lang, count);
+}
 
 template <typename Value>
-std::string ChangeCell(Lang lang, const Change<Value>& change) {
+std::string ChangeCell(Language lang, const Change<Value>& change) {
   const std::string difference = Signed(lang, change.difference);
   const std::string percent = change.percent ? Percent(lang, *change.percent) : Tr(lang, kNew);
   const char* css = change.difference > Value{}   ? "good"
@@ -424,17 +439,17 @@ std::string ChangeCell(Lang lang, const Change<Value>& change) {
 }
 
 template <typename Value>
-std::string ChangeRow(Lang lang, std::string_view label, const Change<Value>& change) {
+std::string ChangeRow(Language lang, std::string_view label, const Change<Value>& change) {
   return "<tr>" + Td(label) + Td(Amount(lang, change.previous), true) +
          Td(Amount(lang, change.current), true) + ChangeCell(lang, change) + "</tr>";
 }
 
-std::string ChangeHead(Lang lang, std::string_view first) {
+std::string ChangeHead(Language lang, std::string_view first) {
   return Th(first) + Th(Tr(lang, kPrevious), true) + Th(Tr(lang, kCurrent), true) +
          Th(Tr(lang, kChange), true);
 }
 
-std::string ComparisonBlock(Lang lang, const Comparison& comparison) {
+std::string ComparisonBlock(Language lang, const Comparison& comparison) {
   std::string html = fmt::format("<section><h2>{}: {}</h2><p class=\"sub\">{} – {}</p>",
                                  Tr(lang, kAgainstPrevious), HtmlEscape(comparison.previous.name),
                                  HtmlEscape(LongDate(lang, comparison.previous.first_day)),
@@ -465,7 +480,7 @@ std::string ComparisonBlock(Lang lang, const Comparison& comparison) {
   return html + "</section>";
 }
 
-std::string EventDaysTable(Lang lang, const EventReport& report) {
+std::string EventDaysTable(Language lang, const EventReport& report) {
   const std::string head =
       Th(Tr(lang, kDates)) + Th(Tr(lang, kNetColumn), true) + Th(Tr(lang, kSalesColumn), true);
   std::string body;
@@ -479,21 +494,21 @@ std::string EventDaysTable(Lang lang, const EventReport& report) {
 }
 
 // "Kota Mataram, Nusa Tenggara Barat · Sabtu, 21 November 2026 – Senin, 23 November 2026".
-std::string PlaceAndDates(Lang lang, const EventInfo& event) {
+std::string PlaceAndDates(Language lang, const EventInfo& event) {
   std::string place = event.regency;
   if (!event.province.empty()) place += (place.empty() ? "" : ", ") + event.province;
   return HtmlEscape(place + " · " + LongDate(lang, event.first_day) + " – " +
                     LongDate(lang, event.last_day));
 }
 
-std::string AsOfLine(Lang lang, const ReportTimes& times) {
+std::string AsOfLine(Language lang, const ReportTimes& times) {
   return fmt::format("<p class=\"note\">{}<br>{}</p>", HtmlEscape(Trf(lang, kAsOf, times.AsOf())),
                      Tr(lang, kNotCountedNote));
 }
 
 // ---- the event list -----------------------------------------------------------------------
 
-std::string PeriodForm(Lang lang, std::string_view from, std::string_view to) {
+std::string PeriodForm(Language lang, std::string_view from, std::string_view to) {
   std::string html = fmt::format(
       "<form class=\"inline-form\" method=\"get\" action=\"/dashboard/period\">"
       "<div><label for=\"from\">{}</label><input id=\"from\" name=\"from\" type=\"date\" "
@@ -501,15 +516,15 @@ std::string PeriodForm(Lang lang, std::string_view from, std::string_view to) {
       "<div><label for=\"to\">{}</label><input id=\"to\" name=\"to\" type=\"date\" value=\"{}\" "
       "required></div>",
       Tr(lang, kFrom), HtmlEscape(from), Tr(lang, kTo), HtmlEscape(to));
-  if (lang == Lang::kEn) html += "<input type=\"hidden\" name=\"lang\" value=\"en\">";
+  if (lang == Language::kEnglish) html += "<input type=\"hidden\" name=\"lang\" value=\"en\">";
   return html + fmt::format("<button type=\"submit\">{}</button></form>", Tr(lang, kShow));
 }
 
 }  // namespace
 
-std::string RenderLoginPage(Lang lang, std::string_view error) {
+std::string RenderLoginPage(Language lang, const Status& refused) {
   std::string body = fmt::format("<h1>{}</h1><p>{}</p>", Tr(lang, kAppTitle), Tr(lang, kLoginHint));
-  if (!error.empty()) body += Warning(HtmlEscape(error));
+  if (!refused.ok()) body += Warning(HtmlEscape(Sentence(refused, lang)));
   body += fmt::format(
       "<form class=\"login\" method=\"post\" action=\"{}\">"
       "<label for=\"token\">{}</label>"
@@ -520,8 +535,8 @@ std::string RenderLoginPage(Lang lang, std::string_view error) {
   return Page(lang, Tr(lang, kLogIn), "/masuk", false, body);
 }
 
-std::string RenderEventList(Lang lang, std::string_view who, const std::vector<EventInfo>& events,
-                            bool can_see_period) {
+std::string RenderEventList(Language lang, std::string_view who,
+                            const std::vector<EventInfo>& events, bool can_see_period) {
   std::string body = fmt::format("<h1>{}</h1><p class=\"note\">{}: <b>{}</b></p>",
                                  Tr(lang, kEvents), Tr(lang, kLoggedInAs), HtmlEscape(who));
   if (events.empty()) body += fmt::format("<p>{}</p>", Tr(lang, kNoEvents));
@@ -545,7 +560,7 @@ std::string RenderEventList(Lang lang, std::string_view who, const std::vector<E
   return Page(lang, Tr(lang, kEvents), "/dashboard", true, body);
 }
 
-std::string RenderDayPage(Lang lang, const OrganiserDayReport& report) {
+std::string RenderDayPage(Language lang, const OrganiserDayReport& report) {
   const ReportTimes times(lang, report.event.time_zone, report.as_of);
   std::map<std::string, std::string> stall_names;
   for (const StallDayRow& stall : report.stalls) stall_names[stall.stall_id] = stall.name;
@@ -591,7 +606,7 @@ std::string RenderDayPage(Lang lang, const OrganiserDayReport& report) {
               body);
 }
 
-std::string RenderEventPage(Lang lang, const EventReport& report, const Comparison* comparison,
+std::string RenderEventPage(Language lang, const EventReport& report, const Comparison* comparison,
                             const std::vector<EventInfo>& comparable) {
   const ReportTimes times(lang, report.event.time_zone, report.as_of);
   std::string body = fmt::format("<h1>{}</h1><p class=\"sub\">{}</p>",
@@ -648,7 +663,7 @@ std::string RenderEventPage(Lang lang, const EventReport& report, const Comparis
   return Page(lang, report.event.name, self, true, body);
 }
 
-std::string RenderPeriodPage(Lang lang, const PeriodReport& report) {
+std::string RenderPeriodPage(Language lang, const PeriodReport& report) {
   const ReportTimes times(lang, kDefaultTimeZone, report.as_of);
   std::string body =
       fmt::format("<h1>{}</h1><p class=\"sub\">{} – {} · {}</p>", Tr(lang, kPeriod),
@@ -691,14 +706,14 @@ std::string RenderPeriodPage(Lang lang, const PeriodReport& report) {
   return Page(lang, Tr(lang, kPeriod), PeriodUrl(report.from, report.to), true, body);
 }
 
-std::string RenderRefusal(Lang lang, int http_status, std::string_view message) {
+std::string RenderRefusal(Language lang, int http_status, const Status& refused) {
   const DashText title = http_status == 401   ? kUnauthorized
                          : http_status == 403 ? kForbidden
                          : http_status == 404 ? kNotFound
                                               : kRefused;
   std::string body =
       fmt::format("<h1>{}</h1><p class=\"note\">HTTP {}</p>", Tr(lang, title), http_status);
-  if (!message.empty()) body += fmt::format("<p>{}</p>", HtmlEscape(message));
+  if (!refused.ok()) body += fmt::format("<p>{}</p>", HtmlEscape(Sentence(refused, lang)));
   body += "<div class=\"actions\">";
   body += http_status == 401 ? Link(lang, "/masuk", Tr(lang, kLogIn), "button primary")
                              : Link(lang, "/dashboard", Tr(lang, kBackToEvents), "button primary");

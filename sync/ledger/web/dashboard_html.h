@@ -17,7 +17,7 @@
 //   /v1/reports/event?event=<id>&format=csv
 //   /v1/reports/period?from=<d>&to=<d>&format=csv
 //   /v1/reports/compare?event=<id>&previous=<id>&format=csv
-// In English (Lang::kEn) every one of them, and every form, carries lang=en; Bahasa
+// In English (Language::kEnglish) every one of them, and every form, carries lang=en; Bahasa
 // Indonesia is the default and carries none. Each page links to itself in the other language.
 #pragma once
 
@@ -25,34 +25,36 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "sync/ledger/reports/reports.h"
 #include "sync/ledger/web/dashboard_text.h"
 
 namespace lapak::ledger {
 
-// The token form, POSTing "token" to /masuk; `error` (may be empty) is shown above it.
-std::string RenderLoginPage(Lang lang, std::string_view error);
+// The token form, POSTing "token" to /masuk; `refused` (ok: nothing) is said above it in
+// `lang` (core/refusal.h Explain).
+std::string RenderLoginPage(Language lang, const Status& refused);
 
 // The events the reader may see, each with its days; `who` names the reader (e.g. "Budi
 // (panitia)"). With `can_see_period`, a form for the period report, spanning the events.
-std::string RenderEventList(Lang lang, std::string_view who, const std::vector<EventInfo>& events,
-                            bool can_see_period);
+std::string RenderEventList(Language lang, std::string_view who,
+                            const std::vector<EventInfo>& events, bool can_see_period);
 
 // The organiser's day: terminals that are late are warned about first and listed first.
-std::string RenderDayPage(Lang lang, const OrganiserDayReport& report);
+std::string RenderDayPage(Language lang, const OrganiserDayReport& report);
 
 // The province's view of one event; with `comparison` (may be null) the comparison with a
 // previous event; `comparable` are the other events the reader may compare with (the event
 // itself is left out of that list).
-std::string RenderEventPage(Lang lang, const EventReport& report, const Comparison* comparison,
+std::string RenderEventPage(Language lang, const EventReport& report, const Comparison* comparison,
                             const std::vector<EventInfo>& comparable);
 
 // The events of a period with a form to choose another period.
-std::string RenderPeriodPage(Lang lang, const PeriodReport& report);
+std::string RenderPeriodPage(Language lang, const PeriodReport& report);
 
-// A page for a refused request (401, 403, 404, …) with `message` and a way on: to /masuk for
-// 401, else to /dashboard. Not knowing the refused address, its language switch leads to
-// /dashboard.
-std::string RenderRefusal(Lang lang, int http_status, std::string_view message);
+// A page for a refused request (401, 403, 404, …) that says `refused` in `lang` (Explain;
+// ok: nothing but the title) and a way on: to /masuk for 401, else to /dashboard. Not knowing
+// the refused address, its language switch leads to /dashboard.
+std::string RenderRefusal(Language lang, int http_status, const Status& refused);
 
 }  // namespace lapak::ledger

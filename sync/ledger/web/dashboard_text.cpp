@@ -159,37 +159,33 @@ std::optional<std::chrono::sys_days> ParseIsoDay(std::string_view iso_date) {
 
 }  // namespace
 
-Lang LangFromCode(std::string_view code) { return code == "en" ? Lang::kEn : Lang::kId; }
-
-const char* LangCode(Lang lang) { return lang == Lang::kEn ? "en" : "id"; }
-
-const char* Tr(Lang lang, DashText text) {
+const char* Tr(Language lang, DashText text) {
   const Entry& entry = kTable[static_cast<size_t>(text)];
-  return lang == Lang::kEn ? entry.english : entry.indonesian;
+  return lang == Language::kEnglish ? entry.english : entry.indonesian;
 }
 
-std::string_view MethodLabel(Lang lang, PaymentMethod method) {
+std::string_view MethodLabel(Language lang, PaymentMethod method) {
   const PaymentMethodInfo& info = InfoOf(method);
-  return lang == Lang::kEn ? info.label_en : info.label_id;
+  return lang == Language::kEnglish ? info.label_en : info.label_id;
 }
 
-std::string LongDate(Lang lang, std::string_view iso_date) {
+std::string LongDate(Language lang, std::string_view iso_date) {
   const auto day = ParseIsoDay(iso_date);
   if (!day) return std::string(iso_date);
   const std::chrono::year_month_day date{*day};
   const unsigned weekday = std::chrono::weekday{*day}.c_encoding();
   const unsigned month = static_cast<unsigned>(date.month()) - 1;
-  const auto& weekdays = lang == Lang::kEn ? kWeekdaysEn : kWeekdaysId;
-  const auto& months = lang == Lang::kEn ? kMonthsEn : kMonthsId;
+  const auto& weekdays = lang == Language::kEnglish ? kWeekdaysEn : kWeekdaysId;
+  const auto& months = lang == Language::kEnglish ? kMonthsEn : kMonthsId;
   return fmt::format("{}, {} {} {}", weekdays[weekday], static_cast<unsigned>(date.day()),
                      months[month], static_cast<int>(date.year()));
 }
 
-std::string ShortDate(Lang lang, std::string_view iso_date) {
+std::string ShortDate(Language lang, std::string_view iso_date) {
   const auto day = ParseIsoDay(iso_date);
   if (!day) return std::string(iso_date);
   const std::chrono::year_month_day date{*day};
-  const auto& months = lang == Lang::kEn ? kShortMonthsEn : kShortMonthsId;
+  const auto& months = lang == Language::kEnglish ? kShortMonthsEn : kShortMonthsId;
   return fmt::format("{} {}", static_cast<unsigned>(date.day()),
                      months[static_cast<unsigned>(date.month()) - 1]);
 }

@@ -2,24 +2,19 @@
 // from one table; and how any text goes into a page (HtmlEscape) or a link (UrlEncode).
 //
 // A few texts are fmt patterns with "{}" holes; their comments below say what fills them.
-// Pages ask for Tr(lang, DashText::kNet); nothing on a page is spelled elsewhere, but for the
-// payment methods' labels, which are in their own list (core/payment_method.h) and asked
-// for with MethodLabel.
+// Pages ask for Tr(lang, DashText::kNet) in a lapak::Language (core/language.h); nothing on
+// a page is spelled elsewhere, but for the payment methods' labels, which are in their own
+// list (core/payment_method.h) and asked for with MethodLabel, and refusals, which are rows
+// of the one table of refusals and said with Explain (core/refusal.h).
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "core/language.h"
 #include "core/payment_method.h"
 
 namespace lapak::ledger {
-
-enum class Lang { kId, kEn };
-
-// "en" is English; anything else (absent, "id", junk) is Bahasa Indonesia.
-Lang LangFromCode(std::string_view code);
-// "id" or "en", for <html lang> and the lang= query parameter.
-const char* LangCode(Lang lang);
 
 enum class DashText {
   kAppTitle,
@@ -106,16 +101,16 @@ enum class DashText {
   kCount,  // not a text: the number of texts
 };
 
-const char* Tr(Lang lang, DashText text);
+const char* Tr(Language lang, DashText text);
 
 // "Tunai" / "Cash", "QRIS", "Transfer".
-std::string_view MethodLabel(Lang lang, PaymentMethod method);
+std::string_view MethodLabel(Language lang, PaymentMethod method);
 
 // "Minggu, 22 November 2026" / "Sunday, 22 November 2026" for an ISO date; anything that is
 // not a real YYYY-MM-DD date comes back as it was.
-std::string LongDate(Lang lang, std::string_view iso_date);
+std::string LongDate(Language lang, std::string_view iso_date);
 // "22 Agu" / "22 Aug"; as LongDate for anything else.
-std::string ShortDate(Lang lang, std::string_view iso_date);
+std::string ShortDate(Language lang, std::string_view iso_date);
 
 // For text in HTML or SVG content and in quoted attribute values: & < > " ' as entities.
 std::string HtmlEscape(std::string_view text);

@@ -2,14 +2,13 @@
 
 #include <httplib.h>
 
-#include <fmt/core.h>
-
 #include <charconv>
 #include <cstdlib>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "core/refusal.h"
 #include "sync/protocol.h"
 
 namespace lapak::ledger {
@@ -19,9 +18,9 @@ namespace {
 constexpr const char* kJson = "application/json";
 constexpr int kMaxFormBytes = 1024;  // POST /masuk: one token
 
-void ReplyError(httplib::Response& response, int status, std::string_view reason) {
+void ReplyError(httplib::Response& response, int status, const Status& refused) {
   response.status = status;
-  response.set_content(ErrorJson(reason), kJson);
+  response.set_content(ErrorJson(refused), kJson);
 }
 
 }  // namespace
@@ -61,7 +60,7 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
                                length.size() <= 4 && std::atoi(length.c_str()) <= kMaxFormBytes;
     if (is_batch || is_small_form || !has_body) return httplib::Server::HandlerResponse::Unhandled;
     response.set_header("Connection", "close");
-    ReplyError(response, 413, "only POST /v1/batches takes a body");
+    ReplyError(response, 413, Refuse(Refusal::kOnlyBatchesHaveBody));
     return httplib::Server::HandlerResponse::Handled;
   });
 
@@ -72,8 +71,7 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
     const auto [end, error] = std::from_chars(length.data(), length.data() + length.size(), claimed);
     if (!length.empty() && (error != std::errc() || claimed > sync::kMaxEnvelopeBytes)) {
       response.set_header("Connection", "close");
-      return ReplyError(response, 413,
-                        fmt::format("a batch is at most {} bytes", sync::kMaxEnvelopeBytes));
+      return ReplyError(response, 413, Refuse(Refusal::kBatchTooLarge, sync::kMaxEnvelopeBytes));
     }
     std::string body;
     bool too_long = false;
@@ -84,8 +82,7 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
     });
     if (too_long) {
       response.set_header("Connection", "close");
-      return ReplyError(response, 413,
-                        fmt::format("a batch is at most {} bytes", sync::kMaxEnvelopeBytes));
+      return ReplyError(response, 413, Refuse(Refusal::kBatchTooLarge, sync::kMaxEnvelopeBytes));
     }
     const IngestAnswer answer = ingestor_.Handle(body);
     response.status = answer.http_status;
@@ -114,10 +111,10 @@ LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::op
   // answers keep theirs.
   server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty()) return;
-    const char* reason = response.status == 404   ? "no such route"
-                         : response.status == 413 ? "the body is too large"
-                                                  : "the request was refused";
-    response.set_content(ErrorJson(reason), kJson);
+    const Refusal refusal = response.status == 404   ? Refusal::kNoSuchRoute
+                            : response.status == 413 ? Refusal::kBodyTooLarge
+                                                     : Refusal::kRequestRefused;
+    response.set_content(ErrorJson(Refuse(refusal)), kJson);
   });
 }
 
@@ -126,14 +123,14 @@ LedgerServer::~LedgerServer() = default;
 Status LedgerServer::Bind(const std::string& host, int port) {
   httplib::Server& server = http_->server;
   if (!server.is_valid()) {
-    return Status::InvalidArgument("the TLS certificate or private key could not be loaded");
+    return Refuse(Refusal::kTlsFilesUnusable);
   }
   if (port == 0) {
     port_ = server.bind_to_any_port(host.c_str());
-    if (port_ <= 0) return Status::IoError(fmt::format("cannot listen on {}", host));
+    if (port_ <= 0) return Refuse(Refusal::kCannotListen, host);
   } else {
     if (!server.bind_to_port(host.c_str(), port)) {
-      return Status::IoError(fmt::format("cannot listen on {}:{} (in use?)", host, port));
+      return Refuse(Refusal::kCannotListenInUse, host, port);
     }
     port_ = port;
   }
@@ -143,7 +140,7 @@ Status LedgerServer::Bind(const std::string& host, int port) {
 Status LedgerServer::Serve() {
   const bool served = http_->server.listen_after_bind();
   serve_returned_ = true;
-  if (!served) return Status::IoError("the listening socket failed");
+  if (!served) return Refuse(Refusal::kListeningSocketFailed);
   return Status::Ok();
 }
 

@@ -6,9 +6,10 @@
 //   GET  /v1/health    {"ok":true}
 //   GET  /v1/metrics   the ingest counters as JSON
 //   reports and the dashboard: report_routes.h (POST /masuk takes a small form)
-// Anything else: 404 {"error":…}. A batch over sync::kMaxEnvelopeBytes is refused with 413
-// from its Content-Length, before it is read (a chunked one as soon as it passes the cap);
-// a body on any other route is refused with 413 before it is read. Such refusals close the
+// Anything else: 404 {"error":…,"reason":…} (ingest.h ErrorJson, the body of every JSON
+// refusal the server gives). A batch over sync::kMaxEnvelopeBytes is refused with 413 from
+// its Content-Length, before it is read (a chunked one as soon as it passes the cap); a body
+// on any other route is refused with 413 before it is read. Such refusals close the
 // connection.
 #pragma once
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/business_day.h"
+#include "core/refusal.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/reports/report_formats.h"
 #include "sync/ledger/reports/reports.h"
@@ -22,13 +23,27 @@ namespace {
 constexpr const char* kJson = "application/json";
 constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kCookie = "lapak_token";
-// The same words whether the event does not exist or the token may not read it.
-constexpr const char* kNoSuchEvent = "no such event for this token";
-// A reader is not told what the database said (it may quote SQL); the ledger's log is.
-constexpr const char* kUnavailable = "the ledger cannot read its database now; try again";
 
-void LogDatabaseFailure(const Status& status) {
-  fmt::print(stderr, "lapak-ledger: report: {}\n", status.ToString());
+// How a refusal is answered: the API's JSON ({"error": English, "reason": coded}, ingest.h
+// ErrorJson), or a dashboard page that says it in its language.
+using AnswerForm = std::optional<Language>;
+constexpr AnswerForm kJsonAnswer = std::nullopt;
+
+void AnswerRefusal(httplib::Response& response, int http_status, const Status& refused,
+                   AnswerForm form) {
+  response.status = http_status;
+  if (form) {
+    response.set_content(RenderRefusal(*form, http_status, refused), kHtml);
+  } else {
+    response.set_content(ErrorJson(refused), kJson);
+  }
+}
+
+// The database failed: 503. A reader is not told what it said (it may quote SQL); the
+// ledger's log is.
+void AnswerUnavailable(const Status& failure, httplib::Response& response, AnswerForm form) {
+  fmt::print(stderr, "lapak-ledger: report: {}\n", failure.ToString());
+  AnswerRefusal(response, 503, Refuse(Refusal::kLedgerCannotRead), form);
 }
 
 using Routes = ReportRoutes;
@@ -55,10 +70,14 @@ std::string TokenOf(const httplib::Request& request) {
   return CookieValue(request, kCookie);
 }
 
-Lang LangOf(const httplib::Request& request) { return LangFromCode(request.get_param_value("lang")); }
+Language LanguageOf(const httplib::Request& request) {
+  return LanguageFromCode(request.get_param_value("lang"));
+}
 
-std::string WithLang(std::string path, Lang lang) {
-  if (lang == Lang::kEn) path += (path.find('?') == std::string::npos ? "?lang=en" : "&lang=en");
+std::string WithLanguage(std::string path, Language lang) {
+  if (lang == Language::kEnglish) {
+    path += (path.find('?') == std::string::npos ? "?lang=en" : "&lang=en");
+  }
   return path;
 }
 
@@ -78,21 +97,23 @@ void Redirect(httplib::Response& response, const std::string& to) {
   response.set_header("Location", to);
 }
 
-// The reader, or nullopt after answering 401 (or 503 when the database failed).
-std::optional<Reader> ReaderOf(const Routes& routes, std::string_view token, httplib::Response& response,
-                               bool html, Lang lang) {
+// The reader, or nullopt after answering 401 (or 503 when the database failed). The page
+// for a 401 is the login form.
+std::optional<Reader> ReaderOf(const Routes& routes, std::string_view token,
+                               httplib::Response& response, AnswerForm form) {
   Result<std::optional<Reader>> reader = Authenticate(routes.store, token);
   if (reader.ok() && reader->has_value()) return **reader;
-  response.status = reader.ok() ? 401 : 503;
-  if (!reader.ok()) LogDatabaseFailure(reader.status());
-  const std::string reason = reader.ok() ? "a valid access token is required" : kUnavailable;
-  if (html) {
-    response.set_content(reader.ok() ? RenderLoginPage(lang, Tr(lang, DashText::kUnauthorized))
-                                     : RenderRefusal(lang, 503, reason),
-                         kHtml);
+  if (!reader.ok()) {
+    AnswerUnavailable(reader.status(), response, form);
+    return std::nullopt;
+  }
+  const Status refused = Refuse(Refusal::kAccessTokenRequired);
+  response.status = 401;
+  if (form) {
+    response.set_content(RenderLoginPage(*form, refused), kHtml);
   } else {
-    if (reader.ok()) response.set_header("WWW-Authenticate", "Bearer");
-    response.set_content(ErrorJson(reason), kJson);
+    response.set_header("WWW-Authenticate", "Bearer");
+    response.set_content(ErrorJson(refused), kJson);
   }
   return std::nullopt;
 }
@@ -101,43 +122,37 @@ std::optional<Reader> ReaderOf(const Routes& routes, std::string_view token, htt
 // not read or that does not exist (the same answer), 503 when the database failed.
 std::optional<EventInfo> VisibleEvent(const Routes& routes, const Reader& reader,
                                       const std::string& event_id, httplib::Response& response,
-                                      bool html, Lang lang) {
+                                      AnswerForm form) {
   Result<std::vector<EventInfo>> events = ListEvents(
       routes.store, [&](const EventInfo& event) { return event.id == event_id && reader.CanRead(event); });
   if (events.ok() && !events->empty()) return events->front();
-  response.status = events.ok() ? 404 : 503;
-  if (!events.ok()) LogDatabaseFailure(events.status());
-  const std::string reason = events.ok() ? kNoSuchEvent : kUnavailable;
-  if (html) {
-    response.set_content(RenderRefusal(lang, response.status, events.ok() ? Tr(lang, DashText::kNotFound) : reason),
-                         kHtml);
+  if (events.ok()) {
+    AnswerRefusal(response, 404, Refuse(Refusal::kNoSuchEventForToken), form);
   } else {
-    response.set_content(ErrorJson(reason), kJson);
+    AnswerUnavailable(events.status(), response, form);
   }
   return std::nullopt;
 }
 
-// Answers a report's Status that is not ok: 400 for a bad parameter, 404, else 503.
-void AnswerFailure(const Status& status, httplib::Response& response, bool html, Lang lang) {
-  response.status = status.code() == StatusCode::kInvalidArgument ? 400
-                    : status.code() == StatusCode::kNotFound      ? 404
-                                                                  : 503;
-  if (response.status == 503) LogDatabaseFailure(status);
-  const std::string reason = response.status == 404   ? kNoSuchEvent
-                             : response.status == 503 ? kUnavailable
-                                                      : status.message();
-  if (html) {
-    response.set_content(RenderRefusal(lang, response.status, reason), kHtml);
-  } else {
-    response.set_content(ErrorJson(reason), kJson);
+// Answers a report's Status that is not ok: a coded refusal of a parameter with 400 and
+// itself; an event not there with 404, as VisibleEvent does; anything else (the database,
+// corrupt totals) with 503.
+void AnswerFailure(const Status& status, httplib::Response& response, AnswerForm form) {
+  const bool coded = status.refusal() != Refusal::kNone;
+  if (coded && status.code() == StatusCode::kInvalidArgument) {
+    return AnswerRefusal(response, 400, status, form);
   }
+  if (coded && status.code() == StatusCode::kNotFound) {
+    return AnswerRefusal(response, 404, Refuse(Refusal::kNoSuchEventForToken), form);
+  }
+  AnswerUnavailable(status, response, form);
 }
 
 // JSON, or with format=csv a CSV download named `csv_name`.
 template <typename Report>
 void AnswerReport(const httplib::Request& request, httplib::Response& response,
                   const Result<Report>& report, const std::string& csv_name) {
-  if (!report.ok()) return AnswerFailure(report.status(), response, false, Lang::kId);
+  if (!report.ok()) return AnswerFailure(report.status(), response, kJsonAnswer);
   if (request.get_param_value("format") == "csv") {
     response.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", csv_name));
     response.set_content(ReportCsv(*report), "text/csv; charset=utf-8");
@@ -198,24 +213,25 @@ std::string AddressWithoutToken(const httplib::Request& request) {
 }
 
 // Dashboard pages: a ?token= on the address logs in and redirects to the address without it.
-using PageHandler = std::function<void(const Reader&, const httplib::Request&, httplib::Response&, Lang)>;
+using PageHandler =
+    std::function<void(const Reader&, const httplib::Request&, httplib::Response&, Language)>;
 
 httplib::Server::Handler Page(const Routes& routes, PageHandler handler) {
   return [&routes, handler = std::move(handler)](const httplib::Request& request, httplib::Response& response) {
-    const Lang lang = LangOf(request);
+    const Language lang = LanguageOf(request);
     if (request.has_param("token")) {
       const std::string token = request.get_param_value("token");
-      if (!ReaderOf(routes, token, response, true, lang)) return;
+      if (!ReaderOf(routes, token, response, lang)) return;
       SetTokenCookie(routes, response, token, false);
       return Redirect(response, AddressWithoutToken(request));
     }
     const std::string token = TokenOf(request);
     if (token.empty()) {
       response.status = 401;
-      response.set_content(RenderLoginPage(lang, ""), kHtml);
+      response.set_content(RenderLoginPage(lang, Status::Ok()), kHtml);
       return;
     }
-    std::optional<Reader> reader = ReaderOf(routes, token, response, true, lang);
+    std::optional<Reader> reader = ReaderOf(routes, token, response, lang);
     if (!reader) return;
     response.set_header("Cache-Control", "no-store");
     handler(*reader, request, response, lang);
@@ -226,7 +242,7 @@ using ApiHandler = std::function<void(const Reader&, const httplib::Request&, ht
 
 httplib::Server::Handler Api(const Routes& routes, ApiHandler handler) {
   return [&routes, handler = std::move(handler)](const httplib::Request& request, httplib::Response& response) {
-    std::optional<Reader> reader = ReaderOf(routes, TokenOf(request), response, false, Lang::kId);
+    std::optional<Reader> reader = ReaderOf(routes, TokenOf(request), response, kJsonAnswer);
     if (!reader) return;
     response.set_header("Cache-Control", "no-store");
     handler(*reader, request, response);
@@ -238,7 +254,7 @@ void AddApiRoutes(httplib::Server& server, const Routes& routes) {
                                                  httplib::Response& response) {
     Result<std::vector<EventInfo>> events =
         ListEvents(routes.store, [&](const EventInfo& event) { return reader.CanRead(event); });
-    if (!events.ok()) return AnswerFailure(events.status(), response, false, Lang::kId);
+    if (!events.ok()) return AnswerFailure(events.status(), response, kJsonAnswer);
     nlohmann::json list = nlohmann::json::array();
     for (const EventInfo& e : *events) {
       list.push_back({{"id", e.id}, {"name", e.name}, {"province", e.province},
@@ -252,7 +268,7 @@ void AddApiRoutes(httplib::Server& server, const Routes& routes) {
                                                       httplib::Response& response) {
     const std::string event_id = request.get_param_value("event");
     const std::string day = request.get_param_value("day");
-    if (!VisibleEvent(routes, reader, event_id, response, false, Lang::kId)) return;
+    if (!VisibleEvent(routes, reader, event_id, response, kJsonAnswer)) return;
     AnswerReport(request, response, MakeDayReport(routes.store, event_id, day, routes.clock.Now()),
                  fmt::format("lapak-{}-{}", event_id, day));
   }));
@@ -260,7 +276,7 @@ void AddApiRoutes(httplib::Server& server, const Routes& routes) {
   server.Get("/v1/reports/event", Api(routes, [&routes](const Reader& reader, const httplib::Request& request,
                                                         httplib::Response& response) {
     const std::string event_id = request.get_param_value("event");
-    if (!VisibleEvent(routes, reader, event_id, response, false, Lang::kId)) return;
+    if (!VisibleEvent(routes, reader, event_id, response, kJsonAnswer)) return;
     AnswerReport(request, response,
                  MakeEventReport(routes.store, event_id, TopParam(request), routes.clock.Now()),
                  fmt::format("lapak-{}", event_id));
@@ -280,8 +296,8 @@ void AddApiRoutes(httplib::Server& server, const Routes& routes) {
                                                           httplib::Response& response) {
     const std::string event_id = request.get_param_value("event");
     const std::string previous_id = request.get_param_value("previous");
-    if (!VisibleEvent(routes, reader, event_id, response, false, Lang::kId)) return;
-    if (!VisibleEvent(routes, reader, previous_id, response, false, Lang::kId)) return;
+    if (!VisibleEvent(routes, reader, event_id, response, kJsonAnswer)) return;
+    if (!VisibleEvent(routes, reader, previous_id, response, kJsonAnswer)) return;
     AnswerReport(request, response, MakeComparison(routes.store, event_id, previous_id),
                  fmt::format("lapak-{}-vs-{}", event_id, previous_id));
   }));
@@ -289,75 +305,75 @@ void AddApiRoutes(httplib::Server& server, const Routes& routes) {
 
 void AddDashboardRoutes(httplib::Server& server, const Routes& routes) {
   server.Get("/", [](const httplib::Request& request, httplib::Response& response) {
-    Redirect(response, WithLang("/dashboard", LangOf(request)));
+    Redirect(response, WithLanguage("/dashboard", LanguageOf(request)));
   });
 
   server.Get("/masuk", [](const httplib::Request& request, httplib::Response& response) {
-    response.set_content(RenderLoginPage(LangOf(request), ""), kHtml);
+    response.set_content(RenderLoginPage(LanguageOf(request), Status::Ok()), kHtml);
   });
 
   server.Post("/masuk", [&routes](const httplib::Request& request, httplib::Response& response) {
-    const Lang lang = LangOf(request);
+    const Language lang = LanguageOf(request);
     const std::string token = request.get_param_value("token");
-    if (!ReaderOf(routes, token, response, true, lang)) return;
+    if (!ReaderOf(routes, token, response, lang)) return;
     SetTokenCookie(routes, response, token, false);
-    Redirect(response, WithLang("/dashboard", lang));
+    Redirect(response, WithLanguage("/dashboard", lang));
   });
 
   server.Get("/keluar", [&routes](const httplib::Request& request, httplib::Response& response) {
     SetTokenCookie(routes, response, "", true);
-    Redirect(response, WithLang("/masuk", LangOf(request)));
+    Redirect(response, WithLanguage("/masuk", LanguageOf(request)));
   });
 
   server.Get("/dashboard", Page(routes, [&routes](const Reader& reader, const httplib::Request&,
-                                                  httplib::Response& response, Lang lang) {
+                                                  httplib::Response& response, Language lang) {
     Result<std::vector<EventInfo>> events =
         ListEvents(routes.store, [&](const EventInfo& event) { return reader.CanRead(event); });
-    if (!events.ok()) return AnswerFailure(events.status(), response, true, lang);
+    if (!events.ok()) return AnswerFailure(events.status(), response, lang);
     response.set_content(RenderEventList(lang, WhoIs(reader), *events, reader.role != Role::kOrganiser), kHtml);
   }));
 
   server.Get(R"(/dashboard/event/([A-Za-z0-9._-]+))",
              Page(routes, [&routes](const Reader& reader, const httplib::Request& request,
-                                    httplib::Response& response, Lang lang) {
+                                    httplib::Response& response, Language lang) {
                const std::string event_id = request.matches[1];
-               if (!VisibleEvent(routes, reader, event_id, response, true, lang)) return;
+               if (!VisibleEvent(routes, reader, event_id, response, lang)) return;
                Result<EventReport> report = MakeEventReport(routes.store, event_id, 10, routes.clock.Now());
-               if (!report.ok()) return AnswerFailure(report.status(), response, true, lang);
+               if (!report.ok()) return AnswerFailure(report.status(), response, lang);
                std::optional<Comparison> comparison;
                const std::string previous_id = request.get_param_value("compare");
                if (!previous_id.empty()) {
-                 if (!VisibleEvent(routes, reader, previous_id, response, true, lang)) return;
+                 if (!VisibleEvent(routes, reader, previous_id, response, lang)) return;
                  Result<Comparison> compared = MakeComparison(routes.store, event_id, previous_id);
-                 if (!compared.ok()) return AnswerFailure(compared.status(), response, true, lang);
+                 if (!compared.ok()) return AnswerFailure(compared.status(), response, lang);
                  comparison = std::move(compared).value();
                }
                Result<std::vector<EventInfo>> others = ListEvents(routes.store, [&](const EventInfo& event) {
                  return event.id != event_id && reader.CanRead(event);
                });
-               if (!others.ok()) return AnswerFailure(others.status(), response, true, lang);
+               if (!others.ok()) return AnswerFailure(others.status(), response, lang);
                response.set_content(
                    RenderEventPage(lang, *report, comparison ? &*comparison : nullptr, *others), kHtml);
              }));
 
   server.Get(R"(/dashboard/event/([A-Za-z0-9._-]+)/day/([0-9-]+))",
              Page(routes, [&routes](const Reader& reader, const httplib::Request& request,
-                                    httplib::Response& response, Lang lang) {
+                                    httplib::Response& response, Language lang) {
                const std::string event_id = request.matches[1];
-               if (!VisibleEvent(routes, reader, event_id, response, true, lang)) return;
+               if (!VisibleEvent(routes, reader, event_id, response, lang)) return;
                Result<OrganiserDayReport> report =
                    MakeDayReport(routes.store, event_id, request.matches[2], routes.clock.Now());
-               if (!report.ok()) return AnswerFailure(report.status(), response, true, lang);
+               if (!report.ok()) return AnswerFailure(report.status(), response, lang);
                response.set_content(RenderDayPage(lang, *report), kHtml);
              }));
 
   server.Get("/dashboard/period", Page(routes, [&routes](const Reader& reader, const httplib::Request& request,
-                                                         httplib::Response& response, Lang lang) {
+                                                         httplib::Response& response, Language lang) {
     const auto [from, to] = PeriodOf(routes, request, reader);
     Result<PeriodReport> report =
         MakePeriodReport(routes.store, ProvinceOf(request, reader), from, to,
                          [&](const EventInfo& event) { return reader.CanRead(event); }, routes.clock.Now());
-    if (!report.ok()) return AnswerFailure(report.status(), response, true, lang);
+    if (!report.ok()) return AnswerFailure(report.status(), response, lang);
     response.set_content(RenderPeriodPage(lang, *report), kHtml);
   }));
 }

@@ -18,6 +18,11 @@
 // was asked. An event the token may not read is answered exactly as one that does not
 // exist: 404. A period lists only the events the token may read (a province token only its
 // province's).
+//
+// Refusals are coded (core/refusal.h): the API answers {"error": English, "reason": coded}
+// (ingest.h ErrorJson), a page says the refusal in its own language. A bad parameter is 400;
+// when the database fails, the answer is 503 LedgerCannotRead and what the database said goes
+// to the ledger's log only.
 #pragma once
 
 namespace httplib {
