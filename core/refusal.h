@@ -71,7 +71,8 @@ std::string Explain(const Status& status, Language language);
 // so that whoever reads it later says it in their own language. JSON, members in this order:
 //   status := {"args":[TEXT…],"causes":[status…],"code":CODE,"listed":BOOL,"message":TEXT,
 //              "refusal":NAME}
-// where only "code" (StatusCodeName) and "message" (the English text) are always there; "ok"
+// where only "code" (StatusCodeName) and "message" (the English text) are always there (an
+// argument that is a Word is U+001F then the word's name, said by the reader); "ok"
 // is {"code":"OK","message":""}. A reader that does not know NAME (an older build) says the
 // message. DecodeStatus never fails: text that is not such an object is an uncoded
 // FailedPrecondition holding the text (a sync error kept by a build before this format); at
