@@ -82,9 +82,12 @@ void ReadProduct(const CsvRecord& record, const ColumnMap& columns, Product& pro
     errors.push_back(Refuse(Refusal::kCsvFieldCount, record.line, record.fields.size()));
     return;
   }
-  product.sku = record.fields[columns.index[0]];
-  product.name = record.fields[columns.index[1]];
-  product.category = record.fields[columns.index[2]];
+  auto text = [&](size_t column) {  // a text cell, as it was before export neutralised it
+    return std::string(RestoreCsvText(record.fields[columns.index[column]]));
+  };
+  product.sku = text(0);
+  product.name = text(1);
+  product.category = text(2);
   if (Status s = ValidateSku(product.sku); !s.ok()) field_error(0, s);
   if (Status s = ValidateText(Word::kName, product.name, kMaxNameBytes); !s.ok()) field_error(1, s);
   if (Status s = ValidateText(Word::kCategory, product.category, kMaxCategoryBytes); !s.ok()) field_error(2, s);
@@ -143,10 +146,10 @@ Result<std::vector<Product>> ParseCatalogCsv(std::string_view text) {
 
 std::string FormatCatalogCsv(const std::vector<Product>& products) {
   std::string out;
-  AppendCsvRecord(out, std::vector<std::string>(kColumns.begin(), kColumns.end()));
+  AppendCsvRecord(out, std::vector<CsvCell>(kColumns.begin(), kColumns.end()));
   for (const Product& p : products) {
     if (!p.active) continue;
-    AppendCsvRecord(out, {p.sku, p.name, p.category, std::to_string(p.price.rupiah())});
+    AppendCsvRecord(out, {p.sku, p.name, p.category, CsvCell::Integer(p.price.rupiah())});
   }
   return out;
 }

@@ -6,6 +6,10 @@
 //   name     := 1-80 bytes of UTF-8 text, no control characters
 //   category := 1-40 bytes of UTF-8 text, no control characters
 //   price    := an amount as ParseMoney reads it, from Rp1 to kMaxUnitPrice
+// sku, name and category are text cells (core/csv.h): export writes a "'" in front of one that
+// would start a spreadsheet formula ("=HYPERLINK(…)" is written "'=HYPERLINK(…)", "-Diskon"
+// "'-Diskon"), and import takes that one "'" off again (RestoreCsvText), before the checks
+// above. price is a number cell, written as integer rupiah.
 // Import is all or nothing: every error is reported with its line and column, and a file
 // with any error changes nothing. Export writes the active products in the same form, so an
 // exported file imports back unchanged.

@@ -1,5 +1,7 @@
 #include "core/csv.h"
 
+#include <fmt/core.h>
+
 #include "core/refusal.h"
 
 namespace lapak {
@@ -83,10 +85,32 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
   return records;
 }
 
-void AppendCsvRecord(std::string& out, const std::vector<std::string>& fields) {
+// formula-start of csv.h.
+constexpr std::string_view kFormulaStart = "=+-@\t\r";
+
+// True when `text`, after its leading "'"s, starts with a formula-start character.
+static bool StartsFormula(std::string_view text) {
+  const size_t first = text.find_first_not_of('\'');
+  return first != std::string_view::npos &&
+         kFormulaStart.find(text[first]) != std::string_view::npos;
+}
+
+std::string NeutraliseCsvText(std::string_view text) {
+  return StartsFormula(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string_view RestoreCsvText(std::string_view cell) {
+  return cell.starts_with('\'') && StartsFormula(cell) ? cell.substr(1) : cell;
+}
+
+CsvCell CsvCell::Integer(int64_t value) { return CsvCell(Number{}, std::to_string(value)); }
+
+CsvCell CsvCell::Decimal(double value) { return CsvCell(Number{}, fmt::format("{}", value)); }
+
+void AppendCsvRecord(std::string& out, const std::vector<CsvCell>& fields) {
   for (size_t f = 0; f < fields.size(); ++f) {
     if (f > 0) out.push_back(',');
-    const std::string& value = fields[f];
+    const std::string& value = fields[f].value();
     if (value.find_first_of(",\"\r\n") == std::string::npos) {
       out += value;
       continue;

@@ -14,7 +14,8 @@ namespace {
 
 // Journal CSV, version 1 (one row per entry, oldest first):
 //   seq,uuid,kind,time_utc,business_day,prev_hash,hash,body
-// hashes in lowercase hex; body is the entry's canonical JSON (see core/journal.h).
+// hashes in lowercase hex; body is the entry's canonical JSON (see core/journal.h); seq is a
+// number cell, the others text cells (core/csv.h).
 Result<std::string> JournalCsv(StallStore& store) {
   std::string csv;
   AppendCsvRecord(csv, {"seq", "uuid", "kind", "time_utc", "business_day", "prev_hash", "hash", "body"});
@@ -23,9 +24,9 @@ Result<std::string> JournalCsv(StallStore& store) {
     Result<std::vector<JournalEntry>> entries = store.Entries(from, kPage);
     if (!entries.ok()) return entries.status();
     for (const JournalEntry& e : *entries) {
-      AppendCsvRecord(csv, {std::to_string(e.seq), e.uuid, std::string(EntryKindName(e.kind)),
-                            FormatUtc(e.time), e.business_day, HexEncode(e.prev_hash),
-                            HexEncode(e.hash), e.body});
+      AppendCsvRecord(csv,
+                      {CsvCell::Integer(e.seq), e.uuid, EntryKindName(e.kind), FormatUtc(e.time),
+                       e.business_day, HexEncode(e.prev_hash), HexEncode(e.hash), e.body});
     }
     if (static_cast<int64_t>(entries->size()) < kPage) return csv;
   }

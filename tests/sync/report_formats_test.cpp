@@ -389,6 +389,38 @@ TEST(ReportCsvTest, ComparisonReadsBack) {
   EXPECT_EQ(expected, rows);
 }
 
+// Text that a spreadsheet would run as a formula gets a "'" in front (core/csv.h); the
+// figures are numbers and keep their minus sign.
+TEST(ReportCsvTest, NeutralisesFormulasInTextButNotInFigures) {
+  OrganiserDayReport report = DayReport();
+  report.stalls[0].stall_id = "+62 812";
+  report.stalls[0].name = R"(=HYPERLINK("http://x","klik"))";
+  report.stalls[0].category = "-Diskon";
+  report.stalls[1].name = "@SUM(A1)";
+  report.stalls[1].category = "\tTab";
+  std::istringstream csv(ReportCsv(report));
+  std::string header, bakso, dawet;
+  std::getline(csv, header);
+  std::getline(csv, bakso);
+  std::getline(csv, dawet);
+  EXPECT_EQ(R"csv(stall,'+62 812,"'=HYPERLINK(""http://x"",""klik"")",'-Diskon,)csv"
+            "3,1,50000,10000,40000,25000,15000,0,20000,differs,-5000,,,,,,",
+            bakso);
+  EXPECT_EQ("stall,ES-01,'@SUM(A1),'\tTab,2,0,15000,0,15000,15000,0,0,7500,agrees,0,,,,,,", dawet);
+}
+
+TEST(ReportCsvTest, ComparisonKeepsNegativeFiguresAsNumbers) {
+  Comparison comparison = MakeComparison();
+  comparison.categories = {{"-Diskon", NetChange(20000, 15000)}};
+  EXPECT_EQ("section,key,previous,current,difference,percent\n"
+            "total,net,44000,55000,11000,25\n"
+            "total,sales_count,5,5,0,0\n"
+            "total,average_sale,0,13750,13750,\n"
+            "day,1,20000,15000,-5000,-25\n"
+            "category,'-Diskon,20000,15000,-5000,-25\n",
+            ReportCsv(comparison));
+}
+
 // ---- text ----------------------------------------------------------------------------------
 
 std::vector<std::string> Lines(const std::string& text) {

@@ -263,6 +263,35 @@ TEST(FormatCatalogCsvTest, WritesActiveProductsQuotingOnlyWhenNeeded) {
   EXPECT_EQ("sku,name,category,price\n", FormatCatalogCsv({}));
 }
 
+// Names that a spreadsheet would run as formulas are written as text (core/csv.h), and import
+// gives them back as they were.
+TEST(FormatCatalogCsvTest, NeutralisesFormulasAndImportsThemBack) {
+  const std::vector<Product> products = {
+      {"LNK-01", R"csv(=HYPERLINK("http://x","klik"))csv", "Camilan", Money::Rupiah(5'000)},
+      {"-DSK", "-Diskon", "+62 812", Money::Rupiah(1'000)},
+      {"SUM-01", "@SUM(A1)", "'=kutip", Money::Rupiah(20'000)},
+      {"KTP-01", "'Ndog' Bebek", "Makanan", Money::Rupiah(3'000)},
+  };
+  const std::string text = FormatCatalogCsv(products);
+  EXPECT_EQ("sku,name,category,price\n"
+            R"csv(LNK-01,"'=HYPERLINK(""http://x"",""klik"")",Camilan,5000)csv" "\n"
+            "'-DSK,'-Diskon,'+62 812,1000\n"
+            "SUM-01,'@SUM(A1),''=kutip,20000\n"
+            "KTP-01,'Ndog' Bebek,Makanan,3000\n",
+            text);
+  Result<std::vector<Product>> back = ParseCatalogCsv(text);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(products, *back);
+}
+
+// A "'" before a formula character is the writer's; any other "'" is part of the text.
+TEST(CatalogCsvTest, TakesOffOneQuoteBeforeAFormulaCharacter) {
+  EXPECT_EQ("-DSK|=1+1|@Minuman|Rp2.000\n"
+            "SGT-01|''+62|'Sate'|Rp15.000",
+            Import(std::string(kHeader) + "'-DSK,'=1+1,'@Minuman,2000\n"
+                                          "SGT-01,'''+62,'Sate',15000\n"));
+}
+
 TEST(FormatCatalogCsvTest, SamplesImportBackUnchanged) {
   for (const char* name : {"catalog-bakso.csv", "catalog-oleh-oleh.csv"}) {
     SCOPED_TRACE(name);

@@ -26,7 +26,7 @@ std::string Parse(std::string_view text) {
   return out;
 }
 
-std::string Append(const std::vector<std::string>& fields) {
+std::string Append(const std::vector<CsvCell>& fields) {
   std::string out;
   AppendCsvRecord(out, fields);
   return out;
@@ -137,14 +137,82 @@ TEST(AppendCsvRecordTest, RoundTripsThroughParseCsv) {
       {"last"},
   };
   std::string text;
-  for (const auto& fields : records) AppendCsvRecord(text, fields);
+  for (const auto& fields : records) {
+    AppendCsvRecord(text, std::vector<CsvCell>(fields.begin(), fields.end()));
+  }
   Result<std::vector<CsvRecord>> parsed = ParseCsv(text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   ASSERT_EQ(records.size(), parsed->size());
-  for (size_t r = 0; r < records.size(); ++r) EXPECT_EQ(records[r], (*parsed)[r].fields) << r;
+  for (size_t r = 0; r < records.size(); ++r) {
+    std::vector<std::string> texts;  // "\r" was written "'\r"
+    for (const std::string& cell : (*parsed)[r].fields) texts.emplace_back(RestoreCsvText(cell));
+    EXPECT_EQ(records[r], texts) << r;
+  }
   EXPECT_EQ(1, (*parsed)[0].line);
   EXPECT_EQ(2, (*parsed)[1].line);
   EXPECT_EQ(5, (*parsed)[2].line);
+}
+
+// OWASP's rule: text that a spreadsheet would run as a formula gets a "'" in front, and is
+// then quoted as any other field.
+TEST(AppendCsvRecordTest, NeutralisesTextThatWouldStartAFormula) {
+  EXPECT_EQ(R"csv("'=HYPERLINK(""http://x"",""klik"")",'+62 812,'-Diskon,'@SUM(A1),')csv"
+            "\tTab,\"'\rCR\"\n",
+            Append({R"csv(=HYPERLINK("http://x","klik"))csv", "+62 812", "-Diskon", "@SUM(A1)",
+                    "\tTab", "\rCR"}));
+  EXPECT_EQ("'-5000,'=,'-\n", Append({"-5000", "=", "-"}));  // text, though it looks like a number
+}
+
+TEST(AppendCsvRecordTest, LeavesOtherTextAlone) {
+  EXPECT_EQ("a=b,1+1, =x,\"\n-x\",'quote',',''\n",
+            Append({"a=b", "1+1", " =x", "\n-x", "'quote'", "'", "''"}));
+}
+
+// So that RestoreCsvText can tell a "'" the writer added from one that was in the text.
+TEST(AppendCsvRecordTest, AddsAQuoteBeforeQuotesThatPrecedeAFormula) {
+  EXPECT_EQ("''=kutip,'''-1\n", Append({"'=kutip", "''-1"}));
+}
+
+TEST(AppendCsvRecordTest, WritesNumbersAsTheyAre) {
+  EXPECT_EQ("-5000,0,9223372036854775807,-25,12.5,33.333333333333336\n",
+            Append({CsvCell::Integer(-5000), CsvCell::Integer(0),
+                    CsvCell::Integer(9223372036854775807), CsvCell::Decimal(-25.0),
+                    CsvCell::Decimal(12.5), CsvCell::Decimal(100.0 / 3)}));
+}
+
+TEST(RestoreCsvTextTest, TakesOffTheQuoteBeforeAFormula) {
+  EXPECT_EQ(R"csv(=HYPERLINK("http://x","klik"))csv",
+            RestoreCsvText(R"csv('=HYPERLINK("http://x","klik"))csv"));
+  EXPECT_EQ("+62 812", RestoreCsvText("'+62 812"));
+  EXPECT_EQ("-Diskon", RestoreCsvText("'-Diskon"));
+  EXPECT_EQ("@SUM(A1)", RestoreCsvText("'@SUM(A1)"));
+  EXPECT_EQ("\tTab", RestoreCsvText("'\tTab"));
+  EXPECT_EQ("\rCR", RestoreCsvText("'\rCR"));
+  EXPECT_EQ("'=kutip", RestoreCsvText("''=kutip"));
+}
+
+TEST(RestoreCsvTextTest, LeavesEveryOtherCellAlone) {
+  for (const std::string_view cell :
+       {"", "'", "''", "'quote'", "' =x", "=SUM(A1)", "-5000", "a'=b"}) {
+    EXPECT_EQ(cell, RestoreCsvText(cell));
+  }
+}
+
+TEST(RestoreCsvTextTest, UndoesTheWriterThroughParseCsv) {
+  const std::vector<std::string> texts = {R"csv(=HYPERLINK("http://x","klik"))csv",
+                                          "+62 812", "-Diskon", "@SUM(A1)", "\tTab", "\rCR",
+                                          "'=kutip", "''-1", "'quote'", "'", "plain", ""};
+  std::string text;
+  AppendCsvRecord(text, std::vector<CsvCell>(texts.begin(), texts.end()));
+  Result<std::vector<CsvRecord>> parsed = ParseCsv(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ASSERT_EQ(1u, parsed->size());
+  const std::vector<std::string>& cells = (*parsed)[0].fields;
+  ASSERT_EQ(texts.size(), cells.size());
+  for (size_t f = 0; f < texts.size(); ++f) {
+    EXPECT_EQ(NeutraliseCsvText(texts[f]), cells[f]) << f;
+    EXPECT_EQ(texts[f], RestoreCsvText(cells[f])) << f;
+  }
 }
 
 }  // namespace

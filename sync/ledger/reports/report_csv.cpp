@@ -1,13 +1,11 @@
 // ReportCsv: the CSV form of the reports; the columns are in report_formats.h.
-#include <fmt/core.h>
-
 #include "core/business_day.h"
 #include "core/csv.h"
 #include "sync/ledger/reports/report_formats.h"
 
 namespace lapak::ledger {
 
-using Fields = std::vector<std::string>;
+using Fields = std::vector<CsvCell>;
 
 // F of report_formats.h: the figures, one column per payment method, then average_sale.
 static const Fields kFigureColumns = [] {
@@ -23,10 +21,14 @@ static Fields Concat(std::initializer_list<Fields> parts) {
   return all;
 }
 
-static std::string Int(int64_t value) { return std::to_string(value); }
-static std::string Int(Money amount) { return std::to_string(amount.rupiah()); }
-static std::string Bool(bool value) { return value ? "true" : "false"; }
-static std::string Time(const std::optional<TimePoint>& time) {
+// Figures are number cells; every other cell is text (core/csv.h).
+static CsvCell Int(int64_t value) { return CsvCell::Integer(value); }
+static CsvCell Int(Money amount) { return CsvCell::Integer(amount.rupiah()); }
+static CsvCell Percent(const std::optional<double>& percent) {
+  return percent ? CsvCell::Decimal(*percent) : CsvCell("");
+}
+static CsvCell Bool(bool value) { return value ? "true" : "false"; }
+static CsvCell Time(const std::optional<TimePoint>& time) {
   return time ? FormatUtc(*time) : "";
 }
 
@@ -116,7 +118,7 @@ std::string ReportCsv(const Comparison& comparison) {
   AppendCsvRecord(out, {"section", "key", "previous", "current", "difference", "percent"});
   auto row = [&](const char* section, const std::string& key, const auto& c) {
     AppendCsvRecord(out, {section, key, Int(c.previous), Int(c.current), Int(c.difference),
-                          c.percent ? fmt::format("{}", *c.percent) : ""});
+                          Percent(c.percent)});
   };
   row("total", "net", comparison.net);
   row("total", "sales_count", comparison.sales_count);

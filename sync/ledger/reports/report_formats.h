@@ -43,7 +43,11 @@
 // record per row. A file holds one report; each table of it is a section, named in the first
 // column `section` so that a spreadsheet can filter on it. A column that does not apply to a
 // section is empty. Money is integer rupiah; booleans "true" / "false"; times UTC ISO as in
-// JSON or empty; a percent a number with '.' (shortest exact form) or empty.
+// JSON or empty; a percent a number with '.' (shortest exact form) or empty. The figures (F,
+// z_difference, stalls, stalls_late, days_not_closed, entries_held, previous, current,
+// difference, percent) are number cells, written as they are ("-5000"); every other cell is
+// text, and a text that would start a spreadsheet formula gets a "'" in front ("'=SUM(A1)",
+// core/csv.h).
 //
 //   F := sales_count,voids_count,gross,voids,net,cash,qris,transfer,average_sale
 //        (cash,qris,transfer: one column per payment method, by its name, in the list's order)
