@@ -116,6 +116,15 @@ class DashboardTest : public ::testing::Test {
   }
   static std::string Url(const std::string& path) { return shared_->ledger->url() + path; }
 
+  // A form posted as the browser posts it from one of the ledger's pages (or, with `origin`,
+  // from another site's).
+  static httplib::Result PostForm(httplib::Client& client, const std::string& path, const std::string& form,
+                                  std::string origin = "") {
+    if (origin.empty()) origin = "http://127.0.0.1:" + std::to_string(shared_->ledger->port());
+    return client.Post(path.c_str(), httplib::Headers{{"Origin", origin}}, form,
+                       "application/x-www-form-urlencoded");
+  }
+
   // Opens `url` in Chromium at both sizes: each screenshot is the window's size and drawn
   // (not one flat colour); returns the DOM at phone size.
   static std::string OpenAtBothSizes(const std::string& url, const std::string& name) {
@@ -243,13 +252,13 @@ TEST_F(DashboardTest, ARefusedPageSaysWhyInItsLanguage) {
 
   httplib::Client client("127.0.0.1", shared_->ledger->port());
   httplib::Result login_en =
-      client.Post("/masuk?lang=en", "token=lapak_nope", "application/x-www-form-urlencoded");
+      PostForm(client, "/masuk?lang=en", "token=lapak_nope");
   ASSERT_TRUE(login_en);
   EXPECT_EQ(401, login_en->status);
   EXPECT_NE(std::string::npos,
             login_en->body.find("role=\"alert\">A valid access token is required<"));
   httplib::Result login_id =
-      client.Post("/masuk", "token=lapak_nope", "application/x-www-form-urlencoded");
+      PostForm(client, "/masuk", "token=lapak_nope");
   ASSERT_TRUE(login_id);
   EXPECT_NE(std::string::npos, login_id->body.find("role=\"alert\">Perlu token akses yang sah<"));
 }
@@ -288,21 +297,72 @@ TEST_F(DashboardTest, DayReportDownloadsAsCsvAndReadsAsJson) {
 
 TEST_F(DashboardTest, LoggingInByFormSetsAnHttpOnlyCookie) {
   httplib::Client client("127.0.0.1", shared_->ledger->port());
-  httplib::Result wrong = client.Post("/masuk", "token=lapak_nope", "application/x-www-form-urlencoded");
+  httplib::Result wrong = PostForm(client, "/masuk", "token=lapak_nope");
   ASSERT_TRUE(wrong);
   EXPECT_EQ(401, wrong->status);
   EXPECT_FALSE(wrong->has_header("Set-Cookie"));
   httplib::Result right =
-      client.Post("/masuk", "token=" + shared_->organiser, "application/x-www-form-urlencoded");
+      PostForm(client, "/masuk", "token=" + shared_->organiser);
   ASSERT_TRUE(right);
   EXPECT_EQ(303, right->status);
   const std::string cookie = right->get_header_value("Set-Cookie");
   EXPECT_NE(std::string::npos, cookie.find("HttpOnly"));
   EXPECT_NE(std::string::npos, cookie.find("SameSite=Lax"));
-  httplib::Result too_big = client.Post("/masuk", "token=" + std::string(5000, 'x'),
-                                        "application/x-www-form-urlencoded");
+  httplib::Result too_big = PostForm(client, "/masuk", "token=" + std::string(5000, 'x'));
   ASSERT_TRUE(too_big);
   EXPECT_EQ(413, too_big->status);
+}
+
+// Cross-site request forgery: another site's page cannot log a browser in (with the
+// attacker's token, so that the organiser reads the attacker's figures) or out.
+TEST_F(DashboardTest, FormsPostedFromAnotherSiteAreRefused) {
+  httplib::Client client("127.0.0.1", shared_->ledger->port());
+  const std::string form = "token=" + shared_->organiser;
+  for (const std::string& origin : {std::string("http://evil.example"), std::string("null"),
+                                    "http://127.0.0.1:" + std::to_string(shared_->ledger->port() + 1)}) {
+    for (const char* path : {"/masuk", "/keluar"}) {
+      httplib::Result forged = PostForm(client, path, form, origin);
+      ASSERT_TRUE(forged) << path;
+      EXPECT_EQ(403, forged->status) << path << " from " << origin;
+      EXPECT_FALSE(forged->has_header("Set-Cookie")) << path << " from " << origin;
+    }
+  }
+  // Neither Origin nor Referer: not a page of this ledger either.
+  httplib::Result bare = client.Post("/masuk", form, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(bare);
+  EXPECT_EQ(403, bare->status);
+  EXPECT_NE(std::string::npos, bare->body.find("Formulir ini hanya diterima dari halaman ledger ini sendiri"));
+  // A Referer from the ledger's own page stands in for a missing Origin.
+  httplib::Result referred = client.Post(
+      "/masuk", httplib::Headers{{"Referer", Url("/masuk")}}, form, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(referred);
+  EXPECT_EQ(303, referred->status);
+
+  // Logging out is a POST from the ledger's page; a link (GET) does nothing.
+  httplib::Result link = client.Get("/keluar");
+  ASSERT_TRUE(link);
+  EXPECT_EQ(405, link->status);
+  EXPECT_FALSE(link->has_header("Set-Cookie"));
+  httplib::Result out = PostForm(client, "/keluar", "");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(303, out->status);
+  EXPECT_NE(std::string::npos, out->get_header_value("Set-Cookie").find("Max-Age=0"));
+}
+
+// Every answer forbids framing and sniffing and allows nothing but the page's own style.
+TEST_F(DashboardTest, EveryAnswerCarriesTheSecurityHeaders) {
+  httplib::Client client("127.0.0.1", shared_->ledger->port());
+  for (const char* path : {"/masuk", "/dashboard", "/v1/health", "/v1/no-such-route"}) {
+    httplib::Result answer = client.Get(path);
+    ASSERT_TRUE(answer) << path;
+    EXPECT_EQ("DENY", answer->get_header_value("X-Frame-Options")) << path;
+    EXPECT_EQ("nosniff", answer->get_header_value("X-Content-Type-Options")) << path;
+    const std::string policy = answer->get_header_value("Content-Security-Policy");
+    EXPECT_NE(std::string::npos, policy.find("default-src 'none'")) << path;
+    EXPECT_NE(std::string::npos, policy.find("frame-ancestors 'none'")) << path;
+    EXPECT_EQ(std::string::npos, policy.find("script-src")) << path;
+    EXPECT_EQ("same-origin", answer->get_header_value("Referrer-Policy")) << path;
+  }
 }
 
 }  // namespace

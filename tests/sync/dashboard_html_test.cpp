@@ -502,7 +502,8 @@ TEST(DashboardHtmlTest, EventListLinksEveryEventAndDay) {
               html.find(std::string("href=\"/dashboard/event/bazar-ntb/day/") + day + "\""));
   }
   EXPECT_EQ(std::string::npos, html.find("/dashboard/period"));
-  EXPECT_NE(std::string::npos, html.find("href=\"/keluar\""));
+  EXPECT_NE(std::string::npos, html.find("<form method=\"post\" action=\"/keluar\"><button"));
+  EXPECT_EQ(std::string::npos, html.find("href=\"/keluar\""));
   EXPECT_NE(std::string::npos,
             RenderEventList(Language::kIndonesian, "Dinas", {}, true).find("Belum ada acara"));
   EXPECT_NE(std::string::npos, RenderEventList(Language::kIndonesian, "Dinas", {Event()}, true)

@@ -28,7 +28,9 @@ html{font-size:18px;-webkit-text-size-adjust:100%}
 body{margin:0;background:#fff;color:#111;font-family:"Noto Sans","DejaVu Sans",system-ui,sans-serif;line-height:1.45}
 a{color:#0b3a75;text-decoration-thickness:2px;text-underline-offset:3px}
 header{display:flex;flex-wrap:wrap;align-items:center;padding:0 .5rem;border-bottom:4px solid #0b3a75}
-header a{display:inline-flex;align-items:center;min-height:48px;padding:0 .6rem;font-weight:700}
+header a,header button{display:inline-flex;align-items:center;min-height:48px;padding:0 .6rem;font-weight:700}
+header form{margin:0}
+header button{border:0;background:none;color:#0b3a75;font:inherit;font-weight:700;text-decoration:underline;text-decoration-thickness:2px;text-underline-offset:3px;cursor:pointer}
 header .brand{margin-right:auto;color:#111;text-decoration:none;font-size:1.15rem}
 main{max-width:90rem;margin:0 auto;padding:.75rem 1rem 3rem}
 h1{font-size:1.6rem;line-height:1.2;margin:.5rem 0 .25rem}
@@ -232,7 +234,11 @@ std::string Page(Language lang, std::string_view title, const std::string& self_
   html +=
       fmt::format("<a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a>", Href(Other(lang), self_url),
                   LanguageCode(Other(lang)), LanguageCode(Other(lang)), Tr(lang, kOtherLanguage));
-  if (logged_in) html += Link(lang, "/keluar", Tr(lang, kLogOut));
+  // Logging out changes what the browser holds: a POST (report_routes.h), never a link.
+  if (logged_in) {
+    html += fmt::format("<form method=\"post\" action=\"{}\"><button type=\"submit\">{}</button></form>",
+                        Href(lang, "/keluar"), Tr(lang, kLogOut));
+  }
   html += "</header><main>";
   html += body;
   return html + "</main></body></html>\n";

@@ -12,7 +12,7 @@
 //   /dashboard/event/<id>/day/<YYYY-MM-DD>         the organiser's day
 //   /dashboard/period?from=<YYYY-MM-DD>&to=<YYYY-MM-DD>
 //   /masuk   GET: the login page; POST (form field "token"): log in
-//   /keluar  log out
+//   /keluar  POST (a button in the header): log out
 //   /v1/reports/day?event=<id>&day=<d>&format=csv
 //   /v1/reports/event?event=<id>&format=csv
 //   /v1/reports/period?from=<d>&to=<d>&format=csv

@@ -7,8 +7,11 @@
 //   GET  /v1/reports/compare?event=E&previous=F         two events          ┘ (a download)
 //   GET  /dashboard, /dashboard/event/E[?compare=F], /dashboard/event/E/day/D,
 //        /dashboard/period?from=D&to=D                  the same reports as pages
+//   GET  /v1/metrics                                    the server's counters (admin tokens)
 //   GET  /masuk   the token form; POST /masuk (form field "token"): sets the cookie
-//   GET  /keluar  clears the cookie
+//   POST /keluar  clears the cookie
+// Both POSTs are refused (403) unless posted from the ledger's own pages (their Origin or
+// Referer names the ledger's host): another site cannot log a browser in or out.
 // Any page also takes lang=en.
 //
 // Access (sync/ledger/store/access.h): the token comes as "Authorization: Bearer <token>", as the
@@ -25,9 +28,8 @@
 // to the ledger's log only.
 #pragma once
 
-namespace httplib {
-class Server;
-}
+#include <functional>
+#include <string>
 
 namespace lapak {
 class Clock;
@@ -36,14 +38,16 @@ class Clock;
 namespace lapak::ledger {
 
 class LedgerStore;
+class HttpRouter;
 
 struct ReportRoutes {
   LedgerStore& store;
   const Clock& clock;
   bool secure_cookie;  // the server speaks HTTPS: the cookie is marked Secure
+  std::function<std::string()> metrics_json;  // GET /v1/metrics, for admin tokens only
 };
 
 // Registers the routes on `server`; `routes` (and what it names) must outlive the server.
-void AddReportRoutes(httplib::Server& server, const ReportRoutes& routes);
+void AddReportRoutes(HttpRouter& router, const ReportRoutes& routes);
 
 }  // namespace lapak::ledger
