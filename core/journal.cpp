@@ -5,8 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
+#include <utility>
 
 #include "core/canonical_json.h"
+#include "core/canonical_json_reader.h"
 
 namespace lapak {
 
@@ -172,170 +176,255 @@ std::string EncodeZReport(const ZReport& z) {
 }
 
 // ---- decoding --------------------------------------------------------------------------
+// Each body is read in one pass by CanonicalJsonReader, member by member in the order its
+// encoder writes them, so a body read to its end is the encoder's text of what was read,
+// byte for byte. The rules that are not about spelling (a sale's sums, the names of payment
+// methods and discount kinds) are checked afterwards on the values read.
 
 namespace {
 
-// Reads members of a parsed body; the first missing or mistyped member is remembered.
-class Reader {
- public:
-  explicit Reader(const json& object) : object_(object) {}
+Status NotCanonical(std::string_view kind) {
+  return Status::InvalidArgument(fmt::format("{} body is not in canonical form", kind));
+}
 
-  int64_t Int(std::string_view name) {
-    const json* member = Find(name);
-    if (member == nullptr) return 0;
-    if (!member->is_number_integer()) return Fail(name, "is not an integer"), 0;
-    return member->get<int64_t>();
-  }
-  Money Rupiah(std::string_view name) { return Money::Rupiah(Int(name)); }
-  std::string Text(std::string_view name) {
-    const json* member = Find(name);
-    if (member == nullptr) return {};
-    if (!member->is_string()) return Fail(name, "is not a string"), std::string();
-    return member->get<std::string>();
-  }
-  const json& Array(std::string_view name) {
-    static const json kEmpty = json::array();
-    const json* member = Find(name);
-    if (member == nullptr) return kEmpty;
-    if (!member->is_array()) return Fail(name, "is not an array"), kEmpty;
-    return *member;
-  }
-  const json& Object(std::string_view name) {
-    static const json kEmpty = json::object();
-    const json* member = Find(name);
-    if (member == nullptr) return kEmpty;
-    if (!member->is_object()) return Fail(name, "is not an object"), kEmpty;
-    return *member;
-  }
-  void Fail(std::string_view name, std::string_view problem) {
-    if (error_.empty()) error_ = fmt::format("member '{}' {}", name, problem);
-  }
-  void Absorb(const Reader& inner) {
-    if (error_.empty()) error_ = inner.error_;
-  }
-  const std::string& error() const { return error_; }
-
- private:
-  const json* Find(std::string_view name) {
-    const auto it = object_.find(name);
-    if (it == object_.end()) return Fail(name, "is missing"), nullptr;
-    return &*it;
-  }
-  const json& object_;
-  std::string error_;
-};
-
-// Parses `body` with nlohmann::json, runs `read` over it, and checks that CanonicalJson
-// re-encodes the result to the same bytes, so that two texts can never stand for one entry.
-template <typename Body, typename ReadFn, typename EncodeFn>
-Result<Body> Decode(std::string_view kind, std::string_view text, ReadFn read, EncodeFn encode) {
-  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+// The message for a body the reader refused: it is not a JSON object at all; a member is
+// missing or of the wrong kind; or it is JSON but not canonical. Whether it is JSON at all
+// the reader cannot tell, so a refused body (only a refused one) is parsed once more.
+Status Refused(std::string_view kind, std::string_view text, const CanonicalJsonError& error) {
+  const json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_object()) {
     return Status::InvalidArgument(fmt::format("{} body is not a JSON object", kind));
   }
-  Reader reader(parsed);
-  Result<Body> body = read(reader);
-  if (!reader.error().empty()) {
-    return Status::InvalidArgument(fmt::format("{} body: {}", kind, reader.error()));
+  if (error.kind == CanonicalJsonError::Kind::kValue) {
+    return Status::InvalidArgument(
+        fmt::format("{} body: {} {}", kind, error.subject, error.problem));
   }
-  if (!body.ok()) return body;
-  if (encode(*body) != text) {
-    return Status::InvalidArgument(fmt::format("{} body is not in canonical form", kind));
-  }
+  return NotCanonical(kind);
+}
+
+// Reads the whole of `text` with `read`; refused unless it is canonical to its last byte.
+template <typename Body>
+Result<Body> ReadWhole(std::string_view kind, std::string_view text,
+                       Body (*read)(CanonicalJsonReader&)) {
+  CanonicalJsonReader in(text);
+  Body body = read(in);
+  in.End();
+  if (!in.ok()) return Refused(kind, text, in.error());
   return body;
 }
 
-Result<Discount> ReadDiscount(Reader& discount) {
-  const std::string kind = discount.Text("kind");
-  const int64_t basis_points = discount.Int("basis_points");
-  const Money amount = discount.Rupiah("amount");
-  if (kind == "none") return Discount::None();
-  if (kind == "rupiah") return Discount::Amount(amount);
-  if (kind == "percent" && basis_points >= 0 && basis_points <= 10000) {
-    return Discount::Percent(static_cast<int32_t>(basis_points));
+DayOpenBody ReadDayOpen(CanonicalJsonReader& in) {
+  DayOpenBody body;
+  in.BeginObject();
+  body.day_number = in.Key("day").Int();
+  body.opening_float = Money::Rupiah(in.Key("float").Int());
+  in.EndObject();
+  return body;
+}
+
+VoidBody ReadVoid(CanonicalJsonReader& in) {
+  VoidBody body;
+  in.BeginObject();
+  body.day_number = in.Key("day").Int();
+  body.reason = in.Key("reason").String();
+  body.receipt = in.Key("receipt").String();
+  body.sale_seq = in.Key("sale_seq").Int();
+  body.total = Money::Rupiah(in.Key("total").Int());
+  in.EndObject();
+  return body;
+}
+
+// ---- the sale body
+
+struct PaymentText {
+  Money amount;
+  std::string method;  // a payment method's name, not checked yet
+};
+
+// A sale body as its text spells it; CheckSale turns it into a SaleBody.
+struct SaleText {
+  SaleBody body;  // the day, the receipt and the lines; the rest is CheckSale's
+  Money change;
+  Money discount_amount;
+  int64_t basis_points = 0;
+  std::string discount_kind;
+  std::vector<PaymentText> payments;
+  Money subtotal;
+  Money total;
+};
+
+SaleLine ReadLine(CanonicalJsonReader& in) {
+  SaleLine line;
+  in.BeginObject();
+  line.name = in.Key("name").String();
+  line.unit_price = Money::Rupiah(in.Key("price").Int());
+  line.quantity = in.Key("qty").Int();
+  line.sku = in.Key("sku").String();
+  line.total = Money::Rupiah(in.Key("total").Int());
+  in.EndObject();
+  return line;
+}
+
+PaymentText ReadPayment(CanonicalJsonReader& in) {
+  PaymentText payment;
+  in.BeginObject();
+  payment.amount = Money::Rupiah(in.Key("amount").Int());
+  payment.method = in.Key("method").String();
+  in.EndObject();
+  return payment;
+}
+
+SaleText ReadSale(CanonicalJsonReader& in) {
+  SaleText sale;
+  in.BeginObject();
+  sale.change = Money::Rupiah(in.Key("change").Int());
+  sale.body.day_number = in.Key("day").Int();
+  in.Key("discount").BeginObject();
+  sale.discount_amount = Money::Rupiah(in.Key("amount").Int());
+  sale.basis_points = in.Key("basis_points").Int();
+  sale.discount_kind = in.Key("kind").String();
+  in.EndObject();
+  in.Key("lines").BeginArray();
+  while (in.NextItem()) sale.body.sale.lines.push_back(ReadLine(in));
+  in.Key("payments").BeginArray();
+  while (in.NextItem()) sale.payments.push_back(ReadPayment(in));
+  sale.body.receipt = in.Key("receipt").String();
+  sale.subtotal = Money::Rupiah(in.Key("subtotal").Int());
+  sale.total = Money::Rupiah(in.Key("total").Int());
+  in.EndObject();
+  return sale;
+}
+
+// A method as the journal spells it: by its name, not by a label ParsePaymentMethod also takes.
+Result<PaymentMethod> MethodNamed(std::string_view name) {
+  Result<PaymentMethod> method = ParsePaymentMethod(name);
+  if (!method.ok()) return Status::InvalidArgument("sale body: " + method.status().message());
+  if (PaymentMethodName(*method) != name) return NotCanonical("sale");
+  return method;
+}
+
+std::optional<Discount::Kind> DiscountKindNamed(std::string_view name) {
+  for (Discount::Kind kind :
+       {Discount::Kind::kNone, Discount::Kind::kRupiah, Discount::Kind::kPercent}) {
+    if (DiscountKindName(kind) == name) return kind;
   }
-  return Status::InvalidArgument(fmt::format("sale body: bad discount '{}'", kind));
+  return std::nullopt;
+}
+
+// The discount a sale body spells. Its amount is checked with the totals; basis points
+// belong to a percent discount alone (the others write 0).
+Result<Discount> CheckDiscount(const SaleText& sale) {
+  const std::optional<Discount::Kind> kind = DiscountKindNamed(sale.discount_kind);
+  const bool percent = kind == Discount::Kind::kPercent;
+  if (!kind || (percent && (sale.basis_points < 0 || sale.basis_points > 10000))) {
+    return Status::InvalidArgument(fmt::format("sale body: bad discount '{}'", sale.discount_kind));
+  }
+  if (!percent && sale.basis_points != 0) return NotCanonical("sale");
+  switch (*kind) {
+    case Discount::Kind::kNone:
+      return Discount::None();
+    case Discount::Kind::kRupiah:
+      return Discount::Amount(sale.discount_amount);
+    case Discount::Kind::kPercent:
+      return Discount::Percent(static_cast<int32_t>(sale.basis_points));
+  }
+  return Discount::None();
+}
+
+// The sale's rules (ComputeTotals) on the values read, and the sums it spells out agreeing.
+Result<SaleBody> CheckSale(SaleText sale) {
+  SaleBody body = std::move(sale.body);
+  for (const PaymentText& payment : sale.payments) {
+    Result<PaymentMethod> method = MethodNamed(payment.method);
+    if (!method.ok()) return method.status();
+    body.sale.payments.push_back(Payment{*method, payment.amount});
+  }
+  Result<Discount> discount = CheckDiscount(sale);
+  if (!discount.ok()) return discount.status();
+  body.sale.discount = *discount;
+
+  Result<SaleTotals> totals =
+      ComputeTotals(body.sale.lines, body.sale.discount, body.sale.payments);
+  if (!totals.ok()) return Status::InvalidArgument("sale body: " + totals.status().message());
+  if (!totals->remaining.is_zero() || totals->total != sale.total ||
+      totals->subtotal != sale.subtotal || totals->change != sale.change ||
+      totals->discount != sale.discount_amount) {
+    return Status::InvalidArgument("sale body: totals do not add up");
+  }
+  body.sale.totals = *totals;
+  return body;
+}
+
+// ---- the Z report
+
+// Where a Z report member's value goes.
+using ZTarget = std::variant<int64_t*, Money*, TimePoint*, std::string*>;
+struct ZMember {
+  std::string_view name;
+  ZTarget target;
+};
+
+// The members EncodeZReport writes (its own and AppendFigureMembers'), sorted by name as
+// WriteSortedObject writes them.
+std::vector<ZMember> ZMembers(ZReport& z) {
+  std::vector<ZMember> members = {{"business_day", &z.business_day},
+                                  {"counted", &z.counted_cash},
+                                  {"day", &z.day_number},
+                                  {"expected", &z.expected_cash},
+                                  {"float", &z.opening_float},
+                                  {"open_seq", &z.open_seq},
+                                  {"opened_at_utc_ms", &z.opened_at},
+                                  {"over_short", &z.over_short},
+                                  {"z", &z.z_number},
+                                  {"gross", &z.figures.gross},
+                                  {"net", &z.figures.net},
+                                  {"sales", &z.figures.sales_count},
+                                  {"voids", &z.figures.voids},
+                                  {"voids_count", &z.figures.voids_count}};
+  for (const PaymentMethodInfo& method : kPaymentMethods) {
+    members.push_back({method.name, &z.figures.by_method[method.method]});
+  }
+  std::sort(members.begin(), members.end(),
+            [](const ZMember& a, const ZMember& b) { return a.name < b.name; });
+  return members;
+}
+
+void ReadZMember(CanonicalJsonReader& in, const ZTarget& target) {
+  if (int64_t* const* number = std::get_if<int64_t*>(&target)) {
+    **number = in.Int();
+  } else if (Money* const* money = std::get_if<Money*>(&target)) {
+    **money = Money::Rupiah(in.Int());
+  } else if (TimePoint* const* time = std::get_if<TimePoint*>(&target)) {
+    **time = TimePoint{std::chrono::milliseconds(in.Int())};
+  } else {
+    *std::get<std::string*>(target) = in.String();
+  }
+}
+
+ZReport ReadZReport(CanonicalJsonReader& in) {
+  ZReport z;
+  in.BeginObject();
+  for (const ZMember& member : ZMembers(z)) ReadZMember(in.Key(member.name), member.target);
+  in.EndObject();
+  return z;
 }
 
 }  // namespace
 
 Result<DayOpenBody> DecodeDayOpen(std::string_view text) {
-  return Decode<DayOpenBody>("day_open", text, [](Reader& r) -> Result<DayOpenBody> {
-    return DayOpenBody{r.Int("day"), r.Rupiah("float")};
-  }, EncodeDayOpen);
+  return ReadWhole("day_open", text, ReadDayOpen);
 }
 
 Result<SaleBody> DecodeSale(std::string_view text) {
-  return Decode<SaleBody>("sale", text, [](Reader& r) -> Result<SaleBody> {
-    SaleBody body;
-    body.day_number = r.Int("day");
-    body.receipt = r.Text("receipt");
-    for (const json& item : r.Array("lines")) {
-      if (!item.is_object()) return Status::InvalidArgument("sale body: a line is not an object");
-      Reader line(item);
-      body.sale.lines.push_back(SaleLine{line.Text("sku"), line.Text("name"), line.Rupiah("price"),
-                                         line.Int("qty"), line.Rupiah("total")});
-      r.Absorb(line);
-    }
-    for (const json& item : r.Array("payments")) {
-      if (!item.is_object()) return Status::InvalidArgument("sale body: a payment is not an object");
-      Reader payment(item);
-      const std::string method_name = payment.Text("method");
-      const Money amount = payment.Rupiah("amount");
-      r.Absorb(payment);
-      if (!r.error().empty()) return body;  // reported by Decode
-      Result<PaymentMethod> method = ParsePaymentMethod(method_name);
-      if (!method.ok()) return Status::InvalidArgument("sale body: " + method.status().message());
-      body.sale.payments.push_back(Payment{*method, amount});
-    }
-    Reader discount(r.Object("discount"));
-    Result<Discount> parsed_discount = ReadDiscount(discount);
-    r.Absorb(discount);
-    if (!parsed_discount.ok()) return parsed_discount.status();
-    body.sale.discount = *parsed_discount;
-    if (!r.error().empty()) return body;  // reported by Decode
-
-    Result<SaleTotals> totals = ComputeTotals(body.sale.lines, body.sale.discount, body.sale.payments);
-    if (!totals.ok()) return Status::InvalidArgument("sale body: " + totals.status().message());
-    if (!totals->remaining.is_zero() || totals->total != r.Rupiah("total") ||
-        totals->subtotal != r.Rupiah("subtotal") || totals->change != r.Rupiah("change") ||
-        totals->discount != discount.Rupiah("amount")) {
-      return Status::InvalidArgument("sale body: totals do not add up");
-    }
-    body.sale.totals = *totals;
-    return body;
-  }, EncodeSale);
+  Result<SaleText> sale = ReadWhole("sale", text, ReadSale);
+  if (!sale.ok()) return sale.status();
+  return CheckSale(std::move(sale).value());
 }
 
-Result<VoidBody> DecodeVoid(std::string_view text) {
-  return Decode<VoidBody>("void", text, [](Reader& r) -> Result<VoidBody> {
-    return VoidBody{r.Int("day"), r.Int("sale_seq"), r.Text("receipt"), r.Text("reason"),
-                    r.Rupiah("total")};
-  }, EncodeVoid);
-}
+Result<VoidBody> DecodeVoid(std::string_view text) { return ReadWhole("void", text, ReadVoid); }
 
 Result<ZReport> DecodeZReport(std::string_view text) {
-  return Decode<ZReport>("day_close", text, [](Reader& r) -> Result<ZReport> {
-    ZReport z;
-    z.z_number = r.Int("z");
-    z.day_number = r.Int("day");
-    z.business_day = r.Text("business_day");
-    z.open_seq = r.Int("open_seq");
-    z.opened_at = TimePoint{std::chrono::milliseconds(r.Int("opened_at_utc_ms"))};
-    z.opening_float = r.Rupiah("float");
-    z.figures.sales_count = r.Int("sales");
-    z.figures.voids_count = r.Int("voids_count");
-    z.figures.gross = r.Rupiah("gross");
-    z.figures.voids = r.Rupiah("voids");
-    z.figures.net = r.Rupiah("net");
-    for (const PaymentMethodInfo& method : kPaymentMethods) {
-      z.figures.by_method[method.method] = r.Rupiah(method.name);
-    }
-    z.expected_cash = r.Rupiah("expected");
-    z.counted_cash = r.Rupiah("counted");
-    z.over_short = r.Rupiah("over_short");
-    return z;
-  }, EncodeZReport);
+  return ReadWhole("day_close", text, ReadZReport);
 }
 
 }  // namespace lapak

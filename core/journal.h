@@ -11,9 +11,9 @@
 //   KIND := "day_open" | "sale" | "void" | "day_close"
 //   BODY := the kind's body object below, itself canonical.
 //   JSON as written here: no whitespace outside strings; object members sorted by name in
-//   byte order; numbers are integers in decimal with no leading zeros; strings are UTF-8 with
-//   '"' and '\' escaped, \b \f \n \r \t in short form and other bytes below 0x20 as \u00XX;
-//   nothing else is escaped.
+//   byte order; numbers are int64 integers in decimal with no leading zeros and no "-0";
+//   strings are well-formed UTF-8 with '"' and '\' escaped, \b \f \n \r \t in short form and
+//   other bytes below 0x20 as \u00xx (lower-case hex); nothing else is escaped.
 //   hash      := SHA-256(prev_hash ‖ canonical)     (32 raw bytes each)
 //   prev_hash := the previous entry's hash; 32 zero bytes before entry 1.
 //
@@ -98,7 +98,11 @@ std::string EncodeVoid(const VoidBody& body);
 std::string EncodeZReport(const ZReport& report);
 
 // Decoders accept only canonical bodies of version 1 with every field present and every
-// sale rule (ComputeTotals) holding; the message says what is wrong.
+// sale rule (ComputeTotals) holding: a body they accept is, byte for byte, what the encoder
+// writes for the value they return. They read the text in one pass, with no document tree
+// (core/canonical_json_reader.h). The message says what is wrong: "sale body is not a JSON
+// object", "sale body: member 'qty' is missing" (or "is not an integer", …), "sale body is
+// not in canonical form", or the sale rule that does not hold.
 [[nodiscard]] Result<DayOpenBody> DecodeDayOpen(std::string_view body);
 [[nodiscard]] Result<SaleBody> DecodeSale(std::string_view body);
 [[nodiscard]] Result<VoidBody> DecodeVoid(std::string_view body);

@@ -5,8 +5,16 @@
 namespace lapak::sqlite {
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool create) {
+  return OpenWithFlags(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+}
+
+Result<std::unique_ptr<Database>> Database::OpenReadOnly(const std::string& path) {
+  return OpenWithFlags(path, SQLITE_OPEN_READONLY);
+}
+
+Result<std::unique_ptr<Database>> Database::OpenWithFlags(const std::string& path, int flags) {
   sqlite3* handle = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  flags |= SQLITE_OPEN_FULLMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = fmt::format("cannot open database '{}': {}", path,
@@ -19,6 +27,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool c
 }
 
 Database::~Database() {
+  if (before_close_) before_close_(*this);
   for (auto& [sql, cached] : statements_) sqlite3_finalize(cached.stmt);
   sqlite3_close(db_);
 }

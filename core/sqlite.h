@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,10 @@ class Database {
  public:
   // Opens (creating if `create`) the file at `path` in serialized threading mode.
   [[nodiscard]] static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
+  // Opens the existing file at `path` with SQLITE_OPEN_READONLY: every write fails
+  // (SQLITE_READONLY). In WAL mode SQLite still needs the -shm and -wal files beside it, and
+  // creates them (empty) when the folder lets it.
+  [[nodiscard]] static Result<std::unique_ptr<Database>> OpenReadOnly(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -38,6 +43,12 @@ class Database {
   Status Error(int rc, std::string_view what) const;
   sqlite3* handle() { return db_; }
 
+  // Runs `before_close` first thing in the destructor, while the connection still works: its
+  // last chance to write (a failure there can only be ignored). A later call replaces it.
+  void SetBeforeClose(std::function<void(Database&)> before_close) {
+    before_close_ = std::move(before_close);
+  }
+
  private:
   friend class Statement;
   struct CachedStatement {  // elements of an unordered_map keep their address
@@ -46,11 +57,14 @@ class Database {
   };
 
   explicit Database(sqlite3* db) : db_(db) {}
+  [[nodiscard]] static Result<std::unique_ptr<Database>> OpenWithFlags(const std::string& path,
+                                                                       int flags);
   // The cached statement for `sql` (marked in use), or nullptr while that one is in use.
   CachedStatement* Acquire(std::string_view sql, int& rc);
 
   sqlite3* db_;
   std::unordered_map<std::string, CachedStatement> statements_;
+  std::function<void(Database&)> before_close_;
 };
 
 // A prepared statement, borrowed from its Database's cache: the first use of an SQL text

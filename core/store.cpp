@@ -20,9 +20,14 @@ StallStore::StallStore(std::unique_ptr<sqlite::Database> db, const Clock& clock)
 StallStore::~StallStore() = default;
 
 Result<std::unique_ptr<StallStore>> StallStore::Open(const std::string& path, const Clock& clock,
-                                                     OpenMode mode) {
+                                                     OpenMode mode, DatabaseUse use,
+                                                     const StartupCheckObserver& on_check) {
   Result<std::unique_ptr<sqlite::Database>> db =
-      OpenDurableDatabase(path, mode == OpenMode::kCreateIfMissing, Migrations(), "lapak init");
+      OpenDurableDatabase(path, Migrations(),
+                          {.use = use,
+                           .create = mode == OpenMode::kCreateIfMissing,
+                           .create_hint = "lapak init",
+                           .on_check = on_check});
   if (!db.ok()) return db.status();
   std::unique_ptr<StallStore> store(new StallStore(std::move(db).value(), clock));
   if (Status loaded = store->LoadSettings(); !loaded.ok() && loaded.code() != StatusCode::kNotFound) {

@@ -25,6 +25,7 @@
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/day_figures.h"
+#include "core/durable_database.h"
 #include "core/journal.h"
 #include "core/pin.h"
 #include "core/sale.h"
@@ -123,13 +124,15 @@ inline constexpr std::chrono::minutes kClockSlack{5};
 
 class StallStore {
  public:
-  // Opens the database at `path`, or creates it with mode 0600 (kCreateIfMissing). Before
-  // anything is written it checks that the file is a database of a schema this Lapak knows
-  // (a newer one is refused) and runs PRAGMA quick_check; then sets WAL, synchronous=FULL,
-  // foreign keys and a busy timeout, and migrates the schema through user_version.
-  // `clock` must outlive the store.
+  // Opens the database at `path`, or creates it with mode 0600 (kCreateIfMissing; never for
+  // kRead), for `use` as core/durable_database.h says: a schema this Lapak knows (a newer
+  // one is refused), then WAL, synchronous=FULL, foreign keys and a busy timeout, and the
+  // schema migrated through user_version. No open reads the whole file, except kServe's
+  // (lapak-pos) after an unclean shutdown, told to `on_check`. With kRead every write
+  // method fails. `clock` must outlive the store.
   [[nodiscard]] static Result<std::unique_ptr<StallStore>> Open(
-      const std::string& path, const Clock& clock, OpenMode mode = OpenMode::kCreateIfMissing);
+      const std::string& path, const Clock& clock, OpenMode mode = OpenMode::kCreateIfMissing,
+      DatabaseUse use = DatabaseUse::kWrite, const StartupCheckObserver& on_check = {});
   ~StallStore();
 
   // ---- stall and PINs ------------------------------------------------------------------
@@ -200,8 +203,8 @@ class StallStore {
   // in the reader's language, until the next success.
   [[nodiscard]] Status RecordSyncError(const Status& error);
 
-  // Checks the whole file (PRAGMA integrity_check), then replays the journal through Books
-  // (core/books.h: sequence, hashes, canonical bodies, sale arithmetic, days, voids, Z
+  // Checks every page of the file (PRAGMA integrity_check), then replays the journal through
+  // Books (core/books.h: sequence, hashes, canonical bodies, sale arithmetic, days, voids, Z
   // reports) and checks that the index tables agree with it. Names the first bad entry, or
   // entry 0 for damage outside the journal.
   [[nodiscard]] Result<VerifyReport> Verify();

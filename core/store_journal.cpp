@@ -143,9 +143,8 @@ Result<VerifyReport> StallStore::Verify() {
   LAPAK_RETURN_IF_ERROR(snapshot.status());
   // Every page of the file, the catalog and settings included: a flipped byte anywhere is
   // damage, even where the journal's hashes do not reach.
-  Result<std::string> integrity = db_->QueryText("PRAGMA integrity_check(1)");
-  if (!integrity.ok()) return fail(0, "the database file is damaged: " + integrity.status().message());
-  if (*integrity != "ok") return fail(0, "the database file is damaged: " + *integrity);
+  const std::string pages = CheckEveryPage(*db_);
+  if (pages != "ok") return fail(0, "the database file is damaged: " + pages);
   Result<IndexTables> index = LoadIndexTables(*db_);
   if (!index.ok()) return index.status();
   // Each entry's expected index row; what is left over at the end has no entry.

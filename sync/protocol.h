@@ -8,12 +8,14 @@
 //              checked, every count and string length bounded while loading)
 //   answer     answer.h: JSON by status; the 200 and 409 answers signed (answer_mac.h)
 //   limits     kMaxEnvelopeBytes, kMaxPayloadBytes, kMaxEntriesPerBatch, kTerminalKeyBytes
-//              (envelope.h); kMaxBodyBytes and the collection bound (payload.h)
+//              (envelope.h); kMaxBodyBytes and the collection bound (payload.h);
+//              kMaxAnswerBytes (below)
 //   versions   kProtocolVersion (envelope.h), the payload's class versions (payload.h),
 //              answer version 1 (answer.h), "lapak-answer/1" in the answer MAC
 //   enrolment  the one-line code an organiser gives a terminal (enrolment.h)
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "sync/answer.h"      // IWYU pragma: export
@@ -25,5 +27,11 @@
 namespace lapak::sync {
 
 inline constexpr std::string_view kBatchesPath = "/v1/batches";
+
+// The longest answer body a terminal takes. An answer is a short JSON object (answer.h): an
+// ack is about 120 bytes, and a refusal with its coded reason (causes nested at most
+// kMaxEncodedCauseDepth deep, each argument a short text) a few KiB at most; a body over this
+// is no answer of a ledger, and the terminal refuses it without reading it whole.
+inline constexpr size_t kMaxAnswerBytes = 64 * 1024;
 
 }  // namespace lapak::sync

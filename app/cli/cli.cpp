@@ -33,15 +33,27 @@ std::string DefaultDatabasePath() {
 bool Check(Context& ctx, const Status& status) {
   if (status.ok()) return true;
   app::ReportError("lapak", ctx.json, status);
-  ctx.exit_code = app::ExitCodeFor(status.code());
+  ctx.exit_code = app::ExitCodeFor(status);
   return false;
 }
 
-std::unique_ptr<StallStore> OpenStore(Context& ctx, OpenMode mode) {
+namespace {
+
+std::unique_ptr<StallStore> OpenStoreFor(Context& ctx, OpenMode mode, DatabaseUse use) {
   if (ctx.db_path.empty()) ctx.db_path = DefaultDatabasePath();
-  Result<std::unique_ptr<StallStore>> store = StallStore::Open(ctx.db_path, *ctx.clock, mode);
+  Result<std::unique_ptr<StallStore>> store = StallStore::Open(ctx.db_path, *ctx.clock, mode, use);
   if (!Check(ctx, store.status())) return nullptr;
   return std::move(store).value();
+}
+
+}  // namespace
+
+std::unique_ptr<StallStore> OpenStore(Context& ctx, OpenMode mode) {
+  return OpenStoreFor(ctx, mode, DatabaseUse::kWrite);
+}
+
+std::unique_ptr<StallStore> OpenStoreToRead(Context& ctx) {
+  return OpenStoreFor(ctx, OpenMode::kMustExist, DatabaseUse::kRead);
 }
 
 void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text) {

@@ -31,6 +31,9 @@ std::string DefaultDatabasePath();
 // Opens the store at ctx.db_path (creating it only with kCreateIfMissing); on failure
 // reports and returns nullptr.
 std::unique_ptr<StallStore> OpenStore(Context& ctx, OpenMode mode = OpenMode::kMustExist);
+// Opens the existing store at ctx.db_path read-only (DatabaseUse::kRead), for a command that
+// only reads: nothing it does can write. On failure reports and returns nullptr.
+std::unique_ptr<StallStore> OpenStoreToRead(Context& ctx);
 
 // Reports `status` on stderr and sets the exit code; returns false when not ok.
 bool Check(Context& ctx, const Status& status);

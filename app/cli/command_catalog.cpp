@@ -45,7 +45,7 @@ void AddCatalogCommand(CLI::App& app, Context& ctx) {
   CLI::App* export_command = catalog->add_subcommand("export", "Write the active products as CSV");
   export_command->add_option("--out", *export_path, "File to write (default: standard output)");
   export_command->callback([&ctx, export_path] {
-    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
     if (!store) return;
     Result<std::vector<Product>> products = store->Products(false);
     if (!Check(ctx, products.status())) return;
@@ -61,7 +61,7 @@ void AddCatalogCommand(CLI::App& app, Context& ctx) {
   CLI::App* list_command = catalog->add_subcommand("list", "List the products");
   list_command->add_flag("--all", *include_inactive, "Include deactivated products");
   list_command->callback([&ctx, include_inactive] {
-    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
     if (!store) return;
     Result<std::vector<Product>> products = store->Products(*include_inactive);
     if (!Check(ctx, products.status())) return;

@@ -21,7 +21,7 @@ struct ReportOptions {
 };
 
 void RunReport(Context& ctx, const ReportOptions& options) {
-  std::unique_ptr<StallStore> store = OpenStore(ctx);
+  std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
   if (!store) return;
   Result<StallInfo> info = store->Info();
   if (!Check(ctx, info.status())) return;

@@ -37,7 +37,7 @@ Result<std::string> JournalCsv(StallStore& store) {
 void AddVerifyCommand(CLI::App& app, Context& ctx) {
   CLI::App* command = app.add_subcommand("verify", "Walk the hash chain and the totals; name the first bad entry");
   command->callback([&ctx] {
-    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
     if (!store) return;
     Result<VerifyReport> report = store->Verify();
     if (!Check(ctx, report.status())) return;
@@ -57,7 +57,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
   CLI::App* command = app.add_subcommand("export", "Write the whole journal as CSV");
   command->add_option("--out", *path, "File to write (default: standard output)");
   command->callback([&ctx, path] {
-    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
     if (!store) return;
     Result<std::string> csv = JournalCsv(*store);
     if (!Check(ctx, csv.status())) return;

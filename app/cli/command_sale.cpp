@@ -97,7 +97,7 @@ struct HistoryOptions {
 };
 
 void RunHistory(Context& ctx, const HistoryOptions& options) {
-  std::unique_ptr<StallStore> store = OpenStore(ctx);
+  std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
   if (!store) return;
   Result<std::string> day = options.day.empty() ? store->Today() : Result<std::string>(options.day);
   if (!Check(ctx, day.status())) return;

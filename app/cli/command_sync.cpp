@@ -55,6 +55,13 @@ std::string ProgressText(const Clock& clock, const SyncProgress& p) {
   return text;
 }
 
+// Check(), with the exit code that says the ledger could not be reached (app/common/report.h).
+bool CheckSent(Context& ctx, const Status& status) {
+  if (Check(ctx, status)) return true;
+  ctx.exit_code = app::ExitCodeFor(status);
+  return false;
+}
+
 void SyncOnce(Context& ctx) {
   std::unique_ptr<StallStore> store = OpenStore(ctx);
   if (!store) return;
@@ -68,7 +75,7 @@ void SyncOnce(Context& ctx) {
   if (!Check(ctx, transport.status())) return;
   sync::Uploader uploader(*store, **transport);
   Result<sync::SyncRound> round = uploader.SyncOnce();
-  if (!Check(ctx, round.status())) return;
+  if (!CheckSent(ctx, round.status())) return;
   Emit(ctx,
        {{"batches", round->batches_sent}, {"acknowledged_seq", round->acknowledged_seq},
         {"unsent", round->unsent}},
@@ -141,7 +148,7 @@ void AddSyncCommands(CLI::App& app, Context& ctx) {
 
   CLI::App* status = app.add_subcommand("status", "What has not reached the ledger yet");
   status->callback([&ctx] {
-    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
     if (!store) return;
     Result<SyncProgress> progress = store->Progress();
     if (!Check(ctx, progress.status())) return;

@@ -14,8 +14,6 @@ std::string SafeDump(const nlohmann::json& value, int indent) {
   return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace
-
 int ExitCodeFor(StatusCode code) {
   switch (code) {
     case StatusCode::kOk: return 0;
@@ -28,6 +26,20 @@ int ExitCodeFor(StatusCode code) {
     case StatusCode::kIoError: return 7;
   }
   return 1;
+}
+
+}  // namespace
+
+int ExitCodeFor(const Status& status) {
+  switch (status.refusal()) {
+    case Refusal::kNoAnswerFromLedgerAt:
+    case Refusal::kLedgerCertificateNotTrusted:
+    case Refusal::kLedgerTlsFailed:
+    case Refusal::kLedgerAnswerTooLarge:
+    case Refusal::kLedgerAnswerNotHttp:
+    case Refusal::kLedgerAnsweredUnavailable: return 8;
+    default: return ExitCodeFor(status.code());
+  }
 }
 
 Language LanguageFromEnvironment() {

@@ -2,7 +2,10 @@
 // results on stdout, both as text or (with --json) as JSON.
 //
 // Exit codes: 0 ok; 2 bad input; 3 not found; 4 wrong PIN or key; 5 not allowed now (state,
-// lock, already done); 6 corrupt or failed verification; 7 disk, database or network error.
+// lock, already done); 6 corrupt or failed verification; 7 disk or database error (for
+// lapak-ledger, its PostgreSQL server too); 8 the bazaar ledger could not be reached, or
+// could not take a batch now (`lapak sync`: no answer was taken, or the ledger answered 5xx;
+// nothing was marked sent, and the same command may simply be run again).
 //
 // Errors are said in Bahasa Indonesia, or in English when $LAPAK_LANG is "en"
 // (core/refusal.h).
@@ -18,7 +21,11 @@
 
 namespace lapak::app {
 
-int ExitCodeFor(StatusCode code);
+// A program's exit code for `status`: 0 when ok, else by its code (README, "Exit codes"),
+// except 8 for a refusal that says the ledger could not be reached or could not take a
+// batch now (the rows under "reaching the ledger" in core/refusals_terminal.inc, and
+// LedgerAnsweredUnavailable).
+int ExitCodeFor(const Status& status);
 
 // English when $LAPAK_LANG is "en"; Bahasa Indonesia otherwise.
 Language LanguageFromEnvironment();

@@ -42,7 +42,7 @@ void AddEventCommand(CLI::App& app, Context& ctx) {
   add->add_option("--from", spec->first_day, "First day, YYYY-MM-DD")->required();
   add->add_option("--to", spec->last_day, "Last day, YYYY-MM-DD")->required();
   add->callback([&ctx, spec] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store || !Check(ctx, store->AddEvent(*spec))) return;
     Emit(ctx, {{"event", spec->id}}, fmt::format("event {} added\n", spec->id));
   });
@@ -59,7 +59,7 @@ void AddStallCommand(CLI::App& app, Context& ctx) {
   add->add_option("--category", spec->category, "Category (makanan, kerajinan, busana …)")->required();
   add->add_option("--regency", spec->regency, "The stall's home regency or city (default: the event's)");
   add->callback([&ctx, spec] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store || !Check(ctx, store->AddStall(*spec))) return;
     Emit(ctx, {{"stall", spec->id}, {"event", spec->event_id}},
          fmt::format("stall {} added to {}\n", spec->id, spec->event_id));
@@ -87,7 +87,7 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
       Check(ctx, Refuse(Refusal::kEnrolUrlNotAnAddress, enrol_options->url));
       return;
     }
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store) return;
     Result<std::string> key = store->EnrolTerminal(enrol_options->terminal_id,
                                                    enrol_options->stall_id, ctx.clock->Now());
@@ -112,14 +112,14 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
   CLI::App* revoke = terminal->add_subcommand("revoke", "Refuse a terminal's key from now on");
   revoke->add_option("terminal", *revoke_id, "Terminal id")->required();
   revoke->callback([&ctx, revoke_id] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store || !Check(ctx, store->RevokeTerminal(*revoke_id, ctx.clock->Now()))) return;
     Emit(ctx, {{"revoked", *revoke_id}}, fmt::format("terminal {} revoked\n", *revoke_id));
   });
 
   CLI::App* list = terminal->add_subcommand("list", "Terminals, what they sent and when");
   list->callback([&ctx] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
     if (!store) return;
     Result<std::vector<ledger::TerminalRecord>> terminals = store->Terminals();
     if (!Check(ctx, terminals.status())) return;

@@ -49,7 +49,7 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
   day->add_option("day", options->day, "Business day, YYYY-MM-DD")->required();
   add_csv(day);
   day->callback([&ctx, options] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
     if (!store) return;
     Print(ctx, *options, ledger::MakeDayReport(*store, options->event_id, options->day, ctx.clock->Now()));
   });
@@ -60,7 +60,7 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 1000));
   add_csv(event);
   event->callback([&ctx, options] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
     if (!store) return;
     Print(ctx, *options, ledger::MakeEventReport(*store, options->event_id, options->top, ctx.clock->Now()));
   });
@@ -71,7 +71,7 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
   period->add_option("--province", options->province, "Only this province's events");
   add_csv(period);
   period->callback([&ctx, options] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
     if (!store) return;
     Print(ctx, *options,
           ledger::MakePeriodReport(*store, options->province, options->from, options->to,
@@ -83,7 +83,7 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
   compare->add_option("previous", options->previous_id, "The previous event's id")->required();
   add_csv(compare);
   compare->callback([&ctx, options] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
     if (!store) return;
     Print(ctx, *options, ledger::MakeComparison(*store, options->event_id, options->previous_id));
   });

@@ -18,6 +18,8 @@ struct ServeOptions {
   int port = 8080;
   std::string tls_certificate;
   std::string tls_key;
+  // The server's other bounds stay at HttpLimits' defaults (sync/ledger/web/http_server.h).
+  ledger::HttpLimits limits;
 };
 
 void Serve(Context& ctx, const ServeOptions& options) {
@@ -29,11 +31,14 @@ void Serve(Context& ctx, const ServeOptions& options) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+  // Records this run in the database; closing the store (any return from here, the stop
+  // signals' included) records its clean stop. After a run that did not stop cleanly the open
+  // checks the whole file first, and says so (core/durable_database.h).
+  std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kServe);
   if (!store) return;
   std::optional<ledger::TlsFiles> tls;
   if (!options.tls_certificate.empty()) tls = ledger::TlsFiles{options.tls_certificate, options.tls_key};
-  ledger::LedgerServer server(*store, *ctx.clock, tls);
+  ledger::LedgerServer server(*store, *ctx.clock, tls, options.limits);
   if (!Check(ctx, server.Bind(options.host, options.port))) return;
   // The first line of output names the address: tests and scripts wait for it.
   std::cout << fmt::format("lapak-ledger listening on {}://{}:{}", tls ? "https" : "http",
@@ -66,6 +71,15 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
       ->check(CLI::ExistingFile)
       ->needs(certificate);
   certificate->needs("--tls-key");
+  serve->add_option("--max-connections", options->limits.max_connections,
+                    "Open connections at most (lowered to what the file limit allows)")
+      ->check(CLI::Range(size_t{1}, size_t{1'000'000}))
+      ->capture_default_str();
+  serve->add_option("--max-connections-per-address", options->limits.max_connections_per_address,
+                    "Open connections at most from one address; behind a load balancer, every "
+                    "connection comes from the balancer's")
+      ->check(CLI::Range(size_t{1}, size_t{1'000'000}))
+      ->capture_default_str();
   serve->callback([&ctx, options] { Serve(ctx, *options); });
 }
 

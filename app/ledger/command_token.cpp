@@ -45,7 +45,7 @@ void AddTokenCommand(CLI::App& app, Context& ctx) {
   add->add_option("--province", options->spec.province, "The province a province token reads");
   add->callback([&ctx, options] {
     options->spec.role = *ledger::RoleFromName(options->role);
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store) return;
     Result<std::string> made = ledger::AddToken(*store, options->spec, ctx.clock->Now());
     if (!Check(ctx, made.status())) return;
@@ -56,7 +56,7 @@ void AddTokenCommand(CLI::App& app, Context& ctx) {
 
   CLI::App* list = token->add_subcommand("list", "Tokens (never their secrets)");
   list->callback([&ctx] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
     if (!store) return;
     Result<std::vector<ledger::TokenInfo>> tokens = ledger::ListTokens(*store);
     if (!Check(ctx, tokens.status())) return;
@@ -80,7 +80,7 @@ void AddTokenCommand(CLI::App& app, Context& ctx) {
   CLI::App* revoke = token->add_subcommand("revoke", "Refuse a token from now on");
   revoke->add_option("id", *revoke_id, "Token id (the 8 hex digits after lapak_)")->required();
   revoke->callback([&ctx, revoke_id] {
-    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx);
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store || !Check(ctx, ledger::RevokeToken(*store, *revoke_id, ctx.clock->Now()))) return;
     Emit(ctx, {{"revoked", *revoke_id}}, fmt::format("token {} revoked\n", *revoke_id));
   });

@@ -23,9 +23,11 @@ struct Context {
   int exit_code = 0;
 };
 
-// Opens (creating if missing) the ledger at --postgres or else --db; on failure reports,
-// returns null.
-std::unique_ptr<ledger::LedgerStore> OpenLedger(Context& ctx);
+// Opens the ledger at --postgres or else --db for `use` (core/durable_database.h): kRead for
+// a command that only reads (the ledger must exist; nothing can be written), kWrite for one
+// that writes, kServe for `serve` (its check after an unclean shutdown is said on stderr).
+// A writer creates a missing ledger. On failure reports and returns null.
+std::unique_ptr<ledger::LedgerStore> OpenLedger(Context& ctx, DatabaseUse use);
 // Reports `status` on stderr and sets the exit code; false when not ok.
 bool Check(Context& ctx, const Status& status);
 void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text);
@@ -36,5 +38,6 @@ void AddStallCommand(CLI::App& app, Context& ctx);
 void AddTerminalCommand(CLI::App& app, Context& ctx);
 void AddReportCommand(CLI::App& app, Context& ctx);
 void AddTokenCommand(CLI::App& app, Context& ctx);
+void AddVerifyCommand(CLI::App& app, Context& ctx);
 
 }  // namespace lapak::ledger_cli

@@ -21,6 +21,8 @@
 #include <string>
 
 #include "app/common/app_clock.h"
+#include "app/common/report.h"
+#include "app/common/startup_check.h"
 #include "app/pos/demo_stall.h"
 #include "app/pos/pos_model.h"
 #include "app/pos/screens.h"
@@ -119,10 +121,15 @@ int main(int argc, char** argv) {
   if (screenshot) {  // the demo stall, in a fresh folder
     db_path = (demo_folder.Create("lapak-pos-demo-" + std::to_string(::getpid())) / "stall.db").string();
   }
-  auto store = lapak::StallStore::Open(db_path, clock);
+  // The long-running writer: after a run that did not stop cleanly (killed, or the power
+  // went) the whole file is checked first, and a damaged one refused (exit 6); returning from
+  // main closes the store, which records the clean stop (core/durable_database.h).
+  auto store = lapak::StallStore::Open(db_path, clock, lapak::OpenMode::kCreateIfMissing,
+                                       lapak::DatabaseUse::kServe,
+                                       lapak::app::SayStartupCheck("lapak-pos", db_path));
   if (!store.ok()) {
     std::fprintf(stderr, "lapak-pos: %s\n", store.status().message().c_str());
-    return 7;
+    return lapak::app::ExitCodeFor(store.status());
   }
   // A database not set up yet opens on the set-up screen, unless the demo is asked for.
   if (!(*store)->Info().ok() && ((screenshot && options.screen != "setup") || options.demo)) {

@@ -36,7 +36,10 @@ bool PosModel::SetUp(const StallSetup& setup) {
 }
 
 bool PosModel::OpenDatabase(const std::string& path) {
-  Result<std::unique_ptr<StallStore>> opened = StallStore::Open(path, clock_, OpenMode::kMustExist);
+  // The terminal's database from now on: opened as the long-running writer (checked first
+  // after an unclean shutdown, core/durable_database.h).
+  Result<std::unique_ptr<StallStore>> opened =
+      StallStore::Open(path, clock_, OpenMode::kMustExist, DatabaseUse::kServe);
   if (!opened.ok()) return Refuse(opened.status());
   if (Result<StallInfo> info = (*opened)->Info(); !info.ok()) return Refuse(info.status());
   opened_store_ = std::move(opened).value();

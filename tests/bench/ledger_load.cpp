@@ -39,6 +39,7 @@
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/store/ledger_store.h"
 #include "tests/bench/bazaar_plan.h"
+#include "tests/bench/bench_support.h"
 #include "tests/bench/raw_limits.h"
 #include "tests/bench/terminal_journal.h"
 
@@ -48,15 +49,6 @@ namespace {
 namespace sql = ledger::sql;
 
 using Clock = std::chrono::steady_clock;
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "lapak_ledger_load: %s\n", what.c_str());
-  std::exit(1);
-}
-
-void Check(const Status& status, const std::string& what) {
-  if (!status.ok()) Die(what + ": " + status.message());
-}
 
 struct Options {
   sql::Location where;
@@ -104,18 +96,10 @@ std::string Thousands(int64_t n) {
   return digits;
 }
 
-double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-
 double ThreadCpuSeconds() {
   timespec now{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-double Percentile(std::vector<double> samples, double p) {
-  if (samples.empty()) return 0;
-  std::sort(samples.begin(), samples.end());
-  return samples[std::min(samples.size() - 1, static_cast<size_t>(p * static_cast<double>(samples.size())))];
 }
 
 uint64_t TerminalSeed(uint64_t seed, size_t event, size_t stall) {

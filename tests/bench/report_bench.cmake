@@ -5,7 +5,8 @@
 add_library(lapak_report_bench_support STATIC
   bench/bazaar_plan.cpp
   bench/terminal_journal.cpp
-  bench/raw_limits.cpp)
+  bench/raw_limits.cpp
+  bench/bakso_sales.cpp)
 target_link_libraries(lapak_report_bench_support
   PUBLIC lapak_ledger lapak_uploader lapak_protocol lapak_core
   PRIVATE SQLite::SQLite3 PkgConfig::PQXX fmt::fmt)
@@ -17,3 +18,12 @@ target_link_libraries(lapak_ledger_load PRIVATE lapak_report_bench_support lapak
 add_executable(report_bench bench/report_bench.cpp)
 target_link_libraries(report_bench PRIVATE lapak_report_bench_support lapak_ledger lapak_core
   benchmark::benchmark)
+
+# Start-up of a ledger command (issue 11): `lapak-ledger report day` end to end against the
+# report itself, and serve's open after a clean and an unclean stop, on a ledger of a million
+# sales that its set-up makes by a bulk insert (see the file's head for how to run it).
+add_executable(startup_bench bench/startup_bench.cpp)
+target_link_libraries(startup_bench PRIVATE lapak_report_bench_support lapak_ledger lapak_core
+  SQLite::SQLite3 fmt::fmt benchmark::benchmark)
+target_compile_definitions(startup_bench PRIVATE LAPAK_LEDGER_PATH="$<TARGET_FILE:lapak-ledger>")
+add_dependencies(startup_bench lapak-ledger)

@@ -29,36 +29,13 @@
 
 #include "sync/ledger/reports/reports.h"
 #include "sync/ledger/store/ledger_store.h"
+#include "tests/bench/bench_support.h"
 #include "tests/bench/raw_limits.h"
 
 namespace lapak::bench {
 namespace {
 
 namespace sql = ledger::sql;
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "report_bench: %s\n", what.c_str());
-  std::abort();
-}
-
-template <typename T>
-T Must(Result<T> result, const std::string& what) {
-  if (!result.ok()) Die(what + ": " + result.status().message());
-  return std::move(result).value();
-}
-
-template <typename Fn>
-double TimeSeconds(Fn fn) {
-  const auto start = std::chrono::steady_clock::now();
-  fn();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double Percentile(std::vector<double> samples, double p) {
-  if (samples.empty()) return 0;
-  std::sort(samples.begin(), samples.end());
-  return samples[std::min(samples.size() - 1, static_cast<size_t>(p * static_cast<double>(samples.size())))];
-}
 
 // After every event of the load: no terminal is reported late for today.
 const TimePoint kNow{std::chrono::sys_days{std::chrono::year{2027} / 1 / 1}};

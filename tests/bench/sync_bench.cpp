@@ -45,11 +45,15 @@
 #include "sync/payload.h"
 #include "sync/transport.h"
 #include "sync/uploader.h"
+#include "tests/bench/bakso_sales.h"
+#include "tests/bench/bench_support.h"
 #include "tests/bench/raw_limits.h"
 #include "tests/sync/ledger_process.h"
 
 namespace lapak {
 namespace {
+
+using namespace lapak::bench;
 
 using namespace std::chrono_literals;
 
@@ -59,42 +63,11 @@ constexpr char kStallId[] = "BKS-07";
 constexpr char kTerminalId[] = "T1";
 constexpr char kEventId[] = "BZR-SMG";
 
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "sync_bench: %s\n", what.c_str());
-  std::abort();
-}
-
-void Check(const Status& status, const char* what) {
-  if (!status.ok()) Die(std::string(what) + ": " + status.message());
-}
-
-std::string BenchDir() {
-  const char* dir = std::getenv("LAPAK_BENCH_DIR");
-  return dir ? dir : ".";
-}
-
-void RemoveDb(const std::string& path) {
-  std::filesystem::remove(path);
-  std::filesystem::remove(path + "-wal");
-  std::filesystem::remove(path + "-shm");
-}
-
 // Copies a closed database (and its WAL, if one was left) over `to`.
 void CopyDb(const std::string& from, const std::string& to) {
   RemoveDb(to);
   std::filesystem::copy_file(from, to);
   if (std::filesystem::exists(from + "-wal")) std::filesystem::copy_file(from + "-wal", to + "-wal");
-}
-
-double Seconds(std::chrono::steady_clock::duration d) {
-  return std::chrono::duration<double>(d).count();
-}
-
-template <typename Fn>
-double TimeSeconds(Fn fn) {
-  const auto start = std::chrono::steady_clock::now();
-  fn();
-  return Seconds(std::chrono::steady_clock::now() - start);
 }
 
 double Median(std::vector<double> samples) {
@@ -114,61 +87,6 @@ TimePoint Wib(int day_of_november, std::chrono::hours hour) {
   return time_point_cast<milliseconds>(sys_days{year{2026} / November / day_of_november} + hour - 7h);
 }
 
-std::vector<Product> Catalog() {
-  auto item = [](const char* sku, const char* name, const char* category, int64_t price) {
-    return Product{sku, name, category, Money::Rupiah(price), true};
-  };
-  return {item("BKS-U", "Bakso Urat", "Makanan", 20000),
-          item("BKS-T", "Bakso Telur", "Makanan", 22000),
-          item("MIE-A", "Mie Ayam", "Makanan", 15000),
-          item("MIE-B", "Mie Ayam Bakso", "Makanan", 20000),
-          item("PGS", "Pangsit Goreng", "Tambahan", 3000),
-          item("KRP", "Kerupuk", "Tambahan", 2000),
-          item("TEH", "Es Teh Manis", "Minuman", 5000),
-          item("JRK", "Es Jeruk", "Minuman", 7000),
-          item("TBT", "Teh Botol", "Minuman", 6000),
-          item("AIR", "Air Mineral", "Minuman", 4000)};
-}
-
-// Typical sales: 2-4 distinct lines, mostly one of each; cash (a note or two above the total,
-// sometimes exact) or QRIS (exact).
-class SaleMaker {
- public:
-  explicit SaleMaker(std::vector<Product> products) : products_(std::move(products)) {}
-
-  CompletedSale Next() {
-    Cart cart;
-    std::vector<size_t> order(products_.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::shuffle(order.begin(), order.end(), rng_);
-    const int lines = Uniform(2, 4);
-    for (int i = 0; i < lines; ++i) {
-      const int roll = Uniform(1, 100);
-      const int64_t quantity = roll <= 70 ? 1 : roll <= 92 ? 2 : 3;
-      Check(cart.AddProduct(products_[order[static_cast<size_t>(i)]], quantity), "add line");
-    }
-    const Money total = cart.Totals()->total;
-    if (Uniform(1, 100) <= 55) {
-      const std::vector<Money> notes = CashSuggestions(total, 4);
-      const int pick = Uniform(0, static_cast<int>(notes.size()));  // == size: exact amount
-      Check(cart.AddPayment(PaymentMethod::kCash,
-                            pick == static_cast<int>(notes.size()) ? total : notes[static_cast<size_t>(pick)]),
-            "cash");
-    } else {
-      Check(cart.AddPayment(PaymentMethod::kQris, total), "qris");
-    }
-    Result<CompletedSale> sale = cart.Complete();
-    Check(sale.status(), "complete");
-    return std::move(sale).value();
-  }
-
- private:
-  int Uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-
-  std::vector<Product> products_;
-  std::mt19937 rng_{20261122};
-};
-
 // Built once per process: a closed stall database holding the sales, a closed ledger database
 // with the stall's terminal enrolled (not yet holding anything), and the journal in memory.
 struct Fixture {
@@ -187,8 +105,8 @@ struct Fixture {
       Check(store->Initialise({kStallId, "Bakso Pak Kumis", kTerminalId, "Asia/Jakarta", "04:00",
                                "9999", "1234"}),
             "initialise");
-      Check(store->ImportCatalog(Catalog(), false), "catalog");
-      SaleMaker maker(Catalog());
+      Check(store->ImportCatalog(BaksoCatalog(), false), "catalog");
+      BaksoSaleMaker maker;
       int64_t made = 0;
       for (int day = 0; day < kDays; ++day) {
         const int64_t count = day + 1 < kDays ? kSales / kDays : kSales - made;

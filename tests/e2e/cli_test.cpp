@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/damaged_file.h"
 #include "tests/support/process.h"
 
 namespace lapak {
@@ -260,6 +261,45 @@ TEST_F(CliTest, VerifyNamesATamperedEntryAndExitsWithSix) {
             verify.err);
 }
 
+
+// A page of the catalog lost with the power: no command reads the whole file when it opens
+// the database, so the commands that do not read the catalog still work; verify names it.
+TEST_F(CliTest, NoCommandChecksTheWholeFileOnOpeningVerifyDoes) {
+  ImportBakso();
+  ASSERT_EQ("OK", testing::DamageTable(db_, "products"));
+  const RunResult sell = Lapak({"sell", "--custom", "15000:Bakso", "--pay", "cash", "--pin", "1234"});
+  EXPECT_EQ(0, sell.exit_code) << sell.err;
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"report"}, {"history"}, {"export"}, {"status"}}) {
+    const RunResult run = Lapak(command);
+    EXPECT_EQ(0, run.exit_code) << command.front() << ": " << run.err;
+  }
+  const RunResult verify = Lapak({"verify"});
+  EXPECT_EQ(6, verify.exit_code);
+  EXPECT_EQ(0u, verify.err.find("lapak: the books fail verification at entry 0: the database file is damaged: "))
+      << verify.err;
+}
+
+// The commands that only read open the database read-only: they answer while lapak-pos (here
+// a plain connection) is in the middle of a write, and take no lock it would wait for.
+TEST_F(CliTest, ReadOnlyCommandsAnswerWhileAnotherProgramWrites) {
+  ImportBakso();
+  ASSERT_EQ(0, Lapak({"sell", "--item", "BKS-01", "--pay", "cash", "--pin", "1234"}).exit_code);
+  sqlite3* writer = nullptr;
+  ASSERT_EQ(SQLITE_OK, sqlite3_open(db_.c_str(), &writer));
+  ASSERT_EQ(SQLITE_OK, sqlite3_exec(writer, "BEGIN IMMEDIATE; UPDATE products SET name = 'Bakso Baru'",
+                                    nullptr, nullptr, nullptr));
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"report"}, {"history"}, {"export"}, {"status"}, {"verify"},
+        {"catalog", "list"}, {"catalog", "export"}}) {
+    const RunResult run = Lapak(command);
+    EXPECT_EQ(0, run.exit_code) << command.back() << ": " << run.err;
+  }
+  EXPECT_EQ(1, LapakJson({"history"}).size());
+  EXPECT_EQ(std::string::npos, Lapak({"catalog", "list"}).out.find("Bakso Baru"));  // not committed
+  EXPECT_EQ(SQLITE_OK, sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr));
+  sqlite3_close(writer);
+}
 
 TEST_F(CliTest, ResetIsRefusedWhileAnythingIsUnsentAndInitAgainIsRefused) {
   ImportBakso();

@@ -1,7 +1,9 @@
 # Fault tests of the sync contract against the real lapak-ledger (included from
 # tests/CMakeLists.txt, so paths are relative to tests/):
 #   fault_sync_tests  — 20 terminals × 500 sales sync through a seeded fault-injecting proxy;
-#   ledger_kill_tests — the ledger killed with SIGKILL mid-ingest 50 times and restarted.
+#   ledger_kill_tests — the ledger killed with SIGKILL mid-ingest 50 times and restarted;
+#   ledger_cluster_tests — two ledger servers on one database, behind HAProxy, one killed
+#     mid-batch each round; and one batch posted to both at once.
 # Sizes: LAPAK_SOAK_SALES (sales per terminal), LAPAK_KILL_ROUNDS; seeds: LAPAK_FAULT_SEED,
 # LAPAK_KILL_SEED. Each runs with the ledger in SQLite and again in PostgreSQL ("pg." tests).
 
@@ -24,3 +26,10 @@ endforeach()
 lapak_discover_postgres_ledger_tests(fault_sync_tests TEST_FILTER "FaultSyncTest.*"
   PROPERTIES TIMEOUT 900)
 lapak_discover_postgres_ledger_tests(ledger_kill_tests PROPERTIES TIMEOUT 900)
+
+add_executable(ledger_cluster_tests sync/ledger_cluster_test.cpp)
+target_link_libraries(ledger_cluster_tests PRIVATE
+  lapak_soak_terminals nlohmann_json::nlohmann_json PkgConfig::HTTPLIB GTest::gtest_main)
+add_dependencies(ledger_cluster_tests lapak-ledger)
+gtest_discover_tests(ledger_cluster_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync TIMEOUT 600)
+lapak_discover_postgres_ledger_tests(ledger_cluster_tests PROPERTIES TIMEOUT 600)

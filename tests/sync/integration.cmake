@@ -12,6 +12,17 @@ add_library(lapak_sealed_batch STATIC sync/sealed_batch.cpp)
 target_include_directories(lapak_sealed_batch PUBLIC ${PROJECT_SOURCE_DIR})
 target_link_libraries(lapak_sealed_batch PUBLIC lapak_protocol lapak_core)
 
+# Ledger impostors on loopback (a server that says what a test wants; a refusing port).
+add_library(lapak_fake_ledger STATIC sync/fake_ledger.cpp)
+target_include_directories(lapak_fake_ledger PUBLIC ${PROJECT_SOURCE_DIR})
+target_link_libraries(lapak_fake_ledger PUBLIC Threads::Threads)
+
+# The terminal's HTTP client against those impostors: no lapak-ledger needed.
+add_executable(http_transport_tests sync/http_transport_test.cpp)
+target_link_libraries(http_transport_tests PRIVATE
+  lapak_fake_ledger lapak_uploader lapak_protocol lapak_core GTest::gtest_main)
+gtest_discover_tests(http_transport_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
+
 add_executable(ledger_integration_tests sync/ledger_integration_test.cpp)
 target_link_libraries(ledger_integration_tests PRIVATE
   lapak_sealed_batch lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_uploader lapak_protocol lapak_core
@@ -22,7 +33,7 @@ lapak_discover_postgres_ledger_tests(ledger_integration_tests)
 
 add_executable(sync_cli_tests sync/sync_cli_test.cpp)
 target_link_libraries(sync_cli_tests PRIVATE
-  lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_protocol lapak_core
+  lapak_fake_ledger lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_protocol lapak_core
   nlohmann_json::nlohmann_json GTest::gtest_main)
 add_dependencies(sync_cli_tests lapak lapak-ledger)
 gtest_discover_tests(sync_cli_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
@@ -35,3 +46,4 @@ target_link_libraries(malicious_terminal_tests PRIVATE
   nlohmann_json::nlohmann_json GTest::gtest_main)
 gtest_discover_tests(malicious_terminal_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
 lapak_discover_postgres_ledger_tests(malicious_terminal_tests)
+

@@ -50,39 +50,6 @@ constexpr int kTerminals = 3;
 constexpr int64_t kBacklogSales = 600;  // before the first round: batches of 500 entries
 constexpr int64_t kSalesPerRound = 40;
 
-// What the killer watches: batches posted this round and batches awaiting their answer.
-struct Traffic {
-  std::mutex mutex;
-  std::condition_variable changed;
-  int64_t posted = 0;  // this round
-  std::atomic<int64_t> in_flight{0};
-  std::atomic<int64_t> total_posts{0};
-  std::atomic<int64_t> answered{0};
-};
-
-class WatchedTransport final : public sync::Transport {
- public:
-  WatchedTransport(std::unique_ptr<sync::Transport> inner, Traffic& traffic)
-      : inner_(std::move(inner)), traffic_(traffic) {}
-  Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
-    ++traffic_.in_flight;
-    ++traffic_.total_posts;
-    {
-      std::lock_guard lock(traffic_.mutex);
-      ++traffic_.posted;
-    }
-    traffic_.changed.notify_all();
-    Result<sync::LedgerAnswer> answer = inner_->PostBatch(envelope);
-    --traffic_.in_flight;
-    if (answer.ok()) ++traffic_.answered;
-    return answer;
-  }
-
- private:
-  std::unique_ptr<sync::Transport> inner_;
-  Traffic& traffic_;
-};
-
 // A sale of one line, paid in cash, by QRIS, by transfer or part QRIS part cash.
 std::string FillKiosBasket(std::mt19937_64& random, Basket& basket) {
   const int64_t unit = 500 * Uniform(random, 1, 100), quantity = Uniform(random, 1, 3);
@@ -112,13 +79,6 @@ std::string FillKiosBasket(std::mt19937_64& random, Basket& basket) {
       break;
   }
   return "";
-}
-
-// A new uploader for the terminal to the ledger at `url`, its requests watched by `traffic`.
-std::string Connect(SoakTerminal& terminal, const std::string& url, Traffic& traffic) {
-  return terminal.Connect(url, [&traffic](std::unique_ptr<sync::Transport> http) {
-    return std::make_unique<WatchedTransport>(std::move(http), traffic);
-  });
 }
 
 // ---- reading the ledger's database --------------------------------------------------------
@@ -185,7 +145,7 @@ TEST(LedgerKillTest, KilledMidIngestAndRestartedTheLedgerStillEqualsTheTerminals
 
   ASSERT_EQ("", each_terminal([&](int i) { return terminals[i]->Sell(kBacklogSales); }));
 
-  Traffic traffic;
+  testing::Traffic traffic;
   std::map<std::string, int64_t> acknowledged;  // each terminal's mark when the ledger died
   int kills_in_flight = 0;
   int64_t max_gain = 0;  // most entries a restarted ledger held beyond the terminal's mark
@@ -235,7 +195,7 @@ TEST(LedgerKillTest, KilledMidIngestAndRestartedTheLedgerStillEqualsTheTerminals
         SoakTerminal& terminal = *terminals[i];
         std::mt19937_64 chunks(chunk_seeds[i]);
         std::string& failure = failures[i];
-        failure = Connect(terminal, ledger.url(), traffic);
+        failure = terminal.Connect(ledger.url(), testing::WatchedBy(traffic));
         int64_t sold = 0;
         while (failure.empty() && !stop) {
           if (sold < kSalesPerRound) {
@@ -292,7 +252,7 @@ TEST(LedgerKillTest, KilledMidIngestAndRestartedTheLedgerStillEqualsTheTerminals
   }
   for (const auto& terminal : terminals) ASSERT_TRUE(terminal->done()) << terminal->terminal_id();
   ASSERT_EQ("", each_terminal([&](int i) {
-              std::string error = Connect(*terminals[i], ledger.url(), traffic);
+              std::string error = terminals[i]->Connect(ledger.url(), testing::WatchedBy(traffic));
               return error.empty() ? terminals[i]->Drain(20) : error;
             }));
   ledger.Kill(SIGTERM);

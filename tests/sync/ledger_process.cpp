@@ -2,7 +2,11 @@
 
 #include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <set>
 #include <stdexcept>
 
 #include "tests/sync/ledger_target.h"
@@ -20,6 +24,30 @@ std::vector<std::string> LedgerArgv(const ledger::sql::Location& database,
   return argv;
 }
 
+// The children of this process that run the program at `path` (from /proc: Child keeps its
+// pid to itself).
+std::set<pid_t> ChildrenRunning(const std::string& path) {
+  std::set<pid_t> children;
+  std::error_code error;
+  const std::filesystem::path program = std::filesystem::canonical(path, error);
+  if (error) return children;
+  for (std::filesystem::directory_iterator entry("/proc", error), end; !error && entry != end;
+       entry.increment(error)) {
+    const std::string name = entry->path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+    const std::string stat = ReadFile(entry->path().string() + "/stat");
+    const size_t comm_end = stat.rfind(')');
+    if (comm_end == std::string::npos || comm_end + 4 >= stat.size()) continue;
+    if (std::strtol(stat.c_str() + comm_end + 4, nullptr, 10) != ::getpid()) continue;
+    std::error_code unreadable;
+    if (std::filesystem::read_symlink(entry->path() / "exe", unreadable) == program) {
+      children.insert(static_cast<pid_t>(std::stol(name)));
+    }
+  }
+  return children;
+}
+
 }  // namespace
 
 LedgerProcess::LedgerProcess(ledger::sql::Location database, std::vector<std::string> serve_args)
@@ -34,9 +62,15 @@ LedgerProcess::~LedgerProcess() {
 void LedgerProcess::Start() {
   std::vector<std::string> args{"serve", "--port", "0"};
   args.insert(args.end(), serve_args_.begin(), serve_args_.end());
+  const std::set<pid_t> before = ChildrenRunning(LAPAK_LEDGER_PATH);
   child_ = std::make_unique<Child>(LedgerArgv(database_, args));
   std::string line;
   if (!child_->ReadLine(line)) throw std::runtime_error("lapak-ledger did not start");
+  // It has printed a line: it runs the ledger's program by now.
+  pid_ = -1;
+  for (const pid_t child : ChildrenRunning(LAPAK_LEDGER_PATH)) {
+    if (before.count(child) == 0) pid_ = pid_ == -1 ? child : -1;  // two new ones: cannot tell
+  }
   const size_t colon = line.rfind(':');
   const bool https = line.find("listening on https://127.0.0.1:") != std::string::npos;
   if ((!https && line.find("listening on http://127.0.0.1:") == std::string::npos) ||
@@ -51,6 +85,7 @@ void LedgerProcess::Kill(int signal) {
   child_->Kill(signal);
   child_->Wait();
   child_.reset();
+  pid_ = -1;
 }
 
 RunResult RunLedger(const ledger::sql::Location& database, const std::vector<std::string>& args,

@@ -7,6 +7,8 @@
 // parallel without fixed ports.
 #pragma once
 
+#include <sys/types.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +28,9 @@ class LedgerProcess {
   LedgerProcess& operator=(const LedgerProcess&) = delete;
 
   int port() const { return port_; }
+  // The server's process id (for /proc/<pid>/status); -1 when it could not be told from this
+  // process's children.
+  pid_t pid() const { return pid_; }
   // "http://127.0.0.1:PORT", or https:// when serving TLS.
   std::string url() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
   // Sends `signal` and reaps the process; a later Start() serves the same database again.
@@ -38,6 +43,7 @@ class LedgerProcess {
   std::unique_ptr<Child> child_;
   std::string scheme_ = "http";
   int port_ = 0;
+  pid_t pid_ = -1;
 };
 
 // Runs `lapak-ledger --db <path> | --postgres <uri> <args…>` with `env` added to its

@@ -40,7 +40,7 @@ class LedgerStoreTest : public ::testing::Test {
   LedgerStoreTest() : clock_(testing::Wib(22, std::chrono::hours(19))) {
     stall_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
     EXPECT_TRUE(stall_->Initialise({"BKS-07", "Bakso", "T1", "Asia/Jakarta", "04:00", "9999", "1234"}).ok());
-    ledger_ = std::move(LedgerStore::Open(testing::NewLedgerLocation(dir_), true)).value();
+    ledger_ = std::move(LedgerStore::Open(where_, true)).value();
     EXPECT_TRUE(ledger_->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta",
                                    "2026-11-20", "2026-11-22"}).ok());
     EXPECT_TRUE(ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());
@@ -66,6 +66,7 @@ class LedgerStoreTest : public ::testing::Test {
   int64_t Hwm() { return (*ledger_->FindTerminal("T1"))->hwm; }
 
   testing::TempDir dir_;
+  sql::Location where_ = testing::NewLedgerLocation(dir_);
   ManualClock clock_;
   std::unique_ptr<StallStore> stall_;
   std::unique_ptr<LedgerStore> ledger_;
@@ -86,6 +87,28 @@ TEST(LedgerFiguresTest, AddIsFigureByFigureAndAnOverflowIsCorruptionThatChangesN
   huge.sales_count = std::numeric_limits<int64_t>::max();
   EXPECT_EQ(StatusCode::kCorruption, figures.Add(huge).code());
   EXPECT_EQ(before, figures);
+}
+
+// Commands that only read (reports, lists, verify) open the ledger read-only: SQLite's
+// SQLITE_OPEN_READONLY, PostgreSQL's read-only transactions. They read; nothing they run writes.
+TEST_F(LedgerStoreTest, ALedgerOpenedToReadReadsButCannotWrite) {
+  Result<std::unique_ptr<LedgerStore>> reader =
+      LedgerStore::Open(where_, false, DatabaseUse::kRead);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  Result<std::vector<TerminalRecord>> terminals = (*reader)->Terminals();
+  ASSERT_TRUE(terminals.ok()) << terminals.status().ToString();
+  EXPECT_EQ(1u, terminals->size());
+
+  const Status refused = (*reader)->AddEvent(
+      {"expo-2", "Expo 2", "Jawa Tengah", "Semarang", "Asia/Jakarta", "2026-12-01", "2026-12-02"});
+  EXPECT_EQ(StatusCode::kIoError, refused.code());
+  const bool read_only =
+      refused.message().find("attempt to write a readonly database") != std::string::npos ||
+      refused.message().find("read-only transaction") != std::string::npos;
+  EXPECT_TRUE(read_only) << refused.ToString();
+  EXPECT_FALSE((*reader)->RevokeTerminal("T1", clock_.Now()).ok());
+  EXPECT_FALSE((*ledger_->FindTerminal("T1"))->revoked);
+  EXPECT_EQ(1u, ListEvents(*ledger_, [](const EventInfo&) { return true; })->size());
 }
 
 // The organiser's set-up is refused with codes (core/refusals_ledger.inc), said in English by

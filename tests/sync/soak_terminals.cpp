@@ -351,4 +351,24 @@ void ExpectLedgerEqualsTerminals(const ledger::sql::Location& ledger_db, const s
   ExpectZReportsReconciled(books, terminals, tally);
 }
 
+Result<sync::LedgerAnswer> WatchedTransport::PostBatch(std::string_view envelope) {
+  ++traffic_.in_flight;
+  ++traffic_.total_posts;
+  {
+    std::lock_guard lock(traffic_.mutex);
+    ++traffic_.posted;
+  }
+  traffic_.changed.notify_all();
+  Result<sync::LedgerAnswer> answer = inner_->PostBatch(envelope);
+  --traffic_.in_flight;
+  if (answer.ok()) ++traffic_.answered;
+  return answer;
+}
+
+WrapTransport WatchedBy(Traffic& traffic) {
+  return [&traffic](std::unique_ptr<sync::Transport> http) {
+    return std::make_unique<WatchedTransport>(std::move(http), traffic);
+  };
+}
+
 }  // namespace lapak::testing

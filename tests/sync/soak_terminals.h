@@ -7,11 +7,14 @@
 // the figures each day must come to from the tendered amounts itself, not through core.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
@@ -59,6 +62,32 @@ using FillBasket = std::function<std::string(std::mt19937_64& random, Basket& ba
 // Wraps a terminal's HTTP transport, e.g. to count or watch its requests.
 using WrapTransport =
     std::function<std::unique_ptr<sync::Transport>(std::unique_ptr<sync::Transport>)>;
+
+// The batches the terminals of a test post, for a test that kills a ledger while one is in
+// flight: `changed` is notified (under `mutex`) at every post.
+struct Traffic {
+  std::mutex mutex;
+  std::condition_variable changed;
+  int64_t posted = 0;  // since the test last set it to 0, under `mutex`
+  std::atomic<int64_t> in_flight{0};
+  std::atomic<int64_t> total_posts{0};
+  std::atomic<int64_t> answered{0};
+};
+
+// A terminal's HTTP transport whose posts count in a Traffic.
+class WatchedTransport final : public sync::Transport {
+ public:
+  WatchedTransport(std::unique_ptr<sync::Transport> inner, Traffic& traffic)
+      : inner_(std::move(inner)), traffic_(traffic) {}
+  Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override;
+
+ private:
+  std::unique_ptr<sync::Transport> inner_;
+  Traffic& traffic_;
+};
+
+// Wraps a transport in a WatchedTransport counting in `traffic` (for SoakTerminal::Connect).
+WrapTransport WatchedBy(Traffic& traffic);
 
 // What a SoakTerminal is made of.
 struct SoakStall {

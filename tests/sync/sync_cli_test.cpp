@@ -16,6 +16,7 @@
 #include "sync/enrolment.h"
 #include "sync/ledger/store/ledger_store.h"
 #include "tests/support/process.h"
+#include "tests/sync/fake_ledger.h"
 #include "tests/sync/ledger_process.h"
 #include "tests/sync/ledger_target.h"
 #include "tests/sync/stall_fixture.h"
@@ -211,8 +212,8 @@ TEST_F(SyncCliTest, SyncFailsWhileTheLedgerIsDownAndResumesWithoutDoubling) {
 
   ledger.Kill(SIGTERM);
   RunResult down = Lapak({"sync"});
-  EXPECT_NE(0, down.exit_code);
-  EXPECT_EQ(7, down.exit_code) << down.err;  // IoError: no answer
+  EXPECT_EQ(8, down.exit_code) << down.err;  // the ledger could not be reached
+  EXPECT_NE(std::string::npos, down.err.find("no answer from the ledger at " + ledger.url())) << down.err;
   const json failed = Status();
   EXPECT_EQ(4, failed["unsent"]);
   EXPECT_EQ(3, failed["acknowledged_seq"]);
@@ -237,6 +238,24 @@ TEST_F(SyncCliTest, SyncFailsWhileTheLedgerIsDownAndResumesWithoutDoubling) {
   EXPECT_EQ(TerminalTotals(), LedgerTotals());
   EXPECT_EQ(58000, LedgerTotals().net.rupiah());  // 25.000 + 18.000 + 15.000; the transfer was voided
   EXPECT_EQ(1, LedgerTotals().voids_count);
+}
+
+TEST_F(SyncCliTest, SyncSaysWhichLedgerItCannotReachAndWhyWithTheNetworkExitCode) {
+  const testing::RefusingPort nobody;
+  Enrol(LedgerCode(nobody.url()));
+  stall_.Sell(25000, {Cash(25000)});
+
+  RunResult refused = Lapak({"sync"});
+  EXPECT_EQ(8, refused.exit_code) << refused.err;
+  EXPECT_EQ("lapak: no answer from the ledger at " + nobody.url() + ": connection refused\n", refused.err);
+  RunResult coded = Lapak({"sync", "--json"});
+  EXPECT_EQ(8, coded.exit_code) << coded.err;
+  const json error = json::parse(coded.err);
+  EXPECT_EQ("NoAnswerFromLedgerAt", error["refusal"]);
+  EXPECT_EQ("IoError", error["code"]);
+  const RunResult said = testing::Run({kLapak, "--db", db_, "sync"}, {kFixedClock[0]});
+  EXPECT_EQ("lapak: Tidak ada jawaban dari ledger di " + nobody.url() + ": koneksi ditolak\n", said.err);
+  EXPECT_EQ(2, Status()["unsent"]);
 }
 
 TEST_F(SyncCliTest, WatcherCatchesUpWhenTheLedgerComesBackAndStopsCleanlyOnSigterm) {
@@ -294,19 +313,32 @@ TEST_F(SyncCliTest, SyncsToAnHttpsLedgerItsCertificateVerified) {
   const SelfSignedCertificate tls(dir_);
   testing::LedgerProcess ledger(ledger_db_, {"--tls-cert", tls.certificate, "--tls-key", tls.key});
   ASSERT_EQ(0u, ledger.url().find("https://127.0.0.1:"));
-  Enrol(LedgerCode(ledger.url()));
+  const std::string code = LedgerCode(ledger.url());
+  Enrol(code);
   stall_.Sell(25000, {Cash(30000)});
   stall_.Sell(18000, {Qris(18000)});
 
   // Not trusted: the self-signed certificate is in no CA store, so nothing is sent.
   RunResult untrusted = Lapak({"sync"});
-  EXPECT_EQ(7, untrusted.exit_code) << untrusted.out;
-  EXPECT_NE(std::string::npos, untrusted.err.find("SSL")) << untrusted.err;
+  EXPECT_EQ(8, untrusted.exit_code) << untrusted.out;
+  EXPECT_NE(std::string::npos,
+            untrusted.err.find("the TLS certificate of the ledger at " + ledger.url() + " is not trusted"))
+      << untrusted.err;
   EXPECT_EQ(0, LedgerHwm());
 
   std::vector<std::string> argv{kLapak, "--db", db_, "sync", "--json"};
   std::vector<std::string> env = kFixedClock;
   env.push_back("LAPAK_LEDGER_CA=" + tls.certificate);
+  // Trusted, but issued to 127.0.0.1, not to the name the terminal asked for.
+  const std::string by_name = "https://localhost:" + ledger.url().substr(ledger.url().rfind(':') + 1);
+  Enrol(Retarget(code, by_name));
+  RunResult misnamed = testing::Run(argv, env);
+  EXPECT_EQ(8, misnamed.exit_code) << misnamed.out;
+  EXPECT_EQ("LedgerCertificateNotTrusted", json::parse(misnamed.err)["refusal"]) << misnamed.err;
+  EXPECT_NE(std::string::npos, misnamed.err.find("hostname mismatch")) << misnamed.err;
+  EXPECT_EQ(0, LedgerHwm());
+
+  Enrol(code);
   RunResult trusted = testing::Run(argv, env);
   ASSERT_EQ(0, trusted.exit_code) << trusted.err;
   EXPECT_EQ(3, json::parse(trusted.out)["acknowledged_seq"]);

@@ -1,11 +1,14 @@
 // The real lapak-pos binary under Xvfb: a screenshot of every screen at the two sizes the
-// terminal must work at, each checked to be a PNG of the right size that is not blank.
+// terminal must work at, each checked to be a PNG of the right size that is not blank; and
+// what it checks of its database as it starts (core/durable_database.h).
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
 #include <set>
 #include <string>
+#include <vector>
 
+#include "tests/support/damaged_file.h"
 #include "tests/support/process.h"
 
 namespace lapak {
@@ -69,6 +72,43 @@ INSTANTIATE_TEST_SUITE_P(EveryScreen, ScreenshotTest,
                                            Shot{"history", 1280, 800}, Shot{"day", 1280, 800},
                                            Shot{"catalog", 1280, 800}, Shot{"settings", 1280, 800}),
                          ShotName);
+
+// lapak-pos opens its database before it opens a window, so what it checks at start-up is
+// seen without a display: then it ends at once, closing the database cleanly (exit 7).
+const std::vector<std::string> kNoDisplay = {"DISPLAY=", "WAYLAND_DISPLAY=", "ASAN_OPTIONS=detect_leaks=0"};
+
+testing::RunResult StartPos(const std::string& db) {
+  return testing::Run({"/usr/bin/timeout", "30", LAPAK_POS_PATH, "--db", db}, kNoDisplay);
+}
+
+TEST(PosStartUpTest, ChecksItsDatabaseOnlyAfterAnUncleanExitAndRefusesADamagedOne) {
+  testing::TempDir dir;
+  const std::string db = dir.File("stall.db");
+  const testing::RunResult created = StartPos(db);
+  ASSERT_EQ(7, created.exit_code) << created.err;
+  EXPECT_EQ(std::string::npos, created.err.find("checking")) << created.err;
+  EXPECT_EQ("0", testing::CountSessions(db));  // its session, closed
+
+  ASSERT_EQ("OK", testing::LeaveUncleanSession(db));  // the power went while it ran
+  const testing::RunResult checked = StartPos(db);
+  EXPECT_EQ(7, checked.exit_code) << checked.err;
+  EXPECT_NE(std::string::npos,
+            checked.err.find("lapak-pos: " + db + " was left open by 1 run that did not stop cleanly; "
+                             "checking the whole file (PRAGMA quick_check) before starting\n"))
+      << checked.err;
+  EXPECT_NE(std::string::npos, checked.err.find(" s: ok\n")) << checked.err;
+  EXPECT_EQ("0", testing::CountSessions(db));
+  const testing::RunResult again = StartPos(db);
+  EXPECT_EQ(std::string::npos, again.err.find("checking")) << again.err;
+
+  ASSERT_EQ("OK", testing::LeaveUncleanSession(db));
+  ASSERT_EQ("OK", testing::DamageTable(db, "products"));
+  const testing::RunResult refused = StartPos(db);
+  EXPECT_EQ(6, refused.exit_code) << refused.err;
+  EXPECT_NE(std::string::npos, refused.err.find(" s: damaged\n")) << refused.err;
+  EXPECT_NE(std::string::npos, refused.err.find("lapak-pos: the database '" + db + "' is damaged: ")) << refused.err;
+  EXPECT_EQ(std::string::npos, refused.err.find("display")) << refused.err;  // before any window
+}
 
 }  // namespace
 }  // namespace lapak

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdint>
@@ -21,6 +24,7 @@
 #include "core/schema.h"
 #include "core/sqlite.h"
 #include "core/store.h"
+#include "tests/support/damaged_file.h"
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
 
@@ -475,6 +479,172 @@ TEST_F(StoreMigrationTest, ADatabaseFromANewerLapakIsRefused) {
   RawDb raw(path_);
   EXPECT_EQ(std::to_string(newer), raw.Query("PRAGMA user_version"));
   EXPECT_EQ("0", raw.Query("SELECT count(*) FROM sqlite_master"));
+}
+
+TEST_F(StoreMigrationTest, AReadOnlyOpenOfAnOlderStallMigratesItFirst) {
+  {
+    Result<std::unique_ptr<sqlite::Database>> db = sqlite::Database::Open(path_, /*create=*/true);
+    ASSERT_EQ("OK", db.status().ToString());
+    ASSERT_EQ("OK", Migrate(**db, Migrations(), 1).ToString());
+  }
+  Result<std::unique_ptr<StallStore>> reader =
+      StallStore::Open(path_, clock_, OpenMode::kMustExist, DatabaseUse::kRead);
+  ASSERT_EQ("OK", reader.status().ToString());
+  EXPECT_EQ(std::to_string(LatestSchemaVersion()), RawDb(path_).Query("PRAGMA user_version"));
+  EXPECT_EQ("OK", (*reader)->Progress().status().ToString());  // sync_state, of version 3
+}
+
+// ---- what opening reads (core/durable_database.h) ------------------------------------------
+
+// The stall set up, with a product in its catalog; opens as each program does.
+class StoreStartupTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    ASSERT_EQ("OK", store_->SaveProduct(Item("KRP-01", 12000, "Keripik Tempe")).ToString());
+  }
+
+  // Opens the store at path_ for `use`, closing the one open before; the Status as text.
+  // With kServe (lapak-pos), the stages of a check of the whole file go into checks_:
+  // "starting after 1 unclean run; passed".
+  std::string OpenFor(DatabaseUse use) {
+    store_.reset();
+    checks_.clear();
+    Result<std::unique_ptr<StallStore>> opened =
+        StallStore::Open(path_, clock_, OpenMode::kMustExist, use, [this](const StartupCheck& check) {
+          switch (check.stage) {
+            case StartupCheck::Stage::kStarting:
+              checks_ += fmt::format("starting after {} unclean run", check.unclean_runs);
+              break;
+            case StartupCheck::Stage::kPassed: checks_ += "; passed"; break;
+            case StartupCheck::Stage::kFailed: checks_ += "; failed"; break;
+          }
+        });
+    if (!opened.ok()) return opened.status().ToString();
+    store_ = std::move(opened).value();
+    return "OK";
+  }
+
+  // Another process opens the store as lapak-pos does and is killed with it open.
+  void KillAWriterWhileItRuns() {
+    store_.reset();  // no connection is carried into the child
+    const pid_t writer = ::fork();
+    if (writer == 0) {
+      Result<std::unique_ptr<StallStore>> opened =
+          StallStore::Open(path_, clock_, OpenMode::kMustExist, DatabaseUse::kServe);
+      ::kill(::getpid(), opened.ok() ? SIGKILL : SIGTERM);  // with the store open
+    }
+    int status = 0;
+    ASSERT_EQ(writer, ::waitpid(writer, &status, 0));
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the writer could not open the store";
+  }
+
+  std::string checks_;
+};
+
+// A page lost in a table the open does not read: every open but the long-running writer's
+// after an unclean shutdown still works, which shows none reads the whole file; verify
+// finds the page.
+TEST_F(StoreStartupTest, NoOrdinaryOpenReadsTheWholeFileVerifyDoes) {
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));  // records, and on closing clears, a session
+  store_.reset();
+  ASSERT_EQ("OK", testing::DamageTable(path_, "products"));
+
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kWrite));  // a lapak command that writes
+  EXPECT_EQ("20261122-0001", Sell(20000, {Cash(20000)}));
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));  // lapak-pos after a clean stop
+  EXPECT_EQ("", checks_);
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kRead));  // a lapak command that only reads
+  EXPECT_EQ("1 sales, 0 voided (Rp0); gross Rp20.000 net Rp20.000 = cash Rp20.000 + qris Rp0 + transfer Rp0",
+            Describe(store_->ReportDay(kDay)->figures));
+  const std::string verified = Describe(store_->Verify());
+  EXPECT_EQ(0u, verified.find("entry 0: the database file is damaged: ")) << verified;
+}
+
+TEST_F(StoreStartupTest, TheLongRunningWriterChecksTheFileOnlyAfterAnUncleanShutdown) {
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));
+  EXPECT_EQ("", checks_);
+  EXPECT_EQ("1", testing::CountSessions(path_));  // its own, while it runs
+  store_.reset();                                 // a clean stop
+  EXPECT_EQ("0", testing::CountSessions(path_));
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));
+  EXPECT_EQ("", checks_);
+  store_.reset();
+
+  ASSERT_EQ("OK", testing::LeaveUncleanSession(path_));  // the power went while it ran
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kWrite));        // lapak commands never check
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kRead));
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));
+  EXPECT_EQ("starting after 1 unclean run; passed", checks_);
+  EXPECT_EQ("1", testing::CountSessions(path_));  // the gone one forgotten, its own kept
+  store_.reset();
+  EXPECT_EQ("0", testing::CountSessions(path_));
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));
+  EXPECT_EQ("", checks_);
+}
+
+// A writer killed on this boot (no power lost) is an unclean shutdown too.
+TEST_F(StoreStartupTest, AWriterKilledOnThisBootIsAnUncleanShutdown) {
+  ASSERT_NO_FATAL_FAILURE(KillAWriterWhileItRuns());
+  EXPECT_EQ("1", testing::CountSessions(path_));
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));
+  EXPECT_EQ("starting after 1 unclean run; passed", checks_);
+  store_.reset();
+  EXPECT_EQ("0", testing::CountSessions(path_));
+}
+
+// Two long-running writers may hold the file at once: the one still running is no unclean
+// shutdown, and its session stays while it runs.
+TEST_F(StoreStartupTest, AWriterStillRunningIsNoUncleanShutdown) {
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));
+  std::unique_ptr<StallStore> running = std::move(store_);
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kServe));
+  EXPECT_EQ("", checks_);
+  EXPECT_EQ("2", testing::CountSessions(path_));
+  store_.reset();
+  EXPECT_EQ("1", testing::CountSessions(path_));
+  running.reset();
+  EXPECT_EQ("0", testing::CountSessions(path_));
+}
+
+TEST_F(StoreStartupTest, AfterAnUncleanShutdownADamagedFileIsRefusedAndNothingIsWritten) {
+  store_.reset();
+  ASSERT_EQ("OK", testing::DamageTable(path_, "products"));
+  ASSERT_EQ("OK", testing::LeaveUncleanSession(path_));
+
+  const std::string refused = OpenFor(DatabaseUse::kServe);
+  EXPECT_EQ(0u, refused.find("Corruption: the database '" + path_ + "' is damaged: ")) << refused;
+  EXPECT_NE(std::string::npos, refused.find("Page ")) << refused;  // SQLite names the page
+  EXPECT_NE(std::string::npos, refused.find("did not stop cleanly, so the file was checked; nothing was written"))
+      << refused;
+  EXPECT_EQ("starting after 1 unclean run; failed", checks_);
+  EXPECT_EQ("1", testing::CountSessions(path_));  // still there: the next start checks again
+  EXPECT_EQ("Corruption", OpenFor(DatabaseUse::kServe).substr(0, 10));
+}
+
+TEST_F(StoreStartupTest, AStoreOpenedToReadCannotWrite) {
+  ASSERT_EQ("OK", store_->SetPreference("language", "en").ToString());
+  ASSERT_EQ("OK", OpenFor(DatabaseUse::kRead));
+  const std::string refused = store_->SetPreference("language", "id").ToString();
+  EXPECT_NE(std::string::npos, refused.find("attempt to write a readonly database")) << refused;
+  const std::string sale = Sell(20000, {Cash(20000)});
+  EXPECT_NE(std::string::npos, sale.find("attempt to write a readonly database")) << sale;
+  EXPECT_EQ("en", store_->Preference("language")->value_or("unset"));
+  EXPECT_EQ("", Kinds());
+}
+
+// lapak-pos (or a lapak command) in the middle of a write: a read-only command still reads,
+// and sees what was committed.
+TEST_F(StoreStartupTest, AStoreOpenedToReadReadsWhileAWriterHoldsTheFile) {
+  ASSERT_EQ("20261122-0001", Sell(20000, {Cash(20000)}));
+  RawDb writer(path_);
+  ASSERT_EQ("OK", writer.Exec("BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('pref.text_size', '120')"));
+  Result<std::unique_ptr<StallStore>> reader =
+      StallStore::Open(path_, clock_, OpenMode::kMustExist, DatabaseUse::kRead);
+  ASSERT_EQ("OK", reader.status().ToString());
+  EXPECT_EQ("20261122-0001", Describe((*reader)->History(kDay, 10)));
+  EXPECT_FALSE((*reader)->Preference("text_size")->has_value());
+  EXPECT_EQ("OK", writer.Exec("COMMIT"));
 }
 
 // ---- sales -------------------------------------------------------------------------------

@@ -37,8 +37,7 @@ std::string ErrorJson(const Status& refused) {
 
 IngestAnswer Ingestor::Handle(std::string_view body) {
   ++counters_.batches;
-  std::lock_guard lock(mutex_);
-  IngestAnswer answer = HandleLocked(body);
+  IngestAnswer answer = Answer(body);
   if (answer.http_status == 401) {
     ++counters_.unauthorised;
   } else if (answer.http_status != 200) {
@@ -47,19 +46,19 @@ IngestAnswer Ingestor::Handle(std::string_view body) {
   return answer;
 }
 
-IngestAnswer Ingestor::HandleLocked(std::string_view body) {
+IngestAnswer Ingestor::Answer(std::string_view body) {
   Result<sync::EnvelopeView> envelope = sync::ParseEnvelope(body);
   if (!envelope.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(envelope.status()));
   const std::string terminal_id(envelope->terminal_id);
 
-  Result<std::optional<TerminalRecord>> terminal = store_.FindTerminal(terminal_id);
-  if (!terminal.ok()) return Unavailable(terminal.status());
+  Result<std::optional<TerminalRecord>> found = store_.FindTerminal(terminal_id);
+  if (!found.ok()) return Unavailable(found.status());
   // The same answer, after the same work, for an unknown terminal, a revoked one and a wrong
   // key: neither the body nor the time taken says which terminals exist.
   static const std::string kNoKey(sync::kTerminalKeyBytes, '\0');
-  const bool enrolled = terminal->has_value() && !(*terminal)->revoked;
-  const bool signed_by_it =
-      sync::VerifyEnvelopeMac(*envelope, enrolled ? (*terminal)->terminal_key : kNoKey);
+  const std::optional<TerminalRecord>& terminal = *found;
+  const bool enrolled = terminal.has_value() && !terminal->revoked;
+  const bool signed_by_it = sync::VerifyEnvelopeMac(*envelope, enrolled ? terminal->terminal_key : kNoKey);
   if (!enrolled || !signed_by_it) {
     return Refused(401, Refuse(Refusal::kBatchNotSigned));
   }
@@ -69,8 +68,8 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
   ++counters_.payloads_decoded;
   Result<sync::WireBatch> batch = sync::DecodePayload(*archive);
   if (!batch.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(batch.status()));
-  if (batch->terminal_id != terminal_id || batch->stall_id != (*terminal)->stall_id) {
-    return Refused(403, Refuse(Refusal::kBatchForOtherStall, terminal_id, (*terminal)->stall_id, batch->stall_id,
+  if (batch->terminal_id != terminal_id || batch->stall_id != terminal->stall_id) {
+    return Refused(403, Refuse(Refusal::kBatchForOtherStall, terminal_id, terminal->stall_id, batch->stall_id,
                                batch->terminal_id));
   }
   const int64_t count = envelope->last_seq - envelope->first_seq + 1;
@@ -89,14 +88,15 @@ IngestAnswer Ingestor::HandleLocked(std::string_view body) {
     entries.push_back(std::move(entry).value());
   }
 
-  Result<ApplyOutcome> outcome = store_.ApplyBatch(terminal_id, entries, clock_.Now());
+  // Revoked or re-enrolled while the batch was decoded: ApplyBatch refuses it (401).
+  const std::string& key = terminal->terminal_key;
+  Result<ApplyOutcome> outcome = store_.ApplyBatch(terminal_id, entries, clock_.Now(), key);
   if (!outcome.ok()) {
     if (outcome.status().code() == StatusCode::kPermissionDenied) {
       return Refused(401, outcome.status());
     }
     return Unavailable(outcome.status());
   }
-  const std::string& key = (*terminal)->terminal_key;
   switch (outcome->result) {
     case ApplyResult::kApplied:
     case ApplyResult::kDuplicate:

@@ -20,7 +20,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -50,16 +49,19 @@ class Ingestor {
   // `store` and `clock` must outlive the Ingestor.
   Ingestor(LedgerStore& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Thread-safe: batches are applied one at a time.
+  // Thread-safe, and meant to be called from several threads at once: the framing, mac,
+  // inflating and decoding of a batch hold no lock (the terminal's key is read from the
+  // store for every batch, so a revocation holds from the next batch on);
+  // LedgerStore::ApplyBatch commits the batches that reach it together in groups (SQLite) or
+  // applies them in parallel (PostgreSQL).
   IngestAnswer Handle(std::string_view body);
   const IngestCounters& counters() const { return counters_; }
 
  private:
-  IngestAnswer HandleLocked(std::string_view body);
+  IngestAnswer Answer(std::string_view body);
 
   LedgerStore& store_;
   const Clock& clock_;
-  std::mutex mutex_;
   IngestCounters counters_;
 };
 

@@ -14,6 +14,7 @@
 
 #include "core/books.h"
 #include "core/refusal.h"
+#include "sync/ledger/store/connection_pool.h"
 #include "sync/ledger/store/figures_sql.h"
 #include "sync/ledger/store/ledger_store.h"
 
@@ -346,25 +347,86 @@ Result<std::optional<int64_t>> FirstReusedUuid(sql::Connection& db, const std::s
 
 }  // namespace
 
+struct LedgerStore::PendingBatch {
+  const std::string& terminal_id;
+  const std::vector<JournalEntry>& entries;
+  TimePoint now;
+  std::string_view signed_with_key;
+  std::optional<Result<ApplyOutcome>> outcome;  // set once its group is committed (or failed)
+};
+
 Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
                                              const std::vector<JournalEntry>& entries,
-                                             TimePoint now) {
+                                             TimePoint now, std::string_view signed_with_key) {
   if (entries.empty()) return Refuse(Refusal::kBatchHasNoEntries);
-  std::lock_guard lock(mutex_);
-  sql::Transaction transaction(*db_, sql::Transaction::kWrite);
-  LAPAK_RETURN_IF_ERROR(transaction.status());
-  Result<ApplyOutcome> outcome = ApplyBatchLocked(terminal_id, entries, now);
-  if (!outcome.ok() || outcome->result != ApplyResult::kApplied) return outcome;
-  LAPAK_RETURN_IF_ERROR(transaction.Commit());
-  return outcome;
+  PendingBatch mine{terminal_id, entries, now, signed_with_key, std::nullopt};
+  if (apply_pool_) {  // PostgreSQL: in parallel, each on a connection of its own
+    Result<ConnectionPool::Lease> connection = apply_pool_->Take();
+    if (!connection.ok()) return connection.status();
+    ApplyGroup(**connection, {&mine});
+    return std::move(*mine.outcome);
+  }
+  std::unique_lock lock(pending_mutex_);
+  pending_.push_back(&mine);
+  // Whoever finds no group being applied applies every batch waiting, its own among them.
+  while (!mine.outcome) {
+    if (applying_group_) {
+      group_done_.wait(lock);
+      continue;
+    }
+    applying_group_ = true;
+    const std::vector<PendingBatch*> group = std::exchange(pending_, {});
+    lock.unlock();
+    {
+      std::lock_guard store_lock(mutex_);
+      ApplyGroup(*db_, group);
+    }
+    lock.lock();
+    applying_group_ = false;
+    group_done_.notify_all();
+  }
+  return std::move(*mine.outcome);
 }
 
-Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_id,
-                                                   const std::vector<JournalEntry>& entries,
-                                                   TimePoint now) {
-  Result<std::optional<TerminalRecord>> found = FindTerminalLocked(terminal_id, true);
+void LedgerStore::ApplyGroup(sql::Connection& db, const std::vector<PendingBatch*>& group) {
+  const auto fail_all = [&group](const Status& failure) {
+    for (PendingBatch* batch : group) batch->outcome = failure;
+  };
+  const auto run = [&db](std::string_view statement) {
+    return db.Execute(statement, std::span<const Value>()).status();
+  };
+  sql::Transaction transaction(db, sql::Transaction::kWrite);
+  if (!transaction.status().ok()) return fail_all(transaction.status());
+  // One batch alone needs no savepoint: what it did not apply, the rollback undoes.
+  const bool alone = group.size() == 1;
+  bool wrote = false;
+  for (PendingBatch* batch : group) {
+    if (!alone) {
+      if (Status saved = run("SAVEPOINT batch"); !saved.ok()) return fail_all(saved);
+    }
+    batch->outcome = ApplyOne(db, *batch);
+    const bool applied = batch->outcome->ok() && (*batch->outcome)->result == ApplyResult::kApplied;
+    wrote = wrote || applied;
+    if (alone) break;
+    const Status undone =
+        applied ? Status::Ok() : run("ROLLBACK TO SAVEPOINT batch");
+    const Status released = run("RELEASE SAVEPOINT batch");
+    if (!undone.ok() || !released.ok()) return fail_all(undone.ok() ? released : undone);
+  }
+  if (!wrote) return;  // nothing to keep: the transaction rolls back
+  // An outcome decided inside the group (a duplicate of a batch applied just before it) is
+  // only true once the group is durable.
+  if (Status committed = transaction.Commit(); !committed.ok()) fail_all(committed);
+}
+
+Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBatch& batch) {
+  const std::string& terminal_id = batch.terminal_id;
+  const std::vector<JournalEntry>& entries = batch.entries;
+  const TimePoint now = batch.now;
+  Result<std::optional<TerminalRecord>> found = FindTerminalOn(db, terminal_id, true);
   if (!found.ok()) return found.status();
-  if (!found->has_value() || (*found)->revoked) {
+  if (!found->has_value() || (*found)->revoked ||
+      (!batch.signed_with_key.empty() && (*found)->terminal_key != batch.signed_with_key)) {
     return Refuse(Refusal::kTerminalNotEnrolled, terminal_id);
   }
   const TerminalRecord& terminal = **found;
@@ -376,7 +438,7 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
   // Entries the ledger already holds must be the very ones it holds: a terminal restored
   // from an old backup, or a second one under the same id, is a conflict, not a duplicate.
   if (first <= terminal.hwm) {
-    Result<sql::Rows> held = db_->Query(
+    Result<sql::Rows> held = db.Query(
         "SELECT seq, hash FROM entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
         {Param(terminal_id), Param(first), Param(std::min(last, terminal.hwm))});
     if (!held.ok()) return held.status();
@@ -399,11 +461,11 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
   // A database error met while Books looks up a sale is the database's (503), not a refusal.
   Status lookup_failure;
   const HeldSaleLookup held = [&](int64_t seq) -> Result<std::optional<BookedSale>> {
-    Result<std::optional<BookedSale>> sale = HeldSale(*db_, terminal.id, seq);
+    Result<std::optional<BookedSale>> sale = HeldSale(db, terminal.id, seq);
     if (!sale.ok()) lookup_failure = sale.status();
     return sale;
   };
-  Result<BooksState> state = BooksStateOf(*db_, terminal, *calendar);
+  Result<BooksState> state = BooksStateOf(db, terminal, *calendar);
   if (!state.ok()) {
     if (state.status().code() == StatusCode::kIoError) return state.status();
     return rejected(RefuseAt(Refusal::kHeldEntriesBreakRules)(state.status()));
@@ -414,11 +476,11 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
   for (const JournalEntry& entry : entries) {
     if (entry.seq > terminal.hwm) fresh.push_back(&entry);
   }
-  Result<std::optional<int64_t>> reused = FirstReusedUuid(*db_, terminal.id, fresh);
+  Result<std::optional<int64_t>> reused = FirstReusedUuid(db, terminal.id, fresh);
   if (!reused.ok()) return reused.status();
   if (reused->has_value()) return rejected(RefuseAt(Refusal::kAtEntry, **reused)(Refuse(Refusal::kUuidUsedAlready)));
 
-  BatchPlan plan(*db_, terminal, books.calendar(), now);
+  BatchPlan plan(db, terminal, books.calendar(), now);
   for (const JournalEntry* entry : fresh) {
     Result<Booking> booking = books.Apply(*entry);
     if (!lookup_failure.ok()) return lookup_failure;
@@ -426,12 +488,12 @@ Result<ApplyOutcome> LedgerStore::ApplyBatchLocked(const std::string& terminal_i
     LAPAK_RETURN_IF_ERROR(plan.Add(*entry, *booking));
   }
   LAPAK_RETURN_IF_ERROR(plan.Write());
-  LAPAK_RETURN_IF_ERROR(db_->Execute("UPDATE terminals SET hwm = $2, last_hash = $3, "
-                                     "last_batch_at_ms = $4, last_entry_at_ms = $5, books = $6 "
-                                     "WHERE id = $1",
-                                     {Param(terminal_id), Param(last), Param(DigestBlob(books.state().last_hash)),
-                                      Param(now), Param(entries.back().time),
-                                      Param(EncodeBooksState(books.state()))})
+  LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE terminals SET hwm = $2, last_hash = $3, "
+                                   "last_batch_at_ms = $4, last_entry_at_ms = $5, books = $6 "
+                                   "WHERE id = $1",
+                                   {Param(terminal_id), Param(last), Param(DigestBlob(books.state().last_hash)),
+                                    Param(now), Param(entries.back().time),
+                                    Param(EncodeBooksState(books.state()))})
                             .status());
   return ApplyOutcome{ApplyResult::kApplied, last, Status::Ok()};
 }

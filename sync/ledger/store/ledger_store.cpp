@@ -5,6 +5,7 @@
 
 #include "core/refusal.h"
 #include "core/text.h"
+#include "sync/ledger/store/connection_pool.h"
 #include "sync/protocol.h"
 
 namespace lapak::ledger {
@@ -71,13 +72,33 @@ Status LedgerFigures::Add(const LedgerFigures& o) {
   return Status::Ok();
 }
 
-LedgerStore::LedgerStore(std::unique_ptr<sql::Connection> db) : db_(std::move(db)) {}
+LedgerStore::LedgerStore(std::unique_ptr<sql::Connection> db, std::unique_ptr<ConnectionPool> apply_pool)
+    : db_(std::move(db)), apply_pool_(std::move(apply_pool)) {}
 LedgerStore::~LedgerStore() = default;
 
-Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const sql::Location& where, bool create) {
-  Result<std::unique_ptr<sql::Connection>> db = sql::Open(where, create, "lapak-ledger event add");
+Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const sql::Location& where, bool create,
+                                                       DatabaseUse use,
+                                                       const StartupCheckObserver& on_check) {
+  Result<std::unique_ptr<sql::Connection>> db =
+      sql::Open(where, create, "lapak-ledger event add", use, on_check);
   if (!db.ok()) return db.status();
-  return std::unique_ptr<LedgerStore>(new LedgerStore(std::move(db).value()));
+  std::unique_ptr<ConnectionPool> apply_pool;
+  if ((*db)->engine() == sql::Engine::kPostgres && use == DatabaseUse::kServe) {
+    apply_pool = std::make_unique<ConnectionPool>(where, kParallelApplies);
+  }
+  return std::unique_ptr<LedgerStore>(new LedgerStore(std::move(db).value(), std::move(apply_pool)));
+}
+
+Result<std::string> LedgerStore::CheckEveryPage() {
+  if (engine() != sql::Engine::kSqlite) return Refuse(Refusal::kVerifyNeedsSqliteLedger);
+  std::string found;
+  const Status done = InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+    Result<sql::Rows> rows = db.Query("PRAGMA integrity_check(1)", {});
+    found = !rows.ok() ? rows.status().message() : rows->empty() ? "no answer" : rows->Text(0, 0);
+    return Status::Ok();
+  });
+  if (!done.ok()) return done;
+  return found;
 }
 
 Status LedgerStore::InTransaction(sql::Transaction::Mode mode,
@@ -133,7 +154,7 @@ Result<std::string> LedgerStore::EnrolTerminal(const std::string& terminal_id,
   Result<bool> stall = Exists(*db_, "SELECT 1 FROM stalls WHERE id = $1", stall_id);
   if (!stall.ok()) return stall.status();
   if (!*stall) return Refuse(Refusal::kNoSuchStall, stall_id);
-  Result<std::optional<TerminalRecord>> existing = FindTerminalLocked(terminal_id, true);
+  Result<std::optional<TerminalRecord>> existing = FindTerminalOn(*db_, terminal_id, true);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) {
     const TerminalRecord& terminal = **existing;
@@ -203,17 +224,17 @@ TerminalRecord TerminalFromRow(const sql::Rows& rows, size_t row) {
 
 Result<std::optional<TerminalRecord>> LedgerStore::FindTerminal(const std::string& terminal_id) {
   std::lock_guard lock(mutex_);
-  return FindTerminalLocked(terminal_id, false);
+  return FindTerminalOn(*db_, terminal_id, false);
 }
 
-// `for_update`: inside a write transaction, the terminal's row stays locked until it ends
-// (PostgreSQL; SQLite's write transaction locks the whole file already), so that two ledger
-// processes on one PostgreSQL database apply a terminal's batches one at a time.
-Result<std::optional<TerminalRecord>> LedgerStore::FindTerminalLocked(const std::string& terminal_id,
-                                                                      bool for_update) {
-  const bool lock_row = for_update && db_->engine() == sql::Engine::kPostgres;
+// `for_update` locks the row on PostgreSQL only: SQLite's write transaction locks the whole
+// file already.
+Result<std::optional<TerminalRecord>> LedgerStore::FindTerminalOn(sql::Connection& db,
+                                                                  const std::string& terminal_id,
+                                                                  bool for_update) {
+  const bool lock_row = for_update && db.engine() == sql::Engine::kPostgres;
   Result<sql::Rows> rows =
-      db_->Query(std::string(kSelectTerminals) + " WHERE t.id = $1" + (lock_row ? " FOR UPDATE OF t" : ""),
+      db.Query(std::string(kSelectTerminals) + " WHERE t.id = $1" + (lock_row ? " FOR UPDATE OF t" : ""),
                  {Param(terminal_id)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<TerminalRecord>();

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -126,12 +127,20 @@ struct Reconciliation {
   Money difference;  // terminal net − ledger net
 };
 
+// How many batches a PostgreSQL ledger opened with kServe applies at once: one per worker
+// of the HTTP server (HttpLimits::worker_threads).
+inline constexpr size_t kParallelApplies = 8;
+
+class ConnectionPool;
+
 class LedgerStore {
  public:
   // Opens the ledger at `where`, creating it (SQLite: the file; PostgreSQL: the tables) when
-  // `create` is set.
-  [[nodiscard]] static Result<std::unique_ptr<LedgerStore>> Open(const sql::Location& where,
-                                                                 bool create);
+  // `create` is set, for `use` (sql::Open): with kRead every write fails; kServe is
+  // `lapak-ledger serve`, whose open checks a SQLite file whole after an unclean shutdown.
+  [[nodiscard]] static Result<std::unique_ptr<LedgerStore>> Open(
+      const sql::Location& where, bool create, DatabaseUse use = DatabaseUse::kWrite,
+      const StartupCheckObserver& on_check = {});
   ~LedgerStore();
 
   // ---- administration (ledger_store.cpp) -----------------------------------------------
@@ -147,15 +156,26 @@ class LedgerStore {
 
   // ---- applying a batch (apply_batch.cpp) -----------------------------------------------
   // Applies the entries first_seq..last_seq of `terminal_id` (contiguous, as decoded and
-  // authenticated by the caller) in one transaction, as the sync contract says: a batch
-  // wholly at or below hwm is a duplicate; one starting after hwm + 1 a gap; otherwise every
-  // entry above hwm is replayed through the terminal's Books (core/books.h) with the event's
-  // calendar and days (± kEventDayMargin), its uuid must be new for the terminal, and they
-  // are stored with the running totals, reconciliations, the books' state and the new hwm,
-  // or none is.
+  // authenticated by the caller) atomically, as the sync contract says: a batch wholly at or
+  // below hwm is a duplicate; one starting after hwm + 1 a gap; otherwise every entry above
+  // hwm is replayed through the terminal's Books (core/books.h) with the event's calendar
+  // and days (± kEventDayMargin), its uuid must be new for the terminal, and they are stored
+  // with the running totals, reconciliations, the books' state and the new hwm, or none is.
+  // A terminal that is not enrolled, is revoked or, when `signed_with_key` is given, no
+  // longer has that key (re-enrolled since the caller checked the batch's mac) is refused
+  // with PermissionDenied.
+  //
+  // Concurrency. SQLite (one writer at a time) uses group commit: batches that arrive from
+  // several threads while one is being applied are applied together by one of those threads,
+  // each in a savepoint of one transaction, and committed once; every caller returns only
+  // after that commit (an ok outcome is durable). A failed commit fails every batch of the
+  // group. PostgreSQL, opened with kServe, applies batches in parallel, each in a transaction
+  // of its own on one of kParallelApplies connections; the terminal's row, locked FOR UPDATE
+  // first, makes a terminal's batches wait for each other, in this process or in another
+  // `serve` on the same database.
   [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const std::string& terminal_id,
                                                 const std::vector<JournalEntry>& entries,
-                                                TimePoint now);
+                                                TimePoint now, std::string_view signed_with_key = {});
 
   // ---- what was received (ledger_queries.cpp) ------------------------------------------
   [[nodiscard]] Result<std::vector<StallDayTotals>> DayTotals(const std::string& event_id,
@@ -169,17 +189,34 @@ class LedgerStore {
                                      const std::function<Status(sql::Connection&)>& work);
   sql::Engine engine() const { return db_->engine(); }
 
- private:
-  explicit LedgerStore(std::unique_ptr<sql::Connection> db);
+  // ---- checking the file (ledger_store.cpp) ---------------------------------------------
+  // SQLite: every page of the file (PRAGMA integrity_check, core/durable_database.h): "ok" or
+  // the first problem found. PostgreSQL keeps its own pages: refused (InvalidArgument).
+  [[nodiscard]] Result<std::string> CheckEveryPage();
 
-  [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminalLocked(const std::string& terminal_id,
-                                                                        bool for_update);
-  [[nodiscard]] Result<ApplyOutcome> ApplyBatchLocked(const std::string& terminal_id,
-                                                      const std::vector<JournalEntry>& entries,
-                                                      TimePoint now);
+ private:
+  LedgerStore(std::unique_ptr<sql::Connection> db, std::unique_ptr<ConnectionPool> apply_pool);
+
+  // The terminal's record as `db` sees it; with `for_update`, inside a write transaction on
+  // PostgreSQL, its row stays locked until the transaction ends.
+  [[nodiscard]] static Result<std::optional<TerminalRecord>> FindTerminalOn(
+      sql::Connection& db, const std::string& terminal_id, bool for_update);
+  struct PendingBatch;
+  // Applies `group` on `db` in one transaction (a savepoint per batch when there are several)
+  // and sets each outcome. The caller owns `db` meanwhile.
+  static void ApplyGroup(sql::Connection& db, const std::vector<PendingBatch*>& group);
+  [[nodiscard]] static Result<ApplyOutcome> ApplyOne(sql::Connection& db, const PendingBatch& batch);
 
   std::mutex mutex_;
   std::unique_ptr<sql::Connection> db_;
+  // PostgreSQL with kServe: the connections batches are applied on; null otherwise.
+  std::unique_ptr<ConnectionPool> apply_pool_;
+
+  // Batches waiting for the next group commit, and whether a thread is applying a group.
+  std::mutex pending_mutex_;
+  std::condition_variable group_done_;
+  std::vector<PendingBatch*> pending_;
+  bool applying_group_ = false;
 };
 
 }  // namespace lapak::ledger

@@ -189,21 +189,35 @@ Status MigrateSchema(pqxx::connection& connection, bool create, const std::strin
   }
 }
 
-// A connection to the server; throws what libpqxx throws.
-std::unique_ptr<pqxx::connection> Connect(const std::string& uri) {
+// A connection to the server, every transaction of it read-only if `read_only`; throws what
+// libpqxx throws.
+std::unique_ptr<pqxx::connection> Connect(const std::string& uri, bool read_only) {
   auto connection = std::make_unique<pqxx::connection>(uri);
   connection->set_variable("client_encoding", "'UTF8'");
   connection->set_variable("synchronous_commit", "on");  // ok means durable
+  if (read_only) connection->set_variable("default_transaction_read_only", "on");
   return connection;
 }
 
 class PostgresConnection final : public Connection {
  public:
   // Connects; throws what libpqxx throws.
-  explicit PostgresConnection(std::string uri) : uri_(std::move(uri)), connection_(Connect(uri_)) {}
+  explicit PostgresConnection(std::string uri)
+      : uri_(std::move(uri)), connection_(Connect(uri_, /*read_only=*/false)) {}
 
   Status Migrate(bool create, const std::string& described, std::string_view create_hint) {
     return MigrateSchema(*connection_, create, described, create_hint);
+  }
+
+  // From now on, and on any connection that replaces this one, every transaction is read-only.
+  Status MakeReadOnly() {
+    try {
+      connection_->set_variable("default_transaction_read_only", "on");
+      read_only_ = true;
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Failed(e, "SET default_transaction_read_only");
+    }
   }
 
   Engine engine() const override { return Engine::kPostgres; }
@@ -293,7 +307,7 @@ class PostgresConnection final : public Connection {
   void ReconnectIfLost() {
     if (!lost_) return;
     statements_.clear();
-    connection_ = Connect(uri_);
+    connection_ = Connect(uri_, read_only_);
     lost_ = false;
   }
 
@@ -308,6 +322,7 @@ class PostgresConnection final : public Connection {
   std::unique_ptr<pqxx::connection> connection_;
   std::unique_ptr<pqxx::dbtransaction> transaction_;            // the open transaction, if any
   std::map<std::string, std::string, std::less<>> statements_;  // SQL text -> its name
+  bool read_only_ = false;         // MakeReadOnly() was called
   bool lost_ = false;              // connection_ broke: replace it before the next transaction
   bool statement_failed_ = false;  // a statement in transaction_ failed: it cannot commit
 };
@@ -315,7 +330,7 @@ class PostgresConnection final : public Connection {
 }  // namespace
 
 Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& uri, bool create,
-                                                 std::string_view create_hint) {
+                                                 std::string_view create_hint, bool read_only) {
   const std::string described = Location{.postgres_uri = uri}.Describe();
   std::unique_ptr<PostgresConnection> connection;
   try {
@@ -330,6 +345,7 @@ Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& uri, bool cr
     return RefuseAt(Refusal::kCannotConnectToPostgres, described)(Status::IoError(message));
   }
   LAPAK_RETURN_IF_ERROR(connection->Migrate(create, described, create_hint));
+  if (read_only) LAPAK_RETURN_IF_ERROR(connection->MakeReadOnly());
   return std::unique_ptr<Connection>(std::move(connection));
 }
 

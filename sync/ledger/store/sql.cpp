@@ -57,12 +57,17 @@ std::string Location::Describe() const {
 }
 
 Result<std::unique_ptr<Connection>> Open(const Location& location, bool create,
-                                         std::string_view create_hint) {
+                                         std::string_view create_hint, DatabaseUse use,
+                                         const StartupCheckObserver& on_check) {
   if (location.sqlite_path.empty() == location.postgres_uri.empty()) {
     return Refuse(Refusal::kLedgerLocation);
   }
-  if (!location.postgres_uri.empty()) return OpenPostgres(location.postgres_uri, create, create_hint);
-  return OpenSqlite(location.sqlite_path, create, create_hint);
+  if (!location.postgres_uri.empty()) {
+    return OpenPostgres(location.postgres_uri, create && use != DatabaseUse::kRead, create_hint,
+                        use == DatabaseUse::kRead);
+  }
+  return OpenSqlite(location.sqlite_path, {.use = use, .create = create, .create_hint = create_hint,
+                                           .on_check = on_check});
 }
 
 }  // namespace lapak::ledger::sql

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/durable_database.h"
 #include "core/status.h"
 
 namespace lapak::ledger::sql {
@@ -135,7 +136,13 @@ struct Location {
 // the file, 0600; PostgreSQL: the tables, in a database that must exist), checks the schema
 // version (a newer one is refused) and applies the ledger's migrations. NotFound naming
 // `create_hint` when the database is missing or empty and `create` is not set.
+// `use` (core/durable_database.h): with kRead nothing can be written through the connection
+// (SQLite: SQLITE_OPEN_READONLY, never created; PostgreSQL: every transaction read-only,
+// default_transaction_read_only); kServe is `lapak-ledger serve`, which on SQLite checks the
+// whole file first after an unclean shutdown, told to `on_check`.
 [[nodiscard]] Result<std::unique_ptr<Connection>> Open(const Location& location, bool create,
-                                                       std::string_view create_hint);
+                                                       std::string_view create_hint,
+                                                       DatabaseUse use = DatabaseUse::kWrite,
+                                                       const StartupCheckObserver& on_check = {});
 
 }  // namespace lapak::ledger::sql

@@ -10,14 +10,16 @@
 
 namespace lapak::ledger::sql {
 
-// sqlite_connection.cpp: the file at `path`, opened durably (core/durable_database.h) with
-// the ledger's SQLite migrations (ledger_schema.cpp).
-[[nodiscard]] Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool create,
-                                                             std::string_view create_hint);
+// sqlite_connection.cpp: the file at `path`, opened as `options` say (core/durable_database.h)
+// with the ledger's SQLite migrations (ledger_schema.cpp).
+[[nodiscard]] Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path,
+                                                             const DurableOpenOptions& options);
 
 // postgres_connection.cpp: the database at `uri` (libpqxx), with the ledger's PostgreSQL
-// migrations (postgres_schema.cpp).
+// migrations (postgres_schema.cpp); `read_only`: after migrating, every transaction of the
+// connection, and of any it reconnects with, is read-only.
 [[nodiscard]] Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& uri, bool create,
-                                                               std::string_view create_hint);
+                                                               std::string_view create_hint,
+                                                               bool read_only);
 
 }  // namespace lapak::ledger::sql

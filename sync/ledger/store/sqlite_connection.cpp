@@ -98,10 +98,10 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool create,
-                                               std::string_view create_hint) {
+Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path,
+                                               const DurableOpenOptions& options) {
   Result<std::unique_ptr<sqlite::Database>> db =
-      OpenDurableDatabase(path, create, LedgerMigrations(), create_hint);
+      OpenDurableDatabase(path, LedgerMigrations(), options);
   if (!db.ok()) return db.status();
   return std::unique_ptr<Connection>(new SqliteConnection(std::move(db).value()));
 }

@@ -34,10 +34,13 @@ namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 using ErrorCode = boost::system::error_code;
 
-// What a plain-HTTP client over a connection cap is told before the connection closes.
-constexpr std::string_view kBusyAnswer =
-    "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\n"
-    "Connection: close\r\n\r\n";
+// What a plain-HTTP client over a connection cap is told before the connection closes: a
+// 503 with the router's common headers, like every other answer.
+std::string BusyAnswer(const HttpRouter& router) {
+  std::string answer = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\n";
+  for (const auto& [name, value] : router.common_headers()) answer += fmt::format("{}: {}\r\n", name, value);
+  return answer + "Connection: close\r\n\r\n";
+}
 // Bodies are read in pieces of at most this much.
 constexpr size_t kReadPieceBytes = 16 * 1024;
 // How long a closing TLS connection may take to say goodbye.
@@ -124,13 +127,13 @@ bool IsFormBody(const HttpRequest& request) {
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(const HttpRouter& router, HttpRefusalAnswer refusal_answer, const HttpLimits& limits)
-      : router(router),
-        refusal_answer(std::move(refusal_answer)),
-        limits(limits),
-        admission(limits.max_connections, limits.max_connections_per_address),
-        budget(limits.max_body_bytes_in_flight),
-        workers(static_cast<size_t>(std::max(1, limits.worker_threads))) {}
+  Impl(const HttpRouter& routes, HttpRefusalAnswer answer_refusal, const HttpLimits& bounds)
+      : router(routes),
+        refusal_answer(std::move(answer_refusal)),
+        limits(bounds),
+        admission(bounds.max_connections, bounds.max_connections_per_address),
+        budget(bounds.max_body_bytes_in_flight),
+        workers(static_cast<size_t>(std::max(1, bounds.worker_threads))) {}
 
   void Accept();
   void OnAccept(const ErrorCode& error, tcp::socket socket);
@@ -143,6 +146,8 @@ struct HttpServer::Impl {
   Admission admission;
   BodyBudget budget;
   HttpServerCounters counters;
+  // Built by Bind(), once the router is complete.
+  std::string busy_answer;
   std::optional<ssl::context> tls;
   bool tls_unusable = false;
   // Declared before the workers: handlers the workers still hold post to it.
@@ -438,7 +443,7 @@ void HttpServer::Impl::OnAccept(const ErrorCode& error, tcp::socket socket) {
     ++counters.connections_refused;
     if (!tls) {
       socket.non_blocking(true, ignored);
-      socket.send(asio::buffer(kBusyAnswer), 0, ignored);
+      socket.send(asio::buffer(busy_answer), 0, ignored);
     }
     socket.close(ignored);
   } else {
@@ -481,6 +486,7 @@ HttpServer::~HttpServer() {
 
 Status HttpServer::Bind(const std::string& host, int port) {
   if (impl_->tls_unusable) return Refuse(Refusal::kTlsFilesUnusable);
+  impl_->busy_answer = BusyAnswer(impl_->router);
   // Each connection is a file descriptor; keep some for the database and the log.
   const size_t open_files = RaiseOpenFileLimit();
   if (open_files < impl_->limits.max_connections + 64) {

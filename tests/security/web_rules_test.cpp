@@ -1,0 +1,189 @@
+// Issue 11's rules for the ledger's web side, tried by an outsider against the real
+// `lapak-ledger serve` over raw HTTP (the in-process and browser view is in
+// tests/sync/dashboard_browser_test.cpp):
+//   - another site cannot log a browser in or out: a cross-site POST /masuk is 403 and sets no
+//     cookie, and GET /keluar is no logout (405);
+//   - every answer, pages, API and refusals alike, forbids framing (X-Frame-Options DENY, a
+//     Content-Security-Policy with frame-ancestors 'none') and sniffing (nosniff);
+//   - /v1/metrics answers admin tokens only.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/security/attacker.h"
+#include "tests/sync/ledger_process.h"
+
+namespace lapak::testing {
+namespace {
+
+using std::chrono::seconds;
+
+constexpr char kEvent[] = "expo-semarang-2026";
+constexpr char kDay[] = "2026-11-22";
+
+class WebRulesTest : public ::testing::Test {
+ protected:
+  WebRulesTest() {
+    LedgerAdmin(ledger_.database(), {"event", "add", kEvent, "--name", "Expo UMKM Semarang", "--province",
+                                     "Jawa Tengah", "--regency", "Kota Semarang", "--from", "2026-11-20",
+                                     "--to", "2026-11-22"});
+    organiser_ = FirstLine(LedgerAdmin(ledger_.database(),
+                                       {"token", "add", "Panitia Expo", "--role", "organiser", "--event", kEvent}));
+    province_ = FirstLine(LedgerAdmin(
+        ledger_.database(), {"token", "add", "Dinas Jateng", "--role", "province", "--province", "Jawa Tengah"}));
+  }
+
+  int port() const { return ledger_.port(); }
+  std::string OwnOrigin() const { return fmt::format("http://127.0.0.1:{}", port()); }
+  RawAnswer Get(const std::string& target, const std::string& headers = "") {
+    return Exchange(port(), GetRequest(port(), target, headers));
+  }
+  RawAnswer PostForm(const std::string& target, const std::string& body, const std::string& headers) {
+    return Exchange(port(), PostFormRequest(port(), target, body, headers));
+  }
+
+  LedgerUnderAttack ledger_;
+  std::string organiser_;
+  std::string province_;
+};
+
+TEST_F(WebRulesTest, CrossSiteLoginIsRefusedAndSetsNoCookie) {
+  const std::string form = "token=" + organiser_;
+  struct Attempt {
+    std::string what;
+    std::string headers;
+  };
+  const std::vector<Attempt> cross_site = {
+      {"Origin of another site", "Origin: http://evil.example\r\n"},
+      {"Referer of another site", "Referer: http://evil.example/lapak.html\r\n"},
+      {"Origin null (a sandboxed page)", "Origin: null\r\n"},
+      {"another site naming this host in its path",
+       fmt::format("Origin: http://evil.example\r\nReferer: http://evil.example/127.0.0.1:{}/\r\n", port())},
+      {"neither Origin nor Referer", ""},
+  };
+  for (const Attempt& attempt : cross_site) {
+    const RawAnswer answer = PostForm("/masuk", form, attempt.headers);
+    EXPECT_EQ(403, answer.status) << attempt.what << ": " << answer.body.substr(0, 300);
+    EXPECT_FALSE(answer.HasHeader("set-cookie")) << attempt.what << ": " << answer.Header("set-cookie");
+  }
+
+  // The same form from the ledger's own page logs in: the refusals above were the origin's.
+  const RawAnswer own = PostForm("/masuk", form, "Origin: " + OwnOrigin() + "\r\n");
+  EXPECT_EQ(303, own.status) << own.body.substr(0, 300);
+  EXPECT_EQ(0u, own.Header("set-cookie").find("lapak_token=" + organiser_ + ";")) << own.Header("set-cookie");
+}
+
+TEST_F(WebRulesTest, LogoutIsOnlyAPostFromTheLedgersOwnPages) {
+  const std::string cookie = "Cookie: lapak_token=" + organiser_ + "\r\n";
+  const RawAnswer get = Get("/keluar", cookie);
+  EXPECT_EQ(405, get.status) << get.body.substr(0, 300);
+  EXPECT_FALSE(get.HasHeader("set-cookie")) << get.Header("set-cookie");
+
+  const RawAnswer cross_site = PostForm("/keluar", "", cookie + "Origin: http://evil.example\r\n");
+  EXPECT_EQ(403, cross_site.status) << cross_site.body.substr(0, 300);
+  EXPECT_FALSE(cross_site.HasHeader("set-cookie")) << cross_site.Header("set-cookie");
+
+  const RawAnswer own = PostForm("/keluar", "", cookie + "Origin: " + OwnOrigin() + "\r\n");
+  EXPECT_EQ(303, own.status) << own.body.substr(0, 300);
+  EXPECT_NE(std::string::npos, own.Header("set-cookie").find("Max-Age=0")) << own.Header("set-cookie");
+}
+
+TEST_F(WebRulesTest, EveryAnswerForbidsFramingAndSniffing) {
+  const std::string bearer = "Authorization: Bearer " + organiser_ + "\r\n";
+  const std::string cookie = "Cookie: lapak_token=" + organiser_ + "\r\n";
+  const std::string batch_head =
+      "POST /v1/batches HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n";
+  struct Case {
+    std::string what;
+    std::string request;
+    int status;
+  };
+  const std::vector<Case> cases = {
+      {"the login page", GetRequest(port(), "/masuk"), 200},
+      {"the dashboard", GetRequest(port(), "/dashboard", cookie), 200},
+      {"an event's day page", GetRequest(port(), fmt::format("/dashboard/event/{}/day/{}", kEvent, kDay), cookie), 200},
+      {"a dashboard link with its token", GetRequest(port(), "/dashboard?token=" + organiser_), 303},
+      {"the dashboard without a token", GetRequest(port(), "/dashboard"), 401},
+      {"the health check", GetRequest(port(), "/v1/health"), 200},
+      {"the events API", GetRequest(port(), "/v1/events", bearer), 200},
+      {"a report as CSV", GetRequest(port(), fmt::format("/v1/reports/day?event={}&day={}&format=csv", kEvent, kDay), bearer), 200},
+      {"the events API without a token", GetRequest(port(), "/v1/events"), 401},
+      {"metrics for an organiser", GetRequest(port(), "/v1/metrics", bearer), 403},
+      {"a route that does not exist", GetRequest(port(), "/wp-admin/"), 404},
+      {"GET /keluar", GetRequest(port(), "/keluar"), 405},
+      {"a cross-site login", PostFormRequest(port(), "/masuk", "token=x", "Origin: http://evil.example\r\n"), 403},
+      {"a chunked batch", batch_head + "Transfer-Encoding: chunked\r\n\r\n4\r\nLPKB\r\n0\r\n\r\n", 411},
+      {"a batch over the limit", batch_head + "Content-Length: 2097152\r\n\r\nLPKB", 413},
+      {"a compressed form", PostFormRequest(port(), "/masuk", "token=x", "Content-Encoding: gzip\r\n"), 415},
+      {"a header over 8 KiB", GetRequest(port(), "/v1/health", "X-Big: " + std::string(9000, 'h') + "\r\n"), 431},
+      {"65 header fields", GetRequest(port(), "/v1/health", [] {
+         std::string fields;
+         for (int i = 0; i < 65; ++i) fields += fmt::format("X-F{}: {}\r\n", i, i);
+         return fields;
+       }()), 431},
+      {"a request line that is not HTTP", "HELLO THERE\r\n\r\n", 400},
+      {"a batch that is no envelope", batch_head + "Content-Length: 4\r\n\r\nLPKB", 400},
+  };
+  for (const Case& c : cases) {
+    const RawAnswer answer = Exchange(port(), c.request, seconds(10));
+    EXPECT_EQ(c.status, answer.status) << c.what << ": " << answer.body.substr(0, 300);
+    EXPECT_EQ("", MissingProtection(answer)) << c.what << " (" << answer.status << ")";
+  }
+}
+
+// The server's 503 for a request whose body would pass the cap on bodies in flight carries
+// them too: tests/security/ledger_attack_test.cpp FullSizeBodiesSentSlowlyAtOnceAreCappedInFlight.
+
+// Past the cap on connections from one address (256), a new connection is told 503 before it
+// is closed: that answer too.
+//
+// FAILS (found by this suite; sync/ledger/web/* is not this suite's to change): the server
+// writes that 503 itself, as the fixed bytes kBusyAnswer in sync/ledger/web/http_server.cpp,
+// before any route or common header is involved, so it carries none of the three headers that
+// ledger_server.h promises on every answer. Its body is empty, so nothing in it can be framed or
+// sniffed; the fix is to add the router's common headers to those bytes.
+TEST_F(WebRulesTest, TheAnswerOverTheConnectionCapForbidsFramingAndSniffing) {
+  constexpr int kPerAddressCap = 256;  // HttpLimits::max_connections_per_address
+  std::vector<RawConnection> held;
+  for (int i = 0; i < kPerAddressCap; ++i) held.emplace_back(port());
+  // The ledger accepts the held connections in its own time: until it has all of them, a new
+  // one may still get in (and is answered, then closed).
+  RawAnswer over;
+  for (int attempt = 0; attempt < 50 && over.status != 503; ++attempt) {
+    over = Exchange(port(), GetRequest(port(), "/v1/health"), seconds(10));
+  }
+  ASSERT_EQ(503, over.status) << "no connection was refused over the cap of " << kPerAddressCap;
+  EXPECT_EQ("5", over.Header("retry-after"));
+  EXPECT_EQ("", MissingProtection(over)) << "the connection cap's 503";
+}
+
+TEST_F(WebRulesTest, MetricsAnswerAdminTokensOnly) {
+  const RawAnswer none = Get("/v1/metrics");
+  EXPECT_EQ(401, none.status) << none.body;
+  EXPECT_EQ("AccessTokenRequired", none.Refusal()) << none.body;
+  const RawAnswer forged = Get("/v1/metrics", "Authorization: Bearer lapak_00000000_forged\r\n");
+  EXPECT_EQ(401, forged.status) << forged.body;
+
+  for (const auto& [who, token] : {std::pair{"an organiser", organiser_}, std::pair{"a province", province_}}) {
+    const RawAnswer refused = Get("/v1/metrics", "Authorization: Bearer " + token + "\r\n");
+    EXPECT_EQ(403, refused.status) << who << ": " << refused.body;
+    EXPECT_EQ("AdminTokenRequired", refused.Refusal()) << who << ": " << refused.body;
+    EXPECT_EQ(std::string::npos, refused.body.find("batches")) << who << ": " << refused.body;
+    const RawAnswer by_cookie = Get("/v1/metrics", "Cookie: lapak_token=" + token + "\r\n");
+    EXPECT_EQ(403, by_cookie.status) << who << " (cookie): " << by_cookie.body;
+  }
+
+  const RawAnswer admin = Get("/v1/metrics", "Authorization: Bearer " + ledger_.AdminToken() + "\r\n");
+  EXPECT_EQ(200, admin.status) << admin.body;
+  const nlohmann::json metrics = nlohmann::json::parse(admin.body, nullptr, false);
+  ASSERT_TRUE(metrics.is_object()) << admin.body;
+  EXPECT_TRUE(metrics.contains("batches")) << admin.body;
+  EXPECT_TRUE(metrics.contains("connections_open")) << admin.body;
+}
+
+}  // namespace
+}  // namespace lapak::testing
