@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include <cstring>
+#include <exception>
 #include <map>
 #include <set>
 #include <tuple>
@@ -352,7 +353,8 @@ struct LedgerStore::PendingBatch {
   const std::vector<JournalEntry>& entries;
   TimePoint now;
   std::string_view signed_with_key;
-  std::optional<Result<ApplyOutcome>> outcome;  // set once its group is committed (or failed)
+  std::optional<Result<ApplyOutcome>> outcome;  // set by whoever applies its group
+  bool done = false;  // its group is over: `outcome` is final (under pending_mutex_)
 };
 
 Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
@@ -369,7 +371,9 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
   std::unique_lock lock(pending_mutex_);
   pending_.push_back(&mine);
   // Whoever finds no group being applied applies every batch waiting, its own among them.
-  while (!mine.outcome) {
+  // The others read their outcome only once `done` is set under the lock: until then the
+  // applying thread may still be writing it (and a commit may still fail the whole group).
+  while (!mine.done) {
     if (applying_group_) {
       group_done_.wait(lock);
       continue;
@@ -377,13 +381,22 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
     applying_group_ = true;
     const std::vector<PendingBatch*> group = std::exchange(pending_, {});
     lock.unlock();
-    {
+    std::exception_ptr thrown;  // e.g. bad_alloc: the group still ends, then it propagates
+    try {
       std::lock_guard store_lock(mutex_);
       ApplyGroup(*db_, group);
+    } catch (...) {
+      thrown = std::current_exception();
     }
     lock.lock();
+    for (PendingBatch* batch : group) {
+      // After an exception the transaction was rolled back: no outcome decided in it holds.
+      if (thrown || !batch->outcome) batch->outcome = Refuse(Refusal::kLedgerCannotStore);
+      batch->done = true;
+    }
     applying_group_ = false;
     group_done_.notify_all();
+    if (thrown) std::rethrow_exception(thrown);
   }
   return std::move(*mine.outcome);
 }

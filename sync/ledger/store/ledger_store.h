@@ -7,7 +7,9 @@
 // change, ok returned only after COMMIT (SQLite: WAL, synchronous=FULL; PostgreSQL:
 // synchronous_commit on).
 //
-// Thread-safety: every public function may be called from any thread; they run one at a time.
+// Thread-safety: every public function may be called from any thread. They run one at a time
+// on the store's connection, except ApplyBatch on PostgreSQL with kServe, which runs several
+// at once on connections of its own (below).
 #pragma once
 
 #include <functional>

@@ -195,6 +195,12 @@ std::unique_ptr<pqxx::connection> Connect(const std::string& uri, bool read_only
   auto connection = std::make_unique<pqxx::connection>(uri);
   connection->set_variable("client_encoding", "'UTF8'");
   connection->set_variable("synchronous_commit", "on");  // ok means durable
+  // A writer waits for a terminal's row (another batch of it, here or in another `serve`) a
+  // few milliseconds; one that holds it much longer has hung (a frozen peer): the waiter gives
+  // up after 10 s (the batch gets a 503 and comes again) instead of holding a worker, and the
+  // server ends a transaction left idle for 60 s, releasing what it locked.
+  connection->set_variable("lock_timeout", "'10s'");
+  connection->set_variable("idle_in_transaction_session_timeout", "'60s'");
   if (read_only) connection->set_variable("default_transaction_read_only", "on");
   return connection;
 }
@@ -238,7 +244,9 @@ class PostgresConnection final : public Connection {
     }
   }
 
-  // Writers run at READ COMMITTED (the store serialises them); readers see one snapshot.
+  // Writers run at READ COMMITTED: batches applied at once (the store's pool, or another
+  // `serve`) are ordered by the terminal's row, locked FOR UPDATE first, and a writer that
+  // waited for it reads the row as the other one committed it. Readers see one snapshot.
   Status Begin(bool write) override {
     if (transaction_ != nullptr) return Status::FailedPrecondition("a transaction is already open");
     try {
