@@ -9,30 +9,16 @@
 #include <pqxx/pqxx>
 #include <tuple>
 
+#include "tests/bench/bench_support.h"
+
 namespace lapak::bench {
 
 namespace {
 
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "raw_limits: %s\n", what.c_str());
-  std::abort();
-}
-
-template <typename Fn>
-double TimeSeconds(Fn fn) {
-  const auto start = std::chrono::steady_clock::now();
-  fn();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-void RemoveSqlite(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-}
-
 class RawSqliteInsert final : public RawBulkInsert {
  public:
   explicit RawSqliteInsert(std::string path) : path_(std::move(path)) {
-    RemoveSqlite(path_);
+    RemoveDb(path_);
     if (sqlite3_open(path_.c_str(), &db_) != SQLITE_OK ||
         sqlite3_exec(db_,
                      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
@@ -47,7 +33,7 @@ class RawSqliteInsert final : public RawBulkInsert {
   ~RawSqliteInsert() override {
     sqlite3_finalize(insert_);
     sqlite3_close(db_);
-    RemoveSqlite(path_);
+    RemoveDb(path_);
   }
 
   double TimeInsert(const std::vector<JournalEntry>& entries) override {

@@ -11,6 +11,7 @@
 #include "core/receipt_number.h"
 #include "sync/envelope.h"
 #include "sync/payload.h"
+#include "tests/bench/bench_support.h"
 
 namespace lapak::bench {
 
@@ -24,15 +25,6 @@ constexpr auto kFirstSaleHour = 10h;
 constexpr auto kOpenAt = 9h + 30min;
 constexpr std::array<int64_t, 3> kFloats = {200'000, 300'000, 500'000};
 constexpr std::array<const char*, 3> kVoidReasons = {"salah input", "pelanggan batal", "barang habis"};
-
-[[noreturn]] void Die(const std::string& what) {
-  std::fprintf(stderr, "terminal_journal: %s\n", what.c_str());
-  std::abort();
-}
-
-void Check(const Status& status, const char* what) {
-  if (!status.ok()) Die(std::string(what) + ": " + status.message());
-}
 
 std::chrono::hours UtcOffset(const std::string& zone) {
   if (zone == "Asia/Jakarta") return 7h;

@@ -6,8 +6,9 @@
 // The memory bound of issue 11 is 200 MB of peak resident memory (VmHWM, /proc/<pid>/status)
 // for the ledger under any attack, and for `lapak sync` against any answer. With
 // AddressSanitizer (LAPAK_SANITIZE builds every target, this suite's too) a process starts
-// bigger and keeps freed memory in quarantine, so there the bound is on the growth over the
-// peak before the attack; without it, on the peak itself (and on the growth, which is less).
+// bigger and keeps freed memory in quarantine (capped at 16 MB for this suite,
+// security.cmake), so there the bound is on the growth over the peak before the attack;
+// without it, on the peak itself (and on the growth, which is less).
 #pragma once
 
 #include <sys/types.h>

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -17,8 +18,12 @@ namespace lapak::testing {
 
 namespace {
 
+// HAProxy answers this path itself (monitor-uri), so the test knows it reaches its own HAProxy.
+constexpr char kMonitorUri[] = "/lapak-balancer-alive";
+
 // A port free on 127.0.0.1 now (the kernel's pick for port 0). HAProxy binds it a moment
-// later; another program taking it meanwhile makes the start fail, not pass.
+// later; another program may take it meanwhile: then HAProxy exits, or a probe finds the
+// other program, and the start is tried again on another port.
 int FreePort() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
@@ -34,15 +39,28 @@ int FreePort() {
   return ntohs(address.sin_port);
 }
 
-bool Accepts(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+// Whether the program on 127.0.0.1:`port` is this test's HAProxy: it answers its monitor URI
+// with 200 (a ledger would answer 404, nothing at all: no answer).
+bool AnswersAsBalancer(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return false;
+  const timeval timeout{1, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   address.sin_port = htons(static_cast<uint16_t>(port));
-  const bool connected = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  if (fd >= 0) ::close(fd);
-  return connected;
+  std::string answer;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
+    const std::string request = std::string("GET ") + kMonitorUri + " HTTP/1.0\r\n\r\n";
+    if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+      char buffer[64];
+      const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+      if (got > 0) answer.assign(buffer, static_cast<size_t>(got));
+    }
+  }
+  ::close(fd);
+  return answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200");
 }
 
 std::string HaproxyPath() {
@@ -67,11 +85,12 @@ std::string Configuration(int port, const std::vector<int>& server_ports, int pe
       "  option redispatch\n"
       "frontend ledger\n"
       "  bind 127.0.0.1:{}\n"
+      "  monitor-uri {}\n"
       "  default_backend servers\n"
       "backend servers\n"
       "  balance roundrobin\n"
       "  option httpchk GET /v1/health\n",
-      port);
+      port, kMonitorUri);
   for (size_t i = 0; i < server_ports.size(); ++i) {
     config += fmt::format("  server ledger{} 127.0.0.1:{} check inter 200ms fall 1 rise 1 maxconn {}\n",
                           i + 1, server_ports[i], per_server_connections);
@@ -83,18 +102,26 @@ std::string Configuration(int port, const std::vector<int>& server_ports, int pe
 
 Balancer::Balancer(const TempDir& dir, const std::vector<int>& server_ports, int per_server_connections) {
   const std::string haproxy = HaproxyPath();
-  port_ = FreePort();
   const std::string config_path = dir.File("haproxy.cfg");
-  WriteFile(config_path, Configuration(port_, server_ports, per_server_connections));
-  // -db: stay in the foreground, logs on stderr; -W: master-worker, so SIGTERM stops it whole.
-  child_ = std::make_unique<Child>(std::vector<std::string>{haproxy, "-db", "-W", "-f", config_path});
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (!Accepts(port_)) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      throw std::runtime_error(fmt::format("haproxy did not listen on 127.0.0.1:{} ({})", port_, config_path));
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    port_ = FreePort();
+    WriteFile(config_path, Configuration(port_, server_ports, per_server_connections));
+    // -db: stay in the foreground, logs on stderr; -W: master-worker, so SIGTERM stops it whole.
+    child_ = std::make_unique<Child>(std::vector<std::string>{haproxy, "-db", "-W", "-f", config_path});
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!child_->Exited() && std::chrono::steady_clock::now() < deadline) {
+      if (AnswersAsBalancer(port_)) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // HAProxy has no "ready" line
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Exited (its port taken?) or never answered: stop it (SIGTERM: the master stops its
+    // worker too) and try another port.
+    if (!child_->Exited()) {
+      child_->Kill(SIGTERM);
+      child_->Wait();
+    }
+    child_.reset();
   }
+  throw std::runtime_error(fmt::format("haproxy did not start with {} (see its messages above)", config_path));
 }
 
 Balancer::~Balancer() {

@@ -115,6 +115,14 @@ bool Child::ReadLine(std::string& line) {
 
 void Child::Kill(int signal) { ::kill(pid_, signal); }
 
+bool Child::Exited() {
+  if (pid_ <= 0) return true;
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) != pid_) return false;
+  pid_ = -1;
+  return true;
+}
+
 int Child::Wait() {
   const int status = WaitFor(pid_);
   pid_ = -1;

@@ -30,6 +30,8 @@ class Child {
   void Kill(int signal);
   // Waits for the child; its raw wait status.
   int Wait();
+  // Whether the child has ended (it is reaped then; Wait() must not follow).
+  bool Exited();
 
  private:
   pid_t pid_ = -1;

@@ -31,5 +31,5 @@ add_executable(ledger_cluster_tests sync/ledger_cluster_test.cpp)
 target_link_libraries(ledger_cluster_tests PRIVATE
   lapak_soak_terminals nlohmann_json::nlohmann_json PkgConfig::HTTPLIB GTest::gtest_main)
 add_dependencies(ledger_cluster_tests lapak-ledger)
-gtest_discover_tests(ledger_cluster_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync TIMEOUT 600)
-lapak_discover_postgres_ledger_tests(ledger_cluster_tests PROPERTIES TIMEOUT 600)
+gtest_discover_tests(ledger_cluster_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync TIMEOUT 180)
+lapak_discover_postgres_ledger_tests(ledger_cluster_tests PROPERTIES TIMEOUT 180)

@@ -362,6 +362,7 @@ Result<sync::LedgerAnswer> WatchedTransport::PostBatch(std::string_view envelope
   Result<sync::LedgerAnswer> answer = inner_->PostBatch(envelope);
   --traffic_.in_flight;
   if (answer.ok()) ++traffic_.answered;
+  if (!answer.ok() || answer->http_status != 200) ++traffic_.failed;
   return answer;
 }
 

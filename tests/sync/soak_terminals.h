@@ -72,6 +72,7 @@ struct Traffic {
   std::atomic<int64_t> in_flight{0};
   std::atomic<int64_t> total_posts{0};
   std::atomic<int64_t> answered{0};
+  std::atomic<int64_t> failed{0};  // posts with no answer, or an answer other than 200
 };
 
 // A terminal's HTTP transport whose posts count in a Traffic.
