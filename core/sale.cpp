@@ -88,11 +88,13 @@ static Result<Money> DiscountAmount(const Discount& discount, Money subtotal) {
 }
 
 std::vector<Money> CashSuggestions(Money due, size_t count) {
-  static constexpr int64_t kNotes[] = {2000, 5000, 10000, 20000, 50000, 100000};
+  static constexpr int64_t kNotes[] = {5000, 10000, 20000, 50000, kLargestNote.rupiah()};
   std::vector<Money> suggestions;
   if (due <= Money() || due > kMaxSaleTotal) return suggestions;
   for (const int64_t note : kNotes) {
     const Money amount = Money::Rupiah((due.rupiah() / note + 1) * note);  // due ≤ 1e9: no overflow
+    // Rp200.000 for Rp100.000 due would leave a whole note as change (the change rule).
+    if (*amount.Minus(due) >= kLargestNote) continue;
     if (std::find(suggestions.begin(), suggestions.end(), amount) == suggestions.end()) {
       suggestions.push_back(amount);
     }
@@ -218,14 +220,21 @@ void Cart::DropExactPaymentsThatNoLongerFit() {
   std::erase_if(payments_, [](const Payment& p) { return !GivesChange(p.method); });
 }
 
+// The change rule of a new sale (see the header).
+static Status CheckChangeBelowLargestNote(const SaleTotals& totals) {
+  if (totals.change < kLargestNote) return Status::Ok();
+  return Refuse(Refusal::kChangeNotPlausible, totals.change, kLargestNote);
+}
+
 Status Cart::AddPayment(PaymentMethod method, Money amount) {
   if (payments_.size() >= kMaxPayments) {
     return Refuse(Refusal::kTooManyPayments, kMaxPayments);
   }
   payments_.push_back(Payment{method, amount});
-  Status totals = Totals().status();
-  if (!totals.ok()) payments_.pop_back();
-  return totals;
+  Result<SaleTotals> totals = Totals();
+  Status checked = totals.ok() ? CheckChangeBelowLargestNote(*totals) : totals.status();
+  if (!checked.ok()) payments_.pop_back();
+  return checked;
 }
 
 Status Cart::RemovePayment(size_t payment) {
@@ -243,6 +252,7 @@ Result<CompletedSale> Cart::Complete() const {
   if (!totals->remaining.is_zero()) {
     return Refuse(Refusal::kUnderPaid, totals->remaining, totals->total);
   }
+  LAPAK_RETURN_IF_ERROR(CheckChangeBelowLargestNote(*totals));
   return CompletedSale{lines_, discount_, payments_, *totals};
 }
 

@@ -12,6 +12,11 @@
 //   given only from cash (the method that gives change):
 //     change = paid − total, and change ≤ cash tendered.
 //   A sale whose payments do not cover the total cannot be completed.
+// - A new sale's change is below the largest rupiah note (kLargestNote, Rp100.000): no
+//   customer hands over a note that is not needed, so more change means the cash received
+//   was mistyped (Rp150.005.000 for Rp50.000). Cart refuses it, at the payment and at
+//   completion. Recorded sales are not re-judged by it (ComputeTotals does not check it):
+//   a sale recorded before this rule stays valid.
 // - No figure may exceed kMaxSaleTotal (an absurd amount is refused, not recorded); line names
 //   are printable UTF-8 (core/text.h); a discount holds only the value of its own kind.
 #pragma once
@@ -32,6 +37,7 @@ inline constexpr int64_t kMaxQuantity = 9999;
 inline constexpr size_t kMaxLines = 200;
 inline constexpr size_t kMaxPayments = 10;
 inline constexpr Money kMaxSaleTotal = Money::Rupiah(1'000'000'000);  // Rp1 miliar
+inline constexpr Money kLargestNote = Money::Rupiah(100'000);
 inline constexpr std::string_view kCustomLineName = "Lain-lain";
 
 struct SaleLine {
@@ -89,10 +95,12 @@ struct CompletedSale {
   bool operator==(const CompletedSale&) const = default;
 };
 
-// Quick cash amounts a customer is likely to hand over for `due`: for each note from Rp2.000
-// to Rp100.000 the smallest multiple of it that exceeds `due`, without repeats, smallest
-// first, at most `count`. (The exact amount is a separate choice.)
-std::vector<Money> CashSuggestions(Money due, size_t count = 4);
+// Quick cash amounts a customer is likely to hand over for `due`: for each of the notes people
+// carry (Rp5.000, 10.000, 20.000, 50.000, 100.000) the smallest multiple of it that exceeds
+// `due`, without repeats, smallest first, at most `count`: Rp30.000, 40.000, 50.000 and
+// 100.000 for Rp25.000. (The exact amount is a separate choice.) Each leaves change below
+// kLargestNote.
+std::vector<Money> CashSuggestions(Money due, size_t count = 5);
 
 // Totals for the given lines, discount and payments, every rule checked. Used by the cart
 // and again by the journal verifier on recorded sales.

@@ -2,6 +2,7 @@
 // which takes the Z report.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/pos/screens.h"
@@ -31,7 +32,7 @@ static void DrawFigures(const PosModel& model) {
     LargeText(("Z #" + std::to_string(z->z_number)).c_str());
     Row(Tr(lang, Text::kExpectedCash), FormatMoney(z->expected_cash));
     Row(Tr(lang, Text::kCounted), FormatMoney(z->counted_cash));
-    Row(Tr(lang, Text::kOverShort), FormatMoney(z->over_short));
+    Row(Tr(lang, Text::kOverShort), OverShortText(lang, z->over_short));
     ImGui::Separator();
   }
   if (!model.day_report()) return;
@@ -52,21 +53,21 @@ static void DrawFigures(const PosModel& model) {
   for (const ZReport& z : model.z_reports()) {
     ImGui::Text("Z #%lld  %s", static_cast<long long>(z.z_number), z.business_day.c_str());
     Row(Tr(lang, Text::kNet), FormatMoney(z.figures.net));
-    Row(Tr(lang, Text::kOverShort), FormatMoney(z.over_short));
+    Row(Tr(lang, Text::kOverShort), OverShortText(lang, z.over_short));
   }
 }
 
 static void DrawOpen(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
-  Result<Money> typed = ParseMoney(ui.amount_digits.empty() ? "0" : ui.amount_digits);
+  Result<Money> typed = ParseMoney(ui.float_digits.empty() ? "0" : ui.float_digits);
   ImGui::Text("%s", Tr(lang, Text::kOpeningFloat));
   LargeText(FormatMoney(typed.ok() ? *typed : Money()).c_str());
   const float open_height = TallTouchHeight();
-  DigitKeypad(ui.amount_digits, 9,
+  DigitKeypad(ui.float_digits, 9,
               ImVec2(width, ImGui::GetContentRegionAvail().y - open_height - ImGui::GetStyle().ItemSpacing.y), "float");
   if (BigButton(Tr(lang, Text::kOpenDay), ImVec2(width, open_height), ButtonKind::kPay) && typed.ok() &&
       model.OpenDay(*typed)) {
-    ui.amount_digits.clear();
+    ui.float_digits.clear();
   }
 }
 
@@ -101,10 +102,34 @@ static void DrawCashCount(PosModel& model, UiState& ui, float width) {
   Result<Money> counted = CashCountTotal(ui.cash_count);
   ImGui::Text("%s", Tr(lang, Text::kCounted));
   LargeText(counted.ok() ? FormatMoney(*counted).c_str() : counted.status().message().c_str());
-  if (BigButton(Tr(lang, Text::kCloseDay), ImVec2(width, TouchHeight()), ButtonKind::kDanger) &&
+  if (BigButton(Tr(lang, Text::kCloseDay), ImVec2(width, TouchHeight()), ButtonKind::kDanger) && counted.ok()) {
+    ui.confirming_close = true;
+  }
+}
+
+// Closing cannot be undone: the count and its difference once more, then "Ya, tutup hari"
+// at the top, away from where "Tutup hari" (and, before it, "Buka hari") was tapped, so that
+// a bounced double tap cannot close the day.
+static void DrawCloseConfirmation(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  ImGui::TextWrapped("%s", Tr(lang, Text::kConfirmCloseDay));
+  const Result<Money> counted = CashCountTotal(ui.cash_count);
+  if (counted.ok() && model.day_report()) {
+    const Money expected = model.day_report()->expected_cash_now;
+    Row(Tr(lang, Text::kExpectedCash), FormatMoney(expected));
+    Row(Tr(lang, Text::kCounted), FormatMoney(*counted));
+    if (const std::optional<Money> difference = counted->Minus(expected)) {
+      Row(Tr(lang, Text::kOverShort), OverShortText(lang, *difference));
+    }
+  }
+  const float height = TallTouchHeight();
+  if (BigButton(Tr(lang, Text::kYesCloseDay), ImVec2(width, height), ButtonKind::kDanger) &&
       model.CloseDay(ui.cash_count)) {
     ui.cash_count = CashCount{};
+    ui.confirming_close = false;
   }
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - height));
+  if (BigButton(Tr(lang, Text::kBack), ImVec2(width, height))) ui.confirming_close = false;
 }
 
 void DrawDay(PosModel& model, UiState& ui) {
@@ -119,7 +144,9 @@ void DrawDay(PosModel& model, UiState& ui) {
   ImGui::BeginChild("action", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
   const float width = ImGui::GetContentRegionAvail().x;
   const bool open = model.day_report() && model.day_report()->open_day;
-  if (open) {
+  if (open && ui.confirming_close) {
+    DrawCloseConfirmation(model, ui, width);
+  } else if (open) {
     DrawCashCount(model, ui, width);
   } else {
     DrawOpen(model, ui, width);

@@ -1,8 +1,10 @@
-// Pay: the amount due, cash (exact, quick notes, keypad), QRIS and transfer, split payments.
+// Pay: the amount due with exact cash and the quick notes beside it; the methods, and for cash
+// the amount typed on a keypad; QRIS and transfer; split payments.
 // A payment that covers what is due completes the sale at once: one item paid with exact
 // cash is three taps (the product, Pay, Exact).
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/pos/screens.h"
@@ -14,15 +16,17 @@ namespace lapak::pos {
 // Adds a payment and, when nothing is left to pay, records the sale.
 static void Pay(PosModel& model, UiState& ui, PaymentMethod method, Money amount) {
   if (!model.AddPayment(method, amount)) return;
-  ui.amount_digits.clear();
+  ui.cash_digits.clear();
   if (model.Totals().remaining.is_zero()) model.Complete();
 }
 
+// What is due, and once something is paid, each payment and what is still due.
 static void DrawAmounts(PosModel& model) {
   const Language lang = model.language();
   const SaleTotals totals = model.Totals();
   ImGui::Text("%s", Tr(lang, Text::kDue));
   LargeText(FormatMoney(totals.total).c_str());
+  if (model.cart().payments().empty()) return;
   ImGui::Text("%s: %s", Tr(lang, Text::kPaid), FormatMoney(totals.paid).c_str());
   for (const Payment& payment : model.cart().payments()) {
     ImGui::BulletText("%s %s", MethodLabel(lang, payment.method).c_str(),
@@ -32,29 +36,37 @@ static void DrawAmounts(PosModel& model) {
   LargeText(FormatMoney(totals.remaining).c_str());
 }
 
-// Exact and three quick notes in one row; the amount typed with its Add button; the keypad.
-static void DrawCash(PosModel& model, UiState& ui, float width) {
+// Exact and the quick notes (core's CashSuggestions: up to five), two to a row, under the
+// amounts: one tap pays and completes.
+static void DrawQuickCash(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
   const Money remaining = model.Totals().remaining;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float quarter = (width - 3 * style.ItemSpacing.x) / 4;
-  if (BigButton(Tr(lang, Text::kExact), ImVec2(quarter, 0), ButtonKind::kPay)) {
+  const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (BigButton(Tr(lang, Text::kExact), ImVec2(half, 0), ButtonKind::kPay)) {
     Pay(model, ui, PaymentMethod::kCash, remaining);
   }
-  for (const Money note : CashSuggestions(remaining, 3)) {
-    ImGui::SameLine();
-    if (BigButton(FormatMoney(note).c_str(), ImVec2(quarter, 0))) Pay(model, ui, PaymentMethod::kCash, note);
+  int cell = 1;
+  for (const Money note : CashSuggestions(remaining)) {
+    if (cell++ % 2 != 0) ImGui::SameLine();
+    if (BigButton(FormatMoney(note).c_str(), ImVec2(half, 0))) Pay(model, ui, PaymentMethod::kCash, note);
   }
-  Result<Money> typed = ParseMoney(ui.amount_digits.empty() ? "0" : ui.amount_digits);
+}
+
+// The amount typed, with its Add button, over the keypad that fills the rest.
+static void DrawCashKeypad(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  Result<Money> typed = ParseMoney(ui.cash_digits.empty() ? "0" : ui.cash_digits);
   const std::string add = std::string(Tr(lang, Text::kAdd)) + "##cash";
-  if (BigButton(add.c_str(), ImVec2(quarter, 0)) && typed.ok() && !typed->is_zero()) {
-    Pay(model, ui, PaymentMethod::kCash, *typed);
-  }
-  ImGui::SameLine();
+  const float add_width = std::max(width / 3, ImGui::CalcTextSize(add.c_str(), nullptr, true).x +
+                                                  2 * ImGui::GetStyle().FramePadding.x);
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%s: %s", MethodLabel(lang, PaymentMethod::kCash).c_str(),
               FormatMoney(typed.ok() ? *typed : Money()).c_str());
-  DigitKeypad(ui.amount_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y), "cash");
+  ImGui::SameLine(width - add_width);
+  if (BigButton(add.c_str(), ImVec2(add_width, 0)) && typed.ok() && !typed->is_zero()) {
+    Pay(model, ui, PaymentMethod::kCash, *typed);
+  }
+  DigitKeypad(ui.cash_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y), "cash");
 }
 
 // A method that pays the exact amount (QRIS, transfer): "QRIS sudah masuk" pays what is due.
@@ -74,15 +86,25 @@ void DrawPay(PosModel& model, UiState& ui) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left_width = std::max(avail.x * 0.36f, 260.0f);
   const float right_width = avail.x - left_width - ImGui::GetStyle().ItemSpacing.x;
+  const bool cash = GivesChange(ui.pay_method);
 
-  ImGui::BeginChild("amounts", ImVec2(left_width, 0), true);
+  // The amounts and quick notes scroll when they do not fit; Back (and Clear) stay below.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::BeginGroup();
+  ImGui::BeginChild("amounts", ImVec2(left_width, avail.y - TouchHeight() - style.ItemSpacing.y), true);
   DrawAmounts(model);
-  if (!model.cart().payments().empty() && BigButton(Tr(lang, Text::kClear), ImVec2(-1, 0), ButtonKind::kDanger)) {
-    model.ClearPayments();
-  }
-  if (BigButton(Tr(lang, Text::kBack), ImVec2(-1, 0))) model.BackToSell();
+  if (cash) DrawQuickCash(model, ui, ImGui::GetContentRegionAvail().x);
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  DragToScroll();
   ImGui::EndChild();
+  const bool paid_some = !model.cart().payments().empty();
+  const float footer_button = paid_some ? (left_width - style.ItemSpacing.x) / 2 : left_width;
+  if (BigButton(Tr(lang, Text::kBack), ImVec2(footer_button, 0))) model.BackToSell();
+  if (paid_some) {
+    ImGui::SameLine();
+    if (BigButton(Tr(lang, Text::kClear), ImVec2(footer_button, 0), ButtonKind::kDanger)) model.ClearPayments();
+  }
+  ImGui::EndGroup();
 
   ImGui::SameLine();
   ImGui::BeginChild("methods", ImVec2(right_width, 0), false, ImGuiWindowFlags_NoScrollbar);
@@ -96,12 +118,12 @@ void DrawPay(PosModel& model, UiState& ui) {
     if (BigButton(label.c_str(), ImVec2(button_width, 0),
                   ui.pay_method == method ? ButtonKind::kSelected : ButtonKind::kNormal)) {
       ui.pay_method = method;
-      ui.amount_digits.clear();
+      ui.cash_digits.clear();
     }
   }
   // Change is given from cash: it takes any amount, with the quick notes and the keypad.
-  if (GivesChange(ui.pay_method)) {
-    DrawCash(model, ui, right_width);
+  if (cash) {
+    DrawCashKeypad(model, ui, right_width);
   } else {
     DrawExactMethod(model, ui, ui.pay_method, right_width);
   }

@@ -46,22 +46,23 @@ static void DrawProductTiles(PosModel& model, UiState& ui, float width) {
       WrapToWidth(Tr(model.language(), Text::kCustomAmount), tile.x - 2 * style.FramePadding.x) + "##custom";
   if (BigButton(custom.c_str(), tile)) {
     ui.entering_custom = true;
-    ui.amount_digits.clear();
+    ui.custom_digits.clear();
   }
 }
 
 static void DrawCustomAmount(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
-  Result<Money> amount = ParseMoney(ui.amount_digits.empty() ? "0" : ui.amount_digits);
+  Result<Money> amount = ParseMoney(ui.custom_digits.empty() ? "0" : ui.custom_digits);
   LargeText(FormatMoney(amount.ok() ? *amount : Money()).c_str());
   const float buttons = TallTouchHeight();
-  DigitKeypad(ui.amount_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y - buttons - 10), "custom");
+  DigitKeypad(ui.custom_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y - buttons - 10), "custom");
   const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
   if (BigButton(Tr(lang, Text::kBack), ImVec2(half, buttons))) ui.entering_custom = false;
   ImGui::SameLine();
   if (BigButton(Tr(lang, Text::kAdd), ImVec2(half, buttons), ButtonKind::kPay) && amount.ok() &&
       model.AddCustomAmount(*amount)) {
     ui.entering_custom = false;
+    ui.custom_digits.clear();
   }
 }
 
@@ -124,7 +125,9 @@ void DrawSell(PosModel& model, UiState& ui) {
   const SaleTotals totals = model.Totals();
   ImGui::Text("%s", Tr(lang, Text::kTotal));
   LargeText(FormatMoney(totals.total).c_str());
-  if (BigButton(Tr(lang, Text::kPay), ImVec2(cart_width, pay_height), ButtonKind::kPay)) model.StartPayment();
+  if (BigButton(Tr(lang, Text::kPay), ImVec2(cart_width, pay_height), ButtonKind::kPay) && model.StartPayment()) {
+    ui.cash_digits.clear();
+  }
   ImGui::EndGroup();
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
 }

@@ -22,11 +22,15 @@ struct UiState {
   std::string category;          // the category shown on the sell screen; empty for all
   bool entering_custom = false;  // the sell screen shows the custom-amount keypad
   PaymentMethod pay_method = PaymentMethod::kCash;
-  std::string amount_digits;     // a custom amount, cash tendered or the opening float, as typed
+  // Each amount field as typed, its own: a custom amount never carries into the cash tendered.
+  std::string custom_digits;     // the sell screen's custom amount
+  std::string cash_digits;       // the pay screen's cash tendered; cleared when the pay screen opens
+  std::string float_digits;      // the day screen's opening float
   std::string selected_receipt;  // the history screen's open receipt
   std::string void_reason;       // chosen before the owner's PIN
   std::string owner_pin_digits;
   CashCount cash_count{};        // the drawer at day close, per denomination
+  bool confirming_close = false;  // the day screen asks "Ya, tutup hari?" before the Z
   // The catalog screen's draft: the product being added or edited, the field the keyboard
   // types into, the price as typed, and the CSV path.
   enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath,

@@ -38,7 +38,7 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
   if (screen == "sell") return Status::Ok();
   if (!model.StartPayment()) return Status::FailedPrecondition(model.message());
   if (screen == "pay") {
-    ui.amount_digits = "20000";
+    ui.cash_digits = "20000";
     return Status::Ok();
   }
   if (!model.AddPayment(PaymentMethod::kCash, Money::Rupiah(50000)) || !model.Complete()) {

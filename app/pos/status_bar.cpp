@@ -24,7 +24,8 @@ static void DrawNavigation(PosModel& model, UiState& ui) {
   }
   ImGui::SameLine();
   if (BigButton(Tr(lang, Text::kDay), ImVec2(0, 0), kind(screen == Screen::kDay))) {
-    ui.amount_digits.clear();
+    ui.float_digits.clear();
+    ui.confirming_close = false;
     model.ShowDay();
   }
   ImGui::SameLine();

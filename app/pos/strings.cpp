@@ -106,6 +106,12 @@ constexpr std::array kTable = {
     Entry{Text::kSyncNow, "Kirim sekarang", "Sync now"},
     Entry{Text::kSent, "Terkirim", "Sent"},
     Entry{Text::kNotSent, "Belum kirim", "Unsent"},
+    Entry{Text::kConfirmCloseDay, "Tutup hari dan buat laporan Z? Ini tidak bisa dibatalkan.",
+          "Close the day and take the Z report? This cannot be undone."},
+    Entry{Text::kYesCloseDay, "Ya, tutup hari", "Yes, close the day"},
+    Entry{Text::kCashShort, "kurang", "short"},
+    Entry{Text::kCashOver, "lebih", "over"},
+    Entry{Text::kCashExact, "pas", "exact"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 
@@ -122,6 +128,14 @@ static_assert(InEnumOrder(), "kTable follows the order of enum Text");
 const char* Tr(Language language, Text text) {
   const Entry& entry = kTable[static_cast<size_t>(text)];
   return language == Language::kEnglish ? entry.english : entry.indonesian;
+}
+
+std::string OverShortText(Language language, Money over_short) {
+  if (over_short.is_zero()) return Tr(language, Text::kCashExact);
+  if (over_short.is_negative()) {
+    return std::string(Tr(language, Text::kCashShort)) + " " + FormatMoney(*Money().Minus(over_short));
+  }
+  return std::string(Tr(language, Text::kCashOver)) + " " + FormatMoney(over_short);
 }
 
 std::string MethodLabel(Language language, PaymentMethod method) {

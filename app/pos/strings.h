@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/language.h"
+#include "core/money.h"
 #include "core/payment_method.h"
 
 namespace lapak::pos {
@@ -103,10 +104,18 @@ enum class Text {
   kSyncNow,
   kSent,
   kNotSent,
+  kConfirmCloseDay,
+  kYesCloseDay,
+  kCashShort,
+  kCashOver,
+  kCashExact,
   kCount,  // not a text: the number of texts
 };
 
 const char* Tr(Language language, Text text);
+
+// A drawer's over/short in words: "kurang Rp1.000", "lebih Rp500", "pas".
+std::string OverShortText(Language language, Money over_short);
 
 // "Tunai" / "Cash", "QRIS", "Transfer".
 std::string MethodLabel(Language language, PaymentMethod method);

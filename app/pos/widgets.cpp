@@ -47,14 +47,24 @@ float TouchHeight() { return std::max(ImGui::GetFrameHeight(), kMinTouchTarget);
 float TallTouchHeight() { return 1.4f * TouchHeight(); }
 
 void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char* id, KeypadEntry entry) {
-  static constexpr std::array<const char*, 12> kKeys = {"1", "2", "3", "4",   "5", "6",
+  // Four rows of three as on a phone; three rows of four when four rows of touch targets do
+  // not fit the height.
+  static constexpr std::array<const char*, 12> kTall = {"1", "2", "3", "4",   "5", "6",
                                                         "7", "8", "9", "000", "0", "<"};
+  static constexpr std::array<const char*, 12> kWide = {"1", "2", "3", "000", "4", "5",
+                                                        "6", "0",  "7", "8",  "9", "<"};
   const ImGuiStyle& style = ImGui::GetStyle();
-  const ImVec2 key((size.x - 2 * style.ItemSpacing.x) / 3, (size.y - 3 * style.ItemSpacing.y) / 4);
+  const bool tall = size.y >= 4 * kMinTouchTarget + 3 * style.ItemSpacing.y;
+  const std::array<const char*, 12>& kKeys = tall ? kTall : kWide;
+  const size_t columns = tall ? 3 : 4;
+  const float rows = tall ? 4.0f : 3.0f;
+  const float across = static_cast<float>(columns);
+  const ImVec2 key((size.x - (across - 1) * style.ItemSpacing.x) / across,
+                   (size.y - (rows - 1) * style.ItemSpacing.y) / rows);
   ImGui::PushID(id);
   ImGui::BeginGroup();  // rows start under the first key, wherever the keypad stands
   for (size_t i = 0; i < kKeys.size(); ++i) {
-    if (i % 3 != 0) ImGui::SameLine();
+    if (i % columns != 0) ImGui::SameLine();
     const std::string label = std::string(kKeys[i]) + "##" + id;
     if (!BigButton(label.c_str(), key)) continue;
     const std::string_view pressed = kKeys[i];

@@ -19,7 +19,8 @@ bool BigButton(const char* label, ImVec2 size, ButtonKind kind = ButtonKind::kNo
 float TouchHeight();
 float TallTouchHeight();
 
-// Digits 1-9, 000, 0 and ⌫ in a grid filling `size`; edits `digits` (at most `max_digits`).
+// Digits 1-9, 000, 0 and ⌫ in a grid filling `size` (four rows of three, or three rows of four
+// when the height is short); edits `digits` (at most `max_digits`).
 // `id` keeps two keypads on one screen apart. An amount takes no leading zeros; a PIN does.
 enum class KeypadEntry { kAmount, kPin };
 void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char* id,

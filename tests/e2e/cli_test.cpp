@@ -160,6 +160,10 @@ TEST_F(CliTest, AbsurdAmountsAndWrongPinChangeNothing) {
   EXPECT_EQ(2, Lapak({"sell", "--item", "BKS-01:100000", "--pay", "cash", "--pin", "1234"}).exit_code);
   EXPECT_EQ(3, Lapak({"sell", "--item", "NOPE", "--pay", "cash", "--pin", "1234"}).exit_code);
   EXPECT_EQ(4, Lapak({"sell", "--item", "BKS-01", "--pay", "cash", "--pin", "0000"}).exit_code);
+  // Cash received that leaves a note's worth of change or more is a typing error (issue 12).
+  RunResult absurd_cash = Lapak({"sell", "--item", "BKS-01", "--pay", "cash:900000000", "--pin", "1234"});
+  EXPECT_EQ(2, absurd_cash.exit_code);
+  EXPECT_NE(std::string::npos, absurd_cash.err.find("change of Rp899.980.000 is not plausible")) << absurd_cash.err;
   EXPECT_EQ(before, Journal());
 }
 

@@ -44,6 +44,18 @@ bool HeadlessUi::Tap(std::string_view label) {
   return true;
 }
 
+bool HeadlessUi::DoubleTap(std::string_view label) {
+  ImVec2 centre;
+  if (!probe_.Find(label, centre)) return false;
+  for (int tap = 0; tap < 2; ++tap) {
+    FrameWithMouse(centre, false);
+    FrameWithMouse(centre, true);
+    FrameWithMouse(centre, false);
+  }
+  FrameWithMouse(ImVec2(-FLT_MAX, -FLT_MAX), false);
+  return true;
+}
+
 bool HeadlessUi::Drag(std::string_view label, float dy) {
   ImVec2 at;
   if (!probe_.Find(label, at)) return false;

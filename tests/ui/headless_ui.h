@@ -27,6 +27,9 @@ class HeadlessUi {
   // pressed, one released (the tap takes effect there), and one to show the outcome. False
   // when no widget of the last frame has that label.
   [[nodiscard]] bool Tap(std::string_view label);
+  // Taps twice on the spot where `label` is, as a thumb that bounces: the second tap lands on
+  // whatever the first one put there. False when `label` is not shown.
+  [[nodiscard]] bool DoubleTap(std::string_view label);
   // Puts a finger on the widget `label`, slides it `dy` pixels (negative: up) over a few
   // frames and lifts it: scrolls a list without tapping. False when `label` is not shown.
   [[nodiscard]] bool Drag(std::string_view label, float dy);

@@ -151,6 +151,69 @@ TEST_F(PosUiTest, ACustomAmountIsTypedOnTheKeypad) {
   EXPECT_TRUE(ui_->Shows("##custom"));  // back to the tiles, scrolled as they were
 }
 
+// The issue: Rp15.000 typed as a custom amount stayed in the cash field, and the customer's
+// Rp50.000 then read Rp150.005.000.
+TEST_F(PosUiTest, ACustomAmountNeverCarriesIntoTheCashTendered) {
+  LogIn();
+  ASSERT_TRUE(ui_->Drag("##BKS-04", -200));
+  ASSERT_TRUE(ui_->Tap("##custom"));
+  ASSERT_TRUE(ui_->TypeDigits("custom", "15000"));
+  ASSERT_TRUE(ui_->Tap("Tambah"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  EXPECT_EQ("", ui_->ui().cash_digits);
+  ASSERT_TRUE(ui_->TypeDigits("cash", "50000"));
+  ASSERT_TRUE(ui_->Tap("Tambah##cash"));
+  ASSERT_EQ(Screen::kReceipt, model_->screen()) << model_->message();
+  ASSERT_EQ(1u, Sales().size());
+  EXPECT_EQ("cash Rp50.000; ", Payments(Sales()[0]));
+  EXPECT_EQ("Rp35.000", FormatMoney(Sales()[0].sale.totals.change));
+}
+
+TEST_F(PosUiTest, CashThatWouldLeaveChangeOfTheLargestNoteIsRefusedInBahasa) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));  // Rp20.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->TypeDigits("cash", "1500050000"));  // at most 9 digits are taken
+  EXPECT_EQ("150005000", ui_->ui().cash_digits);
+  ASSERT_TRUE(ui_->Tap("Tambah##cash"));
+  EXPECT_EQ(Screen::kPay, model_->screen());
+  EXPECT_EQ("Kembalian Rp149.985.000 tidak wajar: kembalian selalu di bawah Rp100.000, uang kertas "
+            "terbesar; periksa uang tunai yang diterima",
+            model_->message());
+  EXPECT_TRUE(Sales().empty());
+  EXPECT_TRUE(model_->cart().payments().empty());
+}
+
+TEST_F(PosUiTest, QuickCashOffersTheNotesACustomerHandsOver) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  for (const char* note : {"Rp30.000", "Rp40.000", "Rp50.000", "Rp100.000"}) EXPECT_TRUE(ui_->Shows(note)) << note;
+  EXPECT_FALSE(ui_->Shows("Rp26.000"));
+  ASSERT_TRUE(ui_->Tap("Rp100.000"));
+  ASSERT_EQ(Screen::kReceipt, model_->screen());
+  EXPECT_EQ("Rp75.000", FormatMoney(Sales()[0].sale.totals.change));
+}
+
+// The issue: a double tap on "Buka hari" opened the day and closed it (an empty Z #2).
+TEST_F(PosUiTest, ABouncedDoubleTapOnOpenTheDayLeavesItOpen) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("Hari"));
+  ASSERT_FALSE(store_->CurrentDay()->has_value());  // the demo stall starts with no day open
+  ASSERT_TRUE(ui_->TypeDigits("float", "100000"));
+  ASSERT_TRUE(ui_->DoubleTap("Buka hari"));
+  ASSERT_TRUE(store_->CurrentDay()->has_value());
+  EXPECT_EQ("Rp100.000", FormatMoney((*store_->CurrentDay())->opening_float));
+  EXPECT_FALSE(store_->FindZReport(1).ok());
+  // Its second tap landed on "Tutup hari", which now only asks.
+  EXPECT_TRUE(ui_->Shows("Ya, tutup hari"));
+  ASSERT_TRUE(ui_->Tap("Kembali"));
+  // Nor does a bounced tap on "Tutup hari": the question's "Ya" is elsewhere.
+  ASSERT_TRUE(ui_->DoubleTap("Tutup hari"));
+  EXPECT_FALSE(store_->FindZReport(1).ok());
+  ASSERT_TRUE(store_->CurrentDay()->has_value());
+}
+
 TEST_F(PosUiTest, PlusAndMinusChangeTheQuantityAndMinusAtOneRemovesTheLine) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-01"));
@@ -199,6 +262,8 @@ TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
   ASSERT_TRUE(ui_->Tap("+##Rp2.000"));
   ASSERT_TRUE(ui_->Tap("+##Rp500"));  // Rp4.500 counted against Rp5.000 expected
   ASSERT_TRUE(ui_->Tap("Tutup hari"));
+  EXPECT_FALSE(model_->last_z().has_value());  // not before the vendor confirms
+  ASSERT_TRUE(ui_->Tap("Ya, tutup hari"));
   ASSERT_TRUE(model_->last_z().has_value()) << model_->message();
   const ZReport z = *store_->FindZReport(1);
   EXPECT_EQ(*model_->last_z(), z);
@@ -217,6 +282,13 @@ TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
   ASSERT_TRUE(ui_->TypeDigits("float", "200000"));
   ASSERT_TRUE(ui_->Tap("Buka hari"));
   EXPECT_EQ("Rp200.000", FormatMoney((*store_->CurrentDay())->opening_float));
+}
+
+TEST(PosStringsTest, ADrawersDifferenceIsSaidInWords) {
+  EXPECT_EQ("kurang Rp500", pos::OverShortText(Language::kIndonesian, Money::Rupiah(-500)));
+  EXPECT_EQ("lebih Rp1.000", pos::OverShortText(Language::kIndonesian, Money::Rupiah(1000)));
+  EXPECT_EQ("pas", pos::OverShortText(Language::kIndonesian, Money()));
+  EXPECT_EQ("short Rp500", pos::OverShortText(Language::kEnglish, Money::Rupiah(-500)));
 }
 
 TEST_F(PosUiTest, TheLanguageSwitchesToEnglishAndBack) {

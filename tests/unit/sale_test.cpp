@@ -468,6 +468,61 @@ TEST(PaymentTest, PaymentsMustBePositiveAndFew) {
   EXPECT_EQ("NotFound: no payment 10", cart.RemovePayment(9).ToString());
 }
 
+// The case: Rp15.000 typed before the customer's Rp50.000 gave Rp150.005.000 received.
+TEST(PaymentTest, CashLeavingChangeOfTheLargestNoteOrMoreIsRefused) {
+  Cart cart = CartWorth(20000);
+  const std::string kNotPlausible =
+      "InvalidArgument: change of Rp100.000 is not plausible: change is always below Rp100.000, the "
+      "largest note; check the cash received";
+  EXPECT_EQ(kNotPlausible, cart.AddPayment(PaymentMethod::kCash, Rp(120000)).ToString());
+  EXPECT_EQ("InvalidArgument: change of Rp899.980.000 is not plausible: change is always below "
+            "Rp100.000, the largest note; check the cash received",
+            cart.AddPayment(PaymentMethod::kCash, Rp(900'000'000)).ToString());
+  EXPECT_TRUE(cart.payments().empty());  // refused payments are not kept
+  ASSERT_TRUE(cart.AddPayment(PaymentMethod::kCash, Rp(119999)).ok());  // change Rp99.999
+  EXPECT_EQ("Rp99.999", FormatMoney(cart.Totals()->change));
+  ASSERT_TRUE(cart.Complete().ok());
+
+  // Split: the cash after a QRIS part is judged against what is left to pay.
+  Cart split = CartWorth(150000);
+  ASSERT_TRUE(split.AddPayment(PaymentMethod::kQris, Rp(100000)).ok());
+  EXPECT_FALSE(split.AddPayment(PaymentMethod::kCash, Rp(150000)).ok());  // change Rp100.000
+  EXPECT_TRUE(split.AddPayment(PaymentMethod::kCash, Rp(100000)).ok());    // change Rp50.000
+
+  // Lowering the total after the cash was taken: completion judges the change again.
+  Cart lowered;
+  ASSERT_TRUE(lowered.AddCustom(Rp(90000)).ok());
+  ASSERT_TRUE(lowered.AddCustom(Rp(20000)).ok());
+  ASSERT_TRUE(lowered.AddPayment(PaymentMethod::kCash, Rp(150000)).ok());  // change Rp40.000
+  ASSERT_TRUE(lowered.RemoveLine(0).ok());                                  // change Rp130.000
+  EXPECT_EQ("InvalidArgument: change of Rp130.000 is not plausible: change is always below "
+            "Rp100.000, the largest note; check the cash received",
+            lowered.Complete().status().ToString());
+
+  // A recorded sale is not judged again by it: the journal verifier's totals still add up.
+  EXPECT_TRUE(ComputeTotals(LinesWorth(20000), Discount::None(), {{PaymentMethod::kCash, Rp(500000)}}).ok());
+}
+
+TEST(CashSuggestionsTest, TheNextOfEachNotePeopleCarryAboveWhatIsDue) {
+  const auto suggested = [](int64_t due) {
+    std::string text;
+    for (Money amount : CashSuggestions(Rp(due))) text += FormatMoney(amount) + " ";
+    return text;
+  };
+  EXPECT_EQ("Rp30.000 Rp40.000 Rp50.000 Rp100.000 ", suggested(25000));  // the case
+  EXPECT_EQ("Rp10.000 Rp20.000 Rp50.000 Rp100.000 ", suggested(5000));   // above, never equal
+  EXPECT_EQ("Rp125.000 Rp130.000 Rp140.000 Rp150.000 Rp200.000 ", suggested(120000));
+  EXPECT_EQ("Rp5.000 Rp10.000 Rp20.000 Rp50.000 Rp100.000 ", suggested(500));
+  EXPECT_EQ("", suggested(0));
+  EXPECT_EQ(2u, CashSuggestions(Rp(25000), 2).size());
+  for (int64_t due : {1, 4999, 25000, 99999, 100000, 123456, 999'999'999}) {
+    for (Money amount : CashSuggestions(Rp(due))) {
+      EXPECT_GT(amount, Rp(due));
+      EXPECT_LT(*amount.Minus(Rp(due)), kLargestNote) << due;  // the change rule holds
+    }
+  }
+}
+
 TEST(PaymentTest, CompleteRefusesAnUnderPaidSale) {
   Cart cart = CartWorth(20000);
   ASSERT_TRUE(cart.AddPayment(PaymentMethod::kCash, Rp(15000)).ok());
@@ -523,7 +578,8 @@ TEST(SaleLimitTest, LargestQuantityTimesLargestPriceIsRefusedNotWrapped) {
 }
 
 TEST(SaleLimitTest, PaymentsAboveTheLimitAreRefused) {
-  Cart cart = CartWorth(20000);
+  Cart cart;
+  ASSERT_TRUE(cart.AddCustom(kMaxUnitPrice, 7).ok());  // Rp700.000.000
   const std::string kAbove = "InvalidArgument: the payment is above the limit of Rp1.000.000.000 for one sale";
   EXPECT_EQ(kAbove, cart.AddPayment(PaymentMethod::kCash, Rp(kInt64Max)).ToString());
   ASSERT_TRUE(cart.AddPayment(PaymentMethod::kCash, Rp(600'000'000)).ok());
