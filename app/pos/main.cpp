@@ -41,6 +41,8 @@ struct Options {
   std::string screenshot_path;
   std::string screen = "sell";
   std::string size = "800x480";
+  int text_percent = 100;
+  std::string catalog_csv;
   bool fullscreen = false;
   bool demo = false;
 };
@@ -90,6 +92,10 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", options.screenshot_path, "Render one screen of the demo stall to this PNG");
   app.add_option("--screen", options.screen, "Screen for --screenshot: setup, login, sell, pay, receipt, history, day, catalog, settings");
   app.add_option("--size", options.size, "Window size WxH")->capture_default_str();
+  app.add_option("--text-size", options.text_percent, "Text size for --screenshot, in percent (80-160, steps of 20)")
+      ->check(CLI::Range(80, 160))
+      ->capture_default_str();
+  app.add_option("--catalog", options.catalog_csv, "For --screenshot: the demo stall sells this catalog CSV instead");
   app.add_flag("--fullscreen", options.fullscreen, "Fill the primary monitor");
   app.add_flag("--demo", options.demo, "Set up the demo stall in a new database");
   CLI11_PARSE(app, argc, argv);
@@ -141,7 +147,8 @@ int main(int argc, char** argv) {
   lapak::pos::PosModel model(**store, clock);
   lapak::pos::UiState ui;
   if (screenshot) {
-    if (lapak::Status staged = lapak::pos::StageScreen(model, ui, options.screen); !staged.ok()) {
+    const lapak::pos::ScreenshotSetting setting{options.text_percent, options.catalog_csv};
+    if (lapak::Status staged = lapak::pos::StageScreen(model, ui, options.screen, setting); !staged.ok()) {
       std::fprintf(stderr, "lapak-pos: %s\n", staged.message().c_str());
       return 2;
     }
@@ -174,8 +181,7 @@ int main(int argc, char** argv) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is the application's, not a saved file's
-  const float scale =
-      std::max(1.0f, std::min(static_cast<float>(width) / 800.0f, static_cast<float>(height) / 480.0f));
+  const float scale = lapak::pos::DisplayScale(static_cast<float>(width), static_cast<float>(height));
   lapak::pos::ApplyTheme(scale);
   lapak::pos::LoadFonts(scale);
 

@@ -97,8 +97,8 @@ bool PosModel::SaveProduct(const Product& product) {
   return true;
 }
 
-bool PosModel::ImportCatalogFile(const std::string& path) {
-  Result<size_t> imported = terminal_.ImportCatalogFile(path, false);
+bool PosModel::ImportCatalogFile(const std::string& path, bool replace) {
+  Result<size_t> imported = terminal_.ImportCatalogFile(path, replace);
   if (!imported.ok()) return Refuse(imported.status());
   LoadProducts();
   ShowCatalog();

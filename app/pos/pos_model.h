@@ -100,8 +100,9 @@ class PosModel {
   void ShowCatalog();
   // Adds or edits a product (by sku), active or not; refreshes the sell screen's tiles.
   bool SaveProduct(const Product& product);
-  // Imports a CSV file (core/catalog.h) all or nothing.
-  bool ImportCatalogFile(const std::string& path);
+  // Imports a CSV file (core/catalog.h) all or nothing; with `replace`, products not in it go
+  // off sale (as `lapak catalog import --replace`).
+  bool ImportCatalogFile(const std::string& path, bool replace = false);
   void ShowSettings();
 
   // ---- sync with the bazaar ledger (pos_model_sync.cpp) ----

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "app/pos/screens.h"
 #include "app/pos/widgets.h"
@@ -36,19 +37,31 @@ static void DrawAmounts(PosModel& model) {
   LargeText(FormatMoney(totals.remaining).c_str());
 }
 
-// Exact and the quick notes (core's CashSuggestions: up to five), two to a row, under the
-// amounts: one tap pays and completes.
+// Whether each of `labels` fits a button of `width`.
+static bool LabelsFit(const std::vector<std::string>& labels, float width) {
+  const float padding = 2 * ImGui::GetStyle().FramePadding.x;
+  return std::all_of(labels.begin(), labels.end(), [&](const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + padding <= width;
+  });
+}
+
+// Exact and the quick notes (core's CashSuggestions: up to five), two to a row when their
+// labels fit, under the amounts: one tap pays and completes.
 static void DrawQuickCash(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
   const Money remaining = model.Totals().remaining;
+  const std::vector<Money> notes = CashSuggestions(remaining);
+  std::vector<std::string> labels{Tr(lang, Text::kExact)};
+  for (const Money note : notes) labels.push_back(FormatMoney(note));
   const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
-  if (BigButton(Tr(lang, Text::kExact), ImVec2(half, 0), ButtonKind::kPay)) {
-    Pay(model, ui, PaymentMethod::kCash, remaining);
-  }
-  int cell = 1;
-  for (const Money note : CashSuggestions(remaining)) {
-    if (cell++ % 2 != 0) ImGui::SameLine();
-    if (BigButton(FormatMoney(note).c_str(), ImVec2(half, 0))) Pay(model, ui, PaymentMethod::kCash, note);
+  const int columns = LabelsFit(labels, half) ? 2 : 1;
+  const float button_width = columns == 2 ? half : width;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (i % static_cast<size_t>(columns) != 0) ImGui::SameLine();
+    const ButtonKind kind = i == 0 ? ButtonKind::kPay : ButtonKind::kNormal;
+    if (BigButton(labels[i].c_str(), ImVec2(button_width, 0), kind)) {
+      Pay(model, ui, PaymentMethod::kCash, i == 0 ? remaining : notes[i - 1]);
+    }
   }
 }
 
@@ -88,29 +101,36 @@ void DrawPay(PosModel& model, UiState& ui) {
   const float right_width = avail.x - left_width - ImGui::GetStyle().ItemSpacing.x;
   const bool cash = GivesChange(ui.pay_method);
 
-  // The amounts and quick notes scroll when they do not fit; Back (and Clear) stay below.
+  // The amounts and quick notes scroll when they do not fit; Back (and Clear, side by side
+  // when both labels fit) stay below.
   const ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::BeginGroup();
-  ImGui::BeginChild("amounts", ImVec2(left_width, avail.y - TouchHeight() - style.ItemSpacing.y), true);
+  ImGui::BeginChild("left", ImVec2(left_width, 0), false, ImGuiWindowFlags_NoScrollbar);
+  const float inner = ImGui::GetContentRegionAvail().x;
+  const bool paid_some = !model.cart().payments().empty();
+  const float half = (inner - style.ItemSpacing.x) / 2;
+  const bool side_by_side = paid_some && LabelsFit({Tr(lang, Text::kBack), Tr(lang, Text::kClear)}, half);
+  const int footer_rows = paid_some && !side_by_side ? 2 : 1;
+  const float footer = static_cast<float>(footer_rows) * (TouchHeight() + style.ItemSpacing.y);
+  ImGui::BeginChild("amounts", ImVec2(inner, ImGui::GetContentRegionAvail().y - footer), true);
   DrawAmounts(model);
   if (cash) DrawQuickCash(model, ui, ImGui::GetContentRegionAvail().x);
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
   DragToScroll();
   ImGui::EndChild();
-  const bool paid_some = !model.cart().payments().empty();
-  const float footer_button = paid_some ? (left_width - style.ItemSpacing.x) / 2 : left_width;
+  const float footer_button = side_by_side ? half : inner;
   if (BigButton(Tr(lang, Text::kBack), ImVec2(footer_button, 0))) model.BackToSell();
   if (paid_some) {
-    ImGui::SameLine();
+    if (side_by_side) ImGui::SameLine();
     if (BigButton(Tr(lang, Text::kClear), ImVec2(footer_button, 0), ButtonKind::kDanger)) model.ClearPayments();
   }
-  ImGui::EndGroup();
+  ImGui::EndChild();
 
   ImGui::SameLine();
   ImGui::BeginChild("methods", ImVec2(right_width, 0), false, ImGuiWindowFlags_NoScrollbar);
+  const float width = ImGui::GetContentRegionAvail().x;  // as ImGui rounded it
   // One button per method, in a row.
   const float count = static_cast<float>(kPaymentMethodCount);
-  const float button_width = (right_width - (count - 1) * ImGui::GetStyle().ItemSpacing.x) / count;
+  const float button_width = (width - (count - 1) * ImGui::GetStyle().ItemSpacing.x) / count;
   for (size_t i = 0; i < kPaymentMethodCount; ++i) {
     const PaymentMethod method = kPaymentMethods[i].method;
     if (i > 0) ImGui::SameLine();
@@ -123,9 +143,9 @@ void DrawPay(PosModel& model, UiState& ui) {
   }
   // Change is given from cash: it takes any amount, with the quick notes and the keypad.
   if (cash) {
-    DrawCashKeypad(model, ui, right_width);
+    DrawCashKeypad(model, ui, width);
   } else {
-    DrawExactMethod(model, ui, ui.pay_method, right_width);
+    DrawExactMethod(model, ui, ui.pay_method, width);
   }
   ImGui::EndChild();
 }

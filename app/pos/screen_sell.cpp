@@ -1,9 +1,16 @@
 // Sell: categories, product tiles, a custom-amount keypad, the cart with +/-, the total, Pay.
+//
+// Layout (issue 12): the cart column on the right has a fixed width and always shows the
+// total and Pay whole, whatever the catalog; the left column holds a strip of categories that
+// scrolls sideways (any number of them, each label on at most two lines) over the tiles,
+// which scroll down. A tile is as tall as its row's longest name needs: names are never cut.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "app/pos/screens.h"
 #include "app/pos/theme.h"
@@ -12,41 +19,84 @@
 
 namespace lapak::pos {
 
-static void DrawCategories(PosModel& model, UiState& ui) {
-  const Language lang = model.language();
-  if (BigButton(Tr(lang, Text::kAll), ImVec2(0, 0), ui.category.empty() ? ButtonKind::kSelected : ButtonKind::kNormal)) {
-    ui.category.clear();
-    ui.entering_custom = false;
+// One row of category buttons in a strip that a finger drags sideways.
+static void DrawCategories(PosModel& model, UiState& ui, float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // A label longer than a third of the strip goes on two lines of about half its length.
+  const float one_line = width / 3;
+  std::vector<std::pair<std::string, std::string>> buttons{{"", Tr(model.language(), Text::kAll)}};
+  for (const std::string& category : model.categories()) buttons.emplace_back(category, category);
+  float label_height = ImGui::GetTextLineHeight();
+  for (auto& [category, label] : buttons) {
+    const float text_width = ImGui::CalcTextSize(label.c_str()).x;
+    if (text_width > one_line) label = WrapToWidth(label, text_width / 2 + ImGui::GetFontSize());
+    label_height = std::max(label_height, ImGui::CalcTextSize(label.c_str()).y);
   }
-  for (const std::string& category : model.categories()) {
-    ImGui::SameLine();
-    if (BigButton(category.c_str(), ImVec2(0, 0), ui.category == category ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+  const float button_height = std::max(TouchHeight(), label_height + 2 * style.FramePadding.y);
+  ImGui::BeginChild("categories", ImVec2(width, button_height + style.ScrollbarSize + style.ItemSpacing.y), false,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  for (size_t i = 0; i < buttons.size(); ++i) {
+    const auto& [category, label] = buttons[i];
+    if (i > 0) ImGui::SameLine();
+    const std::string id = label + "##category" + category;
+    if (BigButton(id.c_str(), ImVec2(0, button_height),
+                  ui.category == category ? ButtonKind::kSelected : ButtonKind::kNormal)) {
       ui.category = category;
       ui.entering_custom = false;
     }
   }
+  DragToScroll();
+  ImGui::EndChild();
 }
 
+// The tiles of the category shown, and the custom amount last, `columns` to a row, each row
+// as tall as its longest label.
 static void DrawProductTiles(PosModel& model, UiState& ui, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float columns = width > 900 ? 4.0f : 3.0f;
-  const ImVec2 tile((width - (columns - 1) * style.ItemSpacing.x - style.ScrollbarSize) / columns,
-                    3.4f * ImGui::GetTextLineHeightWithSpacing());
-  int shown = 0;
+  // A tile holds its price on one line: as wide as the widest price shown, and at least
+  // 6 characters.
+  float widest_price = 0;
+  for (const Product& product : model.products()) {
+    if (ui.category.empty() || product.category == ui.category) {
+      widest_price = std::max(widest_price, ImGui::CalcTextSize(FormatMoney(product.price).c_str()).x);
+    }
+  }
+  const float min_tile_width = std::max(6.0f * ImGui::GetFontSize(), widest_price + 2 * style.FramePadding.x);
+  const int columns =
+      std::clamp(static_cast<int>((width + style.ItemSpacing.x) / (min_tile_width + style.ItemSpacing.x)), 1, 5);
+  const float tile_width = (width - static_cast<float>(columns - 1) * style.ItemSpacing.x) / static_cast<float>(columns);
+  const float text_width = tile_width - 2 * style.FramePadding.x;
+  const float min_height = 3.4f * ImGui::GetTextLineHeightWithSpacing();
+
+  struct Tile {
+    std::string label;
+    const Product* product;  // null: the custom amount
+  };
+  std::vector<Tile> tiles;
   for (const Product& product : model.products()) {
     if (!ui.category.empty() && product.category != ui.category) continue;
-    if (shown++ % static_cast<int>(columns) != 0) ImGui::SameLine();
-    const float text_width = tile.x - 2 * style.FramePadding.x;
-    const std::string label =
-        WrapToWidth(product.name, text_width) + "\n" + FormatMoney(product.price) + "##" + product.sku;
-    if (BigButton(label.c_str(), tile)) model.AddToCart(product);
+    tiles.push_back({WrapToWidth(product.name, text_width) + "\n" + WrapToWidth(FormatMoney(product.price), text_width) +
+                         "##" + product.sku,
+                     &product});
   }
-  if (shown++ % static_cast<int>(columns) != 0) ImGui::SameLine();
-  const std::string custom =
-      WrapToWidth(Tr(model.language(), Text::kCustomAmount), tile.x - 2 * style.FramePadding.x) + "##custom";
-  if (BigButton(custom.c_str(), tile)) {
-    ui.entering_custom = true;
-    ui.custom_digits.clear();
+  tiles.push_back({WrapToWidth(Tr(model.language(), Text::kCustomAmount), text_width) + "##custom", nullptr});
+
+  for (size_t row = 0; row < tiles.size(); row += static_cast<size_t>(columns)) {
+    const size_t end = std::min(tiles.size(), row + static_cast<size_t>(columns));
+    float height = min_height;
+    for (size_t i = row; i < end; ++i) {
+      height = std::max(height, ImGui::CalcTextSize(tiles[i].label.c_str(), nullptr, true).y + 2 * style.FramePadding.y);
+    }
+    for (size_t i = row; i < end; ++i) {
+      if (i > row) ImGui::SameLine();
+      if (!BigButton(tiles[i].label.c_str(), ImVec2(tile_width, height))) continue;
+      if (tiles[i].product) {
+        model.AddToCart(*tiles[i].product);
+      } else {
+        ui.entering_custom = true;
+        ui.custom_digits.clear();
+      }
+    }
   }
 }
 
@@ -55,8 +105,10 @@ static void DrawCustomAmount(PosModel& model, UiState& ui, float width) {
   Result<Money> amount = ParseMoney(ui.custom_digits.empty() ? "0" : ui.custom_digits);
   LargeText(FormatMoney(amount.ok() ? *amount : Money()).c_str());
   const float buttons = TallTouchHeight();
-  DigitKeypad(ui.custom_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y - buttons - 10), "custom");
-  const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  DigitKeypad(ui.custom_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y - buttons - style.ItemSpacing.y),
+              "custom");
+  const float half = (width - style.ItemSpacing.x) / 2;
   if (BigButton(Tr(lang, Text::kBack), ImVec2(half, buttons))) ui.entering_custom = false;
   ImGui::SameLine();
   if (BigButton(Tr(lang, Text::kAdd), ImVec2(half, buttons), ButtonKind::kPay) && amount.ok() &&
@@ -66,12 +118,13 @@ static void DrawCustomAmount(PosModel& model, UiState& ui, float width) {
   }
 }
 
-// Each line: its name, then - quantity + and the line total. A tap is acted on after the
-// loop, which must not see the lines change under it.
-static void DrawCart(PosModel& model) {
+// Each line: its name, then - quantity + and the line total (on a line of its own when the
+// row has no room for it). A tap is acted on after the loop, which must not see the lines
+// change under it. A line just added is scrolled into view.
+static void DrawCart(PosModel& model, UiState& ui) {
   const Language lang = model.language();
   const std::vector<SaleLine>& lines = model.cart().lines();
-  if (lines.empty()) ImGui::TextDisabled("%s", Tr(lang, Text::kEmptyCart));
+  if (lines.empty()) ImGui::TextWrapped("%s", Tr(lang, Text::kEmptyCart));
   size_t tapped_line = 0;
   int64_t delta = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -85,51 +138,73 @@ static void DrawCart(PosModel& model) {
     ImGui::Text("%lld", static_cast<long long>(line.quantity));
     ImGui::SameLine();
     if (BigButton(plus.c_str(), ImVec2(TouchHeight(), TouchHeight()))) std::tie(tapped_line, delta) = std::pair(i, +1);
-    ImGui::SameLine();
     const std::string total = FormatMoney(line.total);
-    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
+    const float total_width = ImGui::CalcTextSize(total.c_str()).x;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + total_width > right) ImGui::NewLine();
+    ImGui::SetCursorPosX(right - total_width);
     ImGui::TextUnformatted(total.c_str());
     ImGui::Separator();
   }
+  if (lines.size() > ui.cart_lines_shown) ImGui::SetScrollHereY(1.0f);
+  ui.cart_lines_shown = lines.size();
   if (delta != 0) model.ChangeQuantity(tapped_line, delta);
 }
 
-void DrawSell(PosModel& model, UiState& ui) {
+// The cart, then the total, any refusal and Pay, which always stay in view below it.
+static void DrawCartColumn(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float cart_width = std::max(avail.x * 0.38f, 280.0f);
-  const float left_width = avail.x - cart_width - ImGui::GetStyle().ItemSpacing.x;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const std::string total = FormatMoney(model.Totals().total);
+  const float pay_height = TallTouchHeight();
+  const std::string& message = model.message();
+  const float message_height =
+      message.empty() ? 0 : ImGui::CalcTextSize(message.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
+  const float footer = ImGui::GetTextLineHeightWithSpacing() + LargeTextHeight(total.c_str(), width) +
+                       message_height + pay_height + 3 * style.ItemSpacing.y;
+  // Its scrollbar always there: one appearing would re-wrap the names under a scroll just set.
+  ImGui::BeginChild("cart", ImVec2(width, std::max(ImGui::GetContentRegionAvail().y - footer, TouchHeight())), true,
+                    ImGuiWindowFlags_AlwaysVerticalScrollbar);
+  DrawCart(model, ui);
+  DragToScroll();
+  ImGui::EndChild();
+  ImGui::TextUnformatted(Tr(lang, Text::kTotal));
+  LargeText(total.c_str());
+  if (!message.empty()) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(message.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowContentRegionMax().y - pay_height));
+  if (BigButton(Tr(lang, Text::kPay), ImVec2(width, pay_height), ButtonKind::kPay)) model.StartPayment();
+}
 
-  ImGui::BeginGroup();
-  DrawCategories(model, ui);
+void DrawSell(PosModel& model, UiState& ui) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // The cart needs room for a name, - 1 + and a line total at any text size.
+  const float cart_width = std::min(std::max(avail.x * 0.38f, 14 * ImGui::GetFontSize()), avail.x * 0.5f);
+  const float left_width = avail.x - cart_width - style.ItemSpacing.x;
+
+  // Inside each child its own width, as ImGui rounded it.
+  ImGui::BeginChild("left", ImVec2(left_width, 0), false, ImGuiWindowFlags_NoScrollbar);
+  DrawCategories(model, ui, ImGui::GetContentRegionAvail().x);
   // Separate windows, so that the keypad never opens scrolled as far as the tiles were.
-  ImGui::BeginChild(ui.entering_custom ? "custom" : "products", ImVec2(left_width, 0), false);
+  ImGui::BeginChild(ui.entering_custom ? "custom" : "products", ImVec2(0, 0), false);
   if (ui.entering_custom) {
-    DrawCustomAmount(model, ui, left_width - ImGui::GetStyle().ScrollbarSize);
+    DrawCustomAmount(model, ui, ImGui::GetContentRegionAvail().x);
   } else {
-    DrawProductTiles(model, ui, left_width);
+    DrawProductTiles(model, ui, ImGui::GetContentRegionAvail().x);
     DragToScroll();
   }
   ImGui::EndChild();
-  ImGui::EndGroup();
+  ImGui::EndChild();
 
   ImGui::SameLine();
-  ImGui::BeginGroup();
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float pay_height = TallTouchHeight();
-  const float footer = ImGui::GetTextLineHeightWithSpacing() + LargeTextHeight() + pay_height + 3 * style.ItemSpacing.y;
-  ImGui::BeginChild("cart", ImVec2(cart_width, ImGui::GetContentRegionAvail().y - footer), true);
-  DrawCart(model);
-  DragToScroll();
+  ImGui::BeginChild("right", ImVec2(cart_width, 0), false, ImGuiWindowFlags_NoScrollbar);
+  DrawCartColumn(model, ui, ImGui::GetContentRegionAvail().x);
   ImGui::EndChild();
-  const SaleTotals totals = model.Totals();
-  ImGui::Text("%s", Tr(lang, Text::kTotal));
-  LargeText(FormatMoney(totals.total).c_str());
-  if (BigButton(Tr(lang, Text::kPay), ImVec2(cart_width, pay_height), ButtonKind::kPay) && model.StartPayment()) {
-    ui.cash_digits.clear();
-  }
-  ImGui::EndGroup();
-  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
 }
 
 }  // namespace lapak::pos

@@ -21,6 +21,7 @@ struct UiState {
   std::string pin_digits;
   std::string category;          // the category shown on the sell screen; empty for all
   bool entering_custom = false;  // the sell screen shows the custom-amount keypad
+  size_t cart_lines_shown = 0;   // the cart's lines in the last frame: a new one is scrolled to
   PaymentMethod pay_method = PaymentMethod::kCash;
   // Each amount field as typed, its own: a custom amount never carries into the cash tendered.
   std::string custom_digits;     // the sell screen's custom amount

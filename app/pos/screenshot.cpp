@@ -10,7 +10,15 @@
 
 namespace lapak::pos {
 
-Status StageScreen(PosModel& model, UiState& ui, const std::string& screen) {
+Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, const ScreenshotSetting& setting) {
+  while (model.text_scale() * 100 + 10 < static_cast<float>(setting.text_percent)) model.StepTextScale(+1);
+  while (model.text_scale() * 100 - 10 > static_cast<float>(setting.text_percent)) model.StepTextScale(-1);
+  if (!setting.catalog_csv.empty()) {
+    if (!model.Login(Role::kOwner, kDemoOwnerPin) || !model.ImportCatalogFile(setting.catalog_csv, true)) {
+      return Status::FailedPrecondition(model.message());
+    }
+    model.Logout();
+  }
   if (screen == "login") return Status::Ok();
   if (screen == "setup") return Status::Ok();  // a database not set up opens there
   if (screen == "catalog" || screen == "settings") {

@@ -9,10 +9,18 @@
 
 namespace lapak::pos {
 
+// How the screenshot's stall is set: the text size in percent (as the settings screen steps
+// it), and a catalog CSV to sell instead of the demo's (empty: the demo's).
+struct ScreenshotSetting {
+  int text_percent = 100;
+  std::string catalog_csv;
+};
+
 // Brings the model to `screen` ("setup", "login", "sell", "pay", "receipt", "history", "day",
 // "catalog", "settings") with a demo sale, as a vendor would: logging in, adding products,
 // paying.
-[[nodiscard]] Status StageScreen(PosModel& model, UiState& ui, const std::string& screen);
+[[nodiscard]] Status StageScreen(PosModel& model, UiState& ui, const std::string& screen,
+                                 const ScreenshotSetting& setting = {});
 
 // Reads the current OpenGL framebuffer (width × height, RGBA) and writes it to `path` as PNG.
 [[nodiscard]] Status WriteFramebufferPng(const std::string& path, int width, int height);

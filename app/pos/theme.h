@@ -21,6 +21,13 @@ Fonts LoadFonts(float scale);
 // Applies the Lapak theme to the current context at `scale` (1.0 for a 7-inch 800×480 panel).
 void ApplyTheme(float scale);
 
+// The scale for a display of `width`×`height` pixels: what fits of the 800×480 layout, never
+// below 1. The vendor's text size (settings) multiplies the text on top of it.
+inline float DisplayScale(float width, float height) {
+  const float fit = width / 800.0f < height / 480.0f ? width / 800.0f : height / 480.0f;
+  return fit > 1.0f ? fit : 1.0f;
+}
+
 // Colours of the buttons that matter most.
 inline const ImVec4 kPayColour{0.09f, 0.50f, 0.22f, 1.0f};      // green, white text
 inline const ImVec4 kDangerColour{0.70f, 0.12f, 0.12f, 1.0f};   // red, white text

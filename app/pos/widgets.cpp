@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
 #include <string_view>
 
 #include "app/pos/theme.h"
@@ -37,7 +38,8 @@ bool BigButton(const char* label, ImVec2 size, ButtonKind kind) {
     push(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
   }
   const bool tapped = ImGui::Button(label, size);
-  ProbeLastItem(label);
+  constexpr float kSlack = 0.5f;
+  ProbeLastItem(label, text.x <= size.x - 2 * padding.x + kSlack && text.y <= size.y + kSlack);
   ImGui::PopStyleColor(pushed);
   return tapped;
 }
@@ -155,22 +157,44 @@ static ImFont* LargeFont() {
   return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : nullptr;  // theme.h: body first, large second
 }
 
-void LargeText(const char* text) {
+static bool FitsInLargeFont(const char* text, float width) {
   ImFont* large = LargeFont();
   if (large) ImGui::PushFont(large);
-  ImGui::TextUnformatted(text);
+  const bool fits = ImGui::CalcTextSize(text).x <= width;
   if (large) ImGui::PopFont();
+  return fits;
+}
+
+void LargeText(const char* text) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (FitsInLargeFont(text, width)) {
+    ImFont* large = LargeFont();
+    if (large) ImGui::PushFont(large);
+    ImGui::TextUnformatted(text);
+    if (large) ImGui::PopFont();
+  } else {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+  }
+  ProbeLastItem(std::string(UiProbe::kTextPrefix) + text);
+}
+
+float LargeTextHeight(const char* text, float width) {
+  return FitsInLargeFont(text, width) ? LargeTextHeight() : ImGui::CalcTextSize(text, nullptr, false, width).y;
 }
 
 float LargeTextHeight() {
   ImFont* large = LargeFont();
-  return large ? large->FontSize : ImGui::GetFontSize();
+  return large ? large->FontSize * ImGui::GetIO().FontGlobalScale : ImGui::GetFontSize();  // as the text is drawn
 }
 
 void DragToScroll() {
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
       ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    const ImVec2 delta = ImGui::GetIO().MouseDelta;
+    if (ImGui::GetScrollMaxY() > 0) ImGui::SetScrollY(ImGui::GetScrollY() - delta.y);
+    if (ImGui::GetScrollMaxX() > 0) ImGui::SetScrollX(ImGui::GetScrollX() - delta.x);
   }
 }
 

@@ -42,11 +42,15 @@ void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* 
 // to give the field the keyboard.
 bool FieldButton(const char* name, const std::string& value, bool selected, float right = -1);
 
-// Text in the large font, and the height of its line.
+// Text in the large font, or, when that is wider than the rest of the line, in the body font
+// wrapped to it (a total of Rp1.000.000.000 in a narrow cart at 140 %): never cut.
 void LargeText(const char* text);
+// The height of a line of large text, and the height LargeText(text) takes in `width`.
 float LargeTextHeight();
+float LargeTextHeight(const char* text, float width);
 
-// Scrolls the current child window by dragging a finger, as a phone list does.
+// Scrolls the current child window by dragging a finger, as a phone list does (down, and
+// across in a window that scrolls across).
 void DragToScroll();
 
 }  // namespace lapak::pos

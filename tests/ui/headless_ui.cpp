@@ -11,8 +11,9 @@ HeadlessUi::HeadlessUi(pos::PosModel& model, ImVec2 display_size)
   io.DisplaySize = display_size;
   io.DeltaTime = 1.0f / 60.0f;
   io.UserData = &probe_;
-  pos::ApplyTheme(1.0f);
-  pos::LoadFonts(1.0f);
+  const float scale = pos::DisplayScale(display_size.x, display_size.y);  // as lapak-pos does
+  pos::ApplyTheme(scale);
+  pos::LoadFonts(scale);
   unsigned char* pixels = nullptr;
   int width = 0;
   int height = 0;

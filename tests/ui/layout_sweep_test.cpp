@@ -1,0 +1,131 @@
+// The layout holds whatever the stall varies (issue 12): every screen size from a 7-inch
+// 800×480 panel to 1920×1080, text at 100, 120 and 140 %, catalogs of 1, 4, 7 and 20
+// categories with names as long as the catalog allows. Through the probe, on each screen:
+// no widget reaches outside the screen, no button's label is cut, and the widgets a sale
+// cannot do without (Bayar, the cash keypad, Kembali) are drawn whole.
+#include <gtest/gtest.h>
+
+#include <fmt/core.h>
+
+#include <chrono>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "app/pos/demo_stall.h"
+#include "core/store.h"
+#include "core/text.h"
+#include "tests/support/process.h"
+#include "tests/support/wib.h"
+#include "tests/ui/headless_ui.h"
+
+namespace lapak {
+namespace {
+
+using pos::Screen;
+
+struct DisplaySize {
+  float width;
+  float height;
+};
+
+// `text` cut or padded with its own words to exactly `bytes` bytes (ASCII).
+std::string OfLength(const std::string& text, size_t bytes) {
+  std::string out;
+  while (out.size() < bytes) out += (out.empty() ? "" : " ") + text;
+  return out.substr(0, bytes);
+}
+
+// `categories` categories of the longest name allowed, three products each, the first with
+// the longest product name allowed and the largest price.
+std::vector<Product> LongCatalog(int categories) {
+  std::vector<Product> products;
+  for (int c = 0; c < categories; ++c) {
+    const std::string category = OfLength(fmt::format("Kategori {:02} Oleh-oleh Khas", c + 1), kMaxCategoryBytes);
+    for (int p = 0; p < 3; ++p) {
+      const std::string name =
+          p == 0 ? OfLength(fmt::format("Keripik Singkong Balado {:02} Pedas Manis", c + 1), kMaxNameBytes)
+                 : fmt::format("Kue {:02}-{}", c + 1, p);
+      products.push_back({fmt::format("K{:02}-{}", c + 1, p), name, category,
+                          p == 0 ? kMaxUnitPrice : Money::Rupiah(15000 + 1000 * p), true});
+    }
+  }
+  return products;
+}
+
+class LayoutSweepTest : public ::testing::TestWithParam<std::tuple<DisplaySize, int, int>> {
+ protected:
+  LayoutSweepTest() : clock_(testing::Wib(22, std::chrono::hours(19))) {
+    const auto [size, text_percent, categories] = GetParam();
+    display_ = ImVec2(size.width, size.height);
+    store_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
+    EXPECT_TRUE(pos::SetUpDemoStall(*store_).ok());
+    EXPECT_TRUE(store_->ImportCatalog(LongCatalog(categories), /*deactivate_missing=*/true).ok());
+    model_ = std::make_unique<pos::PosModel>(*store_, clock_);
+    for (int percent = 100; percent < text_percent; percent += 20) model_->StepTextScale(+1);
+    ui_ = std::make_unique<testing::HeadlessUi>(*model_, display_);
+    EXPECT_TRUE(model_->Login(Role::kCashier, pos::kDemoCashierPin)) << model_->message();
+    ui_->Frame();
+  }
+
+  // Two frames of the current screen (ImGui sizes scrolling regions from the frame before),
+  // then what is wrong with it.
+  std::vector<std::string> Faults() {
+    ui_->Frame();
+    ui_->Frame();
+    return ui_->probe().Faults();
+  }
+  bool Whole(const std::string& label) const { return ui_->probe().Whole(label); }
+
+  // A cart of the longest product name, the largest price and two more lines.
+  void FillCart() {
+    const std::vector<Product>& products = model_->products();
+    ASSERT_GE(products.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) ASSERT_TRUE(model_->AddToCart(products[i])) << model_->message();
+  }
+
+  testing::TempDir dir_;
+  ManualClock clock_;
+  ImVec2 display_;
+  std::unique_ptr<StallStore> store_;
+  std::unique_ptr<pos::PosModel> model_;
+  std::unique_ptr<testing::HeadlessUi> ui_;
+};
+
+TEST_P(LayoutSweepTest, TheSellScreenShowsTheCartTotalAndPayWhole) {
+  FillCart();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Bayar"));
+  EXPECT_TRUE(Whole("-##line2") && Whole("+##line2"));  // the line just added is in view
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  EXPECT_EQ(Screen::kPay, model_->screen());
+}
+
+TEST_P(LayoutSweepTest, ThePayScreenShowsTheWholeKeypad) {
+  FillCart();
+  ASSERT_TRUE(model_->StartPayment());
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const char* key : {"1##cash", "9##cash", "0##cash", "000##cash", "<##cash", "Tambah##cash", "Uang pas",
+                          "Kembali"}) {
+    EXPECT_TRUE(Whole(key)) << key;
+  }
+  // A part paid: the payments listed, Clear beside Back, still whole.
+  ASSERT_TRUE(model_->AddPayment(PaymentMethod::kQris, Money::Rupiah(1000)));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Kembali") && Whole("Hapus") && Whole("0##cash"));
+}
+
+std::string Name(const ::testing::TestParamInfo<std::tuple<DisplaySize, int, int>>& info) {
+  const auto [size, text, categories] = info.param;
+  return fmt::format("{}x{}_text{}_categories{}", size.width, size.height, text, categories);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    SizesTextsCatalogs, LayoutSweepTest,
+    ::testing::Combine(::testing::Values(DisplaySize{800, 480}, DisplaySize{1024, 600}, DisplaySize{1280, 800},
+                                         DisplaySize{1920, 1080}),
+                       ::testing::Values(100, 120, 140), ::testing::Values(1, 4, 7, 20)),
+    Name);
+
+}  // namespace
+}  // namespace lapak
