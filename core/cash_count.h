@@ -9,10 +9,10 @@
 
 namespace lapak {
 
-// The notes and coins a stall's drawer holds, largest first: Rp100.000 notes down to Rp500
-// coins (smaller coins are rarely handed over at a bazaar).
-inline constexpr std::array<int64_t, 8> kDenominations = {100000, 50000, 20000, 10000,
-                                                          5000,   2000,  1000,  500};
+// The notes and coins a stall's drawer holds, largest first: Rp100.000 notes down to Rp100
+// coins. Only the total counted goes into the journal (the Z report), so the list may grow.
+inline constexpr std::array<int64_t, 10> kDenominations = {100000, 50000, 20000, 10000, 5000,
+                                                           2000,   1000,  500,   200,   100};
 
 // A count per denomination, in the order of kDenominations.
 using CashCount = std::array<int64_t, kDenominations.size()>;

@@ -71,24 +71,38 @@ static void DrawOpen(PosModel& model, UiState& ui, float width) {
   }
 }
 
-// Two columns of denominations, each with - count +.
+// Two columns of denominations, each with - count +, in a list that scrolls; below it, always
+// in view, the total counted and "Tutup hari".
 static void DrawCashCount(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float column = (width - style.ItemSpacing.x) / 2;
-  ImGui::Text("%s", Tr(lang, Text::kCountCash));
-  const size_t rows = (kDenominations.size() + 1) / 2;
-  const float label_width = ImGui::CalcTextSize(FormatMoney(Money::Rupiah(kDenominations[0])).c_str()).x;
+  ImGui::TextUnformatted(Tr(lang, Text::kCountCash));
+  const Result<Money> counted = CashCountTotal(ui.cash_count);
+  const std::string counted_text = counted.ok() ? FormatMoney(*counted) : counted.status().message();
+  const float footer = ImGui::GetTextLineHeightWithSpacing() + LargeTextHeight(counted_text.c_str(), width) +
+                       TouchHeight() + 3 * style.ItemSpacing.y;
+  ImGui::BeginChild("count", ImVec2(width, std::max(ImGui::GetContentRegionAvail().y - footer, TouchHeight())), false);
+  // Larger notes on the left, smaller ones and coins on the right, each column as wide as its
+  // widest label needs; one column when two do not fit.
+  const size_t half_rows = (kDenominations.size() + 1) / 2;
+  const auto label_width = [](size_t i) { return ImGui::CalcTextSize(FormatMoney(Money::Rupiah(kDenominations[i])).c_str()).x; };
+  const float counter = 2 * TouchHeight() + ImGui::CalcTextSize("000").x + 3 * style.ItemSpacing.x;
+  const float left_label = label_width(0);                    // the largest note is the widest label
+  const float right_label = label_width(half_rows);
+  const bool two = left_label + right_label + 2 * counter + style.ItemSpacing.x <= ImGui::GetContentRegionAvail().x;
+  const size_t columns = two ? 2 : 1;
+  const size_t rows = two ? half_rows : kDenominations.size();
   for (size_t row = 0; row < rows; ++row) {
-    for (size_t side = 0; side < 2; ++side) {
+    for (size_t side = 0; side < columns; ++side) {
       const size_t i = row + side * rows;
       if (i >= kDenominations.size()) continue;
-      if (side == 1) ImGui::SameLine(column + style.ItemSpacing.x);
+      const float left = side == 0 ? 0 : left_label + counter + style.ItemSpacing.x;
+      if (side == 1) ImGui::SameLine(left);
       const std::string note = FormatMoney(Money::Rupiah(kDenominations[i]));
       ImGui::PushID(static_cast<int>(i));
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(note.c_str());
-      ImGui::SameLine(static_cast<float>(side) * (column + style.ItemSpacing.x) + label_width + style.ItemSpacing.x);
+      ImGui::SameLine(left + (side == 0 ? left_label : right_label) + style.ItemSpacing.x);
       if (BigButton(("-##" + note).c_str(), ImVec2(TouchHeight(), TouchHeight())) && ui.cash_count[i] > 0) {
         --ui.cash_count[i];
       }
@@ -99,9 +113,11 @@ static void DrawCashCount(PosModel& model, UiState& ui, float width) {
       ImGui::PopID();
     }
   }
-  Result<Money> counted = CashCountTotal(ui.cash_count);
-  ImGui::Text("%s", Tr(lang, Text::kCounted));
-  LargeText(counted.ok() ? FormatMoney(*counted).c_str() : counted.status().message().c_str());
+  DragToScroll();
+  ImGui::EndChild();
+  ImGui::TextUnformatted(Tr(lang, Text::kCounted));
+  LargeText(counted_text.c_str());
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowContentRegionMax().y - TouchHeight()));
   if (BigButton(Tr(lang, Text::kCloseDay), ImVec2(width, TouchHeight()), ButtonKind::kDanger) && counted.ok()) {
     ui.confirming_close = true;
   }
@@ -134,7 +150,7 @@ static void DrawCloseConfirmation(PosModel& model, UiState& ui, float width) {
 
 void DrawDay(PosModel& model, UiState& ui) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float figures_width = std::max(avail.x * 0.30f, 230.0f);
+  const float figures_width = std::max(avail.x * 0.28f, 220.0f);
   ImGui::BeginChild("figures", ImVec2(figures_width, 0), true);
   DrawFigures(model);
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
@@ -142,7 +158,7 @@ void DrawDay(PosModel& model, UiState& ui) {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("action", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
-  const float width = ImGui::GetContentRegionAvail().x;
+  const float width = ImGui::GetContentRegionAvail().x;  // as ImGui rounded it
   const bool open = model.day_report() && model.day_report()->open_day;
   if (open && ui.confirming_close) {
     DrawCloseConfirmation(model, ui, width);

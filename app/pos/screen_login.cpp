@@ -18,9 +18,17 @@ void DrawLogin(PosModel& model, UiState& ui) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_width);
   LargeText(model.stall().stall_name.c_str());
   ImGui::PopTextWrapPos();
+  // The two roles side by side when both labels fit half the column, else one above the other.
+  const float half = (left_width - style.ItemSpacing.x) / 2;
+  bool side_by_side = true;
+  for (const Text role : {Text::kCashier, Text::kOwner}) {
+    side_by_side = side_by_side && ImGui::CalcTextSize(Tr(lang, role)).x + 2 * style.FramePadding.x <= half;
+  }
   for (const Role role : {Role::kCashier, Role::kOwner}) {
     const char* label = Tr(lang, role == Role::kCashier ? Text::kCashier : Text::kOwner);
-    if (BigButton(label, ImVec2(left_width, 0), ui.login_role == role ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+    if (role == Role::kOwner && side_by_side) ImGui::SameLine();
+    if (BigButton(label, ImVec2(side_by_side ? half : left_width, 0),
+                  ui.login_role == role ? ButtonKind::kSelected : ButtonKind::kNormal)) {
       ui.login_role = role;
       ui.pin_digits.clear();
     }

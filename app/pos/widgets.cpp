@@ -18,10 +18,28 @@ static float TouchExtent(float requested, float label, float padding, float avai
   return std::max(extent, kMinTouchTarget);
 }
 
-bool BigButton(const char* label, ImVec2 size, ButtonKind kind) {
-  const ImVec2 text = ImGui::CalcTextSize(label, nullptr, /*hide_text_after_double_hash=*/true);
+// `label` with its visible part (before "##") wrapped at spaces to `width`.
+static std::string WrapLabel(std::string_view label, float width) {
+  const size_t id = label.find("##");
+  const std::string_view visible = label.substr(0, id);
+  return WrapToWidth(std::string(visible), width) + std::string(id == std::string_view::npos ? "" : label.substr(id));
+}
+
+bool BigButton(const char* given_label, ImVec2 size, ButtonKind kind) {
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   const ImVec2 available = ImGui::GetContentRegionAvail();
+  // A label wider than a button of given width goes onto more lines (the button grows down
+  // when its height is not given).
+  std::string wrapped;
+  const char* label = given_label;
+  if (size.x != 0) {
+    const float width = TouchExtent(size.x, 0, padding.x, available.x);
+    if (ImGui::CalcTextSize(label, nullptr, true).x > width - 2 * padding.x) {
+      wrapped = WrapLabel(label, width - 2 * padding.x);
+      label = wrapped.c_str();
+    }
+  }
+  const ImVec2 text = ImGui::CalcTextSize(label, nullptr, /*hide_text_after_double_hash=*/true);
   size = ImVec2(TouchExtent(size.x, text.x, padding.x, available.x),
                 TouchExtent(size.y, text.y, padding.y, available.y));
   int pushed = 0;
@@ -39,7 +57,7 @@ bool BigButton(const char* label, ImVec2 size, ButtonKind kind) {
   }
   const bool tapped = ImGui::Button(label, size);
   constexpr float kSlack = 0.5f;
-  ProbeLastItem(label, text.x <= size.x - 2 * padding.x + kSlack && text.y <= size.y + kSlack);
+  ProbeLastItem(given_label, text.x <= size.x - 2 * padding.x + kSlack && text.y <= size.y + kSlack);
   ImGui::PopStyleColor(pushed);
   return tapped;
 }

@@ -11,7 +11,9 @@ namespace lapak::pos {
 enum class ButtonKind { kNormal, kPay, kDanger, kSelected };
 
 // A button at least kMinTouchTarget high and wide; true on the frame it is released. `size`
-// as in ImGui::Button: 0 fits the label, a negative value fills the rest of the line.
+// as in ImGui::Button: 0 fits the label, a negative value fills the rest of the line. A label
+// wider than a given width is wrapped at spaces, and the button grows down to hold it unless
+// its height is given too.
 bool BigButton(const char* label, ImVec2 size, ButtonKind kind = ButtonKind::kNormal);
 
 // Heights that grow with the text size and never fall below kMinTouchTarget: an ordinary

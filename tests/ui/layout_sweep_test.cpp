@@ -115,6 +115,48 @@ TEST_P(LayoutSweepTest, ThePayScreenShowsTheWholeKeypad) {
   EXPECT_TRUE(Whole("Kembali") && Whole("Hapus") && Whole("0##cash"));
 }
 
+TEST_P(LayoutSweepTest, TheLoginScreenShowsTheWholeKeypad) {
+  model_->Logout();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const char* key : {"1##pin", "0##pin", "<##pin", "Masuk"}) EXPECT_TRUE(Whole(key)) << key;
+}
+
+TEST_P(LayoutSweepTest, TheReceiptAndHistoryShowEverySaleWhole) {
+  FillCart();
+  ASSERT_TRUE(model_->StartPayment());
+  ASSERT_TRUE(model_->PayRemaining(PaymentMethod::kQris));
+  ASSERT_TRUE(model_->Complete()) << model_->message();
+  ASSERT_EQ(Screen::kReceipt, model_->screen()) << model_->message();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Transaksi baru"));
+  model_->ShowHistory();
+  ui_->ui().selected_receipt = model_->last_receipt()->receipt;
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+}
+
+TEST_P(LayoutSweepTest, TheDayScreenOpensAndClosesWhole) {
+  model_->ShowDay();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const char* key : {"1##float", "0##float", "<##float", "Buka hari"}) EXPECT_TRUE(Whole(key)) << key;
+  ASSERT_TRUE(model_->OpenDay(Money::Rupiah(100000))) << model_->message();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Tutup hari"));
+  ui_->ui().confirming_close = true;
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Ya, tutup hari") && Whole("Kembali"));
+}
+
+TEST_P(LayoutSweepTest, TheOwnersCatalogAndSettingsFit) {
+  model_->Logout();
+  ASSERT_TRUE(model_->Login(Role::kOwner, pos::kDemoOwnerPin));
+  model_->ShowCatalog();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  ui_->ui().draft = model_->catalog().front();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  model_->ShowSettings();
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+}
+
 std::string Name(const ::testing::TestParamInfo<std::tuple<DisplaySize, int, int>>& info) {
   const auto [size, text, categories] = info.param;
   return fmt::format("{}x{}_text{}_categories{}", size.width, size.height, text, categories);
