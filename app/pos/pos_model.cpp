@@ -136,6 +136,7 @@ bool PosModel::Refuse(const Status& status) {
 bool PosModel::Login(Role role, const std::string& pin) {
   if (Status checked = terminal_.LogIn(role, pin); !checked.ok()) return Refuse(checked);
   message_.clear();
+  ReadOpenDay();
   screen_ = Screen::kSell;
   return true;
 }
@@ -210,6 +211,7 @@ bool PosModel::Complete() {
   last_receipt_ = std::move(receipt).value();
   cart_.Clear();
   message_.clear();
+  ReadOpenDay();  // a sale opens the day when none is
   screen_ = Screen::kReceipt;
   NoteNewEntries();
   return true;
@@ -241,9 +243,20 @@ bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin
   return true;
 }
 
+void PosModel::ReadOpenDay() {
+  Result<std::optional<lapak::OpenDay>> current = store_->CurrentDay();
+  open_day_ = current.ok() && current->has_value() ? std::optional<std::string>((*current)->business_day)
+                                                  : std::nullopt;
+}
+
+std::string PosModel::DayLeftOpen() const {
+  return open_day_ && *open_day_ != BusinessDay() ? *open_day_ : std::string();
+}
+
 void PosModel::ShowDay() {
   message_.clear();
-  Result<DayReport> report = store_->ReportDay(BusinessDay());
+  ReadOpenDay();
+  Result<DayReport> report = store_->ReportDay(open_day_ ? *open_day_ : BusinessDay());
   if (!report.ok()) Refuse(report.status());
   day_report_ = report.ok() ? std::optional<DayReport>(std::move(report).value()) : std::nullopt;
   Result<std::vector<ZReport>> z_reports = store_->ZReports();

@@ -130,6 +130,11 @@ class PosModel {
   const std::string& opened_path() const { return opened_path_; }
 
   // ---- the day ----
+  // The business day of the open session when it is not today's: a day left open past the
+  // cut-off, which must be closed (drawer counted, Z) before anything is sold today. As of the
+  // last login, sale or day action; empty when none.
+  std::string DayLeftOpen() const;
+  // The day screen of the open session (a day left open, or today's), else of today.
   void ShowDay();
   bool OpenDay(Money opening_float);
   // Closes the day with the drawer counted note by note; last_z() holds the Z report.
@@ -163,6 +168,8 @@ class PosModel {
     if (sync_request_ == SyncRequest::kNone) sync_request_ = SyncRequest::kNewEntries;
   }
   std::string opened_path_;
+  std::optional<std::string> open_day_;  // the open session's business day, as last read
+  void ReadOpenDay();
   void LoadProducts();
   void LoadStall();
 };

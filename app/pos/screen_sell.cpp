@@ -1,7 +1,8 @@
 // Sell: categories, product tiles, a custom-amount keypad, the cart with +/-, the total, Pay.
 //
 // Layout (issue 12): the cart column on the right has a fixed width and always shows the
-// total and Pay whole, whatever the catalog; the left column holds a strip of categories that
+// total and Pay whole, whatever the catalog (or, for a day left open past the cut-off, the
+// way to close it); the left column holds a strip of categories that
 // scrolls sideways (any number of them, each label on at most two lines) over the tiles,
 // which scroll down. A tile is as tall as its row's longest name needs: names are never cut.
 #include <imgui.h>
@@ -180,6 +181,22 @@ static void DrawCartColumn(PosModel& model, UiState& ui, float width) {
   if (BigButton(Tr(lang, Text::kPay), ImVec2(width, pay_height), ButtonKind::kPay)) model.StartPayment();
 }
 
+// A day left open past the cut-off: nothing can be sold today until it is closed, so the cart
+// column says so and goes to the day screen instead.
+static void DrawDayLeftOpen(PosModel& model, UiState& ui, const std::string& day, float width) {
+  const Language lang = model.language();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  LargeText((std::string(Tr(lang, Text::kBusinessDay)) + " " + day + " " + Tr(lang, Text::kNotClosedYet)).c_str());
+  ImGui::TextUnformatted(Tr(lang, Text::kCloseBeforeSelling));
+  ImGui::PopTextWrapPos();
+  const std::string close = std::string(Tr(lang, Text::kCloseDay)) + " " + day;
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowContentRegionMax().y - TallTouchHeight()));
+  if (BigButton(close.c_str(), ImVec2(width, TallTouchHeight()), ButtonKind::kDanger)) {
+    ui.confirming_close = false;
+    model.ShowDay();
+  }
+}
+
 void DrawSell(PosModel& model, UiState& ui) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -203,7 +220,11 @@ void DrawSell(PosModel& model, UiState& ui) {
 
   ImGui::SameLine();
   ImGui::BeginChild("right", ImVec2(cart_width, 0), false, ImGuiWindowFlags_NoScrollbar);
-  DrawCartColumn(model, ui, ImGui::GetContentRegionAvail().x);
+  if (const std::string left_open = model.DayLeftOpen(); !left_open.empty()) {
+    DrawDayLeftOpen(model, ui, left_open, ImGui::GetContentRegionAvail().x);
+  } else {
+    DrawCartColumn(model, ui, ImGui::GetContentRegionAvail().x);
+  }
   ImGui::EndChild();
 }
 

@@ -112,6 +112,9 @@ constexpr std::array kTable = {
     Entry{Text::kCashShort, "kurang", "short"},
     Entry{Text::kCashOver, "lebih", "over"},
     Entry{Text::kCashExact, "pas", "exact"},
+    Entry{Text::kNotClosedYet, "belum ditutup", "is not closed"},
+    Entry{Text::kCloseBeforeSelling, "Hitung laci dan buat laporan Z dulu, lalu berjualan lagi hari ini.",
+          "Count the drawer and take the Z report first, then sell again today."},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

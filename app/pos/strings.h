@@ -109,6 +109,8 @@ enum class Text {
   kCashShort,
   kCashOver,
   kCashExact,
+  kNotClosedYet,
+  kCloseBeforeSelling,
   kCount,  // not a text: the number of texts
 };
 

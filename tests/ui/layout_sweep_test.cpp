@@ -101,6 +101,18 @@ TEST_P(LayoutSweepTest, TheSellScreenShowsTheCartTotalAndPayWhole) {
   EXPECT_EQ(Screen::kPay, model_->screen());
 }
 
+TEST_P(LayoutSweepTest, ADayLeftOpenSaysSoWithTheWayToCloseIt) {
+  FillCart();
+  ASSERT_TRUE(model_->StartPayment());
+  ASSERT_TRUE(model_->PayRemaining(PaymentMethod::kQris));
+  ASSERT_TRUE(model_->Complete()) << model_->message();
+  clock_.Advance(std::chrono::hours(10));  // past the cut-off
+  model_->Logout();
+  ASSERT_TRUE(model_->Login(Role::kCashier, pos::kDemoCashierPin));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Tutup hari 2026-11-22"));
+}
+
 TEST_P(LayoutSweepTest, ThePayScreenShowsTheWholeKeypad) {
   FillCart();
   ASSERT_TRUE(model_->StartPayment());

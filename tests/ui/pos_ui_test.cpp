@@ -214,6 +214,35 @@ TEST_F(PosUiTest, ABouncedDoubleTapOnOpenTheDayLeavesItOpen) {
   ASSERT_TRUE(store_->CurrentDay()->has_value());
 }
 
+// The issue: a day left open past the 04:00 cut-off locked the till; Hari offered only
+// "Buka hari", refused, and only the CLI could close it.
+TEST_F(PosUiTest, ADayLeftOpenOvernightIsClosedFromTheTerminal) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));  // opens 2026-11-22 with the sale
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+  clock_.Advance(std::chrono::hours(10));  // 05:00 on the 23rd: past the cut-off
+  ASSERT_TRUE(ui_->Tap("Keluar"));
+  LogIn();  // the next morning's vendor
+  EXPECT_FALSE(ui_->Shows("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Tutup hari 2026-11-22"));
+  ASSERT_EQ(Screen::kDay, model_->screen());
+  ASSERT_TRUE(ui_->Tap("+##Rp20.000"));
+  ASSERT_TRUE(ui_->Tap("Tutup hari"));
+  ASSERT_TRUE(ui_->Tap("Ya, tutup hari"));
+  ASSERT_TRUE(model_->last_z().has_value()) << model_->message();
+  EXPECT_EQ("2026-11-22", model_->last_z()->business_day);
+  EXPECT_EQ("Rp20.000", FormatMoney(model_->last_z()->counted_cash));
+  // Selling again, on the 23rd.
+  ASSERT_TRUE(ui_->Tap("Jual"));
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  ASSERT_EQ(Screen::kReceipt, model_->screen()) << model_->message();
+  EXPECT_EQ(1u, store_->History("2026-11-23", 10)->size());
+}
+
 TEST_F(PosUiTest, PlusAndMinusChangeTheQuantityAndMinusAtOneRemovesTheLine) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-01"));
