@@ -4,6 +4,7 @@
 #include <date/tz.h>
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cctype>
 #include <exception>
@@ -12,6 +13,16 @@
 #include "core/refusal.h"
 
 namespace lapak {
+
+std::string IanaZoneName(std::string_view zone) {
+  for (const IndonesianZone& known : kIndonesianZones) {
+    const bool same = zone.size() == known.abbreviation.size() &&
+                      std::equal(zone.begin(), zone.end(), known.abbreviation.begin(),
+                                 [](char a, char b) { return std::toupper(static_cast<unsigned char>(a)) == b; });
+    if (same) return std::string(known.iana);
+  }
+  return std::string(zone);
+}
 
 Result<BusinessCalendar> BusinessCalendar::Make(std::string_view zone, std::string_view cutoff) {
   const date::time_zone* found = nullptr;

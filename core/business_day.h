@@ -22,6 +22,18 @@ class time_zone;
 namespace lapak {
 
 inline constexpr std::string_view kDefaultTimeZone = "Asia/Jakarta";
+
+// Indonesia's three time zones by the names people use, with their IANA names.
+struct IndonesianZone {
+  std::string_view abbreviation;  // "WIB"
+  std::string_view iana;          // "Asia/Jakarta"
+};
+inline constexpr IndonesianZone kIndonesianZones[] = {
+    {"WIB", "Asia/Jakarta"}, {"WITA", "Asia/Makassar"}, {"WIT", "Asia/Jayapura"}};
+
+// The IANA name for "WIB", "WITA" or "WIT" (any case); any other `zone` as given. What the
+// command lines do with --tz, as the touchscreen offers the three by those names.
+std::string IanaZoneName(std::string_view zone);
 inline constexpr std::string_view kDefaultDayCutoff = "04:00";
 
 class BusinessCalendar {

@@ -1,9 +1,12 @@
 // lapak init | reset: set up this terminal for a stall, or retire its database.
 #include <fmt/core.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
+#include "core/business_day.h"
 
 namespace lapak::cli {
 
@@ -13,13 +16,26 @@ void AddInitCommand(CLI::App& app, Context& ctx) {
   command->add_option("--stall-id", setup->stall_id, "Stall id given by the organiser")->required();
   command->add_option("--stall-name", setup->stall_name, "Stall name, as printed on receipts")->required();
   command->add_option("--terminal-id", setup->terminal_id, "This terminal's id")->required();
-  command->add_option("--tz", setup->time_zone, "IANA time zone of the event")->capture_default_str();
+  command->add_option("--tz", setup->time_zone, "Time zone of the event: WIB, WITA, WIT or an IANA name")
+      ->transform([](std::string zone) { return IanaZoneName(zone); })
+      ->capture_default_str();
   command->add_option("--cutoff", setup->day_cutoff, "Business day cut-off, HH:MM")->capture_default_str();
   command->add_option("--owner-pin", setup->owner_pin, "Owner (pemilik) PIN, 4-8 digits")->required();
   command->add_option("--cashier-pin", setup->cashier_pin, "Cashier (kasir) PIN, 4-8 digits")->required();
   command->callback([&ctx, setup] {
+    if (ctx.db_path.empty()) ctx.db_path = DefaultDatabasePath();
+    std::error_code ignored;
+    const bool existed = std::filesystem::exists(ctx.db_path, ignored);
     std::unique_ptr<StallStore> store = OpenStore(ctx, OpenMode::kCreateIfMissing);
-    if (!store || !Check(ctx, app::Terminal(*store, *ctx.clock).SetUp(*setup))) return;
+    if (!store) return;
+    if (!Check(ctx, app::Terminal(*store, *ctx.clock).SetUp(*setup))) {
+      // A refused set-up leaves nothing behind: the database it created goes again.
+      store.reset();
+      if (!existed) {
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(ctx.db_path + suffix, ignored);
+      }
+      return;
+    }
     const StallInfo info = *store->Info();
     Emit(ctx,
          {{"stall_id", info.stall_id}, {"stall_name", info.stall_name}, {"terminal_id", info.terminal_id},

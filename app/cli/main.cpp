@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   lapak::cli::AddExportCommand(app, ctx);
   lapak::cli::AddSyncCommands(app, ctx);
 
+  // Bare `lapak`: the commands, as --help lists them (exit 2: nothing was done).
+  if (argc == 1) {
+    std::cout << app.help();
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

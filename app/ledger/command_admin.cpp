@@ -34,7 +34,8 @@ void AddEventCommand(CLI::App& app, Context& ctx) {
   add->add_option("--name", spec->name, "Event name")->required();
   add->add_option("--province", spec->province, "Province")->required();
   add->add_option("--regency", spec->regency, "Regency or city")->required();
-  add->add_option("--tz", spec->time_zone, "IANA time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
+  add->add_option("--tz", spec->time_zone, "Time zone: WIB, WITA, WIT or an IANA name (Asia/Jakarta …)")
+      ->transform([](std::string zone) { return IanaZoneName(zone); })
       ->capture_default_str();
   add->add_option("--cutoff", spec->day_cutoff,
                   "When the business day turns, HH:MM: sales before it count for the day before")

@@ -7,18 +7,13 @@
 #include "app/pos/screens.h"
 #include "app/pos/theme.h"
 #include "app/pos/widgets.h"
+#include "core/business_day.h"
 
 namespace lapak::pos {
 
 using Field = UiState::Field;
 
 namespace {
-
-struct ZoneChoice {
-  const char* label;
-  const char* zone;
-};
-constexpr ZoneChoice kZones[] = {{"WIB", "Asia/Jakarta"}, {"WITA", "Asia/Makassar"}, {"WIT", "Asia/Jayapura"}};
 
 // The text a field edits, and how it is typed.
 std::string* FieldText(UiState& ui, Field field) {
@@ -88,11 +83,11 @@ void DrawSetup(PosModel& model, UiState& ui) {
   }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(Tr(lang, Text::kTimeZone));
-  for (const ZoneChoice& choice : kZones) {
+  for (const IndonesianZone& zone : kIndonesianZones) {
     ImGui::SameLine();
-    const bool chosen = ui.setup.time_zone == choice.zone;
-    if (BigButton(choice.label, ImVec2(0, 0), chosen ? ButtonKind::kSelected : ButtonKind::kNormal)) {
-      ui.setup.time_zone = choice.zone;
+    const bool chosen = ui.setup.time_zone == zone.iana;
+    if (BigButton(std::string(zone.abbreviation).c_str(), ImVec2(0, 0), chosen ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+      ui.setup.time_zone = zone.iana;
     }
   }
   ImGui::EndChild();

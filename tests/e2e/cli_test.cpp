@@ -220,6 +220,33 @@ TEST_F(CliTest, InitTwiceIsRefused) {
   EXPECT_EQ("lapak: this terminal is already set up for stall BKS-07\n", again.err);
 }
 
+// Issue 12: a refused init left an empty database behind, which the next init then refused.
+TEST_F(CliTest, ARefusedInitLeavesNothingBehind) {
+  const std::string other = db_ + ".other";
+  RunResult bad_pin = testing::Run({kLapak, "--db", other, "init", "--stall-id", "X", "--stall-name", "X",
+                                    "--terminal-id", "T9", "--owner-pin", "12", "--cashier-pin", "2222"},
+                                   kFixedClock);
+  EXPECT_EQ(2, bad_pin.exit_code);
+  EXPECT_NE(std::string::npos, bad_pin.err.find("owner PIN: a PIN is 4 to 8 digits")) << bad_pin.err;
+  for (const char* suffix : {"", "-wal", "-shm"}) EXPECT_NE(0, ::access((other + suffix).c_str(), F_OK)) << suffix;
+  RunResult good = testing::Run({kLapak, "--db", other, "init", "--stall-id", "X", "--stall-name", "X",
+                                 "--terminal-id", "T9", "--owner-pin", "1212", "--cashier-pin", "2222"},
+                                kFixedClock);
+  EXPECT_EQ(0, good.exit_code) << good.err;
+  // A refused init of a database set up already leaves it as it was.
+  EXPECT_EQ(5, Lapak({"init", "--stall-id", "X", "--stall-name", "X", "--terminal-id", "T9", "--owner-pin",
+                      "1111", "--cashier-pin", "2222"}).exit_code);
+  EXPECT_EQ(0, ::access(db_.c_str(), F_OK));
+}
+
+TEST(CliUsageTest, BareLapakListsTheCommands) {
+  RunResult bare = testing::Run({kLapak}, kFixedClock);
+  EXPECT_EQ(2, bare.exit_code);
+  for (const char* command : {"init", "catalog", "sell", "void", "history", "day", "report", "verify", "sync"}) {
+    EXPECT_NE(std::string::npos, bare.out.find(std::string("\n  ") + command + " ")) << command << "\n" << bare.out;
+  }
+}
+
 TEST_F(CliTest, ErrorsAreJsonWithJson) {
   RunResult sell = Lapak({"sell", "--item", "NOPE", "--pay", "cash", "--pin", "1234", "--json"});
   EXPECT_EQ(3, sell.exit_code);
@@ -341,9 +368,10 @@ TEST_F(CliTest, ResetRetiresAnEmptyDatabaseSoTheTerminalCanBeSetUpAgain) {
   EXPECT_NE(0, ::access(db_.c_str(), F_OK));
   RunResult verify = testing::Run({kLapak, "--db", retired, "verify"}, kFixedClock);
   EXPECT_EQ(0, verify.exit_code) << verify.err;  // the retired books are whole
-  RunResult init = Lapak({"init", "--stall-id", "SOTO-02", "--stall-name", "Soto", "--terminal-id",
-                          "T2", "--owner-pin", "9999", "--cashier-pin", "1234"});
-  EXPECT_EQ(0, init.exit_code) << init.err;
+  // WITA, as the touchscreen offers it, is the IANA zone Asia/Makassar (issue 12).
+  const json init = LapakJson({"init", "--stall-id", "SOTO-02", "--stall-name", "Soto", "--terminal-id", "T2",
+                               "--tz", "WITA", "--owner-pin", "9999", "--cashier-pin", "1234"});
+  EXPECT_EQ("Asia/Makassar", init["time_zone"]);
 }
 
 }  // namespace

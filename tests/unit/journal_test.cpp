@@ -488,6 +488,15 @@ TEST(BusinessCalendarTest, RefusesBadZonesAndCutoffs) {
   }
 }
 
+TEST(BusinessCalendarTest, TheZonesByTheNamesPeopleUse) {
+  EXPECT_EQ("Asia/Jakarta", IanaZoneName("WIB"));
+  EXPECT_EQ("Asia/Makassar", IanaZoneName("wita"));
+  EXPECT_EQ("Asia/Jayapura", IanaZoneName("Wit"));
+  EXPECT_EQ("Asia/Pontianak", IanaZoneName("Asia/Pontianak"));  // any other name as given
+  EXPECT_EQ("WIBX", IanaZoneName("WIBX"));
+  EXPECT_EQ("Asia/Makassar", BusinessCalendar::Make(IanaZoneName("WITA"), "04:00")->zone_name());
+}
+
 TEST(BusinessCalendarTest, FormatUtc) {
   EXPECT_EQ("2026-11-22T12:00:05.123Z", FormatUtc(FixedEntry().time));
 }
