@@ -37,6 +37,7 @@ Status ValidateProduct(const Product& product) {
 namespace {
 
 constexpr std::array<std::string_view, 4> kColumns = {"sku", "name", "category", "price"};
+constexpr std::array<std::string_view, 4> kIndonesianColumns = {"kode", "nama", "kategori", "harga"};
 constexpr std::array<Word, 4> kColumnWords = {Word::kSku, Word::kName, Word::kCategory, Word::kPrice};
 constexpr size_t kMaxReportedErrors = 50;
 
@@ -54,8 +55,10 @@ std::string Lowercase(std::string_view text) {
 Result<ColumnMap> ReadHeader(const CsvRecord& header) {
   ColumnMap map;
   for (size_t c = 0; c < kColumns.size(); ++c) {
-    const auto found = std::find_if(header.fields.begin(), header.fields.end(),
-                                    [&](const std::string& f) { return Lowercase(f) == kColumns[c]; });
+    const auto found = std::find_if(header.fields.begin(), header.fields.end(), [&](const std::string& f) {
+      const std::string name = Lowercase(f);
+      return name == kColumns[c] || name == kIndonesianColumns[c];
+    });
     if (found == header.fields.end()) {
       return Refuse(Refusal::kCsvHeaderMissingColumn, header.line, kColumns[c]);
     }
@@ -101,13 +104,28 @@ void ReadProduct(const CsvRecord& record, const ColumnMap& columns, Product& pro
   }
 }
 
+// UTF-16 (what Excel saves as "Unicode Text"): a UTF-16 byte-order mark, or NUL bytes, which
+// no UTF-8 text of a catalog holds.
+bool LooksLikeUtf16(std::string_view text) {
+  return text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
+         text.substr(0, 512).find('\0') != std::string_view::npos;
+}
+
+// The separator of the header line (the first line): ';' when it has more semicolons than
+// commas, else ','.
+char SeparatorOf(std::string_view text) {
+  const std::string_view header = text.substr(0, text.find_first_of("\r\n"));
+  return std::count(header.begin(), header.end(), ';') > std::count(header.begin(), header.end(), ',') ? ';' : ',';
+}
+
 }  // namespace
 
 Result<std::vector<Product>> ParseCatalogCsv(std::string_view text) {
   if (text.size() > kMaxCatalogCsvBytes) {
     return Refuse(Refusal::kCatalogFileTooLarge, kMaxCatalogCsvBytes);
   }
-  Result<std::vector<CsvRecord>> records = ParseCsv(text);
+  if (LooksLikeUtf16(text)) return Refuse(Refusal::kCatalogNotUtf8);
+  Result<std::vector<CsvRecord>> records = ParseCsv(text, SeparatorOf(text));
   if (!records.ok()) return records.status();
   if (records->empty()) return Refuse(Refusal::kCatalogFileEmpty);
   Result<ColumnMap> columns = ReadHeader(records->front());

@@ -1,7 +1,11 @@
 // The stall's catalog and its CSV form.
 //
 // CSV columns (header required, names case-insensitive, any order, UTF-8, RFC 4180):
-//   sku,name,category,price
+//   sku,name,category,price      or in Bahasa Indonesia: kode,nama,kategori,harga
+// separated by ',' or, as Excel saves "CSV" in an Indonesian locale, by ';' (the separator is
+// the header line's: ';' when it has more semicolons than commas). A UTF-8 byte-order mark is
+// skipped; a UTF-16 file (Excel's "Unicode Text") is refused with a message saying how to
+// save it as UTF-8.
 //   sku      := 1-32 of [A-Za-z0-9._-]
 //   name     := 1-80 bytes of UTF-8 text, no control characters
 //   category := 1-40 bytes of UTF-8 text, no control characters

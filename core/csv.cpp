@@ -6,7 +6,7 @@
 
 namespace lapak {
 
-Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
+Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, char separator) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
   std::vector<CsvRecord> records;
@@ -51,13 +51,13 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
       if (!closed) {
         return Refuse(Refusal::kCsvUnclosedQuote, quote_line, column);
       }
-      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+      if (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
         return Refuse(Refusal::kCsvTextAfterQuote, line, column);
       }
       record_has_content = true;
       continue;
     }
-    if (c == ',') {
+    if (c == separator) {
       end_field();
       record_has_content = true;
       ++i;

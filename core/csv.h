@@ -1,10 +1,11 @@
 // RFC 4180 CSV, as a spreadsheet writes it.
 //
 //   file   := record (line-break record)* [line-break]
-//   record := field ("," field)*
+//   record := field (separator field)*        (separator: ',' or, as Excel saves CSV in an
+//                                              Indonesian locale, ';': the caller's choice)
 //   field  := quoted | bare
 //   quoted := '"' (any byte but '"' | '""')* '"'      (may hold commas and line breaks)
-//   bare   := (any byte but ',', '"', CR, LF)*
+//   bare   := (any byte but the separator, '"', CR, LF)*
 //   line-break := CRLF | LF | CR       (a lone CR: old spreadsheets on the Mac)
 //
 // Blank lines are skipped. A UTF-8 byte-order mark at the very start is skipped (spreadsheets on Windows write one).
@@ -47,7 +48,7 @@ struct CsvRecord {
 
 // Splits `text` into records. Fails only on broken quoting (an unterminated quoted field,
 // or bytes after a closing quote), naming the line and column.
-[[nodiscard]] Result<std::vector<CsvRecord>> ParseCsv(std::string_view text);
+[[nodiscard]] Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, char separator = ',');
 
 // `text` as a text cell holds it: with "'" in front when it matches "'"* formula-start.
 [[nodiscard]] std::string NeutraliseCsvText(std::string_view text);

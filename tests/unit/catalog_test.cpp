@@ -110,6 +110,25 @@ TEST(CatalogCsvTest, AcceptsAWindowsSpreadsheetExport) {
                    "MNM-01,\"Es Teh \"\"Manis\"\"\",Minuman,5.000\r\n"));
 }
 
+// Issue 12: what Excel saves as CSV in an Indonesian locale (';', a BOM, CRLF), with the
+// column names in Bahasa Indonesia, failed with "'sku' is missing".
+TEST(CatalogCsvTest, AcceptsSemicolonsAndIndonesianColumnNames) {
+  EXPECT_EQ("BKS-01|Bakso Urat, Besar|Makanan|Rp20.000\nMNM-01|Es Teh|Minuman|Rp5.000",
+            Import("\xEF\xBB\xBFkode;nama;kategori;harga\r\n"
+                   "BKS-01;\"Bakso Urat, Besar\";Makanan;20.000\r\n"
+                   "MNM-01;Es Teh;Minuman;5000\r\n"));
+  EXPECT_EQ("BKS-01|Bakso Urat|Makanan|Rp20.000", Import("Harga,Kode,Nama,Kategori\n20000,BKS-01,Bakso Urat,Makanan\n"));
+  // The header decides: a comma file whose names hold semicolons stays a comma file.
+  EXPECT_EQ("BKS-01|Bakso; Urat|Makanan|Rp20.000", Import("sku,name,category,price\nBKS-01,Bakso; Urat,Makanan,20000\n"));
+}
+
+TEST(CatalogCsvTest, RefusesUtf16WithHowToSaveItAsUtf8) {
+  const std::string kUtf16 =
+      "InvalidArgument: the file is UTF-16 (Unicode Text); save it again as CSV UTF-8 (Excel: Save As > CSV UTF-8)";
+  EXPECT_EQ(kUtf16, Import(std::string("\xFF\xFEs\0k\0u\0", 8)));  // little-endian, with its mark
+  EXPECT_EQ(kUtf16, Import(std::string("\0s\0k\0u", 6)));            // big-endian, without
+}
+
 TEST(CatalogCsvTest, AcceptsValuesAtTheLimits) {
   const std::string sku = "A.b_9-" + std::string(26, 'Z');  // 32 characters
   std::string name;
@@ -206,12 +225,12 @@ TEST(CatalogCsvTest, ListsAtMostFiftyErrors) {
 
 TEST(CatalogCsvTest, RefusesABadHeader) {
   EXPECT_EQ(
-      "InvalidArgument: line 1: the header must name the columns sku,name,category,price; "
-      "'category' is missing",
+      "InvalidArgument: line 1: the header must name the columns sku,name,category,price (or "
+      "kode,nama,kategori,harga); 'category' is missing",
       Import("sku,name,price\nX-1,Teh,5000\n"));
   EXPECT_EQ(
-      "InvalidArgument: line 2: the header must name the columns sku,name,category,price; "
-      "'sku' is missing",
+      "InvalidArgument: line 2: the header must name the columns sku,name,category,price (or "
+      "kode,nama,kategori,harga); 'sku' is missing",
       Import("\nBKS-01,Bakso Urat,Makanan,20000\n"));
   EXPECT_EQ(
       "InvalidArgument: line 1: expected exactly the 4 columns sku,name,category,price, found 5",
