@@ -118,9 +118,12 @@ std::string PosModel::BusinessDay() const {
 }
 
 std::string PosModel::ClockText() const {
-  if (!calendar_) return {};
-  const std::string local = calendar_->LocalTime(clock_.Now());  // "2026-11-22 19:05 WIB"
+  const std::string local = DateAndClockText();  // "2026-11-22 19:05 WIB"
   return local.substr(local.find(' ') + 1);
+}
+
+std::string PosModel::DateAndClockText() const {
+  return calendar_ ? calendar_->LocalTime(clock_.Now()) : std::string();
 }
 
 SaleTotals PosModel::Totals() const {

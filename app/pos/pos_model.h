@@ -57,8 +57,10 @@ class PosModel {
   float text_scale() const { return text_scale_; }
   // The business day now, in the event's zone ("2026-11-22"); empty before set-up.
   std::string BusinessDay() const;
-  // The wall time now in the event's zone, "19:05 WIB"; empty before set-up.
+  // The wall time now in the event's zone, "19:05 WIB", and with the date, "2026-11-23 01:30
+  // WIB" (the real date: after midnight it differs from the business day); empty before set-up.
   std::string ClockText() const;
+  std::string DateAndClockText() const;
   // Totals of the cart as core computes them (never null: a cart that breaks a rule is
   // refused before it changes).
   SaleTotals Totals() const;
@@ -110,11 +112,17 @@ class PosModel {
   const std::optional<SyncProgress>& sync_progress() const { return sync_progress_; }
   // Re-reads it from the store; called after the background uploader's rounds.
   void RefreshSync();
-  // One line for the status bar: "Belum terkirim: 12 (3 jam)", "Semua terkirim", "Belum
-  // terdaftar".
+  // One line for the status bar: "Belum terkirim: 12 (3 jam)", "Tidak terhubung · Belum
+  // terkirim: 12 (3 jam)" after a failed attempt, "Semua terkirim", "Belum terdaftar".
   std::string SyncSummary() const;
-  // The status bar's short form: "Belum kirim 12", "Terkirim", or empty when not enrolled.
+  // The status bar's short form: "Belum kirim 12", "Offline 12", "Terkirim", or empty when not
+  // enrolled.
   std::string SyncBadge() const;
+  // How the journal stands with the ledger, for the status bar's colour: kSent (all sent),
+  // kSending (unsent, and the last attempt did not fail), kOffline (unsent, and the last
+  // attempt failed: no connection, or the ledger refused); kNotEnrolled.
+  enum class SyncState { kNotEnrolled, kSent, kSending, kOffline };
+  SyncState sync_state() const;
   // How long ago `time` was, in minutes, hours or days ("5 menit", "3 jam").
   std::string AgeText(TimePoint time) const;
   // Links the terminal to a ledger with the organiser's enrolment code (typed or pasted);

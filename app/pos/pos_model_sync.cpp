@@ -26,7 +26,10 @@ std::string PosModel::SyncSummary() const {
   if (!sync_progress_ || !sync_progress_->enrolled) return Tr(language_, Text::kNotEnrolled);
   const SyncProgress& p = *sync_progress_;
   if (p.unsent() == 0) return Tr(language_, Text::kAllSent);
-  std::string text = fmt::format("{}: {}", Tr(language_, Text::kUnsent), p.unsent());
+  std::string text = sync_state() == SyncState::kOffline
+                         ? fmt::format("{} · {}: {}", Tr(language_, Text::kOffline),
+                                       Tr(language_, Text::kUnsent), p.unsent())
+                         : fmt::format("{}: {}", Tr(language_, Text::kUnsent), p.unsent());
   if (p.oldest_unsent_at) text += fmt::format(" ({})", AgeText(*p.oldest_unsent_at));
   return text;
 }
@@ -34,7 +37,14 @@ std::string PosModel::SyncSummary() const {
 std::string PosModel::SyncBadge() const {
   if (!sync_progress_ || !sync_progress_->enrolled) return "";
   if (sync_progress_->unsent() == 0) return Tr(language_, Text::kSent);
-  return fmt::format("{} {}", Tr(language_, Text::kNotSent), sync_progress_->unsent());
+  const Text words = sync_state() == SyncState::kOffline ? Text::kOfflineShort : Text::kNotSent;
+  return fmt::format("{} {}", Tr(language_, words), sync_progress_->unsent());
+}
+
+PosModel::SyncState PosModel::sync_state() const {
+  if (!sync_progress_ || !sync_progress_->enrolled) return SyncState::kNotEnrolled;
+  if (sync_progress_->unsent() == 0) return SyncState::kSent;
+  return sync_progress_->last_error.ok() ? SyncState::kSending : SyncState::kOffline;
 }
 
 bool PosModel::EnrolSync(const std::string& code) {

@@ -115,6 +115,8 @@ constexpr std::array kTable = {
     Entry{Text::kNotClosedYet, "belum ditutup", "is not closed"},
     Entry{Text::kCloseBeforeSelling, "Hitung laci dan buat laporan Z dulu, lalu berjualan lagi hari ini.",
           "Count the drawer and take the Z report first, then sell again today."},
+    Entry{Text::kOffline, "Tidak terhubung", "Offline"},
+    Entry{Text::kOfflineShort, "Offline", "Offline"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

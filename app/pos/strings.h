@@ -111,6 +111,8 @@ enum class Text {
   kCashExact,
   kNotClosedYet,
   kCloseBeforeSelling,
+  kOffline,
+  kOfflineShort,
   kCount,  // not a text: the number of texts
 };
 

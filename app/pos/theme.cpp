@@ -6,6 +6,11 @@ namespace lapak::pos {
 
 namespace {
 
+// Latin-1 (Bahasa Indonesia, "Rp", the '×' of product names), general punctuation (… – ’ •),
+// arrows and mathematical operators (≠ ≤ ≥): every text the terminal shows (a test checks the
+// translation table and every refusal). Pairs of first and last code point, then 0.
+constexpr ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+
 constexpr float kBodyPixels = 22.0f;
 constexpr float kLargePixels = 40.0f;
 constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
@@ -14,8 +19,7 @@ constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-B
 ImFont* LoadFont(const char* path, float pixels) {
   ImGuiIO& io = ImGui::GetIO();
   if (::access(path, R_OK) == 0) {
-    // Latin-1 covers Bahasa Indonesia, "Rp" and the '×' of product names.
-    if (ImFont* font = io.Fonts->AddFontFromFileTTF(path, pixels)) return font;
+    if (ImFont* font = io.Fonts->AddFontFromFileTTF(path, pixels, nullptr, kGlyphRanges)) return font;
   }
   ImFontConfig config;
   config.SizePixels = pixels;

@@ -31,6 +31,7 @@ inline float DisplayScale(float width, float height) {
 // Colours of the buttons that matter most.
 inline const ImVec4 kPayColour{0.09f, 0.50f, 0.22f, 1.0f};      // green, white text
 inline const ImVec4 kDangerColour{0.70f, 0.12f, 0.12f, 1.0f};   // red, white text
+inline const ImVec4 kWaitColour{0.60f, 0.33f, 0.0f, 1.0f};      // amber-brown, white text
 inline const ImVec4 kTileColour{0.84f, 0.90f, 1.0f, 1.0f};      // light blue, black text
 
 }  // namespace lapak::pos

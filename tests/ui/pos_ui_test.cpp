@@ -1,6 +1,7 @@
 // Headless UI tests: the real screens, driven by taps on widgets found by label, and the
 // database checked afterwards.
 #include <gtest/gtest.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <cctype>
 #include <chrono>
@@ -8,6 +9,7 @@
 
 #include "app/pos/demo_stall.h"
 #include "app/pos/theme.h"
+#include "core/refusal.h"
 #include "core/store.h"
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
@@ -243,6 +245,15 @@ TEST_F(PosUiTest, ADayLeftOpenOvernightIsClosedFromTheTerminal) {
   EXPECT_EQ(1u, store_->History("2026-11-23", 10)->size());
 }
 
+// Issue 12: the status bar showed the business day beside the clock ("2026-12-01 03:53" on
+// 2 December); it shows the real date.
+TEST_F(PosUiTest, TheStatusBarShowsTheRealDateAfterMidnight) {
+  clock_.Set(testing::Wib(23, std::chrono::hours(1) + std::chrono::minutes(30)));
+  EXPECT_EQ("2026-11-22", model_->BusinessDay());  // before the 04:00 cut-off
+  EXPECT_EQ("2026-11-23 01:30 WIB", model_->DateAndClockText());
+  EXPECT_EQ("01:30 WIB", model_->ClockText());
+}
+
 TEST_F(PosUiTest, PlusAndMinusChangeTheQuantityAndMinusAtOneRemovesTheLine) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-01"));
@@ -311,6 +322,33 @@ TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
   ASSERT_TRUE(ui_->TypeDigits("float", "200000"));
   ASSERT_TRUE(ui_->Tap("Buka hari"));
   EXPECT_EQ("Rp200.000", FormatMoney((*store_->CurrentDay())->opening_float));
+}
+
+// Issue 12: "≠" showed as "?": every character of every text the terminal may show — the
+// translation table and every refusal, in both languages — has a glyph in the fonts it loads.
+TEST(PosStringsTest, TheFontsHoldEveryCharacterShown) {
+  ImGuiContext* context = ImGui::CreateContext();
+  const pos::Fonts fonts = pos::LoadFonts(1.0f);
+  unsigned char* pixels = nullptr;
+  int width = 0;
+  int height = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  std::vector<std::string> texts;
+  for (const Language language : {Language::kIndonesian, Language::kEnglish}) {
+    for (int t = 0; t < static_cast<int>(pos::Text::kCount); ++t) texts.push_back(pos::Tr(language, static_cast<pos::Text>(t)));
+    for (const Refusal refusal : AllRefusals()) texts.push_back(SayRefusal(refusal, {}, language));
+  }
+  for (const std::string& text : texts) {
+    for (const char* at = text.c_str(); *at != 0;) {
+      unsigned int code_point = 0;
+      at += ImTextCharFromUtf8(&code_point, at, nullptr);
+      for (ImFont* font : {fonts.body, fonts.large}) {
+        EXPECT_NE(nullptr, font->FindGlyphNoFallback(static_cast<ImWchar>(code_point)))
+            << "U+" << std::hex << code_point << " in \"" << text << "\"";
+      }
+    }
+  }
+  ImGui::DestroyContext(context);
 }
 
 TEST(PosStringsTest, ADrawersDifferenceIsSaidInWords) {
@@ -449,6 +487,13 @@ TEST_F(PosUiTest, OnlyTheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsen
   EXPECT_EQ("Belum terkirim: 2 (0 menit)", model_->SyncSummary());
   clock_.Set(kEvening + std::chrono::hours(3));
   EXPECT_EQ("Belum terkirim: 2 (3 jam)", model_->SyncSummary());
+  EXPECT_EQ(pos::PosModel::SyncState::kSending, model_->sync_state());
+  // The uploader could not reach the ledger: offline, said in words and colour.
+  ASSERT_TRUE(store_->RecordSyncError(Status::IoError("ledger unreachable")).ok());
+  model_->RefreshSync();
+  EXPECT_EQ(pos::PosModel::SyncState::kOffline, model_->sync_state());
+  EXPECT_EQ("Tidak terhubung · Belum terkirim: 2 (3 jam)", model_->SyncSummary());
+  EXPECT_EQ("Offline 2", model_->SyncBadge());
 }
 
 TEST_F(PosUiTest, AMistypedEnrolmentCodeIsRefusedAndChangesNothing) {
