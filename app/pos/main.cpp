@@ -28,6 +28,7 @@
 #include "app/pos/screens.h"
 #include "app/pos/screenshot.h"
 #include "app/pos/theme.h"
+#include "app/pos/ui_probe.h"
 #include "core/clock.h"
 #include "core/store.h"
 #include "sync/sync_worker.h"
@@ -43,6 +44,7 @@ struct Options {
   std::string size = "800x480";
   int text_percent = 100;
   std::string catalog_csv;
+  std::string widgets_path;
   bool fullscreen = false;
   bool demo = false;
 };
@@ -96,6 +98,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(80, 160))
       ->capture_default_str();
   app.add_option("--catalog", options.catalog_csv, "For --screenshot: the demo stall sells this catalog CSV instead");
+  app.add_option("--widgets", options.widgets_path,
+                 "For --screenshot: also write where each widget was drawn to this file (for contrast checks)");
   app.add_flag("--fullscreen", options.fullscreen, "Fill the primary monitor");
   app.add_flag("--demo", options.demo, "Set up the demo stall in a new database");
   CLI11_PARSE(app, argc, argv);
@@ -181,6 +185,8 @@ int main(int argc, char** argv) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is the application's, not a saved file's
+  lapak::pos::UiProbe probe;  // only for --widgets: the widgets then record where they are drawn
+  if (screenshot && !options.widgets_path.empty()) io.UserData = &probe;
   const float scale = lapak::pos::DisplayScale(static_cast<float>(width), static_cast<float>(height));
   lapak::pos::ApplyTheme(scale);
   lapak::pos::LoadFonts(scale);
@@ -226,6 +232,7 @@ int main(int argc, char** argv) {
     --frames_left;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    probe.Clear();
     ImGui::NewFrame();
     lapak::pos::DrawFrame(model, ui);
     ImGui::Render();
@@ -244,6 +251,9 @@ int main(int argc, char** argv) {
     if (sync_round_done.exchange(false)) model.RefreshSync();
     if (screenshot && --screenshot_frames == 0) {
       lapak::Status written = lapak::pos::WriteFramebufferPng(options.screenshot_path, fb_width, fb_height);
+      if (written.ok() && !options.widgets_path.empty()) {
+        written = lapak::pos::WriteWidgets(options.widgets_path, probe);
+      }
       if (!written.ok()) {
         std::fprintf(stderr, "lapak-pos: %s\n", written.message().c_str());
         exit_code = 7;

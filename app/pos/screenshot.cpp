@@ -1,8 +1,10 @@
 #include "app/pos/screenshot.h"
 
 #include <GL/gl.h>
+#include <fmt/core.h>
 #include <stb_image_write.h>
 
+#include <cstdio>
 #include <vector>
 
 #include "app/pos/demo_stall.h"
@@ -49,7 +51,10 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
     ui.cash_digits = "20000";
     return Status::Ok();
   }
-  if (!model.AddPayment(PaymentMethod::kCash, Money::Rupiah(50000)) || !model.Complete()) {
+  // Paid with the first quick note, as a customer hands one over (exact when none is offered).
+  const Money due = model.Totals().total;
+  const std::vector<Money> notes = CashSuggestions(due);
+  if (!model.AddPayment(PaymentMethod::kCash, notes.empty() ? due : notes.front()) || !model.Complete()) {
     return Status::FailedPrecondition(model.message());
   }
   if (screen == "receipt") return Status::Ok();
@@ -66,6 +71,20 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
   }
   return Status::InvalidArgument(
       "--screen must be setup, login, sell, pay, receipt, history, day, catalog or settings");
+}
+
+Status WriteWidgets(const std::string& path, const UiProbe& probe) {
+  std::string text;
+  for (const auto& [label, p] : probe.widgets()) {
+    std::string escaped;
+    for (const char c : label) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+    text += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", p.min.x, p.min.y, p.max.x, p.max.y, p.clip_min.x,
+                        p.clip_min.y, p.clip_max.x, p.clip_max.y, escaped);
+  }
+  std::FILE* file = std::fopen(path.c_str(), "w");
+  const bool written = file != nullptr && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  if (file != nullptr && std::fclose(file) != 0) return Status::IoError("cannot write " + path);
+  return written ? Status::Ok() : Status::IoError("cannot write " + path);
 }
 
 Status WriteFramebufferPng(const std::string& path, int width, int height) {

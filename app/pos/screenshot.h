@@ -5,6 +5,7 @@
 
 #include "app/pos/pos_model.h"
 #include "app/pos/screens.h"
+#include "app/pos/ui_probe.h"
 #include "core/status.h"
 
 namespace lapak::pos {
@@ -21,6 +22,11 @@ struct ScreenshotSetting {
 // paying.
 [[nodiscard]] Status StageScreen(PosModel& model, UiState& ui, const std::string& screen,
                                  const ScreenshotSetting& setting = {});
+
+// Writes where each widget of `probe` was drawn, one per line, tab-separated:
+//   min_x min_y max_x max_y clip_min_x clip_min_y clip_max_x clip_max_y label
+// in pixels from the top left, the label's line breaks written as "\n".
+[[nodiscard]] Status WriteWidgets(const std::string& path, const UiProbe& probe);
 
 // Reads the current OpenGL framebuffer (width × height, RGBA) and writes it to `path` as PNG.
 [[nodiscard]] Status WriteFramebufferPng(const std::string& path, int width, int height);

@@ -33,5 +33,6 @@ inline const ImVec4 kPayColour{0.09f, 0.50f, 0.22f, 1.0f};      // green, white 
 inline const ImVec4 kDangerColour{0.70f, 0.12f, 0.12f, 1.0f};   // red, white text
 inline const ImVec4 kWaitColour{0.60f, 0.33f, 0.0f, 1.0f};      // amber-brown, white text
 inline const ImVec4 kTileColour{0.84f, 0.90f, 1.0f, 1.0f};      // light blue, black text
+inline const ImVec4 kOutlineColour{0.20f, 0.30f, 0.50f, 1.0f};  // every frame's outline
 
 }  // namespace lapak::pos

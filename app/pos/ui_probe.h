@@ -33,6 +33,7 @@ class UiProbe {
   };
 
   void Record(std::string_view label, const Placement& placement) { widgets_[std::string(label)] = placement; }
+  const std::map<std::string, Placement, std::less<>>& widgets() const { return widgets_; }
   void Clear() { widgets_.clear(); }
 
   // The centre of what can be seen of the widget (where a finger would tap it) whose full
