@@ -29,6 +29,22 @@ void PrintTo(const Shot& shot, std::ostream* out) {
   *out << shot.screen << " " << shot.width << "x" << shot.height;
 }
 
+// Runs lapak-pos --screenshot under Xvfb. Mesa's drivers leak a few bytes at exit in modules
+// LeakSanitizer cannot name; the headless UI tests check the terminal's own code for leaks.
+testing::RunResult Screenshot(const std::string& png, const std::string& screen, const std::string& size,
+                              const std::vector<std::string>& more) {
+  std::vector<std::string> command = {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", LAPAK_POS_PATH,
+                                      "--screenshot", png, "--screen", screen, "--size", size};
+  command.insert(command.end(), more.begin(), more.end());
+  return testing::Run(command, {"ASAN_OPTIONS=detect_leaks=0"});
+}
+
+// The PNG's pixels as RGB (free with stbi_image_free), or null.
+unsigned char* LoadRgb(const std::string& png, int& width, int& height) {
+  int channels = 0;
+  return stbi_load(png.c_str(), &width, &height, &channels, 3);
+}
+
 class ScreenshotTest : public ::testing::TestWithParam<Shot> {};
 
 TEST_P(ScreenshotTest, IsTheRightSizeAndNotBlank) {
@@ -36,18 +52,12 @@ TEST_P(ScreenshotTest, IsTheRightSizeAndNotBlank) {
   testing::TempDir dir;
   const std::string png = dir.File("shot.png");
   const std::string size = std::to_string(shot.width) + "x" + std::to_string(shot.height);
-  // Mesa's drivers leak a few bytes at exit in modules LeakSanitizer cannot name; the
-  // headless UI tests check the terminal's own code for leaks.
-  const testing::RunResult run = testing::Run(
-      {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", LAPAK_POS_PATH, "--screenshot", png,
-       "--screen", shot.screen, "--size", size},
-      {"ASAN_OPTIONS=detect_leaks=0"});
+  const testing::RunResult run = Screenshot(png, shot.screen, size, {});
   ASSERT_EQ(0, run.exit_code) << run.err;
 
   int width = 0;
   int height = 0;
-  int channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  unsigned char* pixels = LoadRgb(png, width, height);
   ASSERT_NE(nullptr, pixels) << "not a PNG: " << png;
   EXPECT_EQ(shot.width, width);
   EXPECT_EQ(shot.height, height);
@@ -122,16 +132,15 @@ TEST_P(ContrastTest, EveryButtonStandsOutThreeToOneFromWhatSurroundsIt) {
   testing::TempDir dir;
   const std::string png = dir.File("shot.png");
   const std::string widgets_file = dir.File("widgets.tsv");
-  const testing::RunResult run = testing::Run(
-      {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", LAPAK_POS_PATH, "--screenshot", png, "--screen",
-       GetParam(), "--size", "800x480", "--text-size", "140", "--catalog",
-       std::string(LAPAK_SOURCE_DIR) + "/app/pos/screenshots/catalog-seven-categories.csv", "--widgets", widgets_file},
-      {"ASAN_OPTIONS=detect_leaks=0"});
+  const testing::RunResult run =
+      Screenshot(png, GetParam(), "800x480",
+                 {"--text-size", "140", "--catalog",
+                  std::string(LAPAK_SOURCE_DIR) + "/app/pos/screenshots/catalog-seven-categories.csv", "--widgets",
+                  widgets_file});
   ASSERT_EQ(0, run.exit_code) << run.err;
   int width = 0;
   int height = 0;
-  int channels = 0;
-  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  unsigned char* pixels = LoadRgb(png, width, height);
   ASSERT_NE(nullptr, pixels);
   const std::vector<Widget> widgets = ReadWidgets(widgets_file);
   const auto at = [&](int x, int y) { return pixels + 3 * (static_cast<size_t>(y) * width + x); };
