@@ -113,8 +113,9 @@ void DrawPay(PosModel& model, UiState& ui) {
   const float footer = static_cast<float>(footer_rows) * (TouchHeight() + style.ItemSpacing.y);
   ImGui::BeginChild("amounts", ImVec2(inner, ImGui::GetContentRegionAvail().y - footer), true);
   DrawAmounts(model);
-  if (cash) DrawQuickCash(model, ui, ImGui::GetContentRegionAvail().x);
+  // A refusal right under the amounts, above the notes: in view without scrolling.
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  if (cash) DrawQuickCash(model, ui, ImGui::GetContentRegionAvail().x);
   DragToScroll();
   ImGui::EndChild();
   const float footer_button = side_by_side ? half : inner;
