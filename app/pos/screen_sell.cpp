@@ -178,7 +178,9 @@ static void DrawCartColumn(PosModel& model, UiState& ui, float width) {
     ImGui::PopTextWrapPos();
   }
   ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowContentRegionMax().y - pay_height));
-  if (BigButton(Tr(lang, Text::kPay), ImVec2(width, pay_height), ButtonKind::kPay)) model.StartPayment();
+  if (BigButton(Tr(lang, Text::kPay), ImVec2(width, pay_height), ButtonKind::kPay) && model.StartPayment()) {
+    ui.cash_digits.clear();  // the pay screen opens with nothing typed
+  }
 }
 
 // A day left open past the cut-off: nothing can be sold today until it is closed, so the cart

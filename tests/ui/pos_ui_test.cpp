@@ -163,6 +163,11 @@ TEST_F(PosUiTest, ACustomAmountNeverCarriesIntoTheCashTendered) {
   ASSERT_TRUE(ui_->Tap("Tambah"));
   ASSERT_TRUE(ui_->Tap("Bayar"));
   EXPECT_EQ("", ui_->ui().cash_digits);
+  // Digits typed, then Kembali and Bayar again: the pay screen opens with nothing typed.
+  ASSERT_TRUE(ui_->TypeDigits("cash", "7"));
+  ASSERT_TRUE(ui_->Tap("Kembali"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  EXPECT_EQ("", ui_->ui().cash_digits);
   ASSERT_TRUE(ui_->TypeDigits("cash", "50000"));
   ASSERT_TRUE(ui_->Tap("Tambah##cash"));
   ASSERT_EQ(Screen::kReceipt, model_->screen()) << model_->message();
