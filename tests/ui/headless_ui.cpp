@@ -2,22 +2,40 @@
 
 #include "app/pos/theme.h"
 
+#include <map>
+#include <memory>
+
 namespace lapak::testing {
 
+namespace {
+
+// The fonts of `scale`, built once per process and shared by every HeadlessUi of that scale:
+// rasterising them is most of a test's time (the sweep makes hundreds of these).
+ImFontAtlas* SharedFontAtlas(float scale) {
+  static std::map<float, std::unique_ptr<ImFontAtlas>> atlases;
+  std::unique_ptr<ImFontAtlas>& atlas = atlases[scale];
+  if (atlas == nullptr) {
+    atlas = std::make_unique<ImFontAtlas>();
+    ImGuiContext* loader = ImGui::CreateContext(atlas.get());
+    pos::LoadFonts(scale);
+    atlas->Build();  // glyph metrics only; no GPU and no RGBA texture needed
+    ImGui::DestroyContext(loader);
+  }
+  return atlas.get();
+}
+
+}  // namespace
+
 HeadlessUi::HeadlessUi(pos::PosModel& model, ImVec2 display_size)
-    : model_(model), context_(ImGui::CreateContext()) {
+    : model_(model), context_(nullptr) {
+  const float scale = pos::DisplayScale(display_size.x, display_size.y);  // as lapak-pos does
+  context_ = ImGui::CreateContext(SharedFontAtlas(scale));
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = display_size;
   io.DeltaTime = 1.0f / 60.0f;
   io.UserData = &probe_;
-  const float scale = pos::DisplayScale(display_size.x, display_size.y);  // as lapak-pos does
   pos::ApplyTheme(scale);
-  pos::LoadFonts(scale);
-  unsigned char* pixels = nullptr;
-  int width = 0;
-  int height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas; no GPU needed
   Frame();
 }
 
