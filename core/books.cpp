@@ -72,6 +72,7 @@ std::string EncodeBooksState(const BooksState& state) {
         {"open_seq", open.open_seq},
         {"opened_at_utc_ms", Millis(open.opened_at)}};
     AppendFigureMembers(open.figures, members);
+    AppendCashMoveMembers(open.cash_moves, members);
     WriteSortedObject(out, std::move(members));
   } else {
     out.Raw("null");
@@ -115,6 +116,8 @@ Result<BooksState> DecodeBooksState(std::string_view text) {
       for (const PaymentMethodInfo& method : kPaymentMethods) {
         session.figures.by_method[method.method] = money(method.name);
       }
+      session.cash_moves = CashMoves{Money::Rupiah(open.value("cash_in", int64_t{0})),
+                                     Money::Rupiah(open.value("cash_out", int64_t{0}))};
       state.open = std::move(session);
     }
     if (EncodeBooksState(state) != text) return bad();
@@ -165,9 +168,23 @@ Result<ZReport> Books::ZToClose(Money counted_cash) const {
   z.opened_at = session.opened_at;
   z.opening_float = session.opening_float;
   z.figures = session.figures;
+  z.cash_moves = session.cash_moves;
   z.counted_cash = counted_cash;
   LAPAK_RETURN_IF_ERROR(SettleCash(z));
   return z;
+}
+
+Result<CashMoveBody> Books::NextCashMove(CashDirection direction, Money amount, std::string reason) const {
+  if (!state_.open) return Refuse(Refusal::kNoDayOpen);
+  return CashMoveBody{state_.open->day_number, direction, amount, std::move(reason)};
+}
+
+Result<Money> Books::ExpectedCashNow() const {
+  if (!state_.open) return Refuse(Refusal::kNoDayOpen);
+  const OpenSession& session = *state_.open;
+  const std::optional<Money> expected = ExpectedCash(session.opening_float, session.figures, session.cash_moves);
+  if (!expected) return Refuse(Refusal::kCashFiguresOverflow);
+  return *expected;
 }
 
 std::string Books::NextReceipt(std::string_view business_day) const {
@@ -222,6 +239,7 @@ Result<Booking> Books::Apply(const JournalEntry& entry) {
     case EntryKind::kDayOpen: booking = ApplyDayOpen(entry); break;
     case EntryKind::kSale: booking = ApplySale(entry); break;
     case EntryKind::kVoid: booking = ApplyVoid(entry); break;
+    case EntryKind::kCashMove: booking = ApplyCashMove(entry); break;
     case EntryKind::kDayClose: booking = ApplyDayClose(entry); break;
   }
   if (!booking.ok()) return booking;
@@ -318,6 +336,31 @@ Result<Booking> Books::ApplyVoid(const JournalEntry& entry) {
   Booking booking;
   booking.sale = std::move(sale);
   booking.void_body = std::move(body).value();
+  return booking;
+}
+
+Result<Booking> Books::ApplyCashMove(const JournalEntry& entry) {
+  Result<CashMoveBody> body = DecodeBody(DecodeCashMove(entry.body));
+  if (!body.ok()) return body.status();
+  LAPAK_RETURN_IF_ERROR(ValidateText(Word::kCashMoveReason, body->reason, kMaxReasonBytes));
+  LAPAK_RETURN_IF_ERROR(CheckSessionDay(entry, body->day_number));
+  if (body->amount <= Money() || body->amount > kMaxSaleTotal) {
+    return Refuse(Refusal::kCashMoveAmount, body->amount, kMaxSaleTotal);
+  }
+  Result<Money> in_drawer = ExpectedCashNow();
+  if (!in_drawer.ok()) return in_drawer.status();
+  if (body->direction == CashDirection::kOut && body->amount > *in_drawer) {
+    return Refuse(Refusal::kCashOutAboveDrawer, body->amount, *in_drawer);
+  }
+  CashMoves moves = state_.open->cash_moves;
+  Money& total = body->direction == CashDirection::kIn ? moves.in : moves.out;
+  const std::optional<Money> sum = total.Plus(body->amount);
+  if (!sum) return Refuse(Refusal::kCashFiguresOverflow);
+  total = *sum;
+
+  state_.open->cash_moves = moves;
+  Booking booking;
+  booking.cash_move = std::move(body).value();
   return booking;
 }
 

@@ -21,9 +21,12 @@
 //             sale rule of ComputeTotals (core/sale.h) holds.
 //   void      of an unvoided sale of the open session, naming its receipt and total; the
 //             reason is 1..kMaxReasonBytes of printable UTF-8.
+//   cash_move of the open session (body day = the session's, on its business day); amount
+//             Rp1..kMaxSaleTotal; reason as a void's; cash out no more than the drawer
+//             should hold at that moment (ExpectedCash): a drawer cannot go below Rp0.
 //   day_close closes the open session; z = the last Z number + 1; every figure equals the
-//             session's own sales and voids, summed with checked arithmetic; counted cash
-//             Rp0..kMaxSaleTotal; expected cash and over/short as SettleCash says.
+//             session's own sales, voids and cash moves, summed with checked arithmetic;
+//             counted cash Rp0..kMaxSaleTotal; expected cash and over/short as SettleCash says.
 //
 // Bounds: each sale is at most kMaxSaleTotal (Rp1 miliar), so the session's sums, checked
 // anyway, cannot overflow before ~9·10⁹ sales, which no stall or batch can reach.
@@ -74,6 +77,7 @@ struct OpenSession {
   TimePoint opened_at;
   Money opening_float;
   DayFigures figures;  // its sales and voids so far
+  CashMoves cash_moves;
   bool operator==(const OpenSession&) const = default;
 };
 
@@ -81,8 +85,10 @@ struct OpenSession {
 // Its text form (EncodeBooksState) is canonical JSON, version 1:
 //   {"day":N,"hash":"64 hex","open":SESSION|null,"receipt":N,"receipt_day":"YYYY-MM-DD"|"",
 //    "seq":N,"time_utc_ms":N,"v":1,"z":N}
-//   SESSION := {"business_day":D,"cash":M,"day":N,"float":M,"gross":M,"net":M,"open_seq":N,
-//               "opened_at_utc_ms":N,"qris":M,"sales":N,"transfer":M,"voids":M,"voids_count":N}
+//   SESSION := {"business_day":D,"cash":M,["cash_in":M,]["cash_out":M,]"day":N,"float":M,
+//               "gross":M,"net":M,"open_seq":N,"opened_at_utc_ms":N,"qris":M,"sales":N,
+//               "transfer":M,"voids":M,"voids_count":N}
+//               (cash_in and cash_out as in a Z report: written only when not zero)
 struct BooksState {
   int64_t last_seq = 0;
   Sha256Digest last_hash{};
@@ -115,6 +121,7 @@ struct Booking {
   std::optional<DayOpenBody> day_open;  // kDayOpen
   std::optional<BookedSale> sale;       // kSale: the new sale; kVoid: the sale it cancels
   std::optional<VoidBody> void_body;    // kVoid
+  std::optional<CashMoveBody> cash_move;  // kCashMove
   std::optional<ZReport> z;             // kDayClose, with close_seq and closed_at filled in
 };
 
@@ -146,6 +153,9 @@ class Books {
   DayOpenBody NextDayOpen(Money opening_float) const;
   [[nodiscard]] Result<SaleBody> NextSale(std::string_view business_day, const CompletedSale& sale) const;
   [[nodiscard]] Result<ZReport> ZToClose(Money counted_cash) const;
+  [[nodiscard]] Result<CashMoveBody> NextCashMove(CashDirection direction, Money amount, std::string reason) const;
+  // What the drawer of the open session should hold now; FailedPrecondition with none open.
+  [[nodiscard]] Result<Money> ExpectedCashNow() const;
   // The receipt the next sale on `business_day` must carry.
   std::string NextReceipt(std::string_view business_day) const;
 
@@ -156,6 +166,7 @@ class Books {
   [[nodiscard]] Result<Booking> ApplyDayOpen(const JournalEntry& entry);
   [[nodiscard]] Result<Booking> ApplySale(const JournalEntry& entry);
   [[nodiscard]] Result<Booking> ApplyVoid(const JournalEntry& entry);
+  [[nodiscard]] Result<Booking> ApplyCashMove(const JournalEntry& entry);
   [[nodiscard]] Result<Booking> ApplyDayClose(const JournalEntry& entry);
   // The sale `seq` as known now: seen by this Books, else from `held_`.
   [[nodiscard]] Result<std::optional<BookedSale>> FindSale(int64_t seq) const;

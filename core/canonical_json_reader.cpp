@@ -110,6 +110,19 @@ CanonicalJsonReader& CanonicalJsonReader::Key(std::string_view name) {
   return *this;
 }
 
+bool CanonicalJsonReader::OptionalKey(std::string_view name) {
+  if (failed_) return false;
+  assert(depth_ > 0 && levels_[depth_ - 1].object && "OptionalKey() outside an object");
+  const Level& level = levels_[depth_ - 1];
+  const size_t at = pos_ + (level.empty ? 0 : 1);  // past the ',' before a later member
+  const size_t n = name.size();
+  const bool follows = (level.empty || Peek() == ',') && text_.size() - at >= n + 3 && text_[at] == '"' &&
+                       text_.compare(at + 1, n, name) == 0 && text_[at + 1 + n] == '"' &&
+                       text_[at + 2 + n] == ':';
+  if (follows) Key(name);
+  return follows;
+}
+
 void CanonicalJsonReader::EndObject() {
   if (failed_) return;
   assert(depth_ > 0 && levels_[depth_ - 1].object && "EndObject() outside an object");

@@ -55,6 +55,10 @@ class CanonicalJsonReader {
   // missing") if no member `name` follows in the object, else kSyntax (out of its place).
   CanonicalJsonReader& BeginObject();
   CanonicalJsonReader& Key(std::string_view name);
+  // A member the writer leaves out when it has nothing to say (a Z report's cash moves): when
+  // the next member is `name`, reads its name as Key does and returns true (its value is read
+  // next); otherwise reads nothing and returns false.
+  [[nodiscard]] bool OptionalKey(std::string_view name);
   void EndObject();
 
   // Arrays: '[', then while (NextItem()) read one value; NextItem() reads the ',' between

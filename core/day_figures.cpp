@@ -53,12 +53,14 @@ Status DayFigures::Void(const SaleAmounts& sale) {
   return Status::Ok();
 }
 
-std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures) {
-  return opening_float.Plus(figures.by_method[PaymentMethod::kCash]);
+std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures, const CashMoves& moves) {
+  const std::optional<Money> with_sales = opening_float.Plus(figures.by_method[PaymentMethod::kCash]);
+  const std::optional<Money> with_in = with_sales ? with_sales->Plus(moves.in) : std::nullopt;
+  return with_in ? with_in->Minus(moves.out) : std::nullopt;
 }
 
 Status SettleCash(ZReport& report) {
-  const std::optional<Money> expected = ExpectedCash(report.opening_float, report.figures);
+  const std::optional<Money> expected = ExpectedCash(report.opening_float, report.figures, report.cash_moves);
   const std::optional<Money> difference =
       expected ? report.counted_cash.Minus(*expected) : std::nullopt;
   if (!difference) return Refuse(Refusal::kCashFiguresOverflow);

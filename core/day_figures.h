@@ -6,7 +6,10 @@
 //   net      = gross − voids
 //   by method: the net amount each payment method brought in, voided sales left out; cash
 //              counts what stayed in the drawer (tendered − change), so Σ by method = net
-//   expected cash = opening float + net cash
+//   cash moves    = cash put into the drawer (kas masuk) and taken out of it (kas keluar)
+//                   during a session, not sales: change brought in, a float corrected, takings
+//                   handed to the owner; each with a reason in the journal (core/journal.h)
+//   expected cash = opening float + net cash + cash in − cash out
 //   over/short    = counted cash − expected cash (negative: short)
 #pragma once
 
@@ -44,6 +47,13 @@ struct DayFigures {
   bool operator==(const DayFigures&) const = default;
 };
 
+// A session's cash moves, summed.
+struct CashMoves {
+  Money in;   // kas masuk
+  Money out;  // kas keluar
+  bool operator==(const CashMoves&) const = default;
+};
+
 // A Z report: the figures of one day session frozen at its close.
 struct ZReport {
   int64_t z_number = 0;    // 1, 2, 3 … per terminal
@@ -55,6 +65,7 @@ struct ZReport {
   TimePoint closed_at;      // time of the day-close entry
   Money opening_float;
   DayFigures figures;
+  CashMoves cash_moves;
   Money expected_cash;
   Money counted_cash;
   Money over_short;
@@ -62,10 +73,11 @@ struct ZReport {
   bool operator==(const ZReport&) const = default;
 };
 
-// Opening float plus net cash: what the drawer should hold. nullopt on overflow.
-std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures);
+// Opening float plus net cash plus cash in minus cash out: what the drawer should hold.
+// nullopt on overflow.
+std::optional<Money> ExpectedCash(Money opening_float, const DayFigures& figures, const CashMoves& moves);
 
-// Fills expected_cash and over_short from the float, figures and counted cash.
+// Fills expected_cash and over_short from the float, figures, cash moves and counted cash.
 [[nodiscard]] Status SettleCash(ZReport& report);
 
 }  // namespace lapak

@@ -21,13 +21,15 @@ std::string_view EntryKindName(EntryKind kind) {
     case EntryKind::kDayOpen: return "day_open";
     case EntryKind::kSale: return "sale";
     case EntryKind::kVoid: return "void";
+    case EntryKind::kCashMove: return "cash_move";
     case EntryKind::kDayClose: return "day_close";
   }
   return "?";
 }
 
 Result<EntryKind> ParseEntryKind(std::string_view name) {
-  for (EntryKind kind : {EntryKind::kDayOpen, EntryKind::kSale, EntryKind::kVoid, EntryKind::kDayClose}) {
+  for (EntryKind kind :
+       {EntryKind::kDayOpen, EntryKind::kSale, EntryKind::kVoid, EntryKind::kCashMove, EntryKind::kDayClose}) {
     if (EntryKindName(kind) == name) return kind;
   }
   return Status::InvalidArgument(fmt::format("unknown journal entry kind '{}'", name));
@@ -76,6 +78,11 @@ void AppendFigureMembers(const DayFigures& figures, std::vector<CanonicalMember>
   for (const PaymentMethodInfo& method : kPaymentMethods) {
     members.push_back({method.name, figures.by_method[method.method].rupiah()});
   }
+}
+
+void AppendCashMoveMembers(const CashMoves& moves, std::vector<CanonicalMember>& members) {
+  if (!moves.in.is_zero()) members.push_back({"cash_in", moves.in.rupiah()});
+  if (!moves.out.is_zero()) members.push_back({"cash_out", moves.out.rupiah()});
 }
 
 void WriteSortedObject(CanonicalJson& out, std::vector<CanonicalMember> members) {
@@ -158,6 +165,21 @@ std::string EncodeVoid(const VoidBody& body) {
   return out.Take();
 }
 
+std::string_view CashDirectionName(CashDirection direction) {
+  return direction == CashDirection::kIn ? "in" : "out";
+}
+
+std::string EncodeCashMove(const CashMoveBody& body) {
+  CanonicalJson out;
+  out.BeginObject()
+      .Key("amount").Int(body.amount.rupiah())
+      .Key("day").Int(body.day_number)
+      .Key("direction").String(CashDirectionName(body.direction))
+      .Key("reason").String(body.reason)
+      .EndObject();
+  return out.Take();
+}
+
 std::string EncodeZReport(const ZReport& z) {
   std::vector<CanonicalMember> members = {
       {"business_day", std::string_view(z.business_day)},
@@ -170,6 +192,7 @@ std::string EncodeZReport(const ZReport& z) {
       {"over_short", z.over_short.rupiah()},
       {"z", z.z_number}};
   AppendFigureMembers(z.figures, members);
+  AppendCashMoveMembers(z.cash_moves, members);
   CanonicalJson out;
   WriteSortedObject(out, std::move(members));
   return out.Take();
@@ -232,6 +255,22 @@ VoidBody ReadVoid(CanonicalJsonReader& in) {
   body.total = Money::Rupiah(in.Key("total").Int());
   in.EndObject();
   return body;
+}
+
+struct CashMoveText {
+  CashMoveBody body;
+  std::string direction;  // checked by DecodeCashMove
+};
+
+CashMoveText ReadCashMove(CanonicalJsonReader& in) {
+  CashMoveText move;
+  in.BeginObject();
+  move.body.amount = Money::Rupiah(in.Key("amount").Int());
+  move.body.day_number = in.Key("day").Int();
+  move.direction = in.Key("direction").String();
+  move.body.reason = in.Key("reason").String();
+  in.EndObject();
+  return move;
 }
 
 // ---- the sale body
@@ -401,12 +440,29 @@ void ReadZMember(CanonicalJsonReader& in, const ZTarget& target) {
   }
 }
 
-ZReport ReadZReport(CanonicalJsonReader& in) {
+// The Z report, and whether it spelled out a cash move of Rp0 (not canonical: EncodeZReport
+// leaves a zero out).
+struct ZText {
   ZReport z;
+  bool zero_cash_move = false;
+};
+
+ZText ReadZReport(CanonicalJsonReader& in) {
+  ZText text;
+  ZReport& z = text.z;
   in.BeginObject();
-  for (const ZMember& member : ZMembers(z)) ReadZMember(in.Key(member.name), member.target);
+  for (const ZMember& member : ZMembers(z)) {
+    ReadZMember(in.Key(member.name), member.target);
+    if (member.name != "cash") continue;
+    // The optional members sort right after "cash" ("cash" < "cash_in" < "cash_out" < "counted").
+    for (auto [name, amount] : {std::pair{"cash_in", &z.cash_moves.in}, std::pair{"cash_out", &z.cash_moves.out}}) {
+      if (!in.OptionalKey(name)) continue;
+      *amount = Money::Rupiah(in.Int());
+      text.zero_cash_move = text.zero_cash_move || amount->is_zero();
+    }
+  }
   in.EndObject();
-  return z;
+  return text;
 }
 
 }  // namespace
@@ -423,8 +479,22 @@ Result<SaleBody> DecodeSale(std::string_view text) {
 
 Result<VoidBody> DecodeVoid(std::string_view text) { return ReadWhole("void", text, ReadVoid); }
 
+Result<CashMoveBody> DecodeCashMove(std::string_view text) {
+  Result<CashMoveText> move = ReadWhole("cash_move", text, ReadCashMove);
+  if (!move.ok()) return move.status();
+  for (CashDirection direction : {CashDirection::kIn, CashDirection::kOut}) {
+    if (move->direction != CashDirectionName(direction)) continue;
+    move->body.direction = direction;
+    return std::move(move->body);
+  }
+  return Status::InvalidArgument(fmt::format("cash_move body: bad direction '{}'", move->direction));
+}
+
 Result<ZReport> DecodeZReport(std::string_view text) {
-  return ReadWhole("day_close", text, ReadZReport);
+  Result<ZText> read = ReadWhole("day_close", text, ReadZReport);
+  if (!read.ok()) return read.status();
+  if (read->zero_cash_move) return NotCanonical("day_close");
+  return std::move(read->z);
 }
 
 }  // namespace lapak

@@ -8,7 +8,7 @@
 //   canonical := JSON object with exactly these members, in this order (sorted by name):
 //     {"body":BODY,"business_day":"YYYY-MM-DD","kind":KIND,"seq":N,"terminal":"ID",
 //      "time_utc_ms":N,"uuid":"UUID","v":1}
-//   KIND := "day_open" | "sale" | "void" | "day_close"
+//   KIND := "day_open" | "sale" | "void" | "cash_move" | "day_close"
 //   BODY := the kind's body object below, itself canonical.
 //   JSON as written here: no whitespace outside strings; object members sorted by name in
 //   byte order; numbers are int64 integers in decimal with no leading zeros and no "-0";
@@ -25,10 +25,17 @@
 //                 "receipt":"YYYYMMDD-NNNN","subtotal":M,"total":M}
 //                 K := "none" | "rupiah" | "percent"
 //   void      := {"day":N,"reason":S,"receipt":S,"sale_seq":N,"total":M}
-//   day_close := {"business_day":D,"cash":M,"counted":M,"day":N,"expected":M,"float":M,
-//                 "gross":M,"net":M,"open_seq":N,"opened_at_utc_ms":N,"over_short":M,"qris":M,
-//                 "sales":N,"transfer":M,"voids":M,"voids_count":N,"z":N}
+//   cash_move := {"amount":M,"day":N,"direction":"in"|"out","reason":S}
+//                 cash put into the drawer ("in", kas masuk) or taken out of it ("out", kas
+//                 keluar) during the open session, not a sale; amount ≥ Rp1
+//   day_close := {"business_day":D,"cash":M,["cash_in":M,]["cash_out":M,]"counted":M,"day":N,
+//                 "expected":M,"float":M,"gross":M,"net":M,"open_seq":N,"opened_at_utc_ms":N,
+//                 "over_short":M,"qris":M,"sales":N,"transfer":M,"voids":M,"voids_count":N,
+//                 "z":N}
 //                 (the Z report; its close_seq and closed_at are the entry's own seq and time)
+//                 cash_in and cash_out sum the session's cash moves and are written only when
+//                 not zero (a Z of a session without cash moves, as every Z before them, has
+//                 neither; a zero written out is not canonical)
 //   METHOD    := a payment method's name (core/payment_method.h): "cash" | "qris" | "transfer".
 //   A Z report holds one member per payment method, named after it, with the net amount it
 //   brought in (DayFigures::by_method); members are sorted by name like any other.
@@ -50,7 +57,7 @@ namespace lapak {
 
 inline constexpr int kCanonicalVersion = 1;
 
-enum class EntryKind { kDayOpen, kSale, kVoid, kDayClose };
+enum class EntryKind { kDayOpen, kSale, kVoid, kCashMove, kDayClose };
 std::string_view EntryKindName(EntryKind kind);
 [[nodiscard]] Result<EntryKind> ParseEntryKind(std::string_view name);
 
@@ -92,9 +99,21 @@ struct VoidBody {
   bool operator==(const VoidBody&) const = default;
 };
 
+enum class CashDirection { kIn, kOut };
+std::string_view CashDirectionName(CashDirection direction);  // "in", "out"
+
+struct CashMoveBody {
+  int64_t day_number = 0;
+  CashDirection direction = CashDirection::kIn;
+  Money amount;
+  std::string reason;
+  bool operator==(const CashMoveBody&) const = default;
+};
+
 std::string EncodeDayOpen(const DayOpenBody& body);
 std::string EncodeSale(const SaleBody& body);
 std::string EncodeVoid(const VoidBody& body);
+std::string EncodeCashMove(const CashMoveBody& body);
 std::string EncodeZReport(const ZReport& report);
 
 // Decoders accept only canonical bodies of version 1 with every field present and every
@@ -106,6 +125,7 @@ std::string EncodeZReport(const ZReport& report);
 [[nodiscard]] Result<DayOpenBody> DecodeDayOpen(std::string_view body);
 [[nodiscard]] Result<SaleBody> DecodeSale(std::string_view body);
 [[nodiscard]] Result<VoidBody> DecodeVoid(std::string_view body);
+[[nodiscard]] Result<CashMoveBody> DecodeCashMove(std::string_view body);
 [[nodiscard]] Result<ZReport> DecodeZReport(std::string_view body);
 
 // What a recorded sale contributes to the day's figures, by method.
@@ -125,6 +145,9 @@ struct CanonicalMember {
 // Appends a day's figures as members: "gross", "net", "sales" (the count), "voids",
 // "voids_count" and each payment method's amount under its name.
 void AppendFigureMembers(const DayFigures& figures, std::vector<CanonicalMember>& members);
+
+// Appends a session's cash moves as "cash_in" and "cash_out", each only when not zero.
+void AppendCashMoveMembers(const CashMoves& moves, std::vector<CanonicalMember>& members);
 
 // Writes {members…} sorted by name.
 void WriteSortedObject(CanonicalJson& out, std::vector<CanonicalMember> members);

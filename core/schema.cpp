@@ -103,6 +103,33 @@ CREATE TABLE sync_state (
   last_error_ms    INTEGER
 ) STRICT;
 )sql"},
+    // Version 4: cash moves (kas masuk/keluar) in the journal. The journal is rebuilt to let
+    // its kind be 'cash_move' (every entry kept as it is, byte for byte), with its triggers.
+    Migration{4, R"sql(
+CREATE TABLE journal_v4 (
+  seq          INTEGER PRIMARY KEY CHECK (seq > 0),
+  uuid         TEXT NOT NULL,
+  kind         TEXT NOT NULL CHECK (kind IN ('day_open', 'sale', 'void', 'cash_move', 'day_close')),
+  time_utc_ms  INTEGER NOT NULL,
+  business_day TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  prev_hash    BLOB NOT NULL CHECK (length(prev_hash) = 32),
+  hash         BLOB NOT NULL CHECK (length(hash) = 32)
+) STRICT;
+INSERT INTO journal_v4 SELECT seq, uuid, kind, time_utc_ms, business_day, body, prev_hash, hash FROM journal;
+DROP TABLE journal;
+ALTER TABLE journal_v4 RENAME TO journal;
+
+CREATE TRIGGER journal_is_gapless BEFORE INSERT ON journal
+WHEN NEW.seq <> (SELECT IFNULL(MAX(seq), 0) + 1 FROM journal)
+BEGIN SELECT RAISE(ABORT, 'journal sequence numbers are gapless'); END;
+
+CREATE TRIGGER journal_is_never_updated BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'journal entries are never updated'); END;
+
+CREATE TRIGGER journal_is_never_deleted BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'journal entries are never deleted'); END;
+)sql", /*rebuilds_tables=*/true},
 };
 
 std::span<const Migration> Migrations() { return kMigrations; }
@@ -119,6 +146,22 @@ Status CheckSchemaVersion(sqlite::Database& db, std::span<const Migration> migra
   return Status::Ok();
 }
 
+// One migration and the user_version it sets, in one transaction.
+static Status Apply(sqlite::Database& db, const Migration& migration) {
+  sqlite::WriteTransaction transaction(db);
+  LAPAK_RETURN_IF_ERROR(transaction.status());
+  LAPAK_RETURN_IF_ERROR(db.Exec(migration.sql));
+  if (migration.rebuilds_tables) {
+    Result<int64_t> dangling = db.QueryInt("SELECT COUNT(*) FROM pragma_foreign_key_check");
+    if (!dangling.ok()) return dangling.status();
+    if (*dangling != 0) {
+      return Status::Corruption(fmt::format("migration {} leaves {} rows referring to nothing", migration.version, *dangling));
+    }
+  }
+  LAPAK_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", migration.version)));
+  return transaction.Commit();
+}
+
 Status Migrate(sqlite::Database& db, std::span<const Migration> migrations, int target) {
   if (target < 0) target = migrations.back().version;
   LAPAK_RETURN_IF_ERROR(CheckSchemaVersion(db, migrations));
@@ -126,11 +169,10 @@ Status Migrate(sqlite::Database& db, std::span<const Migration> migrations, int 
   if (!current.ok()) return current.status();
   for (const Migration& migration : migrations) {
     if (migration.version <= *current || migration.version > target) continue;
-    sqlite::WriteTransaction transaction(db);
-    LAPAK_RETURN_IF_ERROR(transaction.status());
-    LAPAK_RETURN_IF_ERROR(db.Exec(migration.sql));
-    LAPAK_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", migration.version)));
-    LAPAK_RETURN_IF_ERROR(transaction.Commit());
+    if (migration.rebuilds_tables) LAPAK_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = OFF"));
+    const Status applied = Apply(db, migration);
+    if (migration.rebuilds_tables) LAPAK_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
+    LAPAK_RETURN_IF_ERROR(applied);
   }
   return Status::Ok();
 }

@@ -20,6 +20,10 @@ class Database;
 struct Migration {
   int version;
   std::string_view sql;
+  // The migration rebuilds a table that others reference (SQLite cannot change a CHECK in
+  // place): it runs with foreign keys off, as SQLite's "making other kinds of table schema
+  // changes" prescribes, and commits only when PRAGMA foreign_key_check finds nothing.
+  bool rebuilds_tables = false;
 };
 
 // The terminal database's migrations, in order.

@@ -76,12 +76,20 @@ struct OpenDay {
   Money opening_float;
 };
 
+// Cash put into the drawer or taken out of it (kas masuk/keluar), as the day lists it.
+struct CashMoveRecord {
+  int64_t seq = 0;
+  std::string local_time;  // "2026-11-22 19:05 WIB"
+  CashMoveBody move;
+};
+
 // A business day's figures so far, all its day sessions together, closed or not.
 struct DayReport {
   std::string business_day;
   DayFigures figures;
+  std::vector<CashMoveRecord> cash_moves;  // of every session of the day, in order
   std::optional<OpenDay> open_day;  // the open session, when it belongs to this day
-  Money expected_cash_now;          // of the open session: its float plus its net cash
+  Money expected_cash_now;          // of the open session: float + net cash + cash in − out
   std::vector<int64_t> z_numbers;   // the Z reports already taken for this day
 };
 
@@ -168,6 +176,12 @@ class StallStore {
   [[nodiscard]] Result<ZReport> CloseDay(Money counted_cash);
   [[nodiscard]] Result<DayReport> ReportDay(const std::string& business_day);
   [[nodiscard]] Result<ZReport> FindZReport(int64_t z_number);
+  // Puts cash into the open session's drawer or takes it out (kas masuk/keluar, store_cash.cpp):
+  // change brought in, a wrong float corrected, takings handed to the owner. With the owner's
+  // PIN, checked like a void's, and a reason (1-200 bytes). Cash out is refused above what
+  // the drawer should hold; nothing is recorded without an open day.
+  [[nodiscard]] Result<CashMoveRecord> RecordCashMove(CashDirection direction, Money amount,
+                                                      const std::string& reason, const std::string& owner_pin);
   [[nodiscard]] Result<std::vector<ZReport>> ZReports();
 
   // ---- sales ---------------------------------------------------------------------------
@@ -236,6 +250,9 @@ class StallStore {
   // Inside the caller's write transaction: a day_open entry and its days row.
   [[nodiscard]] Result<OpenDay> InsertDayOpen(Books& books, TimePoint time, Money opening_float);
   [[nodiscard]] Result<DayFigures> FiguresOfSession(int64_t day_number);
+  // The cash moves of the session opened by entry `open_seq`, summed; of a business day, listed.
+  [[nodiscard]] Result<CashMoves> CashMovesOfSession(int64_t open_seq);
+  [[nodiscard]] Result<std::vector<CashMoveRecord>> CashMovesOfDay(const std::string& business_day);
   // A row of the receipt query in store_sales.cpp.
   [[nodiscard]] Result<Receipt> ReceiptFromRow(const sqlite::Statement& row);
   [[nodiscard]] Result<ZReport> ReadZReport(int64_t close_seq);

@@ -61,8 +61,10 @@ Result<BooksState> StallStore::LoadBooksState() {
     }
     Result<DayFigures> figures = FiguresOfSession(day.day_number);
     if (!figures.ok()) return figures.status();
+    Result<CashMoves> moves = CashMovesOfSession(day.open_seq);
+    if (!moves.ok()) return moves.status();
     state.open = OpenSession{day.day_number, day.business_day, day.open_seq, TimeOf(opened.ColumnInt(0)),
-                             day.opening_float, *figures};
+                             day.opening_float, *figures, *moves};
   }
   return state;
 }

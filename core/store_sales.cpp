@@ -143,6 +143,9 @@ Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
   Result<DayFigures> figures = FoldFigures(select);
   if (!figures.ok()) return figures.status();
   report.figures = *figures;
+  Result<std::vector<CashMoveRecord>> moves = CashMovesOfDay(business_day);
+  if (!moves.ok()) return moves.status();
+  report.cash_moves = std::move(moves).value();
 
   Result<std::optional<OpenDay>> open = ReadOpenDay();
   if (!open.ok()) return open.status();
@@ -150,7 +153,9 @@ Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
     report.open_day = **open;
     Result<DayFigures> session = FiguresOfSession((*open)->day_number);
     if (!session.ok()) return session.status();
-    const std::optional<Money> expected = ExpectedCash((*open)->opening_float, *session);
+    Result<CashMoves> moves = CashMovesOfSession((*open)->open_seq);
+    if (!moves.ok()) return moves.status();
+    const std::optional<Money> expected = ExpectedCash((*open)->opening_float, *session, *moves);
     if (!expected) return Refuse(Refusal::kCashFiguresOverflow);
     report.expected_cash_now = *expected;
   }

@@ -1,4 +1,4 @@
-// lapak day open|close, lapak report.
+// lapak day open|close|cash-in|cash-out, lapak report.
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +13,12 @@ namespace {
 struct AmountOptions {
   std::string amount;
   PinOptions pin;
+};
+
+struct CashMoveOptions {
+  std::string amount;
+  std::string reason;
+  std::string owner_pin;
 };
 
 struct ReportOptions {
@@ -34,6 +40,29 @@ void RunReport(Context& ctx, const ReportOptions& options) {
   if (!Check(ctx, day.status())) return;
   Result<DayReport> report = store->ReportDay(*day);
   if (Check(ctx, report.status())) Emit(ctx, DayReportJson(*report), DayReportText(*info, *report));
+}
+
+// lapak day cash-in|cash-out AMOUNT --reason TEXT: as a void, with the owner's PIN.
+void AddCashMoveCommand(CLI::App& day, Context& ctx, CashDirection direction) {
+  auto options = std::make_shared<CashMoveOptions>();
+  const bool in = direction == CashDirection::kIn;
+  CLI::App* command =
+      day.add_subcommand(in ? "cash-in" : "cash-out",
+                         in ? "Kas masuk: put cash into the open day's drawer (change brought in, a float corrected)"
+                            : "Kas keluar: take cash out of the open day's drawer (takings handed over, a purchase)");
+  command->add_option("amount", options->amount, "Amount, e.g. 50.000")->required();
+  command->add_option("--reason", options->reason, "Why, e.g. \"Tambah uang kembalian\"")->required();
+  command->add_option("--pin", options->owner_pin, "Owner (pemilik) PIN (default $LAPAK_PIN)");
+  command->callback([&ctx, options, direction] {
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store) return;
+    Result<Money> amount = ParseMoney(options->amount);
+    if (!Check(ctx, amount.status())) return;
+    Result<CashMoveRecord> move = app::Terminal(*store, *ctx.clock)
+                                      .MoveCash(direction, *amount, options->reason, PinOrEnvironment(options->owner_pin));
+    if (!Check(ctx, move.status())) return;
+    Emit(ctx, CashMoveJson(*move), CashMoveText(*move));
+  });
 }
 
 }  // namespace
@@ -77,6 +106,9 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
     if (!Check(ctx, z.status())) return;
     Emit(ctx, ZReportJson(*z), ZReportText(*store->Info(), *z));
   });
+
+  AddCashMoveCommand(*day, ctx, CashDirection::kIn);
+  AddCashMoveCommand(*day, ctx, CashDirection::kOut);
 }
 
 void AddReportCommand(CLI::App& app, Context& ctx) {

@@ -107,6 +107,8 @@ std::string ZReportText(const StallInfo& stall, const ZReport& z) {
   }
   text += kRule + "\n" + FiguresText(z.figures) + kRule + "\n";
   text += Row("Kas awal", FormatMoney(z.opening_float));
+  if (!z.cash_moves.in.is_zero()) text += Row("Kas masuk", FormatMoney(z.cash_moves.in));
+  if (!z.cash_moves.out.is_zero()) text += Row("Kas keluar", FormatMoney(*Money().Minus(z.cash_moves.out)));
   text += Row("Kas seharusnya", FormatMoney(z.expected_cash));
   text += Row("Kas dihitung", FormatMoney(z.counted_cash));
   const std::string_view verdict = z.over_short.is_zero() ? "Selisih (pas)"
@@ -120,13 +122,16 @@ json ZReportJson(const ZReport& z) {
   return {{"z_number", z.z_number}, {"business_day", z.business_day}, {"day_number", z.day_number},
           {"open_seq", z.open_seq}, {"close_seq", z.close_seq}, {"opened_at_utc", FormatUtc(z.opened_at)},
           {"closed_at_utc", FormatUtc(z.closed_at)}, {"opening_float", z.opening_float.rupiah()},
-          {"figures", FiguresJson(z.figures)}, {"expected_cash", z.expected_cash.rupiah()},
+          {"figures", FiguresJson(z.figures)}, {"cash_in", z.cash_moves.in.rupiah()},
+          {"cash_out", z.cash_moves.out.rupiah()}, {"expected_cash", z.expected_cash.rupiah()},
           {"counted_cash", z.counted_cash.rupiah()}, {"over_short", z.over_short.rupiah()}};
 }
 
 std::string DayReportText(const StallInfo& stall, const DayReport& report) {
   std::string text = stall.stall_name + "\n" + Row("LAPORAN HARIAN", report.business_day) + kRule + "\n";
   text += FiguresText(report.figures) + kRule + "\n";
+  for (const CashMoveRecord& move : report.cash_moves) text += CashMoveText(move);
+  if (!report.cash_moves.empty()) text += kRule + "\n";
   if (report.open_day) {
     text += Row("Hari masih buka; kas awal", FormatMoney(report.open_day->opening_float));
     text += Row("Kas seharusnya sekarang", FormatMoney(report.expected_cash_now));
@@ -144,11 +149,26 @@ std::string DayReportText(const StallInfo& stall, const DayReport& report) {
 json DayReportJson(const DayReport& report) {
   json value = {{"business_day", report.business_day}, {"figures", FiguresJson(report.figures)},
                 {"open", report.open_day.has_value()}, {"z_numbers", report.z_numbers}};
+  value["cash_moves"] = json::array();
+  for (const CashMoveRecord& move : report.cash_moves) value["cash_moves"].push_back(CashMoveJson(move));
   if (report.open_day) {
     value["opening_float"] = report.open_day->opening_float.rupiah();
     value["expected_cash_now"] = report.expected_cash_now.rupiah();
   }
   return value;
+}
+
+std::string CashMoveText(const CashMoveRecord& record) {
+  const bool in = record.move.direction == CashDirection::kIn;
+  return Row(fmt::format("{} {}", in ? "Kas masuk" : "Kas keluar", record.local_time),
+             FormatMoney(in ? record.move.amount : *Money().Minus(record.move.amount))) +
+         fmt::format("  {}\n", record.move.reason);
+}
+
+json CashMoveJson(const CashMoveRecord& record) {
+  return {{"seq", record.seq}, {"local_time", record.local_time},
+          {"direction", CashDirectionName(record.move.direction)}, {"amount", record.move.amount.rupiah()},
+          {"reason", record.move.reason}};
 }
 
 std::string ProductsText(const std::vector<Product>& products) {

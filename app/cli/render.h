@@ -19,6 +19,10 @@ nlohmann::json ReceiptJson(const Receipt& receipt);
 std::string ZReportText(const StallInfo& stall, const ZReport& z);
 nlohmann::json ZReportJson(const ZReport& z);
 
+// Kas masuk/keluar: "Kas keluar 2026-11-22 19:05 WIB   -Rp50.000" and its reason below.
+std::string CashMoveText(const CashMoveRecord& record);
+nlohmann::json CashMoveJson(const CashMoveRecord& record);
+
 std::string DayReportText(const StallInfo& stall, const DayReport& report);
 nlohmann::json DayReportJson(const DayReport& report);
 

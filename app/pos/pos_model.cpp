@@ -278,6 +278,15 @@ bool PosModel::OpenDay(Money opening_float) {
   return true;
 }
 
+bool PosModel::MoveCash(CashDirection direction, Money amount, const std::string& reason,
+                        const std::string& owner_pin) {
+  Result<CashMoveRecord> moved = terminal_.MoveCash(direction, amount, reason, owner_pin);
+  if (!moved.ok()) return Refuse(moved.status());
+  NoteNewEntries();
+  ShowDay();
+  return true;
+}
+
 bool PosModel::CloseDay(const CashCount& count) {
   Result<Money> counted = CashCountTotal(count);
   if (!counted.ok()) return Refuse(counted.status());

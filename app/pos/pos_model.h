@@ -145,6 +145,8 @@ class PosModel {
   // The day screen of the open session (a day left open, or today's), else of today.
   void ShowDay();
   bool OpenDay(Money opening_float);
+  // Kas masuk/keluar in the open day's drawer, with the owner's PIN; refreshes the day's figures.
+  bool MoveCash(CashDirection direction, Money amount, const std::string& reason, const std::string& owner_pin);
   // Closes the day with the drawer counted note by note; last_z() holds the Z report.
   bool CloseDay(const CashCount& count);
 

@@ -1,9 +1,10 @@
-// Day: the day's figures; open with a float; close with the drawer counted note by note,
-// which takes the Z report.
+// Day: the day's figures; open with a float; cash in and out of the drawer during the day
+// (kas masuk/keluar); close with the drawer counted note by note, which takes the Z report.
 #include <imgui.h>
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "app/pos/screens.h"
 #include "app/pos/widgets.h"
@@ -45,6 +46,12 @@ static void DrawFigures(const PosModel& model) {
   Row(Tr(lang, Text::kNet), FormatMoney(f.net));
   for (const PaymentMethodInfo& method : kPaymentMethods) {
     Row(MethodLabel(lang, method.method).c_str(), FormatMoney(f.by_method[method.method]));
+  }
+  for (const CashMoveRecord& move : report.cash_moves) {
+    const bool in = move.move.direction == CashDirection::kIn;
+    const std::string amount = in ? FormatMoney(move.move.amount) : FormatMoney(*Money().Minus(move.move.amount));
+    Row(Tr(lang, in ? Text::kCashIn : Text::kCashOut), amount);
+    ImGui::TextWrapped("  %s", move.move.reason.c_str());
   }
   if (report.open_day) Row(Tr(lang, Text::kExpectedCash), FormatMoney(report.expected_cash_now));
   if (model.z_reports().empty()) return;
@@ -148,19 +155,112 @@ static void DrawCloseConfirmation(PosModel& model, UiState& ui, float width) {
   if (BigButton(Tr(lang, Text::kBack), ImVec2(width, height))) ui.confirming_close = false;
 }
 
+static void ClearCashMove(UiState& ui) {
+  ui.cash_move_step = UiState::CashMoveStep::kNone;
+  ui.cash_move_digits.clear();
+  ui.cash_move_reason.clear();
+}
+
+// Kas masuk/keluar, step by step in the action column: the amount on a keypad, then the
+// reason, then the owner's PIN (as a void: whoever holds the till, the owner decides).
+static void DrawCashMove(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  const bool in = ui.cash_move_direction == CashDirection::kIn;
+  const Result<Money> amount = ParseMoney(ui.cash_move_digits.empty() ? "0" : ui.cash_move_digits);
+  const std::string amount_text = FormatMoney(amount.ok() ? *amount : Money());
+  const float button = TallTouchHeight();
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  // The amount large while it is typed; then, with the reason, on one line above the rest.
+  if (ui.cash_move_step == UiState::CashMoveStep::kAmount) {
+    ImGui::TextUnformatted(Tr(lang, in ? Text::kCashIn : Text::kCashOut));
+    LargeText(amount_text.c_str());
+  } else {
+    ImGui::TextWrapped("%s %s%s%s", Tr(lang, in ? Text::kCashIn : Text::kCashOut), amount_text.c_str(),
+                       ui.cash_move_reason.empty() ? "" : " · ", ui.cash_move_reason.c_str());
+  }
+  switch (ui.cash_move_step) {
+    case UiState::CashMoveStep::kAmount:
+      DigitKeypad(ui.cash_move_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y - button - spacing),
+                  "cashmove");
+      if (BigButton(Tr(lang, Text::kNext), ImVec2(width, button), ButtonKind::kPay) && amount.ok() &&
+          !amount->is_zero()) {
+        ui.cash_move_step = UiState::CashMoveStep::kReason;
+      }
+      break;
+    case UiState::CashMoveStep::kReason: {
+      ImGui::TextUnformatted(Tr(lang, Text::kCashMoveReason));
+      const std::vector<Text> reasons =
+          in ? std::vector<Text>{Text::kReasonMoreChange, Text::kReasonFloatCorrection}
+             : std::vector<Text>{Text::kReasonToOwner, Text::kReasonPurchase, Text::kReasonFloatCorrection};
+      ImGui::BeginChild("reasons", ImVec2(width, 0), false);  // scrolls when the text is large
+      for (const Text reason : reasons) {
+        if (BigButton(Tr(lang, reason), ImVec2(ImGui::GetContentRegionAvail().x, 0))) {
+          ui.cash_move_reason = Tr(lang, reason);
+          ui.owner_pin_digits.clear();
+          ui.cash_move_step = UiState::CashMoveStep::kPin;
+        }
+      }
+      DragToScroll();
+      ImGui::EndChild();
+      break;
+    }
+    case UiState::CashMoveStep::kPin: {
+      ImGui::Text("%s: %s", Tr(lang, Text::kOwnerPin), std::string(ui.owner_pin_digits.size(), '*').c_str());
+      DigitKeypad(ui.owner_pin_digits, 8, ImVec2(width, ImGui::GetContentRegionAvail().y - button - spacing),
+                  "owner", KeypadEntry::kPin);
+      if (BigButton(Tr(lang, in ? Text::kSaveCashIn : Text::kSaveCashOut), ImVec2(width, button),
+                    in ? ButtonKind::kPay : ButtonKind::kDanger) &&
+          amount.ok()) {
+        const bool moved = model.MoveCash(ui.cash_move_direction, *amount, ui.cash_move_reason, ui.owner_pin_digits);
+        ui.owner_pin_digits.clear();
+        if (moved) ClearCashMove(ui);
+      }
+      break;
+    }
+    case UiState::CashMoveStep::kNone: break;
+  }
+}
+
+// Under the figures while a day is open: Kas masuk and Kas keluar; while one is under way,
+// the way back.
+static void DrawCashMoveButtons(UiState& ui, Language lang, float width) {
+  if (ui.cash_move_step != UiState::CashMoveStep::kNone) {
+    if (BigButton(Tr(lang, Text::kBack), ImVec2(width, TouchHeight()))) ClearCashMove(ui);
+    return;
+  }
+  for (const CashDirection direction : {CashDirection::kIn, CashDirection::kOut}) {
+    if (BigButton(Tr(lang, direction == CashDirection::kIn ? Text::kCashIn : Text::kCashOut),
+                  ImVec2(width, TouchHeight()))) {
+      ClearCashMove(ui);
+      ui.cash_move_direction = direction;
+      ui.cash_move_step = UiState::CashMoveStep::kAmount;
+      ui.confirming_close = false;
+    }
+  }
+}
+
 void DrawDay(PosModel& model, UiState& ui) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImGuiStyle& style = ImGui::GetStyle();
   const float figures_width = std::max(avail.x * 0.28f, 220.0f);
-  ImGui::BeginChild("figures", ImVec2(figures_width, 0), true);
+  const bool open = model.day_report() && model.day_report()->open_day;
+  if (!open) ClearCashMove(ui);
+  const int buttons = !open ? 0 : ui.cash_move_step == UiState::CashMoveStep::kNone ? 2 : 1;
+  const float buttons_height = static_cast<float>(buttons) * (TouchHeight() + style.ItemSpacing.y);
+  ImGui::BeginGroup();
+  ImGui::BeginChild("figures", ImVec2(figures_width, std::max(avail.y - buttons_height, TouchHeight())), true);
   DrawFigures(model);
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
   DragToScroll();
   ImGui::EndChild();
+  if (open) DrawCashMoveButtons(ui, model.language(), figures_width);
+  ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginChild("action", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
   const float width = ImGui::GetContentRegionAvail().x;  // as ImGui rounded it
-  const bool open = model.day_report() && model.day_report()->open_day;
-  if (open && ui.confirming_close) {
+  if (open && ui.cash_move_step != UiState::CashMoveStep::kNone) {
+    DrawCashMove(model, ui, width);
+  } else if (open && ui.confirming_close) {
     DrawCloseConfirmation(model, ui, width);
   } else if (open) {
     DrawCashCount(model, ui, width);

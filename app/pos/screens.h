@@ -32,6 +32,12 @@ struct UiState {
   std::string owner_pin_digits;
   CashCount cash_count{};        // the drawer at day close, per denomination
   bool confirming_close = false;  // the day screen asks "Ya, tutup hari?" before the Z
+  // Kas masuk/keluar on the day screen, in three steps: the amount, the reason, the owner's PIN.
+  enum class CashMoveStep { kNone, kAmount, kReason, kPin };
+  CashMoveStep cash_move_step = CashMoveStep::kNone;
+  CashDirection cash_move_direction = CashDirection::kIn;
+  std::string cash_move_digits;
+  std::string cash_move_reason;
   // The catalog screen's draft: the product being added or edited, the field the keyboard
   // types into, the price as typed, and the CSV path.
   enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath,

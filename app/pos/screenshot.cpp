@@ -64,13 +64,22 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
     ui.void_reason = Tr(model.language(), Text::kReasonWrongEntry);
     return Status::Ok();
   }
-  if (screen == "day") {
-    model.ShowDay();
+  if (screen == "day" || screen == "cash-out") {
+    // Change brought in during the day: a kas masuk among the figures.
+    if (!model.MoveCash(CashDirection::kIn, Money::Rupiah(50000), Tr(model.language(), Text::kReasonMoreChange),
+                        kDemoOwnerPin)) {
+      return Status::FailedPrecondition(model.message());
+    }
     ui.cash_count = CashCount{2, 1, 0, 1, 2, 3, 0, 4};
+    if (screen == "cash-out") {  // takings handed to the owner, at the reason step
+      ui.cash_move_direction = CashDirection::kOut;
+      ui.cash_move_digits = "100000";
+      ui.cash_move_step = UiState::CashMoveStep::kReason;
+    }
     return Status::Ok();
   }
   return Status::InvalidArgument(
-      "--screen must be setup, login, sell, pay, receipt, history, day, catalog or settings");
+      "--screen must be setup, login, sell, pay, receipt, history, day, cash-out, catalog or settings");
 }
 
 Status WriteWidgets(const std::string& path, const UiProbe& probe) {

@@ -117,6 +117,18 @@ constexpr std::array kTable = {
           "Count the drawer and take the Z report first, then sell again today."},
     Entry{Text::kOffline, "Tidak terhubung", "Offline"},
     Entry{Text::kOfflineShort, "Offline", "Offline"},
+    Entry{Text::kCashIn, "Kas masuk", "Cash in"},
+    Entry{Text::kCashOut, "Kas keluar", "Cash out"},
+    Entry{Text::kCashMoveAmount, "Jumlah uang", "Amount"},
+    Entry{Text::kCashMoveReason, "Alasan", "Reason"},
+    Entry{Text::kReasonMoreChange, "Tambah uang kembalian", "More change for the drawer"},
+    Entry{Text::kReasonFloatCorrection, "Koreksi kas awal", "Opening float corrected"},
+    Entry{Text::kReasonToOwner, "Setor ke pemilik", "Handed to the owner"},
+    Entry{Text::kReasonPurchase, "Beli keperluan lapak", "Bought supplies for the stall"},
+    Entry{Text::kNext, "Lanjut", "Next"},
+    Entry{Text::kSaveCashIn, "Simpan kas masuk", "Record cash in"},
+    Entry{Text::kSaveCashOut, "Simpan kas keluar", "Record cash out"},
+    Entry{Text::kCashMoved, "Tercatat", "Recorded"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

@@ -113,6 +113,18 @@ enum class Text {
   kCloseBeforeSelling,
   kOffline,
   kOfflineShort,
+  kCashIn,
+  kCashOut,
+  kCashMoveAmount,
+  kCashMoveReason,
+  kReasonMoreChange,
+  kReasonFloatCorrection,
+  kReasonToOwner,
+  kReasonPurchase,
+  kNext,
+  kSaveCashIn,
+  kSaveCashOut,
+  kCashMoved,
   kCount,  // not a text: the number of texts
 };
 

@@ -51,6 +51,12 @@ Result<Receipt> Terminal::Void(const std::string& receipt, const std::string& ow
   return store_->VoidSale(receipt, owner_pin, reason);
 }
 
+Result<CashMoveRecord> Terminal::MoveCash(CashDirection direction, Money amount, const std::string& reason,
+                                          const std::string& owner_pin) {
+  // As a void: the owner's PIN, checked by the store inside the move, is the authority.
+  return store_->RecordCashMove(direction, amount, reason, owner_pin);
+}
+
 Result<lapak::OpenDay> Terminal::OpenDay(Money opening_float) {
   LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kOpenDay));
   return store_->OpenDaySession(opening_float);

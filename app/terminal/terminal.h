@@ -6,7 +6,7 @@
 //   use case                      who
 //   LogIn                         anyone with the role's PIN (a wrong PIN counts towards the lock)
 //   Sell, OpenDay, CloseDay       kasir or pemilik
-//   Void                          the owner's PIN, given with each void, whoever holds the till
+//   Void, MoveCash                the owner's PIN, given with each one, whoever holds the till
 //   SaveProduct, ImportCatalog    pemilik
 //   Enrol                         pemilik
 //   SetLanguage, SetTextPercent   anyone, logged in or not (the terminal's look, not its books)
@@ -53,6 +53,9 @@ class Terminal {
   [[nodiscard]] Result<Receipt> Sell(const CompletedSale& sale);
   [[nodiscard]] Result<Receipt> Void(const std::string& receipt, const std::string& owner_pin,
                                      const std::string& reason);
+  // Kas masuk/keluar: cash put into the open day's drawer or taken out of it, with a reason.
+  [[nodiscard]] Result<CashMoveRecord> MoveCash(CashDirection direction, Money amount, const std::string& reason,
+                                                const std::string& owner_pin);
   [[nodiscard]] Result<lapak::OpenDay> OpenDay(Money opening_float);
   [[nodiscard]] Result<ZReport> CloseDay(Money counted_cash);
 

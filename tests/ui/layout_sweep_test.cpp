@@ -166,7 +166,19 @@ TEST_P(LayoutSweepTest, TheDayScreenOpensAndClosesWhole) {
   for (const char* key : {"1##float", "0##float", "<##float", "Buka hari"}) EXPECT_TRUE(Whole(key)) << key;
   ASSERT_TRUE(model_->OpenDay(Money::Rupiah(100000))) << model_->message();
   EXPECT_EQ(std::vector<std::string>(), Faults());
-  EXPECT_TRUE(Whole("Tutup hari"));
+  EXPECT_TRUE(Whole("Tutup hari") && Whole("Kas masuk") && Whole("Kas keluar"));
+  // Kas keluar, step by step: the amount's keypad, the reasons, the owner's keypad.
+  ASSERT_TRUE(ui_->Tap("Kas keluar"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const char* key : {"1##cashmove", "000##cashmove", "Lanjut", "Kembali"}) EXPECT_TRUE(Whole(key)) << key;
+  ASSERT_TRUE(ui_->TypeDigits("cashmove", "5000"));
+  ASSERT_TRUE(ui_->Tap("Lanjut"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Setor ke pemilik"));  // the first reason; the others scroll when the text is large
+  ASSERT_TRUE(ui_->Tap("Setor ke pemilik"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const char* key : {"1##owner", "0##owner", "Simpan kas keluar"}) EXPECT_TRUE(Whole(key)) << key;
+  ASSERT_TRUE(ui_->Tap("Kembali"));
   ui_->ui().confirming_close = true;
   EXPECT_EQ(std::vector<std::string>(), Faults());
   EXPECT_TRUE(Whole("Ya, tutup hari") && Whole("Kembali"));

@@ -329,6 +329,56 @@ TEST_F(PosUiTest, ClosingTheDayWithACashCountTakesTheZReport) {
   EXPECT_EQ("Rp200.000", FormatMoney((*store_->CurrentDay())->opening_float));
 }
 
+// Issue 12: a wrong float could not be corrected, and cash put in or taken out during the day
+// had no place in the books. Kas masuk/keluar on Hari: amount, reason, the owner's PIN.
+TEST_F(PosUiTest, AWrongFloatIsCorrectedAndTakingsGoOutThroughTheDayScreen) {
+  LogIn();  // as the cashier: the owner's PIN is asked for each move, as for a void
+  ASSERT_TRUE(ui_->Tap("Hari"));
+  EXPECT_FALSE(ui_->Shows("Kas masuk"));  // nothing to move before the day opens
+  ASSERT_TRUE(ui_->TypeDigits("float", "100000"));
+  ASSERT_TRUE(ui_->Tap("Buka hari"));
+  ASSERT_TRUE(ui_->Tap("Kas masuk"));  // the drawer held Rp150.000, not Rp100.000
+  ASSERT_TRUE(ui_->Tap("Lanjut"));
+  EXPECT_TRUE(ui_->Shows("Lanjut"));  // Rp0 moves nothing: the amount comes first
+  ASSERT_TRUE(ui_->TypeDigits("cashmove", "50000"));
+  ASSERT_TRUE(ui_->Tap("Lanjut"));
+  ASSERT_TRUE(ui_->Tap("Koreksi kas awal"));
+  ASSERT_TRUE(ui_->TypeDigits("owner", "1111"));  // wrong
+  ASSERT_TRUE(ui_->Tap("Simpan kas masuk"));
+  EXPECT_EQ("PIN pemilik salah; 4 kali coba lagi sebelum dikunci", model_->message());
+  ASSERT_TRUE(ui_->TypeDigits("owner", pos::kDemoOwnerPin));
+  ASSERT_TRUE(ui_->DoubleTap("Simpan kas masuk"));  // a bounce records it once
+  EXPECT_EQ(Money::Rupiah(150000), model_->day_report()->expected_cash_now);
+  ASSERT_EQ(1u, model_->day_report()->cash_moves.size());
+  EXPECT_EQ("Koreksi kas awal", model_->day_report()->cash_moves[0].move.reason);
+
+  // More out than the drawer holds is refused and the form stays; then the takings go out.
+  ASSERT_TRUE(ui_->Tap("Kas keluar"));
+  ASSERT_TRUE(ui_->TypeDigits("cashmove", "200000"));
+  ASSERT_TRUE(ui_->Tap("Lanjut"));
+  ASSERT_TRUE(ui_->Tap("Setor ke pemilik"));
+  ASSERT_TRUE(ui_->TypeDigits("owner", pos::kDemoOwnerPin));
+  ASSERT_TRUE(ui_->Tap("Simpan kas keluar"));
+  EXPECT_EQ("Kas keluar Rp200.000 melebihi uang yang seharusnya ada di laci (Rp150.000)", model_->message());
+  ASSERT_TRUE(ui_->Tap("Kembali"));
+  ASSERT_TRUE(ui_->Tap("Kas keluar"));
+  ASSERT_TRUE(ui_->TypeDigits("cashmove", "120000"));
+  ASSERT_TRUE(ui_->Tap("Lanjut"));
+  ASSERT_TRUE(ui_->Tap("Setor ke pemilik"));
+  ASSERT_TRUE(ui_->TypeDigits("owner", pos::kDemoOwnerPin));
+  ASSERT_TRUE(ui_->Tap("Simpan kas keluar"));
+  EXPECT_EQ(Money::Rupiah(30000), model_->day_report()->expected_cash_now);
+
+  // The Z carries both; the drawer of Rp30.000 is "pas".
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(ui_->Tap("+##Rp10.000"));
+  ASSERT_TRUE(ui_->Tap("Tutup hari"));
+  ASSERT_TRUE(ui_->Tap("Ya, tutup hari"));
+  const ZReport z = *store_->FindZReport(1);
+  EXPECT_EQ(Money::Rupiah(50000), z.cash_moves.in);
+  EXPECT_EQ(Money::Rupiah(120000), z.cash_moves.out);
+  EXPECT_EQ(Money(), z.over_short);
+}
+
 // Issue 12: "≠" showed as "?": every character of every text the terminal may show — the
 // translation table and every refusal, in both languages — has a glyph in the fonts it loads.
 TEST(PosStringsTest, TheFontsHoldEveryCharacterShown) {

@@ -50,6 +50,10 @@ class BooksTest : public ::testing::Test {
     return Entry(EntryKind::kVoid, time, books_.state().open->business_day,
                  EncodeVoid({sale.day_number, sale.seq, sale.receipt, std::move(reason), sale.amounts.total}));
   }
+  JournalEntry CashMove(TimePoint time, CashDirection direction, int64_t amount, std::string reason = "uang kecil") {
+    const CashMoveBody body = *books_.NextCashMove(direction, Rp(amount), std::move(reason));
+    return Entry(EntryKind::kCashMove, time, books_.state().open->business_day, EncodeCashMove(body));
+  }
   JournalEntry Close(TimePoint time, int64_t counted) {
     const ZReport z = *books_.ZToClose(Rp(counted));
     return Entry(EntryKind::kDayClose, time, z.business_day, EncodeZReport(z));
@@ -241,6 +245,58 @@ TEST_F(BooksTest, AZEqualsItsSessionAndIsNumberedNext) {
   z.z_number = 1;
   second.body = EncodeZReport(z);
   ExpectRefused(Rehashed(second), "FailedPrecondition: no day is open");
+}
+
+TEST_F(BooksTest, CashMovesChangeTheDrawerAndTheZButNeverTheSales) {
+  EXPECT_EQ("FailedPrecondition: no day is open",
+            books_.NextCashMove(CashDirection::kIn, Rp(1000), "x").status().ToString());
+  Take(DayOpen(Wib(22, 18h), 100000));  // the vendor said 100.000; the drawer held 150.000
+  const Booking corrected = Take(CashMove(Wib(22, 18h), CashDirection::kIn, 50000, "koreksi kas awal"));
+  EXPECT_EQ(CashDirection::kIn, corrected.cash_move->direction);
+  EXPECT_EQ("koreksi kas awal", corrected.cash_move->reason);
+  Take(Sale(Wib(22, 19h), 20000));
+  EXPECT_EQ(Rp(170000), *books_.ExpectedCashNow());
+
+  // Never more out than the drawer should hold, never Rp0, never without a reason.
+  ExpectRefused(CashMove(Wib(22, 20h), CashDirection::kOut, 170001),
+                "FailedPrecondition: cash out of Rp170.001 is more than the drawer should hold (Rp170.000)");
+  ExpectRefused(CashMove(Wib(22, 20h), CashDirection::kIn, 0),
+                "InvalidArgument: a cash in or out of Rp0 must be from Rp1 to Rp1.000.000.000");
+  ExpectRefused(CashMove(Wib(22, 20h), CashDirection::kIn, -5),
+                "InvalidArgument: a cash in or out of -Rp5 must be from Rp1 to Rp1.000.000.000");
+  ExpectRefused(CashMove(Wib(22, 20h), CashDirection::kIn, 1000, ""),
+                "InvalidArgument: the reason for cash in or out is empty");
+  // Of the open session only: another day number, another business day.
+  JournalEntry other_day = CashMove(Wib(22, 20h), CashDirection::kIn, 1000);
+  other_day.body = EncodeCashMove({2, CashDirection::kIn, Rp(1000), "uang kecil"});
+  ExpectRefused(Rehashed(other_day), "InvalidArgument: it names day 2 but day 1 is open");
+  JournalEntry bad_direction = CashMove(Wib(22, 20h), CashDirection::kIn, 1000);
+  bad_direction.body = R"({"amount":1000,"day":1,"direction":"sideways","reason":"x"})";
+  ExpectRefused(Rehashed(bad_direction), "InvalidArgument: cash_move body: bad direction 'sideways'");
+
+  Take(CashMove(Wib(22, 21h), CashDirection::kOut, 170000, "setor ke pemilik"));
+  EXPECT_EQ(Rp(0), *books_.ExpectedCashNow());
+  const ZReport z = *Take(Close(Wib(22, 22h), 0)).z;
+  EXPECT_EQ(Rp(50000), z.cash_moves.in);
+  EXPECT_EQ(Rp(170000), z.cash_moves.out);
+  EXPECT_EQ(Rp(0), z.expected_cash);
+  EXPECT_EQ(Rp(0), z.over_short);
+  EXPECT_EQ(Rp(20000), z.figures.net);  // the sales alone
+  EXPECT_EQ(1, z.figures.sales_count);
+}
+
+TEST_F(BooksTest, AZMustCarryItsSessionsCashMoves) {
+  Take(DayOpen(Wib(22, 18h), 100000));
+  Take(CashMove(Wib(22, 18h), CashDirection::kOut, 30000));
+  JournalEntry hidden = Close(Wib(22, 20h), 70000);
+  ZReport z = *DecodeZReport(hidden.body);
+  z.cash_moves = {};
+  ASSERT_TRUE(SettleCash(z).ok());
+  hidden.body = EncodeZReport(z);
+  ExpectRefused(Rehashed(hidden), "InvalidArgument: Z report figures differ from the sales of its day");
+  const ZReport taken = *Take(Close(Wib(22, 20h), 70000)).z;
+  EXPECT_EQ(Rp(30000), taken.cash_moves.out);
+  EXPECT_EQ(Rp(0), taken.over_short);
 }
 
 class EventBooksTest : public BooksTest {

@@ -79,7 +79,7 @@ TEST(CanonicalBytesTest, EveryKindName) {
   JournalEntry entry = FixedEntry();
   for (const auto& [kind, name] : std::vector<std::pair<EntryKind, std::string>>{
            {EntryKind::kDayOpen, "day_open"}, {EntryKind::kSale, "sale"},
-           {EntryKind::kVoid, "void"}, {EntryKind::kDayClose, "day_close"}}) {
+           {EntryKind::kVoid, "void"}, {EntryKind::kCashMove, "cash_move"}, {EntryKind::kDayClose, "day_close"}}) {
     entry.kind = kind;
     EXPECT_EQ(Replace(std::string(kFixedCanonical), "\"day_open\"", "\"" + name + "\""),
               CanonicalBytes(entry));
@@ -243,6 +243,48 @@ TEST(JournalBodyTest, ZReportRoundTrips) {
   EXPECT_TRUE(z == *decoded);
   EXPECT_EQ("InvalidArgument: day_close body: member 'z' is missing",
             StatusOf(DecodeZReport(Replace(text, R"(,"z":1)", ""))));
+}
+
+TEST(JournalBodyTest, CashMoveRoundTrips) {
+  for (const CashDirection direction : {CashDirection::kIn, CashDirection::kOut}) {
+    const CashMoveBody body{2, direction, Rp(50000), "koreksi \"kas awal\""};
+    const std::string text = fmt::format(R"({{"amount":50000,"day":2,"direction":"{}","reason":"koreksi \"kas awal\""}})",
+                                         direction == CashDirection::kIn ? "in" : "out");
+    EXPECT_EQ(text, EncodeCashMove(body));
+    Result<CashMoveBody> decoded = DecodeCashMove(text);
+    ASSERT_TRUE(decoded.ok()) << StatusOf(decoded);
+    EXPECT_TRUE(body == *decoded);
+  }
+  EXPECT_EQ("InvalidArgument: cash_move body: bad direction 'IN'",
+            StatusOf(DecodeCashMove(R"({"amount":1,"day":1,"direction":"IN","reason":"x"})")));
+  EXPECT_EQ("InvalidArgument: cash_move body: member 'reason' is missing",
+            StatusOf(DecodeCashMove(R"({"amount":1,"day":1,"direction":"in"})")));
+}
+
+// A Z of a session with cash moves carries cash_in and cash_out after "cash"; a Z without
+// them is written as every Z before cash moves was, and a zero written out is refused.
+TEST(JournalBodyTest, AZReportsCashMovesAreWrittenOnlyWhenNotZero) {
+  ZReport z = FixedZReport();
+  const std::string without = EncodeZReport(z);
+  EXPECT_EQ(std::string::npos, without.find("cash_"));
+  z.cash_moves = {Rp(50000), Rp(20000)};
+  ASSERT_TRUE(SettleCash(z).ok());
+  const std::string with = EncodeZReport(z);
+  EXPECT_NE(std::string::npos, with.find(R"("cash":30000,"cash_in":50000,"cash_out":20000,"counted":225000)"));
+  Result<ZReport> decoded = DecodeZReport(with);
+  ASSERT_TRUE(decoded.ok()) << StatusOf(decoded);
+  EXPECT_TRUE(z == *decoded);
+  EXPECT_EQ(Rp(260000), decoded->expected_cash);  // 200.000 + 30.000 + 50.000 − 20.000
+
+  z.cash_moves = {Rp(0), Rp(20000)};
+  ASSERT_TRUE(SettleCash(z).ok());
+  const std::string out_only = EncodeZReport(z);
+  EXPECT_NE(std::string::npos, out_only.find(R"("cash":30000,"cash_out":20000,"counted")"));
+  EXPECT_TRUE(DecodeZReport(out_only).ok());
+  EXPECT_EQ("InvalidArgument: day_close body is not in canonical form",
+            StatusOf(DecodeZReport(Replace(out_only, R"("cash_out":20000)", R"("cash_in":0,"cash_out":20000)"))));
+  EXPECT_EQ("InvalidArgument: day_close body is not in canonical form",
+            StatusOf(DecodeZReport(Replace(out_only, R"("cash_out":20000,)", R"("cash_out":20000,"cash_in":5,)"))));
 }
 
 struct BadBody {

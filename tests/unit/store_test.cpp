@@ -216,6 +216,15 @@ std::string Mode(const std::string& path) {
 // ---- fixtures ----------------------------------------------------------------------------
 
 // A fresh directory and a clock standing at 2026-11-22 19:00 WIB; no store open yet.
+// "in 50000 koreksi kas awal", or the Status as text.
+std::string MoveCash(StallStore& store, CashDirection direction, int64_t amount, const std::string& reason,
+                     const std::string& pin) {
+  Result<CashMoveRecord> moved = store.RecordCashMove(direction, Rp(amount), reason, pin);
+  if (!moved.ok()) return moved.status().ToString();
+  return fmt::format("{} {} {}", CashDirectionName(moved->move.direction), moved->move.amount.rupiah(),
+                     moved->move.reason);
+}
+
 class StoreFileTest : public ::testing::Test {
  protected:
   StoreFileTest() : clock_(Wib(22, 19h)), path_(dir_.File("lapak.db")) {}
@@ -466,6 +475,59 @@ TEST_F(StoreMigrationTest, AVersion1StallMigratesAndKeepsItsPins) {
   EXPECT_EQ("PermissionDenied: wrong PIN for kasir; 4 more tries before a lock",
             Pin(Role::kCashier, "4321"));
   EXPECT_EQ("20261122-0001", Sell(20000, {Cash(20000)}));
+}
+
+// Version 4 rebuilds the journal to take cash moves: a stall with sales, a void and a Z at
+// version 3 keeps every entry byte for byte, its append-only triggers and its links.
+TEST_F(StoreMigrationTest, AVersion3JournalIsRebuiltWholeAndStaysAppendOnly) {
+  ASSERT_EQ("OK", Open());
+  ASSERT_EQ("OK", store_->Initialise(GoodSetup()).ToString());
+  ASSERT_EQ("OK", store_->OpenDaySession(Rp(100000)).status().ToString());
+  const std::string receipt = Sell(20000, {Cash(20000)});
+  ASSERT_EQ("voided " + receipt + ": salah input", Void(receipt, kOwnerPin));
+  ASSERT_EQ("20261122-0002", Sell(15000, {Cash(15000)}));
+  ASSERT_EQ("OK", store_->CloseDay(Rp(115000)).status().ToString());
+  store_.reset();
+  const std::string journal_sql = "SELECT group_concat(seq || kind || hex(hash) || body, '|') FROM journal";
+  std::string entries;
+  {
+    // Back to version 3 as it was shipped: the old table, its triggers and user_version.
+    RawDb raw(path_);
+    entries = raw.Query(journal_sql);
+    ASSERT_EQ("OK", raw.Exec("PRAGMA foreign_keys = OFF; BEGIN; "
+                           "CREATE TABLE j3 AS SELECT * FROM journal; DROP TABLE journal;"));
+    ASSERT_EQ("OK", raw.Exec(std::string(R"sql(
+CREATE TABLE journal (
+  seq          INTEGER PRIMARY KEY CHECK (seq > 0),
+  uuid         TEXT NOT NULL,
+  kind         TEXT NOT NULL CHECK (kind IN ('day_open', 'sale', 'void', 'day_close')),
+  time_utc_ms  INTEGER NOT NULL,
+  business_day TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  prev_hash    BLOB NOT NULL CHECK (length(prev_hash) = 32),
+  hash         BLOB NOT NULL CHECK (length(hash) = 32)
+) STRICT;
+INSERT INTO journal SELECT * FROM j3; DROP TABLE j3;
+CREATE TRIGGER journal_is_never_deleted BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'journal entries are never deleted'); END;
+PRAGMA user_version = 3; COMMIT;)sql")));
+    ASSERT_EQ(entries, raw.Query(journal_sql));
+    ASSERT_EQ("3", raw.Query("PRAGMA user_version"));
+  }
+  ASSERT_EQ("OK", Open());
+  RawDb raw(path_);
+  EXPECT_EQ(std::to_string(LatestSchemaVersion()), raw.Query("PRAGMA user_version"));
+  EXPECT_EQ(entries, raw.Query(journal_sql));
+  EXPECT_EQ("", raw.Query("SELECT group_concat(name) FROM sqlite_schema WHERE name = 'journal_v4'"));
+  EXPECT_EQ("0", raw.Query("SELECT COUNT(*) FROM pragma_foreign_key_check"));
+  EXPECT_EQ("journal_is_gapless,journal_is_never_deleted,journal_is_never_updated",
+            raw.Query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' "
+                      "AND tbl_name = 'journal' ORDER BY name)"));
+  EXPECT_EQ("journal entries are never deleted", raw.Exec("DELETE FROM journal WHERE seq = 1"));
+  EXPECT_EQ("journal entries are never updated", raw.Exec("UPDATE journal SET body = '{}' WHERE seq = 1"));
+  EXPECT_EQ("ok: 5 entries, 2 sales", Describe(store_->Verify()));
+  ASSERT_EQ("OK", store_->OpenDaySession(Rp(0)).status().ToString());
+  EXPECT_EQ("in 5000 uang kecil", MoveCash(*store_, CashDirection::kIn, 5000, "uang kecil", kOwnerPin));
 }
 
 TEST_F(StoreMigrationTest, ADatabaseFromANewerLapakIsRefused) {
@@ -868,6 +930,43 @@ TEST_F(StoreDayTest, CloseDayTakesTheZReportOfTheSession) {
   EXPECT_EQ("NotFound: there is no Z report number 2", Describe(store_->FindZReport(2)));
   EXPECT_EQ("none", Describe(store_->CurrentDay()));
   EXPECT_EQ("ok: 8 entries, 5 sales", Describe(store_->Verify()));
+}
+
+// A float said wrong is corrected with a cash in; takings handed over go out; both reach the
+// day report, the drawer's expected cash and the Z, across a restart, and sales stay sales.
+TEST_F(StoreDayTest, CashMovesCorrectTheDrawerAndReachTheZAcrossARestart) {
+  EXPECT_EQ("FailedPrecondition: no day is open",
+            MoveCash(*store_, CashDirection::kIn, 50000, "koreksi kas awal", kOwnerPin));
+  ASSERT_EQ("OK", store_->OpenDaySession(Rp(100000)).status().ToString());
+  EXPECT_EQ("in 50000 koreksi kas awal", MoveCash(*store_, CashDirection::kIn, 50000, "koreksi kas awal", kOwnerPin));
+  ASSERT_EQ("20261122-0001", Sell(20000, {Cash(20000)}));
+  // The owner's PIN, as for a void; a wrong one or the cashier's records nothing.
+  EXPECT_EQ("PermissionDenied: wrong PIN for pemilik; 4 more tries before a lock",
+            MoveCash(*store_, CashDirection::kOut, 1000, "setor", kCashierPin));
+  EXPECT_EQ("InvalidArgument: the reason for cash in or out is empty",
+            MoveCash(*store_, CashDirection::kOut, 1000, "", kOwnerPin));
+  EXPECT_EQ("FailedPrecondition: cash out of Rp170.001 is more than the drawer should hold (Rp170.000)",
+            MoveCash(*store_, CashDirection::kOut, 170001, "setor", kOwnerPin));
+  clock_.Advance(1h);
+  EXPECT_EQ("out 100000 setor ke pemilik", MoveCash(*store_, CashDirection::kOut, 100000, "setor ke pemilik", kOwnerPin));
+  EXPECT_EQ("day_open,cash_move,sale,cash_move", Kinds());
+
+  ASSERT_EQ("OK", Open());  // a restart: the books come back from the tables
+  Result<DayReport> report = store_->ReportDay(kDay);
+  ASSERT_EQ("OK", report.status().ToString());
+  ASSERT_EQ(2u, report->cash_moves.size());
+  EXPECT_EQ("2026-11-22 20:00 WIB", report->cash_moves[1].local_time);
+  EXPECT_EQ(Rp(70000), report->expected_cash_now);  // 100.000 + 50.000 + 20.000 − 100.000
+  EXPECT_EQ(Rp(20000), report->figures.net);
+  Result<ZReport> z = store_->CloseDay(Rp(70000));
+  ASSERT_EQ("OK", z.status().ToString());
+  EXPECT_EQ(Rp(50000), z->cash_moves.in);
+  EXPECT_EQ(Rp(100000), z->cash_moves.out);
+  EXPECT_EQ(Rp(0), z->over_short);
+  EXPECT_TRUE(*store_->FindZReport(1) == *z);
+  EXPECT_EQ("FailedPrecondition: no day is open",
+            MoveCash(*store_, CashDirection::kIn, 1000, "koreksi kas awal", kOwnerPin));
+  EXPECT_EQ("ok: 5 entries, 1 sales", Describe(store_->Verify()));
 }
 
 TEST_F(StoreDayTest, AfterACloseTheNextSaleOpensANewSessionOfTheSameDay) {

@@ -135,6 +135,7 @@ Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
     case EntryKind::kDayOpen: return Status::Ok();
     case EntryKind::kSale: return AddSale(*booking.sale);
     case EntryKind::kVoid: return AddVoid(*booking.sale);
+    case EntryKind::kCashMove: return Status::Ok();
     case EntryKind::kDayClose: return AddZ(*booking.z);
   }
   return Status::Ok();
