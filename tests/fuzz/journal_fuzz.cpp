@@ -1,6 +1,6 @@
 // Fuzzes the journal's body decoders (core/journal.h), which read the canonical text in one
 // pass (core/canonical_json_reader.h): every input goes to DecodeDayOpen, DecodeSale,
-// DecodeVoid and DecodeZReport.
+// DecodeVoid, DecodeCashMove and DecodeZReport.
 //
 // The property: a decoder either refuses the input, or returns a body that its encoder writes
 // back as the input, byte for byte — two texts never stand for one entry. A body accepted
@@ -31,6 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckCanonical(text, lapak::DecodeDayOpen, lapak::EncodeDayOpen);
   CheckCanonical(text, lapak::DecodeSale, lapak::EncodeSale);
   CheckCanonical(text, lapak::DecodeVoid, lapak::EncodeVoid);
+  CheckCanonical(text, lapak::DecodeCashMove, lapak::EncodeCashMove);
   CheckCanonical(text, lapak::DecodeZReport, lapak::EncodeZReport);
   return 0;
 }

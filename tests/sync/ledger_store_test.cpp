@@ -314,6 +314,33 @@ TEST_F(LedgerStoreTest, TotalsAndTheZReconciliationEqualTheTerminalsOwnFigures) 
   EXPECT_EQ(Rp(0), z->front().difference);
 }
 
+// Kas masuk/keluar reach the ledger as the terminal's books hold them: a Z that carries them
+// agrees, and the day report shows them per stall apart from the sales and turnover.
+TEST_F(LedgerStoreTest, CashMovesReachTheDayReportApartFromTheSales) {
+  ASSERT_TRUE(stall_->OpenDaySession(Rp(100000)).ok());
+  ASSERT_TRUE(stall_->RecordCashMove(CashDirection::kIn, Rp(50000), "koreksi kas awal", "9999").ok());
+  Sell(3);
+  ASSERT_TRUE(stall_->RecordCashMove(CashDirection::kOut, Rp(30000), "setor ke pemilik", "9999").ok());
+  ASSERT_TRUE(stall_->RecordCashMove(CashDirection::kOut, Rp(5000), "beli plastik", "9999").ok());
+  ASSERT_EQ(ApplyResult::kApplied, Apply(Entries(1, 100)).result);  // open, moves and sales, no Z yet
+  ASSERT_TRUE(stall_->CloseDay(stall_->ReportDay("2026-11-22")->expected_cash_now).ok());
+  ASSERT_EQ(ApplyResult::kApplied, Apply(Entries(Hwm() + 1, 100)).result);
+
+  Result<OrganiserDayReport> report = MakeDayReport(*ledger_, "expo", "2026-11-22", clock_.Now());
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(1u, report->stalls.size());
+  const StallDayRow& stall = report->stalls.front();
+  EXPECT_EQ(Rp(50000), stall.cash_moves.in);
+  EXPECT_EQ(Rp(35000), stall.cash_moves.out);
+  EXPECT_EQ(stall_->ReportDay("2026-11-22")->figures.net, stall.figures.net);  // sales alone
+  EXPECT_EQ(3, stall.figures.sales_count);
+  EXPECT_EQ(ZState::kAgrees, stall.z_state);
+  // Another day of the event has none.
+  Result<OrganiserDayReport> other = MakeDayReport(*ledger_, "expo", "2026-11-21", clock_.Now());
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(CashMoves(), other->stalls.front().cash_moves);
+}
+
 TEST_F(LedgerStoreTest, AZReportThatDisagreesWithItsSessionIsRefusedWhole) {
   Sell(2);
   ASSERT_TRUE(stall_->CloseDay(Rp(0)).ok());

@@ -45,24 +45,25 @@ std::string ReportCsv(const OrganiserDayReport& report) {
   std::string out;
   AppendCsvRecord(out, Concat({{"section", "key", "name", "category"},
                                kFigureColumns,
-                               {"z_state", "z_difference", "stall_id", "revoked", "late",
-                                "last_sync_at", "newest_entry_at", "entries_held"}}));
+                               {"z_state", "z_difference", "cash_in", "cash_out", "stall_id", "revoked",
+                                "late", "last_sync_at", "newest_entry_at", "entries_held"}}));
   const Fields no_terminal = Blank(6);
   for (const StallDayRow& s : report.stalls) {
     AppendCsvRecord(out, Concat({{"stall", s.stall_id, s.name, s.category},
                                  FigureCells(s.figures),
-                                 {std::string(ZStateName(s.z_state)), Int(s.z_difference)},
+                                 {std::string(ZStateName(s.z_state)), Int(s.z_difference),
+                                  Int(s.cash_moves.in), Int(s.cash_moves.out)},
                                  no_terminal}));
   }
   auto group = [&](const char* section, const GroupRow& row) {
     AppendCsvRecord(
-        out, Concat({{section, row.key, "", ""}, FigureCells(row.figures), Blank(2), no_terminal}));
+        out, Concat({{section, row.key, "", ""}, FigureCells(row.figures), Blank(4), no_terminal}));
   };
   for (const GroupRow& row : report.hours) group("hour", row);
   for (const GroupRow& row : report.categories) group("category", row);
   for (const TerminalSync& t : report.terminals) {
     AppendCsvRecord(out, Concat({{"terminal", t.terminal_id, "", ""},
-                                 Blank(kFigureColumns.size() + 2),
+                                 Blank(kFigureColumns.size() + 4),
                                  {t.stall_id, Bool(t.revoked), Bool(t.late), Time(t.last_sync_at),
                                   Time(t.newest_entry_at), Int(t.entries_held)}}));
   }

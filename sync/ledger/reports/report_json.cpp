@@ -97,7 +97,9 @@ json ReportJson(const OrganiserDayReport& report) {
                       {"category", s.category},
                       {"figures", FiguresJson(s.figures)},
                       {"z_state", ZStateName(s.z_state)},
-                      {"z_difference", s.z_difference.rupiah()}});
+                      {"z_difference", s.z_difference.rupiah()},
+                      {"cash_in", s.cash_moves.in.rupiah()},
+                      {"cash_out", s.cash_moves.out.rupiah()}});
   }
   json terminals = json::array();
   for (const TerminalSync& t : report.terminals) terminals.push_back(TerminalJson(t));

@@ -202,6 +202,14 @@ static std::string ZText(const StallDayRow& s) {
   return "";
 }
 
+// Kas masuk/keluar of a stall's day: "+Rp50.000 −Rp100.000", "" when none.
+static std::string CashMovesText(const CashMoves& moves) {
+  std::string text;
+  if (!moves.in.is_zero()) text += "+" + FormatMoney(moves.in);
+  if (!moves.out.is_zero()) text += (text.empty() ? "" : " ") + FormatMoney(*Money().Minus(moves.out));
+  return text;
+}
+
 static std::string SyncState(const TerminalSync& t) {
   return t.revoked ? "dicabut" : t.late ? "TERLAMBAT" : "lancar";
 }
@@ -215,12 +223,12 @@ std::string ReportTable(const OrganiserDayReport& report) {
   out += DayWarnings(report, clock);
 
   TextTable stalls = FiguresTable({{"Lapak", "stall"}, {"Nama", "name"}, {"Kategori", "category"}},
-                                  {{"Tutup (Z)", "day close"}});
+                                  {{"Tutup (Z)", "day close"}, {"Kas masuk/keluar", "cash in/out"}});
   for (const StallDayRow& s : report.stalls) {
-    stalls.Add(Row({s.stall_id, s.name, s.category}, s.figures, {ZText(s)}));
+    stalls.Add(Row({s.stall_id, s.name, s.category}, s.figures, {ZText(s), CashMovesText(s.cash_moves)}));
   }
   stalls.AddRule();
-  stalls.Add(Row({"TOTAL", "", ""}, report.total, {""}));
+  stalls.Add(Row({"TOTAL", "", ""}, report.total, {"", ""}));
   out += Section("Per lapak (by stall)", stalls);
 
   TextTable hours = FiguresTable({{"Jam", "hour"}});

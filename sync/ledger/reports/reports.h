@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/day_figures.h"
 #include "core/money.h"
 #include "sync/ledger/store/ledger_store.h"
 
@@ -57,6 +58,7 @@ struct StallDayRow {
   LedgerFigures figures;
   ZState z_state = ZState::kNotClosed;
   Money z_difference;
+  CashMoves cash_moves;  // kas masuk/keluar of the day: the drawer's, not sales or turnover
 };
 
 struct GroupRow {  // a category, a regency, a day or an hour, with its figures

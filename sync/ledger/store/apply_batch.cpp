@@ -105,6 +105,7 @@ class BatchPlan {
   Status AddSale(const BookedSale& booked);
   Status AddVoid(const BookedSale& booked);
   Status AddZ(const ZReport& z);
+  void AddCashMove(const JournalEntry& entry, const CashMoveBody& move);
   Status Count(const SaleRow& sale, const LedgerFigures& delta);
 
   sql::Connection& db_;
@@ -119,9 +120,11 @@ class BatchPlan {
   std::map<std::pair<std::string, int64_t>, LedgerFigures> hours_;  // (day, hour) → change
   std::map<int64_t, LedgerFigures> sessions_;     // day number → change
   std::vector<Value> reconciliations_;            // rows for `reconciliations`
+  std::vector<Value> cash_moves_;                 // rows for `cash_moves`
 };
 
 constexpr size_t kEntryColumns = 9;
+constexpr size_t kCashMoveColumns = 7;
 constexpr size_t kSaleColumns = 7 + kPaymentMethodCount;
 constexpr size_t kReconciliationColumns = 7 + 2 * kFigureColumnCount;
 
@@ -135,7 +138,7 @@ Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
     case EntryKind::kDayOpen: return Status::Ok();
     case EntryKind::kSale: return AddSale(*booking.sale);
     case EntryKind::kVoid: return AddVoid(*booking.sale);
-    case EntryKind::kCashMove: return Status::Ok();
+    case EntryKind::kCashMove: AddCashMove(entry, *booking.cash_move); return Status::Ok();
     case EntryKind::kDayClose: return AddZ(*booking.z);
   }
   return Status::Ok();
@@ -199,6 +202,13 @@ Status BatchPlan::AddZ(const ZReport& z) {
   return Status::Ok();
 }
 
+void BatchPlan::AddCashMove(const JournalEntry& entry, const CashMoveBody& move) {
+  for (Value value : {Param(terminal_.id), Param(entry.seq), Param(terminal_.stall_id), Param(entry.business_day),
+                      Param(CashDirectionName(move.direction)), Param(move.amount.rupiah()), Param(move.reason)}) {
+    cash_moves_.push_back(std::move(value));
+  }
+}
+
 Status BatchPlan::Write() {
   LAPAK_RETURN_IF_ERROR(InsertRows(db_,
                                    "INSERT INTO entries (terminal_id, seq, uuid, kind, time_utc_ms, "
@@ -246,6 +256,9 @@ Status BatchPlan::Write() {
     AppendFigures(values, delta);
     LAPAK_RETURN_IF_ERROR(db_.Execute(add_session, values).status());
   }
+  LAPAK_RETURN_IF_ERROR(InsertRows(
+      db_, "INSERT INTO cash_moves (terminal_id, seq, stall_id, business_day, direction, amount, reason)",
+      kCashMoveColumns, cash_moves_));
   static const std::string insert_reconciliations = fmt::format(
       "INSERT INTO reconciliations (terminal_id, z_number, stall_id, business_day, day_number, {}, {}, "
       "agrees, difference)",

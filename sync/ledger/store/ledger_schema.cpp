@@ -195,6 +195,21 @@ ALTER TABLE events ADD COLUMN day_cutoff TEXT NOT NULL DEFAULT '04:00';
 ALTER TABLE terminals ADD COLUMN books TEXT;
 CREATE INDEX entries_by_uuid ON entries (terminal_id, uuid);
 )sql"},
+    // Cash put into a stall's drawer or taken out of it during a day (kas masuk/keluar, the
+    // journal's cash_move entries, issue 12): one row each, for the reports beside the sales.
+    Migration{4, R"sql(
+CREATE TABLE cash_moves (
+  terminal_id  TEXT NOT NULL,
+  seq          INTEGER NOT NULL,
+  stall_id     TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  direction    TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  amount       INTEGER NOT NULL CHECK (amount > 0),
+  reason       TEXT NOT NULL,
+  PRIMARY KEY (terminal_id, seq)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX cash_moves_by_stall_day ON cash_moves (stall_id, business_day);
+)sql"},
 };
 
 std::span<const Migration> LedgerMigrations() { return kLedgerMigrations; }

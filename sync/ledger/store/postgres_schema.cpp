@@ -169,6 +169,20 @@ ALTER TABLE events ADD COLUMN day_cutoff TEXT COLLATE "C" NOT NULL DEFAULT '04:0
 ALTER TABLE terminals ADD COLUMN books TEXT COLLATE "C";
 CREATE INDEX entries_by_uuid ON entries (terminal_id, uuid);
 )sql"},
+    // Version 3: as SQLite's migration 4.
+    Migration{3, R"sql(
+CREATE TABLE cash_moves (
+  terminal_id  TEXT COLLATE "C" NOT NULL,
+  seq          BIGINT NOT NULL,
+  stall_id     TEXT COLLATE "C" NOT NULL,
+  business_day TEXT COLLATE "C" NOT NULL,
+  direction    TEXT COLLATE "C" NOT NULL CHECK (direction IN ('in', 'out')),
+  amount       BIGINT NOT NULL CHECK (amount > 0),
+  reason       TEXT COLLATE "C" NOT NULL,
+  PRIMARY KEY (terminal_id, seq)
+);
+CREATE INDEX cash_moves_by_stall_day ON cash_moves (stall_id, business_day);
+)sql"},
 };
 
 std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }

@@ -102,7 +102,7 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
   std::map<std::string, LedgerFigures> categories;
   for (size_t row = 0; row < stalls->size(); ++row) {
     StallDayRow stall{stalls->Text(row, 0), stalls->Text(row, 1), stalls->Text(row, 2),
-                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, Money()};
+                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, Money(), CashMoves()};
     LAPAK_RETURN_IF_ERROR(categories[stall.category].Add(stall.figures));
     LAPAK_RETURN_IF_ERROR(report.total.Add(stall.figures));
     report.stalls.push_back(std::move(stall));
@@ -122,6 +122,18 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
     if (stall == report.stalls.end()) continue;
     stall->z_state = z->Int(row, 1) == 0 ? ZState::kAgrees : ZState::kDiffers;
     stall->z_difference = Money::Rupiah(z->Int(row, 2));
+  }
+
+  Result<sql::Rows> moves = db.Query(
+      "SELECT c.stall_id, CAST(sum(CASE WHEN c.direction = 'in' THEN c.amount ELSE 0 END) AS BIGINT), "
+      "CAST(sum(CASE WHEN c.direction = 'out' THEN c.amount ELSE 0 END) AS BIGINT) FROM cash_moves c "
+      "JOIN stalls s ON s.id = c.stall_id WHERE s.event_id = $1 AND c.business_day = $2 GROUP BY c.stall_id",
+      {Param(event_id), Param(business_day)});
+  if (!moves.ok()) return moves.status();
+  for (size_t row = 0; row < moves->size(); ++row) {
+    auto stall = std::find_if(report.stalls.begin(), report.stalls.end(),
+                              [&](const StallDayRow& s) { return s.stall_id == moves->Text(row, 0); });
+    if (stall != report.stalls.end()) stall->cash_moves = {Money::Rupiah(moves->Int(row, 1)), Money::Rupiah(moves->Int(row, 2))};
   }
 
   Result<sql::Rows> hours = db.Query(

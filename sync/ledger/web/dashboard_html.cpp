@@ -349,18 +349,27 @@ std::string FigureCells(Language lang, const LedgerFigures& figures) {
   return html;
 }
 
-// Stall (with its category and id) | net … transfer | Z.
+// Kas masuk and kas keluar of a stall's day, each on its line; empty when none.
+std::string CashMovesCell(const CashMoves& moves) {
+  std::string lines;
+  if (!moves.in.is_zero()) lines += "+" + Rp(moves.in);
+  if (!moves.out.is_zero()) lines += (lines.empty() ? "" : "<br>") + Rp(*Money().Minus(moves.out));
+  return "<td class=\"num\">" + lines + "</td>";
+}
+
+// Stall (with its category and id) | net … transfer | Z | cash in/out.
 std::string StallsTable(Language lang, const OrganiserDayReport& report) {
-  const std::string head = Th(Tr(lang, kStall)) + FigureHeads(lang) + Th(Tr(lang, kZReport));
+  const std::string head =
+      Th(Tr(lang, kStall)) + FigureHeads(lang) + Th(Tr(lang, kZReport)) + Th(Tr(lang, kCashMoves), true);
   std::string body;
   for (const StallDayRow& stall : report.stalls) {
     body +=
         fmt::format("<tr{}><td><b>{}</b><br><small>{} · {}</small></td>",
                     stall.z_state == ZState::kDiffers ? " class=\"flag\"" : "",
                     HtmlEscape(stall.name), HtmlEscape(stall.category), HtmlEscape(stall.stall_id));
-    body += FigureCells(lang, stall.figures) + ZCell(lang, stall) + "</tr>";
+    body += FigureCells(lang, stall.figures) + ZCell(lang, stall) + CashMovesCell(stall.cash_moves) + "</tr>";
   }
-  const std::string foot = Td(Tr(lang, kTotal)) + FigureCells(lang, report.total) + "<td></td>";
+  const std::string foot = Td(Tr(lang, kTotal)) + FigureCells(lang, report.total) + "<td></td><td></td>";
   return Table(head, body, foot);
 }
 

@@ -75,6 +75,7 @@ constexpr std::array kTable = {
     Entry{DashText::kZAgrees, "Z cocok", "Z agrees"},
     Entry{DashText::kZDiffers, "Z selisih {}", "Z differs by {}"},
     Entry{DashText::kNotClosed, "Belum tutup", "Not closed yet"},
+    Entry{DashText::kCashMoves, "Kas masuk/keluar", "Cash in/out"},
     Entry{DashText::kTopStalls, "Lapak teratas", "Top stalls"},
     Entry{DashText::kAgainstPrevious, "Dibanding acara sebelumnya", "Against the previous event"},
     Entry{DashText::kCompareWith, "Bandingkan dengan", "Compare with"},

@@ -68,6 +68,7 @@ enum class DashText {
   kZAgrees,
   kZDiffers,  // {} the difference, e.g. Rp5.000
   kNotClosed,
+  kCashMoves,
   kTopStalls,
   kAgainstPrevious,
   kCompareWith,
