@@ -204,6 +204,45 @@ TEST_F(CliTest, SplitCashAndQrisVoidAndDayCloseGiveTheZReport) {
   EXPECT_EQ(5, verify["entries"]);  // open, sale, sale, void, close: refusals wrote nothing
 }
 
+// Kas masuk/keluar from the command line: the owner's PIN, a reason, never more out than the
+// drawer holds; the day report lists them and the Z counts them in the expected cash.
+TEST_F(CliTest, CashInAndOutCorrectTheDrawerWithTheOwnersPin) {
+  EXPECT_EQ(5, Lapak({"day", "cash-in", "50.000", "--reason", "koreksi", "--pin", "9999"}).exit_code);  // no day
+  ASSERT_EQ(0, Lapak({"day", "open", "--float", "100.000", "--pin", "1234"}).exit_code);
+  const std::string before = Journal();
+  RunResult cashier = Lapak({"day", "cash-out", "10.000", "--reason", "setor", "--pin", "1234"});
+  EXPECT_EQ(4, cashier.exit_code);
+  EXPECT_NE(std::string::npos, cashier.err.find("wrong PIN for pemilik")) << cashier.err;
+  RunResult too_much = Lapak({"day", "cash-out", "100.001", "--reason", "setor", "--pin", "9999"});
+  EXPECT_NE(0, too_much.exit_code);
+  EXPECT_NE(std::string::npos, too_much.err.find("more than the drawer should hold (Rp100.000)"))
+      << too_much.err;
+  EXPECT_EQ(before, Journal());
+
+  const json in = LapakJson({"day", "cash-in", "50.000", "--reason", "Koreksi kas awal", "--pin", "9999"});
+  EXPECT_EQ("in", in["direction"]);
+  EXPECT_EQ(50000, in["amount"]);
+  LapakJson({"sell", "--custom", "20000", "--pay", "cash", "--pin", "1234"});
+  const json out = LapakJson({"day", "cash-out", "120000", "--reason", "Setor ke pemilik", "--pin", "9999"});
+  EXPECT_EQ("out", out["direction"]);
+
+  const json report = LapakJson({"report"});
+  ASSERT_EQ(2u, report["cash_moves"].size());
+  EXPECT_EQ("Setor ke pemilik", report["cash_moves"][1]["reason"]);
+  EXPECT_EQ(50000, report["expected_cash_now"]);  // 100.000 + 50.000 + 20.000 − 120.000
+  EXPECT_EQ(20000, report["figures"]["net"]);
+  RunResult text = Lapak({"report"});
+  EXPECT_NE(std::string::npos, text.out.find("Koreksi kas awal")) << text.out;
+
+  const json z = LapakJson({"day", "close", "--counted", "50.000", "--pin", "1234"});
+  EXPECT_EQ(50000, z["cash_in"]);
+  EXPECT_EQ(120000, z["cash_out"]);
+  EXPECT_EQ(0, z["over_short"]);
+  RunResult z_text = Lapak({"report", "--z", "1"});
+  EXPECT_NE(std::string::npos, z_text.out.find("Kas keluar")) << z_text.out;
+  EXPECT_TRUE(LapakJson({"verify"})["ok"]);
+}
+
 TEST_F(CliTest, ExportIsTheWholeChainAsCsv) {
   ImportBakso();
   ASSERT_EQ(0, Lapak({"sell", "--item", "TMB-01", "--pay", "cash", "--pin", "1234"}).exit_code);
