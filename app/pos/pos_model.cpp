@@ -3,6 +3,7 @@
 #include "app/pos/demo_stall.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/refusal.h"
 
@@ -140,6 +141,7 @@ bool PosModel::Login(Role role, const std::string& pin) {
   if (Status checked = terminal_.LogIn(role, pin); !checked.ok()) return Refuse(checked);
   message_.clear();
   ReadOpenDay();
+  ReadDayGlance();
   screen_ = Screen::kSell;
   return true;
 }
@@ -161,6 +163,17 @@ bool PosModel::AddCustomAmount(Money amount) {
   if (Status added = cart_.AddCustom(amount); !added.ok()) return Refuse(added);
   message_.clear();
   return true;
+}
+
+bool PosModel::SetDiscount(const Discount& discount) {
+  if (Status set = cart_.SetDiscount(discount); !set.ok()) return Refuse(set);
+  message_.clear();
+  return true;
+}
+
+void PosModel::ClearCart() {
+  cart_.Clear();
+  message_.clear();
 }
 
 bool PosModel::ChangeQuantity(size_t line, int64_t delta) {
@@ -215,6 +228,13 @@ bool PosModel::Complete() {
   cart_.Clear();
   message_.clear();
   ReadOpenDay();  // a sale opens the day when none is
+  if (day_glance_.business_day == last_receipt_->business_day) {
+    ++day_glance_.sales;
+    for (const SaleLine& line : last_receipt_->sale.lines) day_glance_.items += line.quantity;
+    day_glance_.net = day_glance_.net.Plus(last_receipt_->sale.totals.total).value_or(day_glance_.net);
+  } else {
+    ReadDayGlance();
+  }
   screen_ = Screen::kReceipt;
   NoteNewEntries();
   return true;
@@ -241,9 +261,24 @@ void PosModel::ShowHistory() {
 bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason) {
   Result<Receipt> voided = terminal_.Void(receipt, owner_pin, reason);
   if (!voided.ok()) return Refuse(voided.status());
+  ReadDayGlance();
   NoteNewEntries();
   ShowHistory();
   return true;
+}
+
+void PosModel::ReadDayGlance() {
+  DayGlance glance;
+  glance.business_day = BusinessDay();
+  Result<std::vector<Receipt>> sales = store_->History(glance.business_day, std::numeric_limits<int32_t>::max());
+  if (!sales.ok()) return;  // the glance is a convenience: it stays as it was
+  for (const Receipt& sale : *sales) {
+    if (sale.voided) continue;
+    ++glance.sales;
+    for (const SaleLine& line : sale.sale.lines) glance.items += line.quantity;
+    glance.net = glance.net.Plus(sale.sale.totals.total).value_or(glance.net);
+  }
+  day_glance_ = std::move(glance);
 }
 
 void PosModel::ReadOpenDay() {

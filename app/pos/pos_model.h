@@ -61,6 +61,15 @@ class PosModel {
   // WIB" (the real date: after midnight it differs from the business day); empty before set-up.
   std::string ClockText() const;
   std::string DateAndClockText() const;
+  // The business day at a glance: its sales that stand, the items they sold and its net, as
+  // of the last login, sale, void or day action.
+  struct DayGlance {
+    std::string business_day;  // empty before the first read
+    int64_t sales = 0;
+    int64_t items = 0;  // quantities of their lines (a custom amount is one)
+    Money net;
+  };
+  const DayGlance& day_glance() const { return day_glance_; }
   // Totals of the cart as core computes them (never null: a cart that breaks a rule is
   // refused before it changes).
   SaleTotals Totals() const;
@@ -82,6 +91,11 @@ class PosModel {
   bool AddCustomAmount(Money amount);
   bool ChangeQuantity(size_t line, int64_t delta);
   bool RemoveLine(size_t line);
+  // The cart's discount (Discount::None() takes it off); refused when it breaks a sale rule
+  // (a percent above 100, more rupiah than the cart).
+  bool SetDiscount(const Discount& discount);
+  // Empties the cart: lines, discount and payments.
+  void ClearCart();
   bool StartPayment();
   bool AddPayment(PaymentMethod method, Money amount);
   // Pays what is still due with `method`.
@@ -180,6 +194,8 @@ class PosModel {
   std::string opened_path_;
   std::optional<std::string> open_day_;  // the open session's business day, as last read
   void ReadOpenDay();
+  void ReadDayGlance();
+  DayGlance day_glance_;
   void LoadProducts();
   void LoadStall();
 };

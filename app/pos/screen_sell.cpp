@@ -5,6 +5,7 @@
 // way to close it); the left column holds a strip of categories that
 // scrolls sideways (any number of them, each label on at most two lines) over the tiles,
 // which scroll down. A tile is as tall as its row's longest name needs: names are never cut.
+#include <fmt/core.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 
 #include "app/pos/screens.h"
 #include "app/pos/theme.h"
+#include "app/pos/ui_probe.h"
 #include "app/pos/widgets.h"
 #include "core/money.h"
 
@@ -44,6 +46,7 @@ static void DrawCategories(PosModel& model, UiState& ui, float width) {
                   ui.category == category ? ButtonKind::kSelected : ButtonKind::kNormal)) {
       ui.category = category;
       ui.entering_custom = false;
+      ui.entering_discount = false;
     }
   }
   DragToScroll();
@@ -119,13 +122,83 @@ static void DrawCustomAmount(PosModel& model, UiState& ui, float width) {
   }
 }
 
+// The discount: digits on a keypad, then "Diskon 10%" or "Diskon Rp10": the same digits read
+// as a percent and as rupiah, both on their buttons (which show what was typed), so the
+// vendor taps what was meant. It takes the whole left column, categories' strip included.
+static void DrawDiscount(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const int64_t typed = ui.discount_digits.empty() ? 0 : std::stoll(ui.discount_digits);  // at most 9 digits
+  const float half = (width - style.ItemSpacing.x) / 2;
+  const std::string discount = Tr(lang, Text::kDiscount);
+  const std::string as_percent = discount + " " + std::to_string(typed) + "%##percent";
+  const std::string as_rupiah = discount + " " + FormatMoney(Money::Rupiah(typed)) + "##rupiah";
+  const float apply_row = std::max(ButtonHeight(as_percent.c_str(), half), ButtonHeight(as_rupiah.c_str(), half));
+  const float other_row =
+      std::max(ButtonHeight(Tr(lang, Text::kBack), half), ButtonHeight(Tr(lang, Text::kNoDiscount), half));
+  DigitKeypad(ui.discount_digits, 9,
+              ImVec2(width, ImGui::GetContentRegionAvail().y - apply_row - other_row - 2 * style.ItemSpacing.y),
+              "discount");
+  // Above 100 % the cart refuses it; capped first so that the basis points stay in range.
+  const Discount percent = Discount::Percent(static_cast<int32_t>(std::min<int64_t>(typed, 101) * 100));
+  const Discount rupiah = Discount::Amount(Money::Rupiah(typed));
+  bool done = false;
+  if (BigButton(as_percent.c_str(), ImVec2(half, apply_row), ButtonKind::kPay)) {
+    done = typed > 0 && model.SetDiscount(percent);
+  }
+  ImGui::SameLine();
+  if (BigButton(as_rupiah.c_str(), ImVec2(half, apply_row), ButtonKind::kPay)) {
+    done = typed > 0 && model.SetDiscount(rupiah);
+  }
+  if (BigButton(Tr(lang, Text::kBack), ImVec2(half, other_row))) ui.entering_discount = false;
+  ImGui::SameLine();
+  if (BigButton(Tr(lang, Text::kNoDiscount), ImVec2(half, other_row))) done = model.SetDiscount(Discount::None());
+  if (done) {
+    ui.entering_discount = false;
+    ui.discount_digits.clear();
+  }
+}
+
+// With the cart empty, the business day so far: sales, items sold and net.
+static void DrawDayGlance(const PosModel& model) {
+  const PosModel::DayGlance& glance = model.day_glance();
+  if (glance.business_day != model.BusinessDay()) return;
+  const Language lang = model.language();
+  ImGui::Separator();
+  ImGui::TextUnformatted(Tr(lang, Text::kToday));
+  for (const std::string& line : {fmt::format("{}: {}", Tr(lang, Text::kSales), glance.sales),
+                                  fmt::format("{}: {}", Tr(lang, Text::kItemsSold), glance.items),
+                                  fmt::format("{}: {}", Tr(lang, Text::kNet), FormatMoney(glance.net))}) {
+    ImGui::TextWrapped("%s", line.c_str());
+    ProbeLastItem(line);
+  }
+}
+
+// Clearing the cart cannot be undone: asked at the top of the cart, away from where
+// "Kosongkan" was tapped, so that a bounced tap does not empty it.
+static void DrawClearConfirmation(PosModel& model, UiState& ui, float width) {
+  const Language lang = model.language();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextUnformatted(Tr(lang, Text::kConfirmClearCart));
+  ImGui::PopTextWrapPos();
+  if (BigButton(Tr(lang, Text::kYesClearCart), ImVec2(width, TallTouchHeight()), ButtonKind::kDanger)) {
+    model.ClearCart();
+    ui.confirming_clear = false;
+  }
+  ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowContentRegionMax().y - TallTouchHeight()));
+  if (BigButton(Tr(lang, Text::kBack), ImVec2(width, TallTouchHeight()))) ui.confirming_clear = false;
+}
+
 // Each line: its name, then - quantity + and the line total (on a line of its own when the
 // row has no room for it). A tap is acted on after the loop, which must not see the lines
 // change under it. A line just added is scrolled into view.
 static void DrawCart(PosModel& model, UiState& ui) {
   const Language lang = model.language();
   const std::vector<SaleLine>& lines = model.cart().lines();
-  if (lines.empty()) ImGui::TextWrapped("%s", Tr(lang, Text::kEmptyCart));
+  if (lines.empty()) {
+    ImGui::TextWrapped("%s", Tr(lang, Text::kEmptyCart));
+    DrawDayGlance(model);
+  }
   size_t tapped_line = 0;
   int64_t delta = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -153,23 +226,47 @@ static void DrawCart(PosModel& model, UiState& ui) {
   if (delta != 0) model.ChangeQuantity(tapped_line, delta);
 }
 
-// The cart, then the total, any refusal and Pay, which always stay in view below it.
+// The cart, then Diskon and Kosongkan, the discount, the total, any refusal and Pay, which
+// always stay in view below it.
 static void DrawCartColumn(PosModel& model, UiState& ui, float width) {
   const Language lang = model.language();
   const ImGuiStyle& style = ImGui::GetStyle();
-  const std::string total = FormatMoney(model.Totals().total);
+  const SaleTotals totals = model.Totals();
+  const std::string total = FormatMoney(totals.total);
   const float pay_height = TallTouchHeight();
   const std::string& message = model.message();
   const float message_height =
       message.empty() ? 0 : ImGui::CalcTextSize(message.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
-  const float footer = ImGui::GetTextLineHeightWithSpacing() + LargeTextHeight(total.c_str(), width) +
-                       message_height + pay_height + 3 * style.ItemSpacing.y;
+  const bool has_lines = !model.cart().lines().empty();
+  if (ui.confirming_clear && has_lines) {
+    DrawClearConfirmation(model, ui, width);
+    return;
+  }
+  const std::string discount =
+      totals.discount.is_zero() ? "" : std::string(Tr(lang, Text::kDiscount)) + " " + FormatMoney(*Money().Minus(totals.discount));
+  const float tools_height = has_lines ? TouchHeight() + style.ItemSpacing.y : 0;
+  const float discount_height = discount.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing();
+  const float footer = tools_height + discount_height + ImGui::GetTextLineHeightWithSpacing() +
+                       LargeTextHeight(total.c_str(), width) + message_height + pay_height + 3 * style.ItemSpacing.y;
   // Its scrollbar always there: one appearing would re-wrap the names under a scroll just set.
   ImGui::BeginChild("cart", ImVec2(width, std::max(ImGui::GetContentRegionAvail().y - footer, TouchHeight())), true,
                     ImGuiWindowFlags_AlwaysVerticalScrollbar);
   DrawCart(model, ui);
   DragToScroll();
   ImGui::EndChild();
+  if (has_lines) {
+    const float half = (width - style.ItemSpacing.x) / 2;
+    if (BigButton(Tr(lang, Text::kDiscount), ImVec2(half, TouchHeight()), ui.entering_discount ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+      ui.entering_discount = !ui.entering_discount;
+      ui.entering_custom = false;
+    }
+    ImGui::SameLine();
+    if (BigButton(Tr(lang, Text::kClearCart), ImVec2(half, TouchHeight()))) ui.confirming_clear = true;
+  }
+  if (!discount.empty()) {
+    ImGui::TextUnformatted(discount.c_str());
+    ProbeLastItem(discount);
+  }
   ImGui::TextUnformatted(Tr(lang, Text::kTotal));
   LargeText(total.c_str());
   if (!message.empty()) {
@@ -208,10 +305,13 @@ void DrawSell(PosModel& model, UiState& ui) {
 
   // Inside each child its own width, as ImGui rounded it.
   ImGui::BeginChild("left", ImVec2(left_width, 0), false, ImGuiWindowFlags_NoScrollbar);
-  DrawCategories(model, ui, ImGui::GetContentRegionAvail().x);
+  const bool discounting = ui.entering_discount && !model.cart().lines().empty();
+  if (!discounting) DrawCategories(model, ui, ImGui::GetContentRegionAvail().x);
   // Separate windows, so that the keypad never opens scrolled as far as the tiles were.
-  ImGui::BeginChild(ui.entering_custom ? "custom" : "products", ImVec2(0, 0), false);
-  if (ui.entering_custom) {
+  ImGui::BeginChild(discounting ? "discount" : ui.entering_custom ? "custom" : "products", ImVec2(0, 0), false);
+  if (discounting) {
+    DrawDiscount(model, ui, ImGui::GetContentRegionAvail().x);
+  } else if (ui.entering_custom) {
     DrawCustomAmount(model, ui, ImGui::GetContentRegionAvail().x);
   } else {
     DrawProductTiles(model, ui, ImGui::GetContentRegionAvail().x);

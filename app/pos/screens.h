@@ -21,10 +21,13 @@ struct UiState {
   std::string pin_digits;
   std::string category;          // the category shown on the sell screen; empty for all
   bool entering_custom = false;  // the sell screen shows the custom-amount keypad
+  bool entering_discount = false;  // … or the discount's keypad
+  bool confirming_clear = false;   // the cart asks "Ya, kosongkan?" before it is emptied
   size_t cart_lines_shown = 0;   // the cart's lines in the last frame: a new one is scrolled to
   PaymentMethod pay_method = PaymentMethod::kCash;
   // Each amount field as typed, its own: a custom amount never carries into the cash tendered.
   std::string custom_digits;     // the sell screen's custom amount
+  std::string discount_digits;   // the sell screen's discount, a percent or rupiah as typed
   std::string cash_digits;       // the pay screen's cash tendered; cleared when the pay screen opens
   std::string float_digits;      // the day screen's opening float
   std::string selected_receipt;  // the history screen's open receipt

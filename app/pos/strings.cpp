@@ -128,7 +128,13 @@ constexpr std::array kTable = {
     Entry{Text::kNext, "Lanjut", "Next"},
     Entry{Text::kSaveCashIn, "Simpan kas masuk", "Record cash in"},
     Entry{Text::kSaveCashOut, "Simpan kas keluar", "Record cash out"},
-    Entry{Text::kCashMoved, "Tercatat", "Recorded"},
+    Entry{Text::kDiscount, "Diskon", "Discount"},
+    Entry{Text::kNoDiscount, "Tanpa diskon", "No discount"},
+    Entry{Text::kClearCart, "Kosongkan", "Clear"},
+    Entry{Text::kConfirmClearCart, "Kosongkan keranjang? Semua barang dihapus.", "Clear the cart? Every item is removed."},
+    Entry{Text::kYesClearCart, "Ya, kosongkan", "Yes, clear it"},
+    Entry{Text::kToday, "Hari ini", "Today"},
+    Entry{Text::kItemsSold, "Barang terjual", "Items sold"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

@@ -124,7 +124,13 @@ enum class Text {
   kNext,
   kSaveCashIn,
   kSaveCashOut,
-  kCashMoved,
+  kDiscount,
+  kNoDiscount,
+  kClearCart,
+  kConfirmClearCart,
+  kYesClearCart,
+  kToday,
+  kItemsSold,
   kCount,  // not a text: the number of texts
 };
 

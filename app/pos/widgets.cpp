@@ -62,6 +62,12 @@ bool BigButton(const char* given_label, ImVec2 size, ButtonKind kind) {
   return tapped;
 }
 
+float ButtonHeight(const char* label, float width) {
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  const std::string wrapped = WrapLabel(label, width - 2 * padding.x);
+  return TouchExtent(0, ImGui::CalcTextSize(wrapped.c_str(), nullptr, true).y, padding.y, 0);
+}
+
 float TouchHeight() { return std::max(ImGui::GetFrameHeight(), kMinTouchTarget); }
 
 float TallTouchHeight() { return 1.4f * TouchHeight(); }

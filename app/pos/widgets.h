@@ -16,6 +16,10 @@ enum class ButtonKind { kNormal, kPay, kDanger, kSelected };
 // its height is given too.
 bool BigButton(const char* label, ImVec2 size, ButtonKind kind = ButtonKind::kNormal);
 
+// The height BigButton(label, ImVec2(width, 0)) takes: its label wrapped to `width`, at least
+// a touch target. For rows of buttons that must stand side by side at one height.
+float ButtonHeight(const char* label, float width);
+
 // Heights that grow with the text size and never fall below kMinTouchTarget: an ordinary
 // button, and the one that matters most on a screen (Pay, Enter, New sale).
 float TouchHeight();

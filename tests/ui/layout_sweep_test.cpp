@@ -111,6 +111,23 @@ TEST_P(LayoutSweepTest, TheSellScreenShowsTheCartTotalAndPayWhole) {
   EXPECT_EQ(std::vector<std::string>(), Faults());
   EXPECT_TRUE(Whole("Bayar"));
   EXPECT_TRUE(Whole("-##line2") && Whole("+##line2"));  // the line just added is in view
+  EXPECT_TRUE(Whole("Diskon") && Whole("Kosongkan"));
+  // The discount's keypad and its four buttons, then the discount under the cart.
+  ASSERT_TRUE(ui_->Tap("Diskon"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  ASSERT_TRUE(ui_->TypeDigits("discount", "10"));
+  for (const char* key : {"1##discount", "000##discount", "Diskon 10%##percent", "Diskon Rp10##rupiah",
+                          "Tanpa diskon"}) {
+    EXPECT_TRUE(Whole(key)) << key;
+  }
+  ASSERT_TRUE(ui_->Tap("##percent"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Bayar"));
+  // Kosongkan asks at the top of the cart.
+  ASSERT_TRUE(ui_->Tap("Kosongkan"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("Ya, kosongkan"));
+  ASSERT_TRUE(ui_->Tap("Kembali"));
   ASSERT_TRUE(ui_->Tap("Bayar"));
   EXPECT_EQ(Screen::kPay, model_->screen());
 }

@@ -271,6 +271,76 @@ TEST_F(PosUiTest, PlusAndMinusChangeTheQuantityAndMinusAtOneRemovesTheLine) {
   EXPECT_TRUE(model_->cart().empty());
 }
 
+// Issue 12: the touchscreen had no discount (the CLI had one) and no way to empty the cart.
+TEST_F(PosUiTest, ADiscountIsTypedOnceAndReadAsPercentOrRupiah) {
+  LogIn();
+  EXPECT_FALSE(ui_->Shows("Diskon"));  // nothing to discount in an empty cart
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));  // Rp40.000
+  ASSERT_TRUE(ui_->Tap("Diskon"));
+  ASSERT_TRUE(ui_->TypeDigits("discount", "10"));
+  ASSERT_TRUE(ui_->Shows("Diskon 10%##percent") && ui_->Shows("Diskon Rp10##rupiah"));
+  ASSERT_TRUE(ui_->Tap("##percent"));
+  EXPECT_EQ("Rp36.000", FormatMoney(model_->Totals().total));
+  EXPECT_TRUE(ui_->Shows("Diskon -Rp4.000"));
+  // Rupiah instead; more than the cart is refused in Bahasa and changes nothing.
+  ASSERT_TRUE(ui_->Tap("Diskon"));
+  ASSERT_TRUE(ui_->TypeDigits("discount", "50000"));
+  ASSERT_TRUE(ui_->Tap("##rupiah"));
+  EXPECT_EQ("Rp36.000", FormatMoney(model_->Totals().total));
+  EXPECT_FALSE(model_->message().empty());
+  ASSERT_TRUE(ui_->Tap("<##discount"));
+  ASSERT_TRUE(ui_->Tap("<##discount"));
+  ASSERT_TRUE(ui_->Tap("##rupiah"));  // Rp500
+  EXPECT_EQ("Rp39.500", FormatMoney(model_->Totals().total));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  ASSERT_EQ(1u, Sales().size());
+  EXPECT_EQ(Discount::Kind::kRupiah, Sales()[0].sale.discount.kind);
+  EXPECT_EQ("Rp39.500", FormatMoney(Sales()[0].sale.totals.total));
+}
+
+TEST_F(PosUiTest, ClearingTheCartAsksFirstAndABounceDoesNotEmptyIt) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("##MNM-01"));
+  ASSERT_TRUE(ui_->DoubleTap("Kosongkan"));
+  EXPECT_EQ(2u, model_->cart().lines().size());
+  EXPECT_TRUE(ui_->Shows("Ya, kosongkan"));
+  ASSERT_TRUE(ui_->Tap("Kembali"));
+  EXPECT_EQ(2u, model_->cart().lines().size());
+  ASSERT_TRUE(ui_->Tap("Kosongkan"));
+  ASSERT_TRUE(ui_->Tap("Ya, kosongkan"));
+  EXPECT_TRUE(model_->cart().empty());
+  EXPECT_TRUE(Sales().empty());
+}
+
+// Issue 12: no day total or items sold on screen. The empty cart shows the day so far.
+TEST_F(PosUiTest, TheEmptyCartShowsTheDaysSalesItemsAndNet) {
+  LogIn();
+  EXPECT_TRUE(ui_->Shows("Barang terjual: 0"));
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("+##line0"));
+  ASSERT_TRUE(ui_->Tap("##MNM-01"));  // 3 items, Rp45.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+  ASSERT_TRUE(ui_->Tap("##MNM-02"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+  EXPECT_EQ(2, model_->day_glance().sales);
+  EXPECT_EQ(4, model_->day_glance().items);
+  EXPECT_EQ("Rp52.000", FormatMoney(model_->day_glance().net));
+  EXPECT_TRUE(ui_->Shows("Barang terjual: 4"));
+  EXPECT_TRUE(ui_->Shows("Bersih: Rp52.000"));
+  // A void takes its sale out; the figures are read again from the books.
+  ASSERT_TRUE(model_->VoidSale(Sales()[0].receipt, pos::kDemoOwnerPin, "salah input")) << model_->message();
+  ASSERT_TRUE(ui_->Tap("Jual"));
+  EXPECT_TRUE(ui_->Shows("Barang terjual: 3"));
+  EXPECT_TRUE(ui_->Shows("Bersih: Rp45.000"));
+}
+
 TEST_F(PosUiTest, AVoidNeedsTheOwnersPinAWrongOneIsRefused) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-01"));
