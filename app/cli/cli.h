@@ -54,6 +54,7 @@ void AddInitCommand(CLI::App& app, Context& ctx);
 void AddResetCommand(CLI::App& app, Context& ctx);
 void AddCatalogCommand(CLI::App& app, Context& ctx);
 void AddSellCommand(CLI::App& app, Context& ctx);
+void AddSellBatchCommand(CLI::App& app, Context& ctx);
 void AddVoidCommand(CLI::App& app, Context& ctx);
 void AddHistoryCommand(CLI::App& app, Context& ctx);
 void AddDayCommand(CLI::App& app, Context& ctx);

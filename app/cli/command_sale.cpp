@@ -1,12 +1,11 @@
 // lapak sell | void | history.
 #include <fmt/core.h>
 
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
 #include "app/cli/render.h"
-#include "core/refusal.h"
+#include "app/cli/sale_request.h"
 
 namespace lapak::cli {
 
@@ -27,47 +26,39 @@ std::pair<std::string, std::string> SplitOnce(const std::string& text) {
   return {text.substr(0, colon), text.substr(colon + 1)};
 }
 
-Result<int64_t> ParseQuantity(const std::string& text) {
-  int64_t quantity = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), quantity);
-  if (error != std::errc() || end != text.data() + text.size()) {
-    return Refuse(Refusal::kNotAQuantity, text);
-  }
-  return quantity;
-}
-
-// Fills the cart from the command line, in the order given.
-Status BuildCart(StallStore& store, const SellOptions& options, Cart& cart) {
+// The sale the flags ask for, in the order given.
+Result<SaleRequest> RequestFromFlags(const SellOptions& options) {
+  SaleRequest request;
   for (const std::string& item : options.items) {
     const auto [sku, quantity_text] = SplitOnce(item);
     Result<int64_t> quantity = quantity_text.empty() ? Result<int64_t>(1) : ParseQuantity(quantity_text);
     if (!quantity.ok()) return quantity.status();
-    Result<Product> product = store.FindProduct(sku);
-    if (!product.ok()) return product.status();
-    LAPAK_RETURN_IF_ERROR(cart.AddProduct(*product, *quantity));
+    request.items.push_back({sku, *quantity});
   }
   for (const std::string& custom : options.customs) {
     const auto [amount_text, name] = SplitOnce(custom);
     Result<Money> amount = ParseMoney(amount_text);
     if (!amount.ok()) return amount.status();
-    LAPAK_RETURN_IF_ERROR(cart.AddCustom(*amount, 1, name));
+    request.customs.push_back({*amount, name});
   }
   if (!options.discount.empty()) {
     Result<Discount> discount = ParseDiscount(options.discount);
     if (!discount.ok()) return discount.status();
-    LAPAK_RETURN_IF_ERROR(cart.SetDiscount(*discount));
+    request.discount = *discount;
   }
   for (const std::string& payment : options.payments) {
     const auto [method_name, amount_text] = SplitOnce(payment);
     Result<PaymentMethod> method = ParsePaymentMethod(method_name);
     if (!method.ok()) return method.status();
-    Result<SaleTotals> totals = cart.Totals();
-    if (!totals.ok()) return totals.status();
-    Result<Money> amount = amount_text.empty() ? Result<Money>(totals->remaining) : ParseMoney(amount_text);
-    if (!amount.ok()) return amount.status();
-    LAPAK_RETURN_IF_ERROR(cart.AddPayment(*method, *amount));
+    SaleRequest::Pay pay{*method, std::nullopt};
+    if (!amount_text.empty()) {
+      Result<Money> amount = ParseMoney(amount_text);
+      if (!amount.ok()) return amount.status();
+      pay.amount = *amount;
+    }
+    request.payments.push_back(pay);
   }
-  return Status::Ok();
+  return request;
 }
 
 void RunSell(Context& ctx, const SellOptions& options) {
@@ -75,8 +66,10 @@ void RunSell(Context& ctx, const SellOptions& options) {
   if (!store) return;
   app::Terminal terminal(*store, *ctx.clock);
   if (!LogIn(ctx, terminal, options.pin)) return;
+  Result<SaleRequest> request = RequestFromFlags(options);
+  if (!Check(ctx, request.status())) return;
   Cart cart;
-  if (!Check(ctx, BuildCart(*store, options, cart))) return;
+  if (!Check(ctx, BuildCart(*store, *request, cart))) return;
   Result<CompletedSale> sale = cart.Complete();
   if (!Check(ctx, sale.status())) return;
   Result<Receipt> receipt = terminal.Sell(*sale);

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   lapak::cli::AddResetCommand(app, ctx);
   lapak::cli::AddCatalogCommand(app, ctx);
   lapak::cli::AddSellCommand(app, ctx);
+  lapak::cli::AddSellBatchCommand(app, ctx);
   lapak::cli::AddVoidCommand(app, ctx);
   lapak::cli::AddHistoryCommand(app, ctx);
   lapak::cli::AddDayCommand(app, ctx);

@@ -47,14 +47,18 @@ Language LanguageFromEnvironment() {
   return LanguageFromCode(code ? code : "");
 }
 
+nlohmann::json ErrorJson(const Status& status) {
+  nlohmann::json error = {{"error", Explain(status, LanguageFromEnvironment())},
+                          {"code", StatusCodeName(status.code())}};
+  if (status.refusal() != Refusal::kNone) error["refusal"] = RefusalName(status.refusal());
+  return error;
+}
+
 void ReportError(std::string_view program, bool json, const Status& status) {
-  const std::string text = Explain(status, LanguageFromEnvironment());
   if (json) {
-    nlohmann::json error = {{"error", text}, {"code", StatusCodeName(status.code())}};
-    if (status.refusal() != Refusal::kNone) error["refusal"] = RefusalName(status.refusal());
-    std::cerr << SafeDump(error, -1) << "\n";
+    std::cerr << SafeDump(ErrorJson(status), -1) << "\n";
   } else {
-    std::cerr << program << ": " << text << "\n";
+    std::cerr << program << ": " << Explain(status, LanguageFromEnvironment()) << "\n";
   }
 }
 
@@ -64,6 +68,11 @@ void EmitResult(bool json, const nlohmann::json& value, const std::string& text)
   } else {
     std::cout << text;
   }
+  std::cout.flush();
+}
+
+void EmitJsonLine(const nlohmann::json& value) {
+  std::cout << SafeDump(value, -1) << "\n";
   std::cout.flush();
 }
 

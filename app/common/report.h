@@ -30,13 +30,21 @@ int ExitCodeFor(const Status& status);
 // English when $LAPAK_LANG is "en"; Bahasa Indonesia otherwise.
 Language LanguageFromEnvironment();
 
-// `status` (not ok) on stderr in LanguageFromEnvironment(): with `json`
-// {"error":TEXT,"code":STATUS_CODE} plus "refusal":NAME for a coded refusal (core/refusal.h),
-// else "<program>: TEXT".
+// `status` (not ok) as {"error":TEXT,"code":STATUS_CODE} plus "refusal":NAME for a coded
+// refusal (core/refusal.h), TEXT in LanguageFromEnvironment().
+nlohmann::json ErrorJson(const Status& status);
+
+// `status` (not ok) on stderr in LanguageFromEnvironment(): with `json` ErrorJson(status) on
+// one line, else "<program>: TEXT".
 void ReportError(std::string_view program, bool json, const Status& status);
 
 // `value` (indented JSON) with `json`, else `text`, on stdout. Bytes that are not UTF-8 (a
 // name from a badly encoded file) are shown as U+FFFD.
 void EmitResult(bool json, const nlohmann::json& value, const std::string& text);
+
+// `value` as one line of JSON (no line breaks inside) on stdout, flushed at once: a reader at
+// the other end of a pipe has it before the next line is worked out. Bytes that are not UTF-8
+// are shown as U+FFFD, as by EmitResult.
+void EmitJsonLine(const nlohmann::json& value);
 
 }  // namespace lapak::app

@@ -1,5 +1,6 @@
 // End-to-end: the real `lapak` binary on the sample catalogs in ../shared/data.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,9 +30,15 @@ class CliTest : public ::testing::Test {
     ASSERT_EQ(0, init.exit_code) << init.err;
   }
 
-  RunResult Lapak(std::vector<std::string> args) {
-    args.insert(args.begin(), {kLapak, "--db", db_});
+  RunResult Lapak(std::vector<std::string> args) { return LapakOn(db_, std::move(args)); }
+  RunResult LapakOn(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {kLapak, "--db", db});
     return testing::Run(args, kFixedClock);
+  }
+  // `lapak sell-batch` with `input` on stdin, and `env` added to the environment.
+  RunResult SellBatch(const std::string& input, const std::string& pin = "1234",
+                      const std::vector<std::string>& env = kFixedClock) {
+    return testing::RunWithInput({kLapak, "--db", db_, "sell-batch", "--pin", pin}, input, env);
   }
   // Runs with --json and expects success; the parsed output.
   json LapakJson(std::vector<std::string> args) {
@@ -281,7 +288,8 @@ TEST_F(CliTest, ARefusedInitLeavesNothingBehind) {
 TEST(CliUsageTest, BareLapakListsTheCommands) {
   RunResult bare = testing::Run({kLapak}, kFixedClock);
   EXPECT_EQ(2, bare.exit_code);
-  for (const char* command : {"init", "catalog", "sell", "void", "history", "day", "report", "verify", "sync"}) {
+  for (const char* command :
+       {"init", "catalog", "sell", "sell-batch", "void", "history", "day", "report", "verify", "sync"}) {
     EXPECT_NE(std::string::npos, bare.out.find(std::string("\n  ") + command + " ")) << command << "\n" << bare.out;
   }
 }
@@ -411,6 +419,159 @@ TEST_F(CliTest, ResetRetiresAnEmptyDatabaseSoTheTerminalCanBeSetUpAgain) {
   const json init = LapakJson({"init", "--stall-id", "SOTO-02", "--stall-name", "Soto", "--terminal-id", "T2",
                                "--tz", "WITA", "--owner-pin", "9999", "--cashier-pin", "1234"});
   EXPECT_EQ("Asia/Makassar", init["time_zone"]);
+}
+
+// ---- lapak sell-batch: many sales from stdin, one JSON line each, one PIN check ----
+
+// Each line of `out` parsed as JSON.
+std::vector<json> JsonLines(const std::string& out) {
+  std::vector<json> lines;
+  for (size_t start = 0; start < out.size();) {
+    const size_t end = out.find('\n', start);
+    lines.push_back(json::parse(out.substr(start, end - start)));
+    start = end == std::string::npos ? out.size() : end + 1;
+  }
+  return lines;
+}
+
+// Sales with catalog items, quantities, a custom amount, both kinds of discount, split and
+// open payments: the batch gives the receipts, day totals and history that `lapak sell` gives.
+TEST_F(CliTest, SellBatchRecordsWhatTheSameSalesOneByOneRecord) {
+  ImportBakso();
+  const std::string one_by_one = dir_.File("one-by-one.db");
+  ASSERT_EQ(0, LapakOn(one_by_one, {"init", "--stall-id", "BKS-07", "--stall-name", "Bakso Pak Kumis",
+                                    "--terminal-id", "T1", "--owner-pin", "9999", "--cashier-pin", "1234"})
+                   .exit_code);
+  ASSERT_EQ(0, LapakOn(one_by_one, {"catalog", "import", kSampleData + "/catalog-bakso.csv", "--pin", "9999"})
+                   .exit_code);
+  const std::vector<std::pair<std::vector<std::string>, std::string>> sales = {
+      {{"--item", "BKS-01:2", "--item", "MNM-01", "--discount", "10%", "--pay", "cash:50000"},
+       R"({"items":[{"sku":"BKS-01","qty":2},{"sku":"MNM-01"}],"discount":"10%","pay":[{"method":"cash","amount":50000}]})"},
+      {{"--item", "BKS-05", "--item", "MNM-02", "--pay", "qris:20000", "--pay", "cash:10000"},
+       R"({"items":[{"sku":"BKS-05"},{"sku":"MNM-02"}],"pay":[{"method":"qris","amount":"Rp20.000"},{"method":"cash","amount":10000}]})"},
+      {{"--item", "BKS-02:3", "--pay", "transfer"},
+       R"({"items":[{"sku":"BKS-02","qty":"3"}],"pay":[{"method":"transfer"}]})"},
+      {{"--custom", "15000:Bakso Spesial", "--discount", "5000", "--pay", "qris:4000", "--pay", "cash"},
+       R"({"custom":[{"amount":15000,"name":"Bakso Spesial"}],"discount":5000,"pay":[{"method":"qris","amount":4000},{"method":"cash"}]})"},
+  };
+  std::string input;
+  std::vector<json> expected;
+  for (const auto& [flags, line] : sales) {
+    input += line + "\n";
+    std::vector<std::string> sell = {"sell", "--json", "--pin", "1234"};
+    sell.insert(sell.end(), flags.begin(), flags.end());
+    const RunResult sold = LapakOn(one_by_one, sell);
+    ASSERT_EQ(0, sold.exit_code) << sold.err;
+    expected.push_back(json::parse(sold.out));
+  }
+
+  const RunResult batch = SellBatch(input);
+  EXPECT_EQ(0, batch.exit_code) << batch.err;
+  EXPECT_EQ("", batch.err);
+  EXPECT_EQ(expected, JsonLines(batch.out));
+  // Read back by other processes: the batch's sales are on disk.
+  const json report = LapakJson({"report"});
+  EXPECT_EQ(4, report["figures"]["sales"]);
+  EXPECT_EQ(133500, report["figures"]["gross"]);
+  EXPECT_EQ(report, json::parse(LapakOn(one_by_one, {"report", "--json"}).out));
+  EXPECT_EQ(json::parse(LapakOn(one_by_one, {"history", "--json"}).out), LapakJson({"history"}));
+  EXPECT_TRUE(LapakJson({"verify"})["ok"]);
+}
+
+TEST_F(CliTest, SellBatchRefusesABadLineByItsNumberAndRecordsTheOthers) {
+  ImportBakso();
+  const RunResult batch = SellBatch(
+      R"({"items":[{"sku":"BKS-01"}],"pay":[{"method":"cash","amount":20000}]})" "\n"
+      R"({"items":[{"sku":"NOPE"}],"pay":[{"method":"cash"}]})" "\n"
+      R"({"items":[{"sku":"BKS-01")" "\n"
+      R"({"items":[{"sku":"BKS-01"}],"pay":[{"method":"cash","amount":900000000}]})" "\n"
+      R"({"items":[{"sku":"BKS-01","qyt":2}],"pay":[{"method":"cash"}]})" "\n"
+      R"({"custom":[{"amount":"999.999.999.999"}],"pay":[{"method":"cash"}]})" "\n"
+      R"({"items":[{"sku":"MNM-01"}],"pay":[{"method":"qris"}]})" "\n");
+  EXPECT_EQ(3, batch.exit_code);  // the first refused line's: no such product
+  EXPECT_EQ("lapak: 5 of 7 lines refused and not recorded; the first is line 2: no product with sku 'NOPE'\n",
+            batch.err);
+  const std::vector<json> answers = JsonLines(batch.out);
+  ASSERT_EQ(7u, answers.size()) << batch.out;
+  EXPECT_EQ("20261122-0001", answers[0]["receipt"]);
+  const std::vector<std::pair<std::string, std::string>> refusals = {
+      {"NoSuchProduct", "no product with sku 'NOPE'"},
+      {"SaleLineNotJson", "the line is not valid JSON (byte 26)"},
+      {"ChangeNotPlausible",
+       "change of Rp899.980.000 is not plausible: change is always below Rp100.000, the largest note; check the "
+       "cash received"},
+      {"SaleLineUnknownMember", "'items[0].qyt' is not known; known here: sku, qty"},
+      {"CustomAmountOutOfRange", "a custom amount must be from Rp1 to Rp100.000.000"},
+  };
+  for (size_t i = 0; i < refusals.size(); ++i) {
+    const json& answer = answers[i + 1];
+    EXPECT_EQ(static_cast<int>(i) + 2, answer["line"]) << answer;
+    EXPECT_EQ(refusals[i].first, answer["refusal"]) << answer;
+    EXPECT_EQ(refusals[i].second, answer["error"]) << answer;
+  }
+  EXPECT_EQ("20261122-0002", answers[6]["receipt"]);
+
+  const json history = LapakJson({"history"});
+  ASSERT_EQ(2u, history.size());
+  EXPECT_EQ(5000, history[0]["total"]);
+  EXPECT_EQ(20000, history[1]["total"]);
+  EXPECT_EQ(3, LapakJson({"verify"})["entries"]);  // day open and two sales: refusals wrote nothing
+}
+
+TEST_F(CliTest, SellBatchWithAWrongPinRecordsNothing) {
+  ImportBakso();
+  const std::string before = Journal();
+  const RunResult batch = SellBatch(R"({"items":[{"sku":"BKS-01"}],"pay":[{"method":"cash"}]})" "\n", "0000");
+  EXPECT_EQ(4, batch.exit_code);
+  EXPECT_EQ("", batch.out);
+  EXPECT_NE(std::string::npos, batch.err.find("wrong PIN for kasir")) << batch.err;
+  EXPECT_EQ(before, Journal());
+}
+
+// A line over 64 KiB is refused without being kept whole; one of exactly 64 KiB is a sale. In
+// Bahasa Indonesia, as a vendor reads it by default.
+TEST_F(CliTest, SellBatchRefusesALineOver64KiBAndGoesOn) {
+  const std::string sale = R"({"custom":[{"amount":15000}],"pay":[{"method":"cash"}]})";
+  const std::string at_limit = sale + std::string(64 * 1024 - sale.size(), ' ');  // JSON may end in spaces
+  const std::string over_limit = at_limit + " ";
+  const RunResult batch = SellBatch(over_limit + "\n" + at_limit + "\n" + std::string(1 << 20, 'x') + "\n" + sale,
+                                    "1234", {kFixedClock[0]});
+  EXPECT_EQ(2, batch.exit_code);
+  const std::vector<json> answers = JsonLines(batch.out);
+  ASSERT_EQ(4u, answers.size()) << batch.out;
+  for (const size_t refused : {0, 2}) {
+    EXPECT_EQ(refused + 1, answers[refused]["line"]);
+    EXPECT_EQ("SaleLineTooLong", answers[refused]["refusal"]);
+    EXPECT_EQ("Baris lebih dari 65536 byte; tidak dibaca", answers[refused]["error"]);
+  }
+  EXPECT_EQ("20261122-0001", answers[1]["receipt"]);
+  EXPECT_EQ("20261122-0002", answers[3]["receipt"]);  // the last line needs no '\n'
+  EXPECT_EQ(2u, LapakJson({"history"}).size());
+}
+
+// A script on the other end of a pipe gets each answer before it writes the next line, and a
+// sale it got a receipt for is on disk even if the batch is killed before its input ends.
+TEST_F(CliTest, SellBatchAnswersEachLineAsItComesAndAnAnsweredSaleSurvivesAKill) {
+  ImportBakso();
+  testing::Child batch({kLapak, "--db", db_, "sell-batch", "--pin", "1234"}, kFixedClock, /*pipe_stdin=*/true);
+  std::string answer;
+  batch.WriteStdin(R"({"items":[{"sku":"BKS-01"}],"pay":[{"method":"cash"}]})" "\n");
+  ASSERT_TRUE(batch.ReadLine(answer));
+  EXPECT_EQ("20261122-0001", json::parse(answer)["receipt"]);
+  batch.WriteStdin("oops\n");
+  ASSERT_TRUE(batch.ReadLine(answer));
+  EXPECT_EQ(2, json::parse(answer)["line"]);
+  batch.WriteStdin(R"({"items":[{"sku":"MNM-01","qty":2}],"pay":[{"method":"qris"}]})" "\n");
+  ASSERT_TRUE(batch.ReadLine(answer));
+  EXPECT_EQ("20261122-0002", json::parse(answer)["receipt"]);
+  batch.Kill(SIGKILL);
+  batch.Wait();
+
+  const json history = LapakJson({"history"});
+  ASSERT_EQ(2u, history.size());
+  EXPECT_EQ("20261122-0002", history[0]["receipt"]);
+  EXPECT_EQ(10000, history[0]["total"]);
+  EXPECT_TRUE(LapakJson({"verify"})["ok"]);
 }
 
 }  // namespace

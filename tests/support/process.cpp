@@ -26,10 +26,16 @@ std::vector<char*> CStrings(std::vector<std::string>& strings) {
   return pointers;
 }
 
-pid_t Spawn(std::vector<std::string> argv, std::vector<std::string> env, int stdout_fd, int stderr_fd) {
+// `stdin_fd` -1: /dev/null.
+pid_t Spawn(std::vector<std::string> argv, std::vector<std::string> env, int stdin_fd, int stdout_fd,
+            int stderr_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (stdin_fd < 0) {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  } else {
+    posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
   posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
   // `env` first: getenv() answers with the first match, so the test's values win.
@@ -51,6 +57,22 @@ int WaitFor(pid_t pid) {
   return status;
 }
 
+// `input_fd` -1: /dev/null.
+RunResult RunFrom(const std::vector<std::string>& argv, const std::vector<std::string>& env, int input_fd) {
+  TempDir capture;
+  const int out_fd = ::open(capture.File("out").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  const int err_fd = ::open(capture.File("err").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  const pid_t pid = Spawn(argv, env, input_fd, out_fd, err_fd);
+  ::close(out_fd);
+  ::close(err_fd);
+  const int status = WaitFor(pid);
+  RunResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(capture.File("out"));
+  result.err = ReadFile(capture.File("err"));
+  return result;
+}
+
 }  // namespace
 
 std::string ReadFile(const std::string& path) {
@@ -67,34 +89,56 @@ void WriteFile(const std::string& path, const std::string& contents) {
 }
 
 RunResult Run(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
-  TempDir capture;
-  const int out_fd = ::open(capture.File("out").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  const int err_fd = ::open(capture.File("err").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  const pid_t pid = Spawn(argv, env, out_fd, err_fd);
-  ::close(out_fd);
-  ::close(err_fd);
-  const int status = WaitFor(pid);
-  RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = ReadFile(capture.File("out"));
-  result.err = ReadFile(capture.File("err"));
+  return RunFrom(argv, env, -1);
+}
+
+RunResult RunWithInput(const std::vector<std::string>& argv, const std::string& input,
+                       const std::vector<std::string>& env) {
+  TempDir dir;
+  WriteFile(dir.File("in"), input);
+  const int in_fd = ::open(dir.File("in").c_str(), O_RDONLY | O_CLOEXEC);
+  if (in_fd < 0) throw std::runtime_error("cannot open " + dir.File("in"));
+  RunResult result = RunFrom(argv, env, in_fd);
+  ::close(in_fd);
   return result;
 }
 
-Child::Child(const std::vector<std::string>& argv) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-  pid_ = Spawn(argv, {}, fds[1], 2);
-  ::close(fds[1]);
-  stdout_fd_ = fds[0];
+Child::Child(const std::vector<std::string>& argv) : Child(argv, {}, false) {}
+
+Child::Child(const std::vector<std::string>& argv, const std::vector<std::string>& env, bool pipe_stdin) {
+  int out[2];
+  if (::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  int in[2] = {-1, -1};
+  if (pipe_stdin && ::pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  pid_ = Spawn(argv, env, in[0], out[1], 2);
+  ::close(out[1]);
+  stdout_fd_ = out[0];
+  if (pipe_stdin) ::close(in[0]);
+  stdin_fd_ = in[1];
 }
 
 Child::~Child() {
+  CloseStdin();
   if (pid_ > 0) {
     ::kill(pid_, SIGKILL);
     WaitFor(pid_);
   }
   if (stdout_fd_ >= 0) ::close(stdout_fd_);
+}
+
+void Child::WriteStdin(const std::string& bytes) {
+  size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(stdin_fd_, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::runtime_error("cannot write to the child's stdin");
+    written += static_cast<size_t>(n);
+  }
+}
+
+void Child::CloseStdin() {
+  if (stdin_fd_ >= 0) ::close(stdin_fd_);
+  stdin_fd_ = -1;
 }
 
 bool Child::ReadLine(std::string& line) {
