@@ -262,7 +262,7 @@ Result<Booking> Books::ApplyDayOpen(const JournalEntry& entry) {
   }
   LAPAK_RETURN_IF_ERROR(CheckAmountRange(Word::kOpeningFloat, body->opening_float));
   state_.open = OpenSession{body->day_number, entry.business_day, entry.seq, entry.time,
-                            body->opening_float, DayFigures()};
+                            body->opening_float, DayFigures(), CashMoves()};
   state_.last_day_number = body->day_number;
   session_sales_.clear();
   Booking booking;

@@ -153,9 +153,9 @@ Result<DayReport> StallStore::ReportDay(const std::string& business_day) {
     report.open_day = **open;
     Result<DayFigures> session = FiguresOfSession((*open)->day_number);
     if (!session.ok()) return session.status();
-    Result<CashMoves> moves = CashMovesOfSession((*open)->open_seq);
-    if (!moves.ok()) return moves.status();
-    const std::optional<Money> expected = ExpectedCash((*open)->opening_float, *session, *moves);
+    Result<CashMoves> session_moves = CashMovesOfSession((*open)->open_seq);
+    if (!session_moves.ok()) return session_moves.status();
+    const std::optional<Money> expected = ExpectedCash((*open)->opening_float, *session, *session_moves);
     if (!expected) return Refuse(Refusal::kCashFiguresOverflow);
     report.expected_cash_now = *expected;
   }

@@ -164,6 +164,7 @@ void JournalTally::Accept(const TerminalFact& terminal, const std::vector<Journa
         sale->second.voided = true;
         break;
       }
+      case EntryKind::kCashMove: break;  // the drawer's, not the sales' (the scenario makes none)
       case EntryKind::kDayClose: {
         const ZReport z = Take(DecodeZReport(entry.body), where);
         const LedgerFigures ledger = FiguresOf(Sales([&](const SaleFact& sale) {

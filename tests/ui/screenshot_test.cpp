@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "tests/support/damaged_file.h"
@@ -157,7 +158,8 @@ TEST_P(ContrastTest, EveryButtonStandsOutThreeToOneFromWhatSurroundsIt) {
     const int y = static_cast<int>((w.min_y + w.max_y) / 2);
     const int edge = static_cast<int>(std::lround(w.min_x));
     const int outside = edge - 3;
-    if (outside < 0 || outside < w.clip_min_x || y < w.clip_min_y || y >= w.clip_max_y || edge + 1 >= w.clip_max_x ||
+    const auto [fx, fy, fe] = std::tuple(static_cast<float>(outside), static_cast<float>(y), static_cast<float>(edge + 1));
+    if (outside < 0 || fx < w.clip_min_x || fy < w.clip_min_y || fy >= w.clip_max_y || fe >= w.clip_max_x ||
         inside_another(w, static_cast<float>(outside), static_cast<float>(y))) {
       continue;  // its left edge is scrolled out of view, or touches another widget
     }
