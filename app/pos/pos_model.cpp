@@ -252,10 +252,26 @@ void PosModel::ShowSell() {
 
 void PosModel::ShowHistory() {
   message_.clear();
-  Result<std::vector<Receipt>> history = store_->History(BusinessDay(), 500);
+  ReadOpenDay();
+  ReadHistory(open_day_ ? *open_day_ : BusinessDay());
+  screen_ = Screen::kHistory;
+}
+
+void PosModel::StepHistoryDay(int days) {
+  message_.clear();
+  const std::string day = AddDays(history_day_, days);
+  ReadHistory(std::min(day, BusinessDay()));
+}
+
+void PosModel::ReadHistory(const std::string& day) {
+  history_day_ = day;
+  Result<std::vector<Receipt>> history = store_->History(day, 500);
   if (!history.ok()) Refuse(history.status());
   history_ = history.ok() ? std::move(history).value() : std::vector<Receipt>();
-  screen_ = Screen::kHistory;
+}
+
+bool PosModel::MayVoid(const Receipt& sale) const {
+  return !sale.voided && open_day_ && sale.business_day == *open_day_;
 }
 
 bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason) {
@@ -263,7 +279,8 @@ bool PosModel::VoidSale(const std::string& receipt, const std::string& owner_pin
   if (!voided.ok()) return Refuse(voided.status());
   ReadDayGlance();
   NoteNewEntries();
-  ShowHistory();
+  ReadHistory(history_day_);
+  message_.clear();
   return true;
 }
 

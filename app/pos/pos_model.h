@@ -43,8 +43,9 @@ class PosModel {
   // The sale just recorded: shown as PAID only once it is on disk.
   const std::optional<Receipt>& last_receipt() const { return last_receipt_; }
   const Clock& clock() const { return clock_; }
-  // The business day's sales, newest first, as of the last ShowHistory() or void.
+  // The sales of history_day(), newest first, as of the last ShowHistory(), step or void.
   const std::vector<Receipt>& history() const { return history_; }
+  const std::string& history_day() const { return history_day_; }
   // The day's figures and the open session, as of the last ShowDay() or day action.
   const std::optional<DayReport>& day_report() const { return day_report_; }
   // The Z report just taken.
@@ -108,7 +109,12 @@ class PosModel {
 
   // ---- history and voids ----
   void ShowSell();
+  // The history of the business day now (of the day left open, when one is).
   void ShowHistory();
+  // The history of the day before (-1) or after (+1) the one shown; never past today.
+  void StepHistoryDay(int days);
+  // Whether `sale` can still be voided: not voided, and of the day now open.
+  bool MayVoid(const Receipt& sale) const;
   // Voids a sale of the open day with the owner's PIN and a reason; refreshes the history.
   bool VoidSale(const std::string& receipt, const std::string& owner_pin, const std::string& reason);
 
@@ -181,6 +187,8 @@ class PosModel {
   std::string message_;
   std::optional<Receipt> last_receipt_;
   std::vector<Receipt> history_;
+  std::string history_day_;
+  void ReadHistory(const std::string& day);
   std::optional<DayReport> day_report_;
   std::optional<ZReport> last_z_;
   std::vector<ZReport> z_reports_;

@@ -1,5 +1,5 @@
-// History: the day's sales, newest first; a sale's receipt; a void with a reason and the
-// owner's PIN.
+// History: a day's sales, newest first, today's or an earlier day's (‹ ›); a sale's receipt
+// and how it was paid; a void of a sale of the open day with a reason and the owner's PIN.
 #include <imgui.h>
 
 #include <string>
@@ -10,13 +10,43 @@
 
 namespace lapak::pos {
 
+// How a sale was paid, in short: "Tunai", "Tunai+QRIS".
+static std::string PaidWith(Language lang, const Receipt& receipt) {
+  std::string methods;
+  for (const Payment& payment : receipt.sale.payments) {
+    const std::string label = MethodLabel(lang, payment.method);
+    if (methods.find(label) == std::string::npos) methods += (methods.empty() ? "" : "+") + label;
+  }
+  return methods;
+}
+
+// ‹ the day shown ›: the day before, and the day after up to today.
+static void DrawDaySteps(PosModel& model, UiState& ui) {
+  const float step = TouchHeight();
+  const bool today = model.history_day() >= model.BusinessDay();
+  if (BigButton("\u2039##previous_day", ImVec2(step, step))) {
+    model.StepHistoryDay(-1);
+    ui.selected_receipt.clear();
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(model.history_day().c_str());
+  if (today) return;
+  ImGui::SameLine();
+  if (BigButton("\u203a##next_day", ImVec2(step, step))) {
+    model.StepHistoryDay(+1);
+    ui.selected_receipt.clear();
+  }
+}
+
 static void DrawSaleList(PosModel& model, UiState& ui) {
   const Language lang = model.language();
+  DrawDaySteps(model, ui);
   if (model.history().empty()) ImGui::TextDisabled("%s", Tr(lang, Text::kNoSales));
   for (const Receipt& receipt : model.history()) {
     const std::string time = receipt.local_time.substr(receipt.local_time.find(' ') + 1);
     const std::string label = receipt.receipt.substr(9) + "  " + time + "  " + FormatMoney(receipt.sale.totals.total) +
-                              (receipt.voided ? std::string("  ") + Tr(lang, Text::kVoided) : "") + "##" +
+                              "  " + (receipt.voided ? Tr(lang, Text::kVoided) : PaidWith(lang, receipt)) + "##" +
                               receipt.receipt;
     const ButtonKind kind = ui.selected_receipt == receipt.receipt ? ButtonKind::kSelected : ButtonKind::kNormal;
     if (BigButton(label.c_str(), ImVec2(-1, 0), kind)) {
@@ -65,12 +95,14 @@ static void DrawSelected(PosModel& model, UiState& ui) {
   ImGui::Text("%s %s  %s", Tr(lang, Text::kReceipt), receipt.receipt.c_str(),
               FormatMoney(receipt.sale.totals.total).c_str());
   for (const SaleLine& line : receipt.sale.lines) {
-    ImGui::Text("%lld x %s", static_cast<long long>(line.quantity), line.name.c_str());
+    ImGui::TextWrapped("%lld x %s", static_cast<long long>(line.quantity), line.name.c_str());
   }
+  DrawPayments(lang, receipt.sale);
   if (receipt.voided) {
-    ImGui::Text("%s: %s", Tr(lang, Text::kVoided), receipt.void_reason.c_str());
+    ImGui::TextWrapped("%s: %s", Tr(lang, Text::kVoided), receipt.void_reason.c_str());
     return;
   }
+  if (!model.MayVoid(receipt)) return;
   DrawReasons(model, ui);
   if (ui.void_reason.empty()) return;
   ImGui::Text("%s: %s", Tr(lang, Text::kOwnerPin), std::string(ui.owner_pin_digits.size(), '*').c_str());

@@ -1,13 +1,30 @@
-// Receipt: shown only once the sale is on disk. PAID, the change due, the receipt, New sale.
+// Receipt: shown only once the sale is on disk. PAID, the change due, the receipt with how it
+// was paid, New sale.
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "app/pos/screens.h"
+#include "app/pos/ui_probe.h"
 #include "app/pos/widgets.h"
 #include "core/money.h"
 
 namespace lapak::pos {
+
+void DrawPayments(Language language, const CompletedSale& sale) {
+  std::vector<std::string> lines;
+  for (const Payment& payment : sale.payments) {
+    lines.push_back(MethodLabel(language, payment.method) + " " + FormatMoney(payment.amount));
+  }
+  if (!sale.totals.change.is_zero()) {
+    lines.push_back(std::string(Tr(language, Text::kChange)) + " " + FormatMoney(sale.totals.change));
+  }
+  for (const std::string& line : lines) {
+    ImGui::TextUnformatted(line.c_str());
+    ProbeLastText(line);
+  }
+}
 
 void DrawReceipt(PosModel& model, UiState& ui) {
   const Language lang = model.language();
@@ -40,8 +57,11 @@ void DrawReceipt(PosModel& model, UiState& ui) {
                 FormatMoney(line.total).c_str());
   }
   ImGui::Separator();
+  if (!totals.discount.is_zero()) {
+    ImGui::Text("%s %s", Tr(lang, Text::kDiscount), FormatMoney(*Money().Minus(totals.discount)).c_str());
+  }
   ImGui::Text("%s %s", Tr(lang, Text::kTotal), FormatMoney(totals.total).c_str());
-  ImGui::Text("%s %s", Tr(lang, Text::kPaid), FormatMoney(totals.paid).c_str());
+  DrawPayments(lang, receipt.sale);
   DragToScroll();
   ImGui::EndChild();
   if (new_sale) {

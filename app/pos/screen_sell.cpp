@@ -170,7 +170,7 @@ static void DrawDayGlance(const PosModel& model) {
                                   fmt::format("{}: {}", Tr(lang, Text::kItemsSold), glance.items),
                                   fmt::format("{}: {}", Tr(lang, Text::kNet), FormatMoney(glance.net))}) {
     ImGui::TextWrapped("%s", line.c_str());
-    ProbeLastItem(line);
+    ProbeLastText(line);
   }
 }
 
@@ -265,7 +265,7 @@ static void DrawCartColumn(PosModel& model, UiState& ui, float width) {
   }
   if (!discount.empty()) {
     ImGui::TextUnformatted(discount.c_str());
-    ProbeLastItem(discount);
+    ProbeLastText(discount);
   }
   ImGui::TextUnformatted(Tr(lang, Text::kTotal));
   LargeText(total.c_str());

@@ -71,4 +71,8 @@ void DrawCatalog(PosModel& model, UiState& ui);
 void DrawSettings(PosModel& model, UiState& ui);
 void DrawStatusBar(PosModel& model, UiState& ui);
 
+// How a sale was paid, as its receipt shows it: a line per payment ("Tunai Rp50.000"), then
+// the change when there is some. Also in the history's receipt.
+void DrawPayments(Language language, const CompletedSale& sale);
+
 }  // namespace lapak::pos

@@ -104,4 +104,9 @@ inline void ProbeLastItem(std::string_view label, bool label_fits = true) {
   }
 }
 
+// Records the last item, a text that is not a target, as kTextPrefix + `text`.
+inline void ProbeLastText(std::string_view text) {
+  if (ImGui::GetIO().UserData != nullptr) ProbeLastItem(std::string(UiProbe::kTextPrefix) + std::string(text));
+}
+
 }  // namespace lapak::pos

@@ -201,7 +201,7 @@ void LargeText(const char* text) {
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
   }
-  ProbeLastItem(std::string(UiProbe::kTextPrefix) + text);
+  ProbeLastText(text);
 }
 
 float LargeTextHeight(const char* text, float width) {

@@ -282,7 +282,7 @@ TEST_F(PosUiTest, ADiscountIsTypedOnceAndReadAsPercentOrRupiah) {
   ASSERT_TRUE(ui_->Shows("Diskon 10%##percent") && ui_->Shows("Diskon Rp10##rupiah"));
   ASSERT_TRUE(ui_->Tap("##percent"));
   EXPECT_EQ("Rp36.000", FormatMoney(model_->Totals().total));
-  EXPECT_TRUE(ui_->Shows("Diskon -Rp4.000"));
+  EXPECT_TRUE(ui_->Shows("text:Diskon -Rp4.000"));
   // Rupiah instead; more than the cart is refused in Bahasa and changes nothing.
   ASSERT_TRUE(ui_->Tap("Diskon"));
   ASSERT_TRUE(ui_->TypeDigits("discount", "50000"));
@@ -318,7 +318,7 @@ TEST_F(PosUiTest, ClearingTheCartAsksFirstAndABounceDoesNotEmptyIt) {
 // Issue 12: no day total or items sold on screen. The empty cart shows the day so far.
 TEST_F(PosUiTest, TheEmptyCartShowsTheDaysSalesItemsAndNet) {
   LogIn();
-  EXPECT_TRUE(ui_->Shows("Barang terjual: 0"));
+  EXPECT_TRUE(ui_->Shows("text:Barang terjual: 0"));
   ASSERT_TRUE(ui_->Tap("##BKS-01"));
   ASSERT_TRUE(ui_->Tap("+##line0"));
   ASSERT_TRUE(ui_->Tap("##MNM-01"));  // 3 items, Rp45.000
@@ -332,13 +332,64 @@ TEST_F(PosUiTest, TheEmptyCartShowsTheDaysSalesItemsAndNet) {
   EXPECT_EQ(2, model_->day_glance().sales);
   EXPECT_EQ(4, model_->day_glance().items);
   EXPECT_EQ("Rp52.000", FormatMoney(model_->day_glance().net));
-  EXPECT_TRUE(ui_->Shows("Barang terjual: 4"));
-  EXPECT_TRUE(ui_->Shows("Bersih: Rp52.000"));
+  EXPECT_TRUE(ui_->Shows("text:Barang terjual: 4"));
+  EXPECT_TRUE(ui_->Shows("text:Bersih: Rp52.000"));
   // A void takes its sale out; the figures are read again from the books.
   ASSERT_TRUE(model_->VoidSale(Sales()[0].receipt, pos::kDemoOwnerPin, "salah input")) << model_->message();
   ASSERT_TRUE(ui_->Tap("Jual"));
-  EXPECT_TRUE(ui_->Shows("Barang terjual: 3"));
-  EXPECT_TRUE(ui_->Shows("Bersih: Rp45.000"));
+  EXPECT_TRUE(ui_->Shows("text:Barang terjual: 3"));
+  EXPECT_TRUE(ui_->Shows("text:Bersih: Rp45.000"));
+}
+
+// Issue 12: the receipt and the history did not show how a sale was paid, and there was no
+// history of earlier days.
+TEST_F(PosUiTest, TheReceiptAndHistoryShowHowEachSaleWasPaidAndEarlierDaysToo) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000: Rp10.000 cash, the rest QRIS
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->TypeDigits("cash", "10000"));
+  ASSERT_TRUE(ui_->Tap("Tambah##cash"));
+  ASSERT_TRUE(ui_->Tap("QRIS##method"));
+  ASSERT_TRUE(ui_->Tap("QRIS sudah masuk"));
+  EXPECT_TRUE(ui_->Shows("text:Tunai Rp10.000") && ui_->Shows("text:QRIS Rp15.000"));
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+  ASSERT_TRUE(ui_->Tap("##MNM-01"));  // Rp5.000 from a Rp10.000 note
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Rp10.000"));
+  EXPECT_TRUE(ui_->Shows("text:Tunai Rp10.000") && ui_->Shows("text:Kembalian Rp5.000"));
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+
+  ASSERT_TRUE(ui_->Tap("Riwayat"));
+  const std::vector<Receipt> sales = Sales();
+  ASSERT_EQ(2u, sales.size());
+  EXPECT_TRUE(ui_->Shows("0002  19:00 WIB  Rp5.000  Tunai##20261122-0002"));
+  EXPECT_TRUE(ui_->Shows("0001  19:00 WIB  Rp25.000  Tunai+QRIS##20261122-0001"));
+  EXPECT_FALSE(ui_->Shows("\u203a##next_day"));  // nothing after today
+
+  // The day before: no sales there, and no way to void anything of it.
+  ASSERT_TRUE(ui_->Tap("\u2039##previous_day"));
+  EXPECT_EQ("2026-11-21", model_->history_day());
+  EXPECT_TRUE(model_->history().empty());
+  ASSERT_TRUE(ui_->Tap("\u203a##next_day"));
+  EXPECT_EQ("2026-11-22", model_->history_day());
+  EXPECT_EQ(2u, model_->history().size());
+}
+
+// A sale of a closed day is shown, with how it was paid, but offers no void.
+TEST_F(PosUiTest, AnEarlierDaysSaleIsShownButCannotBeVoided) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  ASSERT_TRUE(model_->CloseDay(CashCount{0, 0, 1, 0, 0, 0, 0, 0})) << model_->message();  // Rp20.000
+  clock_.Set(testing::Wib(23, std::chrono::hours(19)));  // the next evening
+  ASSERT_TRUE(model_->Login(Role::kCashier, pos::kDemoCashierPin));
+  ASSERT_TRUE(ui_->Tap("Riwayat"));
+  EXPECT_EQ("2026-11-23", model_->history_day());
+  ASSERT_TRUE(ui_->Tap("\u2039##previous_day"));
+  ASSERT_TRUE(ui_->Tap("##20261122-0001"));
+  EXPECT_TRUE(ui_->Shows("text:Tunai Rp20.000"));
+  EXPECT_FALSE(ui_->Shows("Salah input"));  // no reasons: nothing to void
 }
 
 TEST_F(PosUiTest, AVoidNeedsTheOwnersPinAWrongOneIsRefused) {
