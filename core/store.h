@@ -203,8 +203,10 @@ class StallStore {
   // Entries with seq in [from_seq, from_seq + limit).
   [[nodiscard]] Result<std::vector<JournalEntry>> Entries(int64_t from_seq, int64_t limit);
   // ---- sync to the ledger (store_sync.cpp) --------------------------------------------
-  // Links the terminal to a ledger; a later enrolment replaces the link and keeps what was
-  // acknowledged. The key must be 32 bytes, the URL http:// or https://.
+  // Links the terminal to a ledger. A later enrolment replaces the link; with the same key it
+  // keeps what was acknowledged, with a new one (another ledger, or this one enrolled anew)
+  // it starts from nothing acknowledged, so the whole journal is offered to that ledger and
+  // its first answer says what it holds. The key must be 32 bytes, the URL http:// or https://.
   [[nodiscard]] Status Enrol(const SyncLink& link);
   [[nodiscard]] Result<std::optional<SyncLink>> FindSyncLink();
   [[nodiscard]] Result<SyncProgress> Progress();

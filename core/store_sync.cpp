@@ -16,10 +16,16 @@ Status StallStore::Enrol(const SyncLink& link) {
   }
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
+  // A new key is a new enrolment, with a ledger (another, or this one anew) whose holdings are
+  // not known yet: nothing counts as acknowledged until its first answer says what it holds.
   sqlite::Statement upsert(*db_,
                            "INSERT INTO sync_state (id, ledger_url, terminal_key, enrolled_at_ms) "
                            "VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET "
-                           "ledger_url = ?1, terminal_key = ?2, enrolled_at_ms = ?3");
+                           "ledger_url = ?1, terminal_key = ?2, enrolled_at_ms = ?3, "
+                           "acknowledged_seq = iif(terminal_key = ?2, acknowledged_seq, 0), "
+                           "last_success_ms = iif(terminal_key = ?2, last_success_ms, NULL), "
+                           "last_error = iif(terminal_key = ?2, last_error, NULL), "
+                           "last_error_ms = iif(terminal_key = ?2, last_error_ms, NULL)");
   LAPAK_RETURN_IF_ERROR(upsert.Bind(1, link.ledger_url)
                             .BindBlob(2, link.terminal_key)
                             .BindTime(3, clock_.Now())

@@ -92,7 +92,7 @@ static void DrawSelected(PosModel& model, UiState& ui) {
   const Receipt* selected = SelectedSale(model, ui);
   if (selected == nullptr) return;
   const Receipt receipt = *selected;  // a void refreshes the history it lives in
-  ImGui::Text("%s %s  %s", Tr(lang, Text::kReceipt), receipt.receipt.c_str(),
+  ImGui::TextWrapped("%s %s  %s", Tr(lang, Text::kReceipt), receipt.receipt.c_str(),
               FormatMoney(receipt.sale.totals.total).c_str());
   for (const SaleLine& line : receipt.sale.lines) {
     ImGui::TextWrapped("%lld x %s", static_cast<long long>(line.quantity), line.name.c_str());

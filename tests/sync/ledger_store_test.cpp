@@ -233,6 +233,39 @@ TEST_F(LedgerStoreTest, ATerminalRestoredFromAnOldCopyIsAConflictAndNothingIsMar
   EXPECT_EQ(4, ledger_->DayTotals("expo", "2026-11-22")->front().figures.sales_count);
 }
 
+// Issue 12: enrolled again to another ledger, the terminal kept the old ledger's mark: status
+// said 0 unsent while the new ledger held nothing, until a new sale's 409 made it resend.
+TEST_F(LedgerStoreTest, EnrollingWithAnotherLedgerStartsFromWhatThatLedgerHolds) {
+  Sell(4);
+  ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok());
+  Ingestor first(*ledger_, clock_);
+  InProcessTransport to_first(first);
+  ASSERT_TRUE(sync::Uploader(*stall_, to_first).SyncOnce().ok());
+  ASSERT_EQ(0, stall_->Progress()->unsent());
+
+  // The same key again (the code pasted twice): nothing changes.
+  ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok());
+  EXPECT_EQ(0, stall_->Progress()->unsent());
+
+  // A second ledger, which holds nothing of this terminal.
+  const testing::TempDir second_dir;
+  const sql::Location second_where = testing::NewLedgerLocation(second_dir);
+  std::unique_ptr<LedgerStore> second = std::move(LedgerStore::Open(second_where, true)).value();
+  ASSERT_TRUE(second->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta", "2026-11-20", "2026-11-22"}).ok());
+  ASSERT_TRUE(second->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());
+  const std::string second_key = *second->EnrolTerminal("T1", "BKS-07", clock_.Now());
+  ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:10", second_key}).ok());
+  const SyncProgress progress = *stall_->Progress();
+  EXPECT_EQ(5, progress.unsent());  // the day open and four sales: all of it, for that ledger
+  EXPECT_FALSE(progress.last_success_at.has_value());
+
+  Ingestor ingestor(*second, clock_);
+  InProcessTransport to_second(ingestor);
+  ASSERT_TRUE(sync::Uploader(*stall_, to_second).SyncOnce().ok());
+  EXPECT_EQ(0, stall_->Progress()->unsent());
+  EXPECT_EQ(4, second->DayTotals("expo", "2026-11-22")->front().figures.sales_count);
+}
+
 // Answers anyone on the network could send: only the ledger's signed ones move the mark.
 class ForgingTransport : public sync::Transport {
  public:
