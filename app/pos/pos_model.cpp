@@ -36,6 +36,12 @@ bool PosModel::SetUp(const StallSetup& setup) {
   return true;
 }
 
+bool PosModel::ConfirmPin(const std::string& pin, const std::string& again) {
+  if (pin != again) return Refuse(lapak::Refuse(Refusal::kPinsDiffer));
+  message_.clear();
+  return true;
+}
+
 bool PosModel::OpenDatabase(const std::string& path) {
   // The terminal's database from now on: opened as the long-running writer (checked first
   // after an unclean shutdown, core/durable_database.h).

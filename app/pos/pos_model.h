@@ -84,6 +84,8 @@ class PosModel {
   // First run: sets the terminal up for a stall (as `lapak init` does), or as the demo stall.
   bool SetUp(const StallSetup& setup);
   bool SetUpDemo();
+  // A PIN chosen at set-up is typed twice: true when `again` is `pin`, else a refusal.
+  bool ConfirmPin(const std::string& pin, const std::string& again);
   // Or: uses the stall already set up in the database at `path` instead of this one.
   bool OpenDatabase(const std::string& path);
   bool Login(Role role, const std::string& pin);

@@ -106,8 +106,7 @@ static void DrawTyping(PosModel& model, UiState& ui) {
   }
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%s: %s_", Tr(lang, names[static_cast<int>(ui.field)]), value.c_str());
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 2 * kMinTouchTarget);
-  if (BigButton("OK##typing", ImVec2(2 * kMinTouchTarget, 0), ButtonKind::kPay)) ui.field = Field::kNone;
+  if (TypingOkButton()) ui.field = Field::kNone;
   DrawInput(ui, ImGui::GetContentRegionAvail());
 }
 

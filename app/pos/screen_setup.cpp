@@ -1,7 +1,10 @@
 // First run: set the terminal up for a stall (what `lapak init` does), or try the demo stall.
-// While a field is being typed, the screen is that field and a keyboard or keypad.
+// While a field is being typed, the screen is that field and a keyboard or keypad; a PIN is
+// typed twice, and kept only when both agree. The day's cut-off is chosen among the usual
+// hours by tapping it.
 #include <imgui.h>
 
+#include <iterator>
 #include <string>
 
 #include "app/pos/screens.h"
@@ -28,20 +31,55 @@ std::string* FieldText(UiState& ui, Field field) {
   }
 }
 
-void DrawTyping(UiState& ui, const char* name) {
-  std::string& text = *FieldText(ui, ui.field);
-  const bool pin = ui.field == Field::kOwnerPin || ui.field == Field::kCashierPin;
-  ImGui::AlignTextToFramePadding();
-  ImGui::Text("%s: %s_", name, pin ? std::string(text.size(), '*').c_str() : text.c_str());
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 2 * kMinTouchTarget);
-  if (BigButton("OK##typing", ImVec2(2 * kMinTouchTarget, 0), ButtonKind::kPay)) ui.field = Field::kNone;
-  const ImVec2 size = ImGui::GetContentRegionAvail();
-  if (pin) {
-    DigitKeypad(text, 8, size, "setup_pin", KeypadEntry::kPin);
-  } else {
-    TextKeyboard(text, ui.field == Field::kStallName ? kMaxNameBytes : ui.field == Field::kDatabasePath ? 255 : 32,
-                 size, "setup", ui.keyboard_case);
+// The cut-offs offered: a business day ends at one of these hours (local time).
+constexpr const char* kCutoffs[] = {"00:00", "02:00", "03:00", "04:00", "05:00", "06:00"};
+
+// The cut-off after `cutoff` in kCutoffs, round again after the last.
+std::string NextCutoff(const std::string& cutoff) {
+  constexpr size_t kCount = std::size(kCutoffs);
+  for (size_t i = 0; i < kCount; ++i) {
+    if (cutoff == kCutoffs[i]) return kCutoffs[(i + 1) % kCount];
   }
+  return kCutoffs[0];
+}
+
+// A PIN: typed, then typed again; kept in the draft only when both agree.
+void DrawPinTyping(PosModel& model, UiState& ui, const char* name) {
+  std::string& typing = ui.repeating_pin ? ui.pin_again : ui.pin_typed;
+  const std::string label = ui.repeating_pin ? std::string(Tr(model.language(), Text::kRepeatPin)) + " " + name : name;
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s: %s_", label.c_str(), std::string(typing.size(), '*').c_str());
+  if (TypingOkButton()) {
+    if (!ui.repeating_pin && !ui.pin_typed.empty()) {
+      ui.repeating_pin = true;
+      ui.pin_again.clear();
+    } else if (!ui.repeating_pin || model.ConfirmPin(ui.pin_typed, ui.pin_again)) {
+      if (ui.repeating_pin) *FieldText(ui, ui.field) = ui.pin_typed;
+      ui.field = Field::kNone;
+      ui.repeating_pin = false;
+      ui.pin_typed.clear();
+      ui.pin_again.clear();
+    } else {  // they differ: from the start
+      ui.repeating_pin = false;
+      ui.pin_typed.clear();
+      ui.pin_again.clear();
+    }
+  }
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  DigitKeypad(typing, 8, ImGui::GetContentRegionAvail(), "setup_pin", KeypadEntry::kPin);
+}
+
+void DrawTyping(PosModel& model, UiState& ui, const char* name) {
+  if (ui.field == Field::kOwnerPin || ui.field == Field::kCashierPin) {
+    DrawPinTyping(model, ui, name);
+    return;
+  }
+  std::string& text = *FieldText(ui, ui.field);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s: %s_", name, text.c_str());
+  if (TypingOkButton()) ui.field = Field::kNone;
+  TextKeyboard(text, ui.field == Field::kStallName ? kMaxNameBytes : ui.field == Field::kDatabasePath ? 255 : 32,
+               ImGui::GetContentRegionAvail(), "setup", ui.keyboard_case);
 }
 
 }  // namespace
@@ -56,15 +94,19 @@ void DrawSetup(PosModel& model, UiState& ui) {
                 {Field::kCashierPin, Text::kCashierPin}, {Field::kDatabasePath, Text::kDatabase}};
   for (const auto& [field, name] : fields) {
     if (ui.field == field) {
-      DrawTyping(ui, Tr(lang, name));
+      DrawTyping(model, ui, Tr(lang, name));
       return;
     }
   }
+  // The form scrolls when it does not fit (a small screen at large text); a refusal shows at
+  // its top, in view.
+  ImGui::BeginChild("setup_form", ImVec2(0, 0), false);
   LargeText(Tr(lang, Text::kSetUpStall));
-  // Two columns of three rows: the stall on the left, PINs and time zone on the right.
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  // Two columns: the stall on the left; PINs, time zone and cut-off on the right.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float column = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) / 2;
-  const float rows_height = 3 * (TouchHeight() + style.ItemSpacing.y);
+  const float rows_height = 5 * (TouchHeight() + style.ItemSpacing.y);  // the zones may take two
   for (size_t i = 0; i < 5; ++i) {  // the stall's five fields; the database path comes last
     if (i == 0 || i == 3) {
       if (i == 3) {
@@ -79,17 +121,31 @@ void DrawSetup(PosModel& model, UiState& ui) {
     if (FieldButton(Tr(lang, fields[i].name), pin ? std::string(text.size(), '*') : text, false)) {
       ui.field = fields[i].field;
       ui.keyboard_case = ui.field == Field::kStallName ? KeyboardCase::kWords : KeyboardCase::kUpper;
+      ui.repeating_pin = false;
+      ui.pin_typed.clear();
+      ui.pin_again.clear();
     }
   }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(Tr(lang, Text::kTimeZone));
+  // The three zones beside their label, or on the next line when they do not fit there.
+  float zones_width = 0;
   for (const IndonesianZone& zone : kIndonesianZones) {
-    ImGui::SameLine();
+    zones_width += ImGui::CalcTextSize(std::string(zone.abbreviation).c_str()).x + 2 * style.FramePadding.x +
+                   style.ItemSpacing.x;
+  }
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + zones_width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+  bool first_zone = true;
+  for (const IndonesianZone& zone : kIndonesianZones) {
+    if (!first_zone) ImGui::SameLine();
+    first_zone = false;
     const bool chosen = ui.setup.time_zone == zone.iana;
     if (BigButton(std::string(zone.abbreviation).c_str(), ImVec2(0, 0), chosen ? ButtonKind::kSelected : ButtonKind::kNormal)) {
       ui.setup.time_zone = zone.iana;
     }
   }
+  if (FieldButton(Tr(lang, Text::kDayCutoff), ui.setup.day_cutoff, false)) ui.setup.day_cutoff = NextCutoff(ui.setup.day_cutoff);
   ImGui::EndChild();
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
   if (BigButton(Tr(lang, Text::kTryDemo), ImVec2(half, 0))) model.SetUpDemo();
@@ -107,7 +163,8 @@ void DrawSetup(PosModel& model, UiState& ui) {
   if (BigButton(Tr(lang, Text::kOpen), ImVec2(open_width, 0)) && model.OpenDatabase(ui.database_path)) {
     ui.database_path.clear();
   }
-  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  DragToScroll();
+  ImGui::EndChild();
 }
 
 }  // namespace lapak::pos

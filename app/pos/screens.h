@@ -53,6 +53,10 @@ struct UiState {
   KeyboardCase keyboard_case = KeyboardCase::kWords;  // of the field being typed
   std::string csv_path;
   StallSetup setup;  // the first-run screen's draft
+  // A set-up PIN as typed the first time, and the second time while it is asked again.
+  std::string pin_typed;
+  std::string pin_again;
+  bool repeating_pin = false;
   std::string database_path;  // or the database it opens instead
   std::string enrolment_code;  // the settings screen's code, as typed or pasted
 };

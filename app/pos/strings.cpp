@@ -135,6 +135,7 @@ constexpr std::array kTable = {
     Entry{Text::kYesClearCart, "Ya, kosongkan", "Yes, clear it"},
     Entry{Text::kToday, "Hari ini", "Today"},
     Entry{Text::kItemsSold, "Barang terjual", "Items sold"},
+    Entry{Text::kRepeatPin, "Ulangi", "Again:"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

@@ -131,6 +131,7 @@ enum class Text {
   kYesClearCart,
   kToday,
   kItemsSold,
+  kRepeatPin,
   kCount,  // not a text: the number of texts
 };
 

@@ -62,6 +62,12 @@ bool BigButton(const char* given_label, ImVec2 size, ButtonKind kind) {
   return tapped;
 }
 
+bool TypingOkButton() {
+  const float width = std::max(2 * kMinTouchTarget, ImGui::CalcTextSize("OK").x + 2 * ImGui::GetStyle().FramePadding.x);
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  return BigButton("OK##typing", ImVec2(width, 0), ButtonKind::kPay);
+}
+
 float ButtonHeight(const char* label, float width) {
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   const std::string wrapped = WrapLabel(label, width - 2 * padding.x);

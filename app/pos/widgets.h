@@ -16,6 +16,10 @@ enum class ButtonKind { kNormal, kPay, kDanger, kSelected };
 // its height is given too.
 bool BigButton(const char* label, ImVec2 size, ButtonKind kind = ButtonKind::kNormal);
 
+// "OK" at the right end of the current line, which closes the field being typed: as wide as
+// its label needs at the text size, and at least two touch targets.
+bool TypingOkButton();
+
 // The height BigButton(label, ImVec2(width, 0)) takes: its label wrapped to `width`, at least
 // a touch target. For rows of buttons that must stand side by side at one height.
 float ButtonHeight(const char* label, float width);

@@ -201,6 +201,32 @@ TEST_P(LayoutSweepTest, TheDayScreenOpensAndClosesWhole) {
   EXPECT_TRUE(Whole("Ya, tutup hari") && Whole("Kembali"));
 }
 
+// A terminal not set up yet: the form, then a PIN typed twice and refused, keypad whole.
+TEST_P(LayoutSweepTest, TheSetUpScreenFitsWithAPinAskedTwice) {
+  std::unique_ptr<StallStore> fresh = std::move(StallStore::Open(dir_.File("fresh.db"), clock_)).value();
+  pos::PosModel model(*fresh, clock_);
+  for (int percent = 100; percent < std::get<1>(GetParam()); percent += 20) model.StepTextScale(+1);
+  testing::HeadlessUi ui(model, display_);
+  ASSERT_EQ(Screen::kSetup, model.screen());
+  const auto faults = [&ui] {
+    ui.Frame();
+    ui.Frame();
+    return ui.probe().Faults();
+  };
+  EXPECT_EQ(std::vector<std::string>(), faults());  // what does not fit scrolls
+  EXPECT_TRUE(ui.probe().Whole("...##fieldKode lapak"));
+  ASSERT_TRUE(ui.Tap("##fieldPIN pemilik"));
+  ASSERT_TRUE(ui.TypeDigits("setup_pin", "2468"));
+  ASSERT_TRUE(ui.Tap("OK##typing"));
+  ASSERT_TRUE(ui.TypeDigits("setup_pin", "1111"));
+  ASSERT_TRUE(ui.Tap("OK##typing"));  // they differ: said above the keypad
+  EXPECT_FALSE(model.message().empty());
+  EXPECT_EQ(std::vector<std::string>(), faults());
+  for (const char* key : {"1##setup_pin", "0##setup_pin", "<##setup_pin", "OK##typing"}) {
+    EXPECT_TRUE(ui.probe().Whole(key)) << key;
+  }
+}
+
 TEST_P(LayoutSweepTest, TheOwnersCatalogAndSettingsFit) {
   model_->Logout();
   ASSERT_TRUE(model_->Login(Role::kOwner, pos::kDemoOwnerPin));

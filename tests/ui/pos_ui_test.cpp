@@ -720,11 +720,18 @@ class PosSetupTest : public ::testing::Test {
     ui_ = std::make_unique<testing::HeadlessUi>(*model_, ImVec2(800, 480));
   }
   bool Type(std::string_view field, std::string_view keys, std::string_view keyboard) {
-    if (!ui_->Tap("##field" + std::string(field))) return false;
+    return ui_->Tap("##field" + std::string(field)) && TypeKeys(keys, keyboard);
+  }
+  // Keys, then OK.
+  bool TypeKeys(std::string_view keys, std::string_view keyboard) {
     for (const char c : keys) {
       if (!ui_->Tap(std::string(1, c) + "##" + std::string(keyboard))) return false;
     }
     return ui_->Tap("OK##typing");
+  }
+  // A PIN, typed twice as set-up asks.
+  bool TypePin(std::string_view field, std::string_view pin) {
+    return Type(field, pin, "setup_pin") && TypeKeys(pin, "setup_pin");
   }
 
   testing::TempDir dir_;
@@ -739,20 +746,37 @@ TEST_F(PosSetupTest, TheFirstRunSetsTheStallUpAndTheCashierLogsIn) {
   ASSERT_TRUE(Type("Kode lapak", "KRP-3", "setup"));
   ASSERT_TRUE(Type("Nama lapak", "KERIPIK", "setup"));
   ASSERT_TRUE(Type("Kode terminal", "T1", "setup"));
-  ASSERT_TRUE(Type("PIN pemilik", "2468", "setup_pin"));
-  ASSERT_TRUE(Type("PIN kasir", "1357", "setup_pin"));
+  ASSERT_TRUE(TypePin("PIN pemilik", "2468"));
+  ASSERT_TRUE(TypePin("PIN kasir", "1357"));
   ASSERT_TRUE(ui_->Tap("WITA"));
+  ASSERT_TRUE(ui_->Tap("04:00##fieldGanti hari"));  // the cut-off, from 04:00 to the next offered
+  ASSERT_TRUE(ui_->Tap("05:00##fieldGanti hari"));
   ASSERT_TRUE(ui_->Tap("Siapkan lapak"));
   ASSERT_EQ(Screen::kLogin, model_->screen()) << model_->message();
   const StallInfo stall = *store_->Info();
   EXPECT_EQ("KRP-3", stall.stall_id);
   EXPECT_EQ("Keripik", stall.stall_name);
   EXPECT_EQ("Asia/Makassar", stall.time_zone);
+  EXPECT_EQ("06:00", stall.day_cutoff);
   EXPECT_EQ("OK", store_->CheckPin(Role::kOwner, "2468").ToString());
 
   ASSERT_TRUE(ui_->TypeDigits("pin", "1357"));
   ASSERT_TRUE(ui_->Tap("Masuk"));
   EXPECT_EQ(Screen::kSell, model_->screen());
+}
+
+// Issue 12: set-up never asked a PIN twice; a slip of the thumb locked the owner out.
+TEST_F(PosSetupTest, APinIsKeptOnlyWhenTypedTwiceAlike) {
+  ASSERT_TRUE(Type("PIN pemilik", "2468", "setup_pin"));
+  EXPECT_TRUE(ui_->Shows("OK##typing"));  // asked again, on the same keypad
+  ASSERT_TRUE(TypeKeys("2469", "setup_pin"));
+  EXPECT_EQ("Kedua PIN tidak sama; ketik PIN sekali lagi", model_->message());
+  EXPECT_TRUE(ui_->ui().setup.owner_pin.empty());
+  // From the start: twice alike.
+  ASSERT_TRUE(TypeKeys("2468", "setup_pin"));
+  ASSERT_TRUE(TypeKeys("2468", "setup_pin"));
+  EXPECT_EQ("2468", ui_->ui().setup.owner_pin);
+  EXPECT_TRUE(ui_->Shows("##fieldPIN pemilik"));  // back on the form
 }
 
 TEST_F(PosSetupTest, ABadSetUpIsRefusedAndChangesNothing) {
