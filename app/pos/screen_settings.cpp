@@ -2,6 +2,7 @@
 // the bazaar ledger.
 #include <imgui.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -11,15 +12,12 @@
 
 namespace lapak::pos {
 
-// The link to the ledger: what has not reached it, the enrolment code (typed on the
-// keyboard on the left, or pasted), then the state in full.
+// The enrolment code: Tempel (paste) and Daftarkan (enrol) first, then any refusal, then the
+// code as typed on the keyboard or pasted — a long code wraps below, never pushing the
+// buttons or the refusal out of view.
 static void DrawCodeEntry(PosModel& model, UiState& ui) {
   const Language lang = model.language();
   const bool typing = ui.field == UiState::Field::kEnrolmentCode;
-  if (FieldButton(Tr(lang, Text::kEnrolmentCode), ui.enrolment_code, typing)) {
-    ui.field = typing ? UiState::Field::kNone : UiState::Field::kEnrolmentCode;
-    ui.keyboard_case = KeyboardCase::kLower;
-  }
   if (BigButton(Tr(lang, Text::kPaste), ImVec2(0, 0))) {
     const char* clipboard = ImGui::GetClipboardText();
     if (clipboard != nullptr) ui.enrolment_code = clipboard;
@@ -31,6 +29,10 @@ static void DrawCodeEntry(PosModel& model, UiState& ui) {
     ui.field = UiState::Field::kNone;
   }
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  if (FieldButton(Tr(lang, Text::kEnrolmentCode), ui.enrolment_code, typing)) {
+    ui.field = typing ? UiState::Field::kNone : UiState::Field::kEnrolmentCode;
+    ui.keyboard_case = KeyboardCase::kLower;
+  }
 }
 
 static void DrawSync(PosModel& model, UiState& ui) {
@@ -75,8 +77,16 @@ static void DrawPreferences(PosModel& model) {
 }
 
 void DrawSettings(PosModel& model, UiState& ui) {
-  if (ui.field == UiState::Field::kEnrolmentCode) {  // the code, and the keyboard below it
+  if (ui.field == UiState::Field::kEnrolmentCode) {
+    // The code and any refusal above, scrolling when they are long; the keyboard below keeps
+    // room for five rows of touch targets, so that a refusal never pushes its last row away.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float keyboard = 5 * TouchHeight() + 4 * spacing;
+    ImGui::BeginChild("code_entry", ImVec2(0, std::max(avail - keyboard - spacing, TouchHeight())), false);
     DrawCodeEntry(model, ui);
+    DragToScroll();
+    ImGui::EndChild();
     TextKeyboard(ui.enrolment_code, 300, ImGui::GetContentRegionAvail(), "code", ui.keyboard_case);
     return;
   }

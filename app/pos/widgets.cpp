@@ -111,7 +111,8 @@ void DigitKeypad(std::string& digits, size_t max_digits, ImVec2 size, const char
 }
 
 void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase& letter_case) {
-  // '^' is the case key, drawn "Aa"; ' ' the space bar, '<' backspace.
+  // '^' is the case key, drawn as the case it types next: "Aa" (a capital at each word's start),
+  // "ABC" or "abc", and tapped round; ' ' the space bar, '<' backspace.
   // ',' and ':' are for enrolment codes and addresses.
   static constexpr std::array<std::string_view, 5> kRows = {"1234567890", "QWERTYUIOP", "ASDFGHJKL-",
                                                             "ZXCVBNM./<", "^,: "};
@@ -125,10 +126,18 @@ void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* 
       if (k > 0) ImGui::SameLine();
       const char key = row[k];
       const bool space = key == ' ';
-      const std::string face = space ? "spasi" : key == '^' ? "Aa" : std::string(1, key);
-      const std::string label = face + "##" + id;
-      const float others = static_cast<float>(row.size() - 1);  // the space bar is last
-      const float width = space ? size.x - others * (key_width + style.ItemSpacing.x) : key_width;
+      const char* case_face = letter_case == KeyboardCase::kWords   ? "Aa"
+                              : letter_case == KeyboardCase::kUpper ? "ABC"
+                                                                    : "abc";
+      const std::string face = space ? "spasi" : key == '^' ? case_face : std::string(1, key);
+      const std::string label = face + (key == '^' ? "##case_" : "##") + id;
+      // The case key is two keys wide (its face is a word); the space bar, last, takes the rest.
+      const float case_width = 2 * key_width + style.ItemSpacing.x;
+      const float others = static_cast<float>(row.size() - 2);  // in the last row: besides case and space
+      const float width = key == '^' ? case_width
+                          : space   ? size.x - case_width - others * (key_width + style.ItemSpacing.x) -
+                                          style.ItemSpacing.x
+                                    : key_width;
       const bool selected = key == '^' && letter_case != KeyboardCase::kWords;
       if (!BigButton(label.c_str(), ImVec2(width, key_height), selected ? ButtonKind::kSelected : ButtonKind::kNormal)) {
         continue;

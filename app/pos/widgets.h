@@ -44,7 +44,7 @@ std::string WrapToWidth(const std::string& text, float width);
 // '-', '.', '/', ',', ':', ⌫ and a case key "Aa". kWords capitalises the first letter of each word
 // (names), kUpper writes capitals (SKUs), kLower small letters (file paths); "Aa" moves
 // `letter_case` (kept by the caller) to the next. Edits `text`, at most `max_bytes`.
-enum class KeyboardCase { kWords, kUpper, kLower };
+enum class KeyboardCase { kWords, kUpper, kLower };  // the case key shows "Aa", "ABC", "abc"
 void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* id, KeyboardCase& letter_case);
 
 // One field of a form: its name, then its value as a button across the rest of the line, or

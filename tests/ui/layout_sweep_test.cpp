@@ -236,6 +236,15 @@ TEST_P(LayoutSweepTest, TheOwnersCatalogAndSettingsFit) {
   EXPECT_EQ(std::vector<std::string>(), Faults());
   model_->ShowSettings();
   EXPECT_EQ(std::vector<std::string>(), Faults());
+  // The enrolment code on the keyboard; after a refusal its last row is still whole.
+  ui_->ui().field = pos::UiState::Field::kEnrolmentCode;
+  ui_->ui().enrolment_code = "lapak2,T1,not a code";
+  ui_->ui().keyboard_case = pos::KeyboardCase::kLower;  // as tapping the field sets it
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  ASSERT_TRUE(ui_->Tap("Daftarkan"));
+  EXPECT_FALSE(model_->message().empty());
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const char* key : {"abc##case_code", "spasi##code", "Z##code", "1##code"}) EXPECT_TRUE(Whole(key)) << key;
 }
 
 std::string Name(const ::testing::TestParamInfo<std::tuple<DisplaySize, int, int>>& info) {

@@ -575,8 +575,10 @@ TEST_F(PosUiTest, TheOwnerAddsAProductAndEditsAnother) {
   ASSERT_TRUE(ui_->Tap("OK##typing"));
   ASSERT_TRUE(ui_->Tap("Makanan##fieldKategori"));
   for (int i = 0; i < 7; ++i) ASSERT_TRUE(ui_->Tap("<##category"));
-  ASSERT_TRUE(ui_->Tap("Aa##category"));  // words -> capitals
-  ASSERT_TRUE(ui_->Tap("Aa##category"));  // capitals -> small letters
+  // The case key shows the case it types: words, capitals, small letters.
+  ASSERT_TRUE(ui_->Tap("Aa##case_category"));
+  ASSERT_TRUE(ui_->Tap("ABC##case_category"));
+  ASSERT_TRUE(ui_->Shows("abc##case_category"));
   ASSERT_TRUE(TypeText("category", "gorengan"));
   ASSERT_TRUE(ui_->Tap("OK##typing"));
   ASSERT_TRUE(ui_->Tap("Rp0##fieldHarga"));
