@@ -356,6 +356,17 @@ TEST(DashboardHtmlTest, DayPageInBothLanguages) {
   EXPECT_EQ(std::string::npos, en.find("Penjualan bersih"));
 }
 
+// Kas masuk/keluar: a column of their own, beside the sales and never in the turnover.
+TEST(DashboardHtmlTest, AStallsCashMovesHaveAColumnOfTheirOwn) {
+  OrganiserDayReport day = Day();
+  day.stalls.front().cash_moves = {Rp(50000), Rp(120000)};
+  const std::string html = RenderDayPage(Language::kIndonesian, day);
+  EXPECT_NE(std::string::npos, html.find("Kas masuk/keluar"));
+  EXPECT_NE(std::string::npos, html.find("+Rp50.000<br>-Rp120.000"));
+  EXPECT_NE(std::string::npos, html.find("Rp26.195.678"));  // the net as before
+  EXPECT_NE(std::string::npos, RenderDayPage(Language::kEnglish, day).find("Cash in/out"));
+}
+
 TEST(DashboardHtmlTest, HostileNamesAreEscapedEverywhere) {
   OrganiserDayReport day = Day();
   day.event.name = kNastyName;
