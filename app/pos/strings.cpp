@@ -119,7 +119,6 @@ constexpr std::array kTable = {
     Entry{Text::kOfflineShort, "Offline", "Offline"},
     Entry{Text::kCashIn, "Kas masuk", "Cash in"},
     Entry{Text::kCashOut, "Kas keluar", "Cash out"},
-    Entry{Text::kCashMoveAmount, "Jumlah uang", "Amount"},
     Entry{Text::kCashMoveReason, "Alasan", "Reason"},
     Entry{Text::kReasonMoreChange, "Tambah uang kembalian", "More change for the drawer"},
     Entry{Text::kReasonFloatCorrection, "Koreksi kas awal", "Opening float corrected"},

@@ -115,7 +115,6 @@ enum class Text {
   kOfflineShort,
   kCashIn,
   kCashOut,
-  kCashMoveAmount,
   kCashMoveReason,
   kReasonMoreChange,
   kReasonFloatCorrection,
