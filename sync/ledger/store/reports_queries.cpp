@@ -116,10 +116,15 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
       "GROUP BY r.stall_id",
       {Param(event_id), Param(business_day)});
   if (!z.ok()) return z.status();
+  // The report's row of stall `id`; null for a stall not of the event.
+  const auto stall_row = [&report](const std::string& id) -> StallDayRow* {
+    auto found = std::find_if(report.stalls.begin(), report.stalls.end(),
+                              [&id](const StallDayRow& s) { return s.stall_id == id; });
+    return found == report.stalls.end() ? nullptr : &*found;
+  };
   for (size_t row = 0; row < z->size(); ++row) {
-    auto stall = std::find_if(report.stalls.begin(), report.stalls.end(),
-                              [&](const StallDayRow& s) { return s.stall_id == z->Text(row, 0); });
-    if (stall == report.stalls.end()) continue;
+    StallDayRow* stall = stall_row(z->Text(row, 0));
+    if (stall == nullptr) continue;
     stall->z_state = z->Int(row, 1) == 0 ? ZState::kAgrees : ZState::kDiffers;
     stall->z_difference = Money::Rupiah(z->Int(row, 2));
   }
@@ -131,10 +136,11 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
       {Param(event_id), Param(business_day)});
   if (!moves.ok()) return moves.status();
   for (size_t row = 0; row < moves->size(); ++row) {
-    auto stall = std::find_if(report.stalls.begin(), report.stalls.end(),
-                              [&](const StallDayRow& s) { return s.stall_id == moves->Text(row, 0); });
-    if (stall != report.stalls.end()) stall->cash_moves = {Money::Rupiah(moves->Int(row, 1)), Money::Rupiah(moves->Int(row, 2))};
+    if (StallDayRow* stall = stall_row(moves->Text(row, 0))) {
+      stall->cash_moves = {Money::Rupiah(moves->Int(row, 1)), Money::Rupiah(moves->Int(row, 2))};
+    }
   }
+
 
   Result<sql::Rows> hours = db.Query(
       fmt::format("SELECT d.local_hour, {} FROM hour_totals d WHERE d.event_id = $1 "
