@@ -4,13 +4,9 @@
 #include "core/refusal.h"
 
 #include <fmt/core.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -58,28 +54,6 @@ std::unique_ptr<StallStore> OpenStoreToRead(Context& ctx) {
 
 void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text) {
   app::EmitResult(ctx.json, value, text);
-}
-
-Status WriteFileAtomically(const std::string& path, const std::string& contents) {
-  const std::string temporary = path + ".tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Refuse(Refusal::kCannotWriteFile, temporary, std::strerror(errno));
-  size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    written += static_cast<size_t>(n);
-  }
-  const bool synced = written == contents.size() && ::fsync(fd) == 0;
-  const int saved_errno = errno;
-  ::close(fd);
-  if (!synced || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(synced ? errno : saved_errno);
-    ::unlink(temporary.c_str());
-    return Refuse(Refusal::kCannotWriteFile, path, reason);
-  }
-  return Status::Ok();
 }
 
 std::string PinOrEnvironment(const std::string& pin_option) {

@@ -42,10 +42,6 @@ bool Check(Context& ctx, const Status& status);
 // UTF-8 (a name from a badly encoded file) are shown as U+FFFD.
 void Emit(const Context& ctx, const nlohmann::json& value, const std::string& text);
 
-// Replaces the file at `path` with `contents` all at once: written beside it, synced, then
-// renamed over it, so that a failure never leaves half a file.
-[[nodiscard]] Status WriteFileAtomically(const std::string& path, const std::string& contents);
-
 // The PIN from --pin or, when that is empty, $LAPAK_PIN.
 std::string PinOrEnvironment(const std::string& pin_option);
 

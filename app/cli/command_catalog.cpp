@@ -6,6 +6,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/render.h"
+#include "core/small_file.h"
 
 namespace lapak::cli {
 

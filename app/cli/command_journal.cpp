@@ -7,6 +7,7 @@
 #include "app/cli/cli.h"
 #include "core/csv.h"
 #include "core/refusal.h"
+#include "core/small_file.h"
 
 namespace lapak::cli {
 

@@ -9,6 +9,7 @@
 #include "app/cli/cli.h"
 #include "app/common/report.h"
 #include "core/refusal.h"
+#include "sync/enrolment_file.h"
 #include "sync/protocol.h"
 #include "sync/sync_worker.h"
 #include "sync/uploader.h"
@@ -115,20 +116,41 @@ void SyncWatch(Context& ctx, std::chrono::milliseconds poll) {
 
 void AddSyncCommands(CLI::App& app, Context& ctx) {
   auto code = std::make_shared<std::string>();
+  auto from_usb = std::make_shared<bool>(false);
   auto pin = std::make_shared<PinOptions>();
   CLI::App* enrol = app.add_subcommand("enrol", "Link this terminal to the bazaar ledger (the owner's PIN)");
-  enrol->add_option("code", *code, "The enrolment code the organiser printed")->required();
+  CLI::Option* code_option = enrol->add_option("code", *code, "The enrolment code the organiser printed");
+  CLI::Option* usb_option = enrol->add_flag(
+      "--usb", *from_usb,
+      "Take the code from the organiser's file on a USB stick (lapak-enrol-STALL-TERMINAL.txt, looked for "
+      "under /media, /run/media and /mnt or $LAPAK_MEDIA_ROOTS) and delete the file once used");
+  code_option->excludes(usb_option);
   AddPinOptions(*enrol, *pin, Role::kOwner);
-  enrol->callback([&ctx, code, pin] {
+  enrol->callback([&ctx, code, from_usb, pin] {
+    if (code->empty() && !*from_usb) throw CLI::RequiredError("code or --usb");
     std::unique_ptr<StallStore> store = OpenStore(ctx);
     if (!store) return;
     app::Terminal terminal(*store, *ctx.clock);
-    if (!LogIn(ctx, terminal, *pin) || !Check(ctx, terminal.Enrol(*code))) return;
+    if (!LogIn(ctx, terminal, *pin)) return;
+    nlohmann::json result;
+    std::string file_text;
+    if (*from_usb) {
+      Result<app::Terminal::EnrolledFromFile> enrolled = terminal.EnrolFromMedia(sync::MediaRoots());
+      if (!Check(ctx, enrolled.status())) return;
+      result["file"] = enrolled->path;
+      result["file_deleted"] = enrolled->deleted;
+      file_text = enrolled->deleted
+                      ? fmt::format("Berkas {} sudah dipakai dan dihapus\n", enrolled->path)
+                      : fmt::format("Berkas {} tidak bisa dihapus: hapus sendiri dari USB\n", enrolled->path);
+    } else if (!Check(ctx, terminal.Enrol(*code))) {
+      return;
+    }
     Result<std::optional<SyncLink>> link = store->FindSyncLink();
     if (!Check(ctx, link.status())) return;
     const std::string terminal_id = store->Info()->terminal_id;
-    Emit(ctx, {{"terminal", terminal_id}, {"ledger", (*link)->ledger_url}},
-         fmt::format("Terminal {} terdaftar di {}\n", terminal_id, (*link)->ledger_url));
+    result["terminal"] = terminal_id;
+    result["ledger"] = (*link)->ledger_url;
+    Emit(ctx, result, fmt::format("Terminal {} terdaftar di {}\n{}", terminal_id, (*link)->ledger_url, file_text));
   });
 
   auto watch = std::make_shared<bool>(false);

@@ -8,6 +8,7 @@
 #include "core/business_day.h"
 #include "core/refusal.h"
 #include "core/text.h"
+#include "sync/enrolment_file.h"
 #include "sync/protocol.h"
 
 namespace lapak::ledger_cli {
@@ -72,7 +73,7 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
   terminal->require_subcommand(1);
 
   struct EnrolOptions {
-    std::string stall_id, terminal_id, url = "http://127.0.0.1:8080";
+    std::string stall_id, terminal_id, url = "http://127.0.0.1:8080", out_folder;
     bool no_qr = false;
   };
   auto enrol_options = std::make_shared<EnrolOptions>();
@@ -83,9 +84,16 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
   enrol->add_option("--url", enrol_options->url, "The ledger's address as terminals reach it")
       ->capture_default_str();
   enrol->add_flag("--no-qr", enrol_options->no_qr, "Print only the one-line code");
+  enrol->add_option("--out", enrol_options->out_folder,
+                    "Also write the code to FOLDER/lapak-enrol-STALL-TERMINAL.txt (a mounted USB stick: the "
+                    "terminal enrols from it in Pengaturan > Daftar dari USB, or with `lapak enrol --usb`)");
   enrol->callback([&ctx, enrol_options] {
     if (!IsLedgerAddress(enrol_options->url)) {
       Check(ctx, Refuse(Refusal::kEnrolUrlNotAnAddress, enrol_options->url));
+      return;
+    }
+    // A mistyped --out is refused before a key is made.
+    if (!enrol_options->out_folder.empty() && !Check(ctx, sync::CheckEnrolmentFolder(enrol_options->out_folder))) {
       return;
     }
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
@@ -97,16 +105,30 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
     // enrolment, not at its first night sale.
     Result<std::optional<ledger::TerminalRecord>> enrolled = store->FindTerminal(enrol_options->terminal_id);
     if (!Check(ctx, enrolled.status())) return;
-    const std::string code = sync::FormatEnrolmentCode(
-        {enrol_options->terminal_id, *key, enrol_options->url,
-         sync::EventCalendarText{(*enrolled)->time_zone, (*enrolled)->day_cutoff}});
+    const sync::EnrolmentCode enrolment{enrol_options->terminal_id, *key, enrol_options->url,
+                                        sync::EventCalendarText{(*enrolled)->time_zone, (*enrolled)->day_cutoff}};
+    const std::string code = sync::FormatEnrolmentCode(enrolment);
+    nlohmann::json result = {{"terminal", enrol_options->terminal_id}, {"code", code}};
     std::string text = code + "\n";
+    Status written = Status::Ok();
+    if (!enrol_options->out_folder.empty()) {
+      Result<std::string> file =
+          sync::WriteEnrolmentFile(enrol_options->out_folder, enrol_options->stall_id, enrolment);
+      written = file.status();
+      if (file.ok()) {
+        result["file"] = *file;
+        text += fmt::format("ditulis ke {}\n", *file);
+      }
+    }
     if (!enrol_options->no_qr) {
       Result<std::string> qr = QrAsText(code);
       if (!Check(ctx, qr.status())) return;
       text += "\n" + *qr;
     }
-    Emit(ctx, {{"terminal", enrol_options->terminal_id}, {"code", code}}, text);
+    // The key exists now: it is printed even when the file could not be written (a stick
+    // pulled, full), or the terminal would have to be revoked to get another.
+    Emit(ctx, result, text);
+    Check(ctx, written);
   });
 
   auto revoke_id = std::make_shared<std::string>();

@@ -150,6 +150,9 @@ class PosModel {
   // Links the terminal to a ledger with the organiser's enrolment code (typed or pasted);
   // the owner's to do.
   bool EnrolSync(const std::string& code);
+  // The same with the code file the organiser put on a USB stick for this terminal
+  // (sync/enrolment_file.h: looked for under MediaRoots(), deleted once used).
+  bool EnrolFromUsb();
   // Asks the background uploader to sync now.
   void RequestSync() { sync_request_ = SyncRequest::kNow; }
   // What the main loop should tell the uploader, once: kNewEntries after anything was

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "app/pos/pos_model.h"
+#include "sync/enrolment_file.h"
 
 namespace lapak::pos {
 
@@ -50,6 +51,16 @@ PosModel::SyncState PosModel::sync_state() const {
 bool PosModel::EnrolSync(const std::string& code) {
   if (Status enrolled = terminal_.Enrol(code); !enrolled.ok()) return Refuse(enrolled);
   message_ = Tr(language_, Text::kEnrolled);
+  sync_request_ = SyncRequest::kNow;
+  RefreshSync();
+  return true;
+}
+
+bool PosModel::EnrolFromUsb() {
+  Result<app::Terminal::EnrolledFromFile> enrolled = terminal_.EnrolFromMedia(sync::MediaRoots());
+  if (!enrolled.ok()) return Refuse(enrolled.status());
+  message_ = Tr(language_, Text::kEnrolled);
+  if (!enrolled->deleted) message_ += fmt::format(". {}: {}", Tr(language_, Text::kCodeFileKept), enrolled->path);
   sync_request_ = SyncRequest::kNow;
   RefreshSync();
   return true;

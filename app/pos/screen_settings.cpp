@@ -39,6 +39,8 @@ static void DrawSync(PosModel& model, UiState& ui) {
   const Language lang = model.language();
   LargeText(Tr(lang, Text::kSyncTitle));
   ImGui::TextWrapped("%s", model.SyncSummary().c_str());
+  // The organiser's code file on a USB stick: one tap, nothing typed (sync/enrolment_file.h).
+  if (BigButton(Tr(lang, Text::kEnrolFromUsb), ImVec2(0, 0), ButtonKind::kPay)) model.EnrolFromUsb();
   DrawCodeEntry(model, ui);
   const std::optional<SyncProgress>& progress = model.sync_progress();
   if (!progress || !progress->enrolled) return;

@@ -101,6 +101,8 @@ enum class Text {
   kPaste,
   kEnrol,
   kEnrolled,
+  kEnrolFromUsb,
+  kCodeFileKept,
   kSyncNow,
   kSent,
   kNotSent,

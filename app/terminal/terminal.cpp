@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
+#include <filesystem>
+#include <system_error>
 
 #include "core/catalog.h"
 #include "core/refusal.h"
 #include "core/retire_database.h"
+#include "core/small_file.h"
 #include "sync/enrolment.h"
+#include "sync/enrolment_file.h"
 
 namespace lapak::app {
 
@@ -16,18 +19,6 @@ namespace {
 // The store's preference names for the terminal's look.
 constexpr std::string_view kLanguagePreference = "language";
 constexpr std::string_view kTextPercentPreference = "text_percent";
-
-Result<std::string> ReadCatalogFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Refuse(Refusal::kCannotReadFile, path);
-  std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in.gcount()));
-    if (text.size() > kMaxCatalogCsvBytes) return Refuse(Refusal::kFileTooLarge, path, kMaxCatalogCsvBytes);
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -74,7 +65,7 @@ Status Terminal::SaveProduct(const Product& product) {
 
 Result<size_t> Terminal::ImportCatalogFile(const std::string& path, bool deactivate_missing) {
   LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kEditCatalog));
-  Result<std::string> text = ReadCatalogFile(path);
+  Result<std::string> text = ReadSmallFile(path, kMaxCatalogCsvBytes);
   if (!text.ok()) return text.status();
   Result<std::vector<Product>> products = ParseCatalogCsv(*text);
   if (!products.ok()) return products.status();
@@ -99,6 +90,20 @@ Status Terminal::Enrol(std::string_view code) {
                   info->day_cutoff);
   }
   return store_->Enrol({parsed->ledger_url, parsed->terminal_key});
+}
+
+Result<Terminal::EnrolledFromFile> Terminal::EnrolFromMedia(const std::vector<std::string>& roots) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kEnrol));
+  Result<StallInfo> info = store_->Info();
+  if (!info.ok()) return info.status();
+  Result<std::string> path = sync::FindEnrolmentFile(roots, info->stall_id, info->terminal_id);
+  if (!path.ok()) return path.status();
+  Result<std::string> code = sync::ReadEnrolmentFile(*path);
+  if (!code.ok()) return code.status();
+  if (Status enrolled = Enrol(*code); !enrolled.ok()) return RefuseAt(Refusal::kAtEnrolmentFile, *path)(enrolled);
+  std::error_code error;
+  const bool deleted = std::filesystem::remove(*path, error) && !error;
+  return EnrolledFromFile{*path, deleted};
 }
 
 Status Terminal::SetLanguage(Language language) {

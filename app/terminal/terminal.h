@@ -8,7 +8,7 @@
 //   Sell, OpenDay, CloseDay       kasir or pemilik
 //   Void, MoveCash                the owner's PIN, given with each one, whoever holds the till
 //   SaveProduct, ImportCatalog    pemilik
-//   Enrol                         pemilik
+//   Enrol, EnrolFromMedia         pemilik
 //   SetLanguage, SetTextPercent   anyone, logged in or not (the terminal's look, not its books)
 //   ResetTerminal                 pemilik (a free function: it needs the database closed)
 //
@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/language.h"
@@ -68,6 +69,14 @@ class Terminal {
   // refused when the code is for another terminal, or (a lapak2 code) for an event whose
   // time zone or day cut-off is not the one this terminal was set up with.
   [[nodiscard]] Status Enrol(std::string_view code);
+  // Enrols with the code file for this stall's terminal found on a USB stick under `roots`
+  // (sync/enrolment_file.h), then deletes the file so that the stick carries the key no
+  // longer. What was used, and whether it could be deleted (a read-only stick cannot).
+  struct EnrolledFromFile {
+    std::string path;
+    bool deleted = false;
+  };
+  [[nodiscard]] Result<EnrolledFromFile> EnrolFromMedia(const std::vector<std::string>& roots);
 
   // The terminal's look, kept in the store's preferences across restarts.
   [[nodiscard]] Status SetLanguage(Language language);

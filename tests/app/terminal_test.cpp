@@ -2,6 +2,9 @@
 // refusal changes nothing.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
 
 #include "app/terminal/terminal.h"
@@ -132,6 +135,44 @@ TEST_F(TerminalTest, EnrolRefusesACodeForAnEventWithAnotherCalendar) {
   EXPECT_EQ(Refusal::kCodeForOtherCalendar, terminal_.Enrol(code + "Asia/Jakarta,05:00").refusal());
   EXPECT_FALSE(store_->FindSyncLink()->has_value());
   ASSERT_TRUE(terminal_.Enrol(code + "Asia/Jakarta,04:00").ok());
+}
+
+TEST_F(TerminalTest, TheOwnerEnrolsFromTheCodeFileOnAStickWhichIsThenDeleted) {
+  const std::string stick = dir_.File("media");
+  ASSERT_EQ(0, ::mkdir(stick.c_str(), 0700));
+  const std::string code = "lapak2,T1," + std::string(64, 'b') + ",http://ledger:8080,Asia/Jakarta,04:00";
+  const std::string file = stick + "/lapak-enrol-BKS-07-T1.txt";
+  testing::WriteFile(file, "# kode\n" + code + "\n");
+
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.EnrolFromMedia({stick}).status().refusal());
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  EXPECT_EQ(Refusal::kOwnerEnrols, terminal_.EnrolFromMedia({stick}).status().refusal());
+  EXPECT_EQ(code + "\n", testing::ReadFile(file).substr(7));  // a refusal leaves the file
+  EXPECT_FALSE(store_->FindSyncLink()->has_value());
+
+  terminal_.LogOut();
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  Result<Terminal::EnrolledFromFile> enrolled = terminal_.EnrolFromMedia({stick});
+  ASSERT_TRUE(enrolled.ok()) << enrolled.status().ToString();
+  EXPECT_EQ(file, enrolled->path);
+  EXPECT_TRUE(enrolled->deleted);
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_EQ("http://ledger:8080", (*store_->FindSyncLink())->ledger_url);
+  EXPECT_EQ(std::string(32, '\xbb'), (*store_->FindSyncLink())->terminal_key);
+}
+
+TEST_F(TerminalTest, ACodeFileTheTerminalRefusesIsNamedAndKept) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  const std::string file = dir_.File("lapak-enrol-BKS-07-T1.txt");
+  testing::WriteFile(file, "lapak2,T1," + std::string(64, 'b') + ",http://ledger:8080,Asia/Makassar,04:00\n");
+  const Status refused = terminal_.EnrolFromMedia({dir_.path()}).status();
+  EXPECT_EQ(Refusal::kAtEnrolmentFile, refused.refusal());
+  EXPECT_TRUE(Explain(refused, Language::kIndonesian).starts_with("Berkas " + file + ": kode ini untuk acara di zona Asia/Makassar"))
+      << Explain(refused, Language::kIndonesian);
+  EXPECT_TRUE(std::filesystem::exists(file));
+  EXPECT_FALSE(store_->FindSyncLink()->has_value());
+  // No stick at all: said, nothing changed.
+  EXPECT_EQ(Refusal::kNoEnrolmentFile, terminal_.EnrolFromMedia({dir_.File("none")}).status().refusal());
 }
 
 TEST_F(TerminalTest, LanguageAndTextSizeAreAnyonesAndKept) {
