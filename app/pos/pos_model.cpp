@@ -129,6 +129,11 @@ std::string PosModel::ClockText() const {
   return local.substr(local.find(' ') + 1);
 }
 
+std::string PosModel::TimeOfDayText() const {
+  const std::string clock = ClockText();  // "19:05 WIB"
+  return clock.substr(0, clock.find(' '));
+}
+
 std::string PosModel::DateAndClockText() const {
   return calendar_ ? calendar_->LocalTime(clock_.Now()) : std::string();
 }

@@ -62,6 +62,8 @@ class PosModel {
   // WIB" (the real date: after midnight it differs from the business day); empty before set-up.
   std::string ClockText() const;
   std::string DateAndClockText() const;
+  // The time alone, "19:05", where nothing more fits.
+  std::string TimeOfDayText() const;
   // The business day at a glance: its sales that stand, the items they sold and its net, as
   // of the last login, sale, void or day action.
   struct DayGlance {
@@ -201,9 +203,9 @@ class PosModel {
   float text_scale_ = 1.0f;
   std::optional<SyncProgress> sync_progress_;
   SyncRequest sync_request_ = SyncRequest::kNone;
-  void NoteNewEntries() {
-    if (sync_request_ == SyncRequest::kNone) sync_request_ = SyncRequest::kNewEntries;
-  }
+  // After an entry is written: nudges the uploader and counts it unsent at once (the status
+  // bar never says "Semua terkirim" over a sale the ledger has not had).
+  void NoteNewEntries();
   std::string opened_path_;
   std::optional<std::string> open_day_;  // the open session's business day, as last read
   void ReadOpenDay();

@@ -9,6 +9,11 @@
 
 namespace lapak::pos {
 
+void PosModel::NoteNewEntries() {
+  if (sync_request_ == SyncRequest::kNone) sync_request_ = SyncRequest::kNewEntries;
+  RefreshSync();
+}
+
 void PosModel::RefreshSync() {
   Result<SyncProgress> progress = store_->Progress();
   if (progress.ok()) sync_progress_ = *progress;

@@ -22,7 +22,7 @@ static void DrawCodeEntry(PosModel& model, UiState& ui) {
     const char* clipboard = ImGui::GetClipboardText();
     if (clipboard != nullptr) ui.enrolment_code = clipboard;
   }
-  ImGui::SameLine();
+  SameLineIfFits(Tr(lang, Text::kEnrol));
   if (BigButton(Tr(lang, Text::kEnrol), ImVec2(0, 0), ButtonKind::kPay) &&
       model.EnrolSync(ui.enrolment_code)) {
     ui.enrolment_code.clear();
@@ -62,13 +62,13 @@ static void DrawPreferences(PosModel& model) {
                 lang == Language::kIndonesian ? ButtonKind::kSelected : ButtonKind::kNormal)) {
     model.SetLanguage(Language::kIndonesian);
   }
-  ImGui::SameLine();
+  SameLineIfFits("English##language");
   if (BigButton("English##language", ImVec2(0, 0), lang == Language::kEnglish ? ButtonKind::kSelected : ButtonKind::kNormal)) {
     model.SetLanguage(Language::kEnglish);
   }
   ImGui::Text("%s: %d %%", Tr(lang, Text::kTextSize), static_cast<int>(model.text_scale() * 100 + 0.5f));
   if (BigButton("A-##text", ImVec2(0, 0))) model.StepTextScale(-1);
-  ImGui::SameLine();
+  SameLineIfFits("A+##text");
   if (BigButton("A+##text", ImVec2(0, 0))) model.StepTextScale(+1);
   ImGui::Separator();
   const StallInfo& stall = model.stall();

@@ -2,12 +2,14 @@
 // its state), language, log-out.
 #include <imgui.h>
 
-#include <chrono>
+#include <algorithm>
+#include <iterator>
 #include <string>
-#include <tuple>
+#include <utility>
 
 #include "app/pos/screens.h"
 #include "app/pos/theme.h"
+#include "app/pos/ui_probe.h"
 #include "app/pos/widgets.h"
 
 namespace lapak::pos {
@@ -57,6 +59,7 @@ static void DrawSyncState(PosModel::SyncState state, const std::string& text) {
                                             ImVec2(at.x + size.x + padding.x, at.y + size.y + 4),
                                             ImGui::ColorConvertFloat4ToU32(colour), 4.0f);
   ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", text.c_str());
+  ProbeLastText(text);
 }
 
 void DrawStatusBar(PosModel& model, UiState& ui) {
@@ -65,30 +68,32 @@ void DrawStatusBar(PosModel& model, UiState& ui) {
   if (model.role()) DrawNavigation(model, ui);
   ImGui::AlignTextToFramePadding();
   // The date and clock, then what is unsent (with the age of the oldest where there is room)
-  // in the colour of its state, shortened until they fit beside the log-out button.
+  // in the colour of its state, shortened until they fit beside the log-out button: first the
+  // date goes, then the age, then the zone, then the unsent count; the time stays.
   const std::string badge = model.role() ? model.SyncBadge() : std::string();
-  const std::string clock_forms[] = {model.DateAndClockText(), model.ClockText()};
-  const std::string sync_forms[] = {badge.empty() ? "" : model.SyncSummary(), badge};
+  const std::string summary = badge.empty() ? "" : model.SyncSummary();
+  const std::string date_and_clock = model.DateAndClockText(), clock = model.ClockText(),
+                    time = model.TimeOfDayText();
+  const std::pair<const std::string*, const std::string*> forms[] = {
+      {&date_and_clock, &summary}, {&clock, &summary}, {&clock, &badge}, {&time, &badge}, {&time, nullptr}};
   const float logout = model.role() ? ImGui::CalcTextSize(Tr(lang, Text::kLogout)).x +
                                           4 * ImGui::GetStyle().FramePadding.x
                                     : 0;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const std::string* clock = &clock_forms[1];
-  const std::string* sync = &sync_forms[1];
-  bool fits = false;
-  for (const std::string& sync_form : sync_forms) {
-    for (const std::string& clock_form : clock_forms) {
-      const float width = ImGui::CalcTextSize(clock_form.c_str()).x + gap +
-                          (sync_form.empty() ? 0 : ImGui::CalcTextSize(sync_form.c_str()).x + 2 * gap);
-      if (!fits && width + logout <= ImGui::GetContentRegionAvail().x) {
-        std::tie(clock, sync, fits) = std::tuple(&clock_form, &sync_form, true);
-      }
-    }
-  }
-  ImGui::TextUnformatted(clock->c_str());
-  if (!sync->empty() && (fits || ImGui::CalcTextSize(sync->c_str()).x + logout <= ImGui::GetContentRegionAvail().x)) {
+  auto width_of = [gap](const std::pair<const std::string*, const std::string*>& form) {
+    const bool with_sync = form.second != nullptr && !form.second->empty();
+    return ImGui::CalcTextSize(form.first->c_str()).x + gap +
+           (with_sync ? ImGui::CalcTextSize(form.second->c_str()).x + 2 * gap : 0);
+  };
+  const auto* chosen = std::find_if(std::begin(forms), std::end(forms), [&](const auto& form) {
+    return width_of(form) + logout <= ImGui::GetContentRegionAvail().x;
+  });
+  if (chosen == std::end(forms)) chosen = std::prev(std::end(forms));
+  ImGui::TextUnformatted(chosen->first->c_str());
+  ProbeLastText(*chosen->first);
+  if (chosen->second != nullptr && !chosen->second->empty()) {
     ImGui::SameLine(0, 2 * gap);
-    DrawSyncState(model.sync_state(), *sync);
+    DrawSyncState(model.sync_state(), *chosen->second);
   }
   if (!model.role()) {  // on the login screen, the language is one tap away
     ImGui::SameLine();

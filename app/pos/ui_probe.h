@@ -95,18 +95,11 @@ class UiProbe {
 
 // Records the last item under `label` when a probe is installed and the item can be seen (a
 // finger cannot tap what is scrolled out of its list); `label_fits` as the widget measured it.
-inline void ProbeLastItem(std::string_view label, bool label_fits = true) {
-  if (auto* probe = static_cast<UiProbe*>(ImGui::GetIO().UserData); probe && ImGui::IsItemVisible()) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    probe->Record(label, {ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), draw->GetClipRectMin(),
-                          draw->GetClipRectMax(), ImGui::GetScrollMaxX() > 0, ImGui::GetScrollMaxY() > 0,
-                          label_fits});
-  }
-}
+// A window scrolls across only when it was made to (ImGuiWindowFlags_HorizontalScrollbar, as
+// the category strip): a row merely wider than its window is cut, not scrollable.
+void ProbeLastItem(std::string_view label, bool label_fits = true);
 
 // Records the last item, a text that is not a target, as kTextPrefix + `text`.
-inline void ProbeLastText(std::string_view text) {
-  if (ImGui::GetIO().UserData != nullptr) ProbeLastItem(std::string(UiProbe::kTextPrefix) + std::string(text));
-}
+void ProbeLastText(std::string_view text);
 
 }  // namespace lapak::pos

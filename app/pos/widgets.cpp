@@ -25,6 +25,13 @@ static std::string WrapLabel(std::string_view label, float width) {
   return WrapToWidth(std::string(visible), width) + std::string(id == std::string_view::npos ? "" : label.substr(id));
 }
 
+void SameLineIfFits(const char* next_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = TouchExtent(0, ImGui::CalcTextSize(next_label, nullptr, true).x, style.FramePadding.x, 0);
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+}
+
 bool BigButton(const char* given_label, ImVec2 size, ButtonKind kind) {
   const ImVec2 padding = ImGui::GetStyle().FramePadding;
   const ImVec2 available = ImGui::GetContentRegionAvail();

@@ -16,6 +16,11 @@ enum class ButtonKind { kNormal, kPay, kDanger, kSelected };
 // its height is given too.
 bool BigButton(const char* label, ImVec2 size, ButtonKind kind = ButtonKind::kNormal);
 
+// Between two buttons of a row: the next one, fitting its label `next_label`, goes beside the
+// last item when it fits in the window's width, else on the next line (a row that wraps like
+// words rather than running off the screen at a large text size).
+void SameLineIfFits(const char* next_label);
+
 // "OK" at the right end of the current line, which closes the field being typed: as wide as
 // its label needs at the text size, and at least two touch targets.
 bool TypingOkButton();

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <stdexcept>
 #include <thread>
@@ -170,6 +171,51 @@ TEST_F(SyncCliTest, EnrolTakesOnlyAWellFormedCodeForThisTerminal) {
   const json status = Status();
   EXPECT_TRUE(status["enrolled"].get<bool>());
   EXPECT_EQ(url, status["ledger"]);
+}
+
+TEST_F(SyncCliTest, TheCodeGoesFromTheLedgerToTheTerminalOnAStickAndTheTerminalSyncs) {
+  testing::LedgerProcess ledger(ledger_db_);
+  testing::EnrolTerminal(ledger_db_, kEvent, kStall, "T9", ledger.url());  // the event and the stall
+  const std::string media = dir_.File("media");
+  const std::string stick = media + "/panitia/USB";
+  std::filesystem::create_directories(stick);
+
+  // A mistyped folder is refused before a key is made: the same command then succeeds.
+  testing::RunResult mistyped = testing::RunLedger(
+      ledger_db_, {"terminal", "enrol", kStall, "T1", "--url", ledger.url(), "--out", media + "/panitia/USV"});
+  EXPECT_EQ(2, mistyped.exit_code) << mistyped.err;
+  EXPECT_NE(std::string::npos, mistyped.err.find("bukan folder yang ada")) << mistyped.err;
+  const json written = json::parse(testing::LedgerAdmin(
+      ledger_db_, {"--json", "terminal", "enrol", kStall, "T1", "--url", ledger.url(), "--out", stick}));
+  const std::string file = stick + "/lapak-enrol-BKS-07-T1.txt";
+  EXPECT_EQ(file, written["file"]);
+  EXPECT_NE(std::string::npos, testing::ReadFile(file).find(written["code"].get<std::string>() + "\n"));
+
+  stall_.SellCash(2);
+  const std::vector<std::string> with_stick = {"LAPAK_NOW=" + kNow, "LAPAK_LANG=en", "LAPAK_MEDIA_ROOTS=" + media};
+  RunResult cashier = testing::Run({kLapak, "--db", db_, "enrol", "--usb", "--as", "kasir", "--pin", "1234"}, with_stick);
+  EXPECT_EQ(4, cashier.exit_code) << cashier.err;
+  EXPECT_TRUE(std::filesystem::exists(file));
+  RunResult both = testing::Run({kLapak, "--db", db_, "enrol", written["code"], "--usb", "--pin", "9999"}, with_stick);
+  EXPECT_EQ(2, both.exit_code) << both.err;
+  RunResult neither = testing::Run({kLapak, "--db", db_, "enrol", "--pin", "9999"}, with_stick);
+  EXPECT_EQ(2, neither.exit_code) << neither.err;
+  EXPECT_FALSE(Status()["enrolled"].get<bool>());
+
+  RunResult enrolled =
+      testing::Run({kLapak, "--db", db_, "--json", "enrol", "--usb", "--pin", "9999"}, with_stick);
+  ASSERT_EQ(0, enrolled.exit_code) << enrolled.err;
+  EXPECT_EQ(json({{"terminal", "T1"}, {"ledger", ledger.url()}, {"file", file}, {"file_deleted", true}}),
+            json::parse(enrolled.out));
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_EQ(json({{"batches", 1}, {"acknowledged_seq", 3}, {"unsent", 0}}), LapakJson({"sync"}));
+  EXPECT_EQ(3, LedgerHwm());
+  EXPECT_EQ(TerminalTotals(), LedgerTotals());
+
+  // The stick, used once, enrols nothing more.
+  RunResult again = testing::Run({kLapak, "--db", db_, "enrol", "--usb", "--pin", "9999"}, with_stick);
+  EXPECT_EQ(3, again.exit_code) << again.err;
+  EXPECT_NE(std::string::npos, again.err.find("no file lapak-enrol-BKS-07-T1.txt on a USB stick")) << again.err;
 }
 
 TEST_F(SyncCliTest, SyncSendsEverythingAndStatusShowsTheSuccess) {

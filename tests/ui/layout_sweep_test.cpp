@@ -7,6 +7,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -62,6 +63,9 @@ std::string DemoStallFile(const ManualClock& clock) {
     const std::string path = dir.File("demo-stall.db");
     std::unique_ptr<StallStore> store = std::move(StallStore::Open(path, clock)).value();
     EXPECT_TRUE(pos::SetUpDemoStall(*store).ok());
+    // Enrolled and offline: the status bar's longest state ("Tidak terhubung · Belum terkirim").
+    EXPECT_TRUE(store->Enrol({"http://192.168.100.200:65535", std::string(32, 'k')}).ok());
+    EXPECT_TRUE(store->RecordSyncError(Status::IoError("no answer from the ledger")).ok());
     return path;  // the store closes here, folding its write-ahead log into the file
   }();
   return file;
@@ -107,10 +111,21 @@ class LayoutSweepTest : public ::testing::TestWithParam<std::tuple<DisplaySize, 
 };
 
 TEST_P(LayoutSweepTest, TheSellScreenShowsTheCartTotalAndPayWhole) {
+  // A sale the ledger has not had (the terminal is offline), then the next cart.
+  ASSERT_TRUE(model_->AddToCart(model_->products().back())) << model_->message();
+  ASSERT_TRUE(model_->StartPayment());
+  ASSERT_TRUE(model_->PayRemaining(PaymentMethod::kQris));
+  ASSERT_TRUE(model_->Complete()) << model_->message();
+  model_->NewSale();
   FillCart();
   EXPECT_EQ(std::vector<std::string>(), Faults());
   EXPECT_TRUE(Whole("Bayar"));
   EXPECT_TRUE(Whole("-##line2") && Whole("+##line2"));  // the line just added is in view
+  // Offline is said on every size, in a shorter form where room is short, and never cut.
+  const std::vector<std::string> labels = ui_->probe().Labels();
+  EXPECT_TRUE(std::any_of(labels.begin(), labels.end(), [](const std::string& label) {
+    return label.starts_with("text:Offline 2") || label.starts_with("text:Tidak terhubung");
+  })) << ::testing::PrintToString(labels);
   EXPECT_TRUE(Whole("Diskon") && Whole("Kosongkan"));
   // The discount's keypad and its four buttons, then the discount under the cart.
   ASSERT_TRUE(ui_->Tap("Diskon"));

@@ -5,6 +5,8 @@
 
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <string_view>
 
 #include "app/pos/demo_stall.h"
@@ -672,6 +674,48 @@ TEST_F(PosUiTest, OnlyTheOwnerEnrolsWithAPastedCodeAndTheStatusBarCountsTheUnsen
   EXPECT_EQ(pos::PosModel::SyncState::kOffline, model_->sync_state());
   EXPECT_EQ("Tidak terhubung · Belum terkirim: 2 (3 jam)", model_->SyncSummary());
   EXPECT_EQ("Offline 2", model_->SyncBadge());
+}
+
+TEST_F(PosUiTest, TheOwnerEnrolsFromTheOrganisersStickInTwoTapsAfterLogIn) {
+  // Where Debian mounts a stick: /media/USER/LABEL, here under a temporary root.
+  const std::string media = dir_.File("media");
+  const std::string stick = media + "/penjual/PANITIA";
+  std::filesystem::create_directories(stick);
+  ASSERT_EQ(0, ::setenv("LAPAK_MEDIA_ROOTS", media.c_str(), 1));
+  LogInAsOwner();
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  ASSERT_TRUE(ui_->Tap("Daftar dari USB"));  // no stick yet: said, nothing changed
+  EXPECT_EQ("Tidak ada berkas lapak-enrol-" + std::string(pos::kDemoStallId) + "-" + pos::kDemoTerminalId +
+                ".txt di USB (dicari di " + media + "). Colokkan USB dari panitia, tunggu sebentar, lalu coba lagi",
+            model_->message());
+  EXPECT_FALSE(store_->FindSyncLink()->has_value());
+
+  const std::string file = stick + "/lapak-enrol-" + pos::kDemoStallId + "-" + pos::kDemoTerminalId + ".txt";
+  testing::WriteFile(file, "# kode dari panitia\nlapak1," + std::string(pos::kDemoTerminalId) + "," +
+                               std::string(64, 'c') + ",http://127.0.0.1:9\n");
+  ASSERT_TRUE(ui_->Tap("Daftar dari USB"));
+  ASSERT_EQ(0, ::unsetenv("LAPAK_MEDIA_ROOTS"));
+  EXPECT_EQ("Terminal terdaftar di ledger", model_->message());
+  Result<std::optional<SyncLink>> link = store_->FindSyncLink();
+  ASSERT_TRUE(link.ok() && link->has_value());
+  EXPECT_EQ("http://127.0.0.1:9", (*link)->ledger_url);
+  EXPECT_EQ(std::string(32, '\xcc'), (*link)->terminal_key);
+  EXPECT_FALSE(std::filesystem::exists(file));  // the stick no longer carries the key
+  EXPECT_EQ(pos::PosModel::SyncRequest::kNow, model_->TakeSyncRequest());
+}
+
+TEST_F(PosUiTest, ASaleIsCountedUnsentAtOnceWhileTheLedgerIsAway) {
+  ASSERT_TRUE(store_->Enrol({"http://127.0.0.1:9", std::string(32, 'a')}).ok());
+  ASSERT_TRUE(store_->RecordSyncError(Status::IoError("ledger unreachable")).ok());
+  LogIn();
+  const int64_t unsent_before = store_->Progress()->unsent();
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  // No uploader round has run: the status bar counts the sale from the journal itself.
+  const int64_t unsent = store_->Progress()->unsent();
+  EXPECT_LT(unsent_before, unsent);
+  EXPECT_EQ("Offline " + std::to_string(unsent), model_->SyncBadge());
 }
 
 TEST_F(PosUiTest, AMistypedEnrolmentCodeIsRefusedAndChangesNothing) {
