@@ -142,8 +142,9 @@ std::string EncodeSale(const SaleBody& body) {
   for (const Payment& payment : sale.payments) {
     out.BeginObject()
         .Key("amount").Int(payment.amount.rupiah())
-        .Key("method").String(PaymentMethodName(payment.method))
-        .EndObject();
+        .Key("method").String(PaymentMethodName(payment.method));
+    if (!payment.qris_code_sha256.empty()) out.Key("qris_code_sha256").String(payment.qris_code_sha256);
+    out.EndObject();
   }
   out.EndArray()
       .Key("receipt").String(body.receipt)
@@ -278,6 +279,7 @@ CashMoveText ReadCashMove(CanonicalJsonReader& in) {
 struct PaymentText {
   Money amount;
   std::string method;  // a payment method's name, not checked yet
+  std::optional<std::string> qris_code_sha256;  // as written: present only when not empty
 };
 
 // A sale body as its text spells it; CheckSale turns it into a SaleBody.
@@ -309,6 +311,7 @@ PaymentText ReadPayment(CanonicalJsonReader& in) {
   in.BeginObject();
   payment.amount = Money::Rupiah(in.Key("amount").Int());
   payment.method = in.Key("method").String();
+  if (in.OptionalKey("qris_code_sha256")) payment.qris_code_sha256 = in.String();
   in.EndObject();
   return payment;
 }
@@ -376,7 +379,8 @@ Result<SaleBody> CheckSale(SaleText sale) {
   for (const PaymentText& payment : sale.payments) {
     Result<PaymentMethod> method = MethodNamed(payment.method);
     if (!method.ok()) return method.status();
-    body.sale.payments.push_back(Payment{*method, payment.amount});
+    if (payment.qris_code_sha256 && payment.qris_code_sha256->empty()) return NotCanonical("sale");
+    body.sale.payments.push_back(Payment{*method, payment.amount, payment.qris_code_sha256.value_or("")});
   }
   Result<Discount> discount = CheckDiscount(sale);
   if (!discount.ok()) return discount.status();

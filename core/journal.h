@@ -21,7 +21,7 @@
 //   day_open  := {"day":N,"float":M}
 //   sale      := {"change":M,"day":N,"discount":{"amount":M,"basis_points":N,"kind":K},
 //                 "lines":[{"name":S,"price":M,"qty":N,"sku":S,"total":M}…],
-//                 "payments":[{"amount":M,"method":METHOD}…],
+//                 "payments":[{"amount":M,"method":METHOD[,"qris_code_sha256":H]}…],
 //                 "receipt":"YYYYMMDD-NNNN","subtotal":M,"total":M}
 //                 K := "none" | "rupiah" | "percent"
 //   void      := {"day":N,"reason":S,"receipt":S,"sale_seq":N,"total":M}
@@ -36,6 +36,9 @@
 //                 cash_in and cash_out sum the session's cash moves and are written only when
 //                 not zero (a Z of a session without cash moves, as every Z before them, has
 //                 neither; a zero written out is not canonical)
+//   H         := for a QRIS payment made through the dynamic code the terminal showed, that
+//                 code's SHA-256 in 64 lower-case hex digits (core/qris.h QrisCodeHash); left
+//                 out for one the vendor confirmed by hand, as for every payment before it
 //   METHOD    := a payment method's name (core/payment_method.h): "cash" | "qris" | "transfer".
 //   A Z report holds one member per payment method, named after it, with the net amount it
 //   brought in (DayFigures::by_method); members are sorted by name like any other.

@@ -12,6 +12,7 @@ Refusal OwnerOnly(Action action) {
     case Action::kVoid: return Refusal::kOwnerVoids;
     case Action::kEditCatalog: return Refusal::kOwnerEditsCatalog;
     case Action::kEnrol: return Refusal::kOwnerEnrols;
+    case Action::kSetQris: return Refusal::kOwnerSetsQris;
     case Action::kReset:
     case Action::kSell:
     case Action::kOpenDay:
@@ -30,6 +31,7 @@ bool MayDo(Role role, Action action) {
     case Action::kVoid:
     case Action::kEditCatalog:
     case Action::kEnrol:
+    case Action::kSetQris:
     case Action::kReset: return role == Role::kOwner;
   }
   return false;

@@ -8,6 +8,7 @@
 //   void            no      yes      a sale taken back: the owner's PIN, each time
 //   edit catalog    no      yes      prices are the owner's
 //   enrol           no      yes      where the books go is the owner's decision
+//   set QRIS        no      yes      where customers' money goes is the owner's decision
 //   reset           no      yes      retiring the books is the owner's decision
 // Language and text size are anyone's, before logging in too: they change the look, not the
 // books, so they are not actions here.
@@ -20,7 +21,7 @@
 
 namespace lapak {
 
-enum class Action { kSell, kOpenDay, kCloseDay, kVoid, kEditCatalog, kEnrol, kReset };
+enum class Action { kSell, kOpenDay, kCloseDay, kVoid, kEditCatalog, kEnrol, kSetQris, kReset };
 
 bool MayDo(Role role, Action action);
 

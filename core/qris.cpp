@@ -6,6 +6,7 @@
 #include <cctype>
 #include <vector>
 
+#include "core/crypto.h"
 #include "core/refusal.h"
 
 namespace lapak {
@@ -80,6 +81,8 @@ std::string QrisNmid(std::string_view value, size_t offset) {
 }
 
 }  // namespace
+
+std::string QrisCodeHash(std::string_view dynamic_payload) { return HexEncode(Sha256(dynamic_payload)); }
 
 uint16_t QrisCrc(std::string_view data) {
   uint16_t crc = 0xFFFF;

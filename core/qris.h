@@ -47,6 +47,10 @@ inline constexpr Money kMaxQrisPayment = Money::Rupiah(10'000'000);
 // CRC-16/CCITT-FALSE of `data` (see above).
 uint16_t QrisCrc(std::string_view data);
 
+// What the journal keeps of a dynamic code shown for a payment (core/sale.h): its SHA-256
+// over the payload's bytes, in 64 lower-case hex digits.
+std::string QrisCodeHash(std::string_view dynamic_payload);
+
 class StaticQris {
  public:
   // The stall's static code, as pasted, typed or read from its sticker (surrounding

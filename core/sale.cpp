@@ -104,6 +104,16 @@ std::vector<Money> CashSuggestions(Money due, size_t count) {
   return suggestions;
 }
 
+// A payment's QRIS code hash (see the header): a QRIS payment's, 64 lower-case hex digits.
+static Status CheckQrisCodeHash(const Payment& payment) {
+  const std::string& hash = payment.qris_code_sha256;
+  const bool hex = hash.size() == 64 && std::all_of(hash.begin(), hash.end(), [](char c) {
+                     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                   });
+  if (payment.method != PaymentMethod::kQris || !hex) return Refuse(Refusal::kBadQrisCodeHash);
+  return Status::Ok();
+}
+
 Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Discount& discount,
                                  const std::vector<Payment>& payments) {
   if (lines.size() > kMaxLines) {
@@ -137,6 +147,7 @@ Result<SaleTotals> ComputeTotals(const std::vector<SaleLine>& lines, const Disco
   Money exact;  // QRIS and transfer
   for (const Payment& payment : payments) {
     if (payment.amount <= Money()) return Refuse(Refusal::kPaymentNotPositive);
+    if (!payment.qris_code_sha256.empty()) LAPAK_RETURN_IF_ERROR(CheckQrisCodeHash(payment));
     Money& bucket = GivesChange(payment.method) ? cash : exact;
     const std::optional<Money> sum = bucket.Plus(payment.amount);
     LAPAK_RETURN_IF_ERROR(CheckWithinSaleLimit(Word::kThePayment, sum));
@@ -226,11 +237,13 @@ static Status CheckChangeBelowLargestNote(const SaleTotals& totals) {
   return Refuse(Refusal::kChangeNotPlausible, totals.change, kLargestNote);
 }
 
-Status Cart::AddPayment(PaymentMethod method, Money amount) {
+Status Cart::AddPayment(PaymentMethod method, Money amount) { return AddPayment(Payment{method, amount, {}}); }
+
+Status Cart::AddPayment(const Payment& payment) {
   if (payments_.size() >= kMaxPayments) {
     return Refuse(Refusal::kTooManyPayments, kMaxPayments);
   }
-  payments_.push_back(Payment{method, amount});
+  payments_.push_back(payment);
   Result<SaleTotals> totals = Totals();
   Status checked = totals.ok() ? CheckChangeBelowLargestNote(*totals) : totals.status();
   if (!checked.ok()) payments_.pop_back();

@@ -12,6 +12,9 @@
 //   given only from cash (the method that gives change):
 //     change = paid − total, and change ≤ cash tendered.
 //   A sale whose payments do not cover the total cannot be completed.
+//   A QRIS payment made through the dynamic code the terminal showed (core/qris.h) carries
+//   that code's SHA-256 (QrisCodeHash: 64 lower-case hex digits); one the vendor confirmed by
+//   hand carries none, and no other method carries one.
 // - A new sale's change is below the largest rupiah note (kLargestNote, Rp100.000): no
 //   customer hands over a note that is not needed, so more change means the cash received
 //   was mistyped (Rp150.005.000 for Rp50.000). Cart refuses it, at the payment and at
@@ -68,6 +71,7 @@ struct Discount {
 struct Payment {
   PaymentMethod method = PaymentMethod::kCash;
   Money amount;  // tendered
+  std::string qris_code_sha256 = {};  // see the rules above; empty when no code was shown
 
   bool operator==(const Payment&) const = default;
 };
@@ -120,6 +124,7 @@ class Cart {
   // Also drops QRIS/transfer payments that no longer fit the lower total.
   [[nodiscard]] Status SetDiscount(const Discount& discount);
   [[nodiscard]] Status AddPayment(PaymentMethod method, Money amount);
+  [[nodiscard]] Status AddPayment(const Payment& payment);
   [[nodiscard]] Status RemovePayment(size_t payment);
   void ClearPayments() { payments_.clear(); }
   void Clear() { *this = Cart(); }

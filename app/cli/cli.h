@@ -58,6 +58,7 @@ void AddReportCommand(CLI::App& app, Context& ctx);
 void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 void AddSyncCommands(CLI::App& app, Context& ctx);  // enrol, sync, status
+void AddQrisCommand(CLI::App& app, Context& ctx);  // qris set, show, for
 
 // Adds --pin and --as to a command that needs a role's PIN (default role: `role`).
 struct PinOptions {

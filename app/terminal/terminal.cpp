@@ -19,6 +19,7 @@ namespace {
 // The store's preference names for the terminal's look.
 constexpr std::string_view kLanguagePreference = "language";
 constexpr std::string_view kTextPercentPreference = "text_percent";
+constexpr std::string_view kQrisPreference = "qris_static";
 
 }  // namespace
 
@@ -104,6 +105,22 @@ Result<Terminal::EnrolledFromFile> Terminal::EnrolFromMedia(const std::vector<st
   std::error_code error;
   const bool deleted = std::filesystem::remove(*path, error) && !error;
   return EnrolledFromFile{*path, deleted};
+}
+
+Result<StaticQris> Terminal::SetQris(std::string_view payload) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kSetQris));
+  Result<StaticQris> qris = StaticQris::Parse(payload);
+  if (!qris.ok()) return qris.status();
+  LAPAK_RETURN_IF_ERROR(store_->SetPreference(kQrisPreference, qris->payload()));
+  return qris;
+}
+
+std::optional<StaticQris> Terminal::StoredQris() const {
+  Result<std::optional<std::string>> stored = store_->Preference(kQrisPreference);
+  if (!stored.ok() || !*stored) return std::nullopt;
+  Result<StaticQris> qris = StaticQris::Parse(**stored);
+  if (!qris.ok()) return std::nullopt;
+  return *qris;
 }
 
 Status Terminal::SetLanguage(Language language) {

@@ -9,6 +9,7 @@
 //   Void, MoveCash                the owner's PIN, given with each one, whoever holds the till
 //   SaveProduct, ImportCatalog    pemilik
 //   Enrol, EnrolFromMedia         pemilik
+//   SetQris                       pemilik
 //   SetLanguage, SetTextPercent   anyone, logged in or not (the terminal's look, not its books)
 //   ResetTerminal                 pemilik (a free function: it needs the database closed)
 //
@@ -27,6 +28,7 @@
 #include "core/clock.h"
 #include "core/language.h"
 #include "core/permissions.h"
+#include "core/qris.h"
 #include "core/store.h"
 
 namespace lapak::app {
@@ -77,6 +79,12 @@ class Terminal {
     bool deleted = false;
   };
   [[nodiscard]] Result<EnrolledFromFile> EnrolFromMedia(const std::vector<std::string>& roots);
+
+  // The stall's static QRIS (core/qris.h), checked, kept in the store's preferences; the
+  // terminal derives each payment's dynamic code from it.
+  [[nodiscard]] Result<StaticQris> SetQris(std::string_view payload);
+  // As kept; none when never set (or, which SetQris prevents, no longer valid).
+  std::optional<StaticQris> StoredQris() const;
 
   // The terminal's look, kept in the store's preferences across restarts.
   [[nodiscard]] Status SetLanguage(Language language);

@@ -10,6 +10,7 @@
 #include "app/terminal/terminal.h"
 #include "core/refusal.h"
 #include "tests/support/process.h"
+#include "tests/support/stall_qris.h"
 #include "tests/support/wib.h"
 
 namespace lapak::app {
@@ -173,6 +174,31 @@ TEST_F(TerminalTest, ACodeFileTheTerminalRefusesIsNamedAndKept) {
   EXPECT_FALSE(store_->FindSyncLink()->has_value());
   // No stick at all: said, nothing changed.
   EXPECT_EQ(Refusal::kNoEnrolmentFile, terminal_.EnrolFromMedia({dir_.File("none")}).status().refusal());
+}
+
+TEST_F(TerminalTest, OnlyTheOwnerSetsTheStallsQrisAndOnlyAWellFormedOne) {
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.SetQris(testing::kStallQris).status().refusal());
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  const Status cashier = terminal_.SetQris(testing::kStallQris).status();
+  EXPECT_EQ(Refusal::kOwnerSetsQris, cashier.refusal());
+  EXPECT_EQ("Hanya pemilik yang dapat mengatur kode QRIS lapak, bukan kasir", Explain(cashier, Language::kIndonesian));
+  EXPECT_FALSE(terminal_.StoredQris());
+
+  terminal_.LogOut();
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  std::string damaged = testing::kStallQris;
+  damaged.back() = damaged.back() == '0' ? '1' : '0';
+  EXPECT_EQ(Refusal::kQrisCrcMismatch, terminal_.SetQris(damaged).status().refusal());
+  EXPECT_FALSE(terminal_.StoredQris());
+
+  Result<StaticQris> set = terminal_.SetQris(std::string("  ") + testing::kStallQris + "\n");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ("WARUNG UJI", set->merchant_name());
+  // Kept across restarts, and a later malformed code leaves the good one in place.
+  EXPECT_EQ(Refusal::kQrisCrcMismatch, terminal_.SetQris(damaged).status().refusal());
+  Terminal again(*store_, clock_);
+  ASSERT_TRUE(again.StoredQris());
+  EXPECT_EQ(testing::kStallQris, again.StoredQris()->payload());
 }
 
 TEST_F(TerminalTest, LanguageAndTextSizeAreAnyonesAndKept) {

@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/damaged_file.h"
+#include "core/qris.h"
 #include "tests/support/process.h"
+#include "tests/support/stall_qris.h"
 
 namespace lapak {
 namespace {
@@ -115,6 +117,38 @@ TEST_F(CliTest, CatalogImportNeedsTheOwnersPin) {
   EXPECT_NE(std::string::npos, as_cashier.err.find("only the owner (pemilik) may change the catalog, not the kasir"))
       << as_cashier.err;
   EXPECT_EQ(0u, LapakJson({"catalog", "list"}).size());
+}
+
+// Issue 13: the stall's static QRIS, set once by the owner from the sticker's text or a file,
+// and the dynamic code of a payment derived from it.
+TEST_F(CliTest, TheOwnerSetsTheStallsQrisAndEachAmountGetsItsDynamicCode) {
+  RunResult unset = Lapak({"qris", "for", "20000"});
+  EXPECT_EQ(5, unset.exit_code);
+  EXPECT_NE(std::string::npos, unset.err.find("the stall's QRIS code is not set")) << unset.err;
+
+  RunResult cashier = Lapak({"qris", "set", testing::kStallQris, "--as", "kasir", "--pin", "1234"});
+  EXPECT_EQ(4, cashier.exit_code);
+  EXPECT_NE(std::string::npos, cashier.err.find("only the owner (pemilik) may set the stall's QRIS code")) << cashier.err;
+  const std::string file = dir_.File("qris.txt");
+  std::string damaged = testing::kStallQris;
+  damaged.replace(damaged.find("JAKARTA"), 7, "BANDUNG");  // the CRC no longer matches
+  testing::WriteFile(file, damaged + "\r\n");
+  RunResult refused = Lapak({"qris", "set", "--file", file, "--pin", "9999"});
+  EXPECT_EQ(2, refused.exit_code);
+  EXPECT_NE(std::string::npos, refused.err.find("the QRIS code is not whole")) << refused.err;
+  EXPECT_EQ(5, Lapak({"qris", "show"}).exit_code);
+
+  testing::WriteFile(file, "\xEF\xBB\xBF" + std::string(testing::kStallQris) + "\r\n");  // as Notepad saves it
+  const json set = LapakJson({"qris", "set", "--file", file, "--pin", "9999"});
+  EXPECT_EQ("WARUNG UJI", set["merchant_name"]);
+  EXPECT_EQ("ID1026000000002", set["nmid"]);
+  EXPECT_EQ(testing::kStallQris, LapakJson({"qris", "show"})["payload"]);
+
+  const json code = LapakJson({"qris", "for", "Rp20.000"});
+  EXPECT_EQ(20000, code["amount"]);
+  EXPECT_EQ(StaticQris::Parse(testing::kStallQris)->ForPayment(Money::Rupiah(20000)).value(), code["payload"]);
+  EXPECT_EQ(2, Lapak({"qris", "for", "Rp10.000.001"}).exit_code);  // above Bank Indonesia's limit
+  EXPECT_EQ(2, Lapak({"qris", "for", "0"}).exit_code);
 }
 
 // Without $LAPAK_LANG a vendor reads Bahasa Indonesia; --json also names the refusal's code.

@@ -19,6 +19,8 @@
 #include "core/day_figures.h"
 #include "core/journal.h"
 #include "core/pin.h"
+#include "core/qris.h"
+#include "core/refusal.h"
 #include "core/sale.h"
 
 namespace lapak {
@@ -206,6 +208,29 @@ TEST(JournalBodyTest, SaleWithDiscountAndSplitPaymentsRoundTrips) {
   EXPECT_TRUE(body == *decoded);
 }
 
+// A QRIS payment made through the code shown carries its hash; one confirmed by hand (as in
+// kSplitSaleText) does not, so sales before the hash existed read as they always did.
+TEST(JournalBodyTest, AQrisPaymentThroughTheCodeShownCarriesItsHash) {
+  const std::string code = "00020101021251440014ID.CO.QRIS.WWW";  // any payload: the hash is of its bytes
+  SaleBody body = SplitSale();
+  body.sale.payments[0].qris_code_sha256 = QrisCodeHash(code);
+  EXPECT_EQ(64u, body.sale.payments[0].qris_code_sha256.size());
+  const std::string text = EncodeSale(body);
+  EXPECT_EQ(Replace(kSplitSaleText, R"("method":"qris"})",
+                    R"("method":"qris","qris_code_sha256":")" + HexEncode(Sha256(code)) + R"("})"),
+            text);
+  Result<SaleBody> decoded = DecodeSale(text);
+  ASSERT_TRUE(decoded.ok()) << StatusOf(decoded);
+  EXPECT_TRUE(body == *decoded);
+  // The cart takes it on a QRIS payment only.
+  Cart cart;
+  ASSERT_TRUE(cart.AddProduct(kTeh).ok());
+  EXPECT_EQ(Refusal::kBadQrisCodeHash,
+            cart.AddPayment(Payment{PaymentMethod::kCash, Rp(5000), QrisCodeHash(code)}).refusal());
+  EXPECT_TRUE(cart.payments().empty());
+  EXPECT_TRUE(cart.AddPayment(Payment{PaymentMethod::kQris, Rp(5000), QrisCodeHash(code)}).ok());
+}
+
 TEST(JournalBodyTest, SaleWithRupiahDiscountAndTransferRoundTrips) {
   Cart cart;
   ASSERT_TRUE(cart.AddProduct(kTeh, 7).ok());
@@ -343,6 +368,8 @@ TEST_P(SaleDecodingRefusalTest, Refuses) {
 
 const std::string kNotAddingUp = "InvalidArgument: sale body: totals do not add up";
 const std::string kSaleNotCanonical = "InvalidArgument: sale body is not in canonical form";
+const std::string kBadQrisCodeHash =
+    "InvalidArgument: sale body: a payment carries an invalid QRIS code hash (QRIS only, 64 hex digits)";
 
 INSTANTIATE_TEST_SUITE_P(
     Edits, SaleDecodingRefusalTest,
@@ -384,6 +411,16 @@ INSTANTIATE_TEST_SUITE_P(
         SaleEdit{"ReorderedLineMembers", R"({"name":"Es Teh Manis","price":5000,)",
                  R"({"price":5000,"name":"Es Teh Manis",)", kSaleNotCanonical},
         SaleEdit{"ExtraMember", R"("day":2,)", R"("day":2,"extra":true,)", kSaleNotCanonical},
+        SaleEdit{"EmptyQrisCodeHash", R"("method":"qris"})", R"("method":"qris","qris_code_sha256":""})",
+                 kSaleNotCanonical},
+        SaleEdit{"QrisCodeHashBeforeMethod", R"("method":"qris"})",
+                 R"("qris_code_sha256":"3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f","method":"qris"})", kSaleNotCanonical},
+        SaleEdit{"QrisCodeHashOnCash", R"("method":"cash"})", R"("method":"cash","qris_code_sha256":"3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f"})",
+                 kBadQrisCodeHash},
+        SaleEdit{"QrisCodeHashInUpperCase", R"("method":"qris"})",
+                 R"("method":"qris","qris_code_sha256":"3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F"})", kBadQrisCodeHash},
+        SaleEdit{"QrisCodeHashTooShort", R"("method":"qris"})", R"("method":"qris","qris_code_sha256":"3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f"})",
+                 kBadQrisCodeHash},
         SaleEdit{"RupiahWithBasisPoints", R"("kind":"percent")", R"("kind":"rupiah")", kSaleNotCanonical}),
     [](const testing::TestParamInfo<SaleEdit>& edit) { return edit.param.name; });
 

@@ -1,0 +1,91 @@
+// lapak qris set | show | for: the stall's static QRIS, and the dynamic code of one payment.
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli.h"
+#include "core/qris.h"
+#include "core/refusal.h"
+#include "core/small_file.h"
+
+namespace lapak::cli {
+
+namespace {
+
+// A file holding the code, with room for a line break or a byte-order mark; the code's own
+// bound (kMaxQrisBytes) is StaticQris::Parse's.
+constexpr size_t kMaxQrisFileBytes = 4096;
+
+nlohmann::json QrisJson(const StaticQris& qris) {
+  return {{"payload", qris.payload()}, {"merchant_name", qris.merchant_name()},
+          {"merchant_city", qris.merchant_city()}, {"nmid", qris.nmid()}};
+}
+
+std::string QrisText(const StaticQris& qris) {
+  return fmt::format("QRIS {} ({}), NMID {}\n{}\n", qris.merchant_name(), qris.merchant_city(), qris.nmid(),
+                     qris.payload());
+}
+
+// The stored code, or a report that there is none.
+std::optional<StaticQris> StoredQris(Context& ctx, StallStore& store) {
+  std::optional<StaticQris> qris = app::Terminal(store, *ctx.clock).StoredQris();
+  if (!qris) Check(ctx, Refuse(Refusal::kQrisNotSet));
+  return qris;
+}
+
+}  // namespace
+
+void AddQrisCommand(CLI::App& app, Context& ctx) {
+  CLI::App* qris = app.add_subcommand("qris", "The stall's QRIS: set it once, then each payment shows its amount");
+  qris->require_subcommand(1);
+
+  auto code = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  auto pin = std::make_shared<PinOptions>();
+  CLI::App* set = qris->add_subcommand("set", "Keep the stall's static QRIS, checked (the owner's PIN)");
+  CLI::Option* code_option = set->add_option("code", *code, "The code's text, as read from the sticker");
+  set->add_option("--file", *file, "Read the code's text from this file instead")->excludes(code_option);
+  AddPinOptions(*set, *pin, Role::kOwner);
+  set->callback([&ctx, code, file, pin] {
+    if (code->empty() && file->empty()) throw CLI::RequiredError("code or --file");
+    std::string text = *code;
+    if (!file->empty()) {
+      Result<std::string> read = ReadSmallFile(*file, kMaxQrisFileBytes);
+      if (!Check(ctx, read.status())) return;
+      text = *read;
+      if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    }
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store) return;
+    app::Terminal terminal(*store, *ctx.clock);
+    if (!LogIn(ctx, terminal, *pin)) return;
+    Result<StaticQris> set_qris = terminal.SetQris(text);
+    if (!Check(ctx, set_qris.status())) return;
+    Emit(ctx, QrisJson(*set_qris), "Kode QRIS disimpan: " + QrisText(*set_qris));
+  });
+
+  CLI::App* show = qris->add_subcommand("show", "The stall's static QRIS as kept");
+  show->callback([&ctx] {
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
+    if (!store) return;
+    std::optional<StaticQris> stored = StoredQris(ctx, *store);
+    if (stored) Emit(ctx, QrisJson(*stored), QrisText(*stored));
+  });
+
+  auto amount_text = std::make_shared<std::string>();
+  CLI::App* for_amount = qris->add_subcommand("for", "The dynamic code that asks the customer for AMOUNT");
+  for_amount->add_option("amount", *amount_text, "Whole rupiah: 20000, 20.000 or Rp20.000")->required();
+  for_amount->callback([&ctx, amount_text] {
+    Result<Money> amount = ParseMoney(*amount_text);
+    if (!Check(ctx, amount.status())) return;
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
+    if (!store) return;
+    std::optional<StaticQris> stored = StoredQris(ctx, *store);
+    if (!stored) return;
+    Result<std::string> payload = stored->ForPayment(*amount);
+    if (!Check(ctx, payload.status())) return;
+    Emit(ctx, {{"amount", amount->rupiah()}, {"payload", *payload}}, *payload + "\n");
+  });
+}
+
+}  // namespace lapak::cli
