@@ -25,6 +25,7 @@ void PosModel::LoadStall() {
     if (Result<BusinessCalendar> calendar = BusinessCalendar::Make(stall_.time_zone, stall_.day_cutoff); calendar.ok()) {
       calendar_ = std::move(calendar).value();
     }
+    qris_ = terminal_.StoredQris();
   }
   LoadProducts();
 }
@@ -110,6 +111,15 @@ bool PosModel::ImportCatalogFile(const std::string& path, bool replace) {
   LoadProducts();
   ShowCatalog();
   message_ = std::to_string(*imported) + " " + Tr(language_, Text::kImported);
+  return true;
+}
+
+bool PosModel::SetQris(const std::string& code) {
+  Result<StaticQris> set = terminal_.SetQris(code);
+  if (!set.ok()) return Refuse(set.status());
+  qris_ = *set;
+  qris_code_ = {};
+  message_ = std::string(Tr(language_, Text::kQrisSaved)) + ": " + set->merchant_name();
   return true;
 }
 
@@ -207,8 +217,10 @@ bool PosModel::StartPayment() {
   return true;
 }
 
-bool PosModel::AddPayment(PaymentMethod method, Money amount) {
-  if (Status added = cart_.AddPayment(method, amount); !added.ok()) return Refuse(added);
+bool PosModel::AddPayment(PaymentMethod method, Money amount) { return AddPayment(Payment{method, amount, {}}); }
+
+bool PosModel::AddPayment(const Payment& payment) {
+  if (Status added = cart_.AddPayment(payment); !added.ok()) return Refuse(added);
   message_.clear();
   return true;
 }
@@ -217,6 +229,28 @@ bool PosModel::PayRemaining(PaymentMethod method) {
   const Money remaining = Totals().remaining;
   if (remaining.is_zero()) return false;
   return AddPayment(method, remaining);
+}
+
+const std::string& PosModel::QrisCodeForRemaining() {
+  const Money remaining = Totals().remaining;
+  if (!qris_code_.made || qris_code_.amount != remaining) {
+    qris_code_ = {true, remaining, {}};
+    if (qris_ && !remaining.is_zero()) {
+      Result<std::string> code = qris_->ForPayment(remaining);
+      if (code.ok()) {
+        qris_code_.payload = *code;
+      } else {
+        Refuse(code.status());  // above Bank Indonesia's limit for one QRIS payment
+      }
+    }
+  }
+  return qris_code_.payload;
+}
+
+bool PosModel::PayRemainingByQrisShown() {
+  const std::string& code = QrisCodeForRemaining();
+  if (code.empty()) return false;
+  return AddPayment(Payment{PaymentMethod::kQris, Totals().remaining, QrisCodeHash(code)});
 }
 
 void PosModel::ClearPayments() {

@@ -17,6 +17,7 @@
 #include "app/terminal/terminal.h"
 #include "core/cash_count.h"
 #include "core/permissions.h"
+#include "core/qris.h"
 #include "core/sale.h"
 #include "core/store.h"
 
@@ -105,6 +106,14 @@ class PosModel {
   bool AddPayment(PaymentMethod method, Money amount);
   // Pays what is still due with `method`.
   bool PayRemaining(PaymentMethod method);
+  // The stall's static QRIS (set once by the owner); none until it is set.
+  const std::optional<StaticQris>& qris() const { return qris_; }
+  // The dynamic QRIS code asking the customer for what is still due (core/qris.h): the QRIS
+  // part of a split payment only. Empty when no code is set or nothing is due.
+  const std::string& QrisCodeForRemaining();
+  // Pays what is still due by QRIS once the wallet's notification came, through the code
+  // QrisCodeForRemaining() showed: the payment carries that code's hash (core/sale.h).
+  bool PayRemainingByQrisShown();
   void ClearPayments();
   void BackToSell();
   // Records the sale; true (and screen kReceipt) only after the commit succeeded.
@@ -130,6 +139,8 @@ class PosModel {
   // off sale (as `lapak catalog import --replace`).
   bool ImportCatalogFile(const std::string& path, bool replace = false);
   void ShowSettings();
+  // The stall's static QRIS, pasted or typed from the sticker; the owner's to set.
+  bool SetQris(const std::string& code);
 
   // ---- sync with the bazaar ledger (pos_model_sync.cpp) ----
   // The journal's progress towards the ledger as of the last RefreshSync(); nullopt before.
@@ -179,6 +190,7 @@ class PosModel {
 
  private:
   bool Refuse(const Status& status);  // keeps the message in language(), returns false
+  bool AddPayment(const Payment& payment);
 
   StallStore* store_;                          // the one given, or opened_store_
   std::unique_ptr<StallStore> opened_store_;  // a database opened from the set-up screen
@@ -201,6 +213,13 @@ class PosModel {
   std::vector<ZReport> z_reports_;
   std::vector<Product> catalog_;
   float text_scale_ = 1.0f;
+  std::optional<StaticQris> qris_;
+  struct QrisCode {  // the last code QrisCodeForRemaining() made, and for what amount
+    bool made = false;
+    Money amount;
+    std::string payload;  // empty when none could be made
+  };
+  QrisCode qris_code_;
   std::optional<SyncProgress> sync_progress_;
   SyncRequest sync_request_ = SyncRequest::kNone;
   // After an entry is written: nudges the uploader and counts it unsent at once (the status

@@ -82,20 +82,64 @@ static void DrawCashKeypad(PosModel& model, UiState& ui, float width) {
   DigitKeypad(ui.cash_digits, 9, ImVec2(width, ImGui::GetContentRegionAvail().y), "cash");
 }
 
-// A method that pays the exact amount (QRIS, transfer): "QRIS sudah masuk" pays what is due.
+// A method that pays the exact amount (transfer, and QRIS while the stall has no code set):
+// the vendor confirms that the money arrived, and "… sudah masuk" pays what is due.
 static void DrawExactMethod(PosModel& model, UiState& ui, PaymentMethod method, float width) {
   const Language lang = model.language();
   const std::string label = MethodLabel(lang, method);
-  // Until QR codes are shown here, the vendor confirms that the money arrived.
   const std::string confirm = label + " " + Tr(lang, Text::kArrived);
   ImGui::TextWrapped("%s %s", FormatMoney(model.Totals().remaining).c_str(), label.c_str());
+  if (method == PaymentMethod::kQris && !model.qris()) ImGui::TextWrapped("%s", Tr(lang, Text::kQrisNotSetHint));
   if (BigButton(confirm.c_str(), ImVec2(width, 2 * TallTouchHeight()), ButtonKind::kPay)) {
     Pay(model, ui, method, model.Totals().remaining);
   }
 }
 
+// QRIS with the stall's code set: the whole screen for the customer's phone. The dynamic code
+// asking for what is due (the QRIS part of a split payment), as large as the screen allows, and
+// beside it the stall's name and the amount in large type; the vendor taps "QRIS sudah masuk"
+// when the wallet's notification arrives, or goes back to the other methods.
+static void DrawQrisCode(PosModel& model, UiState& ui, const std::string& code) {
+  const Language lang = model.language();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float side = std::min(avail.y, avail.x * 0.58f);
+  ui.qris_image.Draw(code, side, "qr##qris");
+  ImGui::SameLine();
+  ImGui::BeginChild("qris", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const std::string confirm = MethodLabel(lang, PaymentMethod::kQris) + " " + Tr(lang, Text::kArrived);
+  const float buttons = ButtonHeight(confirm.c_str(), width) + TouchHeight() + 2 * style.ItemSpacing.y;
+  ImGui::BeginChild("qris_text", ImVec2(width, ImGui::GetContentRegionAvail().y - buttons), false);
+  LargeText(model.stall().stall_name.c_str());
+  ImGui::TextWrapped("QRIS · NMID %s", model.qris()->nmid().c_str());
+  ImGui::Separator();
+  const SaleTotals totals = model.Totals();
+  ImGui::Text("%s", Tr(lang, model.cart().payments().empty() ? Text::kDue : Text::kRemaining));
+  LargeText(FormatMoney(totals.remaining).c_str());
+  if (!model.cart().payments().empty()) {
+    ImGui::TextWrapped("%s %s · %s %s", Tr(lang, Text::kTotal), FormatMoney(totals.total).c_str(), Tr(lang, Text::kPaid),
+                       FormatMoney(totals.paid).c_str());
+  }
+  ImGui::TextWrapped("%s", Tr(lang, Text::kScanToPay));
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  DragToScroll();
+  ImGui::EndChild();
+  if (BigButton(confirm.c_str(), ImVec2(width, 0), ButtonKind::kPay) && model.PayRemainingByQrisShown()) {
+    if (model.Totals().remaining.is_zero()) model.Complete();
+  }
+  if (BigButton(Tr(lang, Text::kOtherMethod), ImVec2(width, 0))) ui.pay_method = PaymentMethod::kCash;
+  ImGui::EndChild();
+}
+
 void DrawPay(PosModel& model, UiState& ui) {
   const Language lang = model.language();
+  if (ui.pay_method == PaymentMethod::kQris && model.qris()) {
+    if (const std::string& code = model.QrisCodeForRemaining(); !code.empty()) {
+      DrawQrisCode(model, ui, code);
+      return;
+    }
+  }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left_width = std::max(avail.x * 0.36f, 260.0f);
   const float right_width = avail.x - left_width - ImGui::GetStyle().ItemSpacing.x;

@@ -1,5 +1,5 @@
-// Settings: language, text size, the stall's details (set with `lapak init`) and the link to
-// the bazaar ledger.
+// Settings: language, text size, the stall's details (set with `lapak init`), its QRIS code,
+// and the link to the bazaar ledger.
 #include <imgui.h>
 
 #include <algorithm>
@@ -28,7 +28,8 @@ static void DrawCodeEntry(PosModel& model, UiState& ui) {
     ui.enrolment_code.clear();
     ui.field = UiState::Field::kNone;
   }
-  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  // While the keyboard is up this is the whole screen, so a refusal shows here.
+  if (typing && !model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
   if (FieldButton(Tr(lang, Text::kEnrolmentCode), ui.enrolment_code, typing)) {
     ui.field = typing ? UiState::Field::kNone : UiState::Field::kEnrolmentCode;
     ui.keyboard_case = KeyboardCase::kLower;
@@ -78,6 +79,24 @@ static void DrawPreferences(PosModel& model) {
   ImGui::Text("%s: %s", Tr(lang, Text::kDayCutoff), stall.day_cutoff.c_str());
 }
 
+// The stall's static QRIS (core/qris.h), whose code each QRIS payment shows with its amount:
+// whose it is, or that none is set; pasted from the clipboard and checked at once (the owner's).
+static void DrawQris(PosModel& model) {
+  const Language lang = model.language();
+  const std::optional<StaticQris>& qris = model.qris();
+  if (qris) {
+    ImGui::TextWrapped("%s: %s, %s (NMID %s)", Tr(lang, Text::kStallQris), qris->merchant_name().c_str(),
+                       qris->merchant_city().c_str(), qris->nmid().c_str());
+  } else {
+    ImGui::TextWrapped("%s: %s", Tr(lang, Text::kStallQris), Tr(lang, Text::kNotSet));
+  }
+  if (BigButton(Tr(lang, Text::kPasteQris), ImVec2(0, 0))) {
+    const char* clipboard = ImGui::GetClipboardText();
+    model.SetQris(clipboard != nullptr ? clipboard : "");
+  }
+  ImGui::Separator();
+}
+
 void DrawSettings(PosModel& model, UiState& ui) {
   if (ui.field == UiState::Field::kEnrolmentCode) {
     // The code and any refusal above, scrolling when they are long; the keyboard below keeps
@@ -92,8 +111,11 @@ void DrawSettings(PosModel& model, UiState& ui) {
     TextKeyboard(ui.enrolment_code, 300, ImGui::GetContentRegionAvail(), "code", ui.keyboard_case);
     return;
   }
-  // Left: the preferences. Right: sync.
+  // The outcome of the last action (enrolment, QRIS) across the top, then left: the stall's
+  // QRIS and the preferences; right: sync.
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
   ImGui::BeginChild("settings", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), false);
+  DrawQris(model);
   DrawPreferences(model);
   DragToScroll();
   ImGui::EndChild();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/pos/pos_model.h"
+#include "app/pos/qr_image.h"
 #include "app/pos/widgets.h"
 #include "core/cash_count.h"
 #include "core/pin.h"
@@ -59,6 +60,7 @@ struct UiState {
   bool repeating_pin = false;
   std::string database_path;  // or the database it opens instead
   std::string enrolment_code;  // the settings screen's code, as typed or pasted
+  QrImage qris_image;          // the pay screen's dynamic QRIS, encoded once per amount
 };
 
 // Draws one whole frame: the current screen and the status bar, filling the display.

@@ -38,6 +38,12 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
     ui.price_digits = std::to_string(ui.draft->price.rupiah());
     return Status::Ok();
   }
+  if (screen == "qris") {  // the stall's code set by the owner, then a sale paid by QRIS
+    if (!model.Login(Role::kOwner, kDemoOwnerPin) || !model.SetQris(kDemoQris)) {
+      return Status::FailedPrecondition(model.message());
+    }
+    model.Logout();
+  }
   if (!model.Login(Role::kCashier, kDemoCashierPin)) return Status::FailedPrecondition(model.message());
   const std::vector<Product>& products = model.products();
   if (products.size() < 6) return Status::FailedPrecondition("the demo catalog is too small");
@@ -49,6 +55,10 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
   if (!model.StartPayment()) return Status::FailedPrecondition(model.message());
   if (screen == "pay") {
     ui.cash_digits = "20000";
+    return Status::Ok();
+  }
+  if (screen == "qris") {
+    ui.pay_method = PaymentMethod::kQris;
     return Status::Ok();
   }
   // Paid with the first quick note, as a customer hands one over (exact when none is offered).
@@ -79,7 +89,7 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
     return Status::Ok();
   }
   return Status::InvalidArgument(
-      "--screen must be setup, login, sell, pay, receipt, history, day, cash-out, catalog or settings");
+      "--screen must be setup, login, sell, pay, qris, receipt, history, day, cash-out, catalog or settings");
 }
 
 Status WriteWidgets(const std::string& path, const UiProbe& probe) {

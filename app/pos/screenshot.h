@@ -17,9 +17,9 @@ struct ScreenshotSetting {
   std::string catalog_csv;
 };
 
-// Brings the model to `screen` ("setup", "login", "sell", "pay", "receipt", "history", "day",
-// "catalog", "settings") with a demo sale, as a vendor would: logging in, adding products,
-// paying.
+// Brings the model to `screen` ("setup", "login", "sell", "pay", "qris" (the pay screen showing
+// the dynamic QRIS code), "receipt", "history", "day", "cash-out", "catalog", "settings") with a
+// demo sale, as a vendor would: logging in, adding products, paying.
 [[nodiscard]] Status StageScreen(PosModel& model, UiState& ui, const std::string& screen,
                                  const ScreenshotSetting& setting = {});
 

@@ -138,6 +138,15 @@ constexpr std::array kTable = {
     Entry{Text::kToday, "Hari ini", "Today"},
     Entry{Text::kItemsSold, "Barang terjual", "Items sold"},
     Entry{Text::kRepeatPin, "Ulangi", "Again:"},
+    Entry{Text::kStallQris, "QRIS lapak", "Stall's QRIS"},
+    Entry{Text::kNotSet, "belum diatur", "not set"},
+    Entry{Text::kPasteQris, "Tempel kode QRIS", "Paste QRIS code"},
+    Entry{Text::kQrisSaved, "Kode QRIS disimpan", "QRIS code saved"},
+    Entry{Text::kScanToPay, "Pindai dengan aplikasi bank atau e-wallet. Nominal sudah terisi.",
+          "Scan with a bank or e-wallet app. The amount is filled in."},
+    Entry{Text::kOtherMethod, "Cara lain", "Other method"},
+    Entry{Text::kQrisNotSetHint, "Kode QRIS belum diatur: pemilik memasukkannya di Pengaturan, lalu kode dengan nominal tampil di sini.",
+          "No QRIS code set: the owner enters it in Settings, then a code with the amount shows here."},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

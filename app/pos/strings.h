@@ -133,6 +133,13 @@ enum class Text {
   kToday,
   kItemsSold,
   kRepeatPin,
+  kStallQris,
+  kNotSet,
+  kPasteQris,
+  kQrisSaved,
+  kScanToPay,
+  kOtherMethod,
+  kQrisNotSetHint,
   kCount,  // not a text: the number of texts
 };
 

@@ -2,7 +2,7 @@
 // 800×480 panel to 1920×1080, text at 100, 120 and 140 %, catalogs of 1, 4, 7 and 20
 // categories with names as long as the catalog allows. Through the probe, on each screen:
 // no widget reaches outside the screen, no button's label is cut, and the widgets a sale
-// cannot do without (Bayar, the cash keypad, Kembali) are drawn whole.
+// cannot do without (Bayar, the cash keypad, Kembali, the QRIS code) are drawn whole.
 #include <gtest/gtest.h>
 
 #include <fmt/core.h>
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/pos/demo_stall.h"
+#include "app/terminal/terminal.h"
 #include "core/store.h"
 #include "core/text.h"
 #include "tests/support/process.h"
@@ -66,6 +67,10 @@ std::string DemoStallFile(const ManualClock& clock) {
     // Enrolled and offline: the status bar's longest state ("Tidak terhubung · Belum terkirim").
     EXPECT_TRUE(store->Enrol({"http://192.168.100.200:65535", std::string(32, 'k')}).ok());
     EXPECT_TRUE(store->RecordSyncError(Status::IoError("no answer from the ledger")).ok());
+    // The stall's QRIS set by the owner: QRIS payments show their code.
+    app::Terminal owner(*store, clock);
+    EXPECT_TRUE(owner.LogIn(Role::kOwner, pos::kDemoOwnerPin).ok());
+    EXPECT_TRUE(owner.SetQris(pos::kDemoQris).ok());
     return path;  // the store closes here, folding its write-ahead log into the file
   }();
   return file;
@@ -171,6 +176,30 @@ TEST_P(LayoutSweepTest, ThePayScreenShowsTheWholeKeypad) {
   ASSERT_TRUE(model_->AddPayment(PaymentMethod::kQris, Money::Rupiah(1000)));
   EXPECT_EQ(std::vector<std::string>(), Faults());
   EXPECT_TRUE(Whole("Kembali") && Whole("Hapus") && Whole("0##cash"));
+}
+
+// Issue 13: the dynamic QRIS code with the stall's name and the amount, and the two buttons,
+// whole; its modules large enough for a phone (QrImage::kMinModulePixels, probed). A part
+// paid in cash first; then a sale above Bank Indonesia's limit for one QRIS payment, refused
+// in words where the code would be.
+TEST_P(LayoutSweepTest, TheQrisScreenShowsTheCodeTheAmountAndTheConfirmWhole) {
+  ASSERT_TRUE(model_->AddToCart(model_->products().back())) << model_->message();
+  ASSERT_TRUE(model_->StartPayment());
+  ASSERT_TRUE(model_->AddPayment(PaymentMethod::kCash, Money::Rupiah(1000)));
+  ui_->ui().pay_method = PaymentMethod::kQris;
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const char* key : {"qr##qris", "QRIS sudah masuk", "Cara lain"}) EXPECT_TRUE(Whole(key)) << key;
+  EXPECT_GE(ui_->ui().qris_image.module_pixels(), pos::QrImage::kMinModulePixels);
+  ASSERT_TRUE(ui_->Tap("Cara lain"));
+  EXPECT_EQ(PaymentMethod::kCash, ui_->ui().pay_method);
+
+  ASSERT_TRUE(ui_->Tap("Kembali"));
+  FillCart();  // a line at the largest unit price: far above Rp10.000.000
+  ASSERT_TRUE(model_->StartPayment());
+  ui_->ui().pay_method = PaymentMethod::kQris;
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_FALSE(ui_->Shows("qr##qris"));
+  EXPECT_NE(std::string::npos, model_->message().find("QRIS")) << model_->message();
 }
 
 TEST_P(LayoutSweepTest, TheLoginScreenShowsTheWholeKeypad) {

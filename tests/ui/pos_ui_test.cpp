@@ -11,6 +11,7 @@
 
 #include "app/pos/demo_stall.h"
 #include "app/pos/theme.h"
+#include "core/qris.h"
 #include "core/refusal.h"
 #include "core/store.h"
 #include "tests/support/process.h"
@@ -123,6 +124,55 @@ TEST_F(PosUiTest, ASaleSplitBetweenCashAndQris) {
   ASSERT_EQ(Screen::kReceipt, model_->screen());
   ASSERT_EQ(1u, Sales().size());
   EXPECT_EQ("cash Rp10.000; qris Rp15.000; ", Payments(Sales()[0]));
+}
+
+// Issue 13: with the stall's code set, QRIS shows the dynamic code for what is due (the QRIS
+// part of a split payment), and the payment keeps that code's hash; without it, the vendor
+// confirms by hand and the payment keeps none (ASaleSplitBetweenCashAndQris).
+TEST_F(PosUiTest, TheOwnerPastesTheStallsQrisAndAQrisPaymentShowsTheCodeForWhatIsDue) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  EXPECT_FALSE(model_->qris());
+  ImGui::SetClipboardText(pos::kDemoQris);
+  ASSERT_TRUE(ui_->Tap("Tempel kode QRIS"));  // by the cashier: refused, nothing kept
+  EXPECT_EQ("Hanya pemilik yang dapat mengatur kode QRIS lapak, bukan kasir", model_->message());
+  EXPECT_FALSE(model_->qris());
+  ASSERT_TRUE(ui_->Tap("Keluar"));
+  LogInAsOwner();
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  ImGui::SetClipboardText("00020101021151440014ID.CO.QRIS.WWW");  // a cut-off copy
+  ASSERT_TRUE(ui_->Tap("Tempel kode QRIS"));
+  EXPECT_FALSE(model_->qris());
+  EXPECT_EQ("Kode QRIS tidak terbaca mulai karakter ke-13; salin ulang seluruh kode dari stiker", model_->message());
+  ImGui::SetClipboardText(pos::kDemoQris);
+  ASSERT_TRUE(ui_->Tap("Tempel kode QRIS"));
+  EXPECT_EQ("Kode QRIS disimpan: BAKSO PAK KUMIS", model_->message());
+  ASSERT_TRUE(model_->qris());
+
+  ASSERT_TRUE(ui_->Tap("Jual"));
+  ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->TypeDigits("cash", "10000"));
+  ASSERT_TRUE(ui_->Tap("Tambah##cash"));
+  ASSERT_TRUE(ui_->Tap("QRIS##method"));
+  const std::string for_remaining = StaticQris::Parse(pos::kDemoQris)->ForPayment(Money::Rupiah(15000)).value();
+  EXPECT_EQ(for_remaining, model_->QrisCodeForRemaining());
+  EXPECT_TRUE(ui_->probe().Whole("qr##qris"));
+  EXPECT_TRUE(ui_->Shows("text:Rp15.000"));
+  EXPECT_TRUE(ui_->Shows("text:Bakso Pak Kumis"));
+  EXPECT_TRUE(ui_->probe().Faults().empty()) << ::testing::PrintToString(ui_->probe().Faults());
+  // Another method, and back: the same code; then the wallet's notification came.
+  ASSERT_TRUE(ui_->Tap("Cara lain"));
+  EXPECT_FALSE(ui_->Shows("qr##qris"));
+  ASSERT_TRUE(ui_->Tap("QRIS##method"));
+  ASSERT_TRUE(ui_->Tap("QRIS sudah masuk"));
+  ASSERT_EQ(Screen::kReceipt, model_->screen());
+  ASSERT_EQ(1u, Sales().size());
+  const std::vector<Payment> payments = Sales()[0].sale.payments;
+  ASSERT_EQ(2u, payments.size());
+  EXPECT_EQ("cash Rp10.000; qris Rp15.000; ", Payments(Sales()[0]));
+  EXPECT_EQ("", payments[0].qris_code_sha256);
+  EXPECT_EQ(QrisCodeHash(for_remaining), payments[1].qris_code_sha256);
 }
 
 TEST_F(PosUiTest, AnUnderPaidSaleIsNotRecorded) {

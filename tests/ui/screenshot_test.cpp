@@ -1,6 +1,8 @@
 // The real lapak-pos binary under Xvfb: a screenshot of every screen at the two sizes the
-// terminal must work at, each checked to be a PNG of the right size that is not blank; and
-// what it checks of its database as it starts (core/durable_database.h).
+// terminal must work at, each checked to be a PNG of the right size that is not blank; the
+// QRIS screen read back by a QR decoder; and what it checks of its database as it starts
+// (core/durable_database.h).
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
@@ -14,6 +16,8 @@
 #include <tuple>
 #include <vector>
 
+#include "app/pos/demo_stall.h"
+#include "core/qris.h"
 #include "tests/support/damaged_file.h"
 #include "tests/support/process.h"
 
@@ -88,6 +92,52 @@ INSTANTIATE_TEST_SUITE_P(EveryScreen, ScreenshotTest,
                                            Shot{"history", 1280, 800}, Shot{"day", 1280, 800},
                                            Shot{"catalog", 1280, 800}, Shot{"settings", 1280, 800}),
                          ShotName);
+
+// Issue 13: the QRIS pay screen, photographed as a phone would see it, read by zbarimg
+// (zbar-tools), gives the exact dynamic code for the sale's amount: the staged sale is two
+// Bakso Urat (Rp20.000), an Es Teh Manis (Rp5.000) and a Kerupuk (Rp2.000), Rp47.000; the code
+// is the demo stall's static QRIS with tag 01 = 12 and tag 54 = 47000, its CRC recomputed.
+struct QrisShot {
+  int width;
+  int height;
+  int text_percent;
+};
+
+void PrintTo(const QrisShot& shot, std::ostream* out) {
+  *out << shot.width << "x" << shot.height << " at " << shot.text_percent << "%";
+}
+
+class QrisScreenTest : public ::testing::TestWithParam<QrisShot> {};
+
+TEST_P(QrisScreenTest, ZbarReadsTheDynamicCodeWithTheSalesAmountFromTheScreenshot) {
+  const QrisShot& shot = GetParam();
+  testing::TempDir dir;
+  const std::string png = dir.File("qris.png");
+  const testing::RunResult run =
+      Screenshot(png, "qris", std::to_string(shot.width) + "x" + std::to_string(shot.height),
+                 {"--text-size", std::to_string(shot.text_percent)});
+  ASSERT_EQ(0, run.exit_code) << run.err;
+  const testing::RunResult read = testing::Run({"/usr/bin/zbarimg", "--quiet", "--raw", png});
+  ASSERT_EQ(0, read.exit_code) << "zbarimg found no code: " << read.err;
+
+  const std::string expected = StaticQris::Parse(pos::kDemoQris)->ForPayment(Money::Rupiah(47000)).value();
+  EXPECT_EQ(expected + "\n", read.out);
+  EXPECT_NE(std::string::npos, read.out.find("010212")) << "not a dynamic code";
+  EXPECT_NE(std::string::npos, read.out.find("540547000")) << "not the sale's amount in digits";
+  const std::string payload = read.out.substr(0, read.out.size() - 1);
+  EXPECT_EQ(fmt::format("{:04X}", QrisCrc(payload.substr(0, payload.size() - 4))), payload.substr(payload.size() - 4));
+}
+
+std::string QrisShotName(const ::testing::TestParamInfo<QrisShot>& info) {
+  return std::to_string(info.param.width) + "x" + std::to_string(info.param.height) + "_" +
+         std::to_string(info.param.text_percent);
+}
+
+INSTANTIATE_TEST_SUITE_P(EverySize, QrisScreenTest,
+                         ::testing::Values(QrisShot{800, 480, 100}, QrisShot{800, 480, 160},
+                                           QrisShot{1024, 600, 100}, QrisShot{1280, 800, 140},
+                                           QrisShot{1920, 1080, 100}),
+                         QrisShotName);
 
 // Relative luminance of an sRGB pixel (WCAG 2).
 double Luminance(const unsigned char* rgb) {
