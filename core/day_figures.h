@@ -28,6 +28,9 @@ namespace lapak {
 struct SaleAmounts {
   Money total;
   MethodAmounts by_method;  // cash: taken, i.e. tendered − change; the others as paid
+  // Of by_method's QRIS, what was paid through the dynamic code the terminal showed (core/
+  // sale.h): the rest was confirmed by hand. The ledger counts it apart; DayFigures does not.
+  Money qris_shown = {};
 
   bool operator==(const SaleAmounts&) const = default;
 };

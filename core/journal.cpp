@@ -64,6 +64,7 @@ SaleAmounts AmountsOf(const CompletedSale& sale) {
     if (GivesChange(payment.method)) continue;
     Money& amount = amounts.by_method[payment.method];
     amount = *amount.Plus(payment.amount);
+    if (!payment.qris_code_sha256.empty()) amounts.qris_shown = *amounts.qris_shown.Plus(payment.amount);
   }
   amounts.by_method[PaymentMethod::kCash] = sale.totals.cash_taken;
   return amounts;

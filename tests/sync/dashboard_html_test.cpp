@@ -367,6 +367,16 @@ TEST(DashboardHtmlTest, AStallsCashMovesHaveAColumnOfTheirOwn) {
   EXPECT_NE(std::string::npos, RenderDayPage(Language::kEnglish, day).find("Cash in/out"));
 }
 
+// Issue 13: QRIS paid through the code the terminal showed, apart from QRIS confirmed by hand.
+TEST(DashboardHtmlTest, QrisThroughTheCodeShownHasAColumnOfItsOwn) {
+  OrganiserDayReport day = Day();
+  day.stalls.front().qris_shown = {3, Rp(45000)};
+  const std::string html = RenderDayPage(Language::kIndonesian, day);
+  EXPECT_NE(std::string::npos, html.find("QRIS dengan kode"));
+  EXPECT_NE(std::string::npos, html.find("Rp45.000<br><small>3</small>")) << html;
+  EXPECT_NE(std::string::npos, RenderDayPage(Language::kEnglish, day).find("QRIS via the code shown"));
+}
+
 TEST(DashboardHtmlTest, HostileNamesAreEscapedEverywhere) {
   OrganiserDayReport day = Day();
   day.event.name = kNastyName;

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "core/crypto.h"
+#include "core/qris.h"
 #include "core/refusal.h"
 #include "core/store.h"
 #include "sync/ledger/ingest/ingest.h"
@@ -372,6 +373,41 @@ TEST_F(LedgerStoreTest, CashMovesReachTheDayReportApartFromTheSales) {
   Result<OrganiserDayReport> other = MakeDayReport(*ledger_, "expo", "2026-11-21", clock_.Now());
   ASSERT_TRUE(other.ok());
   EXPECT_EQ(CashMoves(), other->stalls.front().cash_moves);
+}
+
+// Issue 13: QRIS paid through the dynamic code the terminal showed is counted apart from QRIS
+// confirmed by hand; a void takes it back out, whether its sale came in an earlier batch or in
+// the same one.
+TEST_F(LedgerStoreTest, QrisPaidThroughTheCodeShownIsCountedApartAndAVoidTakesItBack) {
+  const auto sale = [](int64_t price, std::vector<Payment> payments) {
+    Cart cart;
+    EXPECT_TRUE(cart.AddCustom(Rp(price)).ok());
+    for (const Payment& payment : payments) EXPECT_TRUE(cart.AddPayment(payment).ok());
+    return *cart.Complete();
+  };
+  const std::string shown = QrisCodeHash("a dynamic code");
+  const Receipt a = *stall_->RecordSale(sale(20000, {{PaymentMethod::kQris, Rp(20000), shown}}));
+  ASSERT_TRUE(stall_->RecordSale(sale(15000, {{PaymentMethod::kQris, Rp(15000)}})).ok());  // by hand
+  ASSERT_TRUE(stall_->RecordSale(sale(30000, {{PaymentMethod::kCash, Rp(10000)}, {PaymentMethod::kQris, Rp(20000), shown}})).ok());
+  ASSERT_EQ(ApplyResult::kApplied, Apply(Entries(1, 100)).result);
+  const auto day_row = [this] {
+    Result<OrganiserDayReport> report = MakeDayReport(*ledger_, "expo", "2026-11-22", clock_.Now());
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report->stalls.front();
+  };
+  EXPECT_EQ(Rp(55000), day_row().figures.by_method[PaymentMethod::kQris]);
+  EXPECT_EQ((QrisShown{2, Rp(40000)}), day_row().qris_shown);
+
+  // A held sale voided; a sale shown its code and voided in one batch.
+  ASSERT_TRUE(stall_->VoidSale(a.receipt, "9999", "salah input").ok());
+  const Receipt d = *stall_->RecordSale(sale(5000, {{PaymentMethod::kQris, Rp(5000), shown}}));
+  ASSERT_TRUE(stall_->VoidSale(d.receipt, "9999", "batal").ok());
+  ASSERT_EQ(ApplyResult::kApplied, Apply(Entries(Hwm() + 1, 100)).result);
+  EXPECT_EQ(Rp(35000), day_row().figures.by_method[PaymentMethod::kQris]);
+  EXPECT_EQ((QrisShown{1, Rp(20000)}), day_row().qris_shown);
+  Result<OrganiserDayReport> other = MakeDayReport(*ledger_, "expo", "2026-11-21", clock_.Now());
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(QrisShown(), other->stalls.front().qris_shown);
 }
 
 TEST_F(LedgerStoreTest, AZReportThatDisagreesWithItsSessionIsRefusedWhole) {

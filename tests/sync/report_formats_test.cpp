@@ -120,8 +120,9 @@ OrganiserDayReport DayReport() {
   report.event = Expo();
   report.business_day = "2026-11-22";
   report.as_of = Wib(22, hours(21) + minutes(30));
-  report.stalls = {{"BKS-07", kBaksoName, "makanan", kBakso, ZState::kDiffers, Rp(-5000), {Rp(50000), Rp(20000)}},
-                   {"ES-01", kDawetName, "minuman", kDawet, ZState::kAgrees, Rp(0), {}}};
+  report.stalls = {{"BKS-07", kBaksoName, "makanan", kBakso, ZState::kDiffers, Rp(-5000), {Rp(50000), Rp(20000)},
+                    {1, Rp(10000)}},
+                   {"ES-01", kDawetName, "minuman", kDawet, ZState::kAgrees, Rp(0), {}, {}}};
   report.hours = {{"19", kDay}, {"20", LedgerFigures{}}};
   report.categories = {{"makanan", kBakso}};
   report.terminals = {{"T1", "BKS-07", false, 12, Wib(22, hours(21) + minutes(25)),
@@ -213,9 +214,11 @@ TEST(ReportJsonTest, DayReport) {
     "as_of": "2026-11-22T14:30:00.000Z", "total": {day},
     "stalls": [
       {"stall_id": "BKS-07", "name": "Bakso \"Pak Kumis\", Solo", "category": "makanan",
-       "figures": {bakso}, "z_state": "differs", "z_difference": -5000, "cash_in": 50000, "cash_out": 20000},
+       "figures": {bakso}, "z_state": "differs", "z_difference": -5000, "cash_in": 50000, "cash_out": 20000,
+       "qris_shown": 10000, "qris_shown_sales": 1},
       {"stall_id": "ES-01", "name": "Es Dawet — Bu Sri", "category": "minuman",
-       "figures": {dawet}, "z_state": "agrees", "z_difference": 0, "cash_in": 0, "cash_out": 0}],
+       "figures": {dawet}, "z_state": "agrees", "z_difference": 0, "cash_in": 0, "cash_out": 0,
+       "qris_shown": 0, "qris_shown_sales": 0}],
     "hours": [{"hour": "19", "figures": {day}}, {"hour": "20", "figures": {zero}}],
     "categories": [{"category": "makanan", "figures": {bakso}}],
     "terminals": [
@@ -322,12 +325,12 @@ TEST(ReportCsvTest, DayReportReadsBack) {
                      "voids_count", "gross",    "voids",        "net",          "cash",
                      "qris",        "transfer", "average_sale", "z_state",      "z_difference",
                      "cash_in",     "cash_out", "stall_id",     "revoked",      "late",
-                     "last_sync_at", "newest_entry_at", "entries_held"}),
+                     "last_sync_at", "newest_entry_at", "entries_held", "qris_shown", "qris_shown_sales"}),
             rows[0]);
   EXPECT_EQ((Strings{"stall", "BKS-07", kBaksoName, "makanan", "3", "1",     "50000",
                      "10000", "40000",  "25000",    "15000",   "0", "20000", "differs",
                      "-5000", "50000",  "20000",    "",        "",  "",      "",
-                     "",      ""}),
+                     "",      "",       "10000",    "1"}),
             rows[1]);
   EXPECT_EQ(kDawetName, rows[2][2]);
   EXPECT_EQ((Strings{"19", "20"}), Column(rows, "hour", "key"));
@@ -405,9 +408,9 @@ TEST(ReportCsvTest, NeutralisesFormulasInTextButNotInFigures) {
   std::getline(csv, bakso);
   std::getline(csv, dawet);
   EXPECT_EQ(R"csv(stall,'+62 812,"'=HYPERLINK(""http://x"",""klik"")",'-Diskon,)csv"
-            "3,1,50000,10000,40000,25000,15000,0,20000,differs,-5000,50000,20000,,,,,,",
+            "3,1,50000,10000,40000,25000,15000,0,20000,differs,-5000,50000,20000,,,,,,,10000,1",
             bakso);
-  EXPECT_EQ("stall,ES-01,'@SUM(A1),'\tTab,2,0,15000,0,15000,15000,0,0,7500,agrees,0,0,0,,,,,,", dawet);
+  EXPECT_EQ("stall,ES-01,'@SUM(A1),'\tTab,2,0,15000,0,15000,15000,0,0,7500,agrees,0,0,0,,,,,,,0,0", dawet);
 }
 
 TEST(ReportCsvTest, ComparisonKeepsNegativeFiguresAsNumbers) {
@@ -467,6 +470,7 @@ TEST(ReportTableTest, DayReportShowsFormattedMoney) {
   EXPECT_NE(std::string::npos, stalls[3].find("Rp40.000")) << text;
   EXPECT_NE(std::string::npos, stalls[3].find("Rp20.000")) << text;  // the average
   EXPECT_NE(std::string::npos, stalls[3].find("selisih -Rp5.000")) << text;
+  EXPECT_NE(std::string::npos, stalls[3].find("Rp10.000 (1)")) << text;  // QRIS through the code shown
   EXPECT_NE(std::string::npos, stalls[4].find("cocok")) << text;
   EXPECT_EQ(0u, stalls[6].find("TOTAL")) << text;
   EXPECT_NE(std::string::npos, stalls[6].find("Rp55.000")) << text;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "core/qris.h"
+
 namespace lapak::testing {
 
 namespace {
@@ -51,7 +53,10 @@ SaleMoney MoneyOf(const CompletedSale& sale) {
     paid += payment.amount.rupiah();
     switch (payment.method) {
       case PaymentMethod::kCash: cash_tendered += payment.amount.rupiah(); break;
-      case PaymentMethod::kQris: money.qris += payment.amount.rupiah(); break;
+      case PaymentMethod::kQris:
+        money.qris += payment.amount.rupiah();
+        if (!payment.qris_code_sha256.empty()) money.qris_shown += payment.amount.rupiah();
+        break;
       case PaymentMethod::kTransfer: money.transfer += payment.amount.rupiah(); break;
     }
   }
@@ -66,12 +71,16 @@ LedgerFigures FiguresOfDay(const DayFigures& f) {
 CompletedSale MakeSale(int64_t price, const std::vector<Payment>& payments) {
   Cart cart;
   Require(cart.AddCustom(Money::Rupiah(price)), "add a line");
-  for (const Payment& payment : payments) Require(cart.AddPayment(payment.method, payment.amount), "pay");
+  for (const Payment& payment : payments) Require(cart.AddPayment(payment), "pay");
   return Take(cart.Complete(), "complete the sale");
 }
 
 Payment Cash(int64_t rupiah) { return {PaymentMethod::kCash, Money::Rupiah(rupiah)}; }
 Payment Qris(int64_t rupiah) { return {PaymentMethod::kQris, Money::Rupiah(rupiah)}; }
+// Paid through the dynamic code the terminal showed (any code: the ledger sees its hash).
+Payment QrisShown(int64_t rupiah) {
+  return {PaymentMethod::kQris, Money::Rupiah(rupiah), QrisCodeHash(fmt::format("code for {}", rupiah))};
+}
 Payment Transfer(int64_t rupiah) { return {PaymentMethod::kTransfer, Money::Rupiah(rupiah)}; }
 
 }  // namespace
@@ -387,9 +396,9 @@ void ReportWorld::PlayDenpasar() {
   Close("BAL-BBG-1", Wita(21, 1, 0));
   Sync("BAL-BBG-1", Wita(21, 1, 5));
   Sell("BAL-BBG-1", Wita(21, 4, 30), 45000, {Cash(50000)});  // day 21, hour 04 (03:30 WIB)
-  const Receipt wrong = Sell("BAL-BBG-1", Wita(21, 12, 0), 255000, {Qris(255000)});
+  const Receipt wrong = Sell("BAL-BBG-1", Wita(21, 12, 0), 255000, {QrisShown(255000)});
   Void("BAL-BBG-1", Wita(21, 13, 0), wrong.receipt);
-  Sell("BAL-BBG-1", Wita(21, 13, 5), 250000, {Qris(250000)});
+  Sell("BAL-BBG-1", Wita(21, 13, 5), 250000, {QrisShown(250000)});
   Close("BAL-BBG-1", Wita(21, 20, 0));
   Sync("BAL-BBG-1", Wita(21, 20, 5));
 
@@ -419,7 +428,7 @@ void ReportWorld::PlayDenpasar() {
   Close("BAL-END-1", Wita(20, 20, 0));
   Sync("BAL-END-1", Wita(20, 20, 5));
   Sell("BAL-END-1", Wita(21, 10, 30), 400000, {Cash(400000)});
-  const Receipt returned = Sell("BAL-END-1", Wita(21, 11, 0), 275000, {Qris(275000)});
+  const Receipt returned = Sell("BAL-END-1", Wita(21, 11, 0), 275000, {QrisShown(275000)});
   Sync("BAL-END-1", Wita(21, 11, 10));
   Void("BAL-END-1", Wita(21, 11, 30), returned.receipt);  // in a later batch than its sale
   Sync("BAL-END-1", Wita(21, 11, 35));
@@ -442,7 +451,7 @@ void ReportWorld::PlaySemarangDays20And21() {
   Close("SMG-BKS-A", Wib(21, 2, 0));
   Sync("SMG-BKS-A", Wib(21, 2, 5));
   Sell("SMG-BKS-A", Wib(21, 16, 0), 30000, {Cash(30000)});
-  Sell("SMG-BKS-A", Wib(21, 17, 0), 45000, {Qris(45000)});
+  Sell("SMG-BKS-A", Wib(21, 17, 0), 45000, {QrisShown(45000)});
   Sync("SMG-BKS-A", Wib(21, 17, 5));
   const Receipt wrong = Sell("SMG-BKS-A", Wib(21, 19, 0), 15000, {Transfer(15000)});
   Void("SMG-BKS-A", Wib(21, 19, 10), wrong.receipt);
@@ -450,7 +459,7 @@ void ReportWorld::PlaySemarangDays20And21() {
 
   // SMG-BKS-B: the stall's second terminal.
   Sell("SMG-BKS-B", Wib(20, 18, 0), 15000, {Cash(15000)});
-  Sell("SMG-BKS-B", Wib(20, 20, 15), 60000, {Qris(40000), Cash(25000)});
+  Sell("SMG-BKS-B", Wib(20, 20, 15), 60000, {QrisShown(40000), Cash(25000)});
   Close("SMG-BKS-B", Wib(20, 23, 50));
   Sync("SMG-BKS-B", Wib(20, 23, 55));
   Sell("SMG-BKS-B", Wib(21, 18, 0), 90000, {Cash(100000)});

@@ -61,6 +61,7 @@ struct SaleMoney {
   int64_t total = 0;
   int64_t cash = 0;
   int64_t qris = 0;
+  int64_t qris_shown = 0;  // of qris, paid through the code the terminal showed
   int64_t transfer = 0;
 };
 

@@ -165,6 +165,13 @@ OrganiserDayReport ExpectedDayReport(const ReportWorld& world, const std::string
     const ExpectedZ z = ZOf(world, stall->spec.id, day);
     row.z_state = z.state;
     row.z_difference = Money::Rupiah(z.difference);
+    for (const SaleFact* sale : SalesWhere(world, [&](const SaleFact& sale) {
+           return sale.stall_id == stall->spec.id && sale.business_day == day && !sale.voided &&
+                  sale.money.qris_shown > 0;
+         })) {
+      row.qris_shown.sales += 1;
+      row.qris_shown.amount = *row.qris_shown.amount.Plus(Money::Rupiah(sale->money.qris_shown));
+    }
     categories.insert(row.category);
     report.stalls.push_back(row);
   }
@@ -413,6 +420,8 @@ void ExpectDayReport(const OrganiserDayReport& want, const OrganiserDayReport& g
     EXPECT_EQ(want.stalls[i].figures, got.stalls[i].figures) << where;
     EXPECT_STREQ(Show(want.stalls[i].z_state), Show(got.stalls[i].z_state)) << where << " Z";
     EXPECT_EQ(want.stalls[i].z_difference, got.stalls[i].z_difference) << where << " Z difference";
+    EXPECT_EQ(want.stalls[i].qris_shown.sales, got.stalls[i].qris_shown.sales) << where << " QRIS shown";
+    EXPECT_EQ(want.stalls[i].qris_shown.amount, got.stalls[i].qris_shown.amount) << where << " QRIS shown";
   }
   ExpectGroups(want.hours, got.hours, what + " hours");
   ExpectGroupsInAnyOrder(want.categories, got.categories, what + " categories");

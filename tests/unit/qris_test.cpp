@@ -195,7 +195,9 @@ TEST(StaticQris, EveryMalformedKindIsRefusedWithWhatIsWrong) {
   for (const Case& c : cases) {
     Result<StaticQris> parsed = StaticQris::Parse(c.payload);
     EXPECT_EQ(c.refusal, parsed.status().refusal()) << c.payload << "\n" << parsed.status().ToString();
-    if (!c.said.empty()) EXPECT_EQ(c.said, Explain(parsed.status(), Language::kIndonesian)) << c.payload;
+    if (!c.said.empty()) {
+      EXPECT_EQ(c.said, Explain(parsed.status(), Language::kIndonesian)) << c.payload;
+    }
   }
 }
 

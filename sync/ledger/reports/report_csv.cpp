@@ -46,18 +46,19 @@ std::string ReportCsv(const OrganiserDayReport& report) {
   AppendCsvRecord(out, Concat({{"section", "key", "name", "category"},
                                kFigureColumns,
                                {"z_state", "z_difference", "cash_in", "cash_out", "stall_id", "revoked",
-                                "late", "last_sync_at", "newest_entry_at", "entries_held"}}));
+                                "late", "last_sync_at", "newest_entry_at", "entries_held", "qris_shown",
+                                "qris_shown_sales"}}));
   const Fields no_terminal = Blank(6);
   for (const StallDayRow& s : report.stalls) {
     AppendCsvRecord(out, Concat({{"stall", s.stall_id, s.name, s.category},
                                  FigureCells(s.figures),
                                  {std::string(ZStateName(s.z_state)), Int(s.z_difference),
                                   Int(s.cash_moves.in), Int(s.cash_moves.out)},
-                                 no_terminal}));
+                                 no_terminal, {Int(s.qris_shown.amount), Int(s.qris_shown.sales)}}));
   }
   auto group = [&](const char* section, const GroupRow& row) {
     AppendCsvRecord(
-        out, Concat({{section, row.key, "", ""}, FigureCells(row.figures), Blank(4), no_terminal}));
+        out, Concat({{section, row.key, "", ""}, FigureCells(row.figures), Blank(4), no_terminal, Blank(2)}));
   };
   for (const GroupRow& row : report.hours) group("hour", row);
   for (const GroupRow& row : report.categories) group("category", row);
@@ -65,7 +66,8 @@ std::string ReportCsv(const OrganiserDayReport& report) {
     AppendCsvRecord(out, Concat({{"terminal", t.terminal_id, "", ""},
                                  Blank(kFigureColumns.size() + 4),
                                  {t.stall_id, Bool(t.revoked), Bool(t.late), Time(t.last_sync_at),
-                                  Time(t.newest_entry_at), Int(t.entries_held)}}));
+                                  Time(t.newest_entry_at), Int(t.entries_held)},
+                                 Blank(2)}));
   }
   group("total", GroupRow{"", report.total});
   return out;

@@ -23,7 +23,9 @@
 //   OrganiserDayReport := {"report": "day", "version", "event": event,
 //       "business_day": "YYYY-MM-DD", "as_of": time, "total": figures,
 //       "stalls": [{"stall_id", "name", "category", "figures", "z_state",
-//                   "z_difference": int (0 unless "differs")}],
+//                   "z_difference": int (0 unless "differs"), "cash_in", "cash_out": int,
+//                   "qris_shown": int (of figures' qris, paid through the dynamic code the
+//                   terminal showed; the rest was confirmed by hand), "qris_shown_sales": int}],
 //       "hours": [{"hour": "HH" | "?", "figures"}], "categories": [{"category", "figures"}],
 //       "terminals": [terminal]}
 //   EventReport := {"report": "event", "version", "event", "as_of", "total",
@@ -44,17 +46,19 @@
 // column `section` so that a spreadsheet can filter on it. A column that does not apply to a
 // section is empty. Money is integer rupiah; booleans "true" / "false"; times UTC ISO as in
 // JSON or empty; a percent a number with '.' (shortest exact form) or empty. The figures (F,
-// z_difference, stalls, stalls_late, days_not_closed, entries_held, previous, current,
-// difference, percent) are number cells, written as they are ("-5000"); every other cell is
+// z_difference, cash_in, cash_out, qris_shown, qris_shown_sales, stalls, stalls_late,
+// days_not_closed, entries_held, previous, current, difference, percent) are number cells, written as they are ("-5000"); every other cell is
 // text, and a text that would start a spreadsheet formula gets a "'" in front ("'=SUM(A1)",
 // core/csv.h).
 //
 //   F := sales_count,voids_count,gross,voids,net,cash,qris,transfer,average_sale
 //        (cash,qris,transfer: one column per payment method, by its name, in the list's order)
 //
-//   OrganiserDayReport: section,key,name,category,F,z_state,z_difference,
-//                       stall_id,revoked,late,last_sync_at,newest_entry_at,entries_held
-//     stall     key: stall id; name, category, F, z_state, z_difference
+//   OrganiserDayReport: section,key,name,category,F,z_state,z_difference,cash_in,cash_out,
+//                       stall_id,revoked,late,last_sync_at,newest_entry_at,entries_held,
+//                       qris_shown,qris_shown_sales
+//     stall     key: stall id; name, category, F, z_state, z_difference, cash_in, cash_out,
+//               qris_shown, qris_shown_sales
 //     hour      key: "HH" or "?"; F
 //     category  key: category; F
 //     terminal  key: terminal id; stall_id, revoked, late, last_sync_at, newest_entry_at,

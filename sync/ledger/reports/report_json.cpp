@@ -99,7 +99,9 @@ json ReportJson(const OrganiserDayReport& report) {
                       {"z_state", ZStateName(s.z_state)},
                       {"z_difference", s.z_difference.rupiah()},
                       {"cash_in", s.cash_moves.in.rupiah()},
-                      {"cash_out", s.cash_moves.out.rupiah()}});
+                      {"cash_out", s.cash_moves.out.rupiah()},
+                      {"qris_shown", s.qris_shown.amount.rupiah()},
+                      {"qris_shown_sales", s.qris_shown.sales}});
   }
   json terminals = json::array();
   for (const TerminalSync& t : report.terminals) terminals.push_back(TerminalJson(t));

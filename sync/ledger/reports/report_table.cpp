@@ -210,6 +210,11 @@ static std::string CashMovesText(const CashMoves& moves) {
   return text;
 }
 
+// QRIS paid through the code the terminal showed: "Rp45.000 (3)", "" when none.
+static std::string QrisShownText(const QrisShown& shown) {
+  return shown.sales == 0 && shown.amount.is_zero() ? "" : fmt::format("{} ({})", FormatMoney(shown.amount), shown.sales);
+}
+
 static std::string SyncState(const TerminalSync& t) {
   return t.revoked ? "dicabut" : t.late ? "TERLAMBAT" : "lancar";
 }
@@ -223,12 +228,14 @@ std::string ReportTable(const OrganiserDayReport& report) {
   out += DayWarnings(report, clock);
 
   TextTable stalls = FiguresTable({{"Lapak", "stall"}, {"Nama", "name"}, {"Kategori", "category"}},
-                                  {{"Tutup (Z)", "day close"}, {"Kas masuk/keluar", "cash in/out"}});
+                                  {{"Tutup (Z)", "day close"}, {"Kas masuk/keluar", "cash in/out"},
+                                   {"QRIS dgn kode", "QRIS via code"}});
   for (const StallDayRow& s : report.stalls) {
-    stalls.Add(Row({s.stall_id, s.name, s.category}, s.figures, {ZText(s), CashMovesText(s.cash_moves)}));
+    stalls.Add(Row({s.stall_id, s.name, s.category}, s.figures,
+                   {ZText(s), CashMovesText(s.cash_moves), QrisShownText(s.qris_shown)}));
   }
   stalls.AddRule();
-  stalls.Add(Row({"TOTAL", "", ""}, report.total, {"", ""}));
+  stalls.Add(Row({"TOTAL", "", ""}, report.total, {"", "", ""}));
   out += Section("Per lapak (by stall)", stalls);
 
   TextTable hours = FiguresTable({{"Jam", "hour"}});

@@ -51,6 +51,15 @@ struct TerminalSync {
                       // without having sent that day's Z
 };
 
+// QRIS payments made through the dynamic code the terminal showed (core/sale.h): the sales
+// that stand with one, and the amount so paid. The rest of the QRIS figure was confirmed by
+// hand by the vendor.
+struct QrisShown {
+  int64_t sales = 0;
+  Money amount;
+  bool operator==(const QrisShown&) const = default;
+};
+
 struct StallDayRow {
   std::string stall_id;
   std::string name;
@@ -59,6 +68,7 @@ struct StallDayRow {
   ZState z_state = ZState::kNotClosed;
   Money z_difference;
   CashMoves cash_moves;  // kas masuk/keluar of the day: the drawer's, not sales or turnover
+  QrisShown qris_shown;  // of figures' QRIS, what was paid through the code the terminal showed
 };
 
 struct GroupRow {  // a category, a regency, a day or an hour, with its figures

@@ -121,6 +121,10 @@ class BatchPlan {
   std::map<int64_t, LedgerFigures> sessions_;     // day number → change
   std::vector<Value> reconciliations_;            // rows for `reconciliations`
   std::vector<Value> cash_moves_;                 // rows for `cash_moves`
+  // Business day → change to its qris_shown_totals row: sales paid (partly) through the QRIS
+  // code shown, and the amount so paid.
+  std::map<std::string, std::pair<int64_t, Money>> qris_shown_;
+  void CountQrisShown(const SaleRow& sale, int64_t sign);
 };
 
 constexpr size_t kEntryColumns = 9;
@@ -144,6 +148,14 @@ Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
   return Status::Ok();
 }
 
+// A sale's amount is bounded (core/sale.h), and so is a day's count of sales: no overflow.
+void BatchPlan::CountQrisShown(const SaleRow& sale, int64_t sign) {
+  if (sale.amounts.qris_shown.is_zero()) return;
+  auto& [count, amount] = qris_shown_[sale.business_day];
+  count += sign;
+  amount = *amount.Plus(sign > 0 ? sale.amounts.qris_shown : *Money().Minus(sale.amounts.qris_shown));
+}
+
 Status BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
   LAPAK_RETURN_IF_ERROR(days_[sale.business_day].Add(delta));
   LAPAK_RETURN_IF_ERROR(hours_[std::pair(sale.business_day, sale.local_hour)].Add(delta));
@@ -155,6 +167,7 @@ Status BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
 Status BatchPlan::AddSale(const BookedSale& booked) {
   SaleRow sale{booked.day_number, booked.business_day, calendar_.LocalHour(booked.time), booked.amounts, false};
   LAPAK_RETURN_IF_ERROR(Count(sale, SaleDelta(sale.amounts)));
+  CountQrisShown(sale, +1);
   new_sales_.emplace(booked.seq, std::move(sale));
   return Status::Ok();
 }
@@ -164,6 +177,7 @@ Status BatchPlan::AddSale(const BookedSale& booked) {
 Status BatchPlan::AddVoid(const BookedSale& booked) {
   if (auto in_batch = new_sales_.find(booked.seq); in_batch != new_sales_.end()) {
     in_batch->second.voided = true;
+    CountQrisShown(in_batch->second, -1);
     return Count(in_batch->second, VoidDelta(in_batch->second.amounts));
   }
   Result<sql::Rows> rows = db_.Query("SELECT local_hour FROM sales WHERE terminal_id = $1 AND seq = $2",
@@ -171,8 +185,9 @@ Status BatchPlan::AddVoid(const BookedSale& booked) {
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::Corruption(fmt::format("sale {} is not in the sales table", booked.seq));
   voided_held_.insert(booked.seq);
-  return Count(SaleRow{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts, true},
-               VoidDelta(booked.amounts));
+  const SaleRow held{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts, true};
+  CountQrisShown(held, -1);
+  return Count(held, VoidDelta(booked.amounts));
 }
 
 // The Z is checked against the ledger's figures of its day session: those held before the
@@ -255,6 +270,16 @@ Status BatchPlan::Write() {
     std::vector<Value> values{Param(terminal_.id), Param(day_number)};
     AppendFigures(values, delta);
     LAPAK_RETURN_IF_ERROR(db_.Execute(add_session, values).status());
+  }
+  for (const auto& [day, change] : qris_shown_) {
+    LAPAK_RETURN_IF_ERROR(
+        db_.Execute("INSERT INTO qris_shown_totals (event_id, business_day, stall_id, sales_count, amount) "
+                    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id, business_day, stall_id) DO UPDATE SET "
+                    "sales_count = qris_shown_totals.sales_count + excluded.sales_count, "
+                    "amount = qris_shown_totals.amount + excluded.amount",
+                    {Param(terminal_.event_id), Param(day), Param(terminal_.stall_id), Param(change.first),
+                     Param(change.second.rupiah())})
+            .status());
   }
   LAPAK_RETURN_IF_ERROR(InsertRows(
       db_, "INSERT INTO cash_moves (terminal_id, seq, stall_id, business_day, direction, amount, reason)",

@@ -183,6 +183,17 @@ CREATE TABLE cash_moves (
 );
 CREATE INDEX cash_moves_by_stall_day ON cash_moves (stall_id, business_day);
 )sql"},
+    // Version 4: as SQLite's migration 5.
+    Migration{4, R"sql(
+CREATE TABLE qris_shown_totals (
+  event_id     TEXT COLLATE "C" NOT NULL,
+  business_day TEXT COLLATE "C" NOT NULL,
+  stall_id     TEXT COLLATE "C" NOT NULL,
+  sales_count  BIGINT NOT NULL DEFAULT 0,
+  amount       BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (event_id, business_day, stall_id)
+);
+)sql"},
 };
 
 std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }

@@ -102,7 +102,7 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
   std::map<std::string, LedgerFigures> categories;
   for (size_t row = 0; row < stalls->size(); ++row) {
     StallDayRow stall{stalls->Text(row, 0), stalls->Text(row, 1), stalls->Text(row, 2),
-                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, Money(), CashMoves()};
+                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, Money(), CashMoves(), QrisShown()};
     LAPAK_RETURN_IF_ERROR(categories[stall.category].Add(stall.figures));
     LAPAK_RETURN_IF_ERROR(report.total.Add(stall.figures));
     report.stalls.push_back(std::move(stall));
@@ -138,6 +138,17 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
   for (size_t row = 0; row < moves->size(); ++row) {
     if (StallDayRow* stall = stall_row(moves->Text(row, 0))) {
       stall->cash_moves = {Money::Rupiah(moves->Int(row, 1)), Money::Rupiah(moves->Int(row, 2))};
+    }
+  }
+
+  Result<sql::Rows> qris = db.Query(
+      "SELECT q.stall_id, q.sales_count, q.amount FROM qris_shown_totals q "
+      "WHERE q.event_id = $1 AND q.business_day = $2",
+      {Param(event_id), Param(business_day)});
+  if (!qris.ok()) return qris.status();
+  for (size_t row = 0; row < qris->size(); ++row) {
+    if (StallDayRow* stall = stall_row(qris->Text(row, 0))) {
+      stall->qris_shown = {qris->Int(row, 1), Money::Rupiah(qris->Int(row, 2))};
     }
   }
 

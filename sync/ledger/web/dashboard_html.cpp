@@ -357,19 +357,26 @@ std::string CashMovesCell(const CashMoves& moves) {
   return "<td class=\"num\">" + lines + "</td>";
 }
 
-// Stall (with its category and id) | net … transfer | Z | cash in/out.
+// QRIS paid through the code the terminal showed, and in how many sales; empty when none.
+std::string QrisShownCell(Language lang, const QrisShown& shown) {
+  if (shown.sales == 0 && shown.amount.is_zero()) return "<td class=\"num\"></td>";
+  return "<td class=\"num\">" + Rp(shown.amount) + "<br><small>" + Count(lang, shown.sales) + "</small></td>";
+}
+
+// Stall (with its category and id) | net … transfer | Z | cash in/out | QRIS via the code shown.
 std::string StallsTable(Language lang, const OrganiserDayReport& report) {
-  const std::string head =
-      Th(Tr(lang, kStall)) + FigureHeads(lang) + Th(Tr(lang, kZReport)) + Th(Tr(lang, kCashMoves), true);
+  const std::string head = Th(Tr(lang, kStall)) + FigureHeads(lang) + Th(Tr(lang, kZReport)) +
+                           Th(Tr(lang, kCashMoves), true) + Th(Tr(lang, kQrisShown), true);
   std::string body;
   for (const StallDayRow& stall : report.stalls) {
     body +=
         fmt::format("<tr{}><td><b>{}</b><br><small>{} · {}</small></td>",
                     stall.z_state == ZState::kDiffers ? " class=\"flag\"" : "",
                     HtmlEscape(stall.name), HtmlEscape(stall.category), HtmlEscape(stall.stall_id));
-    body += FigureCells(lang, stall.figures) + ZCell(lang, stall) + CashMovesCell(stall.cash_moves) + "</tr>";
+    body += FigureCells(lang, stall.figures) + ZCell(lang, stall) + CashMovesCell(stall.cash_moves) +
+            QrisShownCell(lang, stall.qris_shown) + "</tr>";
   }
-  const std::string foot = Td(Tr(lang, kTotal)) + FigureCells(lang, report.total) + "<td></td><td></td>";
+  const std::string foot = Td(Tr(lang, kTotal)) + FigureCells(lang, report.total) + "<td></td><td></td><td></td>";
   return Table(head, body, foot);
 }
 

@@ -76,6 +76,7 @@ constexpr std::array kTable = {
     Entry{DashText::kZDiffers, "Z selisih {}", "Z differs by {}"},
     Entry{DashText::kNotClosed, "Belum tutup", "Not closed yet"},
     Entry{DashText::kCashMoves, "Kas masuk/keluar", "Cash in/out"},
+    Entry{DashText::kQrisShown, "QRIS dengan kode", "QRIS via the code shown"},
     Entry{DashText::kTopStalls, "Lapak teratas", "Top stalls"},
     Entry{DashText::kAgainstPrevious, "Dibanding acara sebelumnya", "Against the previous event"},
     Entry{DashText::kCompareWith, "Bandingkan dengan", "Compare with"},

@@ -69,6 +69,7 @@ enum class DashText {
   kZDiffers,  // {} the difference, e.g. Rp5.000
   kNotClosed,
   kCashMoves,
+  kQrisShown,  // QRIS paid through the dynamic code the terminal showed
   kTopStalls,
   kAgainstPrevious,
   kCompareWith,
