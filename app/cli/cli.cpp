@@ -62,6 +62,12 @@ std::string PinOrEnvironment(const std::string& pin_option) {
   return pin ? pin : "";
 }
 
+void AddPrintOption(CLI::App& command, std::string& address, const std::string& what) {
+  command.add_option("--print", address,
+                     "Print " + what + " on a 58 mm ESC/POS printer: /dev/usb/lp0 (USB), /dev/rfcomm0 "
+                     "(Bluetooth) or tcp:HOST[:9100] (network); a failed print exits 9 and changes nothing");
+}
+
 void AddPinOptions(CLI::App& command, PinOptions& options, Role role) {
   options.role = std::string(RoleName(role));
   command.add_option("--pin", options.pin, "PIN of the role (default $LAPAK_PIN)");

@@ -53,12 +53,16 @@ void AddSellCommand(CLI::App& app, Context& ctx);
 void AddSellBatchCommand(CLI::App& app, Context& ctx);
 void AddVoidCommand(CLI::App& app, Context& ctx);
 void AddHistoryCommand(CLI::App& app, Context& ctx);
+void AddReceiptCommand(CLI::App& app, Context& ctx);
 void AddDayCommand(CLI::App& app, Context& ctx);
 void AddReportCommand(CLI::App& app, Context& ctx);
 void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 void AddSyncCommands(CLI::App& app, Context& ctx);  // enrol, sync, status
 void AddQrisCommand(CLI::App& app, Context& ctx);  // qris set, show, for
+
+// Adds --print PRINTER (app/print/printer.h's addresses) to a command that prints `what`.
+void AddPrintOption(CLI::App& command, std::string& address, const std::string& what);
 
 // Adds --pin and --as to a command that needs a role's PIN (default role: `role`).
 struct PinOptions {

@@ -5,6 +5,8 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/render.h"
+#include "app/print/print_jobs.h"
+#include "app/print/printer.h"
 
 namespace lapak::cli {
 
@@ -92,10 +94,13 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
   });
 
   auto close = std::make_shared<AmountOptions>();
+  auto printer = std::make_shared<std::string>();
   CLI::App* close_command = day->add_subcommand("close", "Close the day with the counted cash: the Z report");
   close_command->add_option("--counted", close->amount, "Cash counted in the drawer")->required();
+  AddPrintOption(*close_command, *printer, "the Z report");
   AddPinOptions(*close_command, close->pin, Role::kCashier);
-  close_command->callback([&ctx, close] {
+  close_command->callback([&ctx, close, printer] {
+    if (!printer->empty() && !Check(ctx, print::CheckPrinterAddress(*printer))) return;
     std::unique_ptr<StallStore> store = OpenStore(ctx);
     if (!store) return;
     app::Terminal terminal(*store, *ctx.clock);
@@ -105,6 +110,8 @@ void AddDayCommand(CLI::App& app, Context& ctx) {
     Result<ZReport> z = terminal.CloseDay(*counted);
     if (!Check(ctx, z.status())) return;
     Emit(ctx, ZReportJson(*z), ZReportText(*store->Info(), *z));
+    // The day is closed whatever the printer does; a failed print is said, and exits 9.
+    if (!printer->empty()) Check(ctx, print::SendToPrinter(*printer, print::ZReportJob(*store->Info(), *z)));
   });
 
   AddCashMoveCommand(*day, ctx, CashDirection::kIn);

@@ -5,6 +5,8 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/render.h"
+#include "app/print/print_jobs.h"
+#include "app/print/printer.h"
 #include "app/cli/sale_request.h"
 
 namespace lapak::cli {
@@ -136,6 +138,23 @@ void AddVoidCommand(CLI::App& app, Context& ctx) {
                                   .Void(options->receipt, PinOrEnvironment(options->owner_pin), options->reason);
     if (!Check(ctx, receipt.status())) return;
     Emit(ctx, ReceiptJson(*receipt), ReceiptText(*store->Info(), *receipt));
+  });
+}
+
+void AddReceiptCommand(CLI::App& app, Context& ctx) {
+  auto receipt_number = std::make_shared<std::string>();
+  auto printer = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand("receipt", "Show a receipt again, or print it (a reprint)");
+  command->add_option("receipt", *receipt_number, "Receipt number, e.g. 20261122-0007")->required();
+  AddPrintOption(*command, *printer, "the receipt");
+  command->callback([&ctx, receipt_number, printer] {
+    if (!printer->empty() && !Check(ctx, print::CheckPrinterAddress(*printer))) return;
+    std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
+    if (!store) return;
+    Result<Receipt> receipt = store->FindReceipt(*receipt_number);
+    if (!Check(ctx, receipt.status())) return;
+    Emit(ctx, ReceiptJson(*receipt), ReceiptText(*store->Info(), *receipt));
+    if (!printer->empty()) Check(ctx, print::SendToPrinter(*printer, print::ReceiptJob(*store->Info(), *receipt)));
   });
 }
 

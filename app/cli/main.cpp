@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   lapak::cli::AddSellBatchCommand(app, ctx);
   lapak::cli::AddVoidCommand(app, ctx);
   lapak::cli::AddHistoryCommand(app, ctx);
+  lapak::cli::AddReceiptCommand(app, ctx);
   lapak::cli::AddDayCommand(app, ctx);
   lapak::cli::AddReportCommand(app, ctx);
   lapak::cli::AddVerifyCommand(app, ctx);

@@ -4,34 +4,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/print/slip.h"
+
 namespace lapak::cli {
 
 using nlohmann::json;
 
 namespace {
 
-constexpr int kWidth = 42;
-const std::string kRule(kWidth, '-');
+constexpr int kWidth = print::kCliColumns;
 
-// Display width of UTF-8 text: one column per code point (enough for Latin and '×').
-int DisplayWidth(std::string_view text) {
-  int width = 0;
-  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return width;
-}
-
-// "label ........ value" across the full width.
-std::string Row(std::string_view label, std::string_view value) {
-  const int gap = std::max(1, kWidth - DisplayWidth(label) - DisplayWidth(value));
-  return fmt::format("{}{}{}\n", label, std::string(static_cast<size_t>(gap), ' '), value);
-}
-
-std::string DiscountLabel(const Discount& discount) {
-  if (discount.kind != Discount::Kind::kPercent) return "Diskon";
-  const int32_t bp = discount.basis_points;
-  return bp % 100 == 0 ? fmt::format("Diskon {}%", bp / 100)
-                       : fmt::format("Diskon {},{:02}%", bp / 100, bp % 100);
-}
+std::string Row(std::string_view label, std::string_view value) { return print::SlipRow(label, value, kWidth); }
 
 // "by_method": {"cash": M, …}, one member per payment method under its name.
 json FiguresJson(const DayFigures& f) {
@@ -43,41 +26,10 @@ json FiguresJson(const DayFigures& f) {
           {"voids", f.voids.rupiah()}, {"net", f.net.rupiah()}, {"by_method", std::move(by_method)}};
 }
 
-// The net amount of each payment method is indented under Bersih.
-std::string FiguresText(const DayFigures& f) {
-  std::string text = Row("Jumlah transaksi", std::to_string(f.sales_count)) +
-                     Row("Omzet", FormatMoney(f.gross)) +
-                     Row(fmt::format("Batal ({})", f.voids_count), FormatMoney(f.voids)) +
-                     Row("Bersih", FormatMoney(f.net));
-  for (const PaymentMethodInfo& method : kPaymentMethods) {
-    text += Row(fmt::format("  {}", method.label_id), FormatMoney(f.by_method[method.method]));
-  }
-  return text;
-}
-
 }  // namespace
 
 std::string ReceiptText(const StallInfo& stall, const Receipt& receipt) {
-  const CompletedSale& sale = receipt.sale;
-  std::string text = stall.stall_name + "\n";
-  text += Row("Struk " + receipt.receipt, receipt.local_time);
-  text += kRule + "\n";
-  for (const SaleLine& line : sale.lines) {
-    text += line.name + "\n";
-    text += Row(fmt::format("  {} x {}", line.quantity, FormatMoney(line.unit_price)), FormatMoney(line.total));
-  }
-  text += kRule + "\n";
-  if (!sale.totals.discount.is_zero()) {
-    text += Row("Subtotal", FormatMoney(sale.totals.subtotal));
-    text += Row(DiscountLabel(sale.discount), FormatMoney(*Money().Minus(sale.totals.discount)));
-  }
-  text += Row("TOTAL", FormatMoney(sale.totals.total));
-  for (const Payment& payment : sale.payments) {
-    text += Row(InfoOf(payment.method).label_id, FormatMoney(payment.amount));
-  }
-  if (!sale.totals.change.is_zero()) text += Row("Kembali", FormatMoney(sale.totals.change));
-  if (receipt.voided) text += "*** BATAL: " + receipt.void_reason + " ***\n";
-  return text;
+  return print::ReceiptSlip(stall, receipt, kWidth);
 }
 
 json ReceiptJson(const Receipt& receipt) {
@@ -99,24 +51,7 @@ json ReceiptJson(const Receipt& receipt) {
           {"voided", receipt.voided}, {"void_reason", receipt.void_reason}};
 }
 
-std::string ZReportText(const StallInfo& stall, const ZReport& z) {
-  std::string text = stall.stall_name + "\n";
-  text += Row(fmt::format("LAPORAN Z #{}", z.z_number), z.business_day);
-  if (Result<BusinessCalendar> calendar = BusinessCalendar::Make(stall.time_zone, stall.day_cutoff); calendar.ok()) {
-    text += Row("Dibuka", calendar->LocalTime(z.opened_at)) + Row("Ditutup", calendar->LocalTime(z.closed_at));
-  }
-  text += kRule + "\n" + FiguresText(z.figures) + kRule + "\n";
-  text += Row("Kas awal", FormatMoney(z.opening_float));
-  if (!z.cash_moves.in.is_zero()) text += Row("Kas masuk", FormatMoney(z.cash_moves.in));
-  if (!z.cash_moves.out.is_zero()) text += Row("Kas keluar", FormatMoney(*Money().Minus(z.cash_moves.out)));
-  text += Row("Kas seharusnya", FormatMoney(z.expected_cash));
-  text += Row("Kas dihitung", FormatMoney(z.counted_cash));
-  const std::string_view verdict = z.over_short.is_zero() ? "Selisih (pas)"
-                                   : z.over_short.is_negative() ? "Selisih (kurang)"
-                                                                : "Selisih (lebih)";
-  text += Row(verdict, FormatMoney(z.over_short));
-  return text;
-}
+std::string ZReportText(const StallInfo& stall, const ZReport& z) { return print::ZReportSlip(stall, z, kWidth); }
 
 json ZReportJson(const ZReport& z) {
   return {{"z_number", z.z_number}, {"business_day", z.business_day}, {"day_number", z.day_number},
@@ -128,10 +63,10 @@ json ZReportJson(const ZReport& z) {
 }
 
 std::string DayReportText(const StallInfo& stall, const DayReport& report) {
-  std::string text = stall.stall_name + "\n" + Row("LAPORAN HARIAN", report.business_day) + kRule + "\n";
-  text += FiguresText(report.figures) + kRule + "\n";
+  std::string text = stall.stall_name + "\n" + Row("LAPORAN HARIAN", report.business_day) + print::SlipRule(kWidth);
+  text += print::FiguresSlip(report.figures, kWidth) + print::SlipRule(kWidth);
   for (const CashMoveRecord& move : report.cash_moves) text += CashMoveText(move);
-  if (!report.cash_moves.empty()) text += kRule + "\n";
+  if (!report.cash_moves.empty()) text += print::SlipRule(kWidth);
   if (report.open_day) {
     text += Row("Hari masih buka; kas awal", FormatMoney(report.open_day->opening_float));
     text += Row("Kas seharusnya sekarang", FormatMoney(report.expected_cash_now));

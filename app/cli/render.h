@@ -1,5 +1,6 @@
-// How the CLI shows the books: plain text for a person (Bahasa Indonesia, 42 columns, the
-// width of a stall's thermal printer) and JSON for scripts. Money in JSON is whole rupiah.
+// How the CLI shows the books: plain text for a person (Bahasa Indonesia, 42 columns; the
+// receipt and the Z laid out by app/print/slip.h, as the printer prints them at 32) and JSON
+// for scripts. Money in JSON is whole rupiah.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>

@@ -38,6 +38,9 @@ int ExitCodeFor(const Status& status) {
     case Refusal::kLedgerAnswerTooLarge:
     case Refusal::kLedgerAnswerNotHttp:
     case Refusal::kLedgerAnsweredUnavailable: return 8;
+    case Refusal::kPrinterNotReached:
+    case Refusal::kPrinterTimedOut:
+    case Refusal::kPrinterGone: return 9;
     default: return ExitCodeFor(status.code());
   }
 }

@@ -5,7 +5,9 @@
 // lock, already done); 6 corrupt or failed verification; 7 disk or database error (for
 // lapak-ledger, its PostgreSQL server too); 8 the bazaar ledger could not be reached, or
 // could not take a batch now (`lapak sync`: no answer was taken, or the ledger answered 5xx;
-// nothing was marked sent, and the same command may simply be run again).
+// nothing was marked sent, and the same command may simply be run again); 9 the printer was
+// not reached or did not take the whole job (what was recorded stays recorded: the receipt
+// or the Z is printed again with `lapak receipt RECEIPT --print` or `lapak report --z N`).
 //
 // Errors are said in Bahasa Indonesia, or in English when $LAPAK_LANG is "en"
 // (core/refusal.h).

@@ -5,10 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/damaged_file.h"
 #include "core/qris.h"
+#include "tests/support/escpos_decoder.h"
 #include "tests/support/process.h"
 #include "tests/support/stall_qris.h"
 
@@ -243,6 +246,43 @@ TEST_F(CliTest, SplitCashAndQrisVoidAndDayCloseGiveTheZReport) {
   const json verify = LapakJson({"verify"});
   EXPECT_TRUE(verify["ok"]);
   EXPECT_EQ(5, verify["entries"]);  // open, sale, sale, void, close: refusals wrote nothing
+}
+
+// Issue 13: a receipt printed again (a reprint) and the Z printed at day close, to a device
+// standing for /dev/usb/lp0; a printer not there exits 9, says so, and changes nothing.
+TEST_F(CliTest, AReceiptIsReprintedAndTheZPrintedAndAMissingPrinterChangesNothing) {
+  ImportBakso();
+  const json sale = LapakJson({"sell", "--item", "BKS-01:2", "--pay", "cash:50000", "--pin", "1234"});
+  const std::string receipt = sale["receipt"];
+  const std::string journal = Journal();
+
+  RunResult unplugged = Lapak({"receipt", receipt, "--print", dir_.File("lp9")});
+  EXPECT_EQ(9, unplugged.exit_code);
+  EXPECT_NE(std::string::npos, unplugged.err.find("cannot be reached")) << unplugged.err;
+  EXPECT_NE(std::string::npos, unplugged.out.find("Struk " + receipt)) << "the receipt is still shown";
+  EXPECT_EQ(2, Lapak({"receipt", receipt, "--print", "printer"}).exit_code);  // not an address
+  EXPECT_EQ(journal, Journal());
+
+  const std::string lp0 = dir_.File("lp0");
+  testing::WriteFile(lp0, "");
+  ASSERT_EQ(0, Lapak({"receipt", receipt, "--print", lp0}).exit_code);
+  const testing::PrintedPage page = testing::DecodeEscPos(testing::ReadFile(lp0));
+  EXPECT_EQ(std::vector<std::string>(), page.errors);
+  ASSERT_GE(page.lines.size(), 6u);
+  EXPECT_EQ("Bakso Pak Kumis", page.lines[0]);
+  EXPECT_EQ("Struk " + receipt, page.lines[1]);
+  EXPECT_NE(std::find(page.lines.begin(), page.lines.end(), "TOTAL                   Rp40.000"), page.lines.end());
+  EXPECT_EQ(1u, page.images.size());  // the e-receipt's QR code
+  EXPECT_EQ(3, Lapak({"receipt", "20261122-0099", "--print", lp0}).exit_code);
+
+  const std::string z_printer = dir_.File("z-printer");
+  testing::WriteFile(z_printer, "");
+  ASSERT_EQ(0, Lapak({"day", "close", "--counted", "40.000", "--print", z_printer, "--pin", "1234"}).exit_code);
+  const testing::PrintedPage z = testing::DecodeEscPos(testing::ReadFile(z_printer));
+  EXPECT_EQ(std::vector<std::string>(), z.errors);
+  ASSERT_GE(z.lines.size(), 2u);
+  EXPECT_EQ("LAPORAN Z #1          2026-11-22", z.lines[1]);
+  EXPECT_EQ(1, z.cuts);
 }
 
 // Kas masuk/keluar from the command line: the owner's PIN, a reason, never more out than the

@@ -1,0 +1,33 @@
+// The test side of a 58 mm ESC/POS printer: reads back the bytes Lapak sent (app/print/
+// escpos.h) into the text lines a customer would see and the raster images (QR codes) it
+// would print, independently of the code that wrote them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lapak::testing {
+
+struct PrintedImage {
+  int width = 0;   // dots
+  int height = 0;  // dots
+  std::vector<uint8_t> black;  // row by row, 1 for a black dot
+};
+
+struct PrintedPage {
+  std::vector<std::string> lines;   // each LF-ended line; ESC d n adds n empty lines
+  std::vector<PrintedImage> images;
+  int cuts = 0;
+  bool initialised = false;         // began with ESC @
+  std::vector<std::string> errors;  // an unknown command, a line wider than 32 columns, a truncated image
+};
+
+PrintedPage DecodeEscPos(std::string_view bytes);
+
+// The image as an 8-bit grey PNG, each dot `scale` pixels, with a white margin: false when it
+// cannot be written.
+bool WritePrintedImagePng(const PrintedImage& image, const std::string& path, int scale = 2);
+
+}  // namespace lapak::testing
