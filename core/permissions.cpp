@@ -13,6 +13,7 @@ Refusal OwnerOnly(Action action) {
     case Action::kEditCatalog: return Refusal::kOwnerEditsCatalog;
     case Action::kEnrol: return Refusal::kOwnerEnrols;
     case Action::kSetQris: return Refusal::kOwnerSetsQris;
+    case Action::kSetReceiptFooter: return Refusal::kOwnerSetsReceiptFooter;
     case Action::kReset:
     case Action::kSell:
     case Action::kOpenDay:
@@ -32,6 +33,7 @@ bool MayDo(Role role, Action action) {
     case Action::kEditCatalog:
     case Action::kEnrol:
     case Action::kSetQris:
+    case Action::kSetReceiptFooter:
     case Action::kReset: return role == Role::kOwner;
   }
   return false;

@@ -21,7 +21,7 @@
 
 namespace lapak {
 
-enum class Action { kSell, kOpenDay, kCloseDay, kVoid, kEditCatalog, kEnrol, kSetQris, kReset };
+enum class Action { kSell, kOpenDay, kCloseDay, kVoid, kEditCatalog, kEnrol, kSetQris, kSetReceiptFooter, kReset };
 
 bool MayDo(Role role, Action action);
 

@@ -60,6 +60,7 @@ void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 void AddSyncCommands(CLI::App& app, Context& ctx);  // enrol, sync, status
 void AddQrisCommand(CLI::App& app, Context& ctx);  // qris set, show, for
+void AddPrinterCommand(CLI::App& app, Context& ctx);  // printer set, footer, show, test
 
 // Adds --print PRINTER (app/print/printer.h's addresses) to a command that prints `what`.
 void AddPrintOption(CLI::App& command, std::string& address, const std::string& what);

@@ -154,7 +154,9 @@ void AddReceiptCommand(CLI::App& app, Context& ctx) {
     Result<Receipt> receipt = store->FindReceipt(*receipt_number);
     if (!Check(ctx, receipt.status())) return;
     Emit(ctx, ReceiptJson(*receipt), ReceiptText(*store->Info(), *receipt));
-    if (!printer->empty()) Check(ctx, print::SendToPrinter(*printer, print::ReceiptJob(*store->Info(), *receipt)));
+    if (printer->empty()) return;
+    const std::string footer = app::Terminal(*store, *ctx.clock).StoredReceiptFooter();
+    Check(ctx, print::SendToPrinter(*printer, print::ReceiptJob(*store->Info(), *receipt, footer)));
   });
 }
 

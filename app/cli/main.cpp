@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   lapak::cli::AddExportCommand(app, ctx);
   lapak::cli::AddSyncCommands(app, ctx);
   lapak::cli::AddQrisCommand(app, ctx);
+  lapak::cli::AddPrinterCommand(app, ctx);
 
   // Bare `lapak`: the commands, as --help lists them (exit 2: nothing was done).
   if (argc == 1) {

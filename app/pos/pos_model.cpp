@@ -1,6 +1,7 @@
 #include "app/pos/pos_model.h"
 
 #include "app/pos/demo_stall.h"
+#include "app/print/print_spooler.h"
 
 #include <algorithm>
 #include <limits>
@@ -10,12 +11,14 @@
 namespace lapak::pos {
 
 PosModel::PosModel(StallStore& store, const Clock& clock)
-    : store_(&store), clock_(clock), terminal_(store, clock) {
+    : store_(&store), clock_(clock), terminal_(store, clock), spooler_(std::make_unique<print::PrintSpooler>()) {
   LoadStall();
   language_ = terminal_.StoredLanguage();
   text_scale_ = static_cast<float>(terminal_.StoredTextPercent()) / 100.0f;
   RefreshSync();
 }
+
+PosModel::~PosModel() = default;
 
 void PosModel::LoadStall() {
   Result<StallInfo> info = store_->Info();
@@ -26,6 +29,7 @@ void PosModel::LoadStall() {
       calendar_ = std::move(calendar).value();
     }
     qris_ = terminal_.StoredQris();
+    printer_ = terminal_.StoredPrinter();
   }
   LoadProducts();
 }
@@ -282,6 +286,7 @@ bool PosModel::Complete() {
   }
   screen_ = Screen::kReceipt;
   NoteNewEntries();
+  PrintReceipt(*last_receipt_);  // committed first: the printer cannot change that
   return true;
 }
 

@@ -21,6 +21,10 @@
 #include "core/sale.h"
 #include "core/store.h"
 
+namespace lapak::print {
+class PrintSpooler;
+}  // namespace lapak::print
+
 namespace lapak::pos {
 
 enum class Screen { kSetup, kLogin, kSell, kPay, kReceipt, kHistory, kDay, kCatalog, kSettings };
@@ -30,6 +34,7 @@ class PosModel {
   // `store` and `clock` must outlive the model. Loads the stall and its active catalog; a
   // store not set up yet starts on the set-up screen.
   PosModel(StallStore& store, const Clock& clock);
+  ~PosModel();
 
   Screen screen() const { return screen_; }
   Language language() const { return language_; }
@@ -142,6 +147,22 @@ class PosModel {
   // The stall's static QRIS, pasted or typed from the sticker; the owner's to set.
   bool SetQris(const std::string& code);
 
+  // ---- the receipt printer (pos_model_print.cpp) ----
+  // Its address (app/print/printer.h), empty for none; set by whoever is logged in.
+  const std::string& printer() const { return printer_; }
+  bool SetPrinter(const std::string& address);
+  // Hands `receipt` to the printer, off this thread; a sale is printed this way right after
+  // it is committed. False (and nothing) when no printer is set.
+  bool PrintReceipt(const Receipt& receipt);
+  bool TestPrint();
+  // Picks up the prints that finished since the last call (each frame): the last one's
+  // outcome becomes print_status(), and a failure is also said in message().
+  void PollPrints();
+  // "Mencetak …", "Struk 20261122-0007 tercetak", or why it failed; empty before any print.
+  const std::string& print_status() const { return print_status_; }
+  // Until every print handed over has finished (tests; closing the terminal).
+  void WaitForPrints();
+
   // ---- sync with the bazaar ledger (pos_model_sync.cpp) ----
   // The journal's progress towards the ledger as of the last RefreshSync(); nullopt before.
   const std::optional<SyncProgress>& sync_progress() const { return sync_progress_; }
@@ -214,6 +235,9 @@ class PosModel {
   std::vector<Product> catalog_;
   float text_scale_ = 1.0f;
   std::optional<StaticQris> qris_;
+  std::string printer_;
+  std::string print_status_;
+  std::unique_ptr<print::PrintSpooler> spooler_;
   struct QrisCode {  // the last code QrisCodeForRemaining() made, and for what amount
     bool made = false;
     Money amount;

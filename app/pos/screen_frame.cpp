@@ -6,6 +6,7 @@
 namespace lapak::pos {
 
 void DrawFrame(PosModel& model, UiState& ui) {
+  model.PollPrints();  // a print that finished since the last frame is said on this one
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);

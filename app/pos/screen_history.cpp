@@ -98,6 +98,10 @@ static void DrawSelected(PosModel& model, UiState& ui) {
     ImGui::TextWrapped("%lld x %s", static_cast<long long>(line.quantity), line.name.c_str());
   }
   DrawPayments(lang, receipt.sale);
+  if (!model.printer().empty()) {
+    if (BigButton(Tr(lang, Text::kReprint), ImVec2(0, 0))) model.PrintReceipt(receipt);
+    if (!model.print_status().empty()) ImGui::TextWrapped("%s", model.print_status().c_str());
+  }
   if (receipt.voided) {
     ImGui::TextWrapped("%s: %s", Tr(lang, Text::kVoided), receipt.void_reason.c_str());
     return;

@@ -1,5 +1,5 @@
 // Receipt: shown only once the sale is on disk. PAID, the change due, the receipt with how it
-// was paid, New sale.
+// was paid, New sale; with a printer, whether the receipt printed, and Cetak ulang.
 #include <imgui.h>
 
 #include <string>
@@ -44,6 +44,12 @@ void DrawReceipt(PosModel& model, UiState& ui) {
   ImGui::Dummy(ImVec2(0, 10));
   // Acted on after drawing: NewSale() drops the receipt this frame is still showing.
   const bool new_sale = BigButton(Tr(lang, Text::kNewSale), ImVec2(-1, TallTouchHeight()), ButtonKind::kPay);
+  // The receipt printed after the sale was committed: how that went, and a reprint.
+  if (!model.printer().empty()) {
+    if (!model.print_status().empty()) ImGui::TextWrapped("%s", model.print_status().c_str());
+    if (BigButton(Tr(lang, Text::kReprint), ImVec2(-1, 0))) model.PrintReceipt(receipt);
+  }
+  DragToScroll();
   ImGui::EndChild();
 
   ImGui::SameLine();

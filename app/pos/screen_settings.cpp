@@ -1,5 +1,5 @@
-// Settings: language, text size, the stall's details (set with `lapak init`), its QRIS code,
-// and the link to the bazaar ledger.
+// Settings: language, text size, the stall's QRIS code, its receipt printer, its details (set
+// with `lapak init`), and the link to the bazaar ledger.
 #include <imgui.h>
 
 #include <algorithm>
@@ -56,6 +56,7 @@ static void DrawSync(PosModel& model, UiState& ui) {
   if (BigButton(Tr(lang, Text::kSyncNow), ImVec2(0, 0))) model.RequestSync();
 }
 
+// What the vendor changes most, first: the language and the text size.
 static void DrawPreferences(PosModel& model) {
   const Language lang = model.language();
   ImGui::Text("%s", Tr(lang, Text::kLanguage));
@@ -72,6 +73,11 @@ static void DrawPreferences(PosModel& model) {
   SameLineIfFits("A+##text");
   if (BigButton("A+##text", ImVec2(0, 0))) model.StepTextScale(+1);
   ImGui::Separator();
+}
+
+// Set with `lapak init`: shown, not changed here.
+static void DrawStall(PosModel& model) {
+  const Language lang = model.language();
   const StallInfo& stall = model.stall();
   ImGui::TextWrapped("%s: %s (%s)", Tr(lang, Text::kStall), stall.stall_name.c_str(), stall.stall_id.c_str());
   ImGui::Text("%s: %s", Tr(lang, Text::kTerminal), stall.terminal_id.c_str());
@@ -97,6 +103,31 @@ static void DrawQris(PosModel& model) {
   ImGui::Separator();
 }
 
+// The receipt printer: none, the USB one (usblp's /dev/usb/lp0) or the Bluetooth one bound to
+// /dev/rfcomm0 (app/print/printer.h; a network printer is set with its address from `lapak`),
+// and a test print.
+static void DrawPrinter(PosModel& model) {
+  const Language lang = model.language();
+  struct Choice {
+    Text label;
+    const char* address;
+  };
+  ImGui::TextWrapped("%s: %s", Tr(lang, Text::kPrinter),
+                     model.printer().empty() ? Tr(lang, Text::kNoPrinter) : model.printer().c_str());
+  bool first = true;
+  for (const Choice choice : {Choice{Text::kNoPrinter, ""}, Choice{Text::kPrinterUsb, "/dev/usb/lp0"},
+                              Choice{Text::kPrinterBluetooth, "/dev/rfcomm0"}}) {
+    const std::string label = std::string(Tr(lang, choice.label)) + "##printer";
+    if (!first) SameLineIfFits(label.c_str());
+    first = false;
+    const ButtonKind kind = model.printer() == choice.address ? ButtonKind::kSelected : ButtonKind::kNormal;
+    if (BigButton(label.c_str(), ImVec2(0, 0), kind)) model.SetPrinter(choice.address);
+  }
+  if (model.printer().empty()) return;
+  if (BigButton(Tr(lang, Text::kTestPrint), ImVec2(0, 0))) model.TestPrint();
+  if (!model.print_status().empty()) ImGui::TextWrapped("%s", model.print_status().c_str());
+}
+
 void DrawSettings(PosModel& model, UiState& ui) {
   if (ui.field == UiState::Field::kEnrolmentCode) {
     // The code and any refusal above, scrolling when they are long; the keyboard below keeps
@@ -111,12 +142,15 @@ void DrawSettings(PosModel& model, UiState& ui) {
     TextKeyboard(ui.enrolment_code, 300, ImGui::GetContentRegionAvail(), "code", ui.keyboard_case);
     return;
   }
-  // The outcome of the last action (enrolment, QRIS) across the top, then left: the stall's
-  // QRIS and the preferences; right: sync.
+  // The outcome of the last action (enrolment, QRIS, printer) across the top, then left: the
+  // preferences, the stall's QRIS, its printer and its details; right: sync.
   if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
   ImGui::BeginChild("settings", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), false);
-  DrawQris(model);
   DrawPreferences(model);
+  DrawQris(model);
+  DrawPrinter(model);
+  ImGui::Separator();
+  DrawStall(model);
   DragToScroll();
   ImGui::EndChild();
   ImGui::SameLine();

@@ -147,6 +147,14 @@ constexpr std::array kTable = {
     Entry{Text::kOtherMethod, "Cara lain", "Other method"},
     Entry{Text::kQrisNotSetHint, "Kode QRIS belum diatur: pemilik memasukkannya di Pengaturan, lalu kode dengan nominal tampil di sini.",
           "No QRIS code set: the owner enters it in Settings, then a code with the amount shows here."},
+    Entry{Text::kPrinter, "Printer struk", "Receipt printer"},
+    Entry{Text::kNoPrinter, "Tanpa printer", "No printer"},
+    Entry{Text::kPrinterUsb, "USB", "USB"},
+    Entry{Text::kPrinterBluetooth, "Bluetooth", "Bluetooth"},
+    Entry{Text::kTestPrint, "Tes cetak", "Test print"},
+    Entry{Text::kReprint, "Cetak ulang", "Print again"},
+    Entry{Text::kPrinting, "Mencetak", "Printing"},
+    Entry{Text::kPrinted, "tercetak", "printed"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

@@ -140,6 +140,14 @@ enum class Text {
   kScanToPay,
   kOtherMethod,
   kQrisNotSetHint,
+  kPrinter,
+  kNoPrinter,
+  kPrinterUsb,
+  kPrinterBluetooth,
+  kTestPrint,
+  kReprint,
+  kPrinting,
+  kPrinted,
   kCount,  // not a text: the number of texts
 };
 

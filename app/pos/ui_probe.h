@@ -38,7 +38,7 @@ class UiProbe {
 
   // The centre of what can be seen of the widget (where a finger would tap it) whose full
   // label, or whose visible part (before "##"), is `label`, or, for a `label` "##id", whose
-  // label ends so; false when no widget of the last frame has it.
+  // label ends so; false when no widget of the last frame has it, or none of it can be seen.
   bool Find(std::string_view label, ImVec2& centre) const {
     for (const auto& [full, rect] : widgets_) {
       const bool by_id = label.substr(0, 2) == "##" && full.size() >= label.size() &&
@@ -46,6 +46,7 @@ class UiProbe {
       if (by_id || full == label || full.substr(0, full.find("##")) == label) {
         const ImVec2 min(std::max(rect.min.x, rect.clip_min.x), std::max(rect.min.y, rect.clip_min.y));
         const ImVec2 max(std::min(rect.max.x, rect.clip_max.x), std::min(rect.max.y, rect.clip_max.y));
+        if (min.x >= max.x || min.y >= max.y) return false;  // scrolled out of view
         centre = ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2);
         return true;
       }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/business_day.h"
+#include "core/text.h"
 
 namespace lapak::print {
 
@@ -75,6 +76,11 @@ std::string SlipWrapped(std::string_view text, int width) {
   }
   if (!line.empty() || out.empty()) flush();
   return out;
+}
+
+Status CheckReceiptFooter(std::string_view footer) {
+  if (footer.empty()) return Status::Ok();
+  return ValidateText(Word::kReceiptFooter, footer, kMaxFooterBytes);
 }
 
 std::string SlipRule(int width) { return std::string(static_cast<size_t>(width), '-') + "\n"; }

@@ -25,6 +25,7 @@
 
 #include "core/day_figures.h"
 #include "core/sale.h"
+#include "core/status.h"
 #include "core/store.h"
 
 namespace lapak::print {
@@ -32,6 +33,12 @@ namespace lapak::print {
 inline constexpr int kCliColumns = 42;
 inline constexpr int kPrinterColumns = 32;
 inline constexpr size_t kMaxEReceiptBytes = 600;
+// The owner's footer under each printed receipt ("Terima kasih, sampai jumpa di Expo"):
+// printable UTF-8, one paragraph, at most two lines of the printer.
+inline constexpr size_t kMaxFooterBytes = 2 * kPrinterColumns;
+
+// Ok for a footer as above, or empty (none); else a refusal naming the footer.
+[[nodiscard]] Status CheckReceiptFooter(std::string_view footer);
 
 // "label …… value" across `width` columns, with its line end.
 std::string SlipRow(std::string_view label, std::string_view value, int width);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/print/printer.h"
+#include "app/print/slip.h"
 #include "core/catalog.h"
 #include "core/refusal.h"
 #include "core/retire_database.h"
@@ -20,6 +22,8 @@ namespace {
 constexpr std::string_view kLanguagePreference = "language";
 constexpr std::string_view kTextPercentPreference = "text_percent";
 constexpr std::string_view kQrisPreference = "qris_static";
+constexpr std::string_view kPrinterPreference = "printer";
+constexpr std::string_view kReceiptFooterPreference = "receipt_footer";
 
 }  // namespace
 
@@ -121,6 +125,28 @@ std::optional<StaticQris> Terminal::StoredQris() const {
   Result<StaticQris> qris = StaticQris::Parse(**stored);
   if (!qris.ok()) return std::nullopt;
   return *qris;
+}
+
+Status Terminal::SetPrinter(std::string_view address) {
+  if (!role_) return Refuse(Refusal::kLogInFirst);
+  if (!address.empty()) LAPAK_RETURN_IF_ERROR(print::CheckPrinterAddress(address));
+  return store_->SetPreference(kPrinterPreference, address);
+}
+
+std::string Terminal::StoredPrinter() const {
+  Result<std::optional<std::string>> stored = store_->Preference(kPrinterPreference);
+  return stored.ok() && *stored ? **stored : std::string();
+}
+
+Status Terminal::SetReceiptFooter(std::string_view footer) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kSetReceiptFooter));
+  LAPAK_RETURN_IF_ERROR(print::CheckReceiptFooter(footer));
+  return store_->SetPreference(kReceiptFooterPreference, footer);
+}
+
+std::string Terminal::StoredReceiptFooter() const {
+  Result<std::optional<std::string>> stored = store_->Preference(kReceiptFooterPreference);
+  return stored.ok() && *stored ? **stored : std::string();
 }
 
 Status Terminal::SetLanguage(Language language) {

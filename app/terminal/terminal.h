@@ -11,6 +11,8 @@
 //   Enrol, EnrolFromMedia         pemilik
 //   SetQris                       pemilik
 //   SetLanguage, SetTextPercent   anyone, logged in or not (the terminal's look, not its books)
+//   SetPrinter                    kasir or pemilik (the device at the stall, not its books)
+//   SetReceiptFooter              pemilik
 //   ResetTerminal                 pemilik (a free function: it needs the database closed)
 //
 // Reads (reports, history, the catalog, sync progress) need no role and go to store().
@@ -85,6 +87,14 @@ class Terminal {
   [[nodiscard]] Result<StaticQris> SetQris(std::string_view payload);
   // As kept; none when never set (or, which SetQris prevents, no longer valid).
   std::optional<StaticQris> StoredQris() const;
+
+  // The receipt printer's address (app/print/printer.h), checked, kept across restarts; empty
+  // for none. Receipts then print after each sale is committed.
+  [[nodiscard]] Status SetPrinter(std::string_view address);
+  std::string StoredPrinter() const;
+  // The owner's footer under each printed receipt (print::CheckReceiptFooter); empty for none.
+  [[nodiscard]] Status SetReceiptFooter(std::string_view footer);
+  std::string StoredReceiptFooter() const;
 
   // The terminal's look, kept in the store's preferences across restarts.
   [[nodiscard]] Status SetLanguage(Language language);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/print/slip.h"
 #include "app/terminal/terminal.h"
 #include "core/refusal.h"
 #include "tests/support/process.h"
@@ -199,6 +200,29 @@ TEST_F(TerminalTest, OnlyTheOwnerSetsTheStallsQrisAndOnlyAWellFormedOne) {
   Terminal again(*store_, clock_);
   ASSERT_TRUE(again.StoredQris());
   EXPECT_EQ(testing::kStallQris, again.StoredQris()->payload());
+}
+
+// The printer is the stall's device: whoever sells chooses it; the footer speaks for the
+// stall: the owner's. Both are checked, kept across restarts, and a refusal keeps the old one.
+TEST_F(TerminalTest, ThePrinterIsAnySellersAndTheReceiptFooterTheOwners) {
+  EXPECT_EQ(Refusal::kLogInFirst, terminal_.SetPrinter("/dev/usb/lp0").refusal());
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  ASSERT_TRUE(terminal_.SetPrinter("tcp:192.168.1.50").ok());
+  EXPECT_EQ(Refusal::kPrinterAddressBad, terminal_.SetPrinter("lp0").refusal());
+  const Status cashier = terminal_.SetReceiptFooter("Terima kasih");
+  EXPECT_EQ("Hanya pemilik yang dapat mengubah catatan kaki struk, bukan kasir", Explain(cashier, Language::kIndonesian));
+
+  terminal_.LogOut();
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  ASSERT_TRUE(terminal_.SetReceiptFooter("Terima kasih, sampai jumpa di Expo UMKM").ok());
+  const Status too_long = terminal_.SetReceiptFooter(std::string(print::kMaxFooterBytes + 1, 'a'));
+  EXPECT_EQ("Catatan kaki struk lebih dari 64 byte", Explain(too_long, Language::kIndonesian));
+  EXPECT_EQ(Refusal::kTextNotPrintable, terminal_.SetReceiptFooter("baris satu\nbaris dua").refusal());
+  Terminal again(*store_, clock_);
+  EXPECT_EQ("tcp:192.168.1.50", again.StoredPrinter());
+  EXPECT_EQ("Terima kasih, sampai jumpa di Expo UMKM", again.StoredReceiptFooter());
+  ASSERT_TRUE(terminal_.SetReceiptFooter("").ok());  // none
+  EXPECT_EQ("", again.StoredReceiptFooter());
 }
 
 TEST_F(TerminalTest, LanguageAndTextSizeAreAnyonesAndKept) {

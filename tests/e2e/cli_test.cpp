@@ -285,6 +285,40 @@ TEST_F(CliTest, AReceiptIsReprintedAndTheZPrintedAndAMissingPrinterChangesNothin
   EXPECT_EQ(1, z.cuts);
 }
 
+TEST_F(CliTest, ThePrinterIsChosenAndTestedAndABadAddressIsRefused) {
+  EXPECT_EQ(2, Lapak({"printer", "set", "lp0", "--pin", "1234"}).exit_code);
+  EXPECT_EQ(4, Lapak({"printer", "set", "/dev/usb/lp0", "--pin", "0000"}).exit_code);
+  EXPECT_EQ("", LapakJson({"printer", "show"})["printer"]);
+  const std::string device = dir_.File("rfcomm0");
+  testing::WriteFile(device, "");
+  EXPECT_EQ(device, LapakJson({"printer", "set", device, "--pin", "1234"})["printer"]);
+  EXPECT_EQ(device, LapakJson({"printer", "show"})["printer"]);
+  ASSERT_EQ(0, Lapak({"printer", "test"}).exit_code);
+  const testing::PrintedPage page = testing::DecodeEscPos(testing::ReadFile(device));
+  EXPECT_EQ(std::vector<std::string>(), page.errors);
+  EXPECT_NE(std::find(page.lines.begin(), page.lines.end(), "Printer siap"), page.lines.end());
+  EXPECT_EQ(9, Lapak({"printer", "test", "tcp:127.0.0.1:1"}).exit_code);  // nothing listens there
+  EXPECT_EQ("", LapakJson({"printer", "set", "--none", "--pin", "9999", "--as", "pemilik"})["printer"]);
+
+  // The footer is the owner's, bounded, and printed under each receipt.
+  EXPECT_EQ(4, Lapak({"printer", "footer", "Terima kasih", "--pin", "1234"}).exit_code);
+  EXPECT_EQ(2, Lapak({"printer", "footer", std::string(65, 'a'), "--pin", "9999", "--as", "pemilik"}).exit_code);
+  const std::string footer = "Terima kasih, sampai jumpa di Expo UMKM Bekasi";
+  EXPECT_EQ(footer, LapakJson({"printer", "footer", footer, "--pin", "9999", "--as", "pemilik"})["footer"]);
+  EXPECT_EQ(footer, LapakJson({"printer", "show"})["footer"]);
+  ImportBakso();
+  const std::string receipt = LapakJson({"sell", "--item", "BKS-01", "--pay", "cash:25000", "--pin", "1234"})["receipt"];
+  const std::string lp0 = dir_.File("lp0");
+  testing::WriteFile(lp0, "");
+  ASSERT_EQ(0, Lapak({"receipt", receipt, "--print", lp0}).exit_code);
+  const testing::PrintedPage printed = testing::DecodeEscPos(testing::ReadFile(lp0));
+  const auto line = [&](const std::string& text) {
+    return std::find(printed.lines.begin(), printed.lines.end(), text) != printed.lines.end();
+  };
+  EXPECT_TRUE(line("Terima kasih, sampai jumpa di")) << "wrapped at 32 columns";
+  EXPECT_TRUE(line("Expo UMKM Bekasi"));
+}
+
 // Kas masuk/keluar from the command line: the owner's PIN, a reason, never more out than the
 // drawer holds; the day report lists them and the Z counts them in the expected cash.
 TEST_F(CliTest, CashInAndOutCorrectTheDrawerWithTheOwnersPin) {

@@ -52,7 +52,7 @@ EventInfo Event() {
 StallDayRow Stall(std::string id, std::string name, std::string category, LedgerFigures figures,
                   ZState z_state = ZState::kNotClosed, int64_t z_difference = 0) {
   return StallDayRow{std::move(id), std::move(name), std::move(category),
-                     figures,       z_state,         Rp(z_difference), {}};
+                     figures,       z_state,         Rp(z_difference), {}, {}};
 }
 
 TerminalSync Terminal(std::string id, std::string stall, std::optional<TimePoint> last_sync,

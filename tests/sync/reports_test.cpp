@@ -490,7 +490,7 @@ const GroupRow& Row(const std::vector<GroupRow>& rows, const std::string& key) {
 }
 
 const StallDayRow& Stall(const OrganiserDayReport& report, const std::string& id) {
-  static const StallDayRow kMissing{"(missing)", "", "", {}, ZState::kNotClosed, Money(), {}};
+  static const StallDayRow kMissing{"(missing)", "", "", {}, ZState::kNotClosed, Money(), {}, {}};
   auto found = std::find_if(report.stalls.begin(), report.stalls.end(),
                             [&](const StallDayRow& row) { return row.stall_id == id; });
   return found == report.stalls.end() ? kMissing : *found;

@@ -14,6 +14,7 @@
 #include "core/qris.h"
 #include "core/refusal.h"
 #include "core/store.h"
+#include "tests/support/escpos_decoder.h"
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
 #include "tests/ui/headless_ui.h"
@@ -173,6 +174,59 @@ TEST_F(PosUiTest, TheOwnerPastesTheStallsQrisAndAQrisPaymentShowsTheCodeForWhatI
   EXPECT_EQ("cash Rp10.000; qris Rp15.000; ", Payments(Sales()[0]));
   EXPECT_EQ("", payments[0].qris_code_sha256);
   EXPECT_EQ(QrisCodeHash(for_remaining), payments[1].qris_code_sha256);
+}
+
+// Issue 13: with a printer set, each receipt prints after its sale is committed, off the
+// screen's thread; a printer that is not there is said, the sale stands, and the receipt
+// prints again from the history once the printer is back.
+TEST_F(PosUiTest, AReceiptPrintsAfterTheSaleAndAMissingPrinterLeavesTheSaleAndAReprint) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  ASSERT_TRUE(ui_->Tap("USB##printer"));
+  EXPECT_EQ("/dev/usb/lp0", model_->printer());
+  ASSERT_TRUE(ui_->Tap("Tanpa printer##printer"));
+  EXPECT_EQ("", model_->printer());
+  const std::string lp0 = dir_.File("lp0");  // stands for /dev/usb/lp0
+  testing::WriteFile(lp0, "");
+  ASSERT_TRUE(model_->SetPrinter(lp0));
+
+  ASSERT_TRUE(ui_->Tap("Jual"));
+  ASSERT_TRUE(ui_->Tap("##BKS-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  ASSERT_EQ(Screen::kReceipt, model_->screen());
+  model_->WaitForPrints();
+  ui_->Frame();
+  const std::string first = model_->last_receipt()->receipt;
+  EXPECT_EQ(first + " tercetak", model_->print_status());
+  const testing::PrintedPage page = testing::DecodeEscPos(testing::ReadFile(lp0));
+  EXPECT_EQ(std::vector<std::string>(), page.errors);
+  ASSERT_GE(page.lines.size(), 2u);
+  EXPECT_EQ("Bakso Pak Kumis", page.lines[0]);
+  EXPECT_EQ(1, page.cuts);
+
+  ASSERT_TRUE(ui_->Tap("Transaksi baru"));
+  std::filesystem::remove(lp0);  // unplugged
+  ASSERT_TRUE(ui_->Tap("##MNM-01"));
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("Uang pas"));
+  ASSERT_EQ(Screen::kReceipt, model_->screen());  // the sale is committed whatever the printer does
+  model_->WaitForPrints();
+  ui_->Frame();
+  EXPECT_EQ("Printer " + lp0 + " tidak terjangkau (No such file or directory); yang sudah tercatat tetap tersimpan, "
+            "cetak ulang nanti",
+            model_->message());
+  ASSERT_EQ(2u, Sales().size());
+  const std::string second = model_->last_receipt()->receipt;
+
+  testing::WriteFile(lp0, "");  // plugged in again
+  ASSERT_TRUE(ui_->Tap("Riwayat"));
+  ASSERT_TRUE(ui_->Tap("##" + second));
+  ASSERT_TRUE(ui_->Tap("Cetak ulang"));
+  model_->WaitForPrints();
+  ui_->Frame();
+  EXPECT_EQ(second + " tercetak", model_->print_status());
+  EXPECT_NE(std::string::npos, testing::ReadFile(lp0).find("Struk " + second));
 }
 
 TEST_F(PosUiTest, AnUnderPaidSaleIsNotRecorded) {
