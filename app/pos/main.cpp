@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Lapak: the stall's touchscreen terminal", "lapak-pos"};
   app.add_option("--db", options.db_path, "The stall's database (as for `lapak --db`)")->envname("LAPAK_DB");
   app.add_option("--screenshot", options.screenshot_path, "Render one screen of the demo stall to this PNG");
-  app.add_option("--screen", options.screen, "Screen for --screenshot: setup, login, sell, pay, qris, receipt, history, day, cash-out, catalog, settings");
+  app.add_option("--screen", options.screen, "Screen for --screenshot: setup, login, sell, pay, qris, receipt, ereceipt, history, day, cash-out, catalog, settings");
   app.add_option("--size", options.size, "Window size WxH")->capture_default_str();
   app.add_option("--text-size", options.text_percent, "Text size for --screenshot, in percent (80-160, steps of 20)")
       ->check(CLI::Range(80, 160))

@@ -30,6 +30,7 @@ void PosModel::LoadStall() {
     }
     qris_ = terminal_.StoredQris();
     printer_ = terminal_.StoredPrinter();
+    receipt_footer_ = terminal_.StoredReceiptFooter();
   }
   LoadProducts();
 }
@@ -397,6 +398,7 @@ bool PosModel::CloseDay(const CashCount& count) {
   last_z_ = std::move(z).value();
   NoteNewEntries();
   ShowDay();
+  PrintZ(*last_z_);  // recorded first, as a receipt
   return true;
 }
 

@@ -154,7 +154,12 @@ class PosModel {
   // Hands `receipt` to the printer, off this thread; a sale is printed this way right after
   // it is committed. False (and nothing) when no printer is set.
   bool PrintReceipt(const Receipt& receipt);
+  // The same for a Z report; a day's close prints its Z.
+  bool PrintZ(const ZReport& z);
   bool TestPrint();
+  // The owner's line under each printed receipt (print::CheckReceiptFooter); empty for none.
+  const std::string& receipt_footer() const { return receipt_footer_; }
+  bool SetReceiptFooter(const std::string& footer);
   // Picks up the prints that finished since the last call (each frame): the last one's
   // outcome becomes print_status(), and a failure is also said in message().
   void PollPrints();
@@ -236,6 +241,7 @@ class PosModel {
   float text_scale_ = 1.0f;
   std::optional<StaticQris> qris_;
   std::string printer_;
+  std::string receipt_footer_;
   std::string print_status_;
   std::unique_ptr<print::PrintSpooler> spooler_;
   struct QrisCode {  // the last code QrisCodeForRemaining() made, and for what amount

@@ -18,8 +18,23 @@ bool PosModel::SetPrinter(const std::string& address) {
 
 bool PosModel::PrintReceipt(const Receipt& receipt) {
   if (printer_.empty()) return false;
-  spooler_->Submit(printer_, print::ReceiptJob(stall_, receipt), receipt.receipt);
+  spooler_->Submit(printer_, print::ReceiptJob(stall_, receipt, receipt_footer_), receipt.receipt);
   print_status_ = std::string(Tr(language_, Text::kPrinting)) + " " + receipt.receipt;
+  return true;
+}
+
+bool PosModel::PrintZ(const ZReport& z) {
+  if (printer_.empty()) return false;
+  const std::string what = "Z #" + std::to_string(z.z_number);
+  spooler_->Submit(printer_, print::ZReportJob(stall_, z), what);
+  print_status_ = std::string(Tr(language_, Text::kPrinting)) + " " + what;
+  return true;
+}
+
+bool PosModel::SetReceiptFooter(const std::string& footer) {
+  if (Status set = terminal_.SetReceiptFooter(footer); !set.ok()) return Refuse(set);
+  receipt_footer_ = footer;
+  message_ = Tr(language_, Text::kFooterSaved);
   return true;
 }
 

@@ -1,5 +1,6 @@
 // Day: the day's figures; open with a float; cash in and out of the drawer during the day
-// (kas masuk/keluar); close with the drawer counted note by note, which takes the Z report.
+// (kas masuk/keluar); close with the drawer counted note by note, which takes the Z report
+// (printed when there is a printer, and again on request).
 #include <imgui.h>
 
 #include <algorithm>
@@ -27,13 +28,24 @@ static void Row(const char* label, const std::string& value) {
   ImGui::TextUnformatted(value.c_str());
 }
 
-static void DrawFigures(const PosModel& model) {
+// With a printer: "Cetak Z" for `z` (a close prints its Z by itself; this prints it again),
+// and how the last print went.
+static void DrawPrintZ(PosModel& model, const ZReport& z, bool with_status) {
+  if (model.printer().empty()) return;
+  const std::string label =
+      std::string(Tr(model.language(), Text::kPrintZ)) + (with_status ? "##last_z" : "##z" + std::to_string(z.z_number));
+  if (BigButton(label.c_str(), ImVec2(0, 0))) model.PrintZ(z);
+  if (with_status && !model.print_status().empty()) ImGui::TextWrapped("%s", model.print_status().c_str());
+}
+
+static void DrawFigures(PosModel& model) {
   const Language lang = model.language();
   if (const std::optional<ZReport>& z = model.last_z()) {
     LargeText(("Z #" + std::to_string(z->z_number)).c_str());
     Row(Tr(lang, Text::kExpectedCash), FormatMoney(z->expected_cash));
     Row(Tr(lang, Text::kCounted), FormatMoney(z->counted_cash));
     Row(Tr(lang, Text::kOverShort), OverShortText(lang, z->over_short));
+    DrawPrintZ(model, *z, true);
     ImGui::Separator();
   }
   if (!model.day_report()) return;
@@ -61,6 +73,7 @@ static void DrawFigures(const PosModel& model) {
     ImGui::Text("Z #%lld  %s", static_cast<long long>(z.z_number), z.business_day.c_str());
     Row(Tr(lang, Text::kNet), FormatMoney(z.figures.net));
     Row(Tr(lang, Text::kOverShort), OverShortText(lang, z.over_short));
+    DrawPrintZ(model, z, false);
   }
 }
 

@@ -1,11 +1,13 @@
 // Receipt: shown only once the sale is on disk. PAID, the change due, the receipt with how it
-// was paid, New sale; with a printer, whether the receipt printed, and Cetak ulang.
+// was paid, New sale; Struk di HP shows the e-receipt's QR code (app/print/slip.h) in place of
+// the receipt; with a printer, whether the receipt printed, and Cetak ulang.
 #include <imgui.h>
 
 #include <string>
 #include <vector>
 
 #include "app/pos/screens.h"
+#include "app/print/slip.h"
 #include "app/pos/ui_probe.h"
 #include "app/pos/widgets.h"
 #include "core/money.h"
@@ -26,6 +28,37 @@ void DrawPayments(Language language, const CompletedSale& sale) {
   }
 }
 
+// The receipt as text: number, time, lines, discount, total, payments and change.
+static void DrawReceiptText(Language lang, const Receipt& receipt) {
+  const SaleTotals& totals = receipt.sale.totals;
+  ImGui::BeginChild("receipt", ImVec2(0, 0), true);
+  ImGui::Text("%s %s", Tr(lang, Text::kReceipt), receipt.receipt.c_str());
+  ImGui::TextUnformatted(receipt.local_time.c_str());
+  ImGui::Separator();
+  for (const SaleLine& line : receipt.sale.lines) {
+    ImGui::TextWrapped("%s", line.name.c_str());
+    ImGui::Text("  %lld x %s = %s", static_cast<long long>(line.quantity), FormatMoney(line.unit_price).c_str(),
+                FormatMoney(line.total).c_str());
+  }
+  ImGui::Separator();
+  if (!totals.discount.is_zero()) {
+    ImGui::Text("%s %s", Tr(lang, Text::kDiscount), FormatMoney(*Money().Minus(totals.discount)).c_str());
+  }
+  ImGui::Text("%s %s", Tr(lang, Text::kTotal), FormatMoney(totals.total).c_str());
+  DrawPayments(lang, receipt.sale);
+  DragToScroll();
+  ImGui::EndChild();
+}
+
+// The e-receipt's QR code as large as the space allows, with what a customer does with it.
+static void DrawEReceipt(const PosModel& model, UiState& ui, const Receipt& receipt) {
+  ImGui::BeginChild("ereceipt", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::TextWrapped("%s", Tr(model.language(), Text::kScanEReceipt));
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ui.ereceipt_image.Draw(print::EReceiptText(model.stall(), receipt), std::min(avail.x, avail.y), "qr##ereceipt");
+  ImGui::EndChild();
+}
+
 void DrawReceipt(PosModel& model, UiState& ui) {
   const Language lang = model.language();
   if (!model.last_receipt()) {
@@ -44,6 +77,10 @@ void DrawReceipt(PosModel& model, UiState& ui) {
   ImGui::Dummy(ImVec2(0, 10));
   // Acted on after drawing: NewSale() drops the receipt this frame is still showing.
   const bool new_sale = BigButton(Tr(lang, Text::kNewSale), ImVec2(-1, TallTouchHeight()), ButtonKind::kPay);
+  const bool showing_ereceipt = ui.ereceipt_shown == receipt.receipt;
+  if (BigButton(Tr(lang, showing_ereceipt ? Text::kShowReceipt : Text::kEReceipt), ImVec2(-1, 0))) {
+    ui.ereceipt_shown = showing_ereceipt ? std::string() : receipt.receipt;
+  }
   // The receipt printed after the sale was committed: how that went, and a reprint.
   if (!model.printer().empty()) {
     if (!model.print_status().empty()) ImGui::TextWrapped("%s", model.print_status().c_str());
@@ -53,23 +90,11 @@ void DrawReceipt(PosModel& model, UiState& ui) {
   ImGui::EndChild();
 
   ImGui::SameLine();
-  ImGui::BeginChild("receipt", ImVec2(0, 0), true);
-  ImGui::Text("%s %s", Tr(lang, Text::kReceipt), receipt.receipt.c_str());
-  ImGui::TextUnformatted(receipt.local_time.c_str());
-  ImGui::Separator();
-  for (const SaleLine& line : receipt.sale.lines) {
-    ImGui::TextWrapped("%s", line.name.c_str());
-    ImGui::Text("  %lld x %s = %s", static_cast<long long>(line.quantity), FormatMoney(line.unit_price).c_str(),
-                FormatMoney(line.total).c_str());
+  if (showing_ereceipt) {
+    DrawEReceipt(model, ui, receipt);
+  } else {
+    DrawReceiptText(lang, receipt);
   }
-  ImGui::Separator();
-  if (!totals.discount.is_zero()) {
-    ImGui::Text("%s %s", Tr(lang, Text::kDiscount), FormatMoney(*Money().Minus(totals.discount)).c_str());
-  }
-  ImGui::Text("%s %s", Tr(lang, Text::kTotal), FormatMoney(totals.total).c_str());
-  DrawPayments(lang, receipt.sale);
-  DragToScroll();
-  ImGui::EndChild();
   if (new_sale) {
     model.NewSale();
     ui.pay_method = PaymentMethod::kCash;

@@ -8,6 +8,8 @@
 
 #include "app/pos/screens.h"
 #include "app/pos/widgets.h"
+#include "app/print/printer.h"
+#include "app/print/slip.h"
 #include "core/refusal.h"
 
 namespace lapak::pos {
@@ -103,10 +105,27 @@ static void DrawQris(PosModel& model) {
   ImGui::Separator();
 }
 
-// The receipt printer: none, the USB one (usblp's /dev/usb/lp0) or the Bluetooth one bound to
-// /dev/rfcomm0 (app/print/printer.h; a network printer is set with its address from `lapak`),
-// and a test print.
-static void DrawPrinter(PosModel& model) {
+// The network printer's address or the receipt footer, typed on the keyboard below: Simpan,
+// Kembali, any refusal, then the text as typed.
+static void DrawTypedSetting(PosModel& model, UiState& ui) {
+  const Language lang = model.language();
+  const bool host = ui.field == UiState::Field::kPrinterHost;
+  if (BigButton(Tr(lang, Text::kSave), ImVec2(0, 0), ButtonKind::kPay) &&
+      (host ? model.SetPrinter(std::string(print::kNetworkPrefix) + ui.printer_host)
+            : model.SetReceiptFooter(ui.receipt_footer))) {
+    ui.field = UiState::Field::kNone;
+  }
+  SameLineIfFits(Tr(lang, Text::kBack));
+  if (BigButton(Tr(lang, Text::kBack), ImVec2(0, 0))) ui.field = UiState::Field::kNone;
+  if (!model.message().empty()) ImGui::TextWrapped("%s", model.message().c_str());
+  ImGui::TextUnformatted(Tr(lang, host ? Text::kPrinterHost : Text::kReceiptFooter));
+  LargeText(((host ? ui.printer_host : ui.receipt_footer) + "_").c_str());
+}
+
+// The receipt printer: none, the USB one (usblp's /dev/usb/lp0), the Bluetooth one bound to
+// /dev/rfcomm0, or one on the network by its IP address (app/print/printer.h); a test print;
+// the owner's footer under each receipt.
+static void DrawPrinter(PosModel& model, UiState& ui) {
   const Language lang = model.language();
   struct Choice {
     Text label;
@@ -123,23 +142,61 @@ static void DrawPrinter(PosModel& model) {
     const ButtonKind kind = model.printer() == choice.address ? ButtonKind::kSelected : ButtonKind::kNormal;
     if (BigButton(label.c_str(), ImVec2(0, 0), kind)) model.SetPrinter(choice.address);
   }
+  const std::string network = std::string(Tr(lang, Text::kPrinterNetwork)) + "##printer";
+  const bool on_network = model.printer().starts_with(print::kNetworkPrefix);
+  SameLineIfFits(network.c_str());
+  if (BigButton(network.c_str(), ImVec2(0, 0), on_network ? ButtonKind::kSelected : ButtonKind::kNormal)) {
+    ui.printer_host = on_network ? model.printer().substr(print::kNetworkPrefix.size()) : std::string();
+    ui.field = UiState::Field::kPrinterHost;
+    ui.keyboard_case = KeyboardCase::kLower;
+  }
   if (model.printer().empty()) return;
   if (BigButton(Tr(lang, Text::kTestPrint), ImVec2(0, 0))) model.TestPrint();
   if (!model.print_status().empty()) ImGui::TextWrapped("%s", model.print_status().c_str());
+  ImGui::TextWrapped("%s: %s", Tr(lang, Text::kReceiptFooter),
+                     model.receipt_footer().empty() ? "-" : model.receipt_footer().c_str());
+  if (BigButton((std::string(Tr(lang, Text::kEdit)) + "##footer").c_str(), ImVec2(0, 0))) {
+    ui.receipt_footer = model.receipt_footer();
+    ui.field = UiState::Field::kReceiptFooter;
+    ui.keyboard_case = KeyboardCase::kWords;
+  }
+}
+
+// Text typed on the whole screen: what it is for above (scrolling when long), the keyboard
+// below with room for its five rows of touch targets, so that a refusal never pushes its last
+// row away.
+static void DrawKeyboardPage(PosModel& model, UiState& ui) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float avail = ImGui::GetContentRegionAvail().y;
+  const float keyboard = 5 * TouchHeight() + 4 * spacing;
+  ImGui::BeginChild("text_entry", ImVec2(0, std::max(avail - keyboard - spacing, TouchHeight())), false);
+  std::string* text = &ui.enrolment_code;
+  size_t max_bytes = 300;
+  const char* id = "code";
+  switch (ui.field) {
+    case UiState::Field::kPrinterHost:
+      DrawTypedSetting(model, ui);
+      text = &ui.printer_host;
+      max_bytes = print::kMaxHostBytes;
+      id = "host";
+      break;
+    case UiState::Field::kReceiptFooter:
+      DrawTypedSetting(model, ui);
+      text = &ui.receipt_footer;
+      max_bytes = print::kMaxFooterBytes;
+      id = "footer";
+      break;
+    default: DrawCodeEntry(model, ui); break;
+  }
+  DragToScroll();
+  ImGui::EndChild();
+  TextKeyboard(*text, max_bytes, ImGui::GetContentRegionAvail(), id, ui.keyboard_case);
 }
 
 void DrawSettings(PosModel& model, UiState& ui) {
-  if (ui.field == UiState::Field::kEnrolmentCode) {
-    // The code and any refusal above, scrolling when they are long; the keyboard below keeps
-    // room for five rows of touch targets, so that a refusal never pushes its last row away.
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float avail = ImGui::GetContentRegionAvail().y;
-    const float keyboard = 5 * TouchHeight() + 4 * spacing;
-    ImGui::BeginChild("code_entry", ImVec2(0, std::max(avail - keyboard - spacing, TouchHeight())), false);
-    DrawCodeEntry(model, ui);
-    DragToScroll();
-    ImGui::EndChild();
-    TextKeyboard(ui.enrolment_code, 300, ImGui::GetContentRegionAvail(), "code", ui.keyboard_case);
+  if (ui.field == UiState::Field::kEnrolmentCode || ui.field == UiState::Field::kPrinterHost ||
+      ui.field == UiState::Field::kReceiptFooter) {
+    DrawKeyboardPage(model, ui);
     return;
   }
   // The outcome of the last action (enrolment, QRIS, printer) across the top, then left: the
@@ -148,7 +205,7 @@ void DrawSettings(PosModel& model, UiState& ui) {
   ImGui::BeginChild("settings", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), false);
   DrawPreferences(model);
   DrawQris(model);
-  DrawPrinter(model);
+  DrawPrinter(model, ui);
   ImGui::Separator();
   DrawStall(model);
   DragToScroll();

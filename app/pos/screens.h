@@ -46,7 +46,7 @@ struct UiState {
   // types into, the price as typed, and the CSV path.
   enum class Field { kNone, kSku, kName, kCategory, kPrice, kCsvPath,
                      kStallId, kStallName, kTerminalId, kOwnerPin, kCashierPin, kDatabasePath,
-                     kEnrolmentCode };
+                     kEnrolmentCode, kPrinterHost, kReceiptFooter };
   std::optional<Product> draft;
   bool draft_is_new = false;
   Field field = Field::kNone;
@@ -61,6 +61,10 @@ struct UiState {
   std::string database_path;  // or the database it opens instead
   std::string enrolment_code;  // the settings screen's code, as typed or pasted
   QrImage qris_image;          // the pay screen's dynamic QRIS, encoded once per amount
+  std::string printer_host;    // the settings' network printer, as typed
+  std::string receipt_footer;  // the settings' receipt footer, as typed
+  std::string ereceipt_shown;  // the receipt whose e-receipt QR code the receipt screen shows
+  QrImage ereceipt_image;
 };
 
 // Draws one whole frame: the current screen and the status bar, filling the display.

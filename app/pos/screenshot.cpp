@@ -29,7 +29,10 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
       const std::string code = sync::FormatEnrolmentCode(
           {kDemoTerminalId, std::string(sync::kTerminalKeyBytes, 'k'), "http://192.168.1.10:8080",
            sync::EventCalendarText{model.stall().time_zone, model.stall().day_cutoff}});
-      if (!model.EnrolSync(code)) return Status::FailedPrecondition(model.message());
+      if (!model.EnrolSync(code) || !model.SetPrinter("tcp:192.168.1.20") ||
+          !model.SetReceiptFooter("Terima kasih, sampai jumpa lagi")) {
+        return Status::FailedPrecondition(model.message());
+      }
       model.ShowSettings();
       return Status::Ok();
     }
@@ -68,6 +71,10 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
     return Status::FailedPrecondition(model.message());
   }
   if (screen == "receipt") return Status::Ok();
+  if (screen == "ereceipt") {  // the e-receipt's code for the customer's phone
+    ui.ereceipt_shown = model.last_receipt()->receipt;
+    return Status::Ok();
+  }
   if (screen == "history") {
     model.ShowHistory();
     ui.selected_receipt = model.last_receipt()->receipt;
@@ -89,7 +96,8 @@ Status StageScreen(PosModel& model, UiState& ui, const std::string& screen, cons
     return Status::Ok();
   }
   return Status::InvalidArgument(
-      "--screen must be setup, login, sell, pay, qris, receipt, history, day, cash-out, catalog or settings");
+      "--screen must be setup, login, sell, pay, qris, receipt, ereceipt, history, day, cash-out, catalog or "
+      "settings");
 }
 
 Status WriteWidgets(const std::string& path, const UiProbe& probe) {

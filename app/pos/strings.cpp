@@ -155,6 +155,16 @@ constexpr std::array kTable = {
     Entry{Text::kReprint, "Cetak ulang", "Print again"},
     Entry{Text::kPrinting, "Mencetak", "Printing"},
     Entry{Text::kPrinted, "tercetak", "printed"},
+    Entry{Text::kPrinterNetwork, "Jaringan", "Network"},
+    Entry{Text::kPrinterHost, "Alamat IP printer", "Printer's IP address"},
+    Entry{Text::kReceiptFooter, "Catatan kaki struk", "Receipt footer"},
+    Entry{Text::kFooterSaved, "Catatan kaki struk disimpan", "Receipt footer saved"},
+    Entry{Text::kEReceipt, "Struk di HP", "Receipt on phone"},
+    Entry{Text::kShowReceipt, "Lihat struk", "Show receipt"},
+    Entry{Text::kScanEReceipt, "Pindai dengan kamera HP: struk tampil sebagai teks, tanpa internet.",
+          "Scan with a phone's camera: the receipt shows as text, no internet needed."},
+    Entry{Text::kPrintZ, "Cetak Z", "Print Z"},
+    Entry{Text::kEdit, "Ubah", "Change"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

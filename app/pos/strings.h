@@ -148,6 +148,15 @@ enum class Text {
   kReprint,
   kPrinting,
   kPrinted,
+  kPrinterNetwork,
+  kPrinterHost,
+  kReceiptFooter,
+  kFooterSaved,
+  kEReceipt,
+  kShowReceipt,
+  kScanEReceipt,
+  kPrintZ,
+  kEdit,
   kCount,  // not a text: the number of texts
 };
 

@@ -18,6 +18,8 @@ class UiProbe {
   // Texts that are not targets (large figures) are recorded too, labelled kTextPrefix + text,
   // so that a cut one is found.
   static constexpr std::string_view kTextPrefix = "text:";
+  // How much of a widget must be in view, across and down, for a test to tap it.
+  static constexpr float kMinSeenPixels = 24;
 
   // Where a widget was drawn: its rectangle, the part of the screen its window shows (its
   // clip rectangle), whether that window scrolls across and down (so that a part beyond the
@@ -38,7 +40,8 @@ class UiProbe {
 
   // The centre of what can be seen of the widget (where a finger would tap it) whose full
   // label, or whose visible part (before "##"), is `label`, or, for a `label` "##id", whose
-  // label ends so; false when no widget of the last frame has it, or none of it can be seen.
+  // label ends so; false when no widget of the last frame has it, or too little of it
+  // is in view (kMinSeenPixels).
   bool Find(std::string_view label, ImVec2& centre) const {
     for (const auto& [full, rect] : widgets_) {
       const bool by_id = label.substr(0, 2) == "##" && full.size() >= label.size() &&
@@ -46,7 +49,9 @@ class UiProbe {
       if (by_id || full == label || full.substr(0, full.find("##")) == label) {
         const ImVec2 min(std::max(rect.min.x, rect.clip_min.x), std::max(rect.min.y, rect.clip_min.y));
         const ImVec2 max(std::min(rect.max.x, rect.clip_max.x), std::min(rect.max.y, rect.clip_max.y));
-        if (min.x >= max.x || min.y >= max.y) return false;  // scrolled out of view
+        // A thumb aims at what it sees: not at a widget scrolled (almost) out of view.
+        const auto seen = [](float from, float to, float whole) { return to - from >= std::min(whole, kMinSeenPixels); };
+        if (!seen(min.x, max.x, rect.max.x - rect.min.x) || !seen(min.y, max.y, rect.max.y - rect.min.y)) return false;
         centre = ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2);
         return true;
       }

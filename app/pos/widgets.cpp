@@ -169,12 +169,32 @@ void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* 
   ImGui::PopID();
 }
 
+// `value` as it wraps at spaces within `width`; when a word would not fit (a long code has no
+// spaces), "..." and as much of its end as fits on one line: where the next key types.
+static std::string EndThatFits(const std::string& value, float width) {
+  size_t start = 0;
+  bool words_fit = true;
+  while (start <= value.size() && words_fit) {
+    const size_t end = std::min(value.find(' ', start), value.size());
+    words_fit = ImGui::CalcTextSize(value.data() + start, value.data() + end).x <= width;
+    start = end + 1;
+  }
+  if (words_fit) return value;
+  size_t from = 0;
+  while (from < value.size() && ImGui::CalcTextSize(("..." + value.substr(from)).c_str()).x > width) {
+    do ++from;
+    while (from < value.size() && (static_cast<unsigned char>(value[from]) & 0xC0) == 0x80);  // a whole character
+  }
+  return "..." + value.substr(from);
+}
+
 bool FieldButton(const char* name, const std::string& value, bool selected, float right) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(name);
   ImGui::SameLine();  // the values line up at a third of the width, unless a name is longer
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x * 0.32f));
-  const std::string label = (value.empty() ? std::string("...") : value) + "##field" + name;
+  const float inner = TouchExtent(right, 0, 0, ImGui::GetContentRegionAvail().x) - 2 * ImGui::GetStyle().FramePadding.x;
+  const std::string label = (value.empty() ? std::string("...") : EndThatFits(value, inner)) + "##field" + name;
   return BigButton(label.c_str(), ImVec2(right, 0), selected ? ButtonKind::kSelected : ButtonKind::kNormal);
 }
 

@@ -54,7 +54,8 @@ void TextKeyboard(std::string& text, size_t max_bytes, ImVec2 size, const char* 
 
 // One field of a form: its name, then its value as a button across the rest of the line, or
 // up to `right` from its end when negative (labelled "value##field<name>"); true when tapped,
-// to give the field the keyboard.
+// to give the field the keyboard. A value wraps at spaces; one with a word wider than the
+// button (a code) shows "..." and its end.
 bool FieldButton(const char* name, const std::string& value, bool selected, float right = -1);
 
 // Text in the large font, or, when that is wider than the rest of the line, in the body font

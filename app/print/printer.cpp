@@ -20,7 +20,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr std::string_view kTcpPrefix = "tcp:";
 constexpr const char* kDefaultPort = "9100";
 
 struct TcpAddress {
@@ -30,12 +29,12 @@ struct TcpAddress {
 
 // "tcp:HOST[:PORT]" split; false when it is not that form.
 bool SplitTcp(std::string_view address, TcpAddress& out) {
-  if (!address.starts_with(kTcpPrefix)) return false;
-  std::string_view rest = address.substr(kTcpPrefix.size());
+  if (!address.starts_with(kNetworkPrefix)) return false;
+  std::string_view rest = address.substr(kNetworkPrefix.size());
   const size_t colon = rest.rfind(':');
   out.host = std::string(colon == std::string_view::npos ? rest : rest.substr(0, colon));
   out.port = colon == std::string_view::npos ? kDefaultPort : std::string(rest.substr(colon + 1));
-  if (out.host.empty() || out.port.empty() || out.port.size() > 5) return false;
+  if (out.host.empty() || out.host.size() > kMaxHostBytes || out.port.empty() || out.port.size() > 5) return false;
   for (const char c : out.port) {
     if (c < '0' || c > '9') return false;
   }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,8 @@ namespace lapak::print {
 
 inline constexpr std::chrono::milliseconds kPrintTimeout{8000};
 inline constexpr int kSendBufferBytes = 4096;
+inline constexpr std::string_view kNetworkPrefix = "tcp:";
+inline constexpr size_t kMaxHostBytes = 253;  // the longest DNS name
 
 // Ok when `address` is one of the forms above (nothing is opened).
 [[nodiscard]] Status CheckPrinterAddress(std::string_view address);

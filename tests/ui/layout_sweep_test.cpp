@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/pos/demo_stall.h"
+#include "app/print/slip.h"
 #include "app/terminal/terminal.h"
 #include "core/store.h"
 #include "core/text.h"
@@ -216,6 +217,11 @@ TEST_P(LayoutSweepTest, TheReceiptAndHistoryShowEverySaleWhole) {
   ASSERT_EQ(Screen::kReceipt, model_->screen()) << model_->message();
   EXPECT_EQ(std::vector<std::string>(), Faults());
   EXPECT_TRUE(Whole("Transaksi baru"));
+  // The e-receipt's code in place of the receipt: whole, modules large enough for a phone.
+  ASSERT_TRUE(ui_->Tap("Struk di HP"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  EXPECT_TRUE(Whole("qr##ereceipt"));
+  EXPECT_GE(ui_->ui().ereceipt_image.module_pixels(), pos::QrImage::kMinModulePixels);
   model_->ShowHistory();
   ui_->ui().selected_receipt = model_->last_receipt()->receipt;
   EXPECT_EQ(std::vector<std::string>(), Faults());
@@ -289,6 +295,19 @@ TEST_P(LayoutSweepTest, TheOwnersCatalogAndSettingsFit) {
   EXPECT_FALSE(model_->message().empty());
   EXPECT_EQ(std::vector<std::string>(), Faults());
   for (const char* key : {"abc##case_code", "spasi##code", "Z##code", "1##code"}) EXPECT_TRUE(Whole(key)) << key;
+  // The network printer's address and the receipt footer, typed the same way.
+  ui_->ui().field = pos::UiState::Field::kNone;
+  ASSERT_TRUE(model_->SetPrinter("tcp:192.168.1.50"));
+  EXPECT_EQ(std::vector<std::string>(), Faults());
+  for (const auto& [field, keyboard] : {std::pair{pos::UiState::Field::kPrinterHost, "host"},
+                                        std::pair{pos::UiState::Field::kReceiptFooter, "footer"}}) {
+    ui_->ui().field = field;
+    ui_->ui().receipt_footer = std::string(print::kMaxFooterBytes, 'W');
+    EXPECT_EQ(std::vector<std::string>(), Faults()) << keyboard;
+    for (const std::string& key : std::vector<std::string>{"Simpan", "Kembali", "spasi##" + std::string(keyboard), "1##" + std::string(keyboard)}) {
+      EXPECT_TRUE(Whole(key)) << key;
+    }
+  }
 }
 
 std::string Name(const ::testing::TestParamInfo<std::tuple<DisplaySize, int, int>>& info) {

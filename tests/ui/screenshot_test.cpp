@@ -36,12 +36,13 @@ void PrintTo(const Shot& shot, std::ostream* out) {
 
 // Runs lapak-pos --screenshot under Xvfb. Mesa's drivers leak a few bytes at exit in modules
 // LeakSanitizer cannot name; the headless UI tests check the terminal's own code for leaks.
+// At 19:05 WIB on 22 November 2026 (app/common/app_clock.h), as the README's pictures.
 testing::RunResult Screenshot(const std::string& png, const std::string& screen, const std::string& size,
                               const std::vector<std::string>& more) {
   std::vector<std::string> command = {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", LAPAK_POS_PATH,
                                       "--screenshot", png, "--screen", screen, "--size", size};
   command.insert(command.end(), more.begin(), more.end());
-  return testing::Run(command, {"ASAN_OPTIONS=detect_leaks=0"});
+  return testing::Run(command, {"ASAN_OPTIONS=detect_leaks=0", "LAPAK_NOW=2026-11-22T12:05:00Z"});
 }
 
 // The PNG's pixels as RGB (free with stbi_image_free), or null.
@@ -109,22 +110,29 @@ void PrintTo(const QrisShot& shot, std::ostream* out) {
 
 class QrisScreenTest : public ::testing::TestWithParam<QrisShot> {};
 
-TEST_P(QrisScreenTest, ZbarReadsTheDynamicCodeWithTheSalesAmountFromTheScreenshot) {
-  const QrisShot& shot = GetParam();
+// What zbarimg reads from a screenshot of `screen` at `shot`; empty (and a failure) when the
+// screenshot or the reading fails.
+std::string ReadCodeOnScreen(const std::string& screen, const QrisShot& shot) {
   testing::TempDir dir;
-  const std::string png = dir.File("qris.png");
+  const std::string png = dir.File(screen + ".png");
   const testing::RunResult run =
-      Screenshot(png, "qris", std::to_string(shot.width) + "x" + std::to_string(shot.height),
+      Screenshot(png, screen, std::to_string(shot.width) + "x" + std::to_string(shot.height),
                  {"--text-size", std::to_string(shot.text_percent)});
-  ASSERT_EQ(0, run.exit_code) << run.err;
+  EXPECT_EQ(0, run.exit_code) << run.err;
   const testing::RunResult read = testing::Run({"/usr/bin/zbarimg", "--quiet", "--raw", png});
-  ASSERT_EQ(0, read.exit_code) << "zbarimg found no code: " << read.err;
+  EXPECT_EQ(0, read.exit_code) << "zbarimg found no code: " << read.err;
+  return read.exit_code == 0 ? read.out : std::string();
+}
+
+TEST_P(QrisScreenTest, ZbarReadsTheDynamicCodeWithTheSalesAmountFromTheScreenshot) {
+  const std::string read = ReadCodeOnScreen("qris", GetParam());
+  ASSERT_FALSE(read.empty());
 
   const std::string expected = StaticQris::Parse(pos::kDemoQris)->ForPayment(Money::Rupiah(47000)).value();
-  EXPECT_EQ(expected + "\n", read.out);
-  EXPECT_NE(std::string::npos, read.out.find("010212")) << "not a dynamic code";
-  EXPECT_NE(std::string::npos, read.out.find("540547000")) << "not the sale's amount in digits";
-  const std::string payload = read.out.substr(0, read.out.size() - 1);
+  EXPECT_EQ(expected + "\n", read);
+  EXPECT_NE(std::string::npos, read.find("010212")) << "not a dynamic code";
+  EXPECT_NE(std::string::npos, read.find("540547000")) << "not the sale's amount in digits";
+  const std::string payload = read.substr(0, read.size() - 1);
   EXPECT_EQ(fmt::format("{:04X}", QrisCrc(payload.substr(0, payload.size() - 4))), payload.substr(payload.size() - 4));
 }
 
@@ -136,6 +144,27 @@ std::string QrisShotName(const ::testing::TestParamInfo<QrisShot>& info) {
 INSTANTIATE_TEST_SUITE_P(EverySize, QrisScreenTest,
                          ::testing::Values(QrisShot{800, 480, 100}, QrisShot{800, 480, 160},
                                            QrisShot{1024, 600, 100}, QrisShot{1280, 800, 140},
+                                           QrisShot{1920, 1080, 100}),
+                         QrisShotName);
+
+// Issue 13: the e-receipt on the receipt screen, read by zbarimg as a phone's camera would:
+// plain text, the receipt's number, its lines and how it was paid (app/print/slip.h).
+class EReceiptScreenTest : public ::testing::TestWithParam<QrisShot> {};
+
+TEST_P(EReceiptScreenTest, ZbarReadsTheReceiptAsTextFromTheScreenshot) {
+  EXPECT_EQ("Bakso Pak Kumis\n"
+            "Struk 20261122-0001 2026-11-22 19:05 WIB\n"
+            "2x Bakso Urat 40.000\n"
+            "1x Es Teh Manis 5.000\n"
+            "1x Kerupuk 2.000\n"
+            "Total Rp47.000\n"
+            "Tunai 50.000\n"
+            "Kembali 3.000\n\n",  // zbarimg ends what it read with a line break
+            ReadCodeOnScreen("ereceipt", GetParam()));
+}
+
+INSTANTIATE_TEST_SUITE_P(EverySize, EReceiptScreenTest,
+                         ::testing::Values(QrisShot{800, 480, 160}, QrisShot{1024, 600, 100},
                                            QrisShot{1920, 1080, 100}),
                          QrisShotName);
 
