@@ -11,11 +11,9 @@
 // File text:  UTF-8 lines; lines starting with '#' are notes for whoever opens the file; blank
 //             lines are ignored; exactly one other line, the code (sync/enrolment.h). At most
 //             kMaxEnrolmentFileBytes.
-// Where:      each root of MediaRoots() and the folders one and two levels below it, where
-//             Debian mounts sticks (/media/USER/LABEL, /run/media/USER/LABEL, /mnt/LABEL). At
-//             most kMaxFoldersPerLevel entries of each folder are looked at, so a big tree
-//             mounted there costs little. When several sticks hold a file for this terminal,
-//             the newest one (by modification time) is used: enrolling again gives a new key.
+// Where:      on the sticks mounted under MediaRoots() (core/removable_media.h); when several
+//             hold a file for this terminal, the newest one is used: enrolling again gives a
+//             new key.
 #pragma once
 
 #include <cstddef>
@@ -29,7 +27,6 @@
 namespace lapak::sync {
 
 inline constexpr size_t kMaxEnrolmentFileBytes = 4096;
-inline constexpr size_t kMaxFoldersPerLevel = 64;
 
 std::string EnrolmentFileName(std::string_view stall_id, std::string_view terminal_id);
 
@@ -41,10 +38,6 @@ std::string EnrolmentFileName(std::string_view stall_id, std::string_view termin
 // readable by its owner only where the filesystem keeps modes; the file's path.
 [[nodiscard]] Result<std::string> WriteEnrolmentFile(const std::string& folder, std::string_view stall_id,
                                                      const EnrolmentCode& code);
-
-// Where sticks are looked for: $LAPAK_MEDIA_ROOTS (folders separated by ':') when set and not
-// empty, else /media, /run/media and /mnt.
-std::vector<std::string> MediaRoots();
 
 // The newest file for this stall's terminal under `roots`; NoEnrolmentFile when there is none.
 [[nodiscard]] Result<std::string> FindEnrolmentFile(const std::vector<std::string>& roots,

@@ -6,6 +6,7 @@
 #include "app/cli/cli.h"
 #include "core/qris.h"
 #include "core/refusal.h"
+#include "core/removable_media.h"
 #include "core/small_file.h"
 
 namespace lapak::cli {
@@ -41,13 +42,23 @@ void AddQrisCommand(CLI::App& app, Context& ctx) {
 
   auto code = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
+  auto image = std::make_shared<std::string>();
+  auto usb = std::make_shared<bool>(false);
   auto pin = std::make_shared<PinOptions>();
   CLI::App* set = qris->add_subcommand("set", "Keep the stall's static QRIS, checked (the owner's PIN)");
   CLI::Option* code_option = set->add_option("code", *code, "The code's text, as read from the sticker");
-  set->add_option("--file", *file, "Read the code's text from this file instead")->excludes(code_option);
+  CLI::Option* file_option =
+      set->add_option("--file", *file, "Read the code's text from this file instead")->excludes(code_option);
+  CLI::Option* image_option = set->add_option("--image", *image, "Read the code from a photo of the sticker (PNG, JPEG)")
+                                  ->excludes(code_option)
+                                  ->excludes(file_option);
+  set->add_flag("--usb", *usb, "Read it from qris.png or qris.jpg on a USB stick")
+      ->excludes(code_option)
+      ->excludes(file_option)
+      ->excludes(image_option);
   AddPinOptions(*set, *pin, Role::kOwner);
-  set->callback([&ctx, code, file, pin] {
-    if (code->empty() && file->empty()) throw CLI::RequiredError("code or --file");
+  set->callback([&ctx, code, file, image, usb, pin] {
+    if (code->empty() && file->empty() && image->empty() && !*usb) throw CLI::RequiredError("code, --file, --image or --usb");
     std::string text = *code;
     if (!file->empty()) {
       Result<std::string> read = ReadSmallFile(*file, kMaxQrisFileBytes);
@@ -59,7 +70,9 @@ void AddQrisCommand(CLI::App& app, Context& ctx) {
     if (!store) return;
     app::Terminal terminal(*store, *ctx.clock);
     if (!LogIn(ctx, terminal, *pin)) return;
-    Result<StaticQris> set_qris = terminal.SetQris(text);
+    Result<StaticQris> set_qris = *usb              ? terminal.SetQrisFromMedia(MediaRoots())
+                                  : !image->empty() ? terminal.SetQrisFromImage(*image)
+                                                    : terminal.SetQris(text);
     if (!Check(ctx, set_qris.status())) return;
     Emit(ctx, QrisJson(*set_qris), "Kode QRIS disimpan: " + QrisText(*set_qris));
   });

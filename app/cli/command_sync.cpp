@@ -9,6 +9,7 @@
 #include "app/cli/cli.h"
 #include "app/common/report.h"
 #include "core/refusal.h"
+#include "core/removable_media.h"
 #include "sync/enrolment_file.h"
 #include "sync/protocol.h"
 #include "sync/sync_worker.h"
@@ -135,7 +136,7 @@ void AddSyncCommands(CLI::App& app, Context& ctx) {
     nlohmann::json result;
     std::string file_text;
     if (*from_usb) {
-      Result<app::Terminal::EnrolledFromFile> enrolled = terminal.EnrolFromMedia(sync::MediaRoots());
+      Result<app::Terminal::EnrolledFromFile> enrolled = terminal.EnrolFromMedia(MediaRoots());
       if (!Check(ctx, enrolled.status())) return;
       result["file"] = enrolled->path;
       result["file_deleted"] = enrolled->deleted;

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/refusal.h"
+#include "core/removable_media.h"
 
 namespace lapak::pos {
 
@@ -119,8 +120,11 @@ bool PosModel::ImportCatalogFile(const std::string& path, bool replace) {
   return true;
 }
 
-bool PosModel::SetQris(const std::string& code) {
-  Result<StaticQris> set = terminal_.SetQris(code);
+bool PosModel::SetQris(const std::string& code) { return KeepQris(terminal_.SetQris(code)); }
+
+bool PosModel::SetQrisFromUsb() { return KeepQris(terminal_.SetQrisFromMedia(MediaRoots())); }
+
+bool PosModel::KeepQris(const Result<StaticQris>& set) {
   if (!set.ok()) return Refuse(set.status());
   qris_ = *set;
   qris_code_ = {};

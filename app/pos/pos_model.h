@@ -146,6 +146,8 @@ class PosModel {
   void ShowSettings();
   // The stall's static QRIS, pasted or typed from the sticker; the owner's to set.
   bool SetQris(const std::string& code);
+  // … or read from a photo of the sticker, qris.png or qris.jpg on a USB stick.
+  bool SetQrisFromUsb();
 
   // ---- the receipt printer (pos_model_print.cpp) ----
   // Its address (app/print/printer.h), empty for none; set by whoever is logged in.
@@ -217,6 +219,7 @@ class PosModel {
  private:
   bool Refuse(const Status& status);  // keeps the message in language(), returns false
   bool AddPayment(const Payment& payment);
+  bool KeepQris(const Result<StaticQris>& set);  // a code the terminal kept, or its refusal
 
   StallStore* store_;                          // the one given, or opened_store_
   std::unique_ptr<StallStore> opened_store_;  // a database opened from the set-up screen

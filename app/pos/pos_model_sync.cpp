@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "app/pos/pos_model.h"
+#include "core/removable_media.h"
 #include "sync/enrolment_file.h"
 
 namespace lapak::pos {
@@ -62,7 +63,7 @@ bool PosModel::EnrolSync(const std::string& code) {
 }
 
 bool PosModel::EnrolFromUsb() {
-  Result<app::Terminal::EnrolledFromFile> enrolled = terminal_.EnrolFromMedia(sync::MediaRoots());
+  Result<app::Terminal::EnrolledFromFile> enrolled = terminal_.EnrolFromMedia(MediaRoots());
   if (!enrolled.ok()) return Refuse(enrolled.status());
   message_ = Tr(language_, Text::kEnrolled);
   if (!enrolled->deleted) message_ += fmt::format(". {}: {}", Tr(language_, Text::kCodeFileKept), enrolled->path);

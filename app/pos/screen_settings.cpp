@@ -88,7 +88,8 @@ static void DrawStall(PosModel& model) {
 }
 
 // The stall's static QRIS (core/qris.h), whose code each QRIS payment shows with its amount:
-// whose it is, or that none is set; pasted from the clipboard and checked at once (the owner's).
+// whose it is, or that none is set; pasted from the clipboard, or read from a photo of the
+// sticker on a USB stick, and checked at once (the owner's).
 static void DrawQris(PosModel& model) {
   const Language lang = model.language();
   const std::optional<StaticQris>& qris = model.qris();
@@ -102,6 +103,8 @@ static void DrawQris(PosModel& model) {
     const char* clipboard = ImGui::GetClipboardText();
     model.SetQris(clipboard != nullptr ? clipboard : "");
   }
+  SameLineIfFits(Tr(lang, Text::kQrisFromUsb));
+  if (BigButton(Tr(lang, Text::kQrisFromUsb), ImVec2(0, 0))) model.SetQrisFromUsb();
   ImGui::Separator();
 }
 

@@ -165,6 +165,7 @@ constexpr std::array kTable = {
           "Scan with a phone's camera: the receipt shows as text, no internet needed."},
     Entry{Text::kPrintZ, "Cetak Z", "Print Z"},
     Entry{Text::kEdit, "Ubah", "Change"},
+    Entry{Text::kQrisFromUsb, "QRIS dari USB", "QRIS from USB"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

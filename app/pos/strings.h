@@ -157,6 +157,7 @@ enum class Text {
   kScanEReceipt,
   kPrintZ,
   kEdit,
+  kQrisFromUsb,
   kCount,  // not a text: the number of texts
 };
 

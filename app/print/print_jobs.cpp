@@ -14,7 +14,10 @@ constexpr int kQrDots = 4;
 
 std::string ReceiptJob(const StallInfo& stall, const Receipt& receipt, std::string_view footer) {
   EscPosJob job;
-  job.Text(ReceiptSlip(stall, receipt, kPrinterColumns, footer));
+  // The slip opens with the stall's name as SlipWrapped lays it out: printed centred and bold.
+  const std::string name = SlipWrapped(stall.stall_name, kPrinterColumns);
+  const std::string slip = ReceiptSlip(stall, receipt, kPrinterColumns, footer);
+  job.Centre(true).Bold(true).Text(name).Bold(false).Centre(false).Text(slip.substr(name.size()));
   if (Result<app::QrMatrix> code = app::QrMatrix::Encode(EReceiptText(stall, receipt)); code.ok()) {
     job.Feed(1).Centre(true).Text("Struk di HP: pindai kode ini").Qr(*code, kQrDots).Centre(false);
   }

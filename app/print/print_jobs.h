@@ -10,8 +10,8 @@
 
 namespace lapak::print {
 
-// The receipt laid out at kPrinterColumns (slip.h), the owner's footer, then the e-receipt
-// (EReceiptText) as a QR code of 4 dots a module, and a cut.
+// The receipt laid out at kPrinterColumns (slip.h), the stall's name centred and bold, the
+// owner's footer, then the e-receipt (EReceiptText) as a QR code of 4 dots a module, and a cut.
 std::string ReceiptJob(const StallInfo& stall, const Receipt& receipt, std::string_view footer = {});
 
 // The Z report laid out at kPrinterColumns, and a cut.

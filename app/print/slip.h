@@ -50,7 +50,8 @@ std::string SlipRule(int width);
 // Sales, gross, voids and net, then the net of each payment method indented under it.
 std::string FiguresSlip(const DayFigures& figures, int width);
 
-// The receipt: stall, number and time, lines, discount, total, payments and change, the
+// The receipt: the stall's name (first, exactly as SlipWrapped lays it out: ReceiptJob prints
+// those lines bold), number and time, lines, discount, total, payments and change, the
 // owner's `footer` (wrapped), and BATAL for a voided sale.
 std::string ReceiptSlip(const StallInfo& stall, const Receipt& receipt, int width, std::string_view footer = {});
 

@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <system_error>
 
+#include "app/common/qr_scan.h"
 #include "app/print/printer.h"
 #include "app/print/slip.h"
 #include "core/catalog.h"
 #include "core/refusal.h"
+#include "core/removable_media.h"
 #include "core/retire_database.h"
 #include "core/small_file.h"
 #include "sync/enrolment.h"
@@ -117,6 +119,32 @@ Result<StaticQris> Terminal::SetQris(std::string_view payload) {
   if (!qris.ok()) return qris.status();
   LAPAK_RETURN_IF_ERROR(store_->SetPreference(kQrisPreference, qris->payload()));
   return qris;
+}
+
+Result<StaticQris> Terminal::SetQrisFromImage(const std::string& path) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kSetQris));
+  Result<std::vector<std::string>> codes = ReadQrCodesInImage(path);
+  if (!codes.ok()) return codes.status();
+  Status first_refusal;
+  for (const std::string& code : *codes) {
+    Result<StaticQris> set = SetQris(code);
+    if (set.ok()) return set;
+    if (first_refusal.ok()) first_refusal = set.status();
+  }
+  return first_refusal;
+}
+
+Result<StaticQris> Terminal::SetQrisFromMedia(const std::vector<std::string>& roots) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kSetQris));
+  std::vector<std::string> names;
+  for (const char* stem : {"qris", "QRIS", "Qris"}) {
+    for (const char* extension : {"png", "jpg", "jpeg", "PNG", "JPG", "JPEG"}) {
+      names.push_back(std::string(stem) + "." + extension);
+    }
+  }
+  const std::optional<std::string> image = FindNewestOnMedia(roots, names);
+  if (!image) return Refuse(Refusal::kNoQrisImageOnMedia, ListRoots(roots));
+  return SetQrisFromImage(*image);
 }
 
 std::optional<StaticQris> Terminal::StoredQris() const {

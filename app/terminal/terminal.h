@@ -9,7 +9,7 @@
 //   Void, MoveCash                the owner's PIN, given with each one, whoever holds the till
 //   SaveProduct, ImportCatalog    pemilik
 //   Enrol, EnrolFromMedia         pemilik
-//   SetQris                       pemilik
+//   SetQris, SetQrisFrom…         pemilik
 //   SetLanguage, SetTextPercent   anyone, logged in or not (the terminal's look, not its books)
 //   SetPrinter                    kasir or pemilik (the device at the stall, not its books)
 //   SetReceiptFooter              pemilik
@@ -85,6 +85,12 @@ class Terminal {
   // The stall's static QRIS (core/qris.h), checked, kept in the store's preferences; the
   // terminal derives each payment's dynamic code from it.
   [[nodiscard]] Result<StaticQris> SetQris(std::string_view payload);
+  // The same from a photo of the printed sticker (app/common/qr_scan.h): the first QR code in
+  // it that is a valid static QRIS; else the refusal of the first code found, or the image's.
+  [[nodiscard]] Result<StaticQris> SetQrisFromImage(const std::string& path);
+  // From the newest image named qris.png, qris.jpg or qris.jpeg (any case of the name) on a USB
+  // stick under `roots` (core/removable_media.h); NoQrisImageOnMedia when there is none.
+  [[nodiscard]] Result<StaticQris> SetQrisFromMedia(const std::vector<std::string>& roots);
   // As kept; none when never set (or, which SetQris prevents, no longer valid).
   std::optional<StaticQris> StoredQris() const;
 

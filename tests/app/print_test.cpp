@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -180,6 +181,25 @@ struct Listener {
   ~Listener() { ::close(fd); }
   std::string Address() const { return "tcp:127.0.0.1:" + std::to_string(port); }
 };
+
+// The receipt as the paper comes out (the README's picture is drawn so, from the bytes a
+// printer gets): the lines in font A's 12×24 cells, the footer, the e-receipt's code under
+// them, which zbarimg reads from the picture.
+TEST(PrinterTest, TheRenderedPaperShowsTheReceiptAndItsCodeReads) {
+  testing::TempDir dir;
+  const testing::PrintedPage page =
+      testing::DecodeEscPos(ReceiptJob(kStall, SampleReceipt(), "Terima kasih, sampai jumpa lagi"));
+  ASSERT_EQ(std::vector<std::string>(), page.errors);
+  ASSERT_EQ(page.lines.size(), page.looks.size());
+  EXPECT_TRUE(page.looks[0].bold) << "the stall's name stands out";
+  EXPECT_NE(std::find(page.lines.begin(), page.lines.end(), "Terima kasih, sampai jumpa lagi"), page.lines.end());
+  const std::string png = dir.File("paper.png");
+  ASSERT_TRUE(testing::WritePrintedPagePng(page, "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", png));
+  const testing::RunResult read = testing::Run({"/usr/bin/zbarimg", "--quiet", "--raw", png});
+  ASSERT_EQ(0, read.exit_code) << read.err;
+  EXPECT_EQ(EReceiptText(kStall, SampleReceipt()) + "\n", read.out);
+  EXPECT_FALSE(testing::WritePrintedPagePng(page, dir.File("no-such-font.ttf"), dir.File("none.png")));
+}
 
 TEST(PrinterTest, ANetworkPrinterOnRawTcpGetsTheWholeReceipt) {
   testing::TempDir dir;

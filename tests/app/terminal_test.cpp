@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/common/qr_scan.h"
 #include "app/print/slip.h"
 #include "app/terminal/terminal.h"
 #include "core/refusal.h"
 #include "tests/support/process.h"
+#include "tests/support/qr_picture.h"
 #include "tests/support/stall_qris.h"
 #include "tests/support/wib.h"
 
@@ -200,6 +202,64 @@ TEST_F(TerminalTest, OnlyTheOwnerSetsTheStallsQrisAndOnlyAWellFormedOne) {
   Terminal again(*store_, clock_);
   ASSERT_TRUE(again.StoredQris());
   EXPECT_EQ(testing::kStallQris, again.StoredQris()->payload());
+}
+
+// Issue 13: the owner photographs the printed sticker (or scans it) and the terminal reads the
+// code from the picture: PNG or JPEG, from a file or from qris.png / QRIS.JPG on a USB stick.
+// Whatever is not a QRIS, or not a picture, is refused in words and changes nothing.
+TEST_F(TerminalTest, TheOwnerSetsTheQrisFromAPhotoOfTheSticker) {
+  const std::string png = dir_.File("sticker.png");
+  ASSERT_TRUE(testing::WriteQrPicture(testing::kStallQris, png, testing::PictureFormat::kPng));
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  EXPECT_EQ(Refusal::kOwnerSetsQris, terminal_.SetQrisFromImage(png).status().refusal());
+  terminal_.LogOut();
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+
+  const std::string website = dir_.File("website.png");
+  ASSERT_TRUE(testing::WriteQrPicture("https://bazar.example/menu", website, testing::PictureFormat::kPng));
+  const Status not_qris = terminal_.SetQrisFromImage(website).status();
+  EXPECT_FALSE(not_qris.ok());
+  EXPECT_EQ(StatusCode::kInvalidArgument, not_qris.code()) << not_qris.ToString();
+  const std::string text = dir_.File("notes.png");
+  testing::WriteFile(text, "not a picture at all");
+  const Status unreadable = terminal_.SetQrisFromImage(text).status();
+  EXPECT_EQ(Refusal::kImageUnreadable, unreadable.refusal());
+  EXPECT_TRUE(Explain(unreadable, Language::kIndonesian).starts_with("Gambar " + text + " tidak dapat dibaca"))
+      << Explain(unreadable, Language::kIndonesian);
+  EXPECT_FALSE(terminal_.StoredQris());
+
+  const std::string jpeg = dir_.File("sticker.jpg");
+  ASSERT_TRUE(testing::WriteQrPicture(testing::kStallQris, jpeg, testing::PictureFormat::kJpeg));
+  Result<StaticQris> from_jpeg = terminal_.SetQrisFromImage(jpeg);
+  ASSERT_TRUE(from_jpeg.ok()) << from_jpeg.status().ToString();
+  EXPECT_EQ(testing::kStallQris, from_jpeg->payload());
+
+  // From a stick: none there is said with where it was looked for; then QRIS.PNG on one.
+  const std::string media = dir_.File("media");
+  std::filesystem::create_directories(media + "/owner/STICK");
+  const Status none = terminal_.SetQrisFromMedia({media}).status();
+  EXPECT_EQ(Refusal::kNoQrisImageOnMedia, none.refusal());
+  EXPECT_EQ("Tidak ada gambar qris.png atau qris.jpg di USB (dicari di " + media + ")",
+            Explain(none, Language::kIndonesian));
+  std::filesystem::copy_file(png, media + "/owner/STICK/QRIS.PNG");
+  Result<StaticQris> from_stick = terminal_.SetQrisFromMedia({media});
+  ASSERT_TRUE(from_stick.ok()) << from_stick.status().ToString();
+  EXPECT_EQ("WARUNG UJI", from_stick->merchant_name());
+}
+
+// A picture with no code, and one far too large to decode, are refused before any work.
+TEST_F(TerminalTest, APictureWithNoCodeOrTooManyPixelsIsRefused) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  const std::string white = dir_.File("white.png");
+  ASSERT_TRUE(testing::WriteWhitePicture(white, 400, 300));
+  EXPECT_EQ(Refusal::kNoQrInImage, terminal_.SetQrisFromImage(white).status().refusal());
+  const std::string wide = dir_.File("wide.png");
+  ASSERT_TRUE(testing::WriteWhitePicture(wide, app::kMaxImageSide + 1, 2));
+  const Status too_large = terminal_.SetQrisFromImage(wide).status();
+  EXPECT_EQ(Refusal::kImageTooLarge, too_large.refusal());
+  EXPECT_NE(std::string::npos, Explain(too_large, Language::kIndonesian).find("6001x2 piksel"))
+      << Explain(too_large, Language::kIndonesian);
+  EXPECT_FALSE(terminal_.StoredQris());
 }
 
 // The printer is the stall's device: whoever sells chooses it; the footer speaks for the

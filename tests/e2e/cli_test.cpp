@@ -13,6 +13,7 @@
 #include "core/qris.h"
 #include "tests/support/escpos_decoder.h"
 #include "tests/support/process.h"
+#include "tests/support/qr_picture.h"
 #include "tests/support/stall_qris.h"
 
 namespace lapak {
@@ -152,6 +153,21 @@ TEST_F(CliTest, TheOwnerSetsTheStallsQrisAndEachAmountGetsItsDynamicCode) {
   EXPECT_EQ(StaticQris::Parse(testing::kStallQris)->ForPayment(Money::Rupiah(20000)).value(), code["payload"]);
   EXPECT_EQ(2, Lapak({"qris", "for", "Rp10.000.001"}).exit_code);  // above Bank Indonesia's limit
   EXPECT_EQ(2, Lapak({"qris", "for", "0"}).exit_code);
+
+  // From a photo of the sticker, given or found on a USB stick.
+  const std::string photo = dir_.File("stiker.jpg");
+  ASSERT_TRUE(testing::WriteQrPicture(testing::kStallQris, photo, testing::PictureFormat::kJpeg));
+  EXPECT_EQ("WARUNG UJI", LapakJson({"qris", "set", "--image", photo, "--pin", "9999"})["merchant_name"]);
+  const std::string media = dir_.File("media");
+  std::filesystem::create_directories(media + "/STICK");
+  const std::vector<std::string> from_usb = {kLapak, "--db", db_, "qris", "set", "--usb", "--pin", "9999"};
+  RunResult none = testing::Run(from_usb, {kFixedClock[0], "LAPAK_MEDIA_ROOTS=" + media});
+  EXPECT_EQ(3, none.exit_code) << none.err;  // not found
+  EXPECT_NE(std::string::npos, none.err.find("qris.png")) << none.err;
+  std::filesystem::copy_file(photo, media + "/STICK/qris.jpg");
+  RunResult found = testing::Run(from_usb, {kFixedClock[0], "LAPAK_MEDIA_ROOTS=" + media});
+  EXPECT_EQ(0, found.exit_code) << found.err;
+  EXPECT_EQ(2, Lapak({"qris", "set", "--image", photo, "--usb", "--pin", "9999"}).exit_code);  // one source
 }
 
 // Without $LAPAK_LANG a vendor reads Bahasa Indonesia; --json also names the refusal's code.

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/refusal.h"
+#include "core/removable_media.h"
 #include "tests/support/process.h"
 
 namespace lapak::sync {

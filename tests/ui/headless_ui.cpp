@@ -43,6 +43,11 @@ HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(context_); }
 
 void HeadlessUi::Frame() { FrameWithMouse(ImGui::GetIO().MousePos, false); }
 
+void HeadlessUi::Lift() {
+  FrameWithMouse(ImVec2(-FLT_MAX, -FLT_MAX), false);
+  FrameWithMouse(ImVec2(-FLT_MAX, -FLT_MAX), false);
+}
+
 void HeadlessUi::FrameWithMouse(ImVec2 position, bool down) {
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = position;
@@ -59,7 +64,7 @@ bool HeadlessUi::Tap(std::string_view label) {
   FrameWithMouse(centre, false);
   FrameWithMouse(centre, true);
   FrameWithMouse(centre, false);
-  FrameWithMouse(ImVec2(-FLT_MAX, -FLT_MAX), false);  // the finger leaves the screen
+  Lift();
   return true;
 }
 
@@ -71,7 +76,7 @@ bool HeadlessUi::DoubleTap(std::string_view label) {
     FrameWithMouse(centre, true);
     FrameWithMouse(centre, false);
   }
-  FrameWithMouse(ImVec2(-FLT_MAX, -FLT_MAX), false);
+  Lift();
   return true;
 }
 
@@ -84,7 +89,7 @@ bool HeadlessUi::Drag(std::string_view label, float dy) {
     FrameWithMouse(ImVec2(at.x, at.y + dy * static_cast<float>(step) / kSteps), true);
   }
   FrameWithMouse(ImVec2(at.x, at.y + dy), false);
-  FrameWithMouse(ImVec2(-FLT_MAX, -FLT_MAX), false);
+  Lift();
   return true;
 }
 

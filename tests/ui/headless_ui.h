@@ -43,6 +43,9 @@ class HeadlessUi {
 
  private:
   void FrameWithMouse(ImVec2 position, bool down);
+  // The finger leaves the screen; a second frame lets the layout settle (a window that has
+  // come to need a scrollbar gets it a frame later), so that the probe holds what a person sees.
+  void Lift();
 
   pos::PosModel& model_;
   pos::UiState ui_;

@@ -16,6 +16,8 @@
 #include "core/store.h"
 #include "tests/support/escpos_decoder.h"
 #include "tests/support/process.h"
+#include "tests/support/qr_picture.h"
+#include "tests/support/stall_qris.h"
 #include "tests/support/wib.h"
 #include "tests/ui/headless_ui.h"
 
@@ -182,6 +184,7 @@ TEST_F(PosUiTest, TheOwnerPastesTheStallsQrisAndAQrisPaymentShowsTheCodeForWhatI
 TEST_F(PosUiTest, AReceiptPrintsAfterTheSaleAndAMissingPrinterLeavesTheSaleAndAReprint) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("...##settings"));
+  ASSERT_TRUE(ui_->Drag("Tempel kode QRIS", -150));  // the printer is below the fold at 800x480
   ASSERT_TRUE(ui_->Tap("USB##printer"));
   EXPECT_EQ("/dev/usb/lp0", model_->printer());
   ASSERT_TRUE(ui_->Tap("Tanpa printer##printer"));
@@ -861,6 +864,24 @@ TEST_F(PosUiTest, TheOwnerEnrolsFromTheOrganisersStickInTwoTapsAfterLogIn) {
   EXPECT_EQ(std::string(32, '\xcc'), (*link)->terminal_key);
   EXPECT_FALSE(std::filesystem::exists(file));  // the stick no longer carries the key
   EXPECT_EQ(pos::PosModel::SyncRequest::kNow, model_->TakeSyncRequest());
+}
+
+// Issue 13: the sticker photographed onto a stick, read in one tap.
+TEST_F(PosUiTest, TheOwnerSetsTheQrisFromAPhotoOnAStickInOneTap) {
+  const std::string media = dir_.File("media");
+  std::filesystem::create_directories(media + "/penjual/HP");
+  ASSERT_EQ(0, ::setenv("LAPAK_MEDIA_ROOTS", media.c_str(), 1));
+  LogInAsOwner();
+  ASSERT_TRUE(ui_->Tap("...##settings"));
+  ASSERT_TRUE(ui_->Tap("QRIS dari USB"));  // no picture yet: said, nothing changed
+  EXPECT_EQ("Tidak ada gambar qris.png atau qris.jpg di USB (dicari di " + media + ")", model_->message());
+  EXPECT_FALSE(model_->qris());
+  ASSERT_TRUE(testing::WriteQrPicture(testing::kStallQris, media + "/penjual/HP/qris.jpg", testing::PictureFormat::kJpeg));
+  ASSERT_TRUE(ui_->Tap("QRIS dari USB"));
+  ASSERT_EQ(0, ::unsetenv("LAPAK_MEDIA_ROOTS"));
+  EXPECT_EQ("Kode QRIS disimpan: WARUNG UJI", model_->message());
+  ASSERT_TRUE(model_->qris());
+  EXPECT_EQ(testing::kStallQris, model_->qris()->payload());
 }
 
 TEST_F(PosUiTest, ASaleIsCountedUnsentAtOnceWhileTheLedgerIsAway) {
