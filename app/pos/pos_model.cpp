@@ -1,11 +1,10 @@
 #include "app/pos/pos_model.h"
 
-#include "app/pos/demo_stall.h"
-#include "app/print/print_spooler.h"
-
 #include <algorithm>
 #include <limits>
 
+#include "app/pos/demo_stall.h"
+#include "app/print/print_spooler.h"
 #include "core/refusal.h"
 #include "core/removable_media.h"
 
