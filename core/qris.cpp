@@ -160,12 +160,16 @@ Result<StaticQris> StaticQris::Parse(std::string_view payload) {
   return code;
 }
 
+Status CheckQrisFee(Money fee) {
+  if (fee < Money::Rupiah(1) || fee > kMaxQrisFee) return Refuse(Refusal::kQrisFeeOutOfRange, fee, kMaxQrisFee);
+  return Status::Ok();
+}
+
 Result<std::string> StaticQris::ForPayment(Money amount, std::optional<Money> convenience_fee) const {
-  for (const std::optional<Money> figure : {std::optional<Money>(amount), convenience_fee}) {
-    if (figure && (*figure < Money::Rupiah(1) || *figure > kMaxQrisPayment)) {
-      return Refuse(Refusal::kQrisAmountOutOfRange, *figure, kMaxQrisPayment);
-    }
+  if (amount < Money::Rupiah(1) || amount > kMaxQrisPayment) {
+    return Refuse(Refusal::kQrisAmountOutOfRange, amount, kMaxQrisPayment);
   }
+  if (convenience_fee) LAPAK_RETURN_IF_ERROR(CheckQrisFee(*convenience_fee));
   std::map<std::string, std::string> fields = fields_;
   fields["01"] = "12";
   fields["54"] = std::to_string(amount.rupiah());

@@ -43,6 +43,13 @@ namespace lapak {
 
 inline constexpr size_t kMaxQrisBytes = 512;
 inline constexpr Money kMaxQrisPayment = Money::Rupiah(10'000'000);
+// A fixed convenience fee the owner may add to each QRIS payment (tags 55 = "02" and 56), paid
+// by the customer on top of the sale: Rp1 to kMaxQrisFee. It is not the stall's turnover (it
+// covers what the acquirer takes), so the books keep the sale's amount only.
+inline constexpr Money kMaxQrisFee = Money::Rupiah(10'000);
+
+// Ok for a fee within the bound above; else QrisFeeOutOfRange.
+[[nodiscard]] Status CheckQrisFee(Money fee);
 
 // CRC-16/CCITT-FALSE of `data` (see above).
 uint16_t QrisCrc(std::string_view data);
@@ -64,7 +71,7 @@ class StaticQris {
   const std::string& nmid() const { return nmid_; }
 
   // The dynamic code for one payment of `amount` (Rp1..kMaxQrisPayment), with a fixed
-  // convenience fee when the owner set one (Rp1..kMaxQrisPayment).
+  // convenience fee when the owner set one (CheckQrisFee).
   [[nodiscard]] Result<std::string> ForPayment(Money amount, std::optional<Money> convenience_fee = {}) const;
 
  private:

@@ -1,9 +1,11 @@
-// lapak qris set | show | for: the stall's static QRIS, and the dynamic code of one payment.
+// lapak qris set | fee | show | for: the stall's static QRIS, the owner's convenience fee, and
+// the dynamic code of one payment.
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli.h"
+#include "core/money.h"
 #include "core/qris.h"
 #include "core/refusal.h"
 #include "core/removable_media.h"
@@ -77,12 +79,42 @@ void AddQrisCommand(CLI::App& app, Context& ctx) {
     Emit(ctx, QrisJson(*set_qris), "Kode QRIS disimpan: " + QrisText(*set_qris));
   });
 
-  CLI::App* show = qris->add_subcommand("show", "The stall's static QRIS as kept");
+  auto fee_text = std::make_shared<std::string>();
+  auto no_fee = std::make_shared<bool>(false);
+  auto fee_pin = std::make_shared<PinOptions>();
+  CLI::App* fee = qris->add_subcommand(
+      "fee", "A fixed convenience fee the customer pays on top of each QRIS payment (the owner's PIN)");
+  CLI::Option* fee_option = fee->add_option("amount", *fee_text, "Rp1 to Rp10.000, e.g. 1000 or Rp1.000");
+  fee->add_flag("--none", *no_fee, "No fee")->excludes(fee_option);
+  AddPinOptions(*fee, *fee_pin, Role::kOwner);
+  fee->callback([&ctx, fee_text, no_fee, fee_pin] {
+    if (fee_text->empty() && !*no_fee) throw CLI::RequiredError("amount or --none");
+    std::optional<Money> amount;
+    if (!*no_fee) {
+      Result<Money> parsed = ParseMoney(*fee_text);
+      if (!Check(ctx, parsed.status())) return;
+      amount = *parsed;
+    }
+    std::unique_ptr<StallStore> store = OpenStore(ctx);
+    if (!store) return;
+    app::Terminal terminal(*store, *ctx.clock);
+    if (!LogIn(ctx, terminal, *fee_pin)) return;
+    if (!Check(ctx, terminal.SetQrisFee(amount))) return;
+    Emit(ctx, {{"fee", amount ? nlohmann::json(amount->rupiah()) : nlohmann::json()}},
+         amount ? "Biaya layanan QRIS: " + FormatMoney(*amount) + "\n" : "Tanpa biaya layanan QRIS\n");
+  });
+
+  CLI::App* show = qris->add_subcommand("show", "The stall's static QRIS as kept, and any fee");
   show->callback([&ctx] {
     std::unique_ptr<StallStore> store = OpenStoreToRead(ctx);
     if (!store) return;
     std::optional<StaticQris> stored = StoredQris(ctx, *store);
-    if (stored) Emit(ctx, QrisJson(*stored), QrisText(*stored));
+    if (!stored) return;
+    const std::optional<Money> stored_fee = app::Terminal(*store, *ctx.clock).StoredQrisFee();
+    nlohmann::json json = QrisJson(*stored);
+    json["fee"] = stored_fee ? nlohmann::json(stored_fee->rupiah()) : nlohmann::json();
+    Emit(ctx, json,
+         QrisText(*stored) + (stored_fee ? "Biaya layanan QRIS: " + FormatMoney(*stored_fee) + "\n" : std::string()));
   });
 
   auto amount_text = std::make_shared<std::string>();
@@ -95,7 +127,7 @@ void AddQrisCommand(CLI::App& app, Context& ctx) {
     if (!store) return;
     std::optional<StaticQris> stored = StoredQris(ctx, *store);
     if (!stored) return;
-    Result<std::string> payload = stored->ForPayment(*amount);
+    Result<std::string> payload = stored->ForPayment(*amount, app::Terminal(*store, *ctx.clock).StoredQrisFee());
     if (!Check(ctx, payload.status())) return;
     Emit(ctx, {{"amount", amount->rupiah()}, {"payload", *payload}}, *payload + "\n");
   });

@@ -29,6 +29,7 @@ void PosModel::LoadStall() {
       calendar_ = std::move(calendar).value();
     }
     qris_ = terminal_.StoredQris();
+    qris_fee_ = terminal_.StoredQrisFee();
     printer_ = terminal_.StoredPrinter();
     receipt_footer_ = terminal_.StoredReceiptFooter();
   }
@@ -244,7 +245,7 @@ const std::string& PosModel::QrisCodeForRemaining() {
   if (!qris_code_.made || qris_code_.amount != remaining) {
     qris_code_ = {true, remaining, {}};
     if (qris_ && !remaining.is_zero()) {
-      Result<std::string> code = qris_->ForPayment(remaining);
+      Result<std::string> code = qris_->ForPayment(remaining, qris_fee_);
       if (code.ok()) {
         qris_code_.payload = *code;
       } else {

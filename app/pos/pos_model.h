@@ -113,6 +113,8 @@ class PosModel {
   bool PayRemaining(PaymentMethod method);
   // The stall's static QRIS (set once by the owner); none until it is set.
   const std::optional<StaticQris>& qris() const { return qris_; }
+  // The owner's convenience fee on each QRIS payment (`lapak qris fee`), or none.
+  const std::optional<Money>& qris_fee() const { return qris_fee_; }
   // The dynamic QRIS code asking the customer for what is still due (core/qris.h): the QRIS
   // part of a split payment only. Empty when no code is set or nothing is due.
   const std::string& QrisCodeForRemaining();
@@ -243,6 +245,7 @@ class PosModel {
   std::vector<Product> catalog_;
   float text_scale_ = 1.0f;
   std::optional<StaticQris> qris_;
+  std::optional<Money> qris_fee_;
   std::string printer_;
   std::string receipt_footer_;
   std::string print_status_;

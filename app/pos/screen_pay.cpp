@@ -117,6 +117,10 @@ static void DrawQrisCode(PosModel& model, UiState& ui, const std::string& code) 
   const SaleTotals totals = model.Totals();
   ImGui::Text("%s", Tr(lang, model.cart().payments().empty() ? Text::kDue : Text::kRemaining));
   LargeText(FormatMoney(totals.remaining).c_str());
+  if (const std::optional<Money>& fee = model.qris_fee()) {  // the customer's wallet adds it
+    ImGui::TextWrapped("+ %s %s · %s %s", Tr(lang, Text::kQrisFee), FormatMoney(*fee).c_str(),
+                       Tr(lang, Text::kCustomerPays), FormatMoney(*totals.remaining.Plus(*fee)).c_str());
+  }
   if (!model.cart().payments().empty()) {
     ImGui::TextWrapped("%s %s · %s %s", Tr(lang, Text::kTotal), FormatMoney(totals.total).c_str(), Tr(lang, Text::kPaid),
                        FormatMoney(totals.paid).c_str());

@@ -96,6 +96,7 @@ static void DrawQris(PosModel& model) {
   if (qris) {
     ImGui::TextWrapped("%s: %s, %s (NMID %s)", Tr(lang, Text::kStallQris), qris->merchant_name().c_str(),
                        qris->merchant_city().c_str(), qris->nmid().c_str());
+    if (model.qris_fee()) ImGui::TextWrapped("+ %s %s", Tr(lang, Text::kQrisFee), FormatMoney(*model.qris_fee()).c_str());
   } else {
     ImGui::TextWrapped("%s: %s", Tr(lang, Text::kStallQris), Tr(lang, Text::kNotSet));
   }

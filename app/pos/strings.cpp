@@ -166,6 +166,8 @@ constexpr std::array kTable = {
     Entry{Text::kPrintZ, "Cetak Z", "Print Z"},
     Entry{Text::kEdit, "Ubah", "Change"},
     Entry{Text::kQrisFromUsb, "QRIS dari USB", "QRIS from USB"},
+    Entry{Text::kQrisFee, "biaya layanan", "convenience fee"},
+    Entry{Text::kCustomerPays, "pelanggan membayar", "the customer pays"},
 };
 static_assert(kTable.size() == static_cast<size_t>(Text::kCount), "one entry per Text");
 

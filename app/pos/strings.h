@@ -158,6 +158,8 @@ enum class Text {
   kPrintZ,
   kEdit,
   kQrisFromUsb,
+  kQrisFee,
+  kCustomerPays,
   kCount,  // not a text: the number of texts
 };
 

@@ -24,6 +24,7 @@ namespace {
 constexpr std::string_view kLanguagePreference = "language";
 constexpr std::string_view kTextPercentPreference = "text_percent";
 constexpr std::string_view kQrisPreference = "qris_static";
+constexpr std::string_view kQrisFeePreference = "qris_fee";  // whole rupiah digits; "" for none
 constexpr std::string_view kPrinterPreference = "printer";
 constexpr std::string_view kReceiptFooterPreference = "receipt_footer";
 
@@ -145,6 +146,20 @@ Result<StaticQris> Terminal::SetQrisFromMedia(const std::vector<std::string>& ro
   const std::optional<std::string> image = FindNewestOnMedia(roots, names);
   if (!image) return Refuse(Refusal::kNoQrisImageOnMedia, ListRoots(roots));
   return SetQrisFromImage(*image);
+}
+
+Status Terminal::SetQrisFee(std::optional<Money> fee) {
+  LAPAK_RETURN_IF_ERROR(Authorise(role_, Action::kSetQris));
+  if (fee) LAPAK_RETURN_IF_ERROR(CheckQrisFee(*fee));
+  return store_->SetPreference(kQrisFeePreference, fee ? std::to_string(fee->rupiah()) : std::string());
+}
+
+std::optional<Money> Terminal::StoredQrisFee() const {
+  Result<std::optional<std::string>> stored = store_->Preference(kQrisFeePreference);
+  if (!stored.ok() || !*stored || (*stored)->empty()) return std::nullopt;
+  Result<Money> fee = ParseMoney(**stored);
+  if (!fee.ok() || !CheckQrisFee(*fee).ok()) return std::nullopt;
+  return *fee;
 }
 
 std::optional<StaticQris> Terminal::StoredQris() const {

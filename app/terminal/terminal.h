@@ -93,6 +93,10 @@ class Terminal {
   [[nodiscard]] Result<StaticQris> SetQrisFromMedia(const std::vector<std::string>& roots);
   // As kept; none when never set (or, which SetQris prevents, no longer valid).
   std::optional<StaticQris> StoredQris() const;
+  // The owner's fixed convenience fee added to each dynamic QRIS (core/qris.h, CheckQrisFee),
+  // or none; kept across restarts.
+  [[nodiscard]] Status SetQrisFee(std::optional<Money> fee);
+  std::optional<Money> StoredQrisFee() const;
 
   // The receipt printer's address (app/print/printer.h), checked, kept across restarts; empty
   // for none. Receipts then print after each sale is committed.

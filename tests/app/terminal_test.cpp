@@ -285,6 +285,19 @@ TEST_F(TerminalTest, ThePrinterIsAnySellersAndTheReceiptFooterTheOwners) {
   EXPECT_EQ("", again.StoredReceiptFooter());
 }
 
+TEST_F(TerminalTest, TheQrisFeeIsTheOwnersBoundedAndKept) {
+  ASSERT_TRUE(terminal_.LogIn(Role::kCashier, kCashierPin).ok());
+  EXPECT_EQ(Refusal::kOwnerSetsQris, terminal_.SetQrisFee(Money::Rupiah(1000)).refusal());
+  terminal_.LogOut();
+  ASSERT_TRUE(terminal_.LogIn(Role::kOwner, kOwnerPin).ok());
+  EXPECT_EQ(Refusal::kQrisFeeOutOfRange, terminal_.SetQrisFee(Money::Rupiah(10001)).refusal());
+  EXPECT_FALSE(terminal_.StoredQrisFee());
+  ASSERT_TRUE(terminal_.SetQrisFee(Money::Rupiah(1500)).ok());
+  EXPECT_EQ(Money::Rupiah(1500), Terminal(*store_, clock_).StoredQrisFee());
+  ASSERT_TRUE(terminal_.SetQrisFee(std::nullopt).ok());
+  EXPECT_FALSE(Terminal(*store_, clock_).StoredQrisFee());
+}
+
 TEST_F(TerminalTest, LanguageAndTextSizeAreAnyonesAndKept) {
   EXPECT_EQ(Language::kIndonesian, terminal_.StoredLanguage());
   EXPECT_EQ(100, terminal_.StoredTextPercent());

@@ -154,6 +154,16 @@ TEST_F(CliTest, TheOwnerSetsTheStallsQrisAndEachAmountGetsItsDynamicCode) {
   EXPECT_EQ(2, Lapak({"qris", "for", "Rp10.000.001"}).exit_code);  // above Bank Indonesia's limit
   EXPECT_EQ(2, Lapak({"qris", "for", "0"}).exit_code);
 
+  // The owner's convenience fee: in every dynamic code, shown, removable.
+  EXPECT_EQ(4, Lapak({"qris", "fee", "1000", "--as", "kasir", "--pin", "1234"}).exit_code);
+  EXPECT_EQ(2, Lapak({"qris", "fee", "Rp10.001", "--pin", "9999"}).exit_code);
+  EXPECT_EQ(1000, LapakJson({"qris", "fee", "Rp1.000", "--pin", "9999"})["fee"]);
+  EXPECT_EQ(1000, LapakJson({"qris", "show"})["fee"]);
+  EXPECT_EQ(StaticQris::Parse(testing::kStallQris)->ForPayment(Money::Rupiah(20000), Money::Rupiah(1000)).value(),
+            LapakJson({"qris", "for", "20000"})["payload"]);
+  EXPECT_TRUE(LapakJson({"qris", "fee", "--none", "--pin", "9999"})["fee"].is_null());
+  EXPECT_TRUE(LapakJson({"qris", "show"})["fee"].is_null());
+
   // From a photo of the sticker, given or found on a USB stick.
   const std::string photo = dir_.File("stiker.jpg");
   ASSERT_TRUE(testing::WriteQrPicture(testing::kStallQris, photo, testing::PictureFormat::kJpeg));

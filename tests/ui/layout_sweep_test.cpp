@@ -68,10 +68,12 @@ std::string DemoStallFile(const ManualClock& clock) {
     // Enrolled and offline: the status bar's longest state ("Tidak terhubung · Belum terkirim").
     EXPECT_TRUE(store->Enrol({"http://192.168.100.200:65535", std::string(32, 'k')}).ok());
     EXPECT_TRUE(store->RecordSyncError(Status::IoError("no answer from the ledger")).ok());
-    // The stall's QRIS set by the owner: QRIS payments show their code.
+    // The stall's QRIS set by the owner, with the largest fee: QRIS payments show their code
+    // and the fee's line.
     app::Terminal owner(*store, clock);
     EXPECT_TRUE(owner.LogIn(Role::kOwner, pos::kDemoOwnerPin).ok());
     EXPECT_TRUE(owner.SetQris(pos::kDemoQris).ok());
+    EXPECT_TRUE(owner.SetQrisFee(kMaxQrisFee).ok());
     return path;  // the store closes here, folding its write-ahead log into the file
   }();
   return file;

@@ -114,6 +114,33 @@ TEST_F(PosUiTest, ACashSaleGivesTheRightChange) {
   EXPECT_TRUE(model_->cart().empty());
 }
 
+// The owner's convenience fee rides on the code (55 = 02, 56 = the fee) and is said beside the
+// amount; the books keep the sale's amount, which is the stall's turnover.
+TEST_F(PosUiTest, TheOwnersQrisFeeIsInTheCodeAndSaidButNotInTheBooks) {
+  {
+    app::Terminal owner(*store_, clock_);
+    ASSERT_TRUE(owner.LogIn(Role::kOwner, pos::kDemoOwnerPin).ok());
+    ASSERT_TRUE(owner.SetQris(pos::kDemoQris).ok());
+    ASSERT_TRUE(owner.SetQrisFee(Money::Rupiah(1000)).ok());
+  }
+  ui_.reset();  // the terminal starts with them
+  model_ = std::make_unique<pos::PosModel>(*store_, clock_);
+  ui_ = std::make_unique<testing::HeadlessUi>(*model_, ImVec2(800, 480));
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("QRIS##method"));
+  const std::string code = model_->QrisCodeForRemaining();
+  EXPECT_EQ(StaticQris::Parse(pos::kDemoQris)->ForPayment(Money::Rupiah(25000), Money::Rupiah(1000)).value(), code);
+  EXPECT_NE(std::string::npos, code.find("5502025604100")) << code;
+  EXPECT_TRUE(ui_->Shows("text:Rp25.000"));
+  EXPECT_TRUE(ui_->probe().Faults().empty()) << ::testing::PrintToString(ui_->probe().Faults());
+  ASSERT_TRUE(ui_->Tap("QRIS sudah masuk"));
+  ASSERT_EQ(1u, Sales().size());
+  EXPECT_EQ("qris Rp25.000; ", Payments(Sales()[0]));
+  EXPECT_EQ(QrisCodeHash(code), Sales()[0].sale.payments[0].qris_code_sha256);
+}
+
 TEST_F(PosUiTest, ASaleSplitBetweenCashAndQris) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000

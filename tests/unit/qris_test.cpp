@@ -142,7 +142,11 @@ TEST(StaticQris, AmountsOutsideBankIndonesiasLimitAreRefused) {
   }
   EXPECT_EQ("Pembayaran QRIS Rp10.000.001 di luar batas Rp1 sampai Rp10.000.000 per transaksi",
             Explain(sticker.ForPayment(Money::Rupiah(kMaxQrisPayment.rupiah() + 1)).status(), Language::kIndonesian));
-  EXPECT_EQ(Refusal::kQrisAmountOutOfRange, sticker.ForPayment(Money::Rupiah(5000), Money()).status().refusal());
+  // The owner's fee: Rp1 to Rp10.000, said in words when outside.
+  EXPECT_EQ(Refusal::kQrisFeeOutOfRange, sticker.ForPayment(Money::Rupiah(5000), Money()).status().refusal());
+  EXPECT_TRUE(CheckQrisFee(kMaxQrisFee).ok());
+  EXPECT_EQ("Biaya layanan QRIS Rp10.001 di luar batas Rp1 sampai Rp10.000",
+            Explain(CheckQrisFee(Money::Rupiah(10001)), Language::kIndonesian));
 }
 
 // `code` (a published sticker without its CRC) with `from` replaced by `to`, sealed again.
