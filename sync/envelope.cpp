@@ -49,7 +49,7 @@ class Reader {
 
 std::string SealEnvelope(const EnvelopeHeader& header, std::string_view payload,
                          std::string_view terminal_key) {
-  assert(IsIdentifier(header.terminal_id));
+  assert(IsIdentifier(header.stall_id) && IsIdentifier(header.terminal_id));
   assert(header.first_seq >= 1 && header.last_seq >= header.first_seq);
   assert(header.last_seq - header.first_seq < kMaxEntriesPerBatch);
   assert(payload.size() <= kMaxPayloadBytes);
@@ -58,6 +58,8 @@ std::string SealEnvelope(const EnvelopeHeader& header, std::string_view payload,
   out += kEnvelopeMagic;
   PutBigEndian(out, kProtocolVersion, 2);
   PutBigEndian(out, static_cast<uint8_t>(header.encoding), 1);
+  PutBigEndian(out, header.stall_id.size(), 1);
+  out += header.stall_id;
   PutBigEndian(out, header.terminal_id.size(), 1);
   out += header.terminal_id;
   PutBigEndian(out, static_cast<uint64_t>(header.first_seq), 8);
@@ -77,22 +79,29 @@ Result<EnvelopeView> ParseEnvelope(std::string_view bytes) {
   Reader reader(bytes);
   EnvelopeView envelope;
   std::string_view magic;
-  uint64_t version = 0, encoding = 0, id_length = 0, first = 0, last = 0, payload_length = 0;
+  uint64_t version = 0, encoding = 0, stall_length = 0, id_length = 0, first = 0, last = 0,
+           payload_length = 0;
   if (!reader.Take(kEnvelopeMagic.size(), magic) || magic != kEnvelopeMagic) {
     return Status::InvalidArgument("not a Lapak batch: the magic bytes are wrong");
   }
-  if (!reader.Unsigned(2, version) || !reader.Unsigned(1, encoding) ||
-      !reader.Unsigned(1, id_length)) {
+  if (!reader.Unsigned(2, version) || !reader.Unsigned(1, encoding)) {
     return Status::InvalidArgument("envelope ends inside its header");
   }
-  if (version != kProtocolVersion) {
+  if (version < kOldestProtocolVersion || version > kProtocolVersion) {
     return Status::InvalidArgument(
-        fmt::format("protocol version {} is not supported (this ledger speaks {})", version,
-                    kProtocolVersion));
+        fmt::format("protocol version {} is not supported (this ledger speaks {} to {})", version,
+                    kOldestProtocolVersion, kProtocolVersion));
   }
   if (encoding > static_cast<uint64_t>(PayloadEncoding::kZlib)) {
     return Status::InvalidArgument(fmt::format("unknown payload encoding {}", encoding));
   }
+  if (version >= 2) {
+    if (!reader.Unsigned(1, stall_length) || stall_length == 0 || stall_length > kMaxTerminalIdBytes ||
+        !reader.Take(stall_length, envelope.stall_id) || !IsIdentifier(envelope.stall_id)) {
+      return Status::InvalidArgument("the envelope's stall id is malformed");
+    }
+  }
+  if (!reader.Unsigned(1, id_length)) return Status::InvalidArgument("envelope ends inside its header");
   if (id_length == 0 || id_length > kMaxTerminalIdBytes ||
       !reader.Take(id_length, envelope.terminal_id) || !IsIdentifier(envelope.terminal_id)) {
     return Status::InvalidArgument("the envelope's terminal id is malformed");

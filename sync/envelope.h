@@ -1,22 +1,29 @@
 // The envelope: how a batch of journal entries travels from a terminal to the ledger.
 //
-// Grammar, protocol version 1 (integers big-endian, unsigned):
-//   envelope    := magic version encoding id_length terminal_id first_seq last_seq
-//                  payload_length payload mac
+// Grammar, protocol version 2 (integers big-endian, unsigned):
+//   envelope    := magic version encoding stall_length stall_id id_length terminal_id
+//                  first_seq last_seq payload_length payload mac
 //   magic       := "LPKB"                          4 bytes
-//   version     := u16 = 1
+//   version     := u16 = 2
 //   encoding    := u8: 0 = payload is the text archive as is,
 //                      1 = payload is the text archive compressed with zlib (RFC 1950)
+//   stall_length := u8, 1..32;  stall_id := stall_length bytes of [A-Za-z0-9._-]
 //   id_length   := u8, 1..32;   terminal_id := id_length bytes of [A-Za-z0-9._-]
 //   first_seq   := u64 ≥ 1;     last_seq := u64 ≥ first_seq, last_seq − first_seq < 500
 //   payload_length := u32 ≤ kMaxPayloadBytes;   payload := payload_length bytes
 //   mac         := HMAC-SHA256(terminal key, every byte before mac)   32 bytes
 //
+// A terminal is named by its stall: T1 of BKS-07 and T1 of MIE-02 are two terminals, and
+// the ledger finds the key by both ids. Version 1, sent by terminals built before stall-named
+// terminals, is the same without stall_length and stall_id; it is still read (stall_id then
+// empty), and the ledger takes it only from a terminal whose id no other stall uses.
+//
 // The whole envelope is at most kMaxEnvelopeBytes; the ledger refuses a longer body before
 // reading it. The payload, once inflated, is at most kMaxPayloadBytes too (see payload.h).
 //
 // Order of checks on the ledger, each before the next may run:
-//   ParseEnvelope (framing only, nothing decoded) → key of terminal_id → VerifyEnvelopeMac
+//   ParseEnvelope (framing only, nothing decoded) → key of (stall_id, terminal_id) →
+//   VerifyEnvelopeMac
 //   (constant time) → InflatePayload → DecodePayload.
 #pragma once
 
@@ -30,13 +37,15 @@
 namespace lapak::sync {
 
 inline constexpr std::string_view kEnvelopeMagic = "LPKB";
-inline constexpr uint16_t kProtocolVersion = 1;
+inline constexpr uint16_t kProtocolVersion = 2;
+inline constexpr uint16_t kOldestProtocolVersion = 1;  // without the stall id
 inline constexpr int64_t kMaxEntriesPerBatch = 500;
 inline constexpr size_t kMaxPayloadBytes = 1024 * 1024;
 inline constexpr size_t kMacBytes = 32;
 inline constexpr size_t kMaxTerminalIdBytes = 32;
 inline constexpr size_t kMaxEnvelopeBytes =
-    4 + 2 + 1 + 1 + kMaxTerminalIdBytes + 8 + 8 + 4 + kMaxPayloadBytes + kMacBytes;
+    4 + 2 + 1 + 1 + kMaxTerminalIdBytes + 1 + kMaxTerminalIdBytes + 8 + 8 + 4 + kMaxPayloadBytes +
+    kMacBytes;
 inline constexpr size_t kTerminalKeyBytes = 32;
 
 enum class PayloadEncoding : uint8_t { kPlain = 0, kZlib = 1 };
@@ -45,6 +54,7 @@ enum class PayloadEncoding : uint8_t { kPlain = 0, kZlib = 1 };
 struct EnvelopeView {
   uint16_t version = 0;
   PayloadEncoding encoding = PayloadEncoding::kPlain;
+  std::string_view stall_id;  // empty in a version 1 envelope
   std::string_view terminal_id;
   int64_t first_seq = 0;
   int64_t last_seq = 0;
@@ -54,6 +64,7 @@ struct EnvelopeView {
 };
 
 struct EnvelopeHeader {
+  std::string stall_id;
   std::string terminal_id;
   int64_t first_seq = 0;
   int64_t last_seq = 0;
@@ -65,7 +76,7 @@ struct EnvelopeHeader {
 std::string SealEnvelope(const EnvelopeHeader& header, std::string_view payload,
                          std::string_view terminal_key);
 
-// Framing only: magic, version (a future one is refused), lengths, the sequence range. The
+// Framing only: magic, version (1 or 2; a future one is refused), lengths, the sequence range. The
 // payload is not looked at. InvalidArgument saying what is wrong.
 [[nodiscard]] Result<EnvelopeView> ParseEnvelope(std::string_view bytes);
 

@@ -21,7 +21,8 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
   if (archive.size() > kMaxPayloadBytes) {
     return Refuse(Refusal::kEntryTooLargeForBatch, from_seq);
   }
-  EnvelopeHeader header{.terminal_id = info->terminal_id,
+  EnvelopeHeader header{.stall_id = info->stall_id,
+                        .terminal_id = info->terminal_id,
                         .first_seq = batch.entries.front().seq,
                         .last_seq = batch.entries.back().seq,
                         .encoding = PayloadEncoding::kPlain};

@@ -51,15 +51,16 @@ void AddEventCommand(CLI::App& app, Context& ctx) {
 }
 
 void AddStallCommand(CLI::App& app, Context& ctx) {
-  CLI::App* stall = app.add_subcommand("stall", "Stalls of an event");
+  CLI::App* stall = app.add_subcommand("stall", "Stalls (UMKM), registered once, taking part in events");
   stall->require_subcommand(1);
   auto spec = std::make_shared<ledger::StallSpec>();
-  CLI::App* add = stall->add_subcommand("add", "Add a stall to an event");
+  CLI::App* add = stall->add_subcommand(
+      "add", "Have a stall take part in an event; a new stall is registered with its name and category");
   add->add_option("event", spec->event_id, "Event id")->required();
-  add->add_option("id", spec->id, "Stall id, as on the stall's terminal")->required();
-  add->add_option("--name", spec->name, "Stall name")->required();
-  add->add_option("--category", spec->category, "Category (makanan, kerajinan, busana …)")->required();
-  add->add_option("--regency", spec->regency, "The stall's home regency or city (default: the event's)");
+  add->add_option("id", spec->id, "Stall id, as on the stall's terminal, the same at every event")->required();
+  add->add_option("--name", spec->name, "Stall name (a new stall; a registered one keeps its own)");
+  add->add_option("--category", spec->category, "Category (makanan, kerajinan, busana …) of a new stall");
+  add->add_option("--regency", spec->regency, "A new stall's home regency or city (default: the event's)");
   add->callback([&ctx, spec] {
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store || !Check(ctx, store->AddStall(*spec))) return;
@@ -73,14 +74,18 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
   terminal->require_subcommand(1);
 
   struct EnrolOptions {
-    std::string stall_id, terminal_id, url = "http://127.0.0.1:8080", out_folder;
+    std::string stall_id, terminal_id, event_id, url = "http://127.0.0.1:8080", out_folder;
     bool no_qr = false;
   };
   auto enrol_options = std::make_shared<EnrolOptions>();
   CLI::App* enrol = terminal->add_subcommand(
       "enrol", "Give a stall's terminal a key; prints its enrolment code and QR code");
   enrol->add_option("stall", enrol_options->stall_id, "Stall id")->required();
-  enrol->add_option("terminal", enrol_options->terminal_id, "Terminal id, as set up on it")->required();
+  enrol->add_option("terminal", enrol_options->terminal_id,
+                    "Terminal id, as set up on it; T1 of one stall and T1 of another are two terminals")
+      ->required();
+  enrol->add_option("--event", enrol_options->event_id,
+                    "The event it is enrolled for (needed when the stall takes part in several)");
   enrol->add_option("--url", enrol_options->url, "The ledger's address as terminals reach it")
       ->capture_default_str();
   enrol->add_flag("--no-qr", enrol_options->no_qr, "Print only the one-line code");
@@ -98,17 +103,20 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
     }
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store) return;
-    Result<std::string> key = store->EnrolTerminal(enrol_options->terminal_id,
-                                                   enrol_options->stall_id, ctx.clock->Now());
+    const ledger::TerminalRef terminal{enrol_options->stall_id, enrol_options->terminal_id};
+    Result<std::string> key = store->EnrolTerminal(terminal, ctx.clock->Now(), enrol_options->event_id);
     if (!Check(ctx, key.status())) return;
     // The code carries the event's calendar: a terminal set up with another is refused at
     // enrolment, not at its first night sale.
-    Result<std::optional<ledger::TerminalRecord>> enrolled = store->FindTerminal(enrol_options->terminal_id);
+    Result<std::optional<ledger::TerminalRecord>> enrolled = store->FindTerminal(terminal);
     if (!Check(ctx, enrolled.status())) return;
     const sync::EnrolmentCode enrolment{enrol_options->terminal_id, *key, enrol_options->url,
                                         sync::EventCalendarText{(*enrolled)->time_zone, (*enrolled)->day_cutoff}};
     const std::string code = sync::FormatEnrolmentCode(enrolment);
-    nlohmann::json result = {{"terminal", enrol_options->terminal_id}, {"code", code}};
+    nlohmann::json result = {{"terminal", enrol_options->terminal_id},
+                             {"stall", enrol_options->stall_id},
+                             {"event", (*enrolled)->event_id},
+                             {"code", code}};
     std::string text = code + "\n";
     Status written = Status::Ok();
     if (!enrol_options->out_folder.empty()) {
@@ -131,13 +139,15 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
     Check(ctx, written);
   });
 
-  auto revoke_id = std::make_shared<std::string>();
-  CLI::App* revoke = terminal->add_subcommand("revoke", "Refuse a terminal's key from now on");
-  revoke->add_option("terminal", *revoke_id, "Terminal id")->required();
-  revoke->callback([&ctx, revoke_id] {
+  auto revoked = std::make_shared<ledger::TerminalRef>();
+  CLI::App* revoke = terminal->add_subcommand("revoke", "Refuse a stall's terminal's key from now on");
+  revoke->add_option("stall", revoked->stall_id, "Stall id")->required();
+  revoke->add_option("terminal", revoked->terminal_id, "Terminal id")->required();
+  revoke->callback([&ctx, revoked] {
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
-    if (!store || !Check(ctx, store->RevokeTerminal(*revoke_id, ctx.clock->Now()))) return;
-    Emit(ctx, {{"revoked", *revoke_id}}, fmt::format("terminal {} revoked\n", *revoke_id));
+    if (!store || !Check(ctx, store->RevokeTerminal(*revoked, ctx.clock->Now()))) return;
+    Emit(ctx, {{"revoked", revoked->terminal_id}, {"stall", revoked->stall_id}},
+         fmt::format("terminal {} of stall {} revoked\n", revoked->terminal_id, revoked->stall_id));
   });
 
   CLI::App* list = terminal->add_subcommand("list", "Terminals, what they sent and when");
@@ -147,17 +157,17 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
     Result<std::vector<ledger::TerminalRecord>> terminals = store->Terminals();
     if (!Check(ctx, terminals.status())) return;
     nlohmann::json rows = nlohmann::json::array();
-    std::string text = fmt::format("{:<12} {:<14} {:>8}  {:<24} {}\n", "TERMINAL", "STALL",
+    std::string text = fmt::format("{:<14} {:<12} {:<20} {:>8}  {:<24} {}\n", "STALL", "TERMINAL", "EVENT",
                                    "ENTRIES", "LAST BATCH (UTC)", "STATE");
     for (const ledger::TerminalRecord& t : *terminals) {
-      rows.push_back({{"terminal", t.id},
+      rows.push_back({{"terminal", t.name},
                       {"stall", t.stall_id},
                       {"event", t.event_id},
                       {"hwm", t.hwm},
                       {"revoked", t.revoked},
                       {"last_batch_at", OptionalTimeJson(t.last_batch_at)},
                       {"last_entry_at", OptionalTimeJson(t.last_entry_at)}});
-      text += fmt::format("{:<12} {:<14} {:>8}  {:<24} {}\n", t.id, t.stall_id, t.hwm,
+      text += fmt::format("{:<14} {:<12} {:<20} {:>8}  {:<24} {}\n", t.stall_id, t.name, t.event_id, t.hwm,
                           TimeText(t.last_batch_at), t.revoked ? "revoked" : "enrolled");
     }
     Emit(ctx, rows, text);

@@ -134,7 +134,7 @@ int Run(const Options& options) {
     for (size_t s = 0; s < event.stalls.size(); ++s) {
       Terminal terminal{event.stalls[s], {}, {}};
       Check((*store)->AddStall(terminal.stall.spec), "stall");
-      Result<std::string> key = (*store)->EnrolTerminal(terminal.stall.terminal_id, terminal.stall.spec.id, enrolled);
+      Result<std::string> key = (*store)->EnrolTerminal({terminal.stall.spec.id, terminal.stall.terminal_id}, enrolled);
       Check(key.status(), "enrol");
       TerminalJournal journal(event, event.stalls[s], 11 + s);
       while (!journal.done()) {

@@ -96,7 +96,7 @@ std::unique_ptr<ledger::LedgerStore> NewLedger(const std::string& path, const Fi
   const TimePoint enrolled{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};
   for (Terminal& terminal : terminals) {
     Check((*store)->AddStall(terminal.stall->spec), "stall");
-    Result<std::string> key = (*store)->EnrolTerminal(terminal.stall->terminal_id, terminal.stall->spec.id, enrolled);
+    Result<std::string> key = (*store)->EnrolTerminal({terminal.stall->spec.id, terminal.stall->terminal_id}, enrolled);
     Check(key.status(), "enrol");
     terminal.sealed.clear();
     for (const std::vector<JournalEntry>& batch : terminal.batches) {

@@ -207,7 +207,7 @@ std::map<std::string, std::string> SetUpLedger(ledger::LedgerStore& store, const
     Check(store.AddEvent(event.spec), "add event " + event.spec.id);
     for (const PlannedStall& stall : event.stalls) {
       Check(store.AddStall(stall.spec), "add stall " + stall.spec.id);
-      Result<std::string> key = store.EnrolTerminal(stall.terminal_id, stall.spec.id, enrolled);
+      Result<std::string> key = store.EnrolTerminal({stall.spec.id, stall.terminal_id}, enrolled);
       Check(key.status(), "enrol " + stall.terminal_id);
       keys[stall.terminal_id] = std::move(key).value();
     }

@@ -207,16 +207,16 @@ void InsertStallSales(RawLedger& raw, const PlannedEvent& event, const PlannedSt
 constexpr const char* kSumTotals = R"sql(
 INSERT INTO day_totals (event_id, business_day, stall_id, sales_count, voids_count, gross, voids, net,
                         cash, qris, transfer)
-SELECT st.event_id, sa.business_day, st.id, count(*), 0, sum(sa.total), 0, sum(sa.total),
+SELECT t.event_id, sa.business_day, t.stall_id, count(*), 0, sum(sa.total), 0, sum(sa.total),
        sum(sa.cash), sum(sa.qris), sum(sa.transfer)
-FROM sales sa JOIN terminals t ON t.id = sa.terminal_id JOIN stalls st ON st.id = t.stall_id
-GROUP BY st.event_id, sa.business_day, st.id;
+FROM sales sa JOIN terminals t ON t.id = sa.terminal_id
+GROUP BY t.event_id, sa.business_day, t.stall_id;
 INSERT INTO hour_totals (event_id, business_day, local_hour, stall_id, sales_count, voids_count, gross,
                          voids, net, cash, qris, transfer)
-SELECT st.event_id, sa.business_day, sa.local_hour, st.id, count(*), 0, sum(sa.total), 0, sum(sa.total),
-       sum(sa.cash), sum(sa.qris), sum(sa.transfer)
-FROM sales sa JOIN terminals t ON t.id = sa.terminal_id JOIN stalls st ON st.id = t.stall_id
-GROUP BY st.event_id, sa.business_day, sa.local_hour, st.id;
+SELECT t.event_id, sa.business_day, sa.local_hour, t.stall_id, count(*), 0, sum(sa.total), 0,
+       sum(sa.total), sum(sa.cash), sum(sa.qris), sum(sa.transfer)
+FROM sales sa JOIN terminals t ON t.id = sa.terminal_id
+GROUP BY t.event_id, sa.business_day, sa.local_hour, t.stall_id;
 )sql";
 
 void MakeLedger(const std::string& path, const BazaarPlan& plan) {
@@ -235,13 +235,13 @@ void MakeLedger(const std::string& path, const BazaarPlan& plan) {
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           e.id, e.name, e.province, e.regency, e.time_zone, e.first_day, e.last_day, e.day_cutoff);
       for (const PlannedStall& stall : event.stalls) {
+        raw.Insert("INSERT INTO stalls (id, name, category, regency) VALUES (?, ?, ?, ?)",
+                   stall.spec.id, stall.spec.name, stall.spec.category, stall.spec.regency);
+        raw.Insert("INSERT INTO event_stalls (event_id, stall_id) VALUES (?, ?)", e.id, stall.spec.id);
         raw.Insert(
-            "INSERT INTO stalls (id, event_id, name, category, regency) VALUES (?, ?, ?, ?, ?)",
-            stall.spec.id, e.id, stall.spec.name, stall.spec.category, stall.spec.regency);
-        raw.Insert(
-            "INSERT INTO terminals (id, stall_id, terminal_key, enrolled_at_ms) VALUES (?, ?, ?, "
-            "0)",
-            stall.terminal_id, stall.spec.id, RawLedger::Blob{std::string(32, 'k')});
+            "INSERT INTO terminals (id, name, stall_id, event_id, terminal_key, enrolled_at_ms) "
+            "VALUES (?, ?, ?, ?, ?, 0)",
+            stall.terminal_id, stall.terminal_id, stall.spec.id, e.id, RawLedger::Blob{std::string(32, 'k')});
         InsertStallSales(raw, event, stall);
       }
     }

@@ -133,7 +133,7 @@ struct Fixture {
                               "Asia/Jakarta", "2026-11-20", "2026-11-22"}),
             "event");
       Check(ledger->AddStall({kStallId, kEventId, "Bakso Pak Kumis", "makanan"}), "stall");
-      Result<std::string> key = ledger->EnrolTerminal(kTerminalId, kStallId, clock.Now());
+      Result<std::string> key = ledger->EnrolTerminal({kStallId, kTerminalId}, clock.Now());
       Check(key.status(), "enrol");
       terminal_key = std::move(key).value();
     }

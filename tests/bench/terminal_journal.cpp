@@ -210,7 +210,8 @@ sync::SealedBatch SealBatch(const std::string& stall_id, const std::vector<Journ
   for (const JournalEntry& entry : entries) batch.entries.push_back(sync::ToWire(entry));
   const std::string archive = sync::EncodePayload(batch);
   if (archive.size() > sync::kMaxPayloadBytes) Die("a batch's payload is over the limit");
-  sync::EnvelopeHeader header{.terminal_id = batch.terminal_id,
+  sync::EnvelopeHeader header{.stall_id = stall_id,
+                              .terminal_id = batch.terminal_id,
                               .first_seq = entries.front().seq,
                               .last_seq = entries.back().seq,
                               .encoding = sync::PayloadEncoding::kPlain};

@@ -31,9 +31,11 @@ struct Size {
 constexpr Size kPhone{390, 844};
 constexpr Size kLaptop{1366, 900};
 
-// Applies every entry of `stall`'s journal to the ledger as terminal `terminal_id`.
-void Deliver(ledger::LedgerStore& books, StallFixture& stall, const std::string& terminal_id) {
-  Result<ledger::ApplyOutcome> applied = books.ApplyBatch(terminal_id, stall.Entries(), stall.clock().Now());
+// Applies every entry of `stall`'s journal to the ledger as terminal `terminal_id` of `stall_id`.
+void Deliver(ledger::LedgerStore& books, StallFixture& stall, const std::string& stall_id,
+             const std::string& terminal_id) {
+  Result<ledger::ApplyOutcome> applied =
+      books.ApplyBatch({stall_id, terminal_id}, stall.Entries(), stall.clock().Now());
   if (!applied.ok() || applied->result != ledger::ApplyResult::kApplied) {
     throw std::runtime_error("could not deliver " + terminal_id + "'s journal");
   }
@@ -66,7 +68,7 @@ class DashboardTest : public ::testing::Test {
         Check(books->AddStall({"UKR-01", kOtherProvinceEvent, "Ukiran Ubud", "kerajinan"}));
         for (const auto& [terminal, stall] : {std::pair{"T-BKS", "BKS-07"}, std::pair{"T-BTK", "BTK-02"},
                                               std::pair{"T-OLD", "BKS-01"}, std::pair{"T-BALI", "UKR-01"}}) {
-          Check(books->EnrolTerminal(terminal, stall, StallFixture::DefaultStart()).status());
+          Check(books->EnrolTerminal({stall, terminal}, StallFixture::DefaultStart()).status());
         }
         StallFixture bakso(dir.File("bakso.db"), "BKS-07", "T-BKS");
         bakso.Sell(25000, {Cash(50000)});
@@ -74,17 +76,17 @@ class DashboardTest : public ::testing::Test {
         const Receipt wrong = bakso.Sell(7000, {Transfer(7000)});
         bakso.Void(wrong.receipt);
         bakso_net = bakso.Figures(kDay).net.rupiah();
-        Deliver(*books, bakso, "T-BKS");
+        Deliver(*books, bakso, "BKS-07", "T-BKS");
 
         StallFixture batik(dir.File("batik.db"), "BTK-02", "T-BTK");
         batik.Sell(350000, {Transfer(350000)});
         batik_net = batik.Figures(kDay).net.rupiah();
-        Deliver(*books, batik, "T-BTK");
+        Deliver(*books, batik, "BTK-02", "T-BTK");
 
         StallFixture last_year(dir.File("old.db"), "BKS-01", "T-OLD",
                                StallFixture::DefaultStart() - std::chrono::days(365));
         last_year.SellCash(4, 20000);
-        Deliver(*books, last_year, "T-OLD");
+        Deliver(*books, last_year, "BKS-01", "T-OLD");
       }
       organiser = Token({"Panitia Semarang", "--role", "organiser", "--event", kEvent});
       province = Token({"Dinas Koperasi Jateng", "--role", "province", "--province", "Jawa Tengah"});

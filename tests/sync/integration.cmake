@@ -47,3 +47,12 @@ target_link_libraries(malicious_terminal_tests PRIVATE
 gtest_discover_tests(malicious_terminal_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
 lapak_discover_postgres_ledger_tests(malicious_terminal_tests)
 
+# Stalls registered once for many events, terminals named by their stall, and the migration of
+# a ledger of the schema before them, in process on both engines.
+add_executable(stall_identity_tests sync/stall_identity_test.cpp)
+target_link_libraries(stall_identity_tests PRIVATE
+  lapak_sealed_batch lapak_stall_fixture lapak_ledger_target lapak_ledger lapak_protocol lapak_core
+  GTest::gtest_main)
+gtest_discover_tests(stall_identity_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
+lapak_discover_postgres_ledger_tests(stall_identity_tests)
+

@@ -181,6 +181,7 @@ TEST(LedgerClusterTest, TwoServersBehindABalancerCountEveryBatchOnceThoughOneIsK
 // posted meanwhile all wait at the same point and are released together.
 class HeldTerminalRow {
  public:
+  // `terminal_id` is the ledger's key for the terminal: "CLU-01/C01".
   HeldTerminalRow(const ledger::sql::Location& where, const std::string& terminal_id) {
     Result<std::unique_ptr<ledger::sql::Connection>> opened = ledger::sql::Open(where, false, "");
     if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
@@ -232,7 +233,7 @@ TEST(LedgerClusterTest, TheSameBatchPostedToBothServersAtOnceIsAppliedOnce) {
     // both transactions have begun and wait for it when it is let go: a server that did not
     // lock the row would not wait, and the test fails at the deadline below.
     std::optional<HeldTerminalRow> held;
-    if (postgres) held.emplace(ledger_db, "C01");
+    if (postgres) held.emplace(ledger_db, "CLU-01/C01");
     std::vector<std::pair<int, std::string>> answers(2);
     std::vector<std::thread> posts;
     for (int s = 0; s < 2; ++s) {
@@ -264,7 +265,7 @@ TEST(LedgerClusterTest, TheSameBatchPostedToBothServersAtOnceIsAppliedOnce) {
   EXPECT_EQ(kBatches, metrics[0]["duplicates"].get<int64_t>() + metrics[1]["duplicates"].get<int64_t>());
   const int64_t journal = from - 1;
   const ledger::sql::Rows held = testing::QueryLedger(
-      ledger_db, "SELECT COUNT(*), MAX(seq) FROM entries WHERE terminal_id = 'C01'");
+      ledger_db, "SELECT COUNT(*), MAX(seq) FROM entries WHERE terminal_id = 'CLU-01/C01'");
   EXPECT_EQ(journal, held.Int(0, 0)) << "entries missing";
   EXPECT_EQ(journal, held.Int(0, 1));
   const ledger::sql::Rows totals = testing::QueryLedger(

@@ -192,7 +192,7 @@ class LedgerIntegrationTest : public ::testing::Test {
     return "none";
   }
   std::vector<ledger::Reconciliation> Reconciliations(const std::string& terminal_id) {
-    Result<std::vector<ledger::Reconciliation>> list = OpenLedger()->Reconciliations(terminal_id);
+    Result<std::vector<ledger::Reconciliation>> list = OpenLedger()->Reconciliations({kStall, terminal_id});
     if (!list.ok()) throw std::runtime_error("Reconciliations: " + list.status().ToString());
     return *list;
   }
@@ -291,7 +291,7 @@ TEST_F(LedgerIntegrationTest, RevokedTerminalIsUnauthorised) {
   stall_.SellCash(2);
   const std::string expected_body = WrongKeyBody();
 
-  testing::LedgerAdmin(ledger_db_, {"terminal", "revoke", "T1"});
+  testing::LedgerAdmin(ledger_db_, {"terminal", "revoke", kStall, "T1"});
   EXPECT_TRUE(TerminalRow("T1")["revoked"].get<bool>());
   const json before = Metrics();
   const Answer next = Post(Batch(4));
@@ -329,10 +329,24 @@ TEST_F(LedgerIntegrationTest, TerminalPostingForAnotherStallIsForbiddenAndNothin
   impostor.Sell(40000, {Cash(40000)});
   const json before = Metrics();
 
+  // Its envelope names T9 of SATE-02, which is not enrolled: refused before anything is decoded.
   const Answer answer = Post(Batch(impostor, 1, key));
-  EXPECT_EQ(403, answer.status) << answer.body;
-  EXPECT_NE(std::string::npos, json::parse(answer.body)["error"].get<std::string>().find("SATE-02"))
-      << answer.body;
+  EXPECT_EQ(401, answer.status) << answer.body;
+  EXPECT_EQ(before["payloads_decoded"], Metrics()["payloads_decoded"]);
+
+  // An envelope that names T9 of kStall around a payload of SATE-02's: decoded, then refused.
+  const std::vector<JournalEntry> entries = impostor.Entries();
+  sync::WireBatch batch{.stall_id = "SATE-02", .terminal_id = "T9", .entries = {}};
+  for (const JournalEntry& entry : entries) batch.entries.push_back(sync::ToWire(entry));
+  const Answer forged = Post(sync::SealEnvelope({.stall_id = kStall,
+                                                 .terminal_id = "T9",
+                                                 .first_seq = entries.front().seq,
+                                                 .last_seq = entries.back().seq,
+                                                 .encoding = sync::PayloadEncoding::kPlain},
+                                                sync::EncodePayload(batch), key));
+  EXPECT_EQ(403, forged.status) << forged.body;
+  EXPECT_NE(std::string::npos, json::parse(forged.body)["error"].get<std::string>().find("SATE-02"))
+      << forged.body;
   EXPECT_EQ(before["payloads_decoded"].get<int64_t>() + 1, Metrics()["payloads_decoded"].get<int64_t>());
   EXPECT_EQ(0, Hwm("T9"));
   EXPECT_TRUE(DayTotals().empty());
@@ -432,23 +446,22 @@ TEST_F(LedgerIntegrationTest, RefusalsOfOtherRoutesAreCodedJson) {
 // `lapak-ledger` says a refusal in Bahasa Indonesia unless LAPAK_LANG=en, as `lapak` does;
 // --json names its code.
 TEST_F(LedgerIntegrationTest, LedgerCommandLineRefusesInBahasaIndonesiaByDefault) {
-  const std::vector<std::string> again = {"stall", "add", kEvent, kStall,
-                                          "--name", "Bakso", "--category", "makanan"};
+  const std::vector<std::string> again = {"stall", "add", kEvent, kStall};
   const testing::RunResult said = testing::RunLedger(ledger_db_, again);
   EXPECT_EQ(5, said.exit_code);
-  EXPECT_EQ("lapak-ledger: Lapak '" + kStall + "' sudah ada\n", said.err);
+  EXPECT_EQ("lapak-ledger: Lapak '" + kStall + "' sudah ikut acara '" + kEvent + "'\n", said.err);
 
   const testing::RunResult english = testing::RunLedger(ledger_db_, again, {"LAPAK_LANG=en"});
   EXPECT_EQ(5, english.exit_code);
-  EXPECT_EQ("lapak-ledger: stall '" + kStall + "' already exists\n", english.err);
+  EXPECT_EQ("lapak-ledger: stall '" + kStall + "' already takes part in event '" + kEvent + "'\n", english.err);
 
   std::vector<std::string> as_json = again;
   as_json.insert(as_json.begin(), "--json");
   const testing::RunResult coded = testing::RunLedger(ledger_db_, as_json);
   const json error = json::parse(coded.err);
-  EXPECT_EQ("StallExists", error["refusal"]);
+  EXPECT_EQ("StallAlreadyInEvent", error["refusal"]);
   EXPECT_EQ("AlreadyExists", error["code"]);
-  EXPECT_EQ("Lapak '" + kStall + "' sudah ada", error["error"]);
+  EXPECT_EQ("Lapak '" + kStall + "' sudah ikut acara '" + kEvent + "'", error["error"]);
 
   const testing::RunResult no_event =
       testing::RunLedger(ledger_db_, {"report", "day", "no-such-event", kDay});
@@ -466,13 +479,13 @@ TEST_F(LedgerIntegrationTest, MalformedBodiesAre400) {
 
   // Framed and signed with T1's own key, but the payload is no archive.
   const Answer not_archive = Post(sync::SealEnvelope(
-      {.terminal_id = "T1", .first_seq = 1, .last_seq = 2, .encoding = sync::PayloadEncoding::kPlain},
+      {.stall_id = kStall, .terminal_id = "T1", .first_seq = 1, .last_seq = 2, .encoding = sync::PayloadEncoding::kPlain},
       "22 serialization::archive 18 hello", key_));
   EXPECT_EQ(400, not_archive.status) << not_archive.body;
   EXPECT_TRUE(json::parse(not_archive.body).contains("error"));
   // Signed, said to be zlib, but not.
   const Answer not_zlib = Post(sync::SealEnvelope(
-      {.terminal_id = "T1", .first_seq = 1, .last_seq = 2, .encoding = sync::PayloadEncoding::kZlib},
+      {.stall_id = kStall, .terminal_id = "T1", .first_seq = 1, .last_seq = 2, .encoding = sync::PayloadEncoding::kZlib},
       "definitely not deflate", key_));
   EXPECT_EQ(400, not_zlib.status) << not_zlib.body;
   EXPECT_EQ(0, Hwm());

@@ -91,8 +91,8 @@ struct HeldMark {
 std::map<std::string, HeldMark> ReadMarks(const ledger::sql::Location& ledger_db) {
   const ledger::sql::Rows rows = testing::QueryLedger(
       ledger_db,
-      "SELECT t.id, t.hwm, COUNT(e.seq), COALESCE(MAX(e.seq), 0) FROM terminals t "
-      "LEFT JOIN entries e ON e.terminal_id = t.id GROUP BY t.id, t.hwm");
+      "SELECT t.name, t.hwm, COUNT(e.seq), COALESCE(MAX(e.seq), 0) FROM terminals t "
+      "LEFT JOIN entries e ON e.terminal_id = t.id GROUP BY t.name, t.hwm");
   std::map<std::string, HeldMark> marks;
   for (size_t row = 0; row < rows.size(); ++row) {
     marks[rows.Text(row, 0)] = {rows.Int(row, 1), rows.Int(row, 2), rows.Int(row, 3)};

@@ -112,8 +112,11 @@ std::string EnrolTerminal(const ledger::sql::Location& database, const std::stri
   if (event.exit_code != 0 && event.err.find(R"("refusal":"EventExists")") == std::string::npos) {
     throw std::runtime_error("event add failed: " + event.err);
   }
-  LedgerAdmin(database, {"stall", "add", event_id, stall_id, "--name", "Stall " + stall_id,
-                         "--category", "makanan"});
+  RunResult stall = RunLedger(database, {"--json", "stall", "add", event_id, stall_id, "--name",
+                                         "Stall " + stall_id, "--category", "makanan"});
+  if (stall.exit_code != 0 && stall.err.find(R"("refusal":"StallAlreadyInEvent")") == std::string::npos) {
+    throw std::runtime_error("stall add failed: " + stall.err);
+  }
   std::string code = LedgerAdmin(
       database, {"terminal", "enrol", stall_id, terminal_id, "--url", ledger_url, "--no-qr"});
   while (!code.empty() && (code.back() == '\n' || code.back() == ' ')) code.pop_back();

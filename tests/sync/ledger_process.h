@@ -55,8 +55,9 @@ RunResult RunLedger(const ledger::sql::Location& database, const std::vector<std
 std::string LedgerAdmin(const ledger::sql::Location& database,
                         const std::vector<std::string>& args);
 
-// Adds event `event_id` (WIB, 2026-11-20..22) unless it exists, stall `stall_id` in it, and
-// enrols `terminal_id`; returns the enrolment code naming `ledger_url`.
+// Adds event `event_id` (WIB, 2026-11-20..22) unless it exists, stall `stall_id` to it unless
+// it takes part already, and enrols `terminal_id` of that stall; returns the enrolment code
+// naming `ledger_url`.
 std::string EnrolTerminal(const ledger::sql::Location& database, const std::string& event_id,
                           const std::string& stall_id, const std::string& terminal_id,
                           const std::string& ledger_url);

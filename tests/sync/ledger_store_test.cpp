@@ -45,7 +45,7 @@ class LedgerStoreTest : public ::testing::Test {
     EXPECT_TRUE(ledger_->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta",
                                    "2026-11-20", "2026-11-22"}).ok());
     EXPECT_TRUE(ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());
-    key_ = *ledger_->EnrolTerminal("T1", "BKS-07", clock_.Now());
+    key_ = *ledger_->EnrolTerminal({"BKS-07", "T1"}, clock_.Now());
   }
 
   void Sell(int count) {
@@ -60,11 +60,11 @@ class LedgerStoreTest : public ::testing::Test {
     return *stall_->Entries(from, count);
   }
   ApplyOutcome Apply(const std::vector<JournalEntry>& entries) {
-    Result<ApplyOutcome> outcome = ledger_->ApplyBatch("T1", entries, clock_.Now());
+    Result<ApplyOutcome> outcome = ledger_->ApplyBatch({"BKS-07", "T1"}, entries, clock_.Now());
     EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
     return outcome.ok() ? *outcome : ApplyOutcome{ApplyResult::kRejected, -1, Status::Corruption("error")};
   }
-  int64_t Hwm() { return (*ledger_->FindTerminal("T1"))->hwm; }
+  int64_t Hwm() { return (*ledger_->FindTerminal({"BKS-07", "T1"}))->hwm; }
 
   testing::TempDir dir_;
   sql::Location where_ = testing::NewLedgerLocation(dir_);
@@ -107,8 +107,8 @@ TEST_F(LedgerStoreTest, ALedgerOpenedToReadReadsButCannotWrite) {
       refused.message().find("attempt to write a readonly database") != std::string::npos ||
       refused.message().find("read-only transaction") != std::string::npos;
   EXPECT_TRUE(read_only) << refused.ToString();
-  EXPECT_FALSE((*reader)->RevokeTerminal("T1", clock_.Now()).ok());
-  EXPECT_FALSE((*ledger_->FindTerminal("T1"))->revoked);
+  EXPECT_FALSE((*reader)->RevokeTerminal({"BKS-07", "T1"}, clock_.Now()).ok());
+  EXPECT_FALSE((*ledger_->FindTerminal({"BKS-07", "T1"}))->revoked);
   EXPECT_EQ(1u, ListEvents(*ledger_, [](const EventInfo&) { return true; })->size());
 }
 
@@ -124,17 +124,24 @@ TEST_F(LedgerStoreTest, SetUpRefusalsAreCoded) {
   EXPECT_EQ("Acara 'expo' sudah ada", Explain(event_again, Language::kIndonesian));
   EXPECT_EQ(Refusal::kNoSuchEvent,
             ledger_->AddStall({"SATE-01", "nope", "Sate", "makanan"}).refusal());
-  EXPECT_EQ(Refusal::kStallExists,
+  EXPECT_EQ(Refusal::kStallAlreadyInEvent,
             ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).refusal());
-  EXPECT_EQ(Refusal::kNoSuchStall, ledger_->EnrolTerminal("T2", "NOPE", now).status().refusal());
-  EXPECT_EQ(Refusal::kTerminalAlreadyEnrolled,
-            ledger_->EnrolTerminal("T1", "BKS-07", now).status().refusal());
-  ASSERT_TRUE(ledger_->AddStall({"SATE-01", "expo", "Sate", "makanan"}).ok());
-  ASSERT_TRUE(ledger_->RevokeTerminal("T1", now).ok());
-  const Status moved = ledger_->EnrolTerminal("T1", "SATE-01", now).status();
-  EXPECT_EQ(Refusal::kTerminalOfOtherStall, moved.refusal());
-  EXPECT_EQ("terminal 'T1' belongs to stall 'BKS-07', not 'SATE-01'", moved.message());
-  EXPECT_EQ(Refusal::kNoTerminalToRevoke, ledger_->RevokeTerminal("T1", now).refusal());
+  EXPECT_EQ(Refusal::kNewStallNeedsNameAndCategory, ledger_->AddStall({"SATE-01", "expo", "", ""}).refusal());
+  const Status renamed = ledger_->AddStall({"BKS-07", "expo", "Bakso Pak Min", "makanan"});
+  EXPECT_EQ(Refusal::kStallRegisteredOtherwise, renamed.refusal());
+  EXPECT_NE(std::string::npos, renamed.message().find("registered as 'Bakso' (category makanan, from Semarang)"))
+      << renamed.message();
+  EXPECT_EQ(Refusal::kNoSuchStall, ledger_->EnrolTerminal({"NOPE", "T2"}, now).status().refusal());
+  const Status again = ledger_->EnrolTerminal({"BKS-07", "T1"}, now).status();
+  EXPECT_EQ(Refusal::kTerminalAlreadyEnrolled, again.refusal());
+  // The advice names this stall's terminal only: revoking it touches no other stall's T1.
+  EXPECT_NE(std::string::npos, again.message().find("lapak-ledger terminal revoke BKS-07 T1")) << again.message();
+  EXPECT_NE(std::string::npos, Explain(again, Language::kIndonesian).find("terminal lapak lain tidak tersentuh"));
+  EXPECT_EQ(Refusal::kStallNotInEvent,
+            ledger_->EnrolTerminal({"BKS-07", "T2"}, now, "expo-lain").status().refusal());
+  EXPECT_EQ(Refusal::kNoTerminalToRevoke, ledger_->RevokeTerminal({"SATE-01", "T1"}, now).refusal());
+  ASSERT_TRUE(ledger_->RevokeTerminal({"BKS-07", "T1"}, now).ok());
+  EXPECT_EQ(Refusal::kNoTerminalToRevoke, ledger_->RevokeTerminal({"BKS-07", "T1"}, now).refusal());
 
   const auto token = [&](Role role, std::string province, std::vector<std::string> events) {
     return AddToken(*ledger_, {"Panitia Expo", role, std::move(province), std::move(events)}, now)
@@ -254,7 +261,7 @@ TEST_F(LedgerStoreTest, EnrollingWithAnotherLedgerStartsFromWhatThatLedgerHolds)
   std::unique_ptr<LedgerStore> second = std::move(LedgerStore::Open(second_where, true)).value();
   ASSERT_TRUE(second->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta", "2026-11-20", "2026-11-22"}).ok());
   ASSERT_TRUE(second->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());
-  const std::string second_key = *second->EnrolTerminal("T1", "BKS-07", clock_.Now());
+  const std::string second_key = *second->EnrolTerminal({"BKS-07", "T1"}, clock_.Now());
   ASSERT_TRUE(stall_->Enrol({"http://127.0.0.1:10", second_key}).ok());
   const SyncProgress progress = *stall_->Progress();
   EXPECT_EQ(5, progress.unsent());  // the day open and four sales: all of it, for that ledger
@@ -341,7 +348,7 @@ TEST_F(LedgerStoreTest, TotalsAndTheZReconciliationEqualTheTerminalsOwnFigures) 
   EXPECT_EQ(own.voids, held.voids);
   EXPECT_EQ(own.net, held.net);
   EXPECT_EQ(own.by_method, held.by_method);
-  Result<std::vector<Reconciliation>> z = ledger_->Reconciliations("T1");
+  Result<std::vector<Reconciliation>> z = ledger_->Reconciliations({"BKS-07", "T1"});
   ASSERT_TRUE(z.ok());
   ASSERT_EQ(1u, z->size());
   EXPECT_TRUE(z->front().agrees);
@@ -428,7 +435,7 @@ TEST_F(LedgerStoreTest, AZReportThatDisagreesWithItsSessionIsRefusedWhole) {
   EXPECT_EQ(ApplyResult::kRejected, refused.result);
   EXPECT_EQ("entry 4: Z report figures differ from the sales of its day", refused.reason.message());
   EXPECT_EQ(0, Hwm());
-  EXPECT_TRUE(ledger_->Reconciliations("T1")->empty());
+  EXPECT_TRUE(ledger_->Reconciliations({"BKS-07", "T1"})->empty());
   EXPECT_TRUE(ledger_->DayTotals("expo", "2026-11-22")->empty());
 }
 

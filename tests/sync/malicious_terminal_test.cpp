@@ -110,7 +110,7 @@ class MaliciousTerminalTest : public ::testing::Test {
     Require(ledger_->AddStall({"EVL-01", kEvent, "Lapak Curian", "lain-lain"}));
     ingestor_ = std::make_unique<Ingestor>(*ledger_, ledger_clock_);
     PlayHonestStalls();
-    stolen_key_ = Take(ledger_->EnrolTerminal("T9", "EVL-01", ledger_clock_.Now()));
+    stolen_key_ = Take(ledger_->EnrolTerminal({"EVL-01", "T9"}, ledger_clock_.Now()));
     honest_day_ = DayFigures();
     honest_event_ = EventFigures();
   }
@@ -139,7 +139,7 @@ class MaliciousTerminalTest : public ::testing::Test {
         fixture->Sell(15000, {Cash(15000)});
         fixture->CloseDay(200000);
       }
-      const std::string key = Take(ledger_->EnrolTerminal(terminal, stall, ledger_clock_.Now()));
+      const std::string key = Take(ledger_->EnrolTerminal({stall, terminal}, ledger_clock_.Now()));
       const std::vector<JournalEntry> entries = fixture->Entries();
       const IngestAnswer answer = ingestor_->Handle(testing::SealEntries(entries, stall, terminal, key));
       if (answer.http_status != 200) throw std::runtime_error("honest stall refused: " + answer.json);
@@ -174,7 +174,7 @@ class MaliciousTerminalTest : public ::testing::Test {
   void ExpectReportsUnchanged() {
     EXPECT_EQ(honest_day_, DayFigures());
     EXPECT_EQ(honest_event_, EventFigures());
-    EXPECT_EQ(0, Take(ledger_->FindTerminal("T9"))->hwm);
+    EXPECT_EQ(0, Take(ledger_->FindTerminal({"EVL-01", "T9"}))->hwm);
   }
   // `entries` is refused whole with 422, and `reason` for entry `seq`.
   void ExpectRefused(const std::vector<JournalEntry>& entries, int64_t seq, const std::string& reason) {
@@ -314,7 +314,7 @@ TEST_F(MaliciousTerminalTest, UuidsAreUuidsAndNeverUsedTwice) {
   EXPECT_EQ("entry 3: its uuid is used already", refused.value("error", ""));
   EXPECT_EQ(2, refused.value("hwm", -1));
   EXPECT_EQ("UuidUsedAlready", refused["reason"]["causes"][0].value("refusal", ""));
-  EXPECT_EQ(2, Take(ledger_->FindTerminal("T9"))->hwm);
+  EXPECT_EQ(2, Take(ledger_->FindTerminal({"EVL-01", "T9"}))->hwm);
 }
 
 TEST_F(MaliciousTerminalTest, AVoidWithAReasonOf200KiBIsRefused) {
@@ -465,7 +465,7 @@ TEST_F(MaliciousTerminalTest, HonestJournalsAreTakenWholeAndSingleForgeriesHarmN
     Require(ledger_->AddStall({stall_id, kEvent, "Acak", "makanan"}));
     testing::StallFixture stall(dir_.File(terminal_id + ".db"), stall_id, terminal_id, Wib(20, 8h));
     PlayRandomJournal(stall, random);
-    const std::string key = Take(ledger_->EnrolTerminal(terminal_id, stall_id, ledger_clock_.Now()));
+    const std::string key = Take(ledger_->EnrolTerminal({stall_id, terminal_id}, ledger_clock_.Now()));
     const std::vector<JournalEntry> entries = stall.Entries();
     for (size_t first = 0; first < entries.size();) {
       const size_t count = std::min(entries.size() - first, 1 + static_cast<size_t>(random() % 20));
@@ -494,7 +494,7 @@ TEST_F(MaliciousTerminalTest, HonestJournalsAreTakenWholeAndSingleForgeriesHarmN
   int taken = 0;
   for (int round = 0; round < 40; ++round) {
     const std::string terminal_id = fmt::format("V{}", round);
-    const std::string key = Take(ledger_->EnrolTerminal(terminal_id, "EVL-01", ledger_clock_.Now()));
+    const std::string key = Take(ledger_->EnrolTerminal({"EVL-01", terminal_id}, ledger_clock_.Now()));
     std::vector<JournalEntry> entries = journal;
     for (JournalEntry& entry : entries) entry.terminal_id = terminal_id;
     const std::string change = Mutate(entries, random);
@@ -502,7 +502,7 @@ TEST_F(MaliciousTerminalTest, HonestJournalsAreTakenWholeAndSingleForgeriesHarmN
     ASSERT_TRUE(answer.http_status == 200 || answer.http_status == 422)
         << "round " << round << ", " << change << ": " << answer.http_status << " " << answer.json;
     (answer.http_status == 200 ? taken : refused) += 1;
-    Require(ledger_->RevokeTerminal(terminal_id, ledger_clock_.Now()));
+    Require(ledger_->RevokeTerminal({"EVL-01", terminal_id}, ledger_clock_.Now()));
 
     // Every other stall's figures are as before; EVL-01's hold together.
     EXPECT_EQ(others_before, OtherStallsLines(DayFigures())) << "round " << round << ", " << change;

@@ -254,12 +254,12 @@ TEST(PostgresOpenTest, MigratesToTheLatestVersionOnceAndReopens) {
                            {})
                   .ok());
   ASSERT_TRUE(connection
-                  .Execute("INSERT INTO stalls (id, event_id, name, category) VALUES ($1, 'e', "
-                           "'Kopi', 'minuman')",
+                  .Execute("INSERT INTO stalls (id, name, category) VALUES ($1, 'Kopi', 'minuman')",
                            {Param("s")})
                   .ok());
   const std::string_view enrol =
-      "INSERT INTO terminals (id, stall_id, terminal_key, enrolled_at_ms) VALUES ($1, 's', $2, 0)";
+      "INSERT INTO terminals (id, name, stall_id, event_id, terminal_key, enrolled_at_ms) "
+      "VALUES ($1, $1, 's', 'e', $2, 0)";
   EXPECT_EQ(connection.Execute(enrol, {Param("short"), Param(Blob{std::string(31, 'k')})})
                 .status()
                 .code(),

@@ -242,7 +242,7 @@ ReportWorld::ReportWorld(ledger::LedgerStore& ledger, std::string dir)
   AddStall({"BAL-END", "denpasar-2026", "Tenun Endek", "kerajinan"}, {"BAL-END-1"});
 
   AddStall({"MGL-GTK", "magelang-2026", "Getuk Trio", "makanan"}, {"MGL-GTK-1"});
-  Require(ledger_.RevokeTerminal("MGL-GTK-1", LocalTime(kWib, 2026, 11, 2, 9, 0)), "revoke MGL-GTK-1");
+  Require(ledger_.RevokeTerminal({"MGL-GTK", "MGL-GTK-1"}, LocalTime(kWib, 2026, 11, 2, 9, 0)), "revoke MGL-GTK-1");
   for (TerminalFact& terminal : terminal_facts_) terminal.revoked = terminal.id == "MGL-GTK-1";
 }
 
@@ -260,7 +260,7 @@ void ReportWorld::AddStall(ledger::StallSpec stall, const std::vector<std::strin
     auto terminal = std::make_unique<Terminal>();
     terminal->fact = {id, stall.id, stall.event_id, &zone};
     terminal->clock.Set(LocalTime(zone, 2026, 11, 1, 9, 0));
-    Take(ledger_.EnrolTerminal(id, stall.id, terminal->clock.Now()), "enrol " + id);
+    Take(ledger_.EnrolTerminal({stall.id, id}, terminal->clock.Now()), "enrol " + id);
     terminal->store = Take(StallStore::Open(dir_ + "/" + id + ".db", terminal->clock), "open " + id);
     Require(terminal->store->Initialise(
                 {stall.id, stall.name, id, zone.name, "04:00", kOwnerPin, kCashierPin}),
@@ -321,7 +321,7 @@ void ReportWorld::Close(const std::string& terminal, TimePoint local) {
 
 void ReportWorld::Apply(Terminal& terminal, const std::vector<JournalEntry>& entries, TimePoint now) {
   const ledger::ApplyOutcome outcome =
-      Take(ledger_.ApplyBatch(terminal.fact.id, entries, now), "apply " + terminal.fact.id);
+      Take(ledger_.ApplyBatch({terminal.fact.stall_id, terminal.fact.id}, entries, now), "apply " + terminal.fact.id);
   if (outcome.result != ledger::ApplyResult::kApplied || outcome.hwm != entries.back().seq) {
     throw std::runtime_error(fmt::format("{}: batch {}..{} not applied: {}", terminal.fact.id,
                                          entries.front().seq, entries.back().seq, outcome.reason.message()));
@@ -354,7 +354,7 @@ void ReportWorld::SyncForgingLastZ(const std::string& terminal, TimePoint now, i
   close.body = EncodeZReport(z);
   close.hash = ComputeEntryHash(close);
   const ledger::ApplyOutcome forged =
-      Take(ledger_.ApplyBatch(t.fact.id, entries, now), "apply the forged Z of " + t.fact.id);
+      Take(ledger_.ApplyBatch({t.fact.stall_id, t.fact.id}, entries, now), "apply the forged Z of " + t.fact.id);
   if (forged.result != ledger::ApplyResult::kRejected || forged.hwm != t.sent ||
       forged.reason.message().find("Z report figures differ from the sales of its day") == std::string::npos) {
     throw std::runtime_error(fmt::format("{}: a forged Z was not refused: {}", t.fact.id, forged.reason.message()));

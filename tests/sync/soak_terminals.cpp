@@ -59,7 +59,7 @@ void ExpectSameEntries(const ledger::sql::Location& ledger_db, const EntryHashes
                        LedgerTally& tally) {
   ledger::sql::Rows rows;
   try {
-    rows = QueryLedger(ledger_db, "SELECT terminal_id, seq, hash FROM entries");
+    rows = QueryLedger(ledger_db, "SELECT t.name, e.seq, e.hash FROM entries e JOIN terminals t ON t.id = e.terminal_id");
   } catch (const std::exception& e) {
     FAIL() << e.what();
   }
@@ -125,7 +125,7 @@ void ExpectZReportsReconciled(ledger::LedgerStore& books,
     ASSERT_TRUE(zs.ok()) << zs.status().ToString();
     EXPECT_EQ(static_cast<size_t>(terminal->expected_z_reports()), zs->size());
     Result<std::vector<ledger::Reconciliation>> reconciled =
-        books.Reconciliations(terminal->terminal_id());
+        books.Reconciliations({terminal->stall_id(), terminal->terminal_id()});
     ASSERT_TRUE(reconciled.ok()) << reconciled.status().ToString();
     ASSERT_EQ(zs->size(), reconciled->size());
     for (size_t z = 0; z < zs->size(); ++z) {
@@ -342,9 +342,9 @@ void ExpectLedgerEqualsTerminals(const ledger::sql::Location& ledger_db, const s
   ASSERT_TRUE(records.ok()) << records.status().ToString();
   ASSERT_EQ(terminals.size(), records->size());
   for (const ledger::TerminalRecord& record : *records) {
-    ASSERT_TRUE(last_entries.contains(record.id)) << record.id;
-    EXPECT_EQ(last_entries[record.id].first, record.hwm) << record.id;
-    EXPECT_EQ(last_entries[record.id].second, DigestText(record.last_hash)) << record.id;
+    ASSERT_TRUE(last_entries.contains(record.name)) << record.id;
+    EXPECT_EQ(last_entries[record.name].first, record.hwm) << record.id;
+    EXPECT_EQ(last_entries[record.name].second, DigestText(record.last_hash)) << record.id;
   }
 
   ASSERT_NO_FATAL_FAILURE(ExpectSameDayTotals(books, event, terminals));

@@ -32,7 +32,7 @@ WireBatch SampleBatch(int entries) {
 
 std::string Seal(const std::string& payload, int64_t first, int64_t last,
                  PayloadEncoding encoding = PayloadEncoding::kPlain) {
-  return SealEnvelope({.terminal_id = "T01", .first_seq = first, .last_seq = last,
+  return SealEnvelope({.stall_id = "S01", .terminal_id = "T01", .first_seq = first, .last_seq = last,
                        .encoding = encoding},
                       payload, kKey);
 }
@@ -143,6 +143,8 @@ TEST(Envelope, SealsParsesAndVerifies) {
   const std::string bytes = Seal(payload, 1, 2);
   Result<EnvelopeView> envelope = ParseEnvelope(bytes);
   ASSERT_TRUE(envelope.ok()) << envelope.status().ToString();
+  EXPECT_EQ(2, envelope->version);
+  EXPECT_EQ("S01", envelope->stall_id);
   EXPECT_EQ("T01", envelope->terminal_id);
   EXPECT_EQ(1, envelope->first_seq);
   EXPECT_EQ(2, envelope->last_seq);
@@ -167,10 +169,31 @@ TEST(Envelope, RefusesBadFraming) {
   EXPECT_FALSE(ParseEnvelope(bytes + "x").ok());
   EXPECT_FALSE(ParseEnvelope("LPKX" + bytes.substr(4)).ok());
   std::string future = bytes;
-  future[5] = 2;  // protocol version 2
+  future[5] = 3;  // protocol version 3
   Result<EnvelopeView> refused = ParseEnvelope(future);
   ASSERT_FALSE(refused.ok());
-  EXPECT_NE(std::string::npos, refused.status().message().find("protocol version 2"));
+  EXPECT_NE(std::string::npos, refused.status().message().find("protocol version 3"));
+  std::string no_stall = bytes;
+  no_stall[7] = 0;  // stall_length 0
+  EXPECT_FALSE(ParseEnvelope(no_stall).ok());
+}
+
+// A terminal built before stall-named terminals sends version 1: no stall id.
+TEST(Envelope, VersionOneWithoutTheStallIdIsStillRead) {
+  const std::string payload = EncodePayload(SampleBatch(1));
+  std::string bytes = std::string(kEnvelopeMagic) + std::string("\x00\x01\x00\x03T01", 7);
+  bytes += std::string("\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x01", 16);
+  for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<char>((payload.size() >> shift) & 0xff));
+  bytes += payload;
+  const Sha256Digest mac = HmacSha256(kKey, bytes);
+  bytes.append(reinterpret_cast<const char*>(mac.data()), mac.size());
+  Result<EnvelopeView> envelope = ParseEnvelope(bytes);
+  ASSERT_TRUE(envelope.ok()) << envelope.status().ToString();
+  EXPECT_EQ(1, envelope->version);
+  EXPECT_EQ("", envelope->stall_id);
+  EXPECT_EQ("T01", envelope->terminal_id);
+  EXPECT_EQ(payload, envelope->payload);
+  EXPECT_TRUE(VerifyEnvelopeMac(*envelope, kKey));
 }
 
 TEST(Envelope, CompressedPayloadInflatesBackAndABombIsRefused) {

@@ -51,7 +51,8 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
   if (!envelope.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(envelope.status()));
   const std::string terminal_id(envelope->terminal_id);
 
-  Result<std::optional<TerminalRecord>> found = store_.FindTerminal(terminal_id);
+  Result<std::optional<TerminalRecord>> found =
+      store_.FindTerminal({std::string(envelope->stall_id), terminal_id});
   if (!found.ok()) return Unavailable(found.status());
   // The same answer, after the same work, for an unknown terminal, a revoked one and a wrong
   // key: neither the body nor the time taken says which terminals exist.
@@ -90,7 +91,8 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
 
   // Revoked or re-enrolled while the batch was decoded: ApplyBatch refuses it (401).
   const std::string& key = terminal->terminal_key;
-  Result<ApplyOutcome> outcome = store_.ApplyBatch(terminal_id, entries, clock_.Now(), key);
+  Result<ApplyOutcome> outcome =
+      store_.ApplyBatch({terminal->stall_id, terminal->name}, entries, clock_.Now(), key);
   if (!outcome.ok()) {
     if (outcome.status().code() == StatusCode::kPermissionDenied) {
       return Refused(401, outcome.status());

@@ -128,9 +128,9 @@ class BatchPlan {
 };
 
 constexpr size_t kEntryColumns = 9;
-constexpr size_t kCashMoveColumns = 7;
+constexpr size_t kCashMoveColumns = 8;
 constexpr size_t kSaleColumns = 7 + kPaymentMethodCount;
-constexpr size_t kReconciliationColumns = 7 + 2 * kFigureColumnCount;
+constexpr size_t kReconciliationColumns = 8 + 2 * kFigureColumnCount;
 
 Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
   for (Value value : {Param(terminal_.id), Param(entry.seq), Param(entry.uuid),
@@ -207,7 +207,7 @@ Status BatchPlan::AddZ(const ZReport& z) {
   const std::optional<Money> difference = own.net.Minus(ledger.net);
   if (!difference) return Refuse(Refusal::kLedgerFiguresOverflow);
   for (Value value : {Param(terminal_.id), Param(z.z_number), Param(terminal_.stall_id),
-                      Param(z.business_day), Param(z.day_number)}) {
+                      Param(terminal_.event_id), Param(z.business_day), Param(z.day_number)}) {
     reconciliations_.push_back(std::move(value));
   }
   AppendFigures(reconciliations_, own);
@@ -218,7 +218,8 @@ Status BatchPlan::AddZ(const ZReport& z) {
 }
 
 void BatchPlan::AddCashMove(const JournalEntry& entry, const CashMoveBody& move) {
-  for (Value value : {Param(terminal_.id), Param(entry.seq), Param(terminal_.stall_id), Param(entry.business_day),
+  for (Value value : {Param(terminal_.id), Param(entry.seq), Param(terminal_.stall_id), Param(terminal_.event_id),
+                      Param(entry.business_day),
                       Param(CashDirectionName(move.direction)), Param(move.amount.rupiah()), Param(move.reason)}) {
     cash_moves_.push_back(std::move(value));
   }
@@ -282,10 +283,10 @@ Status BatchPlan::Write() {
             .status());
   }
   LAPAK_RETURN_IF_ERROR(InsertRows(
-      db_, "INSERT INTO cash_moves (terminal_id, seq, stall_id, business_day, direction, amount, reason)",
+      db_, "INSERT INTO cash_moves (terminal_id, seq, stall_id, event_id, business_day, direction, amount, reason)",
       kCashMoveColumns, cash_moves_));
   static const std::string insert_reconciliations = fmt::format(
-      "INSERT INTO reconciliations (terminal_id, z_number, stall_id, business_day, day_number, {}, {}, "
+      "INSERT INTO reconciliations (terminal_id, z_number, stall_id, event_id, business_day, day_number, {}, {}, "
       "agrees, difference)",
       FigureColumns("terminal_"), FigureColumns("ledger_"));
   return InsertRows(db_, insert_reconciliations, kReconciliationColumns, reconciliations_);
@@ -335,7 +336,7 @@ Result<BooksState> BooksStateOf(sql::Connection& db, const TerminalRecord& termi
   Sha256Digest prev{};
   for (size_t row = 0; row < rows->size(); ++row) {
     JournalEntry entry;
-    entry.terminal_id = terminal.id;
+    entry.terminal_id = terminal.name;
     entry.seq = rows->Int(row, 0);
     entry.uuid = rows->Text(row, 1);
     Result<EntryKind> kind = ParseEntryKind(rows->Text(row, 2));
@@ -388,7 +389,7 @@ Result<std::optional<int64_t>> FirstReusedUuid(sql::Connection& db, const std::s
 }  // namespace
 
 struct LedgerStore::PendingBatch {
-  const std::string& terminal_id;
+  const TerminalRef& terminal;
   const std::vector<JournalEntry>& entries;
   TimePoint now;
   std::string_view signed_with_key;
@@ -396,11 +397,11 @@ struct LedgerStore::PendingBatch {
   bool done = false;  // its group is over: `outcome` is final (under pending_mutex_)
 };
 
-Result<ApplyOutcome> LedgerStore::ApplyBatch(const std::string& terminal_id,
+Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
                                              const std::vector<JournalEntry>& entries,
                                              TimePoint now, std::string_view signed_with_key) {
   if (entries.empty()) return Refuse(Refusal::kBatchHasNoEntries);
-  PendingBatch mine{terminal_id, entries, now, signed_with_key, std::nullopt};
+  PendingBatch mine{terminal, entries, now, signed_with_key, std::nullopt};
   if (apply_pool_) {  // PostgreSQL: in parallel, each on a connection of its own
     Result<ConnectionPool::Lease> connection = apply_pool_->Take();
     if (!connection.ok()) return connection.status();
@@ -472,14 +473,13 @@ void LedgerStore::ApplyGroup(sql::Connection& db, const std::vector<PendingBatch
 }
 
 Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBatch& batch) {
-  const std::string& terminal_id = batch.terminal_id;
   const std::vector<JournalEntry>& entries = batch.entries;
   const TimePoint now = batch.now;
-  Result<std::optional<TerminalRecord>> found = FindTerminalOn(db, terminal_id, true);
+  Result<std::optional<TerminalRecord>> found = FindTerminalOn(db, batch.terminal, true);
   if (!found.ok()) return found.status();
   if (!found->has_value() || (*found)->revoked ||
       (!batch.signed_with_key.empty() && (*found)->terminal_key != batch.signed_with_key)) {
-    return Refuse(Refusal::kTerminalNotEnrolled, terminal_id);
+    return Refuse(Refusal::kTerminalNotEnrolled, batch.terminal.terminal_id, batch.terminal.stall_id);
   }
   const TerminalRecord& terminal = **found;
   const int64_t first = entries.front().seq;
@@ -492,7 +492,7 @@ Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBat
   if (first <= terminal.hwm) {
     Result<sql::Rows> held = db.Query(
         "SELECT seq, hash FROM entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
-        {Param(terminal_id), Param(first), Param(std::min(last, terminal.hwm))});
+        {Param(terminal.id), Param(first), Param(std::min(last, terminal.hwm))});
     if (!held.ok()) return held.status();
     for (size_t i = 0; i < entries.size() && entries[i].seq <= terminal.hwm; ++i) {
       const bool same = i < held->size() && held->Int(i, 0) == entries[i].seq &&
@@ -543,7 +543,7 @@ Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBat
   LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE terminals SET hwm = $2, last_hash = $3, "
                                    "last_batch_at_ms = $4, last_entry_at_ms = $5, books = $6 "
                                    "WHERE id = $1",
-                                   {Param(terminal_id), Param(last), Param(DigestBlob(books.state().last_hash)),
+                                   {Param(terminal.id), Param(last), Param(DigestBlob(books.state().last_hash)),
                                     Param(now), Param(entries.back().time),
                                     Param(EncodeBooksState(books.state()))})
                             .status());

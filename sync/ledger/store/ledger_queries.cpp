@@ -28,20 +28,21 @@ Result<std::vector<StallDayTotals>> LedgerStore::DayTotals(const std::string& ev
   return totals;
 }
 
-Result<std::vector<Reconciliation>> LedgerStore::Reconciliations(const std::string& terminal_id) {
+Result<std::vector<Reconciliation>> LedgerStore::Reconciliations(const TerminalRef& terminal) {
   std::lock_guard lock(mutex_);
   Result<sql::Rows> rows = db_->Query(
-      fmt::format("SELECT z_number, stall_id, business_day, {}, {}, agrees, difference "
-                  "FROM reconciliations WHERE terminal_id = $1 ORDER BY z_number",
-                  FigureColumns("terminal_"), FigureColumns("ledger_")),
-      {Param(terminal_id)});
+      fmt::format("SELECT r.z_number, r.stall_id, r.business_day, {}, {}, r.agrees, r.difference "
+                  "FROM reconciliations r JOIN terminals t ON t.id = r.terminal_id "
+                  "WHERE t.stall_id = $1 AND t.name = $2 ORDER BY r.z_number",
+                  FigureColumns("r.terminal_"), FigureColumns("r.ledger_")),
+      {Param(terminal.stall_id), Param(terminal.terminal_id)});
   if (!rows.ok()) return rows.status();
   constexpr size_t kTerminal = 3;
   constexpr size_t kLedger = kTerminal + kFigureColumnCount;
   constexpr size_t kAgrees = kLedger + kFigureColumnCount;
   std::vector<Reconciliation> list;
   for (size_t row = 0; row < rows->size(); ++row) {
-    list.push_back({.terminal_id = terminal_id,
+    list.push_back({.terminal_id = terminal.terminal_id,
                     .z_number = rows->Int(row, 0),
                     .stall_id = rows->Text(row, 1),
                     .business_day = rows->Text(row, 2),

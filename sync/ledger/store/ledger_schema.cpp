@@ -223,6 +223,46 @@ CREATE TABLE qris_shown_totals (
   PRIMARY KEY (event_id, business_day, stall_id)
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    // Stalls that keep their names year to year (issue 14). A stall (an UMKM) is registered
+    // once, with its home regency, and takes part in many events (event_stalls). A terminal
+    // is named by its stall: `name` is the terminal's own id (T1), unique within the stall,
+    // and `id` the ledger's key for it, which every other table uses: for a terminal enrolled
+    // from now on stall_id || '/' || name ('/' is in no identifier, so it never meets a key
+    // of before, which stay as they were, equal to their name). Each terminal is enrolled for
+    // one event at a time (event_id), and each Z report and cash move is kept with the event
+    // it was booked in. Rebuilds `stalls` without its event_id.
+    Migration{6, R"sql(
+CREATE TABLE event_stalls (
+  event_id  TEXT NOT NULL REFERENCES events (id),
+  stall_id  TEXT NOT NULL REFERENCES stalls (id),
+  PRIMARY KEY (event_id, stall_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO event_stalls (event_id, stall_id) SELECT event_id, id FROM stalls;
+CREATE INDEX event_stalls_by_stall ON event_stalls (stall_id);
+
+ALTER TABLE terminals ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE terminals ADD COLUMN event_id TEXT NOT NULL DEFAULT '';
+UPDATE terminals SET name = id, event_id = (SELECT s.event_id FROM stalls s WHERE s.id = terminals.stall_id);
+CREATE UNIQUE INDEX terminals_by_stall_name ON terminals (stall_id, name);
+CREATE INDEX terminals_by_event ON terminals (event_id);
+
+ALTER TABLE reconciliations ADD COLUMN event_id TEXT NOT NULL DEFAULT '';
+UPDATE reconciliations SET event_id = (SELECT s.event_id FROM stalls s WHERE s.id = reconciliations.stall_id);
+CREATE INDEX reconciliations_by_event_day ON reconciliations (event_id, business_day);
+ALTER TABLE cash_moves ADD COLUMN event_id TEXT NOT NULL DEFAULT '';
+UPDATE cash_moves SET event_id = (SELECT s.event_id FROM stalls s WHERE s.id = cash_moves.stall_id);
+CREATE INDEX cash_moves_by_event_day ON cash_moves (event_id, business_day);
+
+CREATE TABLE stalls_registered (
+  id        TEXT PRIMARY KEY,
+  name      TEXT NOT NULL,
+  category  TEXT NOT NULL,
+  regency   TEXT NOT NULL DEFAULT ''
+) STRICT;
+INSERT INTO stalls_registered (id, name, category, regency) SELECT id, name, category, regency FROM stalls;
+DROP TABLE stalls;
+ALTER TABLE stalls_registered RENAME TO stalls;
+)sql", true},
 };
 
 std::span<const Migration> LedgerMigrations() { return kLedgerMigrations; }

@@ -1,8 +1,8 @@
 // LedgerStore: the central bazaar ledger's books, in one SQLite file or in PostgreSQL
 // (sync/ledger/store/sql.h; the same code and SQL on both).
 //
-// Holds the events, their stalls, each stall's enrolled terminal with its key and high-water
-// mark (hwm), every journal entry received, running totals kept at ingest (per day, hour
+// Holds the events, the stalls (each registered once, taking part in many events), each
+// stall's enrolled terminals with their keys and high-water marks (hwm), every journal entry received, running totals kept at ingest (per day, hour
 // and day session) and the report readers' access tokens. Durability: one transaction per
 // change, ok returned only after COMMIT (SQLite: WAL, synchronous=FULL; PostgreSQL:
 // synchronous_commit on).
@@ -51,18 +51,30 @@ struct EventSpec {
 // days are taken (and shown as days of their own); further out, an entry is refused.
 inline constexpr int kEventDayMargin = 1;
 
+// A stall (an UMKM) taking part in an event. A stall is registered once, by its first
+// AddStall, with its name, category and home regency, which it keeps at every event after.
 struct StallSpec {
   std::string id;
   std::string event_id;
-  std::string name;
-  std::string category;
-  std::string regency{};  // the stall's home regency; empty: the event's
+  std::string name;       // empty for a stall already registered
+  std::string category;   // empty for a stall already registered
+  std::string regency{};  // the stall's home regency; empty: the first event's
+};
+
+// A terminal as its stall names it: T1 of BKS-07 and T1 of MIE-02 are two terminals.
+struct TerminalRef {
+  std::string stall_id;     // empty only from a version 1 envelope (sync/envelope.h)
+  std::string terminal_id;  // as set up on the terminal (`lapak init --terminal`)
 };
 
 struct TerminalRecord {
+  // The ledger's own key for the terminal, which its entries, sales and Z reports are kept
+  // under: "BKS-07/T1"; for a terminal enrolled before terminals were named by their stall,
+  // its name alone.
   std::string id;
+  std::string name;  // the terminal's own id, unique within its stall
   std::string stall_id;
-  std::string event_id;
+  std::string event_id;  // the event it is enrolled for
   std::string time_zone;   // the event's
   std::string day_cutoff;  // the event's
   std::string first_day;   // the event's
@@ -147,13 +159,20 @@ class LedgerStore {
 
   // ---- administration (ledger_store.cpp) -----------------------------------------------
   [[nodiscard]] Status AddEvent(const EventSpec& event);
+  // Registers the stall when it is new (name and category required; regency by default the
+  // event's), and has it take part in the event. A registered stall given with another name,
+  // category or regency is refused: it keeps them from event to event.
   [[nodiscard]] Status AddStall(const StallSpec& stall);
-  // A new random key for `terminal_id` of `stall_id`. A terminal id already enrolled is
-  // refused, unless revoked: then it gets a new key and keeps its entries and mark.
-  [[nodiscard]] Result<std::string> EnrolTerminal(const std::string& terminal_id,
-                                                  const std::string& stall_id, TimePoint now);
-  [[nodiscard]] Status RevokeTerminal(const std::string& terminal_id, TimePoint now);
-  [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminal(const std::string& terminal_id);
+  // A new random key for `terminal`, enrolled for `event_id`, or when that is empty for the
+  // one event its stall takes part in. A terminal already enrolled is refused, unless
+  // revoked: then it gets a new key, keeps its entries and mark, and is enrolled for the
+  // event given (a stall's terminal that goes on to its next event).
+  [[nodiscard]] Result<std::string> EnrolTerminal(const TerminalRef& terminal, TimePoint now,
+                                                  const std::string& event_id = {});
+  [[nodiscard]] Status RevokeTerminal(const TerminalRef& terminal, TimePoint now);
+  // With no stall id (a version 1 envelope): the terminal of that name enrolled before
+  // terminals were named by their stall, else the only terminal of that name.
+  [[nodiscard]] Result<std::optional<TerminalRecord>> FindTerminal(const TerminalRef& terminal);
   [[nodiscard]] Result<std::vector<TerminalRecord>> Terminals();
 
   // ---- applying a batch (apply_batch.cpp) -----------------------------------------------
@@ -175,14 +194,14 @@ class LedgerStore {
   // of its own on one of kParallelApplies connections; the terminal's row, locked FOR UPDATE
   // first, makes a terminal's batches wait for each other, in this process or in another
   // `serve` on the same database.
-  [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const std::string& terminal_id,
+  [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const TerminalRef& terminal,
                                                 const std::vector<JournalEntry>& entries,
                                                 TimePoint now, std::string_view signed_with_key = {});
 
   // ---- what was received (ledger_queries.cpp) ------------------------------------------
   [[nodiscard]] Result<std::vector<StallDayTotals>> DayTotals(const std::string& event_id,
                                                               const std::string& business_day);
-  [[nodiscard]] Result<std::vector<Reconciliation>> Reconciliations(const std::string& terminal_id);
+  [[nodiscard]] Result<std::vector<Reconciliation>> Reconciliations(const TerminalRef& terminal);
 
   // ---- for the ledger's other readers and writers (reports, access tokens) -------------
   // Runs `work` on the connection inside one transaction (a snapshot for kRead), under the
@@ -202,7 +221,7 @@ class LedgerStore {
   // The terminal's record as `db` sees it; with `for_update`, inside a write transaction on
   // PostgreSQL, its row stays locked until the transaction ends.
   [[nodiscard]] static Result<std::optional<TerminalRecord>> FindTerminalOn(
-      sql::Connection& db, const std::string& terminal_id, bool for_update);
+      sql::Connection& db, const TerminalRef& terminal, bool for_update);
   struct PendingBatch;
   // Applies `group` on `db` in one transaction (a savepoint per batch when there are several)
   // and sets each outcome. The caller owns `db` meanwhile.

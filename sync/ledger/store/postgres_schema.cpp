@@ -194,6 +194,31 @@ CREATE TABLE qris_shown_totals (
   PRIMARY KEY (event_id, business_day, stall_id)
 );
 )sql"},
+    // Version 5: as SQLite's migration 6.
+    Migration{5, R"sql(
+CREATE TABLE event_stalls (
+  event_id  TEXT COLLATE "C" NOT NULL REFERENCES events (id),
+  stall_id  TEXT COLLATE "C" NOT NULL REFERENCES stalls (id),
+  PRIMARY KEY (event_id, stall_id)
+);
+INSERT INTO event_stalls (event_id, stall_id) SELECT event_id, id FROM stalls;
+CREATE INDEX event_stalls_by_stall ON event_stalls (stall_id);
+
+ALTER TABLE terminals ADD COLUMN name TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE terminals ADD COLUMN event_id TEXT COLLATE "C" NOT NULL DEFAULT '';
+UPDATE terminals t SET name = t.id, event_id = s.event_id FROM stalls s WHERE s.id = t.stall_id;
+CREATE UNIQUE INDEX terminals_by_stall_name ON terminals (stall_id, name);
+CREATE INDEX terminals_by_event ON terminals (event_id);
+
+ALTER TABLE reconciliations ADD COLUMN event_id TEXT COLLATE "C" NOT NULL DEFAULT '';
+UPDATE reconciliations r SET event_id = s.event_id FROM stalls s WHERE s.id = r.stall_id;
+CREATE INDEX reconciliations_by_event_day ON reconciliations (event_id, business_day);
+ALTER TABLE cash_moves ADD COLUMN event_id TEXT COLLATE "C" NOT NULL DEFAULT '';
+UPDATE cash_moves c SET event_id = s.event_id FROM stalls s WHERE s.id = c.stall_id;
+CREATE INDEX cash_moves_by_event_day ON cash_moves (event_id, business_day);
+
+ALTER TABLE stalls DROP COLUMN event_id;
+)sql"},
 };
 
 std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }

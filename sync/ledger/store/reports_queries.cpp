@@ -53,14 +53,13 @@ Result<std::vector<TerminalSync>> ReadTerminals(sql::Connection& db, const Event
                                                 const std::string& day, bool day_is_today,
                                                 TimePoint now) {
   Result<sql::Rows> rows = db.Query(
-      "SELECT t.id, t.stall_id, CASE WHEN t.revoked_at_ms IS NULL THEN 0 ELSE 1 END, t.hwm, "
-      "t.last_batch_at_ms, t.last_entry_at_ms "
-      "FROM terminals t JOIN stalls s ON s.id = t.stall_id WHERE s.event_id = $1 ORDER BY t.id",
+      "SELECT t.name, t.stall_id, CASE WHEN t.revoked_at_ms IS NULL THEN 0 ELSE 1 END, t.hwm, "
+      "t.last_batch_at_ms, t.last_entry_at_ms, t.id "
+      "FROM terminals t WHERE t.event_id = $1 ORDER BY t.stall_id, t.name",
       {Param(event.id)});
   if (!rows.ok()) return rows.status();
   Result<sql::Rows> closed = db.Query(
-      "SELECT DISTINCT r.terminal_id FROM reconciliations r JOIN stalls s ON s.id = r.stall_id "
-      "WHERE s.event_id = $1 AND r.business_day = $2",
+      "SELECT DISTINCT r.terminal_id FROM reconciliations r WHERE r.event_id = $1 AND r.business_day = $2",
       {Param(event.id), Param(day)});
   if (!closed.ok()) return closed.status();
   std::set<std::string> closed_today;
@@ -70,7 +69,7 @@ Result<std::vector<TerminalSync>> ReadTerminals(sql::Connection& db, const Event
     TerminalSync terminal{rows->Text(row, 0), rows->Text(row, 1), rows->Int(row, 2) != 0,
                           rows->Int(row, 3), rows->OptionalTime(row, 4), rows->OptionalTime(row, 5),
                           false};
-    const bool silent = day_is_today && !closed_today.contains(terminal.terminal_id) &&
+    const bool silent = day_is_today && !closed_today.contains(rows->Text(row, 6)) &&
                         terminal.last_sync_at && now - *terminal.last_sync_at > kSyncLateAfter;
     terminal.late = !terminal.revoked && (!terminal.last_sync_at || silent);
     terminals.push_back(std::move(terminal));
@@ -93,9 +92,9 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
   if (!calendar.ok()) return calendar.status();
 
   Result<sql::Rows> stalls = db.Query(
-      fmt::format("SELECT s.id, s.name, s.category, {} FROM stalls s "
-                  "LEFT JOIN day_totals d ON d.event_id = s.event_id AND d.stall_id = s.id "
-                  "AND d.business_day = $2 WHERE s.event_id = $1 ORDER BY s.id",
+      fmt::format("SELECT s.id, s.name, s.category, {} FROM event_stalls es JOIN stalls s ON s.id = es.stall_id "
+                  "LEFT JOIN day_totals d ON d.event_id = es.event_id AND d.stall_id = s.id "
+                  "AND d.business_day = $2 WHERE es.event_id = $1 ORDER BY s.id",
                   FigureColumns("d.")),
       {Param(event_id), Param(business_day)});
   if (!stalls.ok()) return stalls.status();
@@ -111,9 +110,7 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
 
   Result<sql::Rows> z = db.Query(
       "SELECT r.stall_id, CAST(sum(1 - r.agrees) AS BIGINT), CAST(sum(r.difference) AS BIGINT) "
-      "FROM reconciliations r "
-      "JOIN stalls s ON s.id = r.stall_id WHERE s.event_id = $1 AND r.business_day = $2 "
-      "GROUP BY r.stall_id",
+      "FROM reconciliations r WHERE r.event_id = $1 AND r.business_day = $2 GROUP BY r.stall_id",
       {Param(event_id), Param(business_day)});
   if (!z.ok()) return z.status();
   // The report's row of stall `id`; null for a stall not of the event.
@@ -132,7 +129,7 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
   Result<sql::Rows> moves = db.Query(
       "SELECT c.stall_id, CAST(sum(CASE WHEN c.direction = 'in' THEN c.amount ELSE 0 END) AS BIGINT), "
       "CAST(sum(CASE WHEN c.direction = 'out' THEN c.amount ELSE 0 END) AS BIGINT) FROM cash_moves c "
-      "JOIN stalls s ON s.id = c.stall_id WHERE s.event_id = $1 AND c.business_day = $2 GROUP BY c.stall_id",
+      "WHERE c.event_id = $1 AND c.business_day = $2 GROUP BY c.stall_id",
       {Param(event_id), Param(business_day)});
   if (!moves.ok()) return moves.status();
   for (size_t row = 0; row < moves->size(); ++row) {
@@ -208,9 +205,10 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
   Result<sql::Rows> stalls = db.Query(
       // Summed per stall first, then joined: joined first, SQLite searches day_totals once
       // per stall (quadratic in stalls: 160 ms at 1,000 stalls against 3 ms this way).
-      fmt::format("SELECT s.id, s.name, s.category, s.regency, {} FROM stalls s LEFT JOIN "
+      fmt::format("SELECT s.id, s.name, s.category, s.regency, {} FROM event_stalls es "
+                  "JOIN stalls s ON s.id = es.stall_id LEFT JOIN "
                   "(SELECT d.stall_id AS stall_id, {} FROM day_totals d WHERE d.event_id = $1 "
-                  "GROUP BY d.stall_id) d ON d.stall_id = s.id WHERE s.event_id = $1 ORDER BY s.id",
+                  "GROUP BY d.stall_id) d ON d.stall_id = s.id WHERE es.event_id = $1 ORDER BY s.id",
                   FigureColumns("d."), SumFigureColumns(true)),
       {Param(event_id)});
   if (!stalls.ok()) return stalls.status();
@@ -236,8 +234,8 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
 
   Result<sql::Rows> not_closed = db.Query(
       "SELECT count(*) FROM day_totals d WHERE d.event_id = $1 AND d.sales_count > 0 "
-      "AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.stall_id = d.stall_id "
-      "AND r.business_day = d.business_day)",
+      "AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.event_id = d.event_id "
+      "AND r.stall_id = d.stall_id AND r.business_day = d.business_day)",
       {Param(event_id)});
   if (!not_closed.ok()) return not_closed.status();
   report.days_not_closed = not_closed->Int(0, 0);
@@ -313,7 +311,7 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
     std::map<std::string, LedgerFigures> regencies;
     for (EventInfo& event : *events) {
       Result<sql::Rows> totals = db.Query(
-          fmt::format("SELECT (SELECT count(*) FROM stalls WHERE event_id = $1), {} "
+          fmt::format("SELECT (SELECT count(*) FROM event_stalls WHERE event_id = $1), {} "
                       "FROM day_totals d WHERE d.event_id = $1",
                       SumFigureColumns(false)),
           {Param(event.id)});
