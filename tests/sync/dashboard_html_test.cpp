@@ -50,9 +50,12 @@ EventInfo Event() {
 }
 
 StallDayRow Stall(std::string id, std::string name, std::string category, LedgerFigures figures,
-                  ZState z_state = ZState::kNotClosed, int64_t z_difference = 0) {
-  return StallDayRow{std::move(id), std::move(name), std::move(category),
-                     figures,       z_state,         Rp(z_difference), {}, {}};
+                  ZState z_state = ZState::kNotClosed, int64_t z_difference = 0,
+                  std::optional<int64_t> drawer = std::nullopt) {
+  std::optional<Money> over_short;
+  if (drawer) over_short = Rp(*drawer);
+  return StallDayRow{std::move(id), std::move(name), std::move(category), figures, z_state,
+                     Rp(z_difference), over_short, {}, {}};
 }
 
 TerminalSync Terminal(std::string id, std::string stall, std::optional<TimePoint> last_sync,
@@ -75,9 +78,10 @@ OrganiserDayReport Day() {
   day.business_day = "2026-11-22";
   day.as_of = Wib(22, 20h);
   day.stalls = {
-      Stall("S-01", "Bakso Pak Kumis", "Makanan", Figures(410, 12'345'678), ZState::kAgrees),
+      Stall("S-01", "Bakso Pak Kumis", "Makanan", Figures(410, 12'345'678), ZState::kAgrees, 0, -5'000),
       Stall("S-02", kNastyName, "Kerajinan", Figures(35, 4'200'000, 1, 150'000)),
-      Stall("S-03", "Batik Bu Sri", "Busana", Figures(52, 9'800'000), ZState::kDiffers, 15'000)};
+      Stall("S-03", "Batik Bu Sri", "Busana", Figures(52, 9'800'000), ZState::kDiffers, 15'000, 0),
+      Stall("S-04", "Tenun Ikat", "Kerajinan", LedgerFigures{})};
   for (const auto& stall : day.stalls) {
     EXPECT_TRUE(day.total.Add(stall.figures).ok());
     day.categories.push_back({stall.category, stall.figures});
@@ -105,8 +109,9 @@ EventReport EventReportOf() {
   report.top_stalls = {
       {"S-01", "Bakso Pak Kumis", "Makanan", "Kota Mataram", Figures(800, 30'000'000)}};
   report.stalls = 40;
-  report.stalls_late = 2;
-  report.days_not_closed = 3;
+  report.late_stalls = {{"S-02", kNastyName}, {"S-03", "Batik Bu Sri"}};
+  report.not_closed = {{"S-01", "Bakso Pak Kumis", "2026-11-21"}, {"S-02", kNastyName, "2026-11-22"},
+                       {"S-03", "Batik Bu Sri", "2026-11-23"}};
   return report;
 }
 
@@ -344,15 +349,25 @@ TEST(DashboardHtmlTest, DayPageInBothLanguages) {
   EXPECT_NE(std::string::npos, id.find("Minggu, 22 November 2026"));
   EXPECT_NE(std::string::npos,
             id.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-22?lang=en\""));
-  EXPECT_NE(std::string::npos, id.find("Z cocok"));
-  EXPECT_NE(std::string::npos, id.find("Belum tutup"));
+  // Terminal and ledger agree, yet the drawer was Rp5.000 short: two things, both said.
+  EXPECT_NE(std::string::npos,
+            id.find("<span class=\"good\">Terminal dan ledger cocok</span><br><span class=\"bad\">Laci kurang "
+                    "Rp5.000</span>"));
+  // Sold but no Z: not closed; nothing sold and no Z: no sales, not "not closed".
+  const size_t s02 = id.find("id=\"lapak-S-02\"");
+  const size_t s04 = id.find("id=\"lapak-S-04\"");
+  ASSERT_NE(std::string::npos, s02);
+  ASSERT_NE(std::string::npos, s04);
+  EXPECT_NE(std::string::npos, id.substr(s02, s04 - s02).find("Belum tutup"));
+  EXPECT_NE(std::string::npos, id.substr(s04).find("Tidak ada penjualan"));
+  EXPECT_EQ(std::string::npos, id.substr(s04, id.find("</tr>", s04) - s04).find("Belum tutup"));
 
   const std::string en = RenderDayPage(Language::kEnglish, Day());
   EXPECT_NE(std::string::npos, en.find("Net sales"));
   EXPECT_NE(std::string::npos, en.find("Rp26.195.678"));
   EXPECT_NE(std::string::npos, en.find("Sunday, 22 November 2026"));
   EXPECT_NE(std::string::npos, en.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-22\""));
-  EXPECT_NE(std::string::npos, en.find("Z agrees"));
+  EXPECT_NE(std::string::npos, en.find("Terminal and ledger agree"));
   EXPECT_EQ(std::string::npos, en.find("Penjualan bersih"));
 }
 
@@ -437,9 +452,10 @@ TEST(DashboardHtmlTest, LateTerminalsAreWarnedAboutAndListedFirst) {
 
 TEST(DashboardHtmlTest, AZThatDiffersShowsTheAmount) {
   EXPECT_NE(std::string::npos, RenderDayPage(Language::kIndonesian, Day())
-                                   .find("<td class=\"bad\">Z selisih Rp15.000</td>"));
+                                   .find("<span class=\"bad\">Terminal dan ledger selisih Rp15.000</span><br>"
+                                         "<span class=\"good\">Laci pas</span>"));
   EXPECT_NE(std::string::npos, RenderDayPage(Language::kEnglish, Day())
-                                   .find("<td class=\"bad\">Z differs by Rp15.000</td>"));
+                                   .find("<span class=\"bad\">Terminal and ledger differ by Rp15.000</span>"));
 }
 
 TEST(DashboardHtmlTest, ChartsOnThePageCarryExactAmounts) {
@@ -484,7 +500,13 @@ TEST(DashboardHtmlTest, EventPageWithComparison) {
             html.find("href=\"/v1/reports/event?event=bazar-ntb&amp;format=csv\""));
   EXPECT_NE(std::string::npos,
             html.find("<title>Bakso Pak Kumis · Kota Mataram: Rp30.000.000</title>"));
-  EXPECT_NE(std::string::npos, html.find("aria-label=\"Per kabupaten/kota\""));
+  EXPECT_NE(std::string::npos, html.find("aria-label=\"Per kabupaten/kota asal lapak\""));
+  // Each warning names its stalls, each a link to its row on the day concerned.
+  EXPECT_NE(std::string::npos,
+            html.find("<a href=\"/dashboard/event/bazar-ntb/day/2026-11-23#lapak-S-03\">Batik Bu Sri <small>S-03</small></a>"));
+  EXPECT_NE(std::string::npos,
+            html.find("<a href=\"/dashboard/event/bazar-ntb/day/2026-11-21#lapak-S-01\">Bakso Pak Kumis · 21 Nov</a>"));
+  EXPECT_NE(std::string::npos, html.find("3 hari-lapak ada penjualan tetapi belum tutup"));
 
   const std::string en = RenderEventPage(Language::kEnglish, EventReportOf(), &comparison, {});
   EXPECT_NE(std::string::npos, en.find("+Rp9.333.333 (+12.5%)"));

@@ -120,9 +120,9 @@ OrganiserDayReport DayReport() {
   report.event = Expo();
   report.business_day = "2026-11-22";
   report.as_of = Wib(22, hours(21) + minutes(30));
-  report.stalls = {{"BKS-07", kBaksoName, "makanan", kBakso, ZState::kDiffers, Rp(-5000), {Rp(50000), Rp(20000)},
-                    {1, Rp(10000)}},
-                   {"ES-01", kDawetName, "minuman", kDawet, ZState::kAgrees, Rp(0), {}, {}}};
+  report.stalls = {{"BKS-07", kBaksoName, "makanan", kBakso, ZState::kDiffers, Rp(-5000), Rp(-2000),
+                    {Rp(50000), Rp(20000)}, {1, Rp(10000)}},
+                   {"ES-01", kDawetName, "minuman", kDawet, ZState::kAgrees, Rp(0), Rp(0), {}, {}}};
   report.hours = {{"19", kDay}, {"20", LedgerFigures{}}};
   report.categories = {{"makanan", kBakso}};
   report.terminals = {{"T1", "BKS-07", false, 12, Wib(22, hours(21) + minutes(25)),
@@ -145,8 +145,9 @@ EventReport MakeEventReport() {
   report.top_stalls = {{"BKS-07", kBaksoName, "makanan", "Semarang", kBakso},
                        {"ES-01", kDawetName, "minuman", "Semarang", kDawet}};
   report.stalls = 2;
-  report.stalls_late = 1;
-  report.days_not_closed = 3;
+  report.late_stalls = {{"ES-01", kDawetName}};
+  report.not_closed = {{"BKS-07", kBaksoName, "2026-11-20"}, {"BKS-07", kBaksoName, "2026-11-21"},
+                       {"ES-01", kDawetName, "2026-11-21"}};
   return report;
 }
 
@@ -182,15 +183,15 @@ Comparison MakeComparison() {
 const char* const kEventJson = R"({"id": "expo", "name": "Pasar Malam Semarang",
     "province": "Jawa Tengah", "regency": "Semarang", "time_zone": "Asia/Jakarta",
     "day_cutoff": "04:00", "first_day": "2026-11-20", "last_day": "2026-11-22"})";
-const char* const kBaksoJson = R"({"sales_count": 3, "voids_count": 1, "gross": 50000,
+const char* const kBaksoJson = R"({"sales_count": 3, "voids_count": 1, "transactions": 2, "gross": 50000,
     "voids": 10000, "net": 40000, "cash": 25000, "qris": 15000, "transfer": 0,
     "average_sale": 20000})";
-const char* const kDawetJson = R"({"sales_count": 2, "voids_count": 0, "gross": 15000,
+const char* const kDawetJson = R"({"sales_count": 2, "voids_count": 0, "transactions": 2, "gross": 15000,
     "voids": 0, "net": 15000, "cash": 15000, "qris": 0, "transfer": 0, "average_sale": 7500})";
-const char* const kDayJson = R"({"sales_count": 5, "voids_count": 1, "gross": 65000,
+const char* const kDayJson = R"({"sales_count": 5, "voids_count": 1, "transactions": 4, "gross": 65000,
     "voids": 10000, "net": 55000, "cash": 40000, "qris": 15000, "transfer": 0,
     "average_sale": 13750})";
-const char* const kZeroJson = R"({"sales_count": 0, "voids_count": 0, "gross": 0, "voids": 0,
+const char* const kZeroJson = R"({"sales_count": 0, "voids_count": 0, "transactions": 0, "gross": 0, "voids": 0,
     "net": 0, "cash": 0, "qris": 0, "transfer": 0, "average_sale": 0})";
 
 // Fills {event}, {bakso}, {dawet}, {day} and {zero} in `pattern` and parses it.
@@ -215,10 +216,10 @@ TEST(ReportJsonTest, DayReport) {
     "stalls": [
       {"stall_id": "BKS-07", "name": "Bakso \"Pak Kumis\", Solo", "category": "makanan",
        "figures": {bakso}, "z_state": "differs", "z_difference": -5000, "cash_in": 50000, "cash_out": 20000,
-       "qris_shown": 10000, "qris_shown_sales": 1},
+       "qris_shown": 10000, "qris_shown_sales": 1, "drawer_over_short": -2000},
       {"stall_id": "ES-01", "name": "Es Dawet — Bu Sri", "category": "minuman",
        "figures": {dawet}, "z_state": "agrees", "z_difference": 0, "cash_in": 0, "cash_out": 0,
-       "qris_shown": 0, "qris_shown_sales": 0}],
+       "qris_shown": 0, "qris_shown_sales": 0, "drawer_over_short": 0}],
     "hours": [{"hour": "19", "figures": {day}}, {"hour": "20", "figures": {zero}}],
     "categories": [{"category": "makanan", "figures": {bakso}}],
     "terminals": [
@@ -254,7 +255,11 @@ TEST(ReportJsonTest, EventReport) {
        "regency": "Semarang", "figures": {bakso}},
       {"stall_id": "ES-01", "name": "Es Dawet — Bu Sri", "category": "minuman",
        "regency": "Semarang", "figures": {dawet}}],
-    "stalls": 2, "stalls_late": 1, "days_not_closed": 3})");
+    "stalls": 2, "stalls_late": 1, "days_not_closed": 3,
+    "late_stalls": [{"stall_id": "ES-01", "name": "Es Dawet — Bu Sri"}],
+    "not_closed": [{"stall_id": "BKS-07", "name": "Bakso \"Pak Kumis\", Solo", "day": "2026-11-20"},
+                   {"stall_id": "BKS-07", "name": "Bakso \"Pak Kumis\", Solo", "day": "2026-11-21"},
+                   {"stall_id": "ES-01", "name": "Es Dawet — Bu Sri", "day": "2026-11-21"}]})");
   EXPECT_EQ(expected, ReportJson(MakeEventReport())) << ReportJson(MakeEventReport()).dump(2);
 }
 
@@ -516,8 +521,9 @@ TEST(ReportTableTest, EventReportWarnsFirst) {
   ASSERT_GE(lines.size(), 3u);
   EXPECT_EQ(0u, lines[0].find("Pasar Malam Semarang (Semarang, Jawa Tengah) — laporan acara "
                               "2026-11-20 s.d. 2026-11-22"));
-  EXPECT_EQ("PERINGATAN: 1 lapak dengan terminal belum sinkron lebih dari 15 menit", lines[1]);
-  EXPECT_EQ("PERINGATAN: 3 hari lapak ada penjualan tetapi belum tutup (Z)", lines[2]);
+  EXPECT_EQ("PERINGATAN: 1 lapak dengan terminal belum sinkron lebih dari 15 menit: ES-01 " + std::string(kDawetName), lines[1]);
+  EXPECT_EQ("PERINGATAN: 3 hari lapak ada penjualan tetapi belum tutup (Z): BKS-07 " + std::string(kBaksoName) +
+                " (2026-11-20), BKS-07 " + kBaksoName + " (2026-11-21), ES-01 " + kDawetName + " (2026-11-21)", lines[2]);
 }
 
 TEST(ReportTableTest, PeriodReportTotals) {

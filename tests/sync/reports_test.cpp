@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include <tuple>
 
 #include "core/refusal.h"
 #include "sync/ledger/reports/reports.h"
@@ -224,6 +225,7 @@ EventReport ExpectedEventReport(const ReportWorld& world, const std::string& eve
   std::map<std::string, std::vector<const SaleFact*>> by_category;
   std::map<std::string, std::vector<const SaleFact*>> by_regency;
   std::vector<StallTotal> stalls;
+  std::map<std::string, std::string> names;  // stall id → name
   const std::string today = testing::BusinessDayOf(now, world.ZoneOf(report.event));
   const bool running = today >= report.event.first_day && today <= report.event.last_day;
   for (const testing::StallFact* stall : StallsOf(world, event_id)) {
@@ -241,8 +243,11 @@ EventReport ExpectedEventReport(const ReportWorld& world, const std::string& eve
       if (terminal.stall_id != stall->spec.id) continue;
       late = late || Late(world, terminal, today, running, now);
     }
-    report.stalls_late += late ? 1 : 0;
+    if (late) report.late_stalls.push_back({stall->spec.id, stall->spec.name});
+    names[stall->spec.id] = stall->spec.name;
   }
+  std::sort(report.late_stalls.begin(), report.late_stalls.end(),
+            [](const StallName& a, const StallName& b) { return a.stall_id < b.stall_id; });
   std::map<std::string, LedgerFigures> categories;
   for (const auto& [key, sales] : by_category) categories[key] = testing::FiguresOf(sales);
   std::map<std::string, LedgerFigures> regencies;
@@ -258,8 +263,11 @@ EventReport ExpectedEventReport(const ReportWorld& world, const std::string& eve
   std::set<std::pair<std::string, std::string>> sold_days;
   for (const SaleFact* sale : SalesWhere(world, of_event)) sold_days.insert({sale->stall_id, sale->business_day});
   for (const auto& [stall, day] : sold_days) {
-    report.days_not_closed += ZOf(world, stall, day).count == 0 ? 1 : 0;
+    if (ZOf(world, stall, day).count == 0) report.not_closed.push_back({stall, names[stall], day});
   }
+  std::sort(report.not_closed.begin(), report.not_closed.end(), [](const StallDay& a, const StallDay& b) {
+    return std::tie(a.business_day, a.stall_id) < std::tie(b.business_day, b.stall_id);
+  });
   return report;
 }
 
@@ -446,8 +454,8 @@ void ExpectEventReport(const EventReport& want, const EventReport& got, const st
     EXPECT_EQ(want.top_stalls[i].figures, got.top_stalls[i].figures) << where;
   }
   EXPECT_EQ(want.stalls, got.stalls) << what << " stalls";
-  EXPECT_EQ(want.stalls_late, got.stalls_late) << what << " stalls late";
-  EXPECT_EQ(want.days_not_closed, got.days_not_closed) << what << " days not closed";
+  EXPECT_EQ(want.late_stalls, got.late_stalls) << what << " stalls late";
+  EXPECT_EQ(want.not_closed, got.not_closed) << what << " days not closed";
 }
 
 template <typename Amount>
@@ -684,7 +692,9 @@ TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
     EXPECT_FALSE(Terminal(day21, "SMG-BTK-1").late);  // silent 25 minutes, but its Z is in
     EXPECT_FALSE(Terminal(day21, "SMG-BKS-A").late);  // 10 minutes
     const EventReport event = CheckEvent("semarang-2026", 10, now);
-    EXPECT_EQ(2, event.stalls_late);  // SMG-KOP and SMG-LRK
+    ASSERT_EQ(2u, event.late_stalls.size());
+    EXPECT_EQ("SMG-KOP", event.late_stalls[0].stall_id);
+    EXPECT_EQ("SMG-LRK", event.late_stalls[1].stall_id);
     // The 20th, asked for on the 21st: its terminals are not "late" for a day gone by, but
     // SMG-KOP-1's newest entry shows how far it got.
     const OrganiserDayReport day20 = CheckDay("semarang-2026", "2026-11-20", now);
@@ -707,8 +717,8 @@ TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
     EXPECT_LT(*Terminal(day21, "SMG-KOP-1").newest_entry_at, Wib(21, 4, 0));
     CheckDay("semarang-2026", "2026-11-20", now);
     const EventReport event = CheckEvent("semarang-2026", 3, now);
-    EXPECT_EQ(2, event.stalls_late);      // SMG-KOP and SMG-LRK
-    EXPECT_EQ(4, event.days_not_closed);  // BKS, BTK, DWT on the 22nd; KOP's Z of the 20th unsent
+    EXPECT_EQ(2u, event.late_stalls.size());      // SMG-KOP and SMG-LRK
+    EXPECT_EQ(4u, event.not_closed.size());  // BKS, BTK, DWT on the 22nd; KOP's Z of the 20th unsent
   }
   world_->PlaySemarangEnd();
   {
@@ -726,8 +736,8 @@ TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
     EXPECT_EQ(48000 + 12000,
               Stall(DayReport("semarang-2026", "2026-11-22", now), "SMG-KOP").figures.net.rupiah());
     const EventReport event = CheckEvent("semarang-2026", 5, now);
-    EXPECT_EQ(1, event.stalls_late);      // SMG-LRK, never synced
-    EXPECT_EQ(1, event.days_not_closed);  // SMG-DWT on the 22nd
+    EXPECT_EQ(1u, event.late_stalls.size());      // SMG-LRK, never synced
+    EXPECT_EQ(1u, event.not_closed.size());  // SMG-DWT on the 22nd
   }
 }
 
@@ -785,8 +795,8 @@ TEST_P(ReportsTest, EventReportsOfTheProvinceEqualTheJournal) {
   EXPECT_EQ(1500000 + 750000 + 85000 + 170000 + 85000 + 40000 + 45000 + 250000,
             Row(bali.regencies, "Kabupaten Gianyar").figures.net.rupiah());
   EXPECT_EQ(400000, Row(bali.regencies, "Kota Denpasar").figures.net.rupiah());
-  EXPECT_EQ(0, bali.days_not_closed);
-  EXPECT_EQ(0, bali.stalls_late);
+  EXPECT_EQ(0u, bali.not_closed.size());
+  EXPECT_EQ(0u, bali.late_stalls.size());
   EXPECT_EQ(4, bali.stalls);
 
   const EventReport semarang = EventOf("semarang-2026", 2, now);
@@ -794,7 +804,7 @@ TEST_P(ReportsTest, EventReportsOfTheProvinceEqualTheJournal) {
   EXPECT_EQ(2u, semarang.top_stalls.size());
   EXPECT_EQ("SMG-BTK", semarang.top_stalls[0].stall_id);
   EXPECT_EQ(5, semarang.stalls);
-  EXPECT_EQ(1, semarang.stalls_late);  // SMG-LRK-1 never synced
+  EXPECT_EQ(1u, semarang.late_stalls.size());  // SMG-LRK-1 never synced
   EXPECT_EQ(LedgerFigures{}, Row(semarang.regencies, "Kabupaten Klaten").figures);
   LedgerFigures days;
   for (const GroupRow& day : semarang.days) days = Plus(days, day.figures);
@@ -802,7 +812,7 @@ TEST_P(ReportsTest, EventReportsOfTheProvinceEqualTheJournal) {
 
   const EventReport magelang = EventOf("magelang-2026", 10, now);
   EXPECT_EQ(LedgerFigures{}, magelang.total);
-  EXPECT_EQ(0, magelang.stalls_late);  // its only terminal is revoked: never late
+  EXPECT_EQ(0u, magelang.late_stalls.size());  // its only terminal is revoked: never late
   const OrganiserDayReport magelang_day = CheckDay("magelang-2026", "2026-12-04", LocalTime(2026, 12, 4, 12));
   ASSERT_EQ(1u, magelang_day.terminals.size());
   EXPECT_TRUE(magelang_day.terminals[0].revoked);

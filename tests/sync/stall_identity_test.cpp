@@ -142,11 +142,12 @@ TEST(StallIdentityTest, ALedgerOfTheSchemaBeforeKeepsEveryFigureAndItsTerminalsS
   const std::string key(32, '\x42');
   const std::string day = "2026-11-21";
 
-  // The stall's day as the terminal has it: a cash sale, a QRIS one, the Z.
+  // The stall's day as the terminal has it: a cash sale, a QRIS one, the Z (the drawer
+  // Rp5.000 short).
   StallFixture bakso(dir.File("bakso.db"), "BKS-07", "T1", NoonWib(day));
   bakso.Sell(25000, {Cash(25000)});
   bakso.Sell(18000, {Qris(18000)});
-  bakso.CloseDay(25000);
+  bakso.CloseDay(20000);
   const std::vector<JournalEntry> journal = bakso.Entries();
   const DayFigures figures = bakso.Figures(day);
 
@@ -191,6 +192,7 @@ INSERT INTO stalls (id, event_id, name, category, regency) VALUES ('BKS-07', 'ex
   EXPECT_EQ(ToLedger(figures), row.figures);
   EXPECT_EQ("Bakso", row.name);
   EXPECT_EQ(ZState::kAgrees, row.z_state);
+  EXPECT_EQ(Money::Rupiah(-5000), row.drawer_over_short);  // read back from the Z received
   EXPECT_EQ(Money::Rupiah(5000), row.cash_moves.in);
   const EventReport event = Take(MakeEventReport(*ledger, "expo", 10, now));
   EXPECT_EQ(1, event.stalls);
@@ -275,7 +277,7 @@ TEST(StallIdentityTest, StallIdsAcrossEventsAndTerminalIdsAcrossStalls) {
   EXPECT_EQ(sent, Take(ledger->FindTerminal({"BKS-07", "T1"}))->hwm);
   bakso.clock().Set(NoonWib("2026-11-21"));
   bakso.Sell(25000, {Cash(25000)});
-  bakso.CloseDay(25000);
+  bakso.CloseDay(30000);  // Rp5.000 over
   const DayFigures day_2026 = bakso.Figures("2026-11-21");
   sent = sync_all(bakso, "BKS-07", key_2026, sent);
   // Last year's key no longer passes (this sale stays unsent).
@@ -303,6 +305,8 @@ TEST(StallIdentityTest, StallIdsAcrossEventsAndTerminalIdsAcrossStalls) {
   EXPECT_EQ(ToLedger(day_2026), RowOf(this_year, "BKS-07").figures);
   EXPECT_EQ("Bakso Pak Kumis", RowOf(this_year, "BKS-07").name);
   EXPECT_EQ(ZState::kAgrees, RowOf(this_year, "BKS-07").z_state);
+  EXPECT_EQ(Money::Rupiah(5000), RowOf(this_year, "BKS-07").drawer_over_short);
+  EXPECT_EQ(Money::Rupiah(0), last_year.stalls[0].drawer_over_short);
   EXPECT_EQ(ToLedger(mie.Figures("2026-11-21")), RowOf(this_year, "MIE-02").figures);
   EXPECT_EQ(ZState::kAgrees, RowOf(this_year, "MIE-02").z_state);
   ASSERT_EQ(2u, this_year.terminals.size());

@@ -93,7 +93,8 @@ std::string ReportCsv(const EventReport& report) {
   AppendCsvRecord(
       out, Concat({{"total", "", "", "", ""},
                    FigureCells(report.total),
-                   {Int(report.stalls), Int(report.stalls_late), Int(report.days_not_closed)}}));
+                   {Int(report.stalls), Int(static_cast<int64_t>(report.late_stalls.size())),
+                    Int(static_cast<int64_t>(report.not_closed.size()))}}));
   return out;
 }
 

@@ -11,8 +11,9 @@
 // ("2026-11-22T14:30:00.000Z", FormatUtc) or null; a percent is a number or null. Lists keep
 // the order of the struct.
 //
-//   figures  := {"sales_count", "voids_count", "gross", "voids", "net", "cash", "qris",
-//                "transfer", "average_sale"}                 integers; average_sale: AverageSale
+//   figures  := {"sales_count", "voids_count", "transactions", "gross", "voids", "net", "cash",
+//                "qris", "transfer", "average_sale"}  integers; transactions: StandingSales (the
+//                count the pages show), average_sale: AverageSale
 //               ("cash", "qris", "transfer": one member per payment method, by its name)
 //   event    := {"id", "name", "province", "regency", "time_zone", "first_day", "last_day"}
 //   terminal := {"terminal_id", "stall_id", "revoked": bool, "late": bool,
@@ -25,14 +26,17 @@
 //       "stalls": [{"stall_id", "name", "category", "figures", "z_state",
 //                   "z_difference": int (0 unless "differs"), "cash_in", "cash_out": int,
 //                   "qris_shown": int (of figures' qris, paid through the dynamic code the
-//                   terminal showed; the rest was confirmed by hand), "qris_shown_sales": int}],
+//                   terminal showed; the rest was confirmed by hand), "qris_shown_sales": int,
+//                   "drawer_over_short": int|null (counted − expected cash at the day's Z
+//                   reports; null before any)}],
 //       "hours": [{"hour": "HH" | "?", "figures"}], "categories": [{"category", "figures"}],
 //       "terminals": [terminal]}
 //   EventReport := {"report": "event", "version", "event", "as_of", "total",
 //       "days": [{"day": "YYYY-MM-DD", "figures"}], "categories": [{"category", "figures"}],
 //       "regencies": [{"regency", "figures"}],
 //       "top_stalls": [{"stall_id", "name", "category", "regency", "figures"}],
-//       "stalls", "stalls_late", "days_not_closed": int}
+//       "stalls", "stalls_late", "days_not_closed": int,
+//       "late_stalls": [{"stall_id", "name"}], "not_closed": [{"stall_id", "name", "day"}]}
 //   PeriodReport := {"report": "period", "version", "province": string | null (null: every
 //       province), "from", "to": "YYYY-MM-DD", "as_of", "total",
 //       "events": [{"event", "stalls": int, "figures"}], "regencies": [{"regency", "figures"}]}

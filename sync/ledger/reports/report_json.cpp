@@ -24,6 +24,7 @@ std::string_view ZStateName(ZState state) {
 static json FiguresJson(const LedgerFigures& f) {
   json figures = {{"sales_count", f.sales_count},
                   {"voids_count", f.voids_count},
+                  {"transactions", StandingSales(f)},
                   {"gross", f.gross.rupiah()},
                   {"voids", f.voids.rupiah()},
                   {"net", f.net.rupiah()},
@@ -101,7 +102,8 @@ json ReportJson(const OrganiserDayReport& report) {
                       {"cash_in", s.cash_moves.in.rupiah()},
                       {"cash_out", s.cash_moves.out.rupiah()},
                       {"qris_shown", s.qris_shown.amount.rupiah()},
-                      {"qris_shown_sales", s.qris_shown.sales}});
+                      {"qris_shown_sales", s.qris_shown.sales},
+                      {"drawer_over_short", s.drawer_over_short ? json(s.drawer_over_short->rupiah()) : json(nullptr)}});
   }
   json terminals = json::array();
   for (const TerminalSync& t : report.terminals) terminals.push_back(TerminalJson(t));
@@ -126,6 +128,12 @@ json ReportJson(const EventReport& report) {
                    {"regency", s.regency},
                    {"figures", FiguresJson(s.figures)}});
   }
+  json late = json::array();
+  for (const StallName& s : report.late_stalls) late.push_back({{"stall_id", s.stall_id}, {"name", s.name}});
+  json not_closed = json::array();
+  for (const StallDay& s : report.not_closed) {
+    not_closed.push_back({{"stall_id", s.stall_id}, {"name", s.name}, {"day", s.business_day}});
+  }
   return {{"report", "event"},
           {"version", kReportFormatVersion},
           {"event", EventJson(report.event)},
@@ -136,8 +144,10 @@ json ReportJson(const EventReport& report) {
           {"regencies", GroupsJson(report.regencies, "regency")},
           {"top_stalls", std::move(top)},
           {"stalls", report.stalls},
-          {"stalls_late", report.stalls_late},
-          {"days_not_closed", report.days_not_closed}};
+          {"stalls_late", report.late_stalls.size()},
+          {"days_not_closed", report.not_closed.size()},
+          {"late_stalls", std::move(late)},
+          {"not_closed", std::move(not_closed)}};
 }
 
 json ReportJson(const PeriodReport& report) {

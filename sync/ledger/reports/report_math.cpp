@@ -1,12 +1,14 @@
-// AverageSale, SharePercent and MakeChange (reports.h).
+// StandingSales, AverageSale, SharePercent and MakeChange (reports.h).
 #include "sync/ledger/reports/reports.h"
 
 #include "core/refusal.h"
 
 namespace lapak::ledger {
 
+int64_t StandingSales(const LedgerFigures& figures) { return figures.sales_count - figures.voids_count; }
+
 Money AverageSale(const LedgerFigures& figures) {
-  const int64_t standing = figures.sales_count - figures.voids_count;
+  const int64_t standing = StandingSales(figures);
   if (standing <= 0) return Money();
   // Floor division, then up when the remainder is at least half: no 2 × net to overflow.
   const int64_t net = figures.net.rupiah();

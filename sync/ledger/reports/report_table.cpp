@@ -96,7 +96,7 @@ static Column MethodColumn(const PaymentMethodInfo& method) {
 }
 
 static const std::vector<Column> kFigureColumns = [] {
-  std::vector<Column> columns = {{"Transaksi", "sales", true}, {"Batal", "voided", true},
+  std::vector<Column> columns = {{"Transaksi sah", "standing sales", true}, {"Batal", "voided", true},
                                  {"Omzet", "gross", true},     {"Bersih", "net", true},
                                  {"Rata-rata", "average", true}};
   for (const PaymentMethodInfo& method : kPaymentMethods) columns.push_back(MethodColumn(method));
@@ -104,7 +104,7 @@ static const std::vector<Column> kFigureColumns = [] {
 }();
 
 static Cells FigureCells(const LedgerFigures& f) {
-  Cells cells = {std::to_string(f.sales_count), std::to_string(f.voids_count), FormatMoney(f.gross),
+  Cells cells = {std::to_string(StandingSales(f)), std::to_string(f.voids_count), FormatMoney(f.gross),
                  FormatMoney(f.net), FormatMoney(AverageSale(f))};
   for (const Money amount : f.by_method.amounts) cells.push_back(FormatMoney(amount));
   return cells;
@@ -190,16 +190,25 @@ static std::string DayWarnings(const OrganiserDayReport& report, const LocalCloc
   return out;
 }
 
+// Whether terminal and ledger agree, then the drawer: "cocok, laci pas", "cocok, laci
+// kurang Rp5.000", "selisih Rp2.000, laci lebih Rp1.000"; a day without sales and without Z
+// is "tidak jualan", one with sales "belum tutup".
 static std::string ZText(const StallDayRow& s) {
+  std::string text;
   switch (s.z_state) {
     case ZState::kNotClosed:
-      return "belum";
+      return s.figures.sales_count == 0 ? "tidak jualan" : "belum tutup";
     case ZState::kAgrees:
-      return "cocok";
+      text = "cocok";
+      break;
     case ZState::kDiffers:
-      return "selisih " + FormatMoney(s.z_difference);
+      text = "selisih " + FormatMoney(s.z_difference);
+      break;
   }
-  return "";
+  const Money drawer = s.drawer_over_short.value_or(Money());
+  if (drawer.is_zero()) return text + ", laci pas";
+  if (drawer < Money()) return text + ", laci kurang " + FormatMoney(*Money().Minus(drawer));
+  return text + ", laci lebih " + FormatMoney(drawer);
 }
 
 // Kas masuk/keluar of a stall's day: "+Rp50.000 −Rp100.000", "" when none.
@@ -272,13 +281,18 @@ std::string ReportTable(const EventReport& report) {
   const LocalClock clock(event.time_zone, report.as_of);
   std::string out = fmt::format("{} ({}, {}) — laporan acara {} (per {})\n", event.name,
                                 event.regency, event.province, Dates(event), clock.AsOf());
-  if (report.stalls_late > 0) {
-    out += Warning(fmt::format("{} lapak dengan terminal belum sinkron lebih dari {} menit",
-                               report.stalls_late, kSyncLateAfter.count()));
+  if (!report.late_stalls.empty()) {
+    std::vector<std::string> late;
+    for (const StallName& stall : report.late_stalls) late.push_back(fmt::format("{} {}", stall.stall_id, stall.name));
+    out += Warning(fmt::format("{} lapak dengan terminal belum sinkron lebih dari {} menit: {}",
+                               late.size(), kSyncLateAfter.count(), Join(late)));
   }
-  if (report.days_not_closed > 0) {
-    out += Warning(
-        fmt::format("{} hari lapak ada penjualan tetapi belum tutup (Z)", report.days_not_closed));
+  if (!report.not_closed.empty()) {
+    std::vector<std::string> open;
+    for (const StallDay& day : report.not_closed) {
+      open.push_back(fmt::format("{} {} ({})", day.stall_id, day.name, day.business_day));
+    }
+    out += Warning(fmt::format("{} hari lapak ada penjualan tetapi belum tutup (Z): {}", open.size(), Join(open)));
   }
   out += fmt::format("Jumlah lapak (stalls): {}\n", report.stalls);
 
@@ -373,7 +387,7 @@ std::string ReportTable(const Comparison& comparison) {
 
   TextTable summary = ChangeTable({"", ""});
   summary.Add(ChangeRow("Bersih (net)", comparison.net));
-  summary.Add(ChangeRow("Transaksi (sales)", comparison.sales_count));
+  summary.Add(ChangeRow("Transaksi sah (standing sales)", comparison.sales_count));
   summary.Add(ChangeRow("Rata-rata (average sale)", comparison.average_sale));
   out += Section("Ringkasan (summary)", summary);
 

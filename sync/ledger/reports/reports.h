@@ -27,13 +27,18 @@ inline constexpr std::chrono::minutes kSyncLateAfter{15};
 // An event as reports show it: id, name, province, regency, time zone, first and last day.
 using EventInfo = EventSpec;
 
-// net / (sales_count − voids_count), rounded half up; 0 when no sale stands.
+// The one count of transactions every page, export and comparison shows: the sales that
+// stand, i.e. sales rung less those voided. Voids are counted beside it, never in it.
+int64_t StandingSales(const LedgerFigures& figures);
+
+// net / StandingSales, rounded half up; 0 when no sale stands.
 Money AverageSale(const LedgerFigures& figures);
 
 // `part` as a percentage of `whole`; 0 when whole is not above zero.
 double SharePercent(Money part, Money whole);
 
-// Where a stall's day stands against its Z report(s).
+// Whether a stall's terminals and the ledger agree on its day, by its Z report(s). It says
+// nothing of the cash in the drawer: that is StallDayRow::drawer_over_short.
 enum class ZState {
   kNotClosed,  // no Z report for that business day has arrived
   kAgrees,     // every Z of the day equals the ledger's figures
@@ -67,6 +72,9 @@ struct StallDayRow {
   LedgerFigures figures;
   ZState z_state = ZState::kNotClosed;
   Money z_difference;
+  // The drawer at the day's close(s): Σ counted − expected cash of its Z reports (0: right;
+  // below 0: short); none before any Z has arrived.
+  std::optional<Money> drawer_over_short;
   CashMoves cash_moves;  // kas masuk/keluar of the day: the drawer's, not sales or turnover
   QrisShown qris_shown;  // of figures' QRIS, what was paid through the code the terminal showed
 };
@@ -89,6 +97,19 @@ struct OrganiserDayReport {
   LedgerFigures total;                // the day: Σ stalls
 };
 
+struct StallName {
+  std::string stall_id;
+  std::string name;
+  bool operator==(const StallName&) const = default;
+};
+
+struct StallDay {
+  std::string stall_id;
+  std::string name;
+  std::string business_day;
+  bool operator==(const StallDay&) const = default;
+};
+
 struct StallTotal {
   std::string stall_id;
   std::string name;
@@ -108,8 +129,8 @@ struct EventReport {
   std::vector<GroupRow> regencies;   // by the stalls' home regency (the event's when unset)
   std::vector<StallTotal> top_stalls;  // by net, largest first, at most `top` of them
   int64_t stalls = 0;
-  int64_t stalls_late = 0;       // stalls with a terminal that is late (see TerminalSync)
-  int64_t days_not_closed = 0;   // (stall, day) pairs with sales but no Z report yet
+  std::vector<StallName> late_stalls;  // stalls with a terminal that is late (TerminalSync), by id
+  std::vector<StallDay> not_closed;    // (stall, day) with sales but no Z report yet, by day, id
 };
 
 struct EventSummary {

@@ -130,7 +130,7 @@ class BatchPlan {
 constexpr size_t kEntryColumns = 9;
 constexpr size_t kCashMoveColumns = 8;
 constexpr size_t kSaleColumns = 7 + kPaymentMethodCount;
-constexpr size_t kReconciliationColumns = 8 + 2 * kFigureColumnCount;
+constexpr size_t kReconciliationColumns = 10 + 2 * kFigureColumnCount;
 
 Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
   for (Value value : {Param(terminal_.id), Param(entry.seq), Param(entry.uuid),
@@ -214,6 +214,8 @@ Status BatchPlan::AddZ(const ZReport& z) {
   AppendFigures(reconciliations_, ledger);
   reconciliations_.emplace_back(int64_t{own == ledger ? 1 : 0});
   reconciliations_.emplace_back(difference->rupiah());
+  reconciliations_.emplace_back(z.counted_cash.rupiah());
+  reconciliations_.emplace_back(z.over_short.rupiah());
   return Status::Ok();
 }
 
@@ -287,7 +289,7 @@ Status BatchPlan::Write() {
       kCashMoveColumns, cash_moves_));
   static const std::string insert_reconciliations = fmt::format(
       "INSERT INTO reconciliations (terminal_id, z_number, stall_id, event_id, business_day, day_number, {}, {}, "
-      "agrees, difference)",
+      "agrees, difference, counted_cash, over_short)",
       FigureColumns("terminal_"), FigureColumns("ledger_"));
   return InsertRows(db_, insert_reconciliations, kReconciliationColumns, reconciliations_);
 }

@@ -263,6 +263,23 @@ INSERT INTO stalls_registered (id, name, category, regency) SELECT id, name, cat
 DROP TABLE stalls;
 ALTER TABLE stalls_registered RENAME TO stalls;
 )sql", true},
+    // The drawer at each day close (issue 14): the cash the vendor counted and how far it was
+    // over (+) or short (−) of what the drawer should have held, as the Z report says, so that
+    // reports tell "terminal and ledger agree" apart from "the cash was right". Filled from
+    // the Z reports already received.
+    Migration{7, R"sql(
+ALTER TABLE reconciliations ADD COLUMN counted_cash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reconciliations ADD COLUMN over_short INTEGER NOT NULL DEFAULT 0;
+UPDATE reconciliations SET
+  counted_cash = (SELECT json_extract(e.body, '$.counted') FROM entries e
+                  WHERE e.terminal_id = reconciliations.terminal_id AND e.kind = 'day_close'
+                    AND json_extract(e.body, '$.z') = reconciliations.z_number),
+  over_short = (SELECT json_extract(e.body, '$.over_short') FROM entries e
+                WHERE e.terminal_id = reconciliations.terminal_id AND e.kind = 'day_close'
+                  AND json_extract(e.body, '$.z') = reconciliations.z_number)
+WHERE EXISTS (SELECT 1 FROM entries e WHERE e.terminal_id = reconciliations.terminal_id
+              AND e.kind = 'day_close' AND json_extract(e.body, '$.z') = reconciliations.z_number);
+)sql"},
 };
 
 std::span<const Migration> LedgerMigrations() { return kLedgerMigrations; }

@@ -219,6 +219,15 @@ CREATE INDEX cash_moves_by_event_day ON cash_moves (event_id, business_day);
 
 ALTER TABLE stalls DROP COLUMN event_id;
 )sql"},
+    // Version 6: as SQLite's migration 7.
+    Migration{6, R"sql(
+ALTER TABLE reconciliations ADD COLUMN counted_cash BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE reconciliations ADD COLUMN over_short BIGINT NOT NULL DEFAULT 0;
+UPDATE reconciliations r SET counted_cash = (e.body::json->>'counted')::BIGINT,
+                             over_short = (e.body::json->>'over_short')::BIGINT
+FROM entries e
+WHERE e.terminal_id = r.terminal_id AND e.kind = 'day_close' AND (e.body::json->>'z')::BIGINT = r.z_number;
+)sql"},
 };
 
 std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }

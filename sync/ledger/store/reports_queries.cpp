@@ -101,7 +101,7 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
   std::map<std::string, LedgerFigures> categories;
   for (size_t row = 0; row < stalls->size(); ++row) {
     StallDayRow stall{stalls->Text(row, 0), stalls->Text(row, 1), stalls->Text(row, 2),
-                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, Money(), CashMoves(), QrisShown()};
+                      FiguresFromRow(*stalls, row, 3), ZState::kNotClosed, Money(), std::nullopt, CashMoves(), QrisShown()};
     LAPAK_RETURN_IF_ERROR(categories[stall.category].Add(stall.figures));
     LAPAK_RETURN_IF_ERROR(report.total.Add(stall.figures));
     report.stalls.push_back(std::move(stall));
@@ -109,7 +109,8 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
   report.categories = GroupByNet(categories);
 
   Result<sql::Rows> z = db.Query(
-      "SELECT r.stall_id, CAST(sum(1 - r.agrees) AS BIGINT), CAST(sum(r.difference) AS BIGINT) "
+      "SELECT r.stall_id, CAST(sum(1 - r.agrees) AS BIGINT), CAST(sum(r.difference) AS BIGINT), "
+      "CAST(sum(r.over_short) AS BIGINT) "
       "FROM reconciliations r WHERE r.event_id = $1 AND r.business_day = $2 GROUP BY r.stall_id",
       {Param(event_id), Param(business_day)});
   if (!z.ok()) return z.status();
@@ -124,6 +125,7 @@ Status FillDayReport(sql::Connection& db, const std::string& event_id,
     if (stall == nullptr) continue;
     stall->z_state = z->Int(row, 1) == 0 ? ZState::kAgrees : ZState::kDiffers;
     stall->z_difference = Money::Rupiah(z->Int(row, 2));
+    stall->drawer_over_short = Money::Rupiah(z->Int(row, 3));
   }
 
   Result<sql::Rows> moves = db.Query(
@@ -224,6 +226,7 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
     all.push_back(std::move(stall));
   }
   report.stalls = static_cast<int64_t>(all.size());
+  const std::vector<StallTotal> all_stalls = all;  // by id
   report.categories = GroupByNet(categories);
   report.regencies = GroupByNet(regencies);
   std::stable_sort(all.begin(), all.end(), [](const StallTotal& a, const StallTotal& b) {
@@ -233,23 +236,27 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
   report.top_stalls = std::move(all);
 
   Result<sql::Rows> not_closed = db.Query(
-      "SELECT count(*) FROM day_totals d WHERE d.event_id = $1 AND d.sales_count > 0 "
+      "SELECT d.stall_id, s.name, d.business_day FROM day_totals d JOIN stalls s ON s.id = d.stall_id "
+      "WHERE d.event_id = $1 AND d.sales_count > 0 "
       "AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.event_id = d.event_id "
-      "AND r.stall_id = d.stall_id AND r.business_day = d.business_day)",
+      "AND r.stall_id = d.stall_id AND r.business_day = d.business_day) ORDER BY d.business_day, d.stall_id",
       {Param(event_id)});
   if (!not_closed.ok()) return not_closed.status();
-  report.days_not_closed = not_closed->Int(0, 0);
+  for (size_t row = 0; row < not_closed->size(); ++row) {
+    report.not_closed.push_back({not_closed->Text(row, 0), not_closed->Text(row, 1), not_closed->Text(row, 2)});
+  }
 
   const std::optional<std::string> today = EventToday(report.event, now);
   Result<std::vector<TerminalSync>> terminals =
       ReadTerminals(db, report.event, today.value_or(""), today.has_value(), now);
   if (!terminals.ok()) return terminals.status();
-  std::vector<std::string> late_stalls;
+  std::set<std::string> late;
   for (const TerminalSync& terminal : *terminals) {
-    if (terminal.late) late_stalls.push_back(terminal.stall_id);
+    if (terminal.late) late.insert(terminal.stall_id);
   }
-  std::sort(late_stalls.begin(), late_stalls.end());
-  report.stalls_late = std::unique(late_stalls.begin(), late_stalls.end()) - late_stalls.begin();
+  for (const StallTotal& stall : all_stalls) {
+    if (late.contains(stall.stall_id)) report.late_stalls.push_back({stall.stall_id, stall.name});
+  }
   return Status::Ok();
 }
 
@@ -337,13 +344,12 @@ Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current
     return FillEventReport(db, previous_id, 0, TimePoint{}, previous);
   });
   if (!read.ok()) return read;
-  const auto standing = [](const LedgerFigures& f) { return f.sales_count - f.voids_count; };
   Result<MoneyChange> net = MakeChange(previous.total.net, current.total.net);
   if (!net.ok()) return net.status();
   Result<MoneyChange> average = MakeChange(AverageSale(previous.total), AverageSale(current.total));
   if (!average.ok()) return average.status();
   Comparison comparison{current.event, previous.event, *net,
-                        MakeChange(standing(previous.total), standing(current.total)),
+                        MakeChange(StandingSales(previous.total), StandingSales(current.total)),
                         *average, {}, {}};
   // Day n of each event is its first_day + n − 1, whatever else sold outside its dates.
   const auto length = [](const EventInfo& event) {

@@ -267,7 +267,7 @@ std::string Figures(Language lang, const LedgerFigures& figures, std::string_vie
   html += Figure(Tr(lang, kGross), Rp(figures.gross));
   html += Figure(Tr(lang, kVoids), Rp(figures.voids),
                  Trf(lang, kVoidsCount, Count(lang, figures.voids_count)));
-  html += Figure(Tr(lang, kSalesCount), Count(lang, figures.sales_count));
+  html += Figure(Tr(lang, kSalesCount), Count(lang, StandingSales(figures)));
   html += Figure(Tr(lang, kAverageSale), Rp(AverageSale(figures)));
   html += more;
   html += fmt::format("</div><div class=\"figures\" role=\"group\" aria-label=\"{}\">",
@@ -317,17 +317,25 @@ std::string CsvButton(Language lang, const std::string& url) {
 
 // ---- the day page -------------------------------------------------------------------------
 
+// Two things, each on its line: whether the terminal and the ledger agree on the day (the Z
+// against the sales received), then the drawer the vendor counted at the close. A day without
+// a Z is "no sales" when nothing was sold, else "not closed".
 std::string ZCell(Language lang, const StallDayRow& stall) {
-  switch (stall.z_state) {
-    case ZState::kAgrees:
-      return fmt::format("<td class=\"good\">{}</td>", Tr(lang, kZAgrees));
-    case ZState::kDiffers:
-      return fmt::format("<td class=\"bad\">{}</td>",
-                         HtmlEscape(Trf(lang, kZDiffers, Rp(stall.z_difference))));
-    case ZState::kNotClosed:
-      break;
+  if (stall.z_state == ZState::kNotClosed) {
+    const bool sold = stall.figures.sales_count > 0;
+    return fmt::format("<td class=\"muted\">{}</td>", Tr(lang, sold ? kNotClosed : kNoSalesThatDay));
   }
-  return fmt::format("<td class=\"muted\">{}</td>", Tr(lang, kNotClosed));
+  const std::string agreement =
+      stall.z_state == ZState::kAgrees
+          ? fmt::format("<span class=\"good\">{}</span>", Tr(lang, kZAgrees))
+          : fmt::format("<span class=\"bad\">{}</span>", HtmlEscape(Trf(lang, kZDiffers, Rp(stall.z_difference))));
+  const Money drawer = stall.drawer_over_short.value_or(Money());
+  const std::string cash =
+      drawer.is_zero()  ? fmt::format("<span class=\"good\">{}</span>", Tr(lang, kDrawerRight))
+      : drawer < Money() ? fmt::format("<span class=\"bad\">{}</span>",
+                                       HtmlEscape(Trf(lang, kDrawerShort, Rp(*Money().Minus(drawer)))))
+                         : fmt::format("<span class=\"bad\">{}</span>", HtmlEscape(Trf(lang, kDrawerOver, Rp(drawer))));
+  return "<td>" + agreement + "<br>" + cash + "</td>";
 }
 
 // Net first: on a phone it is the column in view next to the stall.
@@ -343,7 +351,7 @@ std::string FigureHeads(Language lang) {
 
 std::string FigureCells(Language lang, const LedgerFigures& figures) {
   std::string html = fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(figures.net)) +
-                     Td(Count(lang, figures.sales_count), true) + Td(Rp(figures.gross), true) +
+                     Td(Count(lang, StandingSales(figures)), true) + Td(Rp(figures.gross), true) +
                      Td(Rp(figures.voids), true) + Td(Rp(AverageSale(figures)), true);
   for (const Money amount : figures.by_method.amounts) html += Td(Rp(amount), true);
   return html;
@@ -363,6 +371,9 @@ std::string QrisShownCell(Language lang, const QrisShown& shown) {
   return "<td class=\"num\">" + Rp(shown.amount) + "<br><small>" + Count(lang, shown.sales) + "</small></td>";
 }
 
+// The id of a stall's row on a day page, for links from warnings: "lapak-BKS-07".
+std::string StallAnchor(std::string_view stall_id) { return HtmlEscape("lapak-" + UrlEncode(stall_id)); }
+
 // Stall (with its category and id) | net … transfer | Z | cash in/out | QRIS via the code shown.
 std::string StallsTable(Language lang, const OrganiserDayReport& report) {
   const std::string head = Th(Tr(lang, kStall)) + FigureHeads(lang) + Th(Tr(lang, kZReport)) +
@@ -370,8 +381,8 @@ std::string StallsTable(Language lang, const OrganiserDayReport& report) {
   std::string body;
   for (const StallDayRow& stall : report.stalls) {
     body +=
-        fmt::format("<tr{}><td><b>{}</b><br><small>{} · {}</small></td>",
-                    stall.z_state == ZState::kDiffers ? " class=\"flag\"" : "",
+        fmt::format("<tr id=\"{}\"{}><td><b>{}</b><br><small>{} · {}</small></td>",
+                    StallAnchor(stall.stall_id), stall.z_state == ZState::kDiffers ? " class=\"flag\"" : "",
                     HtmlEscape(stall.name), HtmlEscape(stall.category), HtmlEscape(stall.stall_id));
     body += FigureCells(lang, stall.figures) + ZCell(lang, stall) + CashMovesCell(stall.cash_moves) +
             QrisShownCell(lang, stall.qris_shown) + "</tr>";
@@ -440,6 +451,42 @@ std::string LateWarning(Language lang, const ReportTimes& times,
 }
 
 // ---- the event page -----------------------------------------------------------------------
+
+// The event's warnings, each naming its stalls, each stall a link to its row on the day page
+// concerned: late stalls on the event's day now, days not closed on that day.
+std::string EventWarnings(Language lang, const EventReport& report) {
+  std::string html;
+  if (!report.late_stalls.empty()) {
+    Result<BusinessCalendar> calendar = BusinessCalendar::Make(report.event.time_zone, report.event.day_cutoff);
+    const std::string today = calendar.ok() ? calendar->BusinessDay(report.as_of) : report.event.first_day;
+    std::string items;
+    for (const StallName& stall : report.late_stalls) {
+      items += "<li>" +
+               Link(lang, DayUrl(report.event.id, today) + "#lapak-" + UrlEncode(stall.stall_id),
+                    HtmlEscape(stall.name) + " <small>" + HtmlEscape(stall.stall_id) + "</small>") +
+               "</li>";
+    }
+    html += Warning(fmt::format(
+        "<p>{}</p><ul>{}</ul>",
+        HtmlEscape(Trf(lang, kStallsLateWarning, Count(lang, static_cast<int64_t>(report.late_stalls.size())),
+                       kSyncLateAfter.count())),
+        items));
+  }
+  if (!report.not_closed.empty()) {
+    std::string items;
+    for (const StallDay& day : report.not_closed) {
+      items += "<li>" +
+               Link(lang, DayUrl(report.event.id, day.business_day) + "#lapak-" + UrlEncode(day.stall_id),
+                    HtmlEscape(day.name + " · " + ShortDate(lang, day.business_day))) +
+               "</li>";
+    }
+    html += Warning(fmt::format(
+        "<p>{}</p><ul>{}</ul>",
+        HtmlEscape(Trf(lang, kDaysNotClosedWarning, Count(lang, static_cast<int64_t>(report.not_closed.size())))),
+        items));
+  }
+  return html;
+}
 
 // "Rp12.500" for money, "1.234" for counts; Signed: "+Rp12.500", "+1.234".
 std::string Amount(Language, Money amount) { return Rp(amount); }
@@ -510,7 +557,7 @@ std::string EventDaysTable(Language lang, const EventReport& report) {
     body += "<tr><td>" +
             Link(lang, DayUrl(report.event.id, day.key), HtmlEscape(LongDate(lang, day.key))) +
             "</td>" + fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(day.figures.net)) +
-            Td(Count(lang, day.figures.sales_count), true) + "</tr>";
+            Td(Count(lang, StandingSales(day.figures)), true) + "</tr>";
   }
   return Table(head, body);
 }
@@ -634,13 +681,7 @@ std::string RenderEventPage(Language lang, const EventReport& report, const Comp
   std::string body = fmt::format("<h1>{}</h1><p class=\"sub\">{}</p>",
                                  HtmlEscape(report.event.name), PlaceAndDates(lang, report.event));
   body += Headline(lang, report.total);
-  if (report.stalls_late > 0) {
-    body += Warning(
-        HtmlEscape(Trf(lang, kStallsLateWarning, report.stalls_late, kSyncLateAfter.count())));
-  }
-  if (report.days_not_closed > 0) {
-    body += Warning(HtmlEscape(Trf(lang, kDaysNotClosedWarning, report.days_not_closed)));
-  }
+  body += EventWarnings(lang, report);
   body += AsOfLine(lang, times);
   body += Figures(lang, report.total, Figure(Tr(lang, kStallCount), Count(lang, report.stalls)));
   body += "<div class=\"actions\">" +
@@ -661,8 +702,8 @@ std::string RenderEventPage(Language lang, const EventReport& report, const Comp
   body += "<div class=\"charts\">";
   body += ChartBlock(lang, kPerCategory,
                      HorizontalBarChart(MakeChart(lang, kPerCategory, report.categories)));
-  body += ChartBlock(lang, kPerRegency,
-                     HorizontalBarChart(MakeChart(lang, kPerRegency, report.regencies)));
+  body += ChartBlock(lang, kPerHomeRegency,
+                     HorizontalBarChart(MakeChart(lang, kPerHomeRegency, report.regencies)));
   body += ChartBlock(lang, kTopStalls, HorizontalBarChart(stalls));
   body += "</div>";
 
@@ -705,13 +746,13 @@ std::string RenderPeriodPage(Language lang, const PeriodReport& report) {
   } else {
     const std::string head = Th(Tr(lang, kEvents)) + Th(Tr(lang, kNetColumn), true) +
                              Th(Tr(lang, kSalesColumn), true) + Th(Tr(lang, kStallCount), true) +
-                             Th(Tr(lang, kRegency)) + Th(Tr(lang, kDates));
+                             Th(Tr(lang, kEventRegency)) + Th(Tr(lang, kDates));
     std::string rows;
     for (const EventSummary& summary : report.events) {
       const EventInfo& event = summary.event;
       rows += "<tr><td>" + Link(lang, EventUrl(event.id), HtmlEscape(event.name)) + "</td>" +
               fmt::format("<td class=\"num\"><b>{}</b></td>", Rp(summary.total.net)) +
-              Td(Count(lang, summary.total.sales_count), true) +
+              Td(Count(lang, StandingSales(summary.total)), true) +
               Td(Count(lang, summary.stalls), true) + Td(event.regency) +
               Td(ShortDate(lang, event.first_day) + " – " + ShortDate(lang, event.last_day) + " " +
                  event.last_day.substr(0, 4)) +
@@ -720,8 +761,8 @@ std::string RenderPeriodPage(Language lang, const PeriodReport& report) {
     body += Table(head, rows);
   }
   body += "<div class=\"charts\">" +
-          ChartBlock(lang, kPerRegency,
-                     HorizontalBarChart(MakeChart(lang, kPerRegency, report.regencies))) +
+          ChartBlock(lang, kPerEventRegency,
+                     HorizontalBarChart(MakeChart(lang, kPerEventRegency, report.regencies))) +
           "</div>";
   body += fmt::format("<h2>{}</h2>", Tr(lang, kChoosePeriod)) +
           PeriodForm(lang, report.from, report.to);

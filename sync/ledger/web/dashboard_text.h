@@ -45,12 +45,13 @@ enum class DashText {
   kPaymentMethodsHeading,
   kPerHour,
   kPerCategory,
-  kPerRegency,
+  kPerHomeRegency,   // grouped by the stalls' own (home) regency
+  kPerEventRegency,  // grouped by the regency where each event was held
   kPerDay,
   kStall,
   kStalls,
   kCategory,
-  kRegency,
+  kEventRegency,  // the column of the regency where an event was held
   kAllProvinces,
   kDates,
   kTerminal,
@@ -65,9 +66,13 @@ enum class DashText {
   kUpToDate,
   kRevoked,
   kZReport,
-  kZAgrees,
+  kZAgrees,   // the terminal's Z equals the ledger's figures (nothing about the cash)
   kZDiffers,  // {} the difference, e.g. Rp5.000
+  kDrawerRight,
+  kDrawerShort,  // {} the amount missing from the drawer
+  kDrawerOver,   // {} the amount over
   kNotClosed,
+  kNoSalesThatDay,
   kCashMoves,
   kQrisShown,  // QRIS paid through the dynamic code the terminal showed
   kTopStalls,
@@ -79,9 +84,9 @@ enum class DashText {
   kNew,  // a change against zero
   kDownloadCsv,
   kNoSales,
-  kLateWarning,           // {} late terminals, {} minutes
-  kStallsLateWarning,     // {} stalls, {} minutes
-  kDaysNotClosedWarning,  // {} (stall, day) pairs
+  kLateWarning,           // {0} late terminals, {1} minutes; a list follows
+  kStallsLateWarning,     // {0} stalls, {1} minutes; a list follows
+  kDaysNotClosedWarning,  // {0} (stall, day) pairs; a list follows
   kAsOf,                  // {} the report's local time
   kNotCountedNote,
   kJustNow,
@@ -100,6 +105,9 @@ enum class DashText {
   kNotFound,
   kRefused,
   kBackToEvents,
+  kRoleOrganiser,
+  kRoleProvince,
+  kRoleAdmin,
   kCount,  // not a text: the number of texts
 };
 

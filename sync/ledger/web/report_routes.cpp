@@ -214,8 +214,12 @@ std::string ProvinceOf(const HttpRequest& request, const Reader& reader) {
   return reader.role == Role::kProvince ? reader.province : request.Param("province");
 }
 
-std::string WhoIs(const Reader& reader) {
-  return fmt::format("{} ({})", reader.name, RoleName(reader.role));
+// "Budi (panitia)": the reader's name and role, in the page's language.
+std::string WhoIs(const Reader& reader, Language lang) {
+  const DashText role = reader.role == Role::kOrganiser  ? DashText::kRoleOrganiser
+                        : reader.role == Role::kProvince ? DashText::kRoleProvince
+                                                         : DashText::kRoleAdmin;
+  return fmt::format("{} ({})", reader.name, Tr(lang, role));
 }
 
 // The address asked for, its query kept but for the token.
@@ -362,7 +366,7 @@ void AddDashboardRoutes(HttpRouter& router, const Routes& routes) {
     Result<std::vector<EventInfo>> events =
         ListEvents(routes.store, [&](const EventInfo& event) { return reader.CanRead(event); });
     if (!events.ok()) return AnswerFailure(events.status(), response, lang);
-    response.SetContent(RenderEventList(lang, WhoIs(reader), *events, reader.role != Role::kOrganiser), kHtml);
+    response.SetContent(RenderEventList(lang, WhoIs(reader, lang), *events, reader.role != Role::kOrganiser), kHtml);
   }));
 
   router.Get("/dashboard/event/{}",
