@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <filesystem>
+
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "core/money.h"
@@ -22,6 +25,7 @@ using nlohmann::json;
 constexpr char kEvent[] = "bazar-smg-2026";
 constexpr char kPreviousEvent[] = "bazar-smg-2025";
 constexpr char kOtherProvinceEvent[] = "pasar-bali-2026";
+constexpr char kLedgerNow[] = "2026-11-22T12:12:00Z";
 constexpr char kDay[] = "2026-11-22";
 
 struct Size {
@@ -64,11 +68,18 @@ class DashboardTest : public ::testing::Test {
                                "Asia/Makassar", "2026-11-20", "2026-11-22"}));
         Check(books->AddStall({"BKS-07", kEvent, "Bakso Pak Kumis", "makanan"}));
         Check(books->AddStall({"BTK-02", kEvent, "Batik Laweyan", "busana", "Kota Surakarta"}));
-        Check(books->AddStall({"BKS-01", kPreviousEvent, "Bakso Pak Kumis", "makanan"}));
+        Check(books->AddStall({"KRP-03", kEvent, "Kerupuk Bu Ani", "makanan"}));  // its terminal never syncs
+        Check(books->AddStall({"BKS-07", kPreviousEvent, "", ""}));  // the same stall, last year
         Check(books->AddStall({"UKR-01", kOtherProvinceEvent, "Ukiran Ubud", "kerajinan"}));
-        for (const auto& [terminal, stall] : {std::pair{"T-BKS", "BKS-07"}, std::pair{"T-BTK", "BTK-02"},
-                                              std::pair{"T-OLD", "BKS-01"}, std::pair{"T-BALI", "UKR-01"}}) {
-          Check(books->EnrolTerminal({stall, terminal}, StallFixture::DefaultStart()).status());
+        struct Enrolment {
+          const char* stall;
+          const char* terminal;
+          const char* event;
+        };
+        for (const Enrolment& e : {Enrolment{"BKS-07", "T-BKS", kEvent}, Enrolment{"BTK-02", "T-BTK", kEvent},
+                                   Enrolment{"KRP-03", "T-KRP", kEvent}, Enrolment{"BKS-07", "T-OLD", kPreviousEvent},
+                                   Enrolment{"UKR-01", "T-BALI", kOtherProvinceEvent}}) {
+          Check(books->EnrolTerminal({e.stall, e.terminal}, StallFixture::DefaultStart(), e.event).status());
         }
         StallFixture bakso(dir.File("bakso.db"), "BKS-07", "T-BKS");
         bakso.Sell(25000, {Cash(50000)});
@@ -83,14 +94,17 @@ class DashboardTest : public ::testing::Test {
         batik_net = batik.Figures(kDay).net.rupiah();
         Deliver(*books, batik, "BTK-02", "T-BTK");
 
-        StallFixture last_year(dir.File("old.db"), "BKS-01", "T-OLD",
+        StallFixture last_year(dir.File("old.db"), "BKS-07", "T-OLD",
                                StallFixture::DefaultStart() - std::chrono::days(365));
         last_year.SellCash(4, 20000);
-        Deliver(*books, last_year, "BKS-01", "T-OLD");
+        Deliver(*books, last_year, "BKS-07", "T-OLD");
       }
       organiser = Token({"Panitia Semarang", "--role", "organiser", "--event", kEvent});
       province = Token({"Dinas Koperasi Jateng", "--role", "province", "--province", "Jawa Tengah"});
       bali_province = Token({"Dinas Koperasi Bali", "--role", "province", "--province", "Bali"});
+      // The ledger's clock: 19:12 WIB on the bazaar's last day, 8 and 11 minutes after the two
+      // stalls synced (a test build of lapak-ledger reads $LAPAK_NOW).
+      setenv("LAPAK_NOW", kLedgerNow, 1);
       ledger = std::make_unique<LedgerProcess>(where);
     }
 
@@ -364,6 +378,64 @@ TEST_F(DashboardTest, EveryAnswerCarriesTheSecurityHeaders) {
     EXPECT_NE(std::string::npos, policy.find("frame-ancestors 'none'")) << path;
     EXPECT_EQ(std::string::npos, policy.find("script-src")) << path;
     EXPECT_EQ("same-origin", answer->get_header_value("Referrer-Policy")) << path;
+  }
+}
+
+// How wide the page at `path` of the ledger on `port` is on a phone: {viewport, document}
+// widths in CSS pixels. Chromium's window is at least 500 px wide, so the page (fetched with
+// `token`) is copied to `folder` with a script added that posts its widths to its parent (the
+// served page allows no script; a file carries no such header), and shown in a 390×844 frame
+// of a second file, whose own script writes what it is told into its DOM.
+std::pair<int, int> PhoneWidths(int port, const std::string& path, const std::string& token,
+                                const std::string& folder) {
+  httplib::Client client("127.0.0.1", port);
+  httplib::Result page = client.Get(path.c_str(), {{"Authorization", "Bearer " + token}});
+  if (!page || page->status != 200) throw std::runtime_error("GET " + path + " failed");
+  std::string html = page->body;
+  const size_t end = html.rfind("</body>");
+  if (end == std::string::npos) throw std::runtime_error(path + " has no </body>");
+  html.insert(end, "<script>parent.postMessage(window.innerWidth + ' ' + "
+                   "document.documentElement.scrollWidth, '*')</script>");
+  std::filesystem::create_directories(folder);
+  WriteFile(folder + "/page.html", html);
+  WriteFile(folder + "/phone.html",
+            fmt::format("<!doctype html><html><body style=\"margin:0\"><script>window.addEventListener("
+                        "'message', function (e) {{ document.body.setAttribute('data-widths', e.data); }});"
+                        "</script><iframe src=\"page.html\" width=\"{}\" height=\"{}\" style=\"border:0\">"
+                        "</iframe></body></html>",
+                        kPhone.width, kPhone.height));
+  Result<std::string> dom = ChromiumDumpDom("file://" + folder + "/phone.html", kLaptop.width, kLaptop.height);
+  if (!dom.ok()) throw std::runtime_error(dom.status().ToString());
+  const size_t at = dom->find("data-widths=\"");
+  if (at == std::string::npos) throw std::runtime_error(path + ": no widths were posted");
+  const std::string widths = dom->substr(at + 13);
+  return {std::stoi(widths), std::stoi(widths.substr(widths.find(' ') + 1))};
+}
+
+// The home page, while the bazaar runs, names the stall whose terminal has not synced, with a
+// link to its row on today's page, and reloads itself; no page scrolls sideways on a phone
+// (wide tables scroll inside their own box).
+TEST_F(DashboardTest, HomeNamesTheLateStallAndNoPageScrollsSidewaysOnAPhone) {
+  const std::string dom = OpenAtBothSizes(Url("/dashboard?token=" + shared_->province), "home");
+  const size_t today = dom.find("Hari ini");
+  ASSERT_NE(std::string::npos, today) << dom;
+  EXPECT_NE(std::string::npos, dom.find("Bazar UMKM Semarang 2026", today));
+  EXPECT_NE(std::string::npos, dom.find("Kerupuk Bu Ani", today));
+  EXPECT_NE(std::string::npos, dom.find(std::string("/dashboard/event/") + kEvent + "/day/" + kDay + "#lapak-KRP-03"));
+  EXPECT_NE(std::string::npos, dom.find(FormatMoney(Money::Rupiah(shared_->bakso_net + shared_->batik_net))));
+  EXPECT_NE(std::string::npos, dom.find("2 dari 3"));  // stalls synced
+  EXPECT_NE(std::string::npos, dom.find("http-equiv=\"refresh\""));
+  EXPECT_EQ(std::string::npos, dom.find("Bakso Pak Kumis <small>")) << "a stall in time named late";
+
+  const std::string event = std::string("/dashboard/event/") + kEvent;
+  int page = 0;
+  for (const std::string& path : {std::string("/dashboard"), event, event + "?compare=" + kPreviousEvent,
+                                   event + "/day/" + kDay, std::string("/dashboard/period"),
+                                   std::string("/dashboard?lang=en"), event + "/day/" + kDay + "?lang=en"}) {
+    const auto [viewport, document] = PhoneWidths(shared_->ledger->port(), path, shared_->province,
+                                                  shared_->dir.File("phone-" + std::to_string(page++)));
+    EXPECT_EQ(kPhone.width, viewport) << path;
+    EXPECT_LE(document, kPhone.width) << path;
   }
 }
 

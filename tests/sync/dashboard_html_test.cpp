@@ -95,6 +95,14 @@ OrganiserDayReport Day() {
   return day;
 }
 
+// The home page at 20:00 WIB on the 22nd: the NTB bazaar runs (its second day, one stall
+// late), and `others` are the reader's other events.
+HomeReport Home(std::vector<EventInfo> others) {
+  TodaySummary today{Event(), "2026-11-22", 2, 3, Figures(497, 26'345'678, 3, 90'000),
+                     Figures(897, 48'345'678), 40, 38, {{"S-02", kNastyName}, {"S-03", "Batik Bu Sri"}}};
+  return HomeReport{Wib(22, 20h), {today}, std::move(others)};
+}
+
 EventReport EventReportOf() {
   EventReport report;
   report.event = Event();
@@ -323,7 +331,7 @@ TEST(DashboardHtmlTest, EveryPageIsSelfContainedInBothLanguages) {
   for (Language lang : {Language::kIndonesian, Language::kEnglish}) {
     const std::vector<std::string> pages = {
         RenderLoginPage(lang, Refuse(Refusal::kAccessTokenRequired)),
-        RenderEventList(lang, "Budi (panitia)", {Event(), comparison.previous}, true),
+        RenderHomePage(lang, "Budi (panitia)", Home({comparison.previous}), true),
         RenderDayPage(lang, day),
         RenderEventPage(lang, event, &comparison, {Event(), comparison.previous}),
         RenderPeriodPage(lang, period),
@@ -401,7 +409,7 @@ TEST(DashboardHtmlTest, HostileNamesAreEscapedEverywhere) {
   for (const std::string& page :
        {RenderDayPage(Language::kIndonesian, day),
         RenderEventPage(Language::kEnglish, event, nullptr, {day.event}),
-        RenderEventList(Language::kIndonesian, kNastyName, {day.event}, false),
+        RenderHomePage(Language::kIndonesian, kNastyName, HomeReport{Wib(22, 20h), {}, {day.event}}, false),
         RenderLoginPage(Language::kIndonesian, Refuse(Refusal::kNoSuchEvent, kNastyName)),
         RenderRefusal(Language::kEnglish, 404, Refuse(Refusal::kNoSuchEvent, kNastyName))}) {
     EXPECT_EQ(std::string::npos, page.find(kNastyName)) << page;
@@ -537,7 +545,7 @@ TEST(DashboardHtmlTest, PeriodPageHasAFormThatKeepsTheLanguage) {
 
 TEST(DashboardHtmlTest, EventListLinksEveryEventAndDay) {
   const std::string html =
-      RenderEventList(Language::kIndonesian, "Budi (panitia)", {Event()}, false);
+      RenderHomePage(Language::kIndonesian, "Budi (panitia)", HomeReport{Wib(30, 12h), {}, {Event()}}, false);
   EXPECT_NE(std::string::npos, html.find("<b>Budi (panitia)</b>"));
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb\""));
   for (const char* day : {"2026-11-21", "2026-11-22", "2026-11-23"}) {
@@ -548,8 +556,8 @@ TEST(DashboardHtmlTest, EventListLinksEveryEventAndDay) {
   EXPECT_NE(std::string::npos, html.find("<form method=\"post\" action=\"/keluar\"><button"));
   EXPECT_EQ(std::string::npos, html.find("href=\"/keluar\""));
   EXPECT_NE(std::string::npos,
-            RenderEventList(Language::kIndonesian, "Dinas", {}, true).find("Belum ada acara"));
-  EXPECT_NE(std::string::npos, RenderEventList(Language::kIndonesian, "Dinas", {Event()}, true)
+            RenderHomePage(Language::kIndonesian, "Dinas", HomeReport{}, true).find("Belum ada acara"));
+  EXPECT_NE(std::string::npos, RenderHomePage(Language::kIndonesian, "Dinas", HomeReport{Wib(30, 12h), {}, {Event()}}, true)
                                    .find("name=\"to\" type=\"date\" value=\"2026-11-23\""));
 }
 
@@ -627,6 +635,43 @@ TEST(DashboardChromiumTest, DayPageDrawsAtPhoneAndLaptopSize) {
   ASSERT_TRUE(dom.ok()) << dom.status().ToString();
   EXPECT_NE(std::string::npos, dom->find(FormatMoney(day.total.net)));
   EXPECT_NE(std::string::npos, dom->find("T-02"));
+}
+
+}  // namespace
+}  // namespace lapak::ledger
+
+namespace lapak::ledger {
+namespace {
+
+// The home page puts the bazaar running today first, with its figures of today, and names
+// each late stall with a link to its row on today's page; it reloads itself, without script.
+TEST(DashboardHtmlTest, HomePageShowsTodayFirstAndNamesTheLateStalls) {
+  EventInfo last_year = Event();
+  last_year.id = "bazar-ntb-2025";
+  last_year.name = "Bazar NTB 2025";
+  const std::string html = RenderHomePage(Language::kIndonesian, "Budi (panitia)", Home({last_year}), false);
+  const size_t today = html.find("<h2>Hari ini</h2>");
+  const size_t others = html.find("<h2>Acara lain</h2>");
+  ASSERT_NE(std::string::npos, today);
+  ASSERT_NE(std::string::npos, others);
+  EXPECT_LT(today, others);
+  EXPECT_LT(html.find("Hari ke-2 dari 3"), others);
+  EXPECT_NE(std::string::npos, html.find("Penjualan bersih hari ini"));
+  EXPECT_NE(std::string::npos, html.find(">Rp26.255.678<"));  // 26.345.678 less the voided 90.000
+  EXPECT_NE(std::string::npos, html.find(">494<"));           // 497 rung, 3 voided
+  EXPECT_NE(std::string::npos, html.find(">38 dari 40<"));
+  EXPECT_NE(std::string::npos,
+            html.find("<a href=\"/dashboard/event/bazar-ntb/day/2026-11-22#lapak-S-03\">Batik Bu Sri "
+                      "<small>S-03</small></a>"));
+  EXPECT_NE(std::string::npos, html.find("<meta http-equiv=\"refresh\" content=\"60\">"));
+  EXPECT_EQ(std::string::npos, html.find("<script"));
+  EXPECT_GT(html.find("href=\"/dashboard/event/bazar-ntb-2025\""), others);
+
+  // Nothing running: no refresh.
+  const std::string quiet =
+      RenderHomePage(Language::kIndonesian, "Budi (panitia)", HomeReport{Wib(30, 12h), {}, {Event()}}, false);
+  EXPECT_EQ(std::string::npos, quiet.find("http-equiv=\"refresh\""));
+  EXPECT_EQ(std::string::npos, quiet.find("Hari ini"));
 }
 
 }  // namespace

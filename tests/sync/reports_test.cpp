@@ -719,6 +719,24 @@ TEST_P(ReportsTest, ALateTerminalIsShownAndItsSalesCountOnceTheyArrive) {
     const EventReport event = CheckEvent("semarang-2026", 3, now);
     EXPECT_EQ(2u, event.late_stalls.size());      // SMG-KOP and SMG-LRK
     EXPECT_EQ(4u, event.not_closed.size());  // BKS, BTK, DWT on the 22nd; KOP's Z of the 20th unsent
+
+    // The home page: the event runs, on its third day; its figures of today and so far are
+    // the journal's, and it names the two late stalls.
+    Result<HomeReport> home = MakeHomeReport(*ledger_, [](const EventInfo&) { return true; }, now);
+    ASSERT_TRUE(home.ok()) << home.status().ToString();
+    const auto running = std::find_if(home->today.begin(), home->today.end(),
+                                      [](const TodaySummary& t) { return t.event.id == "semarang-2026"; });
+    ASSERT_NE(home->today.end(), running);
+    EXPECT_EQ("2026-11-22", running->business_day);
+    EXPECT_EQ(3, running->day_number);
+    EXPECT_EQ(3, running->days);
+    EXPECT_EQ(ExpectedDayReport(*world_, "semarang-2026", "2026-11-22", now).total, running->today);
+    const EventReport expected = ExpectedEventReport(*world_, "semarang-2026", 0, now);
+    EXPECT_EQ(expected.total, running->so_far);
+    EXPECT_EQ(expected.late_stalls, running->late_stalls);
+    EXPECT_EQ(expected.stalls, running->stalls);
+    EXPECT_EQ(running->stalls - 2, running->stalls_reporting);  // every stall has a terminal
+    for (const EventInfo& other : home->others) EXPECT_NE("semarang-2026", other.id);
   }
   world_->PlaySemarangEnd();
   {

@@ -139,6 +139,27 @@ struct EventSummary {
   int64_t stalls = 0;
 };
 
+// An event running now, as the home page shows it first: its business day so far, the
+// event so far, and who is behind.
+struct TodaySummary {
+  EventInfo event;
+  std::string business_day;  // the event's business day now
+  int day_number = 0;        // 1 on first_day
+  int days = 0;              // first_day..last_day
+  LedgerFigures today;       // the day so far, every stall
+  LedgerFigures so_far;      // every day of the event so far
+  int64_t stalls = 0;
+  int64_t stalls_reporting = 0;       // stalls with a terminal and none of them late
+  std::vector<StallName> late_stalls;  // stalls with a late terminal (TerminalSync), by id
+};
+
+// The home page: the events running now first, then every other event the reader may see.
+struct HomeReport {
+  TimePoint as_of;
+  std::vector<TodaySummary> today;  // by first day
+  std::vector<EventInfo> others;    // by first day
+};
+
 // The events of a province whose days overlap [from, to].
 struct PeriodReport {
   std::string province;  // empty: every province (admin)
@@ -198,6 +219,10 @@ CountChange MakeChange(int64_t previous, int64_t current);
     const std::string& to, const std::function<bool(const EventInfo&)>& visible, TimePoint now);
 [[nodiscard]] Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,
                                                 const std::string& previous_id);
+// The events for which `visible` is true, those running at `now` summed up, from one snapshot.
+[[nodiscard]] Result<HomeReport> MakeHomeReport(LedgerStore& store,
+                                                const std::function<bool(const EventInfo&)>& visible,
+                                                TimePoint now);
 // The events for which `visible` is true, by first day.
 [[nodiscard]] Result<std::vector<EventInfo>> ListEvents(
     LedgerStore& store, const std::function<bool(const EventInfo&)>& visible);

@@ -380,6 +380,40 @@ Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current
   return comparison;
 }
 
+Result<HomeReport> MakeHomeReport(LedgerStore& store, const std::function<bool(const EventInfo&)>& visible,
+                                  TimePoint now) {
+  HomeReport home{now, {}, {}};
+  const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+    Result<std::vector<EventInfo>> events = ReadEvents(db, visible);
+    if (!events.ok()) return events.status();
+    for (EventInfo& event : *events) {
+      const std::optional<std::string> today = EventToday(event, now);
+      if (!today) {
+        home.others.push_back(std::move(event));
+        continue;
+      }
+      OrganiserDayReport day;
+      LAPAK_RETURN_IF_ERROR(FillDayReport(db, event.id, *today, now, day));
+      EventReport whole;
+      LAPAK_RETURN_IF_ERROR(FillEventReport(db, event.id, 0, now, whole));
+      TodaySummary summary{std::move(event), *today, 0, 0, day.total, whole.total, whole.stalls, 0,
+                           whole.late_stalls};
+      summary.day_number = DaysBetween(summary.event.first_day, *today) + 1;
+      summary.days = DaysBetween(summary.event.first_day, summary.event.last_day) + 1;
+      std::set<std::string> with_terminal;
+      for (const TerminalSync& terminal : day.terminals) {
+        if (!terminal.revoked) with_terminal.insert(terminal.stall_id);
+      }
+      for (const StallName& late : summary.late_stalls) with_terminal.erase(late.stall_id);
+      summary.stalls_reporting = static_cast<int64_t>(with_terminal.size());
+      home.today.push_back(std::move(summary));
+    }
+    return Status::Ok();
+  });
+  if (!done.ok()) return done;
+  return home;
+}
+
 Result<std::vector<EventInfo>> ListEvents(LedgerStore& store,
                                           const std::function<bool(const EventInfo&)>& visible) {
   std::vector<EventInfo> events;

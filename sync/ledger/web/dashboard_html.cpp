@@ -223,13 +223,17 @@ std::vector<std::string> DaysOf(const EventInfo& event) {
 
 // The whole page: `self_url` is this page's own address (for the language switch), `body`
 // the HTML inside <main>.
+// With `refresh`, the browser loads the page again every kRefreshSeconds (no script).
+constexpr int kRefreshSeconds = 60;
 std::string Page(Language lang, std::string_view title, const std::string& self_url, bool logged_in,
-                 std::string_view body) {
+                 std::string_view body, bool refresh = false) {
   std::string html = fmt::format(
       "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{}"
       "<title>{} · Lapak</title><style>{}</style></head><body><header>",
-      LanguageCode(lang), HtmlEscape(title), kStyle);
+      LanguageCode(lang),
+      refresh ? fmt::format("<meta http-equiv=\"refresh\" content=\"{}\">", kRefreshSeconds) : "",
+      HtmlEscape(title), kStyle);
   html += Link(lang, "/dashboard", "Lapak", "brand");
   html +=
       fmt::format("<a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a>", Href(Other(lang), self_url),
@@ -452,6 +456,23 @@ std::string LateWarning(Language lang, const ReportTimes& times,
 
 // ---- the event page -----------------------------------------------------------------------
 
+// Stalls with a late terminal, each a link to its row on `day`'s page of event `event_id`.
+std::string LateStallsWarning(Language lang, const std::string& event_id, const std::string& day,
+                              const std::vector<StallName>& late_stalls) {
+  std::string items;
+  for (const StallName& stall : late_stalls) {
+    items += "<li>" +
+             Link(lang, DayUrl(event_id, day) + "#lapak-" + UrlEncode(stall.stall_id),
+                  HtmlEscape(stall.name) + " <small>" + HtmlEscape(stall.stall_id) + "</small>") +
+             "</li>";
+  }
+  return Warning(fmt::format(
+      "<p>{}</p><ul>{}</ul>",
+      HtmlEscape(Trf(lang, kStallsLateWarning, Count(lang, static_cast<int64_t>(late_stalls.size())),
+                     kSyncLateAfter.count())),
+      items));
+}
+
 // The event's warnings, each naming its stalls, each stall a link to its row on the day page
 // concerned: late stalls on the event's day now, days not closed on that day.
 std::string EventWarnings(Language lang, const EventReport& report) {
@@ -459,18 +480,7 @@ std::string EventWarnings(Language lang, const EventReport& report) {
   if (!report.late_stalls.empty()) {
     Result<BusinessCalendar> calendar = BusinessCalendar::Make(report.event.time_zone, report.event.day_cutoff);
     const std::string today = calendar.ok() ? calendar->BusinessDay(report.as_of) : report.event.first_day;
-    std::string items;
-    for (const StallName& stall : report.late_stalls) {
-      items += "<li>" +
-               Link(lang, DayUrl(report.event.id, today) + "#lapak-" + UrlEncode(stall.stall_id),
-                    HtmlEscape(stall.name) + " <small>" + HtmlEscape(stall.stall_id) + "</small>") +
-               "</li>";
-    }
-    html += Warning(fmt::format(
-        "<p>{}</p><ul>{}</ul>",
-        HtmlEscape(Trf(lang, kStallsLateWarning, Count(lang, static_cast<int64_t>(report.late_stalls.size())),
-                       kSyncLateAfter.count())),
-        items));
+    html += LateStallsWarning(lang, report.event.id, today, report.late_stalls);
   }
   if (!report.not_closed.empty()) {
     std::string items;
@@ -604,29 +614,63 @@ std::string RenderLoginPage(Language lang, const Status& refused) {
   return Page(lang, Tr(lang, kLogIn), "/masuk", false, body);
 }
 
-std::string RenderEventList(Language lang, std::string_view who,
-                            const std::vector<EventInfo>& events, bool can_see_period) {
-  std::string body = fmt::format("<h1>{}</h1><p class=\"note\">{}: <b>{}</b></p>",
-                                 Tr(lang, kEvents), Tr(lang, kLoggedInAs), HtmlEscape(who));
-  if (events.empty()) body += fmt::format("<p>{}</p>", Tr(lang, kNoEvents));
-  body += "<ul class=\"cards\">";
+std::string RenderHomePage(Language lang, std::string_view who, const HomeReport& home, bool can_see_period) {
+  std::string body = fmt::format("<h1>{}</h1><p class=\"note\">{}: <b>{}</b></p>", Tr(lang, kEvents),
+                                 Tr(lang, kLoggedInAs), HtmlEscape(who));
+  if (home.today.empty() && home.others.empty()) body += fmt::format("<p>{}</p>", Tr(lang, kNoEvents));
   std::string from;
   std::string to;
-  for (const EventInfo& event : events) {
-    body += fmt::format("<li><h2>{}</h2>", Link(lang, EventUrl(event.id), HtmlEscape(event.name)));
-    body += fmt::format("<p class=\"sub\">{}</p><div class=\"days\">", PlaceAndDates(lang, event));
-    for (const std::string& day : DaysOf(event)) {
-      body += Link(lang, DayUrl(event.id, day), HtmlEscape(ShortDate(lang, day)), "button");
-    }
-    body += "</div></li>";
+  const auto span = [&](const EventInfo& event) {
     if (from.empty() || event.first_day < from) from = event.first_day;
     if (to.empty() || event.last_day > to) to = event.last_day;
+  };
+  if (!home.today.empty()) {
+    const ReportTimes times(lang, home.today.front().event.time_zone, home.as_of);
+    body += fmt::format("<h2>{}</h2><p class=\"note\">{}<br>{}</p><ul class=\"cards\">", Tr(lang, kToday),
+                        HtmlEscape(Trf(lang, kAsOf, times.AsOf())), Tr(lang, kAutoRefresh));
+    for (const TodaySummary& summary : home.today) {
+      const EventInfo& event = summary.event;
+      span(event);
+      body += fmt::format("<li><h2>{}</h2><p class=\"sub\">{} · {}</p>",
+                          Link(lang, EventUrl(event.id), HtmlEscape(event.name)),
+                          HtmlEscape(Trf(lang, kDayOfEvent, summary.day_number, summary.days)),
+                          HtmlEscape(LongDate(lang, summary.business_day)));
+      body += fmt::format(
+          "<p class=\"headline\"><span class=\"label\">{}</span><span class=\"value\">{}</span></p>",
+          Tr(lang, kNetToday), HtmlEscape(Rp(summary.today.net)));
+      body += "<div class=\"figures\">" +
+              Figure(Tr(lang, kSalesCount), Count(lang, StandingSales(summary.today))) +
+              Figure(Tr(lang, kEventSoFar), Rp(summary.so_far.net)) +
+              Figure(Tr(lang, kStallsReporting),
+                     Trf(lang, kOutOf, Count(lang, summary.stalls_reporting), Count(lang, summary.stalls))) +
+              "</div>";
+      body += summary.late_stalls.empty()
+                  ? fmt::format("<p class=\"good\">{}</p>", Tr(lang, kAllSynced))
+                  : LateStallsWarning(lang, event.id, summary.business_day, summary.late_stalls);
+      body += "<div class=\"actions\">" +
+              Link(lang, DayUrl(event.id, summary.business_day), Tr(lang, kTodaysReport), "button primary") +
+              "</div></li>";
+    }
+    body += "</ul>";
   }
-  body += "</ul>";
+  if (!home.others.empty()) {
+    if (!home.today.empty()) body += fmt::format("<h2>{}</h2>", Tr(lang, kOtherEvents));
+    body += "<ul class=\"cards\">";
+    for (const EventInfo& event : home.others) {
+      span(event);
+      body += fmt::format("<li><h2>{}</h2>", Link(lang, EventUrl(event.id), HtmlEscape(event.name)));
+      body += fmt::format("<p class=\"sub\">{}</p><div class=\"days\">", PlaceAndDates(lang, event));
+      for (const std::string& day : DaysOf(event)) {
+        body += Link(lang, DayUrl(event.id, day), HtmlEscape(ShortDate(lang, day)), "button");
+      }
+      body += "</div></li>";
+    }
+    body += "</ul>";
+  }
   if (can_see_period) {
     body += fmt::format("<h2>{}</h2>", Tr(lang, kPeriod)) + PeriodForm(lang, from, to);
   }
-  return Page(lang, Tr(lang, kEvents), "/dashboard", true, body);
+  return Page(lang, Tr(lang, kEvents), "/dashboard", true, body, /*refresh=*/!home.today.empty());
 }
 
 std::string RenderDayPage(Language lang, const OrganiserDayReport& report) {

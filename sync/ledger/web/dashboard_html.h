@@ -35,10 +35,13 @@ namespace lapak::ledger {
 // `lang` (core/refusal.h Explain).
 std::string RenderLoginPage(Language lang, const Status& refused);
 
-// The events the reader may see, each with its days; `who` names the reader (e.g. "Budi
-// (panitia)"). With `can_see_period`, a form for the period report, spanning the events.
-std::string RenderEventList(Language lang, std::string_view who,
-                            const std::vector<EventInfo>& events, bool can_see_period);
+// The home page: the events running now first, each with its net today, its transactions,
+// the whole event so far, how many stalls have synced and the late ones by name (links to
+// their rows on the day's page), then the reader's other events with their days. `who` names
+// the reader (e.g. "Budi (panitia)"). With `can_see_period`, a form for the period report,
+// spanning the events. While an event runs, the page reloads itself every minute (a meta
+// refresh: no script).
+std::string RenderHomePage(Language lang, std::string_view who, const HomeReport& home, bool can_see_period);
 
 // The organiser's day: terminals that are late are warned about first and listed first.
 std::string RenderDayPage(Language lang, const OrganiserDayReport& report);

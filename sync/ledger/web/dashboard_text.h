@@ -105,6 +105,16 @@ enum class DashText {
   kNotFound,
   kRefused,
   kBackToEvents,
+  kToday,
+  kDayOfEvent,  // {0} day number, {1} days of the event
+  kNetToday,
+  kEventSoFar,
+  kStallsReporting,
+  kOutOf,  // {0} of {1}
+  kOtherEvents,
+  kAutoRefresh,
+  kTodaysReport,
+  kAllSynced,
   kRoleOrganiser,
   kRoleProvince,
   kRoleAdmin,

@@ -363,10 +363,10 @@ void AddDashboardRoutes(HttpRouter& router, const Routes& routes) {
 
   router.Get("/dashboard", Page(routes, [&routes](const Reader& reader, const HttpRequest&,
                                                   HttpResponse& response, Language lang) {
-    Result<std::vector<EventInfo>> events =
-        ListEvents(routes.store, [&](const EventInfo& event) { return reader.CanRead(event); });
-    if (!events.ok()) return AnswerFailure(events.status(), response, lang);
-    response.SetContent(RenderEventList(lang, WhoIs(reader, lang), *events, reader.role != Role::kOrganiser), kHtml);
+    Result<HomeReport> home = MakeHomeReport(
+        routes.store, [&](const EventInfo& event) { return reader.CanRead(event); }, routes.clock.Now());
+    if (!home.ok()) return AnswerFailure(home.status(), response, lang);
+    response.SetContent(RenderHomePage(lang, WhoIs(reader, lang), *home, reader.role != Role::kOrganiser), kHtml);
   }));
 
   router.Get("/dashboard/event/{}",
