@@ -314,6 +314,9 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     body_parser_.emplace(std::move(*header_parser_));
     header_parser_.reset();
     body_parser_->body_limit(length);
+    // Beast reads what the buffer has room for, at least 512 bytes: without room made here
+    // a body would come in 512-byte reads (2048 a MiB) instead of kReadPieceBytes.
+    buffer_.reserve(kReadPieceBytes);
     Tcp().expires_after(server_.limits.body_timeout);
     http::async_read(stream_, buffer_, *body_parser_,
                      [self = this->shared_from_this()](const ErrorCode& error, size_t) {
