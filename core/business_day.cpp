@@ -54,6 +54,11 @@ std::string BusinessCalendar::LocalTime(TimePoint utc) const {
   return date::format("%F %H:%M %Z", zoned);
 }
 
+std::string BusinessCalendar::LocalIso(TimePoint utc) const {
+  const auto zoned = date::make_zoned(zone_, date::floor<std::chrono::seconds>(utc));
+  return date::format("%FT%T%Ez", zoned);
+}
+
 int BusinessCalendar::LocalHour(TimePoint utc) const {
   const auto local = date::make_zoned(zone_, utc).get_local_time();
   const auto since_midnight = local - date::floor<date::days>(local);

@@ -46,6 +46,8 @@ class BusinessCalendar {
   std::string BusinessDay(TimePoint utc) const;
   // Local wall time with the zone's abbreviation: "2026-11-22 19:05 WIB".
   std::string LocalTime(TimePoint utc) const;
+  // Local time to the second with its offset from UTC, ISO 8601: "2026-11-22T19:05:00+07:00".
+  std::string LocalIso(TimePoint utc) const;
   // The local hour, 0-23.
   int LocalHour(TimePoint utc) const;
   // The hour the business day starts at (the cut-off's hour).

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <cmath>
+
 #include "core/refusal.h"
 
 namespace lapak {
@@ -105,7 +107,13 @@ std::string_view RestoreCsvText(std::string_view cell) {
 
 CsvCell CsvCell::Integer(int64_t value) { return CsvCell(Number{}, std::to_string(value)); }
 
-CsvCell CsvCell::Decimal(double value) { return CsvCell(Number{}, fmt::format("{}", value)); }
+CsvCell CsvCell::Hundredths(double value) {
+  std::string text = fmt::format("{:.2f}", std::round(value * 100) / 100);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (text.back() == '.') text.pop_back();
+  if (text == "-0") text = "0";
+  return CsvCell(Number{}, std::move(text));
+}
 
 void AppendCsvRecord(std::string& out, const std::vector<CsvCell>& fields) {
   for (size_t f = 0; f < fields.size(); ++f) {

@@ -59,7 +59,7 @@ struct CsvRecord {
 
 // One field of a record the project writes. Text is the default: anything that converts to a
 // string_view becomes a text cell, neutralised. A number the program computed becomes a cell
-// only through Integer or Decimal, and is written as it is.
+// only through Integer or Hundredths, and is written as it is.
 class CsvCell {
  public:
   template <typename Text>
@@ -67,7 +67,8 @@ class CsvCell {
   CsvCell(const Text& text) : value_(NeutraliseCsvText(text)) {}  // NOLINT: implicit by design
 
   static CsvCell Integer(int64_t value);  // "-5000"
-  static CsvCell Decimal(double value);   // shortest form that reads back exactly: "-25", "12.5"
+  // Rounded to hundredths, half away from zero, without trailing zeros: "-25", "12.5", "33.33".
+  static CsvCell Hundredths(double value);
 
   // What goes between the commas, before CSV quoting.
   const std::string& value() const { return value_; }

@@ -5,7 +5,9 @@
 //     cookie, and GET /keluar is no logout (405);
 //   - every answer, pages, API and refusals alike, forbids framing (X-Frame-Options DENY, a
 //     Content-Security-Policy with frame-ancestors 'none') and sniffing (nosniff);
-//   - /v1/metrics answers admin tokens only.
+//   - /v1/metrics answers admin tokens only;
+//   - an organiser compares the events its token names (issue 14), and no other: an event
+//     not its own is answered as one that does not exist.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -24,6 +26,7 @@ using std::chrono::seconds;
 
 constexpr char kEvent[] = "expo-semarang-2026";
 constexpr char kDay[] = "2026-11-22";
+constexpr char kPreviousEvent[] = "expo-semarang-2025";
 
 class WebRulesTest : public ::testing::Test {
  protected:
@@ -31,6 +34,9 @@ class WebRulesTest : public ::testing::Test {
     LedgerAdmin(ledger_.database(), {"event", "add", kEvent, "--name", "Expo UMKM Semarang", "--province",
                                      "Jawa Tengah", "--regency", "Kota Semarang", "--from", "2026-11-20",
                                      "--to", "2026-11-22"});
+    LedgerAdmin(ledger_.database(), {"event", "add", kPreviousEvent, "--name", "Expo UMKM Semarang 2025",
+                                     "--province", "Jawa Tengah", "--regency", "Kota Semarang", "--from",
+                                     "2025-11-21", "--to", "2025-11-22"});
     organiser_ = FirstLine(LedgerAdmin(ledger_.database(),
                                        {"token", "add", "Panitia Expo", "--role", "organiser", "--event", kEvent}));
     province_ = FirstLine(LedgerAdmin(
@@ -183,6 +189,39 @@ TEST_F(WebRulesTest, MetricsAnswerAdminTokensOnly) {
   ASSERT_TRUE(metrics.is_object()) << admin.body;
   EXPECT_TRUE(metrics.contains("batches")) << admin.body;
   EXPECT_TRUE(metrics.contains("connections_open")) << admin.body;
+}
+
+TEST_F(WebRulesTest, OrganisersCompareTheirOwnEventsAndNoOneElses) {
+  const std::string both = FirstLine(LedgerAdmin(
+      ledger_.database(), {"token", "add", "Panitia Expo (dua tahun)", "--role", "organiser", "--event", kEvent,
+                           "--event", kPreviousEvent}));
+  const std::string api = fmt::format("/v1/reports/compare?event={}&previous={}", kEvent, kPreviousEvent);
+  const std::string page = fmt::format("/dashboard/event/{}?compare={}", kEvent, kPreviousEvent);
+
+  const RawAnswer compared = Get(api, "Authorization: Bearer " + both + "\r\n");
+  ASSERT_EQ(200, compared.status) << compared.body;
+  const nlohmann::json comparison = nlohmann::json::parse(compared.body, nullptr, false);
+  ASSERT_TRUE(comparison.is_object()) << compared.body;
+  EXPECT_EQ(kPreviousEvent, comparison["previous"]["id"]);
+  EXPECT_EQ(2, comparison["days_compared"]);  // the 2025 expo had two days; both are over
+  const RawAnswer shown = Get(page, "Cookie: lapak_token=" + both + "\r\n");
+  ASSERT_EQ(200, shown.status) << shown.body;
+  EXPECT_NE(std::string::npos, shown.body.find("Dibandingkan 2 hari pertama tiap acara")) << shown.body;
+
+  // The token of this year's panitia alone: last year's event is answered as if it did not
+  // exist, on the API and on the page, and the answer tells nothing more.
+  const RawAnswer not_theirs = Get(api, "Authorization: Bearer " + organiser_ + "\r\n");
+  const RawAnswer no_such = Get(fmt::format("/v1/reports/compare?event={}&previous=expo-jogja-2025", kEvent),
+                                "Authorization: Bearer " + organiser_ + "\r\n");
+  EXPECT_EQ(404, not_theirs.status) << not_theirs.body;
+  EXPECT_EQ(404, no_such.status) << no_such.body;
+  EXPECT_EQ(no_such.Refusal(), not_theirs.Refusal());
+  EXPECT_EQ(std::string::npos, not_theirs.body.find("Semarang 2025")) << not_theirs.body;
+  const RawAnswer page_not_theirs = Get(page, "Cookie: lapak_token=" + organiser_ + "\r\n");
+  EXPECT_EQ(404, page_not_theirs.status);
+  EXPECT_EQ(std::string::npos, page_not_theirs.body.find("Semarang 2025"));
+  // The province reads both without being named in any token.
+  EXPECT_EQ(200, Get(api, "Authorization: Bearer " + province_ + "\r\n").status);
 }
 
 }  // namespace

@@ -146,6 +146,18 @@ Status ChromiumScreenshot(const std::string& url, const std::string& png_path, i
   return Status::Ok();
 }
 
+Status ChromiumPrintToPdf(const std::string& url, const std::string& pdf_path) {
+  std::error_code ignored;
+  std::filesystem::remove(pdf_path, ignored);
+  Result<std::string> run =
+      RunChromium({"--print-to-pdf=" + pdf_path, "--no-pdf-header-footer"}, url, 1366, 900);
+  if (!run.ok()) return run.status();
+  if (!std::filesystem::exists(pdf_path)) {
+    return Status::IoError("chromium exited 0 but wrote no PDF to " + pdf_path);
+  }
+  return Status::Ok();
+}
+
 Result<PngStats> ReadPngStats(const std::string& path) {
   int width = 0;
   int height = 0;

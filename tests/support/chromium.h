@@ -31,6 +31,10 @@ bool ChromiumAvailable();
 [[nodiscard]] Status ChromiumScreenshot(const std::string& url, const std::string& png_path,
                                         int width, int height);
 
+// `url` printed to `pdf_path` as the browser's "print to PDF" does it (the page's print style,
+// its own page size; no header or footer).
+[[nodiscard]] Status ChromiumPrintToPdf(const std::string& url, const std::string& pdf_path);
+
 // What an image holds, counted over every pixel (RGB; alpha ignored).
 struct PngStats {
   static constexpr int kColourCap = 4096;

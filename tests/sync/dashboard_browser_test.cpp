@@ -5,6 +5,9 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <regex>
+#include <set>
+#include <sstream>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -13,6 +16,7 @@
 #include "sync/ledger/store/ledger_store.h"
 #include "tests/support/chromium.h"
 #include "tests/support/process.h"
+#include "tests/support/xlsx_cells.h"
 #include "tests/sync/ledger_process.h"
 #include "tests/sync/ledger_target.h"
 #include "tests/sync/stall_fixture.h"
@@ -295,7 +299,7 @@ TEST_F(DashboardTest, EachReaderListsOnlyTheEventsTheirRoleReads) {
   EXPECT_EQ(std::vector<std::string>{kOtherProvinceEvent}, listed(shared_->bali_province));
 }
 
-TEST_F(DashboardTest, DayReportDownloadsAsCsvAndReadsAsJson) {
+TEST_F(DashboardTest, DayReportDownloadsAsCsvAndAWorkbookAndReadsAsJson) {
   const std::string path = std::string("/v1/reports/day?event=") + kEvent + "&day=" + kDay;
   httplib::Result report = Get(path, shared_->organiser);
   ASSERT_TRUE(report);
@@ -309,6 +313,16 @@ TEST_F(DashboardTest, DayReportDownloadsAsCsvAndReadsAsJson) {
   EXPECT_NE(std::string::npos, csv->get_header_value("Content-Disposition").find("attachment"));
   EXPECT_NE(std::string::npos,
             csv->body.find("stall,BKS-07,Bakso Pak Kumis,makanan"));
+  httplib::Result xlsx = Get(path + "&format=xlsx&lang=en", shared_->organiser);
+  ASSERT_TRUE(xlsx);
+  ASSERT_EQ(200, xlsx->status) << xlsx->body;
+  EXPECT_EQ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsx->get_header_value("Content-Type"));
+  EXPECT_EQ(fmt::format("attachment; filename=\"lapak-{}-{}.xlsx\"", kEvent, kDay),
+            xlsx->get_header_value("Content-Disposition"));
+  const json book = ReadXlsx(xlsx->body);
+  EXPECT_EQ(json({{"number", shared_->bakso_net}, {"format", "\"Rp\"#,##0;-\"Rp\"#,##0"}}),
+            XlsxCell(XlsxSheet(book, "Stalls"), "BKS-07", "Net"));
 }
 
 TEST_F(DashboardTest, LoggingInByFormSetsAnHttpOnlyCookie) {
@@ -437,6 +451,66 @@ TEST_F(DashboardTest, HomeNamesTheLateStallAndNoPageScrollsSidewaysOnAPhone) {
     EXPECT_EQ(kPhone.width, viewport) << path;
     EXPECT_LE(document, kPhone.width) << path;
   }
+}
+
+// A word pdftotext found on a printed page, with its box in points.
+struct PrintedWord {
+  std::string text;
+  double left = 0, right = 0, page_width = 0;
+};
+
+// The words of `pdf` with their boxes, read from `pdftotext -bbox` (one <word> element a line,
+// inside the <page width=…> it is on). Words are compared as pdftotext escapes them, so the
+// words looked for hold no &, < or >.
+std::vector<PrintedWord> PrintedWords(const std::string& pdf) {
+  const RunResult boxes = lapak::testing::Run({"/usr/bin/pdftotext", "-bbox", pdf, "-"});
+  if (boxes.exit_code != 0) throw std::runtime_error("pdftotext -bbox: " + boxes.err);
+  static const std::regex kPage(R"re(<page width="([0-9.]+)")re");
+  static const std::regex kWord(R"re(<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">(.*)</word>)re");
+  std::vector<PrintedWord> words;
+  double page_width = 0;
+  std::istringstream lines(boxes.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch match;
+    if (std::regex_search(line, match, kPage)) page_width = std::stod(match[1]);
+    if (std::regex_search(line, match, kWord)) {
+      words.push_back({match[3], std::stod(match[1]), std::stod(match[2]), page_width});
+    }
+  }
+  return words;
+}
+
+// The day report printed to PDF by Chromium, as an organiser hands it in: A4 portrait, every
+// word inside the paper's width (no column cut off), every stall's name and net on it, the
+// table's last column included, and no buttons.
+TEST_F(DashboardTest, TheDayReportPrintsToA4WithEveryStallsNet) {
+  const std::string pdf = shared_->dir.File("day.pdf");
+  const Status printed = ChromiumPrintToPdf(
+      Url(std::string("/dashboard/event/") + kEvent + "/day/" + kDay + "?token=" + shared_->organiser), pdf);
+  ASSERT_TRUE(printed.ok()) << printed.ToString();
+  const RunResult info = lapak::testing::Run({"/usr/bin/pdfinfo", pdf});
+  ASSERT_EQ(0, info.exit_code) << info.err;
+  EXPECT_NE(std::string::npos, info.out.find("(A4)")) << info.out;
+
+  const std::vector<PrintedWord> words = PrintedWords(pdf);
+  ASSERT_FALSE(words.empty());
+  std::multiset<std::string> printed_words;
+  for (const PrintedWord& word : words) {
+    EXPECT_GE(word.left, 0) << word.text;
+    EXPECT_LE(word.right, word.page_width) << word.text << " runs off the paper";
+    printed_words.insert(word.text);
+  }
+  for (const char* word : {"Bakso", "Kumis", "Laweyan", "Kerupuk", "BKS-07", "BTK-02", "KRP-03"}) {
+    EXPECT_TRUE(printed_words.count(word)) << word;
+  }
+  for (const int64_t net : {shared_->bakso_net, shared_->batik_net, shared_->bakso_net + shared_->batik_net}) {
+    EXPECT_TRUE(printed_words.count(FormatMoney(Money::Rupiah(net)))) << net;
+  }
+  // The last column's heading ("QRIS dengan kode") and the Z column's states.
+  EXPECT_TRUE(printed_words.count("kode"));
+  EXPECT_EQ(2u, printed_words.count("tutup")) << "two stalls not closed (Belum tutup)";
+  EXPECT_EQ(1u, printed_words.count("Tidak")) << "Kerupuk Bu Ani: no sales (Tidak ada penjualan)";
+  EXPECT_FALSE(printed_words.count("Unduh")) << "buttons are left off the paper";
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // day page opened in a real headless chromium at a phone's and a laptop's size.
 #include "sync/ledger/web/dashboard_html.h"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -129,6 +130,8 @@ Comparison ComparisonOf() {
   comparison.previous =
       EventInfo{"bazar-ntb-2025", "Bazar UMKM NTB 2025", "Nusa Tenggara Barat", "Kota Mataram",
                 "Asia/Jakarta",   "2025-11-20",          "2025-11-22"};
+  comparison.days_compared = 1;
+  comparison.current_day_open = true;
   comparison.net = *MakeChange(Rp(74'666'667), Rp(84'000'000));
   comparison.sales_count = MakeChange(1600, 1500);
   comparison.average_sale = *MakeChange(Rp(0), Rp(56'000));
@@ -497,6 +500,11 @@ TEST(DashboardHtmlTest, EventPageWithComparison) {
   EXPECT_NE(std::string::npos, html.find("-100 (-6,2%)"));
   EXPECT_NE(std::string::npos, html.find("+Rp56.000 (baru)"));
   EXPECT_NE(std::string::npos, html.find("Hari ke-1"));
+  // It says which days it sets against each other, and that the first is still trading.
+  EXPECT_NE(std::string::npos,
+            html.find("Dibandingkan 1 hari pertama tiap acara (Bazar UMKM NTB 2026: 3 hari; Bazar UMKM "
+                      "NTB 2025: 3 hari). Penjualan di luar tanggal acara tidak dihitung. Hari ke-1 "
+                      "Bazar UMKM NTB 2026 masih berjalan: angkanya belum final."));
   EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-23\""));
   EXPECT_NE(std::string::npos,
             html.find("href=\"/dashboard/event/bazar-ntb?compare=bazar-ntb-2025\""));
@@ -518,6 +526,8 @@ TEST(DashboardHtmlTest, EventPageWithComparison) {
 
   const std::string en = RenderEventPage(Language::kEnglish, EventReportOf(), &comparison, {});
   EXPECT_NE(std::string::npos, en.find("+Rp9.333.333 (+12.5%)"));
+  EXPECT_NE(std::string::npos, en.find("Comparing the first 1 days of each event"));
+  EXPECT_NE(std::string::npos, en.find("Day 1 of Bazar UMKM NTB 2026 is still under way"));
   EXPECT_NE(std::string::npos,
             en.find("href=\"/dashboard/event/bazar-ntb?compare=bazar-ntb-2025\" hreflang=\"id\""));
 }
@@ -533,10 +543,17 @@ TEST(DashboardHtmlTest, PeriodPageHasAFormThatKeepsTheLanguage) {
   EXPECT_NE(std::string::npos, id.find("name=\"from\" type=\"date\" value=\"2026-11-01\""));
   EXPECT_NE(std::string::npos, id.find("Tidak ada acara dalam periode ini."));
   EXPECT_EQ(std::string::npos, id.find("name=\"lang\""));
-  EXPECT_NE(
-      std::string::npos,
-      id.find("href=\"/v1/reports/period?from=2026-11-01&amp;to=2026-11-30&amp;format=csv\""));
+  // The downloads are of the province shown, as a workbook and as CSV.
+  for (const char* format : {"xlsx", "csv"}) {
+    EXPECT_NE(std::string::npos,
+              id.find(fmt::format("href=\"/v1/reports/period?from=2026-11-01&amp;to=2026-11-30&amp;"
+                                  "province=Nusa%20Tenggara%20Barat&amp;format={}\"",
+                                  format)))
+        << format;
+  }
+  EXPECT_NE(std::string::npos, id.find(">Unduh Excel (.xlsx)</a>"));
   const std::string en = RenderPeriodPage(Language::kEnglish, period);
+  EXPECT_NE(std::string::npos, en.find("&amp;format=xlsx&amp;lang=en\""));
   EXPECT_NE(std::string::npos, en.find("<input type=\"hidden\" name=\"lang\" value=\"en\">"));
   EXPECT_NE(
       std::string::npos,

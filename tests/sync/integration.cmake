@@ -26,7 +26,7 @@ gtest_discover_tests(http_transport_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS
 add_executable(ledger_integration_tests sync/ledger_integration_test.cpp)
 target_link_libraries(ledger_integration_tests PRIVATE
   lapak_sealed_batch lapak_stall_fixture lapak_ledger_process lapak_ledger lapak_uploader lapak_protocol lapak_core
-  nlohmann_json::nlohmann_json PkgConfig::HTTPLIB GTest::gtest_main)
+  nlohmann_json::nlohmann_json PkgConfig::HTTPLIB GTest::gtest_main lapak_xlsx_cells)
 add_dependencies(ledger_integration_tests lapak-ledger)
 gtest_discover_tests(ledger_integration_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
 lapak_discover_postgres_ledger_tests(ledger_integration_tests)

@@ -3,6 +3,8 @@
 // either engine (tests/sync/ledger_target.h).
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -12,6 +14,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,6 +26,7 @@
 #include "sync/transport.h"
 #include "sync/uploader.h"
 #include "tests/support/process.h"
+#include "tests/support/xlsx_cells.h"
 #include "tests/sync/ledger_process.h"
 #include "tests/sync/ledger_target.h"
 #include "tests/sync/sealed_batch.h"
@@ -569,6 +573,17 @@ TEST_F(LedgerIntegrationTest, DayTotalsAndTheZReconcileToTheRupiah) {
   EXPECT_EQ(Money::Rupiah(122500), r.ledger.net);
   EXPECT_EQ(r.terminal.by_method, r.ledger.by_method);
   EXPECT_EQ(5, r.ledger.sales_count);
+
+  // The workbook the organiser hands in, written at the console, says the same.
+  const std::string workbook = dir_.File("hari.xlsx");
+  testing::LedgerAdmin(ledger_db_, {"report", "day", kEvent, kDay, "--xlsx", workbook});
+  std::ifstream file(workbook, std::ios::binary);
+  const json book = testing::ReadXlsx(std::string(std::istreambuf_iterator<char>(file), {}));
+  const json& stalls = testing::XlsxSheet(book, "Lapak");
+  EXPECT_EQ(122500, testing::XlsxCell(stalls, kStall, "Bersih").value("number", 0.0));
+  EXPECT_EQ(4, testing::XlsxCell(stalls, kStall, "Transaksi sah").value("number", 0.0));  // 5 − 1 voided
+  EXPECT_EQ("Terminal dan ledger cocok", testing::XlsxCell(stalls, kStall, "Tutup hari (Z)").value("text", ""));
+  EXPECT_EQ(0, testing::XlsxCell(stalls, kStall, "Laci lebih (+) / kurang (−)").value("number", -1.0));
 }
 
 TEST_F(LedgerIntegrationTest, AForgedZIsRefusedWholeAndFinally) {

@@ -12,7 +12,9 @@
 #include <sstream>
 
 #include "core/csv.h"
+#include "sync/ledger/reports/report_xlsx.h"
 #include "tests/support/wib.h"
+#include "tests/support/xlsx_cells.h"
 
 namespace lapak::ledger {
 namespace {
@@ -170,6 +172,8 @@ Comparison MakeComparison() {
                          "Jawa Tengah",  "Semarang",
                          "Asia/Jakarta", "2025-11-21",
                          "2025-11-23"};
+  comparison.days_compared = 1;
+  comparison.current_day_open = true;
   comparison.net = NetChange(44000, 55000);
   comparison.sales_count = MakeChange(5, 5);
   comparison.average_sale = NetChange(0, 13750);
@@ -211,7 +215,7 @@ json Expected(std::string pattern) {
 
 TEST(ReportJsonTest, DayReport) {
   const json expected = Expected(R"({
-    "report": "day", "version": 1, "event": {event}, "business_day": "2026-11-22",
+    "report": "day", "version": 2, "event": {event}, "business_day": "2026-11-22",
     "as_of": "2026-11-22T14:30:00.000Z", "total": {day},
     "stalls": [
       {"stall_id": "BKS-07", "name": "Bakso \"Pak Kumis\", Solo", "category": "makanan",
@@ -243,7 +247,7 @@ TEST(ReportJsonTest, NotClosedStall) {
 
 TEST(ReportJsonTest, EventReport) {
   const json expected = Expected(R"({
-    "report": "event", "version": 1, "event": {event}, "as_of": "2026-11-22T14:30:00.000Z",
+    "report": "event", "version": 2, "event": {event}, "as_of": "2026-11-22T14:30:00.000Z",
     "total": {day},
     "days": [{"day": "2026-11-20", "figures": {zero}}, {"day": "2026-11-21", "figures": {dawet}},
              {"day": "2026-11-22", "figures": {bakso}}],
@@ -265,7 +269,7 @@ TEST(ReportJsonTest, EventReport) {
 
 TEST(ReportJsonTest, PeriodReport) {
   const json expected = Expected(R"({
-    "report": "period", "version": 1, "province": "Jawa Tengah", "from": "2026-11-01",
+    "report": "period", "version": 2, "province": "Jawa Tengah", "from": "2026-11-01",
     "to": "2026-11-30", "as_of": "2026-11-22T14:30:00.000Z", "total": {day},
     "events": [{"event": {event}, "stalls": 2, "figures": {day}}],
     "regencies": [{"regency": "Semarang", "figures": {day}}]})");
@@ -278,11 +282,12 @@ TEST(ReportJsonTest, PeriodReport) {
 
 TEST(ReportJsonTest, Comparison) {
   const json expected = Expected(R"({
-    "report": "comparison", "version": 1, "current": {event},
+    "report": "comparison", "version": 2, "current": {event},
     "previous": {"id": "expo25", "name": "Pasar Malam Semarang 2025", "province": "Jawa Tengah",
                  "regency": "Semarang", "time_zone": "Asia/Jakarta", "day_cutoff": "04:00",
                  "first_day": "2025-11-21",
                  "last_day": "2025-11-23"},
+    "days_compared": 1, "current_day_open": true, "previous_day_open": false,
     "net": {"previous": 44000, "current": 55000, "difference": 11000, "percent": 25.0},
     "sales_count": {"previous": 5, "current": 5, "difference": 0, "percent": 0.0},
     "average_sale": {"previous": 0, "current": 13750, "difference": 13750, "percent": null},
@@ -326,16 +331,18 @@ using Strings = std::vector<std::string>;
 TEST(ReportCsvTest, DayReportReadsBack) {
   const auto rows = ReadCsv(ReportCsv(DayReport()));
   ASSERT_EQ(1u + 2 + 2 + 1 + 3 + 1, rows.size());
-  EXPECT_EQ((Strings{"section",     "key",      "name",         "category",     "sales_count",
-                     "voids_count", "gross",    "voids",        "net",          "cash",
-                     "qris",        "transfer", "average_sale", "z_state",      "z_difference",
-                     "cash_in",     "cash_out", "stall_id",     "revoked",      "late",
-                     "last_sync_at", "newest_entry_at", "entries_held", "qris_shown", "qris_shown_sales"}),
+  EXPECT_EQ((Strings{"section",      "key",         "name",           "category",
+                     "sales_count",  "voids_count", "transactions",   "gross",
+                     "voids",        "net",         "cash",           "qris",
+                     "transfer",     "average_sale", "z_state",       "z_difference",
+                     "cash_in",      "cash_out",    "stall_id",       "revoked",
+                     "late",         "last_sync_at", "newest_entry_at", "entries_held",
+                     "qris_shown",   "qris_shown_sales", "drawer_over_short"}),
             rows[0]);
-  EXPECT_EQ((Strings{"stall", "BKS-07", kBaksoName, "makanan", "3", "1",     "50000",
+  EXPECT_EQ((Strings{"stall", "BKS-07", kBaksoName, "makanan", "3", "1", "2", "50000",
                      "10000", "40000",  "25000",    "15000",   "0", "20000", "differs",
                      "-5000", "50000",  "20000",    "",        "",  "",      "",
-                     "",      "",       "10000",    "1"}),
+                     "",      "",       "10000",    "1",       "-2000"}),
             rows[1]);
   EXPECT_EQ(kDawetName, rows[2][2]);
   EXPECT_EQ((Strings{"19", "20"}), Column(rows, "hour", "key"));
@@ -343,12 +350,16 @@ TEST(ReportCsvTest, DayReportReadsBack) {
   EXPECT_EQ((Strings{"40000"}), Column(rows, "category", "net"));
   EXPECT_EQ((Strings{"T1", "T3", "T9"}), Column(rows, "terminal", "key"));
   EXPECT_EQ((Strings{"false", "true", "true"}), Column(rows, "terminal", "late"));
-  EXPECT_EQ((Strings{"2026-11-22T14:25:00.000Z", "2026-11-22T07:02:00.000Z", ""}),
+  // Local time (the event's WIB) with its offset.
+  EXPECT_EQ((Strings{"2026-11-22T21:25:00+07:00", "2026-11-22T14:02:00+07:00", ""}),
             Column(rows, "terminal", "last_sync_at"));
+  EXPECT_EQ((Strings{"2026-11-22T21:24:00+07:00", "2026-11-22T14:01:00+07:00", ""}),
+            Column(rows, "terminal", "newest_entry_at"));
   EXPECT_EQ((Strings{"12", "5", "0"}), Column(rows, "terminal", "entries_held"));
   EXPECT_EQ((Strings{"", "", ""}), Column(rows, "terminal", "net"));
   EXPECT_EQ((Strings{"55000"}), Column(rows, "total", "net"));
   EXPECT_EQ((Strings{"13750"}), Column(rows, "total", "average_sale"));
+  EXPECT_EQ((Strings{"4"}), Column(rows, "total", "transactions"));
 }
 
 TEST(ReportCsvTest, QuotesAStallNameWithACommaAndAQuote) {
@@ -375,11 +386,11 @@ TEST(ReportCsvTest, PeriodReportReadsBack) {
   const auto rows = ReadCsv(ReportCsv(MakePeriodReport()));
   ASSERT_EQ(4u, rows.size());
   EXPECT_EQ((Strings{"section", "key", "name", "province", "regency", "first_day", "last_day",
-                     "stalls", "sales_count", "voids_count", "gross", "voids", "net", "cash",
-                     "qris", "transfer", "average_sale"}),
+                     "stalls", "sales_count", "voids_count", "transactions", "gross", "voids", "net",
+                     "cash", "qris", "transfer", "average_sale"}),
             rows[0]);
   EXPECT_EQ((Strings{"event", "expo", "Pasar Malam Semarang", "Jawa Tengah", "Semarang",
-                     "2026-11-20", "2026-11-22", "2", "5", "1", "65000", "10000", "55000", "40000",
+                     "2026-11-20", "2026-11-22", "2", "5", "1", "4", "65000", "10000", "55000", "40000",
                      "15000", "0", "13750"}),
             rows[1]);
   EXPECT_EQ((Strings{"55000"}), Column(rows, "regency", "net"));
@@ -390,6 +401,8 @@ TEST(ReportCsvTest, ComparisonReadsBack) {
   const auto rows = ReadCsv(ReportCsv(MakeComparison()));
   const std::vector<Strings> expected = {
       {"section", "key", "previous", "current", "difference", "percent"},
+      {"scope", "days_compared", "1", "1", "", ""},
+      {"scope", "day_open", "0", "1", "", ""},
       {"total", "net", "44000", "55000", "11000", "25"},
       {"total", "sales_count", "5", "5", "0", "0"},
       {"total", "average_sale", "0", "13750", "13750", ""},
@@ -413,15 +426,17 @@ TEST(ReportCsvTest, NeutralisesFormulasInTextButNotInFigures) {
   std::getline(csv, bakso);
   std::getline(csv, dawet);
   EXPECT_EQ(R"csv(stall,'+62 812,"'=HYPERLINK(""http://x"",""klik"")",'-Diskon,)csv"
-            "3,1,50000,10000,40000,25000,15000,0,20000,differs,-5000,50000,20000,,,,,,,10000,1",
+            "3,1,2,50000,10000,40000,25000,15000,0,20000,differs,-5000,50000,20000,,,,,,,10000,1,-2000",
             bakso);
-  EXPECT_EQ("stall,ES-01,'@SUM(A1),'\tTab,2,0,15000,0,15000,15000,0,0,7500,agrees,0,0,0,,,,,,,0,0", dawet);
+  EXPECT_EQ("stall,ES-01,'@SUM(A1),'\tTab,2,0,2,15000,0,15000,15000,0,0,7500,agrees,0,0,0,,,,,,,0,0,0", dawet);
 }
 
 TEST(ReportCsvTest, ComparisonKeepsNegativeFiguresAsNumbers) {
   Comparison comparison = MakeComparison();
   comparison.categories = {{"-Diskon", NetChange(20000, 15000)}};
   EXPECT_EQ("section,key,previous,current,difference,percent\n"
+            "scope,days_compared,1,1,,\n"
+            "scope,day_open,0,1,,\n"
             "total,net,44000,55000,11000,25\n"
             "total,sales_count,5,5,0,0\n"
             "total,average_sale,0,13750,13750,\n"
@@ -549,6 +564,136 @@ TEST(ReportTableTest, ComparisonShowsSignedChanges) {
   ASSERT_EQ(4u, days.size()) << text;
   EXPECT_NE(std::string::npos, days[3].find("-Rp5.000")) << text;
   EXPECT_NE(std::string::npos, days[3].find("-25,0%")) << text;
+}
+
+TEST(ReportTableTest, ComparisonSaysWhichDaysItComparesAndWhichIsOpen) {
+  const std::vector<std::string> lines = Lines(ReportTable(MakeComparison()));
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ("Dibandingkan 1 hari pertama tiap acara (Pasar Malam Semarang: 3 hari; Pasar Malam "
+            "Semarang 2025: 3 hari). Penjualan di luar tanggal acara tidak dihitung. Hari ke-1 "
+            "Pasar Malam Semarang masih berjalan: angkanya belum final.",
+            lines[1]);
+  Comparison not_begun = MakeComparison();
+  not_begun.days_compared = 0;
+  not_begun.current_day_open = false;
+  EXPECT_EQ("Belum ada hari untuk dibandingkan: salah satu acara belum dimulai.",
+            Lines(ReportTable(not_begun)).at(1));
+}
+
+// Ratios to hundredths at most: a third is 33.33, not 33.333333333333336.
+TEST(ReportCsvTest, PercentsHaveAtMostTwoDecimals) {
+  Comparison comparison = MakeComparison();
+  comparison.net = NetChange(30000, 40000);
+  comparison.days = {{"1", NetChange(30000, 20000)}};
+  const auto rows = ReadCsv(ReportCsv(comparison));
+  EXPECT_EQ("33.33", Column(rows, "total", "percent").at(0));  // net
+  EXPECT_EQ((Strings{"-33.33"}), Column(rows, "day", "percent"));
+}
+
+// ---- xlsx ----------------------------------------------------------------------------------
+
+constexpr char kRupiahFormat[] = "\"Rp\"#,##0;-\"Rp\"#,##0";
+
+json Number(double value, const std::string& format) { return {{"number", value}, {"format", format}}; }
+json Text(const std::string& text) { return {{"text", text}}; }
+
+// A spreadsheet's date serial (days since 1899-12-30) of a local date and time.
+double Serial(int year, unsigned month, unsigned day, int hour = 0, int minute = 0) {
+  using namespace std::chrono;
+  const sys_days date{std::chrono::year{year} / month / day};
+  const sys_days epoch{std::chrono::year{1899} / 12 / 30};
+  return static_cast<double>((date - epoch).count()) + (hour * 60 + minute) / 1440.0;
+}
+
+json Workbook(const Result<std::string>& bytes) {
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return bytes.ok() ? testing::ReadXlsx(*bytes) : json::object();
+}
+
+TEST(ReportXlsxTest, DayReportHasASheetPerTableWithRupiahAsFormattedNumbers) {
+  const json book = Workbook(ReportXlsx(DayReport(), Language::kIndonesian));
+  EXPECT_EQ((Strings{"Ringkasan", "Lapak", "Per jam", "Per kategori", "Terminal"}),
+            testing::XlsxSheetNames(book));
+  const json& stalls = testing::XlsxSheet(book, "Lapak");
+  EXPECT_EQ(1, stalls["frozen_rows"]);
+  EXPECT_EQ(3u, stalls["rows"].size());  // the header and two stalls
+  EXPECT_EQ(Text(kBaksoName), testing::XlsxCell(stalls, "BKS-07", "Nama"));
+  EXPECT_EQ(Number(40000, kRupiahFormat), testing::XlsxCell(stalls, "BKS-07", "Bersih"));
+  EXPECT_EQ(Number(2, "#,##0"), testing::XlsxCell(stalls, "BKS-07", "Transaksi sah"));
+  EXPECT_EQ(Number(1, "#,##0"), testing::XlsxCell(stalls, "BKS-07", "Transaksi dibatalkan"));
+  EXPECT_EQ(Number(15000, kRupiahFormat), testing::XlsxCell(stalls, "BKS-07", "QRIS"));
+  EXPECT_EQ(Number(10000, kRupiahFormat), testing::XlsxCell(stalls, "BKS-07", "QRIS dengan kode"));
+  EXPECT_EQ(Text("Terminal dan ledger selisih"), testing::XlsxCell(stalls, "BKS-07", "Tutup hari (Z)"));
+  EXPECT_EQ(Number(-5000, kRupiahFormat), testing::XlsxCell(stalls, "BKS-07", "Selisih Z (terminal − ledger)"));
+  EXPECT_EQ(Number(-2000, kRupiahFormat), testing::XlsxCell(stalls, "BKS-07", "Laci lebih (+) / kurang (−)"));
+  EXPECT_EQ(Number(50000, kRupiahFormat), testing::XlsxCell(stalls, "BKS-07", "Kas masuk"));
+  EXPECT_EQ(Text("Terminal dan ledger cocok"), testing::XlsxCell(stalls, "ES-01", "Tutup hari (Z)"));
+  EXPECT_TRUE(testing::XlsxCell(stalls, "ES-01", "Selisih Z (terminal − ledger)").is_null());
+  EXPECT_EQ(Number(0, kRupiahFormat), testing::XlsxCell(stalls, "ES-01", "Laci lebih (+) / kurang (−)"));
+
+  // Hours without sales are left out, as in the text table.
+  EXPECT_EQ(2u, testing::XlsxSheet(book, "Per jam")["rows"].size());
+  // Times are date-times in the event's zone, named in the heading.
+  const json& terminals = testing::XlsxSheet(book, "Terminal");
+  const json last_sync = testing::XlsxCell(terminals, "T1", "Sinkron terakhir (WIB)");
+  ASSERT_TRUE(last_sync.is_object()) << terminals.dump();
+  EXPECT_EQ("d mmm yyyy hh:mm", last_sync["format"]);
+  EXPECT_NEAR(Serial(2026, 11, 22, 21, 25), last_sync["number"].get<double>(), 1e-6);
+  EXPECT_TRUE(testing::XlsxCell(terminals, "T9", "Sinkron terakhir (WIB)").is_null());
+  EXPECT_EQ(Text("Terlambat"), testing::XlsxCell(terminals, "T3", "Keadaan"));
+
+  const json& summary = testing::XlsxSheet(book, "Ringkasan");
+  EXPECT_EQ(Number(Serial(2026, 11, 22), "d mmm yyyy"), summary["rows"][0][1]);
+  EXPECT_EQ(Text("Pasar Malam Semarang"), summary["rows"][1][1]);
+}
+
+TEST(ReportXlsxTest, TextThatLooksLikeAFormulaStaysText) {
+  OrganiserDayReport report = DayReport();
+  report.stalls[0].name = R"(=HYPERLINK("http://x","klik"))";
+  report.stalls[1].name = "@SUM(A1)";
+  const json book = Workbook(ReportXlsx(report, Language::kIndonesian));
+  const json& stalls = testing::XlsxSheet(book, "Lapak");
+  EXPECT_EQ(Text(R"(=HYPERLINK("http://x","klik"))"), testing::XlsxCell(stalls, "BKS-07", "Nama"));
+  EXPECT_EQ(Text("@SUM(A1)"), testing::XlsxCell(stalls, "ES-01", "Nama"));
+}
+
+TEST(ReportXlsxTest, EnglishOnRequest) {
+  const json book = Workbook(ReportXlsx(DayReport(), Language::kEnglish));
+  EXPECT_EQ((Strings{"Summary", "Stalls", "By hour", "By category", "Terminals"}), testing::XlsxSheetNames(book));
+  EXPECT_EQ(Number(40000, kRupiahFormat), testing::XlsxCell(testing::XlsxSheet(book, "Stalls"), "BKS-07", "Net"));
+}
+
+TEST(ReportXlsxTest, EventReportDaysAreDates) {
+  const json book = Workbook(ReportXlsx(MakeEventReport(), Language::kIndonesian));
+  EXPECT_EQ((Strings{"Ringkasan", "Per hari", "Per kategori", "Per kab-kota asal", "Lapak teratas",
+                     "Terlambat", "Belum tutup"}),
+            testing::XlsxSheetNames(book));
+  const json& days = testing::XlsxSheet(book, "Per hari");
+  ASSERT_EQ(4u, days["rows"].size());
+  EXPECT_EQ(Number(Serial(2026, 11, 21), "d mmm yyyy"), days["rows"][2][0]);
+  EXPECT_EQ(Number(15000, kRupiahFormat), days["rows"][2][5]);  // Bersih
+  EXPECT_EQ(Text(kDawetName), testing::XlsxCell(testing::XlsxSheet(book, "Terlambat"), "ES-01", "Nama"));
+  EXPECT_EQ(4u, testing::XlsxSheet(book, "Belum tutup")["rows"].size());
+}
+
+TEST(ReportXlsxTest, ComparisonPercentsAreHundredthsOfAPercent) {
+  Comparison comparison = MakeComparison();
+  comparison.categories = {{"makanan", NetChange(30000, 40000)}};
+  const json book = Workbook(ReportXlsx(comparison, Language::kIndonesian));
+  const json& summary = testing::XlsxSheet(book, "Ringkasan");
+  EXPECT_EQ(Number(0.25, "0.00%"), testing::XlsxCell(summary, "Penjualan bersih", "Perubahan"));
+  EXPECT_TRUE(testing::XlsxCell(summary, "Rata-rata transaksi", "Perubahan").is_null());  // against 0
+  EXPECT_EQ(Number(0.3333, "0.00%"),
+            testing::XlsxCell(testing::XlsxSheet(book, "Per kategori"), "makanan", "Perubahan"));
+  const json& days = testing::XlsxSheet(book, "Per hari");
+  EXPECT_EQ(Number(1, "#,##0"), days["rows"][1][0]);
+  EXPECT_EQ(Number(-0.25, "0.00%"), days["rows"][1][4]);
+  bool caveat = false;
+  for (const json& row : summary["rows"]) {
+    caveat = caveat || (!row.empty() && row[0].is_object() &&
+                        row[0].value("text", "").starts_with("Dibandingkan 1 hari pertama tiap acara"));
+  }
+  EXPECT_TRUE(caveat) << summary.dump();
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 
 add_executable(reports_tests sync/reports_test.cpp sync/report_scenario.cpp)
 target_link_libraries(reports_tests PRIVATE
-  lapak_ledger lapak_core lapak_test_support lapak_postgres_test_support GTest::gtest_main)
+  lapak_ledger lapak_core lapak_test_support lapak_postgres_test_support lapak_xlsx_cells GTest::gtest_main)
 # NO_PRETTY_VALUES: the cases are named by engine (…/SQLite, …/PostgreSQL) already.
 gtest_discover_tests(reports_tests DISCOVERY_TIMEOUT 60 NO_PRETTY_VALUES TRUE PROPERTIES
   LABELS sync FIXTURES_REQUIRED postgres ENVIRONMENT ${LAPAK_TEST_POSTGRES_ENV})

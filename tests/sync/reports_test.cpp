@@ -17,10 +17,12 @@
 #include <tuple>
 
 #include "core/refusal.h"
+#include "sync/ledger/reports/report_xlsx.h"
 #include "sync/ledger/reports/reports.h"
 #include "tests/support/postgres_database.h"
 #include "tests/support/prerequisite.h"
 #include "tests/support/process.h"
+#include "tests/support/xlsx_cells.h"
 #include "tests/sync/report_scenario.h"
 
 namespace lapak::ledger {
@@ -326,39 +328,61 @@ int DayCount(const EventInfo& event) {
   return days;
 }
 
+// reports.h: the first n days of each event, n the fewer of the two events' days begun at
+// `now` (all of an event that is over); every figure of those days only.
 Comparison ExpectedComparison(const ReportWorld& world, const std::string& current_id,
-                              const std::string& previous_id) {
-  const EventReport current = ExpectedEventReport(world, current_id, 0, TimePoint{});
-  const EventReport previous = ExpectedEventReport(world, previous_id, 0, TimePoint{});
+                              const std::string& previous_id, TimePoint now) {
   Comparison comparison;
-  comparison.current = current.event;
-  comparison.previous = previous.event;
-  comparison.net = ExpectedChange(previous.total.net, current.total.net);
-  comparison.sales_count = ExpectedChange(previous.total.sales_count - previous.total.voids_count,
-                                          current.total.sales_count - current.total.voids_count);
-  comparison.average_sale = ExpectedChange(ExpectedAverage(previous.total), ExpectedAverage(current.total));
-  // reports.h: "per day of the event (the n-th day against the n-th day)": day n is
-  // first_day + n − 1 of each event; a sale rung before or after the event is in its total
-  // but on no day of it.
-  const auto net_on_day = [&](const EventInfo& event, int n) -> Money {
-    if (n >= DayCount(event)) return Money();
-    const std::string day = testing::DayAfter(event.first_day, n);
-    return testing::FiguresOf(SalesWhere(world, [&](const SaleFact& sale) {
-             return sale.event_id == event.id && sale.business_day == day;
-           })).net;
+  comparison.current = world.Event(current_id);
+  comparison.previous = world.Event(previous_id);
+  const auto begun = [&](const EventInfo& event) {
+    const std::string today = testing::BusinessDayOf(now, world.ZoneOf(event));
+    if (today < event.first_day) return 0;
+    if (today > event.last_day) return DayCount(event);
+    return DayCount(EventInfo{.first_day = event.first_day, .last_day = today});
   };
-  for (int n = 0; n < std::max(DayCount(current.event), DayCount(previous.event)); ++n) {
-    comparison.days.emplace_back(std::to_string(n + 1),
-                                 ExpectedChange(net_on_day(previous.event, n), net_on_day(current.event, n)));
+  const int n = std::min(begun(comparison.current), begun(comparison.previous));
+  comparison.days_compared = n;
+  comparison.current_day_open = begun(comparison.current) == n && n > 0 &&
+                                testing::BusinessDayOf(now, world.ZoneOf(comparison.current)) <=
+                                    comparison.current.last_day;
+  comparison.previous_day_open = begun(comparison.previous) == n && n > 0 &&
+                                 testing::BusinessDayOf(now, world.ZoneOf(comparison.previous)) <=
+                                     comparison.previous.last_day;
+  const auto on_day = [&](const EventInfo& event, int day) {  // day 0 is the first
+    return [&event, date = testing::DayAfter(event.first_day, day)](const SaleFact& sale) {
+      return sale.event_id == event.id && sale.business_day == date;
+    };
+  };
+  const auto compared = [&](const EventInfo& event) {
+    return SalesWhere(world, [&](const SaleFact& sale) {
+      for (int day = 0; day < n; ++day) {
+        if (on_day(event, day)(sale)) return true;
+      }
+      return false;
+    });
+  };
+  const LedgerFigures current = testing::FiguresOf(compared(comparison.current));
+  const LedgerFigures previous = testing::FiguresOf(compared(comparison.previous));
+  comparison.net = ExpectedChange(previous.net, current.net);
+  comparison.sales_count = ExpectedChange(previous.sales_count - previous.voids_count,
+                                          current.sales_count - current.voids_count);
+  comparison.average_sale = ExpectedChange(ExpectedAverage(previous), ExpectedAverage(current));
+  for (int day = 0; day < n; ++day) {
+    comparison.days.emplace_back(
+        std::to_string(day + 1),
+        ExpectedChange(testing::FiguresOf(SalesWhere(world, on_day(comparison.previous, day))).net,
+                       testing::FiguresOf(SalesWhere(world, on_day(comparison.current, day))).net));
   }
   std::map<std::string, std::pair<int64_t, int64_t>> categories;  // rupiah
   for (const testing::StallFact& stall : world.stalls()) {
     if (stall.spec.event_id == previous_id || stall.spec.event_id == current_id) categories[stall.spec.category];
   }
-  for (const SaleFact* sale : SalesWhere(world, [](const SaleFact&) { return true; })) {
-    const int64_t net = sale->voided ? 0 : sale->money.total;
-    if (sale->event_id == previous_id) categories[CategoryOf(world, sale->stall_id)].first += net;
-    if (sale->event_id == current_id) categories[CategoryOf(world, sale->stall_id)].second += net;
+  for (const SaleFact* sale : compared(comparison.previous)) {
+    categories[CategoryOf(world, sale->stall_id)].first += sale->voided ? 0 : sale->money.total;
+  }
+  for (const SaleFact* sale : compared(comparison.current)) {
+    categories[CategoryOf(world, sale->stall_id)].second += sale->voided ? 0 : sale->money.total;
   }
   for (const auto& [category, nets] : categories) {
     comparison.categories.emplace_back(category,
@@ -888,55 +912,152 @@ TEST_P(ReportsTest, APeriodTakesTheProvincesEventsInItAndNoOthers) {
             Explain(no_such_day, Language::kIndonesian));
 }
 
-TEST_P(ReportsTest, AComparisonOfTwoEventsEqualsTheirJournals) {
-  world_->PlayAll();
-  for (const auto& [current, previous] : std::vector<std::pair<std::string, std::string>>{
-           {"semarang-2026", "solo-2026"}, {"solo-2026", "semarang-2026"}, {"denpasar-2026", "semarang-2026"}}) {
-    SCOPED_TRACE(current + " against " + previous);
-    Result<Comparison> got = MakeComparison(*ledger_, current, previous);
-    ASSERT_TRUE(got.ok()) << got.status().ToString();
-    const Comparison want = ExpectedComparison(*world_, current, previous);
-    ExpectEvent(want.current, got->current);
-    ExpectEvent(want.previous, got->previous);
-    ExpectChange(want.net, got->net, "net");
-    ExpectChange(want.sales_count, got->sales_count, "sales");
-    ExpectChange(want.average_sale, got->average_sale, "average sale");
-    ASSERT_EQ(want.days.size(), got->days.size());
-    for (size_t i = 0; i < want.days.size(); ++i) {
-      EXPECT_EQ(want.days[i].first, got->days[i].first);
-      ExpectChange(want.days[i].second, got->days[i].second, "day " + want.days[i].first);
-    }
-    ASSERT_EQ(want.categories.size(), got->categories.size());
-    for (size_t i = 0; i < want.categories.size(); ++i) {
-      EXPECT_EQ(want.categories[i].first, got->categories[i].first);
-      ExpectChange(want.categories[i].second, got->categories[i].second, want.categories[i].first);
-    }
+void ExpectComparison(const Comparison& want, const Comparison& got) {
+  ExpectEvent(want.current, got.current);
+  ExpectEvent(want.previous, got.previous);
+  EXPECT_EQ(want.days_compared, got.days_compared);
+  EXPECT_EQ(want.current_day_open, got.current_day_open);
+  EXPECT_EQ(want.previous_day_open, got.previous_day_open);
+  ExpectChange(want.net, got.net, "net");
+  ExpectChange(want.sales_count, got.sales_count, "sales");
+  ExpectChange(want.average_sale, got.average_sale, "average sale");
+  ASSERT_EQ(want.days.size(), got.days.size());
+  for (size_t i = 0; i < want.days.size(); ++i) {
+    EXPECT_EQ(want.days[i].first, got.days[i].first);
+    ExpectChange(want.days[i].second, got.days[i].second, "day " + want.days[i].first);
   }
-  // Solo had two days and sold fashion; Semarang had three and sold kerajinan.
-  Result<Comparison> got = MakeComparison(*ledger_, "semarang-2026", "solo-2026");
+  ASSERT_EQ(want.categories.size(), got.categories.size());
+  for (size_t i = 0; i < want.categories.size(); ++i) {
+    EXPECT_EQ(want.categories[i].first, got.categories[i].first);
+    ExpectChange(want.categories[i].second, got.categories[i].second, want.categories[i].first);
+  }
+}
+
+TEST_P(ReportsTest, AComparisonOfTwoEventsEqualsTheirJournalsOverEqualDays) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  for (const auto& [current, previous] : std::vector<std::pair<std::string, std::string>>{
+           {"semarang-2026", "solo-2026"}, {"solo-2026", "semarang-2026"}, {"denpasar-2026", "semarang-2026"},
+           {"magelang-2026", "semarang-2026"}}) {
+    SCOPED_TRACE(current + " against " + previous);
+    Result<Comparison> got = MakeComparison(*ledger_, current, previous, now);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    ExpectComparison(ExpectedComparison(*world_, current, previous, now), *got);
+  }
+  // Solo had two days and sold fashion; Semarang had three and sold kerajinan: their first
+  // two days are compared, whatever Semarang took on its third.
+  Result<Comparison> got = MakeComparison(*ledger_, "semarang-2026", "solo-2026", now);
   ASSERT_TRUE(got.ok());
-  ASSERT_EQ(3u, got->days.size());
-  EXPECT_EQ("3", got->days[2].first);
-  EXPECT_EQ(0, got->days[2].second.previous.rupiah());
-  EXPECT_FALSE(got->days[2].second.percent.has_value());
+  EXPECT_EQ(2, got->days_compared);
+  EXPECT_FALSE(got->current_day_open);
+  EXPECT_FALSE(got->previous_day_open);
+  ASSERT_EQ(2u, got->days.size());
+  EXPECT_EQ("2", got->days[1].first);
   std::vector<std::string> categories;
   for (const auto& [category, change] : got->categories) categories.push_back(category);
   EXPECT_EQ((std::vector<std::string>{"fashion", "kerajinan", "makanan", "minuman"}), categories);
   EXPECT_EQ(0, got->categories[0].second.current.rupiah());
   EXPECT_EQ(350000 + 150000, got->categories[0].second.previous.rupiah());  // Batik Laweyan, 90.000 voided
   EXPECT_FALSE(got->categories[1].second.percent.has_value());
+  const LedgerFigures semarang = EventOf("semarang-2026", 0, now).total;
+  EXPECT_LT(got->net.current, semarang.net);  // the 22nd is left out
   // Denpasar's first day is the 20th, whatever was sold on the 19th: its day "1" is the
   // 20th's 85.000 + 170.000 + 85.000 + 40.000 (BAL-BBG) + 35.000 + 70.000 (BAL-KOP) +
   // 1.500.000 (BAL-UKR), against Semarang's 20th.
-  Result<Comparison> bali = MakeComparison(*ledger_, "denpasar-2026", "semarang-2026");
+  Result<Comparison> bali = MakeComparison(*ledger_, "denpasar-2026", "semarang-2026", now);
   ASSERT_TRUE(bali.ok());
-  ASSERT_EQ(3u, bali->days.size());
+  ASSERT_EQ(2u, bali->days.size());
   EXPECT_EQ(85000 + 170000 + 85000 + 40000 + 35000 + 70000 + 1500000, bali->days[0].second.current.rupiah());
-  EXPECT_EQ(0, bali->days[2].second.current.rupiah());  // Denpasar has no third day
   // Solo: 8 sales, 1 voided, net 25.000·2 + 50.000 + 350.000 + 150.000 + 10.000 + 21.000.
   EXPECT_EQ(631000, got->net.previous.rupiah());
   EXPECT_EQ(7, got->sales_count.previous);
   EXPECT_EQ(90143, got->average_sale.previous.rupiah());  // 631.000 / 7 = 90.142,86
+  // Magelang sold nothing on its two days: two days of zeros against Semarang's first two.
+  Result<Comparison> magelang = MakeComparison(*ledger_, "magelang-2026", "semarang-2026", now);
+  ASSERT_TRUE(magelang.ok());
+  EXPECT_EQ(2, magelang->days_compared);
+  EXPECT_EQ(0, magelang->net.current.rupiah());
+}
+
+// While Semarang runs (its second evening), it is set against Solo's first two days, and
+// the comparison says its second day is still trading; before Magelang begins, there is
+// nothing to compare.
+TEST_P(ReportsTest, AComparisonWithARunningEventTakesTheDaysBegunAndSaysWhichIsOpen) {
+  world_->PlaySolo();
+  world_->PlaySemarangDays20And21();
+  const TimePoint now = ReportWorld::Day21Evening();
+  Result<Comparison> got = MakeComparison(*ledger_, "semarang-2026", "solo-2026", now);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ExpectComparison(ExpectedComparison(*world_, "semarang-2026", "solo-2026", now), *got);
+  EXPECT_EQ(2, got->days_compared);
+  EXPECT_TRUE(got->current_day_open);
+  EXPECT_FALSE(got->previous_day_open);
+  EXPECT_GT(got->days[1].second.current, Money());  // the 21st so far
+
+  Result<Comparison> reversed = MakeComparison(*ledger_, "solo-2026", "semarang-2026", now);
+  ASSERT_TRUE(reversed.ok());
+  EXPECT_FALSE(reversed->current_day_open);
+  EXPECT_TRUE(reversed->previous_day_open);
+
+  Result<Comparison> not_begun = MakeComparison(*ledger_, "magelang-2026", "semarang-2026", now);
+  ASSERT_TRUE(not_begun.ok());
+  EXPECT_EQ(0, not_begun->days_compared);
+  EXPECT_TRUE(not_begun->days.empty());
+  EXPECT_EQ(0, not_begun->net.previous.rupiah());
+  EXPECT_FALSE(not_begun->previous_day_open);
+}
+
+// The workbooks an organiser hands in, read back as a spreadsheet reads them: each stall's
+// figures of the day, and each day of the event, equal the terminals' journals.
+TEST_P(ReportsTest, TheWorkbooksCellsEqualTheJournals) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  const auto rupiah = [](const nlohmann::json& cell) {
+    EXPECT_TRUE(cell.is_object() && cell.contains("number")) << cell.dump();
+    return cell.is_object() ? static_cast<int64_t>(cell.value("number", -1.0)) : -1;
+  };
+  for (const std::string day : {"2026-11-20", "2026-11-21", "2026-11-22"}) {
+    SCOPED_TRACE(day);
+    Result<OrganiserDayReport> report = MakeDayReport(*ledger_, "semarang-2026", day, now);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    Result<std::string> bytes = ReportXlsx(*report, Language::kIndonesian);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+    const nlohmann::json book = testing::ReadXlsx(*bytes);
+    const nlohmann::json& stalls = testing::XlsxSheet(book, "Lapak");
+    const OrganiserDayReport want = ExpectedDayReport(*world_, "semarang-2026", day, now);
+    ASSERT_EQ(want.stalls.size() + 1, stalls["rows"].size());
+    for (const StallDayRow& stall : want.stalls) {
+      SCOPED_TRACE(stall.stall_id);
+      EXPECT_EQ(stall.figures.net.rupiah(), rupiah(testing::XlsxCell(stalls, stall.stall_id, "Bersih")));
+      EXPECT_EQ(stall.figures.gross.rupiah(), rupiah(testing::XlsxCell(stalls, stall.stall_id, "Omzet")));
+      EXPECT_EQ(stall.figures.sales_count - stall.figures.voids_count,
+                rupiah(testing::XlsxCell(stalls, stall.stall_id, "Transaksi sah")));
+      EXPECT_EQ(stall.figures.by_method[PaymentMethod::kCash].rupiah(),
+                rupiah(testing::XlsxCell(stalls, stall.stall_id, "Tunai")));
+      EXPECT_EQ(stall.figures.by_method[PaymentMethod::kQris].rupiah(),
+                rupiah(testing::XlsxCell(stalls, stall.stall_id, "QRIS")));
+    }
+    const nlohmann::json& summary = testing::XlsxSheet(book, "Ringkasan");
+    bool net_found = false;
+    for (const nlohmann::json& row : summary["rows"]) {
+      if (row.size() == 2 && row[0] == nlohmann::json{{"text", "Penjualan bersih"}}) {
+        EXPECT_EQ(want.total.net.rupiah(), rupiah(row[1]));
+        net_found = true;
+      }
+    }
+    EXPECT_TRUE(net_found) << summary.dump();
+  }
+  Result<EventReport> event = MakeEventReport(*ledger_, "semarang-2026", 10, now);
+  ASSERT_TRUE(event.ok());
+  Result<std::string> bytes = ReportXlsx(*event, Language::kIndonesian);
+  ASSERT_TRUE(bytes.ok());
+  const nlohmann::json event_book = testing::ReadXlsx(*bytes);
+  const nlohmann::json& days = testing::XlsxSheet(event_book, "Per hari");
+  const EventReport want = ExpectedEventReport(*world_, "semarang-2026", 10, now);
+  ASSERT_EQ(want.days.size() + 1, days["rows"].size());
+  for (size_t i = 0; i < want.days.size(); ++i) {
+    EXPECT_EQ(want.days[i].figures.net.rupiah(), rupiah(days["rows"][i + 1][5])) << want.days[i].key;
+  }
 }
 
 TEST_P(ReportsTest, EventsAreListedByFirstDayAndAnUnknownEventIsNotFound) {
@@ -961,8 +1082,8 @@ TEST_P(ReportsTest, EventsAreListedByFirstDayAndAnUnknownEventIsNotFound) {
   EXPECT_EQ(Refusal::kNotAReportDate, bad_day.refusal());
   EXPECT_EQ("the day must be a date written YYYY-MM-DD, not '20-11-2026'", bad_day.message());
   EXPECT_EQ(StatusCode::kNotFound, MakeEventReport(*ledger_, "jogja-2026", 5, now).status().code());
-  EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "semarang-2026", "jogja-2026").status().code());
-  EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "jogja-2026", "semarang-2026").status().code());
+  EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "semarang-2026", "jogja-2026", now).status().code());
+  EXPECT_EQ(StatusCode::kNotFound, MakeComparison(*ledger_, "jogja-2026", "semarang-2026", now).status().code());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReportsTest,

@@ -173,11 +173,13 @@ TEST(AppendCsvRecordTest, AddsAQuoteBeforeQuotesThatPrecedeAFormula) {
   EXPECT_EQ("''=kutip,'''-1\n", Append({"'=kutip", "''-1"}));
 }
 
-TEST(AppendCsvRecordTest, WritesNumbersAsTheyAre) {
-  EXPECT_EQ("-5000,0,9223372036854775807,-25,12.5,33.333333333333336\n",
+TEST(AppendCsvRecordTest, WritesNumbersAsTheyAreAndRatiosToHundredths) {
+  EXPECT_EQ("-5000,0,9223372036854775807,-25,12.5,33.33,66.67,-0.01,0,100\n",
             Append({CsvCell::Integer(-5000), CsvCell::Integer(0),
-                    CsvCell::Integer(9223372036854775807), CsvCell::Decimal(-25.0),
-                    CsvCell::Decimal(12.5), CsvCell::Decimal(100.0 / 3)}));
+                    CsvCell::Integer(9223372036854775807), CsvCell::Hundredths(-25.0),
+                    CsvCell::Hundredths(12.5), CsvCell::Hundredths(100.0 / 3),
+                    CsvCell::Hundredths(200.0 / 3), CsvCell::Hundredths(-0.009),
+                    CsvCell::Hundredths(-0.001), CsvCell::Hundredths(99.999)}));
 }
 
 TEST(RestoreCsvTextTest, TakesOffTheQuoteBeforeAFormula) {

@@ -9,7 +9,7 @@ using Fields = std::vector<CsvCell>;
 
 // F of report_formats.h: the figures, one column per payment method, then average_sale.
 static const Fields kFigureColumns = [] {
-  Fields columns = {"sales_count", "voids_count", "gross", "voids", "net"};
+  Fields columns = {"sales_count", "voids_count", "transactions", "gross", "voids", "net"};
   for (const PaymentMethodInfo& method : kPaymentMethods) columns.emplace_back(method.name);
   columns.emplace_back("average_sale");
   return columns;
@@ -25,15 +25,32 @@ static Fields Concat(std::initializer_list<Fields> parts) {
 static CsvCell Int(int64_t value) { return CsvCell::Integer(value); }
 static CsvCell Int(Money amount) { return CsvCell::Integer(amount.rupiah()); }
 static CsvCell Percent(const std::optional<double>& percent) {
-  return percent ? CsvCell::Decimal(*percent) : CsvCell("");
+  return percent ? CsvCell::Hundredths(*percent) : CsvCell("");
 }
 static CsvCell Bool(bool value) { return value ? "true" : "false"; }
-static CsvCell Time(const std::optional<TimePoint>& time) {
-  return time ? FormatUtc(*time) : "";
-}
+
+// Times in the event's zone with their offset ("2026-11-22T19:05:00+07:00"); UTC for an
+// event whose zone the system does not know.
+class LocalTimes {
+ public:
+  explicit LocalTimes(const EventInfo& event) {
+    if (Result<BusinessCalendar> made = BusinessCalendar::Make(event.time_zone, kDefaultDayCutoff);
+        made.ok()) {
+      calendar_ = std::move(*made);
+    }
+  }
+  CsvCell operator()(const std::optional<TimePoint>& time) const {
+    if (!time) return "";
+    return calendar_ ? calendar_->LocalIso(*time) : FormatUtc(*time);
+  }
+
+ private:
+  std::optional<BusinessCalendar> calendar_;
+};
 
 static Fields FigureCells(const LedgerFigures& f) {
-  Fields cells = {Int(f.sales_count), Int(f.voids_count), Int(f.gross), Int(f.voids), Int(f.net)};
+  Fields cells = {Int(f.sales_count), Int(f.voids_count), Int(StandingSales(f)), Int(f.gross),
+                  Int(f.voids), Int(f.net)};
   for (const Money amount : f.by_method.amounts) cells.push_back(Int(amount));
   cells.push_back(Int(AverageSale(f)));
   return cells;
@@ -47,27 +64,30 @@ std::string ReportCsv(const OrganiserDayReport& report) {
                                kFigureColumns,
                                {"z_state", "z_difference", "cash_in", "cash_out", "stall_id", "revoked",
                                 "late", "last_sync_at", "newest_entry_at", "entries_held", "qris_shown",
-                                "qris_shown_sales"}}));
+                                "qris_shown_sales", "drawer_over_short"}}));
   const Fields no_terminal = Blank(6);
   for (const StallDayRow& s : report.stalls) {
     AppendCsvRecord(out, Concat({{"stall", s.stall_id, s.name, s.category},
                                  FigureCells(s.figures),
                                  {std::string(ZStateName(s.z_state)), Int(s.z_difference),
                                   Int(s.cash_moves.in), Int(s.cash_moves.out)},
-                                 no_terminal, {Int(s.qris_shown.amount), Int(s.qris_shown.sales)}}));
+                                 no_terminal,
+                                 {Int(s.qris_shown.amount), Int(s.qris_shown.sales),
+                                  s.drawer_over_short ? Int(*s.drawer_over_short) : CsvCell("")}}));
   }
   auto group = [&](const char* section, const GroupRow& row) {
     AppendCsvRecord(
-        out, Concat({{section, row.key, "", ""}, FigureCells(row.figures), Blank(4), no_terminal, Blank(2)}));
+        out, Concat({{section, row.key, "", ""}, FigureCells(row.figures), Blank(4), no_terminal, Blank(3)}));
   };
   for (const GroupRow& row : report.hours) group("hour", row);
   for (const GroupRow& row : report.categories) group("category", row);
+  const LocalTimes local_time(report.event);
   for (const TerminalSync& t : report.terminals) {
     AppendCsvRecord(out, Concat({{"terminal", t.terminal_id, "", ""},
                                  Blank(kFigureColumns.size() + 4),
-                                 {t.stall_id, Bool(t.revoked), Bool(t.late), Time(t.last_sync_at),
-                                  Time(t.newest_entry_at), Int(t.entries_held)},
-                                 Blank(2)}));
+                                 {t.stall_id, Bool(t.revoked), Bool(t.late), local_time(t.last_sync_at),
+                                  local_time(t.newest_entry_at), Int(t.entries_held)},
+                                 Blank(3)}));
   }
   group("total", GroupRow{"", report.total});
   return out;
@@ -124,6 +144,10 @@ std::string ReportCsv(const Comparison& comparison) {
     AppendCsvRecord(out, {section, key, Int(c.previous), Int(c.current), Int(c.difference),
                           Percent(c.percent)});
   };
+  AppendCsvRecord(out, {"scope", "days_compared", Int(int64_t{comparison.days_compared}),
+                        Int(int64_t{comparison.days_compared}), "", ""});
+  AppendCsvRecord(out, {"scope", "day_open", Int(int64_t{comparison.previous_day_open}),
+                        Int(int64_t{comparison.current_day_open}), "", ""});
   row("total", "net", comparison.net);
   row("total", "sales_count", comparison.sales_count);
   row("total", "average_sale", comparison.average_sale);

@@ -2,7 +2,8 @@
 // `lapak-ledger report …` and the HTTP API: JSON and CSV for machines, an aligned text table
 // for a person. Pure functions: no I/O, no clock; the same struct gives the same bytes.
 //
-// Format version kReportFormatVersion (JSON carries it as "version"). Renaming, removing or
+// Format version kReportFormatVersion (JSON carries it as "version"). Version 2: the CSV's
+// local times, percents to hundredths and transactions column; a comparison of equal days. Renaming, removing or
 // retyping a JSON field or a CSV column, or changing a section's name, raises it; adding a
 // field or a trailing CSV column does not.
 //
@@ -41,28 +42,33 @@
 //       province), "from", "to": "YYYY-MM-DD", "as_of", "total",
 //       "events": [{"event", "stalls": int, "figures"}], "regencies": [{"regency", "figures"}]}
 //   Comparison := {"report": "comparison", "version", "current": event, "previous": event,
-//       "net": {change}, "sales_count": {change}, "average_sale": {change},
+//       "days_compared": int (the first n days of each event, reports.h Comparison),
+//       "current_day_open", "previous_day_open": bool (its day n is still trading),
+//       "net": {change}, "sales_count": {change}, "average_sale": {change}  (of those days),
 //       "days": [{"day": "1" | "2" | …, change}], "categories": [{"category", change}]}
 //
 // ---- CSV (report_csv.cpp) ---------------------------------------------------------------
 // RFC 4180 (core/csv.h AppendCsvRecord): UTF-8, LF line ends, a header row first, then one
-// record per row. A file holds one report; each table of it is a section, named in the first
-// column `section` so that a spreadsheet can filter on it. A column that does not apply to a
-// section is empty. Money is integer rupiah; booleans "true" / "false"; times UTC ISO as in
-// JSON or empty; a percent a number with '.' (shortest exact form) or empty. The figures (F,
+// record per row; for scripts (a person opens the .xlsx, report_xlsx.h). A file holds one
+// report; each table of it is a section, named in the first column `section` so that a
+// script can filter on it. A column that does not apply to a section is empty. Money is
+// integer rupiah; booleans "true" / "false"; a time is in the event's local time with its
+// offset ("2026-11-22T19:05:00+07:00", BusinessCalendar::LocalIso) or empty; a percent a
+// number with '.' and at most 2 decimals ("12.5", "33.33") or empty. The figures (F,
 // z_difference, cash_in, cash_out, qris_shown, qris_shown_sales, stalls, stalls_late,
-// days_not_closed, entries_held, previous, current, difference, percent) are number cells, written as they are ("-5000"); every other cell is
-// text, and a text that would start a spreadsheet formula gets a "'" in front ("'=SUM(A1)",
-// core/csv.h).
+// days_not_closed, entries_held, drawer_over_short, previous, current, difference, percent)
+// are number cells, written as they are ("-5000"); every other cell is text, and a text that
+// would start a spreadsheet formula gets a "'" in front ("'=SUM(A1)", core/csv.h).
 //
-//   F := sales_count,voids_count,gross,voids,net,cash,qris,transfer,average_sale
+//   F := sales_count,voids_count,transactions,gross,voids,net,cash,qris,transfer,average_sale
+//        (transactions: StandingSales, the count the pages show)
 //        (cash,qris,transfer: one column per payment method, by its name, in the list's order)
 //
 //   OrganiserDayReport: section,key,name,category,F,z_state,z_difference,cash_in,cash_out,
 //                       stall_id,revoked,late,last_sync_at,newest_entry_at,entries_held,
-//                       qris_shown,qris_shown_sales
+//                       qris_shown,qris_shown_sales,drawer_over_short
 //     stall     key: stall id; name, category, F, z_state, z_difference, cash_in, cash_out,
-//               qris_shown, qris_shown_sales
+//               qris_shown, qris_shown_sales, drawer_over_short (empty before any Z)
 //     hour      key: "HH" or "?"; F
 //     category  key: category; F
 //     terminal  key: terminal id; stall_id, revoked, late, last_sync_at, newest_entry_at,
@@ -79,7 +85,9 @@
 //     regency   key: regency; F
 //     total     F
 //   Comparison: section,key,previous,current,difference,percent
-//     total     key: net | sales_count | average_sale
+//     scope     key: days_compared (previous, current: n) | day_open (previous, current:
+//               1 when that event's day n is still trading, else 0)
+//     total     key: net | sales_count | average_sale   (of the days compared)
 //     day       key: "1", "2", … (the n-th day of each event)
 //     category  key: category
 //
@@ -103,7 +111,7 @@
 
 namespace lapak::ledger {
 
-inline constexpr int kReportFormatVersion = 1;
+inline constexpr int kReportFormatVersion = 2;
 
 // "not_closed", "agrees", "differs".
 std::string_view ZStateName(ZState state);

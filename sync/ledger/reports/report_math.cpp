@@ -1,6 +1,7 @@
-// StandingSales, AverageSale, SharePercent and MakeChange (reports.h).
+// StandingSales, AverageSale, SharePercent, EventLength and MakeChange (reports.h).
 #include "sync/ledger/reports/reports.h"
 
+#include "core/business_day.h"
 #include "core/refusal.h"
 
 namespace lapak::ledger {
@@ -25,6 +26,8 @@ double SharePercent(Money part, Money whole) {
   if (whole <= Money()) return 0;
   return 100.0 * static_cast<double>(part.rupiah()) / static_cast<double>(whole.rupiah());
 }
+
+int EventLength(const EventInfo& event) { return DaysBetween(event.first_day, event.last_day) + 1; }
 
 // difference × 100 / previous, when previous is not 0.
 static std::optional<double> PercentOf(double difference, double previous) {

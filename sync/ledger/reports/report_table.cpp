@@ -7,6 +7,7 @@
 #include "core/business_day.h"
 #include "core/money.h"
 #include "sync/ledger/reports/report_formats.h"
+#include "sync/ledger/web/dashboard_text.h"
 
 namespace lapak::ledger {
 
@@ -384,6 +385,7 @@ std::string ReportTable(const Comparison& comparison) {
   std::string out =
       fmt::format("Perbandingan: {} ({}) dengan {} ({})\n", comparison.current.name,
                   Dates(comparison.current), comparison.previous.name, Dates(comparison.previous));
+  out += EqualDaysNote(Language::kIndonesian, comparison) + "\n";
 
   TextTable summary = ChangeTable({"", ""});
   summary.Add(ChangeRow("Bersih (net)", comparison.net));

@@ -182,19 +182,29 @@ struct Change {
 using MoneyChange = Change<Money>;
 using CountChange = Change<int64_t>;
 
-// An event against a previous one, read from one snapshot: net, sales that stand (sales −
-// voids), average sale, net per day of the event (its n-th day, first_day + n − 1, against
-// the other's n-th; sales outside an event's dates count in its totals but on no day) and
-// net per category.
+// An event against a previous one, read from one snapshot, over equal days: the first
+// `days_compared` days of each (day n is first_day + n − 1), where days_compared is the fewer
+// of the two events' days so far (an event that is over: all its days; one running: up to
+// and with its business day now; one not begun: none). A three-day event is never set
+// against the first two days of a running one as if the third were lost, and a five-day
+// event not against a three-day one's total. Every figure is of those days only: net,
+// sales that stand (sales − voids), average sale, net per day and per category; sales rung
+// outside an event's dates are in none.
 struct Comparison {
   EventInfo current;
   EventInfo previous;
+  int days_compared = 0;
+  bool current_day_open = false;   // current's day `days_compared` is its business day now
+  bool previous_day_open = false;  // the same of previous (both may be running)
   MoneyChange net;
   CountChange sales_count;
   MoneyChange average_sale;
-  std::vector<std::pair<std::string, MoneyChange>> days;        // "1", "2", … (day of the event)
-  std::vector<std::pair<std::string, MoneyChange>> categories;  // union of both events' categories
+  std::vector<std::pair<std::string, MoneyChange>> days;        // "1" … days_compared
+  std::vector<std::pair<std::string, MoneyChange>> categories;  // union of both events' stalls'
 };
+
+// The days of `event` first_day..last_day.
+int EventLength(const EventInfo& event);
 
 // Money figures are the ledger's sums, which the ingest bounds: a difference that overflows
 // int64 can only come from corrupt totals, and is Corruption, never a wrapped value.
@@ -218,7 +228,7 @@ CountChange MakeChange(int64_t previous, int64_t current);
     LedgerStore& store, const std::string& province, const std::string& from,
     const std::string& to, const std::function<bool(const EventInfo&)>& visible, TimePoint now);
 [[nodiscard]] Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,
-                                                const std::string& previous_id);
+                                                const std::string& previous_id, TimePoint now);
 // The events for which `visible` is true, those running at `now` summed up, from one snapshot.
 [[nodiscard]] Result<HomeReport> MakeHomeReport(LedgerStore& store,
                                                 const std::function<bool(const EventInfo&)>& visible,

@@ -196,8 +196,7 @@ Status FillEventReport(sql::Connection& db, const std::string& event_id, int top
       {Param(event_id)});
   if (!days.ok()) return days.status();
   std::map<std::string, LedgerFigures> by_day;
-  const int event_days = DaysBetween(report.event.first_day, report.event.last_day) + 1;
-  for (int i = 0; i < event_days; ++i) by_day[AddDays(report.event.first_day, i)];
+  for (int i = 0; i < EventLength(report.event); ++i) by_day[AddDays(report.event.first_day, i)];
   for (size_t row = 0; row < days->size(); ++row) by_day[days->Text(row, 0)] = FiguresFromRow(*days, row, 1);
   for (const auto& [day, figures] : by_day) {
     report.days.push_back({day, figures});
@@ -278,6 +277,63 @@ Status ValidateDay(Word what, const std::string& day) {
   return Refuse(Refusal::kNotAReportDate, what, day);
 }
 
+// How many of an event's days have begun at `now`: none before its first business day, all
+// once its last is over; `open` when the last of them is the business day now.
+struct DaysSoFar {
+  int days = 0;
+  bool open = false;
+};
+
+Result<DaysSoFar> DaysSoFarOf(const EventInfo& event, TimePoint now) {
+  Result<BusinessCalendar> calendar = CalendarOf(event);
+  if (!calendar.ok()) return calendar.status();
+  const std::string today = calendar->BusinessDay(now);
+  if (today < event.first_day) return DaysSoFar{0, false};
+  if (today > event.last_day) return DaysSoFar{EventLength(event), false};
+  return DaysSoFar{DaysBetween(event.first_day, today) + 1, true};
+}
+
+// An event's first days, as a comparison takes them.
+struct ComparedEvent {
+  EventInfo event;
+  bool open_day = false;
+  LedgerFigures total;                               // of those days
+  std::vector<Money> net_by_day;                     // day 1, 2, …
+  std::map<std::string, Money> net_by_category;      // every category of the event's stalls
+};
+
+Status ReadFirstDays(sql::Connection& db, EventInfo event, int days, ComparedEvent& into) {
+  into.event = std::move(event);
+  into.net_by_day.assign(static_cast<size_t>(days), Money());
+  Result<sql::Rows> categories = db.Query(
+      "SELECT DISTINCT s.category FROM event_stalls es JOIN stalls s ON s.id = es.stall_id "
+      "WHERE es.event_id = $1",
+      {Param(into.event.id)});
+  if (!categories.ok()) return categories.status();
+  for (size_t row = 0; row < categories->size(); ++row) into.net_by_category[categories->Text(row, 0)];
+  if (days == 0) return Status::Ok();
+  const std::string& first = into.event.first_day;
+  Result<sql::Rows> rows = db.Query(
+      fmt::format("SELECT d.business_day, s.category, {} FROM day_totals d JOIN stalls s ON s.id = d.stall_id "
+                  "WHERE d.event_id = $1 AND d.business_day >= $2 AND d.business_day <= $3 "
+                  "GROUP BY d.business_day, s.category",
+                  SumFigureColumns(false)),
+      {Param(into.event.id), Param(first), Param(AddDays(first, days - 1))});
+  if (!rows.ok()) return rows.status();
+  for (size_t row = 0; row < rows->size(); ++row) {
+    const LedgerFigures figures = FiguresFromRow(*rows, row, 2);
+    LAPAK_RETURN_IF_ERROR(into.total.Add(figures));
+    Money& day_net = into.net_by_day[static_cast<size_t>(DaysBetween(first, rows->Text(row, 0)))];
+    Money& category_net = into.net_by_category[rows->Text(row, 1)];
+    const std::optional<Money> day_sum = day_net.Plus(figures.net);
+    const std::optional<Money> category_sum = category_net.Plus(figures.net);
+    if (!day_sum || !category_sum) return Refuse(Refusal::kLedgerFiguresOverflow);
+    day_net = *day_sum;
+    category_net = *category_sum;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<OrganiserDayReport> MakeDayReport(LedgerStore& store, const std::string& event_id,
@@ -336,42 +392,41 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
 }
 
 Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,
-                                  const std::string& previous_id) {
-  EventReport current;
-  EventReport previous;
+                                  const std::string& previous_id, TimePoint now) {
+  ComparedEvent current;
+  ComparedEvent previous;
   const Status read = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
-    LAPAK_RETURN_IF_ERROR(FillEventReport(db, current_id, 0, TimePoint{}, current));
-    return FillEventReport(db, previous_id, 0, TimePoint{}, previous);
+    Result<EventInfo> current_event = ReadEvent(db, current_id);
+    if (!current_event.ok()) return current_event.status();
+    Result<EventInfo> previous_event = ReadEvent(db, previous_id);
+    if (!previous_event.ok()) return previous_event.status();
+    Result<DaysSoFar> current_days = DaysSoFarOf(*current_event, now);
+    if (!current_days.ok()) return current_days.status();
+    Result<DaysSoFar> previous_days = DaysSoFarOf(*previous_event, now);
+    if (!previous_days.ok()) return previous_days.status();
+    const int days = std::min(current_days->days, previous_days->days);
+    current.open_day = current_days->open && current_days->days == days;
+    previous.open_day = previous_days->open && previous_days->days == days;
+    LAPAK_RETURN_IF_ERROR(ReadFirstDays(db, std::move(current_event).value(), days, current));
+    return ReadFirstDays(db, std::move(previous_event).value(), days, previous);
   });
   if (!read.ok()) return read;
   Result<MoneyChange> net = MakeChange(previous.total.net, current.total.net);
   if (!net.ok()) return net.status();
   Result<MoneyChange> average = MakeChange(AverageSale(previous.total), AverageSale(current.total));
   if (!average.ok()) return average.status();
-  Comparison comparison{current.event, previous.event, *net,
+  Comparison comparison{current.event, previous.event, static_cast<int>(current.net_by_day.size()),
+                        current.open_day, previous.open_day, *net,
                         MakeChange(StandingSales(previous.total), StandingSales(current.total)),
                         *average, {}, {}};
-  // Day n of each event is its first_day + n − 1, whatever else sold outside its dates.
-  const auto length = [](const EventInfo& event) {
-    return DaysBetween(event.first_day, event.last_day) + 1;
-  };
-  const auto net_on = [&](const EventReport& report, int n) -> Money {
-    if (n > length(report.event)) return Money();
-    const std::string day = AddDays(report.event.first_day, n - 1);
-    for (const GroupRow& row : report.days) {
-      if (row.key == day) return row.figures.net;
-    }
-    return Money();
-  };
-  const int days = std::max(length(current.event), length(previous.event));
-  for (int n = 1; n <= days; ++n) {
-    Result<MoneyChange> change = MakeChange(net_on(previous, n), net_on(current, n));
+  for (size_t n = 0; n < current.net_by_day.size(); ++n) {
+    Result<MoneyChange> change = MakeChange(previous.net_by_day[n], current.net_by_day[n]);
     if (!change.ok()) return change.status();
-    comparison.days.emplace_back(fmt::format("{}", n), *change);
+    comparison.days.emplace_back(fmt::format("{}", n + 1), *change);
   }
   std::map<std::string, std::pair<Money, Money>> categories;
-  for (const GroupRow& row : previous.categories) categories[row.key].first = row.figures.net;
-  for (const GroupRow& row : current.categories) categories[row.key].second = row.figures.net;
+  for (const auto& [category, net_of] : previous.net_by_category) categories[category].first = net_of;
+  for (const auto& [category, net_of] : current.net_by_category) categories[category].second = net_of;
   for (const auto& [category, nets] : categories) {
     Result<MoneyChange> change = MakeChange(nets.first, nets.second);
     if (!change.ok()) return change.status();
@@ -399,7 +454,7 @@ Result<HomeReport> MakeHomeReport(LedgerStore& store, const std::function<bool(c
       TodaySummary summary{std::move(event), *today, 0, 0, day.total, whole.total, whole.stalls, 0,
                            whole.late_stalls};
       summary.day_number = DaysBetween(summary.event.first_day, *today) + 1;
-      summary.days = DaysBetween(summary.event.first_day, summary.event.last_day) + 1;
+      summary.days = EventLength(summary.event);
       std::set<std::string> with_terminal;
       for (const TerminalSync& terminal : day.terminals) {
         if (!terminal.revoked) with_terminal.insert(terminal.stall_id);

@@ -21,7 +21,9 @@ namespace {
 using enum DashText;
 
 // Near-black on white with one accent (#0b3a75); base 18px; touch targets at least 48px;
-// tables scroll sideways in their own box with the first column held in view.
+// tables scroll sideways in their own box with the first column held in view. Printed (the
+// browser's print to PDF), a page fits A4 portrait: buttons and forms left out, tables whole
+// in small type, every column on the paper.
 constexpr std::string_view kStyle = R"css(
 *{box-sizing:border-box}
 html{font-size:18px;-webkit-text-size-adjust:100%}
@@ -83,6 +85,21 @@ button{font:inherit;font-weight:700;min-height:48px;padding:.3rem 1.25rem;border
 .cards li{border:2px solid #111;border-radius:6px;padding:.6rem .8rem;margin:.75rem 0}
 .cards h2{margin:0 0 .25rem}
 .cards .days{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.5rem}
+@page{size:A4 portrait;margin:12mm 10mm}
+@media print{html{font-size:10pt}
+header form,header a:not(.brand),.actions,form{display:none}
+header{border-bottom:2px solid #000}
+main{max-width:none;padding:0}
+.headline .value{font-size:20pt;color:#000}
+.scroll{overflow:visible;border:0}
+table{font-size:7pt}
+th,td{white-space:normal;padding:2px 3px}
+th:first-child,td:first-child{position:static;min-width:0;max-width:none}
+small{font-size:.9em}
+h2{break-after:avoid}
+tr,.figure,.warn,.chart{break-inside:avoid}
+a{color:#000;text-decoration:none}
+.figures{grid-template-columns:repeat(4,1fr)}}
 )css";
 
 // ---- text -------------------------------------------------------------------------------
@@ -315,8 +332,10 @@ std::string Table(std::string_view head, std::string_view body, std::string_view
   return html + "</table></div>";
 }
 
-std::string CsvButton(Language lang, const std::string& url) {
-  return Link(lang, url, Tr(lang, kDownloadCsv), "button");
+// The report at `url` (an API address without format=) as a workbook and as CSV.
+std::string DownloadButtons(Language lang, const std::string& url) {
+  return Link(lang, url + "&format=xlsx", Tr(lang, kDownloadXlsx), "button") +
+         Link(lang, url + "&format=csv", Tr(lang, kDownloadCsv), "button");
 }
 
 // ---- the day page -------------------------------------------------------------------------
@@ -533,6 +552,7 @@ std::string ComparisonBlock(Language lang, const Comparison& comparison) {
                                  Tr(lang, kAgainstPrevious), HtmlEscape(comparison.previous.name),
                                  HtmlEscape(LongDate(lang, comparison.previous.first_day)),
                                  HtmlEscape(LongDate(lang, comparison.previous.last_day)));
+  html += "<p class=\"warn\">" + HtmlEscape(EqualDaysNote(lang, comparison)) + "</p>";
   html += Table(ChangeHead(lang, ""),
                 ChangeRow(lang, Tr(lang, kNet), comparison.net) +
                     ChangeRow(lang, Tr(lang, kSalesCount), comparison.sales_count) +
@@ -553,8 +573,8 @@ std::string ComparisonBlock(Language lang, const Comparison& comparison) {
             Table(ChangeHead(lang, Tr(lang, kCategory)), rows);
   }
   html += "<div class=\"actions\">" +
-          CsvButton(lang, "/v1/reports/compare?event=" + UrlEncode(comparison.current.id) +
-                              "&previous=" + UrlEncode(comparison.previous.id) + "&format=csv") +
+          DownloadButtons(lang, "/v1/reports/compare?event=" + UrlEncode(comparison.current.id) +
+                                    "&previous=" + UrlEncode(comparison.previous.id)) +
           "</div>";
   return html + "</section>";
 }
@@ -697,8 +717,8 @@ std::string RenderDayPage(Language lang, const OrganiserDayReport& report) {
     body += Link(lang, DayUrl(report.event.id, AddDays(report.business_day, 1)), Tr(lang, kNextDay),
                  "button");
   }
-  body += CsvButton(lang, "/v1/reports/day?event=" + UrlEncode(report.event.id) +
-                              "&day=" + UrlEncode(report.business_day) + "&format=csv");
+  body += DownloadButtons(lang, "/v1/reports/day?event=" + UrlEncode(report.event.id) +
+                                    "&day=" + UrlEncode(report.business_day));
   body += "</div>";
 
   body += "<div class=\"charts\">";
@@ -729,7 +749,7 @@ std::string RenderEventPage(Language lang, const EventReport& report, const Comp
   body += AsOfLine(lang, times);
   body += Figures(lang, report.total, Figure(Tr(lang, kStallCount), Count(lang, report.stalls)));
   body += "<div class=\"actions\">" +
-          CsvButton(lang, "/v1/reports/event?event=" + UrlEncode(report.event.id) + "&format=csv") +
+          DownloadButtons(lang, "/v1/reports/event?event=" + UrlEncode(report.event.id)) +
           "</div>";
 
   Chart days = MakeChart(lang, kPerDay, report.days);
@@ -780,8 +800,9 @@ std::string RenderPeriodPage(Language lang, const PeriodReport& report) {
   body += AsOfLine(lang, times);
   body += Figures(lang, report.total);
   body += "<div class=\"actions\">" +
-          CsvButton(lang, "/v1/reports/period?from=" + UrlEncode(report.from) +
-                              "&to=" + UrlEncode(report.to) + "&format=csv") +
+          DownloadButtons(lang, "/v1/reports/period?from=" + UrlEncode(report.from) + "&to=" +
+                                    UrlEncode(report.to) +
+                                    (report.province.empty() ? "" : "&province=" + UrlEncode(report.province))) +
           "</div>";
 
   body += fmt::format("<h2>{}</h2>", Tr(lang, kEventsInPeriod));

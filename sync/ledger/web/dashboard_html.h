@@ -13,10 +13,10 @@
 //   /dashboard/period?from=<YYYY-MM-DD>&to=<YYYY-MM-DD>
 //   /masuk   GET: the login page; POST (form field "token"): log in
 //   /keluar  POST (a button in the header): log out
-//   /v1/reports/day?event=<id>&day=<d>&format=csv
-//   /v1/reports/event?event=<id>&format=csv
-//   /v1/reports/period?from=<d>&to=<d>&format=csv
-//   /v1/reports/compare?event=<id>&previous=<id>&format=csv
+//   /v1/reports/day?event=<id>&day=<d>&format=xlsx|csv
+//   /v1/reports/event?event=<id>&format=xlsx|csv
+//   /v1/reports/period?from=<d>&to=<d>[&province=<p>]&format=xlsx|csv
+//   /v1/reports/compare?event=<id>&previous=<id>&format=xlsx|csv
 // In English (Language::kEnglish) every one of them, and every form, carries lang=en; Bahasa
 // Indonesia is the default and carries none. Each page links to itself in the other language.
 #pragma once

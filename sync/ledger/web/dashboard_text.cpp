@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/business_day.h"
+#include "sync/ledger/reports/reports.h"
 
 namespace lapak::ledger {
 
@@ -86,6 +87,16 @@ constexpr std::array kTable = {
     Entry{DashText::kTopStalls, "Lapak teratas", "Top stalls"},
     Entry{DashText::kAgainstPrevious, "Dibanding acara sebelumnya", "Against the previous event"},
     Entry{DashText::kCompareWith, "Bandingkan dengan", "Compare with"},
+    Entry{DashText::kEqualDaysNote,
+          "Dibandingkan {0} hari pertama tiap acara ({1}: {2} hari; {3}: {4} hari). Penjualan di "
+          "luar tanggal acara tidak dihitung.",
+          "Comparing the first {0} days of each event ({1}: {2} days; {3}: {4} days). Sales "
+          "outside the dates of an event are not counted."},
+    Entry{DashText::kDayStillOpen, "Hari ke-{0} {1} masih berjalan: angkanya belum final.",
+          "Day {0} of {1} is still under way: its figures are not final."},
+    Entry{DashText::kNothingToCompare,
+          "Belum ada hari untuk dibandingkan: salah satu acara belum dimulai.",
+          "There is no day to compare yet: one of the events has not begun."},
     Entry{DashText::kPrevious, "Sebelumnya", "Previous"},
     Entry{DashText::kCurrent, "Acara ini", "This event"},
     Entry{DashText::kChange, "Perubahan", "Change"},
@@ -141,6 +152,26 @@ constexpr std::array kTable = {
     Entry{DashText::kRoleOrganiser, "panitia", "organiser"},
     Entry{DashText::kRoleProvince, "Dinas provinsi", "provincial office"},
     Entry{DashText::kRoleAdmin, "admin", "admin"},
+    Entry{DashText::kDownloadXlsx, "Unduh Excel (.xlsx)", "Download Excel (.xlsx)"},
+    Entry{DashText::kSheetSummary, "Ringkasan", "Summary"},
+    Entry{DashText::kSheetHomeRegency, "Per kab-kota asal", "By home regency"},
+    Entry{DashText::kSheetEventRegency, "Per kab-kota acara", "By event regency"},
+    Entry{DashText::kStallId, "ID lapak", "Stall id"},
+    Entry{DashText::kEventId, "ID acara", "Event id"},
+    Entry{DashText::kName, "Nama", "Name"},
+    Entry{DashText::kProvince, "Provinsi", "Province"},
+    Entry{DashText::kHomeRegency, "Kabupaten/kota asal", "Home regency or city"},
+    Entry{DashText::kHour, "Jam", "Hour"},
+    Entry{DashText::kDayColumn, "Hari ke-", "Day of the event"},
+    Entry{DashText::kVoidsCountColumn, "Transaksi dibatalkan", "Sales voided"},
+    Entry{DashText::kZDiffersColumn, "Terminal dan ledger selisih", "Terminal and ledger differ"},
+    Entry{DashText::kZDifferenceColumn, "Selisih Z (terminal − ledger)", "Z difference (terminal − ledger)"},
+    Entry{DashText::kDrawerColumn, "Laci lebih (+) / kurang (−)", "Drawer over (+) / short (−)"},
+    Entry{DashText::kCashIn, "Kas masuk", "Cash in"},
+    Entry{DashText::kCashOut, "Kas keluar", "Cash out"},
+    Entry{DashText::kDifference, "Selisih", "Difference"},
+    Entry{DashText::kDaysCompared, "Hari yang dibandingkan", "Days compared"},
+    Entry{DashText::kAsOfColumn, "Data per", "Figures as of"},
 };
 static_assert(kTable.size() == static_cast<size_t>(DashText::kCount), "one entry per DashText");
 
@@ -189,6 +220,22 @@ const char* Tr(Language lang, DashText text) {
 std::string_view MethodLabel(Language lang, PaymentMethod method) {
   const PaymentMethodInfo& info = InfoOf(method);
   return lang == Language::kEnglish ? info.label_en : info.label_id;
+}
+
+std::string EqualDaysNote(Language lang, const Comparison& comparison) {
+  if (comparison.days_compared == 0) return Tr(lang, DashText::kNothingToCompare);
+  std::string note =
+      fmt::format(fmt::runtime(Tr(lang, DashText::kEqualDaysNote)), comparison.days_compared,
+                  comparison.current.name, EventLength(comparison.current), comparison.previous.name,
+                  EventLength(comparison.previous));
+  for (const auto& [open, event] : {std::pair{comparison.current_day_open, &comparison.current},
+                                    std::pair{comparison.previous_day_open, &comparison.previous}}) {
+    if (open) {
+      note += " " + fmt::format(fmt::runtime(Tr(lang, DashText::kDayStillOpen)),
+                                comparison.days_compared, event->name);
+    }
+  }
+  return note;
 }
 
 std::string LongDate(Language lang, std::string_view iso_date) {

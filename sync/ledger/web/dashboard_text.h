@@ -16,6 +16,8 @@
 
 namespace lapak::ledger {
 
+struct Comparison;
+
 enum class DashText {
   kAppTitle,
   kOtherLanguage,  // the name of the other language, for the switch link
@@ -78,6 +80,9 @@ enum class DashText {
   kTopStalls,
   kAgainstPrevious,
   kCompareWith,
+  kEqualDaysNote,     // {0} days compared; {1} event, {2} its days; {3} event, {4} its days
+  kDayStillOpen,      // {0} day number, {1} event
+  kNothingToCompare,  // no day of one of them has begun
   kPrevious,
   kCurrent,
   kChange,
@@ -118,10 +123,35 @@ enum class DashText {
   kRoleOrganiser,
   kRoleProvince,
   kRoleAdmin,
+  // the workbooks' sheets and column headings (reports/report_xlsx.h)
+  kDownloadXlsx,
+  kSheetSummary,
+  kSheetHomeRegency,   // a sheet name: at most 31 characters
+  kSheetEventRegency,  // a sheet name: at most 31 characters
+  kStallId,
+  kEventId,
+  kName,
+  kProvince,
+  kHomeRegency,
+  kHour,
+  kDayColumn,  // the n-th day of an event
+  kVoidsCountColumn,
+  kZDiffersColumn,
+  kZDifferenceColumn,
+  kDrawerColumn,
+  kCashIn,
+  kCashOut,
+  kDifference,
+  kDaysCompared,
+  kAsOfColumn,
   kCount,  // not a text: the number of texts
 };
 
 const char* Tr(Language lang, DashText text);
+
+// What a comparison covers (reports.h Comparison), in words: "Dibandingkan 2 hari pertama tiap
+// acara (…). Penjualan di luar tanggal acara tidak dihitung. Hari ke-2 … masih berjalan: …".
+std::string EqualDaysNote(Language lang, const Comparison& comparison);
 
 // "Tunai" / "Cash", "QRIS", "Transfer".
 std::string_view MethodLabel(Language lang, PaymentMethod method);

@@ -10,6 +10,7 @@
 #include "core/refusal.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/reports/report_formats.h"
+#include "sync/ledger/reports/report_xlsx.h"
 #include "sync/ledger/reports/reports.h"
 #include "sync/ledger/store/access.h"
 #include "sync/ledger/web/dashboard_html.h"
@@ -166,14 +167,24 @@ void AnswerFailure(const Status& status, HttpResponse& response, AnswerForm form
   AnswerUnavailable(status, response, form);
 }
 
-// JSON, or with format=csv a CSV download named `csv_name`.
+// JSON; with format=csv a CSV download, with format=xlsx a workbook (in the language of
+// lang=), each named `file_name` and its extension.
 template <typename Report>
 void AnswerReport(const HttpRequest& request, HttpResponse& response,
-                  const Result<Report>& report, const std::string& csv_name) {
+                  const Result<Report>& report, const std::string& file_name) {
   if (!report.ok()) return AnswerFailure(report.status(), response, kJsonAnswer);
-  if (request.Param("format") == "csv") {
-    response.SetHeader("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", csv_name));
+  const std::string format = request.Param("format");
+  if (format == "csv") {
+    response.SetHeader("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", file_name));
     response.SetContent(ReportCsv(*report), "text/csv; charset=utf-8");
+    return;
+  }
+  if (format == "xlsx") {
+    Result<std::string> workbook = ReportXlsx(*report, LanguageOf(request));
+    if (!workbook.ok()) return AnswerUnavailable(workbook.status(), response, kJsonAnswer);
+    response.SetHeader("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", file_name));
+    response.SetContent(std::move(workbook).value(),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     return;
   }
   response.SetContent(ReportJson(*report).dump(2), kJson);
@@ -328,7 +339,7 @@ void AddApiRoutes(HttpRouter& router, const Routes& routes) {
     const std::string previous_id = request.Param("previous");
     if (!VisibleEvent(routes, reader, event_id, response, kJsonAnswer)) return;
     if (!VisibleEvent(routes, reader, previous_id, response, kJsonAnswer)) return;
-    AnswerReport(request, response, MakeComparison(routes.store, event_id, previous_id),
+    AnswerReport(request, response, MakeComparison(routes.store, event_id, previous_id, routes.clock.Now()),
                  fmt::format("lapak-{}-vs-{}", event_id, previous_id));
   }));
 }
@@ -380,7 +391,7 @@ void AddDashboardRoutes(HttpRouter& router, const Routes& routes) {
                const std::string previous_id = request.Param("compare");
                if (!previous_id.empty()) {
                  if (!VisibleEvent(routes, reader, previous_id, response, lang)) return;
-                 Result<Comparison> compared = MakeComparison(routes.store, event_id, previous_id);
+                 Result<Comparison> compared = MakeComparison(routes.store, event_id, previous_id, routes.clock.Now());
                  if (!compared.ok()) return AnswerFailure(compared.status(), response, lang);
                  comparison = std::move(compared).value();
                }

@@ -1,10 +1,11 @@
 // The ledger's report routes: the JSON/CSV API and the web dashboard (server-rendered HTML).
 //
 //   GET  /v1/events                                     the events the token may read (JSON)
-//   GET  /v1/reports/day?event=E&day=YYYY-MM-DD         organiser's day      ┐ JSON, or CSV
-//   GET  /v1/reports/event?event=E[&top=N]              an event            │ with
-//   GET  /v1/reports/period?from=D&to=D[&province=P]    a period's events   │ format=csv
-//   GET  /v1/reports/compare?event=E&previous=F         two events          ┘ (a download)
+//   GET  /v1/reports/day?event=E&day=YYYY-MM-DD         organiser's day      ┐ JSON; a CSV
+//   GET  /v1/reports/event?event=E[&top=N]              an event            │ download with
+//   GET  /v1/reports/period?from=D&to=D[&province=P]    a period's events   │ format=csv, a
+//   GET  /v1/reports/compare?event=E&previous=F         two events          ┘ workbook with
+//                                                                             format=xlsx
 //   GET  /dashboard, /dashboard/event/E[?compare=F], /dashboard/event/E/day/D,
 //        /dashboard/period?from=D&to=D                  the same reports as pages
 //   GET  /v1/metrics                                    the server's counters (admin tokens)
@@ -20,7 +21,8 @@
 // organiser is given). No token, or one that is not valid: 401, the same answer whatever
 // was asked. An event the token may not read is answered exactly as one that does not
 // exist: 404. A period lists only the events the token may read (a province token only its
-// province's).
+// province's). A comparison needs both events readable: an organiser whose token names both
+// (its event of this year and of last) compares them.
 //
 // Refusals are coded (core/refusal.h): the API answers {"error": English, "reason": coded}
 // (ingest.h ErrorJson), a page says the refusal in its own language. A bad parameter is 400;
