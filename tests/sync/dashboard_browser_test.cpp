@@ -325,6 +325,32 @@ TEST_F(DashboardTest, DayReportDownloadsAsCsvAndAWorkbookAndReadsAsJson) {
             XlsxCell(XlsxSheet(book, "Stalls"), "BKS-07", "Net"));
 }
 
+// Bakso Pak Kumis came last year too, under the same id: its page follows it event by event,
+// as far as the reader may see; a stall not at the event has no page there.
+TEST_F(DashboardTest, AStallPageFollowsTheStallYearOnYearAsFarAsTheReaderMaySee) {
+  const std::string path = std::string("/dashboard/event/") + kEvent + "/stall/BKS-07";
+  httplib::Result province = Get(path, shared_->province);
+  ASSERT_TRUE(province);
+  ASSERT_EQ(200, province->status) << province->body;
+  EXPECT_NE(std::string::npos, province->body.find(FormatMoney(Money::Rupiah(shared_->bakso_net))));
+  EXPECT_NE(std::string::npos, province->body.find("Bazar UMKM Semarang 2025"));
+  EXPECT_NE(std::string::npos,
+            province->body.find(std::string("href=\"/dashboard/event/") + kPreviousEvent + "/stall/BKS-07\""));
+
+  httplib::Result organiser = Get(path, shared_->organiser);
+  ASSERT_TRUE(organiser);
+  ASSERT_EQ(200, organiser->status);
+  EXPECT_EQ(std::string::npos, organiser->body.find("Bazar UMKM Semarang 2025")) << "not the organiser's event";
+  httplib::Result last_year =
+      Get(std::string("/dashboard/event/") + kPreviousEvent + "/stall/BKS-07", shared_->organiser);
+  ASSERT_TRUE(last_year);
+  EXPECT_EQ(404, last_year->status);
+  httplib::Result not_there = Get(std::string("/dashboard/event/") + kEvent + "/stall/UKR-01", shared_->province);
+  ASSERT_TRUE(not_there);
+  EXPECT_EQ(404, not_there->status);
+  EXPECT_EQ(std::string::npos, not_there->body.find("Ukiran")) << not_there->body;
+}
+
 TEST_F(DashboardTest, LoggingInByFormSetsAnHttpOnlyCookie) {
   httplib::Client client("127.0.0.1", shared_->ledger->port());
   httplib::Result wrong = PostForm(client, "/masuk", "token=lapak_nope");
@@ -444,7 +470,7 @@ TEST_F(DashboardTest, HomeNamesTheLateStallAndNoPageScrollsSidewaysOnAPhone) {
   const std::string event = std::string("/dashboard/event/") + kEvent;
   int page = 0;
   for (const std::string& path : {std::string("/dashboard"), event, event + "?compare=" + kPreviousEvent,
-                                   event + "/day/" + kDay, std::string("/dashboard/period"),
+                                   event + "/day/" + kDay, event + "/stall/BKS-07", std::string("/dashboard/period"),
                                    std::string("/dashboard?lang=en"), event + "/day/" + kDay + "?lang=en"}) {
     const auto [viewport, document] = PhoneWidths(shared_->ledger->port(), path, shared_->province,
                                                   shared_->dir.File("phone-" + std::to_string(page++)));

@@ -353,6 +353,61 @@ TEST(DashboardHtmlTest, EveryPageIsSelfContainedInBothLanguages) {
   }
 }
 
+StallReport StallReportOf() {
+  StallReport report;
+  report.event = Event();
+  report.stall_id = "S-02";
+  report.name = kNastyName;
+  report.category = "Kerajinan";
+  report.regency = "Kabupaten Lombok Barat";
+  report.as_of = Wib(22, 20h);
+  report.total = Figures(30, 3'000'000);
+  StallDayLine first{"2026-11-21", Figures(10, 1'000'000), ZState::kAgrees, Rp(0), Rp(-5'000), {}};
+  StallDayLine second{"2026-11-22", Figures(20, 2'000'000), ZState::kNotClosed, Rp(0), std::nullopt, {}};
+  StallDayLine third{"2026-11-23", LedgerFigures{}, ZState::kNotClosed, Rp(0), std::nullopt, {}};
+  report.days = {first, second, third};
+  report.hours = {{"19", Figures(30, 3'000'000)}};
+  report.terminals = {Terminal("T-02", "S-02", Wib(22, 19h + 20min), true)};
+  EventInfo last_year = Event();
+  last_year.id = "bazar-ntb-2025";
+  last_year.name = "Bazar UMKM NTB 2025";
+  last_year.first_day = "2025-11-20";
+  last_year.last_day = "2025-11-22";
+  report.events = {{last_year, Figures(16, 2'400'000), 3}, {Event(), Figures(30, 3'000'000), 2}};
+  return report;
+}
+
+TEST(DashboardHtmlTest, StallPageListsItsDaysAndTheStallEventByEvent) {
+  const std::string html = RenderStallPage(Language::kIndonesian, StallReportOf());
+  EXPECT_EQ(std::string::npos, html.find(kNastyName)) << "the name is escaped";
+  EXPECT_NE(std::string::npos, html.find("Rp3.000.000"));
+  // Each day links to the stall's row on that day's page, and says its Z and drawer apart.
+  EXPECT_NE(std::string::npos,
+            html.find("href=\"/dashboard/event/bazar-ntb/day/2026-11-21#lapak-S-02\""));
+  EXPECT_NE(std::string::npos, html.find("Terminal dan ledger cocok"));
+  EXPECT_NE(std::string::npos, html.find("Laci kurang Rp5.000"));
+  EXPECT_NE(std::string::npos, html.find("Belum tutup"));
+  EXPECT_NE(std::string::npos, html.find("Tidak ada penjualan"));
+  // Its late terminal is warned about, by name.
+  EXPECT_NE(std::string::npos, html.find("T-02"));
+  EXPECT_NE(std::string::npos, html.find("role=\"alert\""));
+  // Event by event: last year's row links to the stall's page there; this year's against it.
+  EXPECT_NE(std::string::npos, html.find("Dari acara ke acara"));
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb-2025/stall/S-02\""));
+  EXPECT_NE(std::string::npos, html.find("+Rp600.000 (+25,0%)"));
+  EXPECT_EQ(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/stall/S-02\">")) << "not to itself";
+
+  const std::string en = RenderStallPage(Language::kEnglish, StallReportOf());
+  EXPECT_NE(std::string::npos, en.find("Event by event"));
+  EXPECT_NE(std::string::npos, en.find("href=\"/dashboard/event/bazar-ntb/stall/S-02\" hreflang=\"id\""));
+}
+
+// The day page's stall names lead to their stall pages.
+TEST(DashboardHtmlTest, DayPageLinksEachStallToItsPage) {
+  const std::string html = RenderDayPage(Language::kIndonesian, Day());
+  EXPECT_NE(std::string::npos, html.find("href=\"/dashboard/event/bazar-ntb/stall/S-01\""));
+}
+
 TEST(DashboardHtmlTest, DayPageInBothLanguages) {
   const std::string id = RenderDayPage(Language::kIndonesian, Day());
   EXPECT_NE(std::string::npos, id.find("Penjualan bersih"));

@@ -1060,6 +1060,97 @@ TEST_P(ReportsTest, TheWorkbooksCellsEqualTheJournals) {
   }
 }
 
+// A stall's page: each day of the event (and any other day it sold), its hours, terminals
+// and total equal its own journal; the Z of each day as the day report says it; and the
+// stall at each event it took part in, the reader's events only.
+TEST_P(ReportsTest, AStallsReportEqualsItsJournalDayByDayAndEventByEvent) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  const EventInfo& semarang = world_->Event("semarang-2026");
+  for (const testing::StallFact* stall : StallsOf(*world_, "semarang-2026")) {
+    const std::string& id = stall->spec.id;
+    SCOPED_TRACE(id);
+    Result<StallReport> got = MakeStallReport(*ledger_, "semarang-2026", id, kEveryEvent, now);
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(stall->spec.name, got->name);
+    EXPECT_EQ(stall->spec.category, got->category);
+    EXPECT_EQ(stall->spec.regency.empty() ? semarang.regency : stall->spec.regency, got->regency);
+    const auto of_stall = [&](const SaleFact& sale) { return sale.stall_id == id; };
+    EXPECT_EQ(testing::FiguresOf(SalesWhere(*world_, of_stall)), got->total);
+
+    std::set<std::string> days;
+    for (int i = 0; i < DayCount(semarang); ++i) days.insert(testing::DayAfter(semarang.first_day, i));
+    for (const SaleFact* sale : SalesWhere(*world_, of_stall)) days.insert(sale->business_day);
+    ASSERT_EQ(days.size(), got->days.size());
+    auto line = got->days.begin();
+    for (const std::string& day : days) {
+      SCOPED_TRACE(day);
+      EXPECT_EQ(day, line->business_day);
+      EXPECT_EQ(testing::FiguresOf(SalesWhere(*world_, [&](const SaleFact& sale) {
+                  return of_stall(sale) && sale.business_day == day;
+                })),
+                line->figures);
+      const ExpectedZ z = ZOf(*world_, id, day);
+      EXPECT_EQ(z.state, line->z_state);
+      EXPECT_EQ(z.difference, line->z_difference.rupiah());
+      const OrganiserDayReport on_day = DayReport("semarang-2026", day, now);
+      EXPECT_EQ(Stall(on_day, id).drawer_over_short, line->drawer_over_short);
+      EXPECT_EQ(Stall(on_day, id).cash_moves, line->cash_moves);
+      ++line;
+    }
+
+    std::vector<GroupRow> hours;
+    for (int i = 0; i < 24; ++i) {
+      const int hour = (4 + i) % 24;
+      const LedgerFigures figures = testing::FiguresOf(SalesWhere(*world_, [&](const SaleFact& sale) {
+        return of_stall(sale) && sale.hour == hour;
+      }));
+      char key[3];
+      std::snprintf(key, sizeof key, "%02d", hour);
+      if (figures.sales_count != 0) hours.push_back({key, figures});
+    }
+    ExpectGroups(hours, got->hours, "hours");
+
+    std::vector<std::string> terminals;
+    for (const TerminalSync& terminal : TerminalsOf(*world_, "semarang-2026", "", false, now)) {
+      if (terminal.stall_id == id) terminals.push_back(terminal.terminal_id);
+    }
+    std::vector<std::string> got_terminals;
+    for (const TerminalSync& terminal : got->terminals) got_terminals.push_back(terminal.terminal_id);
+    EXPECT_EQ(terminals, got_terminals);
+
+    std::set<std::string> traded;
+    for (const SaleFact* sale : SalesWhere(*world_, of_stall)) traded.insert(sale->business_day);
+    ASSERT_EQ(1u, got->events.size());
+    EXPECT_EQ("semarang-2026", got->events[0].event.id);
+    EXPECT_EQ(got->total, got->events[0].total);
+    EXPECT_EQ(static_cast<int64_t>(traded.size()), got->events[0].days_traded);
+  }
+
+  // Batik Pekalongan comes to Magelang in December under the same id: its page lists both
+  // events, Magelang's with nothing sold yet; a reader of Semarang alone sees Semarang only.
+  ASSERT_TRUE(ledger_->AddStall({"SMG-BTK", "magelang-2026"}).ok());
+  Result<StallReport> both = MakeStallReport(*ledger_, "magelang-2026", "SMG-BTK", kEveryEvent, now);
+  ASSERT_TRUE(both.ok()) << both.status().ToString();
+  ASSERT_EQ(2u, both->events.size());
+  EXPECT_EQ("semarang-2026", both->events[0].event.id);
+  EXPECT_EQ("magelang-2026", both->events[1].event.id);
+  EXPECT_EQ(testing::FiguresOf(SalesWhere(*world_, [](const SaleFact& sale) { return sale.stall_id == "SMG-BTK"; })),
+            both->events[0].total);
+  EXPECT_EQ(LedgerFigures{}, both->events[1].total);
+  EXPECT_EQ(0, both->events[1].days_traded);
+  EXPECT_EQ(LedgerFigures{}, both->total);
+  Result<StallReport> semarang_only = MakeStallReport(
+      *ledger_, "semarang-2026", "SMG-BTK", [](const EventInfo& event) { return event.id == "semarang-2026"; }, now);
+  ASSERT_TRUE(semarang_only.ok());
+  ASSERT_EQ(1u, semarang_only->events.size());
+
+  const Status elsewhere = MakeStallReport(*ledger_, "semarang-2026", "BAL-BBG", kEveryEvent, now).status();
+  EXPECT_EQ(Refusal::kStallNotInEvent, elsewhere.refusal());
+  EXPECT_EQ(StatusCode::kNotFound, elsewhere.code());
+  EXPECT_EQ(StatusCode::kNotFound, MakeStallReport(*ledger_, "jogja-2026", "SMG-BTK", kEveryEvent, now).status().code());
+}
+
 TEST_P(ReportsTest, EventsAreListedByFirstDayAndAnUnknownEventIsNotFound) {
   Result<std::vector<EventInfo>> all = ListEvents(*ledger_, kEveryEvent);
   ASSERT_TRUE(all.ok()) << all.status().ToString();

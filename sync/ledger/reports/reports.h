@@ -139,6 +139,41 @@ struct EventSummary {
   int64_t stalls = 0;
 };
 
+// One stall's day within an event, as its stall page lists it.
+struct StallDayLine {
+  std::string business_day;
+  LedgerFigures figures;
+  ZState z_state = ZState::kNotClosed;
+  Money z_difference;                      // as StallDayRow
+  std::optional<Money> drawer_over_short;  // as StallDayRow
+  CashMoves cash_moves;
+};
+
+// The same stall at one event (it is registered once and takes part in many).
+struct StallAtEvent {
+  EventInfo event;
+  LedgerFigures total;
+  int64_t days_traded = 0;  // business days with a sale
+};
+
+// One stall at one event: its days, hours, payments, Z reports and drawer, terminals, and
+// the stall at every event the reader may see, year on year.
+struct StallReport {
+  EventInfo event;
+  std::string stall_id;
+  std::string name;
+  std::string category;
+  std::string regency;  // its home regency (the event's when unset)
+  TimePoint as_of;
+  LedgerFigures total;                    // every day of the event
+  std::vector<StallDayLine> days;         // first_day..last_day and any other day it sold, by date
+  std::vector<GroupRow> hours;            // "HH" over every day, in business-day order; hours
+                                          // with neither sales nor voids left out
+  std::vector<TerminalSync> terminals;    // its terminals at this event
+  std::vector<StallAtEvent> events;       // every event it took part in that `visible` lets
+                                          // the reader see, this one included, by first day
+};
+
 // An event running now, as the home page shows it first: its business day so far, the
 // event so far, and who is behind.
 struct TodaySummary {
@@ -229,6 +264,11 @@ CountChange MakeChange(int64_t previous, int64_t current);
     const std::string& to, const std::function<bool(const EventInfo&)>& visible, TimePoint now);
 [[nodiscard]] Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,
                                                 const std::string& previous_id, TimePoint now);
+// Stall `stall_id` at event `event_id`; NotFound when the stall does not take part in it.
+[[nodiscard]] Result<StallReport> MakeStallReport(LedgerStore& store, const std::string& event_id,
+                                                  const std::string& stall_id,
+                                                  const std::function<bool(const EventInfo&)>& visible,
+                                                  TimePoint now);
 // The events for which `visible` is true, those running at `now` summed up, from one snapshot.
 [[nodiscard]] Result<HomeReport> MakeHomeReport(LedgerStore& store,
                                                 const std::function<bool(const EventInfo&)>& visible,

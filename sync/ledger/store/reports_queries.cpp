@@ -334,6 +334,117 @@ Status ReadFirstDays(sql::Connection& db, EventInfo event, int days, ComparedEve
   return Status::Ok();
 }
 
+Status FillStallReport(sql::Connection& db, const std::string& event_id, const std::string& stall_id,
+                       const std::function<bool(const EventInfo&)>& visible, TimePoint now,
+                       StallReport& report) {
+  Result<EventInfo> event = ReadEvent(db, event_id);
+  if (!event.ok()) return event.status();
+  report.event = std::move(event).value();
+  report.as_of = now;
+  Result<sql::Rows> stall = db.Query(
+      "SELECT s.id, s.name, s.category, s.regency FROM event_stalls es JOIN stalls s ON s.id = es.stall_id "
+      "WHERE es.event_id = $1 AND es.stall_id = $2",
+      {Param(event_id), Param(stall_id)});
+  if (!stall.ok()) return stall.status();
+  if (stall->empty()) return Refuse(Refusal::kStallNotInEvent, stall_id, event_id);
+  report.stall_id = stall->Text(0, 0);
+  report.name = stall->Text(0, 1);
+  report.category = stall->Text(0, 2);
+  report.regency = stall->Text(0, 3).empty() ? report.event.regency : stall->Text(0, 3);
+
+  Result<sql::Rows> days = db.Query(
+      fmt::format("SELECT d.business_day, {} FROM day_totals d WHERE d.event_id = $1 AND d.stall_id = $2",
+                  FigureColumns("d.")),
+      {Param(event_id), Param(stall_id)});
+  if (!days.ok()) return days.status();
+  std::map<std::string, StallDayLine> by_day;
+  for (int i = 0; i < EventLength(report.event); ++i) {
+    const std::string day = AddDays(report.event.first_day, i);
+    by_day[day].business_day = day;
+  }
+  for (size_t row = 0; row < days->size(); ++row) {
+    StallDayLine& line = by_day[days->Text(row, 0)];
+    line.business_day = days->Text(row, 0);
+    line.figures = FiguresFromRow(*days, row, 1);
+  }
+  Result<sql::Rows> z = db.Query(
+      "SELECT r.business_day, CAST(sum(1 - r.agrees) AS BIGINT), CAST(sum(r.difference) AS BIGINT), "
+      "CAST(sum(r.over_short) AS BIGINT) FROM reconciliations r WHERE r.event_id = $1 AND r.stall_id = $2 "
+      "GROUP BY r.business_day",
+      {Param(event_id), Param(stall_id)});
+  if (!z.ok()) return z.status();
+  for (size_t row = 0; row < z->size(); ++row) {
+    StallDayLine& line = by_day[z->Text(row, 0)];
+    line.business_day = z->Text(row, 0);
+    line.z_state = z->Int(row, 1) == 0 ? ZState::kAgrees : ZState::kDiffers;
+    line.z_difference = Money::Rupiah(z->Int(row, 2));
+    line.drawer_over_short = Money::Rupiah(z->Int(row, 3));
+  }
+  Result<sql::Rows> moves = db.Query(
+      "SELECT c.business_day, CAST(sum(CASE WHEN c.direction = 'in' THEN c.amount ELSE 0 END) AS BIGINT), "
+      "CAST(sum(CASE WHEN c.direction = 'out' THEN c.amount ELSE 0 END) AS BIGINT) FROM cash_moves c "
+      "WHERE c.event_id = $1 AND c.stall_id = $2 GROUP BY c.business_day",
+      {Param(event_id), Param(stall_id)});
+  if (!moves.ok()) return moves.status();
+  for (size_t row = 0; row < moves->size(); ++row) {
+    StallDayLine& line = by_day[moves->Text(row, 0)];
+    line.business_day = moves->Text(row, 0);
+    line.cash_moves = {Money::Rupiah(moves->Int(row, 1)), Money::Rupiah(moves->Int(row, 2))};
+  }
+  for (auto& [day, line] : by_day) {
+    LAPAK_RETURN_IF_ERROR(report.total.Add(line.figures));
+    report.days.push_back(std::move(line));
+  }
+
+  Result<BusinessCalendar> calendar = CalendarOf(report.event);
+  if (!calendar.ok()) return calendar.status();
+  Result<sql::Rows> hours = db.Query(
+      fmt::format("SELECT d.local_hour, {} FROM hour_totals d WHERE d.event_id = $1 AND d.stall_id = $2 "
+                  "GROUP BY d.local_hour",
+                  SumFigureColumns(false)),
+      {Param(event_id), Param(stall_id)});
+  if (!hours.ok()) return hours.status();
+  std::map<int64_t, LedgerFigures> by_hour;
+  for (size_t row = 0; row < hours->size(); ++row) by_hour[hours->Int(row, 0)] = FiguresFromRow(*hours, row, 1);
+  const auto traded = [](const LedgerFigures& f) { return f.sales_count != 0 || f.voids_count != 0; };
+  if (by_hour.contains(-1) && traded(by_hour[-1])) report.hours.push_back({"?", by_hour[-1]});
+  for (int i = 0; i < 24; ++i) {
+    const int hour = (calendar->FirstHour() + i) % 24;
+    if (by_hour.contains(hour) && traded(by_hour[hour])) {
+      report.hours.push_back({fmt::format("{:02}", hour), by_hour[hour]});
+    }
+  }
+
+  const std::optional<std::string> today = EventToday(report.event, now);
+  Result<std::vector<TerminalSync>> terminals =
+      ReadTerminals(db, report.event, today.value_or(""), today.has_value(), now);
+  if (!terminals.ok()) return terminals.status();
+  for (TerminalSync& terminal : *terminals) {
+    if (terminal.stall_id == stall_id) report.terminals.push_back(std::move(terminal));
+  }
+
+  Result<sql::Rows> events = db.Query(
+      fmt::format("SELECT {} FROM events e JOIN event_stalls es ON es.event_id = e.id WHERE es.stall_id = $1 "
+                  "ORDER BY e.first_day, e.id",
+                  "e.id, e.name, e.province, e.regency, e.time_zone, e.first_day, e.last_day, e.day_cutoff"),
+      {Param(stall_id)});
+  if (!events.ok()) return events.status();
+  for (size_t row = 0; row < events->size(); ++row) {
+    StallAtEvent at{EventFromRow(*events, row), {}, 0};
+    if (!visible(at.event)) continue;
+    Result<sql::Rows> totals = db.Query(
+        fmt::format("SELECT CAST(sum(CASE WHEN d.sales_count > 0 THEN 1 ELSE 0 END) AS BIGINT), {} "
+                    "FROM day_totals d WHERE d.event_id = $1 AND d.stall_id = $2",
+                    SumFigureColumns(false)),
+        {Param(at.event.id), Param(stall_id)});
+    if (!totals.ok()) return totals.status();
+    at.days_traded = totals->Int(0, 0);
+    at.total = FiguresFromRow(*totals, 0, 1);
+    report.events.push_back(std::move(at));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<OrganiserDayReport> MakeDayReport(LedgerStore& store, const std::string& event_id,
@@ -433,6 +544,17 @@ Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current
     comparison.categories.emplace_back(category, *change);
   }
   return comparison;
+}
+
+Result<StallReport> MakeStallReport(LedgerStore& store, const std::string& event_id,
+                                    const std::string& stall_id,
+                                    const std::function<bool(const EventInfo&)>& visible, TimePoint now) {
+  StallReport report;
+  const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+    return FillStallReport(db, event_id, stall_id, visible, now, report);
+  });
+  if (!done.ok()) return done;
+  return report;
 }
 
 Result<HomeReport> MakeHomeReport(LedgerStore& store, const std::function<bool(const EventInfo&)>& visible,

@@ -10,6 +10,7 @@
 //   /dashboard                                     the event list
 //   /dashboard/event/<id>[?compare=<other id>]     an event, optionally against another
 //   /dashboard/event/<id>/day/<YYYY-MM-DD>         the organiser's day
+//   /dashboard/event/<id>/stall/<stall id>         a stall at the event (and at the others)
 //   /dashboard/period?from=<YYYY-MM-DD>&to=<YYYY-MM-DD>
 //   /masuk   GET: the login page; POST (form field "token"): log in
 //   /keluar  POST (a button in the header): log out
@@ -45,6 +46,11 @@ std::string RenderHomePage(Language lang, std::string_view who, const HomeReport
 
 // The organiser's day: terminals that are late are warned about first and listed first.
 std::string RenderDayPage(Language lang, const OrganiserDayReport& report);
+
+// One stall at one event: its days (each linked to its row on the day page), hours,
+// payments, Z and drawer, terminals, and the stall event by event (year on year), each row
+// against the one before and linked to the stall's page at that event.
+std::string RenderStallPage(Language lang, const StallReport& report);
 
 // The province's view of one event; with `comparison` (may be null) the comparison with a
 // previous event; `comparable` are the other events the reader may compare with (the event

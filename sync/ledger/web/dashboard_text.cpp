@@ -172,6 +172,8 @@ constexpr std::array kTable = {
     Entry{DashText::kDifference, "Selisih", "Difference"},
     Entry{DashText::kDaysCompared, "Hari yang dibandingkan", "Days compared"},
     Entry{DashText::kAsOfColumn, "Data per", "Figures as of"},
+    Entry{DashText::kYearOnYear, "Dari acara ke acara", "Event by event"},
+    Entry{DashText::kDaysTraded, "Hari berjualan", "Days traded"},
 };
 static_assert(kTable.size() == static_cast<size_t>(DashText::kCount), "one entry per DashText");
 

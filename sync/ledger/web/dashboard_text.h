@@ -144,6 +144,8 @@ enum class DashText {
   kDifference,
   kDaysCompared,
   kAsOfColumn,
+  kYearOnYear,
+  kDaysTraded,
   kCount,  // not a text: the number of texts
 };
 

@@ -414,6 +414,18 @@ void AddDashboardRoutes(HttpRouter& router, const Routes& routes) {
                response.SetContent(RenderDayPage(lang, *report), kHtml);
              }));
 
+  router.Get("/dashboard/event/{}/stall/{}",
+             Page(routes, [&routes](const Reader& reader, const HttpRequest& request,
+                                    HttpResponse& response, Language lang) {
+               const std::string event_id = request.path_parts[0];
+               if (!VisibleEvent(routes, reader, event_id, response, lang)) return;
+               Result<StallReport> report = MakeStallReport(
+                   routes.store, event_id, request.path_parts[1],
+                   [&](const EventInfo& event) { return reader.CanRead(event); }, routes.clock.Now());
+               if (!report.ok()) return AnswerFailure(report.status(), response, lang);
+               response.SetContent(RenderStallPage(lang, *report), kHtml);
+             }));
+
   router.Get("/dashboard/period", Page(routes, [&routes](const Reader& reader, const HttpRequest& request,
                                                          HttpResponse& response, Language lang) {
     const auto [from, to] = PeriodOf(routes, request, reader);

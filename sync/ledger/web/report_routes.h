@@ -7,7 +7,7 @@
 //   GET  /v1/reports/compare?event=E&previous=F         two events          ┘ workbook with
 //                                                                             format=xlsx
 //   GET  /dashboard, /dashboard/event/E[?compare=F], /dashboard/event/E/day/D,
-//        /dashboard/period?from=D&to=D                  the same reports as pages
+//        /dashboard/event/E/stall/S, /dashboard/period?from=D&to=D   the reports as pages
 //   GET  /v1/metrics                                    the server's counters (admin tokens)
 //   GET  /masuk   the token form; POST /masuk (form field "token"): sets the cookie
 //   POST /keluar  clears the cookie
