@@ -94,6 +94,20 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
                                    kEveryEvent, ctx.clock->Now()));
   });
 
+  CLI::App* by_code = report->add_subcommand(
+      "province", "The events of a period by regency code (kode wilayah), for a Satu Data portal");
+  by_code->add_option("--from", options->from, "First day, YYYY-MM-DD")->required();
+  by_code->add_option("--to", options->to, "Last day, YYYY-MM-DD")->required();
+  by_code->add_option("--province", options->province, "Only this province's events");
+  add_forms(by_code);
+  by_code->callback([&ctx, options] {
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
+    if (!store) return;
+    Print(ctx, *options,
+          ledger::MakeProvinceExport(*store, options->province, options->from, options->to,
+                                     kEveryEvent, ctx.clock->Now()));
+  });
+
   CLI::App* compare = report->add_subcommand("compare", "An event against a previous one");
   compare->add_option("event", options->event_id, "Event id")->required();
   compare->add_option("previous", options->previous_id, "The previous event's id")->required();

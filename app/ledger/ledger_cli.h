@@ -38,6 +38,7 @@ void AddStallCommand(CLI::App& app, Context& ctx);
 void AddTerminalCommand(CLI::App& app, Context& ctx);
 void AddReportCommand(CLI::App& app, Context& ctx);
 void AddTokenCommand(CLI::App& app, Context& ctx);
+void AddRegencyCommand(CLI::App& app, Context& ctx);
 void AddVerifyCommand(CLI::App& app, Context& ctx);
 
 }  // namespace lapak::ledger_cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   lapak::ledger_cli::AddTerminalCommand(app, ctx);
   lapak::ledger_cli::AddReportCommand(app, ctx);
   lapak::ledger_cli::AddTokenCommand(app, ctx);
+  lapak::ledger_cli::AddRegencyCommand(app, ctx);
   lapak::ledger_cli::AddVerifyCommand(app, ctx);
 
   try {

@@ -351,6 +351,35 @@ TEST_F(DashboardTest, AStallPageFollowsTheStallYearOnYearAsFarAsTheReaderMaySee)
   EXPECT_EQ(std::string::npos, not_there->body.find("Ukiran")) << not_there->body;
 }
 
+// The province export: refused with 409, naming the regency, until its code is recorded;
+// then one row per regency code, as a Satu Data portal takes it; the period page links it.
+TEST_F(DashboardTest, TheProvinceExportWaitsForRegencyCodesThenKeysRowsByThem) {
+  const std::string path = "/v1/reports/province?from=2025-11-01&to=2026-11-30&format=csv";
+  httplib::Result before = Get(path, shared_->province);
+  ASSERT_TRUE(before);
+  EXPECT_EQ(409, before->status) << before->body;
+  const json refused = json::parse(before->body);
+  EXPECT_EQ("RegencyCodesMissing", refused["reason"].value("refusal", "")) << before->body;
+  EXPECT_NE(std::string::npos, before->body.find("Kota Semarang"));
+  EXPECT_EQ(std::string::npos, before->body.find("Denpasar")) << "another province's regency is not named";
+
+  LedgerAdmin(shared_->where, {"regency", "set", "Kota Semarang", "3374", "--province", "Jawa Tengah"});
+  httplib::Result csv = Get(path, shared_->province);
+  ASSERT_TRUE(csv);
+  ASSERT_EQ(200, csv->status) << csv->body;
+  EXPECT_EQ("attachment; filename=\"lapak-kode-wilayah-2025-11-01-2026-11-30.csv\"",
+            csv->get_header_value("Content-Disposition"));
+  EXPECT_EQ(0u, csv->body.find("kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,")) << csv->body;
+  EXPECT_NE(std::string::npos, csv->body.find("\n33,Jawa Tengah,3374,Kota Semarang,2025-11-01,2026-11-30,2,")) << csv->body;
+  EXPECT_EQ(2, std::count(csv->body.begin(), csv->body.end(), '\n')) << "a header and one regency: " << csv->body;
+
+  httplib::Result page = Get("/dashboard/period?from=2025-11-01&to=2026-11-30", shared_->province);
+  ASSERT_TRUE(page);
+  EXPECT_NE(std::string::npos,
+            page->body.find("href=\"/v1/reports/province?from=2025-11-01&amp;to=2026-11-30&amp;province="
+                            "Jawa%20Tengah&amp;format=xlsx\""));
+}
+
 TEST_F(DashboardTest, LoggingInByFormSetsAnHttpOnlyCookie) {
   httplib::Client client("127.0.0.1", shared_->ledger->port());
   httplib::Result wrong = PostForm(client, "/masuk", "token=lapak_nope");

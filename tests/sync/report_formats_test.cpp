@@ -182,6 +182,17 @@ Comparison MakeComparison() {
   return comparison;
 }
 
+ProvinceExport MakeProvinceExport() {
+  ProvinceExport report;
+  report.province = "Jawa Tengah";
+  report.from = "2026-11-01";
+  report.to = "2026-11-30";
+  report.as_of = Wib(22, hours(21) + minutes(30));
+  report.regencies = {{"3374", "Kota Semarang", "33", "Jawa Tengah", 1, 2, kDay}};
+  report.total = kDay;
+  return report;
+}
+
 // ---- JSON ----------------------------------------------------------------------------------
 
 const char* const kEventJson = R"({"id": "expo", "name": "Pasar Malam Semarang",
@@ -445,6 +456,28 @@ TEST(ReportCsvTest, ComparisonKeepsNegativeFiguresAsNumbers) {
             ReportCsv(comparison));
 }
 
+// The flat table a Satu Data portal takes: Indonesian snake_case names, codes as text (a
+// leading zero would survive), counts and rupiah as numbers.
+TEST(ReportCsvTest, ProvinceExportIsOneRowPerRegencyCode) {
+  const auto rows = ReadCsv(ReportCsv(MakeProvinceExport()));
+  const std::vector<Strings> expected = {
+      {"kode_provinsi", "nama_provinsi", "kode_kabupaten_kota", "nama_kabupaten_kota", "periode_dari",
+       "periode_sampai", "jumlah_acara", "jumlah_lapak", "jumlah_transaksi", "jumlah_pembatalan", "omzet",
+       "pembatalan", "penjualan_bersih", "cash", "qris", "transfer", "satuan"},
+      {"33", "Jawa Tengah", "3374", "Kota Semarang", "2026-11-01", "2026-11-30", "1", "2", "4", "1", "65000",
+       "10000", "55000", "40000", "15000", "0", "rupiah"}};
+  EXPECT_EQ(expected, rows);
+}
+
+TEST(ReportJsonTest, ProvinceExport) {
+  const json expected = Expected(R"({
+    "report": "province", "version": 2, "province": "Jawa Tengah", "from": "2026-11-01",
+    "to": "2026-11-30", "as_of": "2026-11-22T14:30:00.000Z", "total": {day},
+    "regencies": [{"code": "3374", "name": "Kota Semarang", "province_code": "33",
+                   "province": "Jawa Tengah", "events": 1, "stalls": 2, "figures": {day}}]})");
+  EXPECT_EQ(expected, ReportJson(MakeProvinceExport())) << ReportJson(MakeProvinceExport()).dump(2);
+}
+
 // ---- text ----------------------------------------------------------------------------------
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -674,6 +707,16 @@ TEST(ReportXlsxTest, EventReportDaysAreDates) {
   EXPECT_EQ(Number(15000, kRupiahFormat), days["rows"][2][5]);  // Bersih
   EXPECT_EQ(Text(kDawetName), testing::XlsxCell(testing::XlsxSheet(book, "Terlambat"), "ES-01", "Nama"));
   EXPECT_EQ(4u, testing::XlsxSheet(book, "Belum tutup")["rows"].size());
+}
+
+TEST(ReportXlsxTest, ProvinceExportKeepsCodesAsText) {
+  const json book = Workbook(ReportXlsx(MakeProvinceExport(), Language::kIndonesian));
+  EXPECT_EQ((Strings{"Ringkasan", "Per kode wilayah"}), testing::XlsxSheetNames(book));
+  const json& regencies = testing::XlsxSheet(book, "Per kode wilayah");
+  EXPECT_EQ(Text("33"), regencies["rows"][1][0]);
+  EXPECT_EQ(Text("3374"), regencies["rows"][1][2]);
+  EXPECT_EQ(Text("Kota Semarang"), regencies["rows"][1][3]);
+  EXPECT_EQ(Number(55000, kRupiahFormat), testing::XlsxCell(regencies, "33", "Bersih"));
 }
 
 TEST(ReportXlsxTest, ComparisonPercentsAreHundredthsOfAPercent) {

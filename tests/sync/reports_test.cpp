@@ -19,6 +19,7 @@
 #include "core/refusal.h"
 #include "sync/ledger/reports/report_xlsx.h"
 #include "sync/ledger/reports/reports.h"
+#include "sync/ledger/store/regency_codes.h"
 #include "tests/support/postgres_database.h"
 #include "tests/support/prerequisite.h"
 #include "tests/support/process.h"
@@ -1149,6 +1150,74 @@ TEST_P(ReportsTest, AStallsReportEqualsItsJournalDayByDayAndEventByEvent) {
   EXPECT_EQ(Refusal::kStallNotInEvent, elsewhere.refusal());
   EXPECT_EQ(StatusCode::kNotFound, elsewhere.code());
   EXPECT_EQ(StatusCode::kNotFound, MakeStallReport(*ledger_, "jogja-2026", "SMG-BTK", kEveryEvent, now).status().code());
+}
+
+// The province export keys each regency where events were held by its official code, and
+// refuses, naming them, while a regency has none recorded.
+TEST_P(ReportsTest, TheProvinceExportKeysRegenciesByTheirCodeAndEqualsTheJournals) {
+  world_->PlayAll();
+  const TimePoint now = ReportWorld::AfterEverything();
+  const Status missing =
+      MakeProvinceExport(*ledger_, "Jawa Tengah", "2026-11-01", "2026-12-31", kEveryEvent, now).status();
+  EXPECT_EQ(Refusal::kRegencyCodesMissing, missing.refusal());
+  EXPECT_EQ(StatusCode::kFailedPrecondition, missing.code());
+  EXPECT_NE(std::string::npos,
+            missing.message().find("'Kabupaten Magelang', 'Kota Semarang', 'Kota Surakarta'"))
+      << missing.message();
+
+  for (const RegencyCode& regency : {RegencyCode{"Kota Semarang", "3374", "Jawa Tengah"},
+                                     RegencyCode{"Kota Surakarta", "3372", "Jawa Tengah"},
+                                     RegencyCode{"Kabupaten Magelang", "3380", "Jawa Tengah"},
+                                     RegencyCode{"Kabupaten Magelang", "3308", "Jawa Tengah"},  // corrected
+                                     RegencyCode{"Kota Denpasar", "5171", "Bali"}}) {
+    ASSERT_TRUE(SetRegencyCode(*ledger_, regency).ok()) << regency.name;
+  }
+  Result<std::vector<RegencyCode>> recorded = ListRegencyCodes(*ledger_);
+  ASSERT_TRUE(recorded.ok());
+  EXPECT_EQ((std::vector<RegencyCode>{{"Kabupaten Magelang", "3308", "Jawa Tengah"},
+                                      {"Kota Surakarta", "3372", "Jawa Tengah"},
+                                      {"Kota Semarang", "3374", "Jawa Tengah"},
+                                      {"Kota Denpasar", "5171", "Bali"}}),
+            *recorded);
+  for (const char* code : {"337", "33745", "3300", "9974", "1074", "33a4", ""}) {
+    EXPECT_EQ(Refusal::kRegencyCodeMalformed,
+              SetRegencyCode(*ledger_, {"Kota Salatiga", code, "Jawa Tengah"}).refusal())
+        << code;
+  }
+  const Status taken = SetRegencyCode(*ledger_, {"Kota Salatiga", "3374", "Jawa Tengah"});
+  EXPECT_EQ(Refusal::kRegencyCodeTaken, taken.refusal());
+  EXPECT_EQ("regency code 3374 is already recorded for 'Kota Semarang'", taken.message());
+
+  Result<ProvinceExport> java =
+      MakeProvinceExport(*ledger_, "Jawa Tengah", "2026-11-01", "2026-12-31", kEveryEvent, now);
+  ASSERT_TRUE(java.ok()) << java.status().ToString();
+  ASSERT_EQ(3u, java->regencies.size());
+  const auto of_event = [&](const std::string& id) {
+    return testing::FiguresOf(SalesWhere(*world_, [&](const SaleFact& sale) { return sale.event_id == id; }));
+  };
+  const RegencyRow& magelang = java->regencies[0];
+  EXPECT_EQ("3308", magelang.code);
+  EXPECT_EQ("33", magelang.province_code);
+  EXPECT_EQ("Jawa Tengah", magelang.province);
+  EXPECT_EQ(1, magelang.events);
+  EXPECT_EQ(static_cast<int64_t>(StallsOf(*world_, "magelang-2026").size()), magelang.stalls);
+  EXPECT_EQ(LedgerFigures{}, magelang.figures);
+  EXPECT_EQ("3372", java->regencies[1].code);
+  EXPECT_EQ(of_event("solo-2026"), java->regencies[1].figures);
+  EXPECT_EQ("3374", java->regencies[2].code);
+  EXPECT_EQ("Kota Semarang", java->regencies[2].name);
+  EXPECT_EQ(of_event("semarang-2026"), java->regencies[2].figures);
+  EXPECT_EQ(static_cast<int64_t>(StallsOf(*world_, "semarang-2026").size()), java->regencies[2].stalls);
+  EXPECT_EQ(Plus(of_event("solo-2026"), of_event("semarang-2026")), java->total);
+
+  // A reader who sees Bali alone gets Denpasar's row alone, whatever province it asks for.
+  Result<ProvinceExport> bali = MakeProvinceExport(
+      *ledger_, "", "2026-11-01", "2026-12-31", [](const EventInfo& event) { return event.province == "Bali"; }, now);
+  ASSERT_TRUE(bali.ok());
+  ASSERT_EQ(1u, bali->regencies.size());
+  EXPECT_EQ("5171", bali->regencies[0].code);
+  EXPECT_EQ("51", bali->regencies[0].province_code);
+  EXPECT_EQ(of_event("denpasar-2026"), bali->regencies[0].figures);
 }
 
 TEST_P(ReportsTest, EventsAreListedByFirstDayAndAnUnknownEventIsNotFound) {

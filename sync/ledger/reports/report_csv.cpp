@@ -137,6 +137,25 @@ std::string ReportCsv(const PeriodReport& report) {
   return out;
 }
 
+std::string ReportCsv(const ProvinceExport& report) {
+  std::string out;
+  Fields header = {"kode_provinsi", "nama_provinsi", "kode_kabupaten_kota", "nama_kabupaten_kota",
+                   "periode_dari", "periode_sampai", "jumlah_acara", "jumlah_lapak", "jumlah_transaksi",
+                   "jumlah_pembatalan", "omzet", "pembatalan", "penjualan_bersih"};
+  for (const PaymentMethodInfo& method : kPaymentMethods) header.emplace_back(method.name);
+  header.emplace_back("satuan");
+  AppendCsvRecord(out, header);
+  for (const RegencyRow& r : report.regencies) {
+    Fields row = {r.province_code, r.province, r.code, r.name, report.from, report.to, Int(r.events),
+                  Int(r.stalls), Int(StandingSales(r.figures)), Int(r.figures.voids_count),
+                  Int(r.figures.gross), Int(r.figures.voids), Int(r.figures.net)};
+    for (const Money amount : r.figures.by_method.amounts) row.push_back(Int(amount));
+    row.emplace_back("rupiah");
+    AppendCsvRecord(out, row);
+  }
+  return out;
+}
+
 std::string ReportCsv(const Comparison& comparison) {
   std::string out;
   AppendCsvRecord(out, {"section", "key", "previous", "current", "difference", "percent"});

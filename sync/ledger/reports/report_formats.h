@@ -41,6 +41,9 @@
 //   PeriodReport := {"report": "period", "version", "province": string | null (null: every
 //       province), "from", "to": "YYYY-MM-DD", "as_of", "total",
 //       "events": [{"event", "stalls": int, "figures"}], "regencies": [{"regency", "figures"}]}
+//   ProvinceExport := {"report": "province", "version", "province": string | null, "from",
+//       "to", "as_of", "total", "regencies": [{"code": "3374", "name", "province_code": "33",
+//       "province", "events", "stalls": int, "figures"}]}
 //   Comparison := {"report": "comparison", "version", "current": event, "previous": event,
 //       "days_compared": int (the first n days of each event, reports.h Comparison),
 //       "current_day_open", "previous_day_open": bool (its day n is still trading),
@@ -84,6 +87,12 @@
 //     event     key: event id; name, province, regency, first_day, last_day, stalls, F
 //     regency   key: regency; F
 //     total     F
+//   ProvinceExport: one flat table, as the regional Satu Data portals publish theirs (no
+//     section column; names in Indonesian snake_case, one row per regency by its code):
+//     kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,periode_dari,
+//     periode_sampai,jumlah_acara,jumlah_lapak,jumlah_transaksi,jumlah_pembatalan,omzet,
+//     pembatalan,penjualan_bersih,cash,qris,transfer,satuan ("rupiah"); codes are text
+//     ("33", "3374"), the counts and rupiah numbers.
 //   Comparison: section,key,previous,current,difference,percent
 //     scope     key: days_compared (previous, current: n) | day_open (previous, current:
 //               1 when that event's day n is still trading, else 0)
@@ -120,15 +129,18 @@ nlohmann::json ReportJson(const OrganiserDayReport& report);
 nlohmann::json ReportJson(const EventReport& report);
 nlohmann::json ReportJson(const PeriodReport& report);
 nlohmann::json ReportJson(const Comparison& comparison);
+nlohmann::json ReportJson(const ProvinceExport& report);
 
 std::string ReportCsv(const OrganiserDayReport& report);
 std::string ReportCsv(const EventReport& report);
 std::string ReportCsv(const PeriodReport& report);
 std::string ReportCsv(const Comparison& comparison);
+std::string ReportCsv(const ProvinceExport& report);
 
 std::string ReportTable(const OrganiserDayReport& report);
 std::string ReportTable(const EventReport& report);
 std::string ReportTable(const PeriodReport& report);
 std::string ReportTable(const Comparison& comparison);
+std::string ReportTable(const ProvinceExport& report);
 
 }  // namespace lapak::ledger

@@ -150,21 +150,44 @@ json ReportJson(const EventReport& report) {
           {"not_closed", std::move(not_closed)}};
 }
 
+// The members every report over a period starts with.
+static json PeriodJson(const char* name, const std::string& province, const std::string& from,
+                       const std::string& to, TimePoint as_of, const LedgerFigures& total) {
+  return {{"report", name},
+          {"version", kReportFormatVersion},
+          {"province", province.empty() ? json(nullptr) : json(province)},
+          {"from", from},
+          {"to", to},
+          {"as_of", FormatUtc(as_of)},
+          {"total", FiguresJson(total)}};
+}
+
 json ReportJson(const PeriodReport& report) {
   json events = json::array();
   for (const EventSummary& e : report.events) {
     events.push_back(
         {{"event", EventJson(e.event)}, {"stalls", e.stalls}, {"figures", FiguresJson(e.total)}});
   }
-  return {{"report", "period"},
-          {"version", kReportFormatVersion},
-          {"province", report.province.empty() ? json(nullptr) : json(report.province)},
-          {"from", report.from},
-          {"to", report.to},
-          {"as_of", FormatUtc(report.as_of)},
-          {"total", FiguresJson(report.total)},
-          {"events", std::move(events)},
-          {"regencies", GroupsJson(report.regencies, "regency")}};
+  json out = PeriodJson("period", report.province, report.from, report.to, report.as_of, report.total);
+  out["events"] = std::move(events);
+  out["regencies"] = GroupsJson(report.regencies, "regency");
+  return out;
+}
+
+json ReportJson(const ProvinceExport& report) {
+  json regencies = json::array();
+  for (const RegencyRow& r : report.regencies) {
+    regencies.push_back({{"code", r.code},
+                         {"name", r.name},
+                         {"province_code", r.province_code},
+                         {"province", r.province},
+                         {"events", r.events},
+                         {"stalls", r.stalls},
+                         {"figures", FiguresJson(r.figures)}});
+  }
+  json out = PeriodJson("province", report.province, report.from, report.to, report.as_of, report.total);
+  out["regencies"] = std::move(regencies);
+  return out;
 }
 
 json ReportJson(const Comparison& comparison) {

@@ -346,6 +346,25 @@ std::string ReportTable(const PeriodReport& report) {
   return out;
 }
 
+std::string ReportTable(const ProvinceExport& report) {
+  const LocalClock clock(kDefaultTimeZone, report.as_of);
+  std::string out =
+      fmt::format("Ekspor per kode wilayah {} s.d. {} — {} (per {})\n", report.from, report.to,
+                  report.province.empty() ? "semua provinsi" : report.province, clock.AsOf());
+  TextTable regencies = FiguresTable({{"Kode", "code"},
+                                      {"Kabupaten/kota", "regency"},
+                                      {"Provinsi", "province"},
+                                      {"Acara", "events", true},
+                                      {"Lapak", "stalls", true}});
+  for (const RegencyRow& r : report.regencies) {
+    regencies.Add(Row({r.code, r.name, r.province, std::to_string(r.events), std::to_string(r.stalls)}, r.figures));
+  }
+  regencies.AddRule();
+  regencies.Add(Row({"TOTAL", "", "", "", ""}, report.total));
+  out += Section("Per kode wilayah (by regency code)", regencies);
+  return out;
+}
+
 // "Rp5.000" for money, "12" for counts.
 static std::string Amount(Money amount) { return FormatMoney(amount); }
 static std::string Amount(int64_t count) { return std::to_string(count); }

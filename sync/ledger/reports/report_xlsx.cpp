@@ -287,6 +287,19 @@ void EventLines(Workbook& book, lxw_worksheet* sheet, const EventInfo& event, Ti
   book.WriteRow(sheet, {book.TimeHeading(kAsOfColumn), Cell::Time(as_of)});
 }
 
+// The summary sheet of a report over a period: what it is, the province, the dates, when it
+// was made, then the totals.
+void PeriodSummary(Workbook& book, DashText title, const std::string& province, const std::string& from,
+                   const std::string& to, TimePoint as_of, const LedgerFigures& total) {
+  lxw_worksheet* summary = book.Sheet(kSheetSummary, {});
+  book.WriteRow(summary, {book.Text(title), ""});
+  book.WriteRow(summary, {book.Text(kProvince), province.empty() ? std::string(book.Text(kAllProvinces)) : province});
+  book.WriteRow(summary, {book.Text(kFrom), Cell::Date(from)});
+  book.WriteRow(summary, {book.Text(kTo), Cell::Date(to)});
+  book.WriteRow(summary, {book.TimeHeading(kAsOfColumn), Cell::Time(as_of)});
+  SummaryFigures(book, summary, total);
+}
+
 void GroupSheet(Workbook& book, DashText name, DashText key, const std::vector<GroupRow>& rows,
                 bool key_is_date = false) {
   lxw_worksheet* sheet = book.Sheet(name, Join({book.Text(key)}, FigureHeader(book)));
@@ -380,14 +393,7 @@ Result<std::string> ReportXlsx(const EventReport& report, Language lang) {
 
 Result<std::string> ReportXlsx(const PeriodReport& report, Language lang) {
   Workbook book(lang, std::string(kDefaultTimeZone), report.as_of);
-  lxw_worksheet* summary = book.Sheet(kSheetSummary, {});
-  book.WriteRow(summary, {book.Text(kPeriod), ""});
-  book.WriteRow(summary, {book.Text(kProvince),
-                          report.province.empty() ? std::string(book.Text(kAllProvinces)) : report.province});
-  book.WriteRow(summary, {book.Text(kFrom), Cell::Date(report.from)});
-  book.WriteRow(summary, {book.Text(kTo), Cell::Date(report.to)});
-  book.WriteRow(summary, {book.TimeHeading(kAsOfColumn), Cell::Time(report.as_of)});
-  SummaryFigures(book, summary, report.total);
+  PeriodSummary(book, kPeriod, report.province, report.from, report.to, report.as_of, report.total);
 
   lxw_worksheet* events = book.Sheet(
       kEvents, Join({book.Text(kEventId), book.Text(kName), book.Text(kProvince), book.Text(kEventRegency),
@@ -399,6 +405,22 @@ Result<std::string> ReportXlsx(const PeriodReport& report, Language lang) {
                                FigureCells(e.total)));
   }
   GroupSheet(book, kSheetEventRegency, kEventRegency, report.regencies);
+  return book.Finish();
+}
+
+Result<std::string> ReportXlsx(const ProvinceExport& report, Language lang) {
+  Workbook book(lang, std::string(kDefaultTimeZone), report.as_of);
+  PeriodSummary(book, kProvinceExport, report.province, report.from, report.to, report.as_of, report.total);
+
+  lxw_worksheet* regencies = book.Sheet(
+      kSheetRegencyCodes, Join({book.Text(kProvinceCode), book.Text(kProvince), book.Text(kRegencyCode),
+                                book.Text(kEventRegency), book.Text(kEvents), book.Text(kStallCount)},
+                               FigureHeader(book)));
+  for (const RegencyRow& r : report.regencies) {
+    book.WriteRow(regencies, Join({r.province_code, r.province, r.code, r.name, Cell::Count(r.events),
+                                   Cell::Count(r.stalls)},
+                                  FigureCells(r.figures)));
+  }
   return book.Finish();
 }
 

@@ -19,6 +19,7 @@
 //             Terlambat (late stalls) · Belum tutup (stall-days with sales and no Z)
 // Period:     Ringkasan · Acara · Per kab-kota acara
 // Comparison: Ringkasan (with the days compared) · Per hari · Per kategori
+// Province:   Ringkasan · Per kode wilayah (codes as text: "3374")
 #pragma once
 
 #include <string>
@@ -34,5 +35,6 @@ namespace lapak::ledger {
 [[nodiscard]] Result<std::string> ReportXlsx(const EventReport& report, Language lang);
 [[nodiscard]] Result<std::string> ReportXlsx(const PeriodReport& report, Language lang);
 [[nodiscard]] Result<std::string> ReportXlsx(const Comparison& comparison, Language lang);
+[[nodiscard]] Result<std::string> ReportXlsx(const ProvinceExport& report, Language lang);
 
 }  // namespace lapak::ledger

@@ -206,6 +206,29 @@ struct PeriodReport {
   LedgerFigures total;
 };
 
+// One regency in the province export: the events held there, keyed by its official code.
+struct RegencyRow {
+  std::string code;           // kode wilayah, "3374" (regency_codes.h)
+  std::string name;           // "Kota Semarang"
+  std::string province_code;  // "33": the code's first two digits
+  std::string province;       // "Jawa Tengah", as recorded with the code
+  int64_t events = 0;
+  int64_t stalls = 0;  // stall places: each event's stalls, summed (a stall at two events counts twice)
+  LedgerFigures figures;
+};
+
+// The province export (for the regional Satu Data portals): the events for which `visible`
+// is true whose days overlap [from, to] — of one province, or every province when empty —
+// one row per regency where they were held, by its code.
+struct ProvinceExport {
+  std::string province;  // empty: every province
+  std::string from;
+  std::string to;
+  TimePoint as_of;
+  std::vector<RegencyRow> regencies;  // by code
+  LedgerFigures total;
+};
+
 // A figure of an event against the same figure of a previous event: Money or a count.
 template <typename Amount>
 struct Change {
@@ -260,6 +283,11 @@ CountChange MakeChange(int64_t previous, int64_t current);
 // The events for which `visible` is true whose days overlap from..to (YYYY-MM-DD), each with
 // its whole total.
 [[nodiscard]] Result<PeriodReport> MakePeriodReport(
+    LedgerStore& store, const std::string& province, const std::string& from,
+    const std::string& to, const std::function<bool(const EventInfo&)>& visible, TimePoint now);
+// RegencyCodesMissing (FailedPrecondition) naming every regency of those events that has no
+// code recorded: an export without its keys is of no use to a portal.
+[[nodiscard]] Result<ProvinceExport> MakeProvinceExport(
     LedgerStore& store, const std::string& province, const std::string& from,
     const std::string& to, const std::function<bool(const EventInfo&)>& visible, TimePoint now);
 [[nodiscard]] Result<Comparison> MakeComparison(LedgerStore& store, const std::string& current_id,

@@ -280,6 +280,15 @@ UPDATE reconciliations SET
 WHERE EXISTS (SELECT 1 FROM entries e WHERE e.terminal_id = reconciliations.terminal_id
               AND e.kind = 'day_close' AND json_extract(e.body, '$.z') = reconciliations.z_number);
 )sql"},
+    // The official code of each regency (issue 14), by the name events and stalls give it,
+    // for the province export (regency_codes.h). Empty: codes are recorded by the office.
+    Migration{8, R"sql(
+CREATE TABLE regencies (
+  name     TEXT NOT NULL PRIMARY KEY,
+  code     TEXT NOT NULL UNIQUE,
+  province TEXT NOT NULL
+);
+)sql"},
 };
 
 std::span<const Migration> LedgerMigrations() { return kLedgerMigrations; }

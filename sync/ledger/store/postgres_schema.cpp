@@ -228,6 +228,14 @@ UPDATE reconciliations r SET counted_cash = (e.body::json->>'counted')::BIGINT,
 FROM entries e
 WHERE e.terminal_id = r.terminal_id AND e.kind = 'day_close' AND (e.body::json->>'z')::BIGINT = r.z_number;
 )sql"},
+    // Version 7: as SQLite's migration 8.
+    Migration{7, R"sql(
+CREATE TABLE regencies (
+  name     TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+  code     TEXT COLLATE "C" NOT NULL UNIQUE,
+  province TEXT COLLATE "C" NOT NULL
+);
+)sql"},
 };
 
 std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }

@@ -445,6 +445,34 @@ Status FillStallReport(sql::Connection& db, const std::string& event_id, const s
   return Status::Ok();
 }
 
+// The period's events and their totals into `report` (its province, from and to given).
+Status FillPeriodReport(sql::Connection& db, const std::function<bool(const EventInfo&)>& visible,
+                        PeriodReport& report) {
+  LAPAK_RETURN_IF_ERROR(ValidateDay(Word::kPeriodFrom, report.from));
+  LAPAK_RETURN_IF_ERROR(ValidateDay(Word::kPeriodTo, report.to));
+  if (report.to < report.from) return Refuse(Refusal::kPeriodEndsBeforeStart, report.to, report.from);
+  Result<std::vector<EventInfo>> events = ReadEvents(db, [&](const EventInfo& event) {
+    return (report.province.empty() || event.province == report.province) && event.first_day <= report.to &&
+           event.last_day >= report.from && visible(event);
+  });
+  if (!events.ok()) return events.status();
+  std::map<std::string, LedgerFigures> regencies;
+  for (EventInfo& event : *events) {
+    Result<sql::Rows> totals = db.Query(
+        fmt::format("SELECT (SELECT count(*) FROM event_stalls WHERE event_id = $1), {} "
+                    "FROM day_totals d WHERE d.event_id = $1",
+                    SumFigureColumns(false)),
+        {Param(event.id)});
+    if (!totals.ok()) return totals.status();
+    EventSummary summary{std::move(event), FiguresFromRow(*totals, 0, 1), totals->Int(0, 0)};
+    LAPAK_RETURN_IF_ERROR(regencies[summary.event.regency].Add(summary.total));
+    LAPAK_RETURN_IF_ERROR(report.total.Add(summary.total));
+    report.events.push_back(std::move(summary));
+  }
+  report.regencies = GroupByNet(regencies);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<OrganiserDayReport> MakeDayReport(LedgerStore& store, const std::string& event_id,
@@ -472,30 +500,49 @@ Result<PeriodReport> MakePeriodReport(LedgerStore& store, const std::string& pro
                                       const std::string& from, const std::string& to,
                                       const std::function<bool(const EventInfo&)>& visible,
                                       TimePoint now) {
-  LAPAK_RETURN_IF_ERROR(ValidateDay(Word::kPeriodFrom, from));
-  LAPAK_RETURN_IF_ERROR(ValidateDay(Word::kPeriodTo, to));
-  if (to < from) return Refuse(Refusal::kPeriodEndsBeforeStart, to, from);
   PeriodReport report{province, from, to, now, {}, {}, {}};
   const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
-    Result<std::vector<EventInfo>> events = ReadEvents(db, [&](const EventInfo& event) {
-      return (province.empty() || event.province == province) && event.first_day <= to &&
-             event.last_day >= from && visible(event);
-    });
-    if (!events.ok()) return events.status();
-    std::map<std::string, LedgerFigures> regencies;
-    for (EventInfo& event : *events) {
-      Result<sql::Rows> totals = db.Query(
-          fmt::format("SELECT (SELECT count(*) FROM event_stalls WHERE event_id = $1), {} "
-                      "FROM day_totals d WHERE d.event_id = $1",
-                      SumFigureColumns(false)),
-          {Param(event.id)});
-      if (!totals.ok()) return totals.status();
-      EventSummary summary{std::move(event), FiguresFromRow(*totals, 0, 1), totals->Int(0, 0)};
-      LAPAK_RETURN_IF_ERROR(regencies[summary.event.regency].Add(summary.total));
-      LAPAK_RETURN_IF_ERROR(report.total.Add(summary.total));
-      report.events.push_back(std::move(summary));
+    return FillPeriodReport(db, visible, report);
+  });
+  if (!done.ok()) return done;
+  return report;
+}
+
+Result<ProvinceExport> MakeProvinceExport(LedgerStore& store, const std::string& province,
+                                          const std::string& from, const std::string& to,
+                                          const std::function<bool(const EventInfo&)>& visible,
+                                          TimePoint now) {
+  PeriodReport period{province, from, to, now, {}, {}, {}};
+  ProvinceExport report{province, from, to, now, {}, {}};
+  const Status done = store.InTransaction(sql::Transaction::kRead, [&](sql::Connection& db) -> Status {
+    LAPAK_RETURN_IF_ERROR(FillPeriodReport(db, visible, period));
+    Result<sql::Rows> codes = db.Query("SELECT name, code, province FROM regencies", {});
+    if (!codes.ok()) return codes.status();
+    std::map<std::string, RegencyRow> by_name;
+    for (size_t row = 0; row < codes->size(); ++row) {
+      const std::string code = codes->Text(row, 1);
+      by_name[codes->Text(row, 0)] = {code, codes->Text(row, 0), code.substr(0, 2), codes->Text(row, 2), 0, 0, {}};
     }
-    report.regencies = GroupByNet(regencies);
+    std::set<std::string> missing;
+    std::map<std::string, RegencyRow> by_code;
+    for (const EventSummary& event : period.events) {
+      const auto known = by_name.find(event.event.regency);
+      if (known == by_name.end()) {
+        missing.insert(event.event.regency);
+        continue;
+      }
+      RegencyRow& row = by_code.try_emplace(known->second.code, known->second).first->second;
+      row.events += 1;
+      row.stalls += event.stalls;
+      LAPAK_RETURN_IF_ERROR(row.figures.Add(event.total));
+    }
+    if (!missing.empty()) {
+      std::string names;
+      for (const std::string& name : missing) names += (names.empty() ? "'" : ", '") + name + "'";
+      return Refuse(Refusal::kRegencyCodesMissing, names);
+    }
+    for (auto& [code, row] : by_code) report.regencies.push_back(std::move(row));
+    report.total = period.total;
     return Status::Ok();
   });
   if (!done.ok()) return done;

@@ -807,10 +807,11 @@ std::string RenderPeriodPage(Language lang, const PeriodReport& report) {
   body += Headline(lang, report.total);
   body += AsOfLine(lang, times);
   body += Figures(lang, report.total);
+  const std::string period_query =
+      "from=" + UrlEncode(report.from) + "&to=" + UrlEncode(report.to) +
+      (report.province.empty() ? "" : "&province=" + UrlEncode(report.province));
   body += "<div class=\"actions\">" +
-          DownloadButtons(lang, "/v1/reports/period?from=" + UrlEncode(report.from) + "&to=" +
-                                    UrlEncode(report.to) +
-                                    (report.province.empty() ? "" : "&province=" + UrlEncode(report.province))) +
+          DownloadButtons(lang, "/v1/reports/period?" + period_query) +
           "</div>";
 
   body += fmt::format("<h2>{}</h2>", Tr(lang, kEventsInPeriod));
@@ -837,6 +838,9 @@ std::string RenderPeriodPage(Language lang, const PeriodReport& report) {
           ChartBlock(lang, kPerEventRegency,
                      HorizontalBarChart(MakeChart(lang, kPerEventRegency, report.regencies))) +
           "</div>";
+  // The same regencies keyed by their official codes, for a Satu Data portal.
+  body += fmt::format("<h2>{}</h2><div class=\"actions\">{}</div>", Tr(lang, kProvinceExport),
+                      DownloadButtons(lang, "/v1/reports/province?" + period_query));
   body += fmt::format("<h2>{}</h2>", Tr(lang, kChoosePeriod)) +
           PeriodForm(lang, report.from, report.to);
   return Page(lang, Tr(lang, kPeriod), PeriodUrl(report.from, report.to), true, body);

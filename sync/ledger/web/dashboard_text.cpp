@@ -174,6 +174,10 @@ constexpr std::array kTable = {
     Entry{DashText::kAsOfColumn, "Data per", "Figures as of"},
     Entry{DashText::kYearOnYear, "Dari acara ke acara", "Event by event"},
     Entry{DashText::kDaysTraded, "Hari berjualan", "Days traded"},
+    Entry{DashText::kProvinceExport, "Data per kode wilayah (Satu Data)", "Figures by regency code (Satu Data)"},
+    Entry{DashText::kSheetRegencyCodes, "Per kode wilayah", "By regency code"},
+    Entry{DashText::kProvinceCode, "Kode provinsi", "Province code"},
+    Entry{DashText::kRegencyCode, "Kode kabupaten/kota", "Regency code"},
 };
 static_assert(kTable.size() == static_cast<size_t>(DashText::kCount), "one entry per DashText");
 

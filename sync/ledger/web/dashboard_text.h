@@ -146,6 +146,10 @@ enum class DashText {
   kAsOfColumn,
   kYearOnYear,
   kDaysTraded,
+  kProvinceExport,
+  kSheetRegencyCodes,  // a sheet name: at most 31 characters
+  kProvinceCode,
+  kRegencyCode,
   kCount,  // not a text: the number of texts
 };
 

@@ -154,8 +154,9 @@ std::optional<EventInfo> VisibleEvent(const Routes& routes, const Reader& reader
 }
 
 // Answers a report's Status that is not ok: a coded refusal of a parameter with 400 and
-// itself; an event not there with 404, as VisibleEvent does; anything else (the database,
-// corrupt totals) with 503.
+// itself; an event not there with 404, as VisibleEvent does; a report that needs something
+// recorded first (regency codes) with 409 and what; anything else (the database, corrupt
+// totals) with 503.
 void AnswerFailure(const Status& status, HttpResponse& response, AnswerForm form) {
   const bool coded = status.refusal() != Refusal::kNone;
   if (coded && status.code() == StatusCode::kInvalidArgument) {
@@ -163,6 +164,9 @@ void AnswerFailure(const Status& status, HttpResponse& response, AnswerForm form
   }
   if (coded && status.code() == StatusCode::kNotFound) {
     return AnswerRefusal(response, 404, Refuse(Refusal::kNoSuchEventForToken), form);
+  }
+  if (coded && status.code() == StatusCode::kFailedPrecondition) {
+    return AnswerRefusal(response, 409, status, form);
   }
   AnswerUnavailable(status, response, form);
 }
@@ -331,6 +335,16 @@ void AddApiRoutes(HttpRouter& router, const Routes& routes) {
                                   [&](const EventInfo& event) { return reader.CanRead(event); },
                                   routes.clock.Now()),
                  fmt::format("lapak-period-{}-{}", from, to));
+  }));
+
+  router.Get("/v1/reports/province", Api(routes, [&routes](const Reader& reader, const HttpRequest& request,
+                                                           HttpResponse& response) {
+    const auto [from, to] = PeriodOf(routes, request, reader);
+    AnswerReport(request, response,
+                 MakeProvinceExport(routes.store, ProvinceOf(request, reader), from, to,
+                                    [&](const EventInfo& event) { return reader.CanRead(event); },
+                                    routes.clock.Now()),
+                 fmt::format("lapak-kode-wilayah-{}-{}", from, to));
   }));
 
   router.Get("/v1/reports/compare", Api(routes, [&routes](const Reader& reader, const HttpRequest& request,

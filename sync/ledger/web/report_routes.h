@@ -4,8 +4,9 @@
 //   GET  /v1/reports/day?event=E&day=YYYY-MM-DD         organiser's day      ┐ JSON; a CSV
 //   GET  /v1/reports/event?event=E[&top=N]              an event            │ download with
 //   GET  /v1/reports/period?from=D&to=D[&province=P]    a period's events   │ format=csv, a
-//   GET  /v1/reports/compare?event=E&previous=F         two events          ┘ workbook with
-//                                                                             format=xlsx
+//   GET  /v1/reports/compare?event=E&previous=F         two events          │ workbook with
+//   GET  /v1/reports/province?from=D&to=D[&province=P]  by regency code     ┘ format=xlsx
+//        (409 RegencyCodesMissing while a regency of those events has no code recorded)
 //   GET  /dashboard, /dashboard/event/E[?compare=F], /dashboard/event/E/day/D,
 //        /dashboard/event/E/stall/S, /dashboard/period?from=D&to=D   the reports as pages
 //   GET  /v1/metrics                                    the server's counters (admin tokens)
