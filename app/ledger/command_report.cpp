@@ -19,7 +19,7 @@ namespace lapak::ledger_cli {
 namespace {
 
 struct ReportOptions {
-  std::string event_id, day, previous_id, province, from, to;
+  std::string event_id, day, previous_id, province, from, to, stall_id;
   int top = 10;
   bool csv = false;
   std::string xlsx_path;  // empty: no workbook
@@ -92,6 +92,17 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
     Print(ctx, *options,
           ledger::MakePeriodReport(*store, options->province, options->from, options->to,
                                    kEveryEvent, ctx.clock->Now()));
+  });
+
+  CLI::App* stall = report->add_subcommand("stall", "A stall at an event: its days, hours and other events");
+  stall->add_option("event", options->event_id, "Event id")->required();
+  stall->add_option("stall", options->stall_id, "Stall id")->required();
+  add_forms(stall);
+  stall->callback([&ctx, options] {
+    std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kRead);
+    if (!store) return;
+    Print(ctx, *options,
+          ledger::MakeStallReport(*store, options->event_id, options->stall_id, kEveryEvent, ctx.clock->Now()));
   });
 
   CLI::App* by_code = report->add_subcommand(

@@ -14,6 +14,7 @@
 
 #include "core/money.h"
 #include "sync/ledger/store/ledger_store.h"
+#include "sync/ledger/web/dashboard_text.h"
 #include "tests/support/chromium.h"
 #include "tests/support/process.h"
 #include "tests/support/xlsx_cells.h"
@@ -345,6 +346,20 @@ TEST_F(DashboardTest, AStallPageFollowsTheStallYearOnYearAsFarAsTheReaderMaySee)
       Get(std::string("/dashboard/event/") + kPreviousEvent + "/stall/BKS-07", shared_->organiser);
   ASSERT_TRUE(last_year);
   EXPECT_EQ(404, last_year->status);
+  // The same as JSON (and a workbook, linked from the page), as far as each reader may see.
+  const std::string api = std::string("/v1/reports/stall?event=") + kEvent + "&stall=BKS-07";
+  EXPECT_NE(std::string::npos, province->body.find(ledger::HtmlEscape(api + "&format=xlsx")));
+  httplib::Result province_json = Get(api, shared_->province);
+  ASSERT_TRUE(province_json);
+  ASSERT_EQ(200, province_json->status) << province_json->body;
+  const json stall = json::parse(province_json->body);
+  ASSERT_EQ(2u, stall["events"].size());
+  EXPECT_EQ(kPreviousEvent, stall["events"][0]["event"]["id"]);
+  EXPECT_EQ(shared_->bakso_net, stall["events"][1]["figures"]["net"]);
+  httplib::Result organiser_json = Get(api, shared_->organiser);
+  ASSERT_TRUE(organiser_json);
+  EXPECT_EQ(1u, json::parse(organiser_json->body)["events"].size());
+
   httplib::Result not_there = Get(std::string("/dashboard/event/") + kEvent + "/stall/UKR-01", shared_->province);
   ASSERT_TRUE(not_there);
   EXPECT_EQ(404, not_there->status);

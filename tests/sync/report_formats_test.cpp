@@ -193,6 +193,25 @@ ProvinceExport MakeProvinceExport() {
   return report;
 }
 
+StallReport StallReportFixture() {
+  StallReport report;
+  report.event = Expo();
+  report.stall_id = "BKS-07";
+  report.name = kBaksoName;
+  report.category = "makanan";
+  report.regency = "Kota Surakarta";
+  report.as_of = Wib(22, hours(21) + minutes(30));
+  report.total = kBakso;
+  report.days = {{"2026-11-20", LedgerFigures{}, ZState::kNotClosed, Rp(0), std::nullopt, {}},
+                 {"2026-11-21", kBakso, ZState::kAgrees, Rp(0), Rp(-2000), {Rp(50000), Rp(0)}}};
+  report.hours = {{"19", kBakso}};
+  EventInfo last_year = Expo();
+  last_year.id = "expo25";
+  last_year.name = "Pasar Malam Semarang 2025";
+  report.events = {{last_year, kDawet, 2}, {Expo(), kBakso, 1}};
+  return report;
+}
+
 // ---- JSON ----------------------------------------------------------------------------------
 
 const char* const kEventJson = R"({"id": "expo", "name": "Pasar Malam Semarang",
@@ -478,6 +497,31 @@ TEST(ReportJsonTest, ProvinceExport) {
   EXPECT_EQ(expected, ReportJson(MakeProvinceExport())) << ReportJson(MakeProvinceExport()).dump(2);
 }
 
+TEST(ReportCsvTest, StallReportReadsBack) {
+  const auto rows = ReadCsv(ReportCsv(StallReportFixture()));
+  ASSERT_EQ(1u + 2 + 1 + 2 + 1, rows.size());
+  EXPECT_EQ((Strings{"2026-11-20", "2026-11-21"}), Column(rows, "day", "key"));
+  EXPECT_EQ((Strings{"0", "40000"}), Column(rows, "day", "net"));
+  EXPECT_EQ((Strings{"not_closed", "agrees"}), Column(rows, "day", "z_state"));
+  EXPECT_EQ((Strings{"", "-2000"}), Column(rows, "day", "drawer_over_short"));
+  EXPECT_EQ((Strings{"0", "50000"}), Column(rows, "day", "cash_in"));
+  EXPECT_EQ((Strings{"expo25", "expo"}), Column(rows, "event", "key"));
+  EXPECT_EQ((Strings{"2", "1"}), Column(rows, "event", "days_traded"));
+  EXPECT_EQ((Strings{"40000"}), Column(rows, "total", "net"));
+}
+
+TEST(ReportJsonTest, StallReportNamesItsDaysAndEvents) {
+  const json stall = ReportJson(StallReportFixture());
+  EXPECT_EQ("stall", stall["report"]);
+  EXPECT_EQ("BKS-07", stall["stall_id"]);
+  EXPECT_EQ(json::parse(kBaksoJson), stall["total"]);
+  EXPECT_EQ(-2000, stall["days"][1]["drawer_over_short"]);
+  EXPECT_TRUE(stall["days"][0]["drawer_over_short"].is_null());
+  EXPECT_EQ("agrees", stall["days"][1]["z_state"]);
+  EXPECT_EQ("expo25", stall["events"][0]["event"]["id"]);
+  EXPECT_EQ(2, stall["events"][0]["days_traded"]);
+}
+
 // ---- text ----------------------------------------------------------------------------------
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -717,6 +761,21 @@ TEST(ReportXlsxTest, ProvinceExportKeepsCodesAsText) {
   EXPECT_EQ(Text("3374"), regencies["rows"][1][2]);
   EXPECT_EQ(Text("Kota Semarang"), regencies["rows"][1][3]);
   EXPECT_EQ(Number(55000, kRupiahFormat), testing::XlsxCell(regencies, "33", "Bersih"));
+}
+
+TEST(ReportXlsxTest, StallReportHasItsDaysAndItsEvents) {
+  const json book = Workbook(ReportXlsx(StallReportFixture(), Language::kIndonesian));
+  EXPECT_EQ((Strings{"Ringkasan", "Per hari", "Per jam", "Dari acara ke acara"}), testing::XlsxSheetNames(book));
+  const json& days = testing::XlsxSheet(book, "Per hari");
+  ASSERT_EQ(3u, days["rows"].size());
+  EXPECT_EQ(Number(Serial(2026, 11, 21), "d mmm yyyy"), days["rows"][2][0]);
+  EXPECT_EQ(Number(40000, kRupiahFormat), days["rows"][2][5]);
+  EXPECT_EQ(Text("Tidak ada penjualan"), days["rows"][1][10]);
+  EXPECT_EQ(Text("Terminal dan ledger cocok"), days["rows"][2][10]);
+  EXPECT_EQ(Number(-2000, kRupiahFormat), days["rows"][2][12]);
+  const json& events = testing::XlsxSheet(book, "Dari acara ke acara");
+  EXPECT_EQ(Number(2, "#,##0"), testing::XlsxCell(events, "expo25", "Hari berjualan"));
+  EXPECT_EQ(Number(15000, kRupiahFormat), testing::XlsxCell(events, "expo25", "Bersih"));
 }
 
 TEST(ReportXlsxTest, ComparisonPercentsAreHundredthsOfAPercent) {

@@ -137,6 +137,32 @@ std::string ReportCsv(const PeriodReport& report) {
   return out;
 }
 
+std::string ReportCsv(const StallReport& report) {
+  std::string out;
+  AppendCsvRecord(out, Concat({{"section", "key", "name"},
+                               kFigureColumns,
+                               {"z_state", "z_difference", "drawer_over_short", "cash_in", "cash_out",
+                                "days_traded"}}));
+  for (const StallDayLine& d : report.days) {
+    AppendCsvRecord(out, Concat({{"day", d.business_day, ""},
+                                 FigureCells(d.figures),
+                                 {std::string(ZStateName(d.z_state)), Int(d.z_difference),
+                                  d.drawer_over_short ? Int(*d.drawer_over_short) : CsvCell(""),
+                                  Int(d.cash_moves.in), Int(d.cash_moves.out), ""}}));
+  }
+  for (const GroupRow& row : report.hours) {
+    AppendCsvRecord(out, Concat({{"hour", row.key, ""}, FigureCells(row.figures), Blank(6)}));
+  }
+  for (const StallAtEvent& at : report.events) {
+    AppendCsvRecord(out, Concat({{"event", at.event.id, at.event.name},
+                                 FigureCells(at.total),
+                                 Blank(5),
+                                 {Int(at.days_traded)}}));
+  }
+  AppendCsvRecord(out, Concat({{"total", report.stall_id, report.name}, FigureCells(report.total), Blank(6)}));
+  return out;
+}
+
 std::string ReportCsv(const ProvinceExport& report) {
   std::string out;
   Fields header = {"kode_provinsi", "nama_provinsi", "kode_kabupaten_kota", "nama_kabupaten_kota",

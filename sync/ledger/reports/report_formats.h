@@ -41,6 +41,10 @@
 //   PeriodReport := {"report": "period", "version", "province": string | null (null: every
 //       province), "from", "to": "YYYY-MM-DD", "as_of", "total",
 //       "events": [{"event", "stalls": int, "figures"}], "regencies": [{"regency", "figures"}]}
+//   StallReport := {"report": "stall", "version", "event", "stall_id", "name", "category",
+//       "regency", "as_of", "total", "days": [{"day", "figures", "z_state", "z_difference",
+//       "drawer_over_short": int|null, "cash_in", "cash_out"}], "hours": [{"hour", "figures"}],
+//       "terminals": [terminal], "events": [{"event", "days_traded", "figures"}]}
 //   ProvinceExport := {"report": "province", "version", "province": string | null, "from",
 //       "to", "as_of", "total", "regencies": [{"code": "3374", "name", "province_code": "33",
 //       "province", "events", "stalls": int, "figures"}]}
@@ -87,6 +91,12 @@
 //     event     key: event id; name, province, regency, first_day, last_day, stalls, F
 //     regency   key: regency; F
 //     total     F
+//   StallReport: section,key,name,F,z_state,z_difference,drawer_over_short,cash_in,cash_out,
+//                days_traded
+//     day       key: YYYY-MM-DD; F, z_state, z_difference, drawer_over_short, cash_in, cash_out
+//     hour      key: "HH"; F
+//     event     key: event id; name, F, days_traded      (the stall event by event)
+//     total     key: stall id; name, F
 //   ProvinceExport: one flat table, as the regional Satu Data portals publish theirs (no
 //     section column; names in Indonesian snake_case, one row per regency by its code):
 //     kode_provinsi,nama_provinsi,kode_kabupaten_kota,nama_kabupaten_kota,periode_dari,
@@ -130,17 +140,20 @@ nlohmann::json ReportJson(const EventReport& report);
 nlohmann::json ReportJson(const PeriodReport& report);
 nlohmann::json ReportJson(const Comparison& comparison);
 nlohmann::json ReportJson(const ProvinceExport& report);
+nlohmann::json ReportJson(const StallReport& report);
 
 std::string ReportCsv(const OrganiserDayReport& report);
 std::string ReportCsv(const EventReport& report);
 std::string ReportCsv(const PeriodReport& report);
 std::string ReportCsv(const Comparison& comparison);
 std::string ReportCsv(const ProvinceExport& report);
+std::string ReportCsv(const StallReport& report);
 
 std::string ReportTable(const OrganiserDayReport& report);
 std::string ReportTable(const EventReport& report);
 std::string ReportTable(const PeriodReport& report);
 std::string ReportTable(const Comparison& comparison);
 std::string ReportTable(const ProvinceExport& report);
+std::string ReportTable(const StallReport& report);
 
 }  // namespace lapak::ledger

@@ -150,6 +150,38 @@ json ReportJson(const EventReport& report) {
           {"not_closed", std::move(not_closed)}};
 }
 
+json ReportJson(const StallReport& report) {
+  json days = json::array();
+  for (const StallDayLine& d : report.days) {
+    days.push_back({{"day", d.business_day},
+                    {"figures", FiguresJson(d.figures)},
+                    {"z_state", ZStateName(d.z_state)},
+                    {"z_difference", d.z_difference.rupiah()},
+                    {"drawer_over_short", d.drawer_over_short ? json(d.drawer_over_short->rupiah()) : json(nullptr)},
+                    {"cash_in", d.cash_moves.in.rupiah()},
+                    {"cash_out", d.cash_moves.out.rupiah()}});
+  }
+  json terminals = json::array();
+  for (const TerminalSync& t : report.terminals) terminals.push_back(TerminalJson(t));
+  json events = json::array();
+  for (const StallAtEvent& at : report.events) {
+    events.push_back({{"event", EventJson(at.event)}, {"days_traded", at.days_traded}, {"figures", FiguresJson(at.total)}});
+  }
+  return {{"report", "stall"},
+          {"version", kReportFormatVersion},
+          {"event", EventJson(report.event)},
+          {"stall_id", report.stall_id},
+          {"name", report.name},
+          {"category", report.category},
+          {"regency", report.regency},
+          {"as_of", FormatUtc(report.as_of)},
+          {"total", FiguresJson(report.total)},
+          {"days", std::move(days)},
+          {"hours", GroupsJson(report.hours, "hour")},
+          {"terminals", std::move(terminals)},
+          {"events", std::move(events)}};
+}
+
 // The members every report over a period starts with.
 static json PeriodJson(const char* name, const std::string& province, const std::string& from,
                        const std::string& to, TimePoint as_of, const LedgerFigures& total) {

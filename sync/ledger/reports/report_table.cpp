@@ -346,6 +346,30 @@ std::string ReportTable(const PeriodReport& report) {
   return out;
 }
 
+std::string ReportTable(const StallReport& report) {
+  const LocalClock clock(report.event.time_zone, report.as_of);
+  std::string out = fmt::format("{} ({}, {}, {}) di {} — laporan lapak (per {})\n", report.name, report.stall_id,
+                                report.category, report.regency, report.event.name, clock.AsOf());
+  TextTable days = FiguresTable({{"Tanggal", "day"}, {"Z", "day close"}});
+  for (const StallDayLine& d : report.days) {
+    std::string z(ZStateName(d.z_state));
+    if (d.drawer_over_short && !d.drawer_over_short->is_zero()) {
+      z += fmt::format(", laci {}", FormatMoney(*d.drawer_over_short));
+    }
+    days.Add(Row({d.business_day, z}, d.figures));
+  }
+  days.AddRule();
+  days.Add(Row({"TOTAL", ""}, report.total));
+  out += Section("Per hari (by day)", days);
+  out += GroupSection("Per jam (by hour)", {"Jam", "hour"}, report.hours);
+  TextTable events = FiguresTable({{"Acara", "event"}, {"Tanggal", "dates"}, {"Hari", "days traded", true}});
+  for (const StallAtEvent& at : report.events) {
+    events.Add(Row({at.event.name, Dates(at.event), std::to_string(at.days_traded)}, at.total));
+  }
+  out += Section("Dari acara ke acara (event by event)", events);
+  return out;
+}
+
 std::string ReportTable(const ProvinceExport& report) {
   const LocalClock clock(kDefaultTimeZone, report.as_of);
   std::string out =

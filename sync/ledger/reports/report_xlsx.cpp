@@ -308,10 +308,10 @@ void GroupSheet(Workbook& book, DashText name, DashText key, const std::vector<G
   }
 }
 
-std::string ZText(Language lang, const StallDayRow& stall) {
-  switch (stall.z_state) {
+std::string ZText(Language lang, ZState state, const LedgerFigures& figures) {
+  switch (state) {
     case ZState::kNotClosed:
-      return Tr(lang, stall.figures.sales_count == 0 ? kNoSalesThatDay : kNotClosed);
+      return Tr(lang, figures.sales_count == 0 ? kNoSalesThatDay : kNotClosed);
     case ZState::kAgrees:
       return Tr(lang, kZAgrees);
     case ZState::kDiffers:
@@ -344,7 +344,7 @@ Result<std::string> ReportXlsx(const OrganiserDayReport& report, Language lang) 
                      book.Text(kDrawerColumn), book.Text(kCashIn), book.Text(kCashOut)}));
   for (const StallDayRow& s : report.stalls) {
     book.WriteRow(stalls, Join(Join({s.stall_id, s.name, s.category}, FigureCells(s.figures)),
-                               {s.qris_shown.amount, ZText(lang, s),
+                               {s.qris_shown.amount, ZText(lang, s.z_state, s.figures),
                                 s.z_state == ZState::kDiffers ? Cell(s.z_difference) : Cell(),
                                 s.drawer_over_short ? Cell(*s.drawer_over_short) : Cell(),
                                 s.cash_moves.in, s.cash_moves.out}));
@@ -420,6 +420,40 @@ Result<std::string> ReportXlsx(const ProvinceExport& report, Language lang) {
     book.WriteRow(regencies, Join({r.province_code, r.province, r.code, r.name, Cell::Count(r.events),
                                    Cell::Count(r.stalls)},
                                   FigureCells(r.figures)));
+  }
+  return book.Finish();
+}
+
+Result<std::string> ReportXlsx(const StallReport& report, Language lang) {
+  Workbook book(lang, report.event.time_zone, report.as_of);
+  lxw_worksheet* summary = book.Sheet(kSheetSummary, {});
+  book.WriteRow(summary, {book.Text(kStallId), report.stall_id});
+  book.WriteRow(summary, {book.Text(kName), report.name});
+  book.WriteRow(summary, {book.Text(kCategory), report.category});
+  book.WriteRow(summary, {book.Text(kHomeRegency), report.regency});
+  EventLines(book, summary, report.event, report.as_of);
+  SummaryFigures(book, summary, report.total);
+
+  lxw_worksheet* days = book.Sheet(
+      kPerDay, Join(Join({book.Text(kDates)}, FigureHeader(book)),
+                    {book.Text(kZReport), book.Text(kZDifferenceColumn), book.Text(kDrawerColumn),
+                     book.Text(kCashIn), book.Text(kCashOut)}));
+  for (const StallDayLine& d : report.days) {
+    book.WriteRow(days, Join(Join({Cell::Date(d.business_day)}, FigureCells(d.figures)),
+                             {ZText(lang, d.z_state, d.figures),
+                              d.z_state == ZState::kDiffers ? Cell(d.z_difference) : Cell(),
+                              d.drawer_over_short ? Cell(*d.drawer_over_short) : Cell(), d.cash_moves.in,
+                              d.cash_moves.out}));
+  }
+  GroupSheet(book, kPerHour, kHour, report.hours);
+  lxw_worksheet* events = book.Sheet(
+      kYearOnYear, Join({book.Text(kEventId), book.Text(kName), book.Text(kFrom), book.Text(kTo),
+                         book.Text(kDaysTraded)},
+                        FigureHeader(book)));
+  for (const StallAtEvent& at : report.events) {
+    book.WriteRow(events, Join({at.event.id, at.event.name, Cell::Date(at.event.first_day),
+                                Cell::Date(at.event.last_day), Cell::Count(at.days_traded)},
+                               FigureCells(at.total)));
   }
   return book.Finish();
 }

@@ -20,6 +20,7 @@
 // Period:     Ringkasan · Acara · Per kab-kota acara
 // Comparison: Ringkasan (with the days compared) · Per hari · Per kategori
 // Province:   Ringkasan · Per kode wilayah (codes as text: "3374")
+// Stall:      Ringkasan · Per hari (with Z and drawer) · Per jam · Dari acara ke acara
 #pragma once
 
 #include <string>
@@ -36,5 +37,6 @@ namespace lapak::ledger {
 [[nodiscard]] Result<std::string> ReportXlsx(const PeriodReport& report, Language lang);
 [[nodiscard]] Result<std::string> ReportXlsx(const Comparison& comparison, Language lang);
 [[nodiscard]] Result<std::string> ReportXlsx(const ProvinceExport& report, Language lang);
+[[nodiscard]] Result<std::string> ReportXlsx(const StallReport& report, Language lang);
 
 }  // namespace lapak::ledger

@@ -906,6 +906,10 @@ std::string RenderStallPage(Language lang, const StallReport& report) {
   body += LateWarning(lang, times, terminals, stall_names);
   body += AsOfLine(lang, times);
   body += Figures(lang, report.total);
+  body += "<div class=\"actions\">" +
+          DownloadButtons(lang, "/v1/reports/stall?event=" + UrlEncode(report.event.id) +
+                                    "&stall=" + UrlEncode(report.stall_id)) +
+          "</div>";
 
   Chart days = MakeChart(lang, kPerDay, {});
   for (const StallDayLine& day : report.days) days.bars.push_back({ShortDate(lang, day.business_day), day.figures.net});

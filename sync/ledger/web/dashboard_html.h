@@ -16,6 +16,7 @@
 //   /keluar  POST (a button in the header): log out
 //   /v1/reports/day?event=<id>&day=<d>&format=xlsx|csv
 //   /v1/reports/event?event=<id>&format=xlsx|csv
+//   /v1/reports/stall?event=<id>&stall=<stall id>&format=xlsx|csv
 //   /v1/reports/period?from=<d>&to=<d>[&province=<p>]&format=xlsx|csv
 //   /v1/reports/compare?event=<id>&previous=<id>&format=xlsx|csv
 // In English (Language::kEnglish) every one of them, and every form, carries lang=en; Bahasa

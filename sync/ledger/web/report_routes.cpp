@@ -337,6 +337,17 @@ void AddApiRoutes(HttpRouter& router, const Routes& routes) {
                  fmt::format("lapak-period-{}-{}", from, to));
   }));
 
+  router.Get("/v1/reports/stall", Api(routes, [&routes](const Reader& reader, const HttpRequest& request,
+                                                        HttpResponse& response) {
+    const std::string event_id = request.Param("event");
+    const std::string stall_id = request.Param("stall");
+    if (!VisibleEvent(routes, reader, event_id, response, kJsonAnswer)) return;
+    AnswerReport(request, response,
+                 MakeStallReport(routes.store, event_id, stall_id,
+                                 [&](const EventInfo& event) { return reader.CanRead(event); }, routes.clock.Now()),
+                 fmt::format("lapak-{}-{}", event_id, stall_id));
+  }));
+
   router.Get("/v1/reports/province", Api(routes, [&routes](const Reader& reader, const HttpRequest& request,
                                                            HttpResponse& response) {
     const auto [from, to] = PeriodOf(routes, request, reader);

@@ -3,6 +3,7 @@
 //   GET  /v1/events                                     the events the token may read (JSON)
 //   GET  /v1/reports/day?event=E&day=YYYY-MM-DD         organiser's day      ┐ JSON; a CSV
 //   GET  /v1/reports/event?event=E[&top=N]              an event            │ download with
+//   GET  /v1/reports/stall?event=E&stall=S              a stall at an event │
 //   GET  /v1/reports/period?from=D&to=D[&province=P]    a period's events   │ format=csv, a
 //   GET  /v1/reports/compare?event=E&previous=F         two events          │ workbook with
 //   GET  /v1/reports/province?from=D&to=D[&province=P]  by regency code     ┘ format=xlsx
