@@ -98,6 +98,7 @@ th:first-child,td:first-child{position:static;min-width:0;max-width:none}
 small{font-size:.9em}
 h2{break-after:avoid}
 tr,.figure,.warn,.chart{break-inside:avoid}
+tfoot{display:table-row-group}
 a{color:#000;text-decoration:none}
 .figures{grid-template-columns:repeat(4,1fr)}}
 )css";
