@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -722,6 +723,17 @@ TEST(ReportXlsxTest, DayReportHasASheetPerTableWithRupiahAsFormattedNumbers) {
   const json& summary = testing::XlsxSheet(book, "Ringkasan");
   EXPECT_EQ(Number(Serial(2026, 11, 22), "d mmm yyyy"), summary["rows"][0][1]);
   EXPECT_EQ(Text("Pasar Malam Semarang"), summary["rows"][1][1]);
+}
+
+// No temporary folder to write in: an error to answer (503 on the API), never a crash.
+TEST(ReportXlsxTest, WithoutATemporaryFolderTheWorkbookFailsCleanly) {
+  const char* before = std::getenv("TMPDIR");
+  const std::string kept = before ? before : "";
+  setenv("TMPDIR", "/nonexistent/lapak", 1);
+  const Result<std::string> workbook = ReportXlsx(DayReport(), Language::kIndonesian);
+  if (before) setenv("TMPDIR", kept.c_str(), 1); else unsetenv("TMPDIR");
+  ASSERT_FALSE(workbook.ok());
+  EXPECT_EQ(StatusCode::kIoError, workbook.status().code());
 }
 
 TEST(ReportXlsxTest, TextThatLooksLikeAFormulaStaysText) {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -70,7 +71,10 @@ using Row = std::vector<Cell>;
 class Workbook {
  public:
   Workbook(Language lang, const std::string& time_zone, TimePoint as_of) : lang_(lang) {
-    path_ = (std::filesystem::temp_directory_path() / "lapak-report-XXXXXX.xlsx").string();
+    std::error_code no_folder;
+    const std::filesystem::path folder = std::filesystem::temp_directory_path(no_folder);
+    if (no_folder) return;
+    path_ = (folder / "lapak-report-XXXXXX.xlsx").string();
     const int fd = mkstemps(path_.data(), 5);
     if (fd < 0) {
       path_.clear();
@@ -96,7 +100,8 @@ class Workbook {
   }
   ~Workbook() {
     if (book_ != nullptr) workbook_close(book_);  // only when Finish was not reached
-    if (!path_.empty()) std::filesystem::remove(path_);
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
   }
   Workbook(const Workbook&) = delete;
   Workbook& operator=(const Workbook&) = delete;
@@ -111,6 +116,7 @@ class Workbook {
 
   // A sheet with `header` in bold on its first row, frozen, with a filter over its columns.
   lxw_worksheet* Sheet(DashText name, const Row& header) {
+    if (book_ == nullptr) return nullptr;  // Finish says why
     lxw_worksheet* sheet = workbook_add_worksheet(book_, SheetName(Text(name)).c_str());
     if (sheet == nullptr) return nullptr;
     rows_[sheet] = 0;
