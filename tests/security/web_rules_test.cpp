@@ -7,9 +7,13 @@
 //     Content-Security-Policy with frame-ancestors 'none') and sniffing (nosniff);
 //   - /v1/metrics answers admin tokens only;
 //   - an organiser compares the events its token names (issue 14), and no other: an event
-//     not its own is answered as one that does not exist.
+//     not its own is answered as one that does not exist;
+//   - a ledger that cannot write a workbook (no temporary folder) says so with 503 and a
+//     code, and still serves the same report as CSV.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -18,6 +22,7 @@
 
 #include "tests/security/attacker.h"
 #include "tests/sync/ledger_process.h"
+#include "tests/sync/ledger_target.h"
 
 namespace lapak::testing {
 namespace {
@@ -222,6 +227,30 @@ TEST_F(WebRulesTest, OrganisersCompareTheirOwnEventsAndNoOneElses) {
   EXPECT_EQ(std::string::npos, page_not_theirs.body.find("Semarang 2025"));
   // The province reads both without being named in any token.
   EXPECT_EQ(200, Get(api, "Authorization: Bearer " + province_ + "\r\n").status);
+}
+
+TEST(WorkbookWithoutTemporaryFolderTest, Is503WithItsCodeAndTheCsvStillComes) {
+  TempDir dir;
+  const ledger::sql::Location database = NewLedgerLocation(dir);
+  LedgerAdmin(database, {"event", "add", kEvent, "--name", "Expo UMKM Semarang", "--province", "Jawa Tengah",
+                         "--regency", "Kota Semarang", "--from", "2026-11-20", "--to", "2026-11-22"});
+  const std::string token = FirstLine(LedgerAdmin(database, {"token", "add", "Admin", "--role", "admin"}));
+  const std::string not_a_folder = dir.File("not-a-folder");
+  std::ofstream(not_a_folder) << "a file where the temporary folder should be";
+  const char* before = std::getenv("TMPDIR");
+  const std::string kept = before ? before : "";
+  setenv("TMPDIR", not_a_folder.c_str(), 1);
+  LedgerProcess ledger(database);
+  if (before) setenv("TMPDIR", kept.c_str(), 1); else unsetenv("TMPDIR");
+
+  const std::string bearer = "Authorization: Bearer " + token + "\r\n";
+  const std::string report = std::string("/v1/reports/event?event=") + kEvent;
+  const RawAnswer workbook = Exchange(ledger.port(), GetRequest(ledger.port(), report + "&format=xlsx", bearer));
+  EXPECT_EQ(503, workbook.status) << workbook.body;
+  EXPECT_EQ("WorkbookNotWritten", workbook.Refusal()) << workbook.body;
+  const RawAnswer csv = Exchange(ledger.port(), GetRequest(ledger.port(), report + "&format=csv", bearer));
+  EXPECT_EQ(200, csv.status) << csv.body;
+  EXPECT_EQ(0u, csv.body.find("section,key,")) << csv.body;
 }
 
 }  // namespace

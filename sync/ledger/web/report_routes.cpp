@@ -185,7 +185,10 @@ void AnswerReport(const HttpRequest& request, HttpResponse& response,
   }
   if (format == "xlsx") {
     Result<std::string> workbook = ReportXlsx(*report, LanguageOf(request));
-    if (!workbook.ok()) return AnswerUnavailable(workbook.status(), response, kJsonAnswer);
+    if (!workbook.ok()) {  // what failed goes to the log; the reader is told what to do
+      fmt::print(stderr, "lapak-ledger: workbook: {}\n", workbook.status().ToString());
+      return AnswerRefusal(response, 503, Refuse(Refusal::kWorkbookNotWritten), kJsonAnswer);
+    }
     response.SetHeader("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", file_name));
     response.SetContent(std::move(workbook).value(),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
