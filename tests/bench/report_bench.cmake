@@ -27,3 +27,8 @@ target_link_libraries(startup_bench PRIVATE lapak_report_bench_support lapak_led
   SQLite::SQLite3 fmt::fmt benchmark::benchmark)
 target_compile_definitions(startup_bench PRIVATE LAPAK_LEDGER_PATH="$<TARGET_FILE:lapak-ledger>")
 add_dependencies(startup_bench lapak-ledger)
+
+# The reports' forms on a 1 000-stall day built in memory: the workbook against the CSV and
+# against writing a file of the workbook's size (see the file's head).
+add_executable(report_forms_bench bench/report_forms_bench.cpp)
+target_link_libraries(report_forms_bench PRIVATE lapak_ledger lapak_core fmt::fmt benchmark::benchmark)
