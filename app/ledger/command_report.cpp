@@ -1,5 +1,6 @@
-// `lapak-ledger report day|event|period|compare`: the organiser's and the provincial
-// office's reports at the ledger's own console (it reads the database directly: no token).
+// `lapak-ledger report day|event|stall|period|province|compare`: the organiser's and the
+// provincial office's reports at the ledger's own console (it reads the database directly:
+// no token).
 // A table by default, --json (global) or --csv, or a workbook written to --xlsx FILE (in
 // English with --english); the same figures as the HTTP API and the dashboard
 // (sync/ledger/reports/reports.h, report_formats.h, report_xlsx.h).
@@ -36,7 +37,7 @@ void Print(Context& ctx, const ReportOptions& options, const Result<Report>& rep
     if (!Check(ctx, workbook.status())) return;
     if (!Check(ctx, WriteFileAtomically(options.xlsx_path, *workbook))) return;
     Emit(ctx, {{"written", options.xlsx_path}, {"bytes", workbook->size()}},
-         fmt::format("Laporan ditulis ke {} ({} byte)", options.xlsx_path, workbook->size()));
+         fmt::format("Laporan ditulis ke {} ({} byte)\n", options.xlsx_path, workbook->size()));
     return;
   }
   if (options.csv && !ctx.json) {
