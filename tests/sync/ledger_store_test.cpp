@@ -3,9 +3,11 @@
 // entries from a real terminal store.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <limits>
 #include <mutex>
+#include <thread>
 
 #include "core/crypto.h"
 #include "core/qris.h"
@@ -353,6 +355,55 @@ TEST_F(LedgerStoreTest, TotalsAndTheZReconciliationEqualTheTerminalsOwnFigures) 
   ASSERT_EQ(1u, z->size());
   EXPECT_TRUE(z->front().agrees);
   EXPECT_EQ(Rp(0), z->front().difference);
+}
+
+// A terminal's batches from many threads at once, each thread sending the same overlapping
+// windows in order: on SQLite each is worked out ahead, beside the writer, and most plans are
+// stale by the time the writer reaches them (the window was applied by another thread, or
+// the one before it moved the mark). Every answer is applied or a duplicate, never an error,
+// and each entry is counted once.
+TEST_F(LedgerStoreTest, OverlappingBatchesOfOneTerminalFromManyThreadsAtOnceAreAppliedExactlyOnce) {
+  Sell(59);
+  ASSERT_TRUE(stall_->CloseDay(Rp(100000)).ok());  // entries 1 (day open) .. 61 (Z)
+  constexpr int64_t kLast = 61, kWindow = 10, kStep = 5;
+  std::vector<std::vector<JournalEntry>> windows;
+  for (int64_t from = 1; from <= kLast; from += kStep) windows.push_back(Entries(from, kWindow));
+  std::atomic<int> applied{0}, duplicates{0}, others{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (const std::vector<JournalEntry>& window : windows) {
+        Result<ApplyOutcome> outcome = ledger_->ApplyBatch({"BKS-07", "T1"}, window, clock_.Now());
+        if (!outcome.ok()) {
+          ++others;
+          ADD_FAILURE() << outcome.status().ToString();
+        } else if (outcome->result == ApplyResult::kApplied) {
+          ++applied;
+        } else if (outcome->result == ApplyResult::kDuplicate) {
+          ++duplicates;
+        } else {
+          ++others;
+          ADD_FAILURE() << "outcome " << static_cast<int>(outcome->result) << ": " << outcome->reason.ToString();
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(0, others.load());
+  EXPECT_GE(applied.load(), 1);
+  EXPECT_EQ(8 * static_cast<int>(windows.size()), applied.load() + duplicates.load());
+  EXPECT_EQ(kLast, Hwm());
+  const DayFigures own = stall_->ReportDay("2026-11-22")->figures;
+  Result<std::vector<StallDayTotals>> totals = ledger_->DayTotals("expo", "2026-11-22");
+  ASSERT_TRUE(totals.ok());
+  ASSERT_EQ(1u, totals->size());
+  EXPECT_EQ(own.sales_count, totals->front().figures.sales_count);
+  EXPECT_EQ(own.net, totals->front().figures.net);
+  EXPECT_EQ(own.by_method, totals->front().figures.by_method);
+  Result<std::vector<Reconciliation>> z = ledger_->Reconciliations({"BKS-07", "T1"});
+  ASSERT_TRUE(z.ok());
+  ASSERT_EQ(1u, z->size());
+  EXPECT_TRUE(z->front().agrees);
 }
 
 // Kas masuk/keluar reach the ledger as the terminal's books hold them: a Z that carries them

@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "core/refusal.h"
 #include "sync/protocol.h"
 
@@ -31,6 +34,11 @@ IngestAnswer Unavailable(const Status& status) {
 
 }  // namespace
 
+size_t CheckingSlots() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::max(1U, cores > 1 ? cores - 1 : 1U);
+}
+
 std::string ErrorJson(const Status& refused) {
   return sync::EncodeBatchAnswer({.http_status = 400, .reason = refused});
 }
@@ -46,7 +54,7 @@ IngestAnswer Ingestor::Handle(std::string_view body) {
   return answer;
 }
 
-IngestAnswer Ingestor::Answer(std::string_view body) {
+std::variant<IngestAnswer, Ingestor::CheckedBatch> Ingestor::Check(std::string_view body) {
   Result<sync::EnvelopeView> envelope = sync::ParseEnvelope(body);
   if (!envelope.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(envelope.status()));
   const std::string terminal_id(envelope->terminal_id);
@@ -57,7 +65,7 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
   // The same answer, after the same work, for an unknown terminal, a revoked one and a wrong
   // key: neither the body nor the time taken says which terminals exist.
   static const std::string kNoKey(sync::kTerminalKeyBytes, '\0');
-  const std::optional<TerminalRecord>& terminal = *found;
+  std::optional<TerminalRecord>& terminal = *found;
   const bool enrolled = terminal.has_value() && !terminal->revoked;
   const bool signed_by_it = sync::VerifyEnvelopeMac(*envelope, enrolled ? terminal->terminal_key : kNoKey);
   if (!enrolled || !signed_by_it) {
@@ -88,11 +96,26 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
     if (!entry.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(entry.status()));
     entries.push_back(std::move(entry).value());
   }
+  return CheckedBatch{*envelope, std::move(terminal).value(), std::move(entries)};
+}
+
+IngestAnswer Ingestor::Answer(std::string_view body) {
+  std::variant<IngestAnswer, CheckedBatch> checked = [&] {
+    checking_.acquire();
+    struct Release {
+      std::counting_semaphore<>& slots;
+      ~Release() { slots.release(); }
+    } release{checking_};
+    return Check(body);
+  }();
+  if (IngestAnswer* refused = std::get_if<IngestAnswer>(&checked)) return std::move(*refused);
+  const auto& [envelope, terminal, entries] = std::get<CheckedBatch>(checked);
+  const std::string terminal_id(envelope.terminal_id);
 
   // Revoked or re-enrolled while the batch was decoded: ApplyBatch refuses it (401).
-  const std::string& key = terminal->terminal_key;
+  const std::string& key = terminal.terminal_key;
   Result<ApplyOutcome> outcome =
-      store_.ApplyBatch({terminal->stall_id, terminal->name}, entries, clock_.Now(), key);
+      store_.ApplyBatch({terminal.stall_id, terminal.name}, entries, clock_.Now(), key);
   if (!outcome.ok()) {
     if (outcome.status().code() == StatusCode::kPermissionDenied) {
       return Refused(401, outcome.status());
@@ -104,14 +127,14 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
     case ApplyResult::kDuplicate:
       ++(outcome->result == ApplyResult::kApplied ? counters_.applied : counters_.duplicates);
       return Signed({.http_status = 200, .hwm = outcome->hwm, .terminal_id = terminal_id}, key,
-                    terminal_id, *envelope);
+                    terminal_id, envelope);
     case ApplyResult::kGap:
     case ApplyResult::kConflict:
       return Signed({.http_status = 409,
                      .hwm = outcome->hwm,
                      .conflict = outcome->result == ApplyResult::kConflict,
                      .reason = outcome->reason},
-                    key, terminal_id, *envelope);
+                    key, terminal_id, envelope);
     case ApplyResult::kRejected:
       return {422, sync::EncodeBatchAnswer({.http_status = 422, .hwm = outcome->hwm, .reason = outcome->reason})};
   }

@@ -20,10 +20,14 @@
 
 #include <atomic>
 #include <cstdint>
+#include <semaphore>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "core/clock.h"
+#include "sync/envelope.h"
 #include "sync/ledger/store/ledger_store.h"
 
 namespace lapak::ledger {
@@ -44,25 +48,41 @@ struct IngestCounters {
   std::atomic<int64_t> refused{0};  // 400, 403, 409, 422, 503
 };
 
+// How many batches are checked at once (framing, mac, inflating, decoding: CPU only): one
+// fewer than the machine's cores, at least one, so that the checks of many terminals at once
+// leave a core to the one SQLite writer their batches wait for.
+size_t CheckingSlots();
+
 class Ingestor {
  public:
   // `store` and `clock` must outlive the Ingestor.
-  Ingestor(LedgerStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+  Ingestor(LedgerStore& store, const Clock& clock)
+      : store_(store), clock_(clock), checking_(static_cast<std::ptrdiff_t>(CheckingSlots())) {}
 
   // Thread-safe, and meant to be called from several threads at once: the framing, mac,
-  // inflating and decoding of a batch hold no lock (the terminal's key is read from the
-  // store for every batch, so a revocation holds from the next batch on);
-  // LedgerStore::ApplyBatch commits the batches that reach it together in groups (SQLite) or
-  // applies them in parallel (PostgreSQL).
+  // inflating and decoding of a batch hold no lock, CheckingSlots() batches at a time (the
+  // terminal's key is read from the store for every batch, so a revocation holds from the
+  // next batch on); LedgerStore::ApplyBatch commits the batches that reach it together in
+  // groups (SQLite) or applies them in parallel (PostgreSQL).
   IngestAnswer Handle(std::string_view body);
   const IngestCounters& counters() const { return counters_; }
 
  private:
+  // A batch that passed every check before the books: its envelope (views into the body),
+  // its terminal as the store holds it, its entries.
+  struct CheckedBatch {
+    sync::EnvelopeView envelope;
+    TerminalRecord terminal;
+    std::vector<JournalEntry> entries;
+  };
   IngestAnswer Answer(std::string_view body);
+  // The refusal, or the batch checked (in a checking slot).
+  std::variant<IngestAnswer, CheckedBatch> Check(std::string_view body);
 
   LedgerStore& store_;
   const Clock& clock_;
   IngestCounters counters_;
+  std::counting_semaphore<> checking_;
 };
 
 // The body of a refusal, on any route that answers JSON: {"error":TEXT,"reason":REASON}

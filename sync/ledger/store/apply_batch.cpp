@@ -1,10 +1,14 @@
 // LedgerStore::ApplyBatch: the sync contract's step 4, in one transaction.
 //
-// The batch is worked out in memory first — every entry judged by the terminal's Books
-// (core/books.h, with the event's calendar), and the change to each running total — and
-// then written with a fixed handful of statements: entries and
+// The batch is worked out first, reading only (WorkOut): every entry judged by the
+// terminal's Books (core/books.h, with the event's calendar), and the change to each running
+// total. Then it is written with a fixed handful of statements (WritePlanned): entries and
 // sales in multi-row INSERTs, one upsert per total row touched. A 500-entry batch is ~25
 // statements whatever the engine, which matters on PostgreSQL where each is a round trip.
+//
+// On SQLite the working out is done ahead, outside the one writer, on a reading connection
+// (PlanAhead); the writer only checks that the terminal's row is still the one the plan was
+// made from, and otherwise works the batch out again itself.
 #include <fmt/core.h>
 
 #include <cstring>
@@ -12,6 +16,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <variant>
 
 #include "core/books.h"
 #include "core/refusal.h"
@@ -93,25 +98,26 @@ struct SaleRow {
 // The whole effect of a batch, worked out before anything is written.
 class BatchPlan {
  public:
-  BatchPlan(sql::Connection& db, const TerminalRecord& terminal, const BusinessCalendar& calendar,
-            TimePoint now)
-      : db_(db), terminal_(terminal), calendar_(calendar), now_(now) {}
+  BatchPlan(const TerminalRecord& terminal, TimePoint now)
+      : terminal_id_(terminal.id), stall_id_(terminal.stall_id), event_id_(terminal.event_id), now_(now) {}
 
-  // `booking` is what the terminal's Books took in for `entry`. Errors are the database's.
-  Status Add(const JournalEntry& entry, const Booking& booking);
-  Status Write();
+  // `booking` is what the terminal's Books took in for `entry`; `db` is read, never written.
+  // Errors are the database's.
+  Status Add(sql::Connection& db, const BusinessCalendar& calendar, const JournalEntry& entry,
+             const Booking& booking);
+  Status Write(sql::Connection& db) const;
 
  private:
-  Status AddSale(const BookedSale& booked);
-  Status AddVoid(const BookedSale& booked);
-  Status AddZ(const ZReport& z);
+  Status AddSale(const BusinessCalendar& calendar, const BookedSale& booked);
+  Status AddVoid(sql::Connection& db, const BookedSale& booked);
+  Status AddZ(sql::Connection& db, const ZReport& z);
   void AddCashMove(const JournalEntry& entry, const CashMoveBody& move);
   Status Count(const SaleRow& sale, const LedgerFigures& delta);
 
-  sql::Connection& db_;
-  const TerminalRecord& terminal_;
-  const BusinessCalendar& calendar_;
-  const TimePoint now_;
+  std::string terminal_id_;
+  std::string stall_id_;
+  std::string event_id_;
+  TimePoint now_;
 
   std::vector<Value> entries_;                    // rows for `entries`
   std::map<int64_t, SaleRow> new_sales_;          // by seq: rows for `sales`
@@ -132,18 +138,19 @@ constexpr size_t kCashMoveColumns = 8;
 constexpr size_t kSaleColumns = 7 + kPaymentMethodCount;
 constexpr size_t kReconciliationColumns = 10 + 2 * kFigureColumnCount;
 
-Status BatchPlan::Add(const JournalEntry& entry, const Booking& booking) {
-  for (Value value : {Param(terminal_.id), Param(entry.seq), Param(entry.uuid),
+Status BatchPlan::Add(sql::Connection& db, const BusinessCalendar& calendar, const JournalEntry& entry,
+                      const Booking& booking) {
+  for (Value value : {Param(terminal_id_), Param(entry.seq), Param(entry.uuid),
                       Param(EntryKindName(entry.kind)), Param(entry.time), Param(entry.business_day),
                       Param(entry.body), Param(DigestBlob(entry.hash)), Param(now_)}) {
     entries_.push_back(std::move(value));
   }
   switch (booking.kind) {
     case EntryKind::kDayOpen: return Status::Ok();
-    case EntryKind::kSale: return AddSale(*booking.sale);
-    case EntryKind::kVoid: return AddVoid(*booking.sale);
+    case EntryKind::kSale: return AddSale(calendar, *booking.sale);
+    case EntryKind::kVoid: return AddVoid(db, *booking.sale);
     case EntryKind::kCashMove: AddCashMove(entry, *booking.cash_move); return Status::Ok();
-    case EntryKind::kDayClose: return AddZ(*booking.z);
+    case EntryKind::kDayClose: return AddZ(db, *booking.z);
   }
   return Status::Ok();
 }
@@ -164,8 +171,8 @@ Status BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
 
 // The business day and hour are the ledger's own, from the entry's time and the event's
 // calendar: Books has checked that the terminal's claim agrees.
-Status BatchPlan::AddSale(const BookedSale& booked) {
-  SaleRow sale{booked.day_number, booked.business_day, calendar_.LocalHour(booked.time), booked.amounts, false};
+Status BatchPlan::AddSale(const BusinessCalendar& calendar, const BookedSale& booked) {
+  SaleRow sale{booked.day_number, booked.business_day, calendar.LocalHour(booked.time), booked.amounts, false};
   LAPAK_RETURN_IF_ERROR(Count(sale, SaleDelta(sale.amounts)));
   CountQrisShown(sale, +1);
   new_sales_.emplace(booked.seq, std::move(sale));
@@ -174,14 +181,14 @@ Status BatchPlan::AddSale(const BookedSale& booked) {
 
 // A void counts at its sale's day and hour, as the sale was counted (a sale received before
 // the ledger kept hours is at hour -1).
-Status BatchPlan::AddVoid(const BookedSale& booked) {
+Status BatchPlan::AddVoid(sql::Connection& db, const BookedSale& booked) {
   if (auto in_batch = new_sales_.find(booked.seq); in_batch != new_sales_.end()) {
     in_batch->second.voided = true;
     CountQrisShown(in_batch->second, -1);
     return Count(in_batch->second, VoidDelta(in_batch->second.amounts));
   }
-  Result<sql::Rows> rows = db_.Query("SELECT local_hour FROM sales WHERE terminal_id = $1 AND seq = $2",
-                                     {Param(terminal_.id), Param(booked.seq)});
+  Result<sql::Rows> rows = db.Query("SELECT local_hour FROM sales WHERE terminal_id = $1 AND seq = $2",
+                                    {Param(terminal_id_), Param(booked.seq)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::Corruption(fmt::format("sale {} is not in the sales table", booked.seq));
   voided_held_.insert(booked.seq);
@@ -193,11 +200,11 @@ Status BatchPlan::AddVoid(const BookedSale& booked) {
 // The Z is checked against the ledger's figures of its day session: those held before the
 // batch plus this batch's entries before the Z. Books has already refused a Z that differs
 // from the session's entries; this compares with the running totals the ledger wrote.
-Status BatchPlan::AddZ(const ZReport& z) {
-  Result<sql::Rows> rows = db_.Query(
+Status BatchPlan::AddZ(sql::Connection& db, const ZReport& z) {
+  Result<sql::Rows> rows = db.Query(
       fmt::format("SELECT {} FROM session_totals WHERE terminal_id = $1 AND day_number = $2",
                   FigureColumns()),
-      {Param(terminal_.id), Param(z.day_number)});
+      {Param(terminal_id_), Param(z.day_number)});
   if (!rows.ok()) return rows.status();
   LedgerFigures ledger = rows->empty() ? LedgerFigures{} : FiguresFromRow(*rows, 0, 0);
   if (auto pending = sessions_.find(z.day_number); pending != sessions_.end()) {
@@ -206,8 +213,8 @@ Status BatchPlan::AddZ(const ZReport& z) {
   const LedgerFigures own = FiguresOfZ(z);
   const std::optional<Money> difference = own.net.Minus(ledger.net);
   if (!difference) return Refuse(Refusal::kLedgerFiguresOverflow);
-  for (Value value : {Param(terminal_.id), Param(z.z_number), Param(terminal_.stall_id),
-                      Param(terminal_.event_id), Param(z.business_day), Param(z.day_number)}) {
+  for (Value value : {Param(terminal_id_), Param(z.z_number), Param(stall_id_), Param(event_id_),
+                      Param(z.business_day), Param(z.day_number)}) {
     reconciliations_.push_back(std::move(value));
   }
   AppendFigures(reconciliations_, own);
@@ -220,22 +227,22 @@ Status BatchPlan::AddZ(const ZReport& z) {
 }
 
 void BatchPlan::AddCashMove(const JournalEntry& entry, const CashMoveBody& move) {
-  for (Value value : {Param(terminal_.id), Param(entry.seq), Param(terminal_.stall_id), Param(terminal_.event_id),
+  for (Value value : {Param(terminal_id_), Param(entry.seq), Param(stall_id_), Param(event_id_),
                       Param(entry.business_day),
                       Param(CashDirectionName(move.direction)), Param(move.amount.rupiah()), Param(move.reason)}) {
     cash_moves_.push_back(std::move(value));
   }
 }
 
-Status BatchPlan::Write() {
-  LAPAK_RETURN_IF_ERROR(InsertRows(db_,
+Status BatchPlan::Write(sql::Connection& db) const {
+  LAPAK_RETURN_IF_ERROR(InsertRows(db,
                                    "INSERT INTO entries (terminal_id, seq, uuid, kind, time_utc_ms, "
                                    "business_day, body, hash, received_at_ms)",
                                    kEntryColumns, entries_));
   std::vector<Value> sales;
   sales.reserve(new_sales_.size() * kSaleColumns);
   for (const auto& [seq, sale] : new_sales_) {
-    for (Value value : {Param(terminal_.id), Param(seq), Param(sale.day_number),
+    for (Value value : {Param(terminal_id_), Param(seq), Param(sale.day_number),
                         Param(sale.business_day), Param(sale.local_hour),
                         Param(sale.amounts.total.rupiah())}) {
       sales.push_back(std::move(value));
@@ -246,52 +253,52 @@ Status BatchPlan::Write() {
   static const std::string insert_sales =
       fmt::format("INSERT INTO sales (terminal_id, seq, day_number, business_day, local_hour, total, {}, voided)",
                   PaymentMethodColumns());
-  LAPAK_RETURN_IF_ERROR(InsertRows(db_, insert_sales, kSaleColumns, sales));
+  LAPAK_RETURN_IF_ERROR(InsertRows(db, insert_sales, kSaleColumns, sales));
   for (int64_t seq : voided_held_) {
-    LAPAK_RETURN_IF_ERROR(db_.Execute("UPDATE sales SET voided = 1 WHERE terminal_id = $1 AND seq = $2",
-                                      {Param(terminal_.id), Param(seq)})
+    LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE sales SET voided = 1 WHERE terminal_id = $1 AND seq = $2",
+                                      {Param(terminal_id_), Param(seq)})
                               .status());
   }
   static const std::string add_day =
       AddToTotalsSql("day_totals", "event_id, business_day, stall_id", 3);
   for (const auto& [day, delta] : days_) {
-    std::vector<Value> values{Param(terminal_.event_id), Param(day), Param(terminal_.stall_id)};
+    std::vector<Value> values{Param(event_id_), Param(day), Param(stall_id_)};
     AppendFigures(values, delta);
-    LAPAK_RETURN_IF_ERROR(db_.Execute(add_day, values).status());
+    LAPAK_RETURN_IF_ERROR(db.Execute(add_day, values).status());
   }
   static const std::string add_hour =
       AddToTotalsSql("hour_totals", "event_id, business_day, local_hour, stall_id", 4);
   for (const auto& [key, delta] : hours_) {
-    std::vector<Value> values{Param(terminal_.event_id), Param(key.first), Param(key.second),
-                              Param(terminal_.stall_id)};
+    std::vector<Value> values{Param(event_id_), Param(key.first), Param(key.second),
+                              Param(stall_id_)};
     AppendFigures(values, delta);
-    LAPAK_RETURN_IF_ERROR(db_.Execute(add_hour, values).status());
+    LAPAK_RETURN_IF_ERROR(db.Execute(add_hour, values).status());
   }
   static const std::string add_session =
       AddToTotalsSql("session_totals", "terminal_id, day_number", 2);
   for (const auto& [day_number, delta] : sessions_) {
-    std::vector<Value> values{Param(terminal_.id), Param(day_number)};
+    std::vector<Value> values{Param(terminal_id_), Param(day_number)};
     AppendFigures(values, delta);
-    LAPAK_RETURN_IF_ERROR(db_.Execute(add_session, values).status());
+    LAPAK_RETURN_IF_ERROR(db.Execute(add_session, values).status());
   }
   for (const auto& [day, change] : qris_shown_) {
     LAPAK_RETURN_IF_ERROR(
-        db_.Execute("INSERT INTO qris_shown_totals (event_id, business_day, stall_id, sales_count, amount) "
+        db.Execute("INSERT INTO qris_shown_totals (event_id, business_day, stall_id, sales_count, amount) "
                     "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id, business_day, stall_id) DO UPDATE SET "
                     "sales_count = qris_shown_totals.sales_count + excluded.sales_count, "
                     "amount = qris_shown_totals.amount + excluded.amount",
-                    {Param(terminal_.event_id), Param(day), Param(terminal_.stall_id), Param(change.first),
+                    {Param(event_id_), Param(day), Param(stall_id_), Param(change.first),
                      Param(change.second.rupiah())})
             .status());
   }
   LAPAK_RETURN_IF_ERROR(InsertRows(
-      db_, "INSERT INTO cash_moves (terminal_id, seq, stall_id, event_id, business_day, direction, amount, reason)",
+      db, "INSERT INTO cash_moves (terminal_id, seq, stall_id, event_id, business_day, direction, amount, reason)",
       kCashMoveColumns, cash_moves_));
   static const std::string insert_reconciliations = fmt::format(
       "INSERT INTO reconciliations (terminal_id, z_number, stall_id, event_id, business_day, day_number, {}, {}, "
       "agrees, difference, counted_cash, over_short)",
       FigureColumns("terminal_"), FigureColumns("ledger_"));
-  return InsertRows(db_, insert_reconciliations, kReconciliationColumns, reconciliations_);
+  return InsertRows(db, insert_reconciliations, kReconciliationColumns, reconciliations_);
 }
 
 // The event's calendar and its days, widened by kEventDayMargin on each side.
@@ -388,6 +395,95 @@ Result<std::optional<int64_t>> FirstReusedUuid(sql::Connection& db, const std::s
   return first;
 }
 
+// A batch worked out from what the ledger holds for its terminal, ready to be written.
+struct PlannedBatch {
+  TerminalRecord terminal;  // as read: the plan holds while the terminal's row is the same
+  BatchPlan plan;
+  BooksState books;  // after the batch
+};
+
+// What working a batch out came to: the outcome when it is decided without writing (a
+// duplicate, a gap, a conflict, a refusal by the books), else the writes that apply it.
+using WorkedOut = std::variant<ApplyOutcome, PlannedBatch>;
+
+// Works out `entries` for `terminal` (enrolled, as read on `db`), reading `db` only.
+// Errors are the database's.
+Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
+                          const std::vector<JournalEntry>& entries, TimePoint now) {
+  const int64_t first = entries.front().seq;
+  const int64_t last = entries.back().seq;
+  if (first > terminal.hwm + 1) {
+    return WorkedOut{ApplyOutcome{ApplyResult::kGap, terminal.hwm, Refuse(Refusal::kLedgerHoldsUpTo, terminal.hwm, first)}};
+  }
+  // Entries the ledger already holds must be the very ones it holds: a terminal restored
+  // from an old backup, or a second one under the same id, is a conflict, not a duplicate.
+  if (first <= terminal.hwm) {
+    Result<sql::Rows> held = db.Query(
+        "SELECT seq, hash FROM entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
+        {Param(terminal.id), Param(first), Param(std::min(last, terminal.hwm))});
+    if (!held.ok()) return held.status();
+    for (size_t i = 0; i < entries.size() && entries[i].seq <= terminal.hwm; ++i) {
+      const bool same = i < held->size() && held->Int(i, 0) == entries[i].seq &&
+                        held->Bytes(i, 1) == DigestBlob(entries[i].hash).bytes;
+      if (!same) {
+        return WorkedOut{ApplyOutcome{ApplyResult::kConflict, terminal.hwm,
+                                      Refuse(Refusal::kEntryDiffersFromHeld, entries[i].seq)}};
+      }
+    }
+  }
+  if (last <= terminal.hwm) return WorkedOut{ApplyOutcome{ApplyResult::kDuplicate, terminal.hwm, Status::Ok()}};
+  const auto rejected = [&terminal](Status reason) {
+    return WorkedOut{ApplyOutcome{ApplyResult::kRejected, terminal.hwm, std::move(reason)}};
+  };
+
+  Result<BooksCalendar> calendar = EventCalendar(terminal);
+  if (!calendar.ok()) return calendar.status();
+  // A database error met while Books looks up a sale is the database's (503), not a refusal.
+  Status lookup_failure;
+  const HeldSaleLookup held = [&](int64_t seq) -> Result<std::optional<BookedSale>> {
+    Result<std::optional<BookedSale>> sale = HeldSale(db, terminal.id, seq);
+    if (!sale.ok()) lookup_failure = sale.status();
+    return sale;
+  };
+  Result<BooksState> state = BooksStateOf(db, terminal, *calendar);
+  if (!state.ok()) {
+    if (state.status().code() == StatusCode::kIoError) return state.status();
+    return rejected(RefuseAt(Refusal::kHeldEntriesBreakRules)(state.status()));
+  }
+  Books books(std::move(calendar).value(), std::move(state).value(), held);
+
+  std::vector<const JournalEntry*> fresh;
+  for (const JournalEntry& entry : entries) {
+    if (entry.seq > terminal.hwm) fresh.push_back(&entry);
+  }
+  Result<std::optional<int64_t>> reused = FirstReusedUuid(db, terminal.id, fresh);
+  if (!reused.ok()) return reused.status();
+  if (reused->has_value()) return rejected(RefuseAt(Refusal::kAtEntry, **reused)(Refuse(Refusal::kUuidUsedAlready)));
+
+  BatchPlan plan(terminal, now);
+  for (const JournalEntry* entry : fresh) {
+    Result<Booking> booking = books.Apply(*entry);
+    if (!lookup_failure.ok()) return lookup_failure;
+    if (!booking.ok()) return rejected(RefuseAt(Refusal::kAtEntry, entry->seq)(booking.status()));
+    LAPAK_RETURN_IF_ERROR(plan.Add(db, books.calendar(), *entry, *booking));
+  }
+  return WorkedOut{PlannedBatch{terminal, std::move(plan), books.state()}};
+}
+
+// Writes a planned batch and the terminal's new mark and books: the batch is applied.
+Result<ApplyOutcome> WritePlanned(sql::Connection& db, const PlannedBatch& planned,
+                                  const std::vector<JournalEntry>& entries, TimePoint now) {
+  const int64_t last = entries.back().seq;
+  LAPAK_RETURN_IF_ERROR(planned.plan.Write(db));
+  LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE terminals SET hwm = $2, last_hash = $3, "
+                                   "last_batch_at_ms = $4, last_entry_at_ms = $5, books = $6 "
+                                   "WHERE id = $1",
+                                   {Param(planned.terminal.id), Param(last), Param(DigestBlob(planned.books.last_hash)),
+                                    Param(now), Param(entries.back().time), Param(EncodeBooksState(planned.books))})
+                            .status());
+  return ApplyOutcome{ApplyResult::kApplied, last, Status::Ok()};
+}
+
 }  // namespace
 
 struct LedgerStore::PendingBatch {
@@ -395,6 +491,7 @@ struct LedgerStore::PendingBatch {
   const std::vector<JournalEntry>& entries;
   TimePoint now;
   std::string_view signed_with_key;
+  std::optional<PlannedBatch> planned;          // worked out ahead (PlanAhead), if it was
   std::optional<Result<ApplyOutcome>> outcome;  // set by whoever applies its group
   bool done = false;  // its group is over: `outcome` is final (under pending_mutex_)
 };
@@ -403,7 +500,10 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
                                              const std::vector<JournalEntry>& entries,
                                              TimePoint now, std::string_view signed_with_key) {
   if (entries.empty()) return Refuse(Refusal::kBatchHasNoEntries);
-  PendingBatch mine{terminal, entries, now, signed_with_key, std::nullopt};
+  PendingBatch mine{terminal, entries, now, signed_with_key, std::nullopt, std::nullopt};
+  if (read_pool_) {  // SQLite: worked out here, beside the one writer
+    if (Result<ConnectionPool::Lease> reader = read_pool_->Take(); reader.ok()) PlanAhead(**reader, mine);
+  }
   if (apply_pool_) {  // PostgreSQL: in parallel, each on a connection of its own
     Result<ConnectionPool::Lease> connection = apply_pool_->Take();
     if (!connection.ok()) return connection.status();
@@ -474,82 +574,40 @@ void LedgerStore::ApplyGroup(sql::Connection& db, const std::vector<PendingBatch
   if (Status committed = transaction.Commit(); !committed.ok()) fail_all(committed);
 }
 
-Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBatch& batch) {
-  const std::vector<JournalEntry>& entries = batch.entries;
-  const TimePoint now = batch.now;
-  Result<std::optional<TerminalRecord>> found = FindTerminalOn(db, batch.terminal, true);
+Result<TerminalRecord> LedgerStore::EnrolledTerminal(sql::Connection& db, const PendingBatch& batch,
+                                                     bool for_update) {
+  Result<std::optional<TerminalRecord>> found = FindTerminalOn(db, batch.terminal, for_update);
   if (!found.ok()) return found.status();
   if (!found->has_value() || (*found)->revoked ||
       (!batch.signed_with_key.empty() && (*found)->terminal_key != batch.signed_with_key)) {
     return Refuse(Refusal::kTerminalNotEnrolled, batch.terminal.terminal_id, batch.terminal.stall_id);
   }
-  const TerminalRecord& terminal = **found;
-  const int64_t first = entries.front().seq;
-  const int64_t last = entries.back().seq;
-  if (first > terminal.hwm + 1) {
-    return ApplyOutcome{ApplyResult::kGap, terminal.hwm, Refuse(Refusal::kLedgerHoldsUpTo, terminal.hwm, first)};
-  }
-  // Entries the ledger already holds must be the very ones it holds: a terminal restored
-  // from an old backup, or a second one under the same id, is a conflict, not a duplicate.
-  if (first <= terminal.hwm) {
-    Result<sql::Rows> held = db.Query(
-        "SELECT seq, hash FROM entries WHERE terminal_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq",
-        {Param(terminal.id), Param(first), Param(std::min(last, terminal.hwm))});
-    if (!held.ok()) return held.status();
-    for (size_t i = 0; i < entries.size() && entries[i].seq <= terminal.hwm; ++i) {
-      const bool same = i < held->size() && held->Int(i, 0) == entries[i].seq &&
-                        held->Bytes(i, 1) == DigestBlob(entries[i].hash).bytes;
-      if (!same) {
-        return ApplyOutcome{ApplyResult::kConflict, terminal.hwm,
-                            Refuse(Refusal::kEntryDiffersFromHeld, entries[i].seq)};
-      }
-    }
-  }
-  if (last <= terminal.hwm) return ApplyOutcome{ApplyResult::kDuplicate, terminal.hwm, Status::Ok()};
-  const auto rejected = [&terminal](Status reason) {
-    return ApplyOutcome{ApplyResult::kRejected, terminal.hwm, std::move(reason)};
-  };
+  return std::move(**found);
+}
 
-  Result<BooksCalendar> calendar = EventCalendar(terminal);
-  if (!calendar.ok()) return calendar.status();
-  // A database error met while Books looks up a sale is the database's (503), not a refusal.
-  Status lookup_failure;
-  const HeldSaleLookup held = [&](int64_t seq) -> Result<std::optional<BookedSale>> {
-    Result<std::optional<BookedSale>> sale = HeldSale(db, terminal.id, seq);
-    if (!sale.ok()) lookup_failure = sale.status();
-    return sale;
-  };
-  Result<BooksState> state = BooksStateOf(db, terminal, *calendar);
-  if (!state.ok()) {
-    if (state.status().code() == StatusCode::kIoError) return state.status();
-    return rejected(RefuseAt(Refusal::kHeldEntriesBreakRules)(state.status()));
+void LedgerStore::PlanAhead(sql::Connection& db, PendingBatch& batch) {
+  sql::Transaction snapshot(db, sql::Transaction::kRead);
+  if (!snapshot.status().ok()) return;
+  Result<TerminalRecord> terminal = EnrolledTerminal(db, batch, false);
+  if (!terminal.ok()) return;
+  Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.now);
+  if (worked.ok() && std::holds_alternative<PlannedBatch>(*worked)) {
+    batch.planned = std::get<PlannedBatch>(std::move(worked).value());
   }
-  Books books(std::move(calendar).value(), std::move(state).value(), held);
+}
 
-  std::vector<const JournalEntry*> fresh;
-  for (const JournalEntry& entry : entries) {
-    if (entry.seq > terminal.hwm) fresh.push_back(&entry);
+Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBatch& batch) {
+  Result<TerminalRecord> terminal = EnrolledTerminal(db, batch, true);
+  if (!terminal.ok()) return terminal.status();
+  // What the plan read of the terminal (its entries, sales and session totals) changes only
+  // with its row: the same row, the same plan.
+  if (batch.planned && batch.planned->terminal == *terminal) {
+    return WritePlanned(db, *batch.planned, batch.entries, batch.now);
   }
-  Result<std::optional<int64_t>> reused = FirstReusedUuid(db, terminal.id, fresh);
-  if (!reused.ok()) return reused.status();
-  if (reused->has_value()) return rejected(RefuseAt(Refusal::kAtEntry, **reused)(Refuse(Refusal::kUuidUsedAlready)));
-
-  BatchPlan plan(db, terminal, books.calendar(), now);
-  for (const JournalEntry* entry : fresh) {
-    Result<Booking> booking = books.Apply(*entry);
-    if (!lookup_failure.ok()) return lookup_failure;
-    if (!booking.ok()) return rejected(RefuseAt(Refusal::kAtEntry, entry->seq)(booking.status()));
-    LAPAK_RETURN_IF_ERROR(plan.Add(*entry, *booking));
-  }
-  LAPAK_RETURN_IF_ERROR(plan.Write());
-  LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE terminals SET hwm = $2, last_hash = $3, "
-                                   "last_batch_at_ms = $4, last_entry_at_ms = $5, books = $6 "
-                                   "WHERE id = $1",
-                                   {Param(terminal.id), Param(last), Param(DigestBlob(books.state().last_hash)),
-                                    Param(now), Param(entries.back().time),
-                                    Param(EncodeBooksState(books.state()))})
-                            .status());
-  return ApplyOutcome{ApplyResult::kApplied, last, Status::Ok()};
+  Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.now);
+  if (!worked.ok()) return worked.status();
+  if (const ApplyOutcome* decided = std::get_if<ApplyOutcome>(&*worked)) return *decided;
+  return WritePlanned(db, std::get<PlannedBatch>(*worked), batch.entries, batch.now);
 }
 
 }  // namespace lapak::ledger

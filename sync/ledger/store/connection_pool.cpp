@@ -9,7 +9,8 @@ ConnectionPool::Lease::~Lease() {
   if (connection_) pool_->GiveBack(std::move(connection_));
 }
 
-ConnectionPool::ConnectionPool(sql::Location where, size_t max) : where_(std::move(where)), max_(max) {}
+ConnectionPool::ConnectionPool(sql::Location where, size_t max, DatabaseUse use)
+    : where_(std::move(where)), max_(max), use_(use) {}
 
 ConnectionPool::~ConnectionPool() = default;
 
@@ -24,7 +25,7 @@ Result<ConnectionPool::Lease> ConnectionPool::Take() {
   ++open_;
   lock.unlock();  // connecting takes a round trip or more: others may take idle ones meanwhile
   Result<std::unique_ptr<sql::Connection>> opened =
-      sql::Open(where_, /*create=*/false, "lapak-ledger event add", DatabaseUse::kWrite);
+      sql::Open(where_, /*create=*/false, "lapak-ledger event add", use_);
   if (!opened.ok()) {
     lock.lock();
     --open_;

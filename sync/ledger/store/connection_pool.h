@@ -1,8 +1,9 @@
-// ConnectionPool: connections to the ledger's PostgreSQL database, so that batches of several
-// terminals are applied at once (LedgerStore::ApplyBatch), each in a transaction on a
-// connection of its own. At most `max` connections; each is opened when first needed, kept
-// for the next batch and used by one thread at a time. A connection that breaks mid-batch
-// replaces itself on its next transaction (sql::Connection, PostgreSQL).
+// ConnectionPool: connections to the ledger's database, so that batches of several terminals
+// are handled at once (LedgerStore::ApplyBatch): on PostgreSQL applied, each in a transaction
+// on a connection of its own; on SQLite worked out on read-only connections beside the one
+// writer. At most `max` connections; each is opened when first needed, kept for the next
+// batch and used by one thread at a time. A connection that breaks mid-batch replaces itself
+// on its next transaction (sql::Connection, PostgreSQL).
 #pragma once
 
 #include <condition_variable>
@@ -34,8 +35,9 @@ class ConnectionPool {
     std::unique_ptr<sql::Connection> connection_;
   };
 
-  // `where` is a PostgreSQL location whose schema is already migrated (LedgerStore::Open).
-  ConnectionPool(sql::Location where, size_t max);
+  // `where` is a database whose schema is already migrated (LedgerStore::Open); `use` as
+  // sql::Open's.
+  ConnectionPool(sql::Location where, size_t max, DatabaseUse use);
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
   ~ConnectionPool();
@@ -49,6 +51,7 @@ class ConnectionPool {
 
   const sql::Location where_;
   const size_t max_;
+  const DatabaseUse use_;
   std::mutex mutex_;
   std::condition_variable given_back_;
   std::vector<std::unique_ptr<sql::Connection>> idle_;

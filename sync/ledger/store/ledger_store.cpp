@@ -81,8 +81,9 @@ Status LedgerFigures::Add(const LedgerFigures& o) {
   return Status::Ok();
 }
 
-LedgerStore::LedgerStore(std::unique_ptr<sql::Connection> db, std::unique_ptr<ConnectionPool> apply_pool)
-    : db_(std::move(db)), apply_pool_(std::move(apply_pool)) {}
+LedgerStore::LedgerStore(std::unique_ptr<sql::Connection> db, std::unique_ptr<ConnectionPool> apply_pool,
+                         std::unique_ptr<ConnectionPool> read_pool)
+    : db_(std::move(db)), apply_pool_(std::move(apply_pool)), read_pool_(std::move(read_pool)) {}
 LedgerStore::~LedgerStore() = default;
 
 Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const sql::Location& where, bool create,
@@ -92,10 +93,14 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const sql::Location& wher
       sql::Open(where, create, "lapak-ledger event add", use, on_check);
   if (!db.ok()) return db.status();
   std::unique_ptr<ConnectionPool> apply_pool;
+  std::unique_ptr<ConnectionPool> read_pool;
   if ((*db)->engine() == sql::Engine::kPostgres && use == DatabaseUse::kServe) {
-    apply_pool = std::make_unique<ConnectionPool>(where, kParallelApplies);
+    apply_pool = std::make_unique<ConnectionPool>(where, kParallelApplies, DatabaseUse::kWrite);
+  } else if ((*db)->engine() == sql::Engine::kSqlite && use != DatabaseUse::kRead) {
+    read_pool = std::make_unique<ConnectionPool>(where, kParallelApplies, DatabaseUse::kRead);
   }
-  return std::unique_ptr<LedgerStore>(new LedgerStore(std::move(db).value(), std::move(apply_pool)));
+  return std::unique_ptr<LedgerStore>(
+      new LedgerStore(std::move(db).value(), std::move(apply_pool), std::move(read_pool)));
 }
 
 Result<std::string> LedgerStore::CheckEveryPage() {
@@ -273,6 +278,11 @@ TerminalRecord TerminalFromRow(const sql::Rows& rows, size_t row) {
 }  // namespace
 
 Result<std::optional<TerminalRecord>> LedgerStore::FindTerminal(const TerminalRef& terminal) {
+  if (read_pool_) {  // not behind the writer: every batch's mac check starts here
+    Result<ConnectionPool::Lease> reader = read_pool_->Take();
+    if (!reader.ok()) return reader.status();
+    return FindTerminalOn(**reader, terminal, false);
+  }
   std::lock_guard lock(mutex_);
   return FindTerminalOn(*db_, terminal, false);
 }

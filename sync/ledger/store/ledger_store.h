@@ -88,6 +88,7 @@ struct TerminalRecord {
   // The state of its books after entry hwm (EncodeBooksState); none for a terminal whose
   // entries arrived before the ledger kept it: worked out again from `entries` when needed.
   std::optional<std::string> books;
+  bool operator==(const TerminalRecord&) const = default;
 };
 
 // What applying a batch came to (ApplyBatch).
@@ -141,8 +142,9 @@ struct Reconciliation {
   Money difference;  // terminal net − ledger net
 };
 
-// How many batches a PostgreSQL ledger opened with kServe applies at once: one per worker
-// of the HTTP server (HttpLimits::worker_threads).
+// How many batches a PostgreSQL ledger opened with kServe applies at once, and a SQLite
+// ledger works out at once beside its writer: one per worker of the HTTP server
+// (HttpLimits::worker_threads).
 inline constexpr size_t kParallelApplies = 8;
 
 class ConnectionPool;
@@ -186,10 +188,13 @@ class LedgerStore {
   // longer has that key (re-enrolled since the caller checked the batch's mac) is refused
   // with PermissionDenied.
   //
-  // Concurrency. SQLite (one writer at a time) uses group commit: batches that arrive from
-  // several threads while one is being applied are applied together by one of those threads,
-  // each in a savepoint of one transaction, and committed once; every caller returns only
-  // after that commit (an ok outcome is durable). A failed commit fails every batch of the
+  // Concurrency. SQLite (one writer at a time) works each batch out on the caller's thread,
+  // on a reading connection, beside the writer; then uses group commit: batches that arrive
+  // from several threads while one is being applied are applied together by one of those
+  // threads, each in a savepoint of one transaction, and committed once; every caller
+  // returns only after that commit (an ok outcome is durable). A batch whose terminal's row
+  // changed since it was worked out (another of its batches came first, a revocation) is
+  // worked out again by the writer. A failed commit fails every batch of the
   // group. PostgreSQL, opened with kServe, applies batches in parallel, each in a transaction
   // of its own on one of kParallelApplies connections; the terminal's row, locked FOR UPDATE
   // first, makes a terminal's batches wait for each other, in this process or in another
@@ -216,13 +221,21 @@ class LedgerStore {
   [[nodiscard]] Result<std::string> CheckEveryPage();
 
  private:
-  LedgerStore(std::unique_ptr<sql::Connection> db, std::unique_ptr<ConnectionPool> apply_pool);
+  LedgerStore(std::unique_ptr<sql::Connection> db, std::unique_ptr<ConnectionPool> apply_pool,
+              std::unique_ptr<ConnectionPool> read_pool);
 
   // The terminal's record as `db` sees it; with `for_update`, inside a write transaction on
   // PostgreSQL, its row stays locked until the transaction ends.
   [[nodiscard]] static Result<std::optional<TerminalRecord>> FindTerminalOn(
       sql::Connection& db, const TerminalRef& terminal, bool for_update);
   struct PendingBatch;
+  // The batch's terminal as `db` sees it; PermissionDenied unless it is enrolled, not revoked
+  // and (when the batch says) still has the key the batch was signed with.
+  [[nodiscard]] static Result<TerminalRecord> EnrolledTerminal(sql::Connection& db, const PendingBatch& batch,
+                                                               bool for_update);
+  // Works `batch` out on `db` (a reading connection, in a snapshot) and keeps the plan in it
+  // when it comes to one; anything else (a refusal, an error) the writer decides again.
+  static void PlanAhead(sql::Connection& db, PendingBatch& batch);
   // Applies `group` on `db` in one transaction (a savepoint per batch when there are several)
   // and sets each outcome. The caller owns `db` meanwhile.
   static void ApplyGroup(sql::Connection& db, const std::vector<PendingBatch*>& group);
@@ -232,6 +245,9 @@ class LedgerStore {
   std::unique_ptr<sql::Connection> db_;
   // PostgreSQL with kServe: the connections batches are applied on; null otherwise.
   std::unique_ptr<ConnectionPool> apply_pool_;
+  // A SQLite file open to write: read-only connections on which batches are worked out and
+  // terminals looked up, beside the writer (WAL); null otherwise.
+  std::unique_ptr<ConnectionPool> read_pool_;
 
   // Batches waiting for the next group commit, and whether a thread is applying a group.
   std::mutex pending_mutex_;
