@@ -209,16 +209,19 @@ int Run(const Options& options) {
 
   // Every terminal's mark is its last entry.
   {
-    std::map<std::string, int64_t> last_seq;
-    for (const Terminal& terminal : terminals) last_seq[terminal.stall.terminal_id] = terminal.batches.back().back().seq;
+    std::map<std::pair<std::string, std::string>, int64_t> last_seq;  // by (stall, terminal)
+    for (const Terminal& terminal : terminals) {
+      last_seq[{terminal.stall.spec.id, terminal.stall.terminal_id}] = terminal.batches.back().back().seq;
+    }
     Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(where, false, DatabaseUse::kRead);
     Check(store.status(), "open the ledger to check it");
     Result<std::vector<ledger::TerminalRecord>> held = (*store)->Terminals();
     Check(held.status(), "terminals");
+    if (held->size() != last_seq.size()) Die(fmt::format("{} terminals enrolled, {} sent", held->size(), last_seq.size()));
     for (const ledger::TerminalRecord& terminal : *held) {
-      if (terminal.hwm != last_seq[terminal.id]) {
-        Die(fmt::format("terminal {}: the ledger's mark is {}, its last entry {}", terminal.id, terminal.hwm,
-                        last_seq[terminal.id]));
+      const int64_t last = last_seq[{terminal.stall_id, terminal.name}];
+      if (terminal.hwm != last) {
+        Die(fmt::format("terminal {}: the ledger's mark is {}, its last entry {}", terminal.id, terminal.hwm, last));
       }
     }
   }
