@@ -9,7 +9,8 @@
 //
 // Thread-safety: every public function may be called from any thread. They run one at a time
 // on the store's connection, except ApplyBatch on PostgreSQL with kServe, which runs several
-// at once on connections of its own (below).
+// at once on connections of its own, and, on a SQLite file open to write, FindTerminal and
+// the working out of ApplyBatch's batches, which read on connections of their own (below).
 #pragma once
 
 #include <functional>
