@@ -132,7 +132,7 @@ JournalEntry NextEntry(const BooksState& state, std::string terminal_id, EntryKi
   JournalEntry entry;
   entry.terminal_id = std::move(terminal_id);
   entry.seq = state.last_seq + 1;
-  entry.uuid = NewUuid();
+  entry.uuid = NewUuid(time);
   entry.kind = kind;
   entry.time = time;
   entry.business_day = std::move(business_day);

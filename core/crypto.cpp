@@ -6,6 +6,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -91,14 +92,21 @@ std::string RandomBytes(size_t count) {
   return bytes;
 }
 
-std::string NewUuid() {
-  std::string bytes = RandomBytes(16);
-  bytes[6] = static_cast<char>((bytes[6] & 0x0F) | 0x40);  // version 4
-  bytes[8] = static_cast<char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+std::string UuidV7(TimePoint time, std::string_view random) {
+  if (random.size() < 10) std::abort();  // a caller's bug: the contract asks for 10 bytes
+  constexpr int64_t kLatestMs = (int64_t{1} << 48) - 1;
+  const uint64_t unix_ms = static_cast<uint64_t>(std::clamp<int64_t>(time.time_since_epoch().count(), 0, kLatestMs));
+  std::string bytes(16, '\0');
+  for (int i = 0; i < 6; ++i) bytes[static_cast<size_t>(i)] = static_cast<char>(unix_ms >> (8 * (5 - i)));
+  bytes.replace(6, 10, random.substr(0, 10));
+  bytes[6] = static_cast<char>((bytes[6] & 0x0F) | 0x70);  // version 7
+  bytes[8] = static_cast<char>((bytes[8] & 0x3F) | 0x80);  // RFC 9562 variant
   const std::string hex = HexEncode(bytes);
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
+
+std::string NewUuid(TimePoint time) { return UuidV7(time, RandomBytes(10)); }
 
 std::string Pbkdf2Sha256(std::string_view secret, std::string_view salt, int iterations) {
   std::string key(32, '\0');

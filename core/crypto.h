@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
+
 namespace lapak {
 
 using Sha256Digest = std::array<uint8_t, 32>;
@@ -26,8 +28,16 @@ inline std::string HexEncode(const Sha256Digest& digest) {
 // a terminal that cannot make salts or UUIDs must not go on.
 std::string RandomBytes(size_t count);
 
-// A random (version 4) UUID in its 36-character text form.
-std::string NewUuid();
+// A time-ordered UUID (version 7, RFC 9562) in its 36-character text form: `time` as Unix
+// milliseconds in its first 48 bits (clamped to 0 … 2^48 - 1), then 74 random bits. A
+// journal entry's uuid is made from the entry's own time, so each terminal's new uuids sort
+// after its earlier ones and land together at the end of the ledger's uuid index, not on
+// random pages of it (tests/bench/RESULTS.md, "the uuid index"). Uniqueness rests on the
+// random bits, as with version 4; uuids of version 4 written before stay valid everywhere.
+std::string NewUuid(TimePoint time);
+// The same with the random bits taken from `random` (its first 10 bytes; it must have at
+// least 10), for generators that must be reproducible.
+std::string UuidV7(TimePoint time, std::string_view random);
 
 // PBKDF2-HMAC-SHA256 with the given salt and iteration count; 32 bytes out.
 std::string Pbkdf2Sha256(std::string_view secret, std::string_view salt, int iterations);

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/crypto.h"
 #include "core/receipt_number.h"
 #include "sync/envelope.h"
 #include "sync/payload.h"
@@ -73,7 +74,7 @@ JournalEntry TerminalJournal::Make(EntryKind kind, TimePoint time, std::string b
   JournalEntry entry;
   entry.terminal_id = stall_.terminal_id;
   entry.seq = ++seq_;
-  entry.uuid = Uuid();
+  entry.uuid = Uuid(time);
   entry.kind = kind;
   entry.time = time;
   entry.business_day = business_day_;
@@ -195,11 +196,14 @@ JournalEntry TerminalJournal::MakeClose() {
   return entry;
 }
 
-std::string TerminalJournal::Uuid() {
-  const uint64_t high = (random_() & ~0xF000ULL) | 0x4000ULL;                  // version 4
-  const uint64_t low = (random_() & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // variant 1
-  return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xFFFF,
-                     high & 0xFFFF, low >> 48, low & 0xFFFFFFFFFFFFULL);
+// A terminal's uuid (core/crypto.h) with its random bits drawn from the seeded generator.
+std::string TerminalJournal::Uuid(TimePoint time) {
+  std::string random(16, '\0');
+  for (size_t half = 0; half < 2; ++half) {
+    const uint64_t bits = random_();
+    for (size_t i = 0; i < 8; ++i) random[half * 8 + i] = static_cast<char>(bits >> (8 * i));
+  }
+  return UuidV7(time, random);
 }
 
 sync::SealedBatch SealBatch(const std::string& stall_id, const std::vector<JournalEntry>& entries,

@@ -51,7 +51,7 @@ class TerminalJournal {
   CompletedSale RingUp();
   // The moment at fraction `u` (0..1) of the day's sales, by the hour profile.
   TimePoint SaleTime(double u) const;
-  std::string Uuid();
+  std::string Uuid(TimePoint time);
   double Roll() { return std::uniform_real_distribution<double>(0, 1)(random_); }
   int64_t Between(int64_t lo, int64_t hi) {
     return std::uniform_int_distribution<int64_t>(lo, hi)(random_);

@@ -323,7 +323,7 @@ TEST_F(MaliciousTerminalTest, AVoidWithAReasonOf200KiBIsRefused) {
   const BookedSale sale = *BookedSaleOf(entries[1], false);
   JournalEntry void_entry = entries[1];
   void_entry.kind = EntryKind::kVoid;
-  void_entry.uuid = NewUuid();
+  void_entry.uuid = NewUuid(void_entry.time);
   void_entry.body = EncodeVoid({1, sale.seq, sale.receipt, std::string(200 * 1024, 'x'), sale.amounts.total});
   entries.push_back(void_entry);
   Rechain(entries);
@@ -411,7 +411,7 @@ std::string Mutate(std::vector<JournalEntry>& entries, std::mt19937_64& random) 
       break;
     case 6: {
       JournalEntry copy = entry;
-      copy.uuid = NewUuid();
+      copy.uuid = NewUuid(copy.time);
       entries.insert(entries.begin() + static_cast<std::ptrdiff_t>(at), copy);
       what = "an entry repeated";
       break;

@@ -371,7 +371,7 @@ TEST_F(BooksTest, TheStateGoesOnFromItsTextFormWithHeldSalesLookedUp) {
   // The void is remembered: a second is refused without asking the store again.
   JournalEntry second = void_entry;
   second.seq = 5;
-  second.uuid = NewUuid();
+  second.uuid = NewUuid(second.time);
   second.prev_hash = void_entry.hash;
   EXPECT_EQ("AlreadyExists: receipt 20261122-0001 is already voided",
             restored.Apply(Rehashed(second)).status().ToString());

@@ -629,16 +629,38 @@ TEST(PinTest, LockDoublesFromOneMinuteUpToAnHour) {
 
 // ---- UUIDs and hex --------------------------------------------------------------------------
 
-TEST(UuidTest, VersionFourTextForm) {
-  const std::regex kForm("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+TEST(UuidTest, VersionSevenTextFormCarriesTheTimeAndIsNeverRepeated) {
+  const std::regex kForm("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  const TimePoint time{std::chrono::milliseconds(1'795'000'000'123)};  // 2026-11-18 WIB
   std::set<std::string> seen;
   for (int i = 0; i < 1000; ++i) {
-    const std::string uuid = NewUuid();
+    const std::string uuid = NewUuid(time);  // the same millisecond: only the random bits differ
     ASSERT_EQ(36u, uuid.size()) << uuid;
     ASSERT_TRUE(std::regex_match(uuid, kForm)) << uuid;
+    ASSERT_EQ(fmt::format("{:012x}", 1'795'000'000'123), uuid.substr(0, 8) + uuid.substr(9, 4)) << uuid;
     seen.insert(uuid);
   }
   EXPECT_EQ(1000u, seen.size());
+}
+
+TEST(UuidTest, LaterTimesSortAfterEarlierOnesSoEachTerminalsUuidsAppendToTheIndex) {
+  TimePoint time{std::chrono::milliseconds(1'795'000'000'000)};
+  std::string previous = NewUuid(time);
+  for (int i = 0; i < 1000; ++i) {
+    time += std::chrono::milliseconds(1 + i % 3);
+    const std::string uuid = NewUuid(time);
+    ASSERT_LT(previous, uuid);
+    previous = uuid;
+  }
+}
+
+TEST(UuidTest, TimesOutsideFortyEightBitsAreClampedAndTheRandomBitsAreTakenAsGiven) {
+  const std::string random("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", 10);
+  EXPECT_EQ("00000000-0000-7fff-bfff-ffffffffffff", UuidV7(TimePoint{std::chrono::milliseconds(-5)}, random));
+  EXPECT_EQ("ffffffff-ffff-7fff-bfff-ffffffffffff",
+            UuidV7(TimePoint{std::chrono::milliseconds(int64_t{1} << 50)}, random));
+  EXPECT_EQ("00000000-0001-7000-8000-000000000000", UuidV7(TimePoint{std::chrono::milliseconds(1)},
+                                                           std::string(10, '\0')));
 }
 
 TEST(HexTest, EncodeAndDecode) {
