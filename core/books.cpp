@@ -234,14 +234,16 @@ Status Books::CheckSessionDay(const JournalEntry& entry, int64_t body_day) const
 
 Result<Booking> Books::Apply(const JournalEntry& entry) {
   LAPAK_RETURN_IF_ERROR(CheckChain(entry));
-  Result<Booking> booking = Refuse(Refusal::kUnknownEntryKind);
-  switch (entry.kind) {
-    case EntryKind::kDayOpen: booking = ApplyDayOpen(entry); break;
-    case EntryKind::kSale: booking = ApplySale(entry); break;
-    case EntryKind::kVoid: booking = ApplyVoid(entry); break;
-    case EntryKind::kCashMove: booking = ApplyCashMove(entry); break;
-    case EntryKind::kDayClose: booking = ApplyDayClose(entry); break;
-  }
+  Result<Booking> booking = [&]() -> Result<Booking> {
+    switch (entry.kind) {
+      case EntryKind::kDayOpen: return ApplyDayOpen(entry);
+      case EntryKind::kSale: return ApplySale(entry);
+      case EntryKind::kVoid: return ApplyVoid(entry);
+      case EntryKind::kCashMove: return ApplyCashMove(entry);
+      case EntryKind::kDayClose: return ApplyDayClose(entry);
+    }
+    return Refuse(Refusal::kUnknownEntryKind);
+  }();
   if (!booking.ok()) return booking;
   state_.last_seq = entry.seq;
   state_.last_hash = entry.hash;

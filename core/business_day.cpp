@@ -46,7 +46,9 @@ Result<BusinessCalendar> BusinessCalendar::Make(std::string_view zone, std::stri
 
 std::string BusinessCalendar::BusinessDay(TimePoint utc) const {
   const auto local = zone_->to_local(utc) - cutoff_;
-  return date::format("%F", date::floor<date::days>(local));
+  const date::year_month_day day{date::floor<date::days>(local)};  // not date::format: a stream per call
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                     static_cast<unsigned>(day.day()));
 }
 
 std::string BusinessCalendar::LocalTime(TimePoint utc) const {

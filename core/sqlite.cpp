@@ -32,9 +32,18 @@ Database::~Database() {
   sqlite3_close(db_);
 }
 
+size_t TextHash::operator()(std::string_view text) const {
+  constexpr size_t kEnd = 256;
+  const std::hash<std::string_view> hash;
+  if (text.size() <= 2 * kEnd) return hash(text);
+  return hash(text.substr(0, kEnd)) ^ (hash(text.substr(text.size() - kEnd)) * 31) ^ (text.size() * 0x9E3779B97F4A7C15ULL);
+}
+
 Database::CachedStatement* Database::Acquire(std::string_view sql, int& rc) {
   rc = SQLITE_OK;
-  auto [it, inserted] = statements_.try_emplace(std::string(sql));
+  auto it = statements_.find(sql);
+  const bool inserted = it == statements_.end();
+  if (inserted) it = statements_.try_emplace(std::string(sql)).first;
   if (!inserted && it->second.in_use) return nullptr;
   if (inserted) {
     rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
@@ -112,19 +121,25 @@ Statement& Statement::Bind(int index, int64_t value) {
   return *this;
 }
 
-Statement& Statement::Bind(int index, std::string_view text) {
+namespace {
+
+sqlite3_destructor_type Keeping(Statement::Bytes bytes) {
+  return bytes == Statement::Bytes::kBorrowed ? SQLITE_STATIC : SQLITE_TRANSIENT;
+}
+
+}  // namespace
+
+Statement& Statement::Bind(int index, std::string_view text, Bytes bytes) {
   if (stmt_) {
-    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                            SQLITE_TRANSIENT),
+    Check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), Keeping(bytes)),
           "bind");
   }
   return *this;
 }
 
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
+Statement& Statement::BindBlob(int index, std::string_view blob, Bytes bytes) {
   if (stmt_) {
-    Check(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
-                            SQLITE_TRANSIENT),
+    Check(sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), Keeping(bytes)),
           "bind");
   }
   return *this;

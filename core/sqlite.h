@@ -20,6 +20,17 @@
 
 namespace lapak::sqlite {
 
+// Hashes std::string keys and string_view lookups alike, so that a cache keyed by SQL text
+// is searched without copying the text. Only its length and its first and last 256 bytes
+// are hashed: a multi-row INSERT's text is ~20 kB, the texts a program uses are few and
+// differ there, and equal hashes are still told apart by comparing the whole text.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const;
+};
+template <typename T>
+using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+
 class Database {
  public:
   // Opens (creating if `create`) the file at `path` in serialized threading mode.
@@ -63,7 +74,7 @@ class Database {
   CachedStatement* Acquire(std::string_view sql, int& rc);
 
   sqlite3* db_;
-  std::unordered_map<std::string, CachedStatement> statements_;
+  TextMap<CachedStatement> statements_;
   std::function<void(Database&)> before_close_;
 };
 
@@ -79,9 +90,14 @@ class Statement {
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
+  // How text and blobs are bound: copied by SQLite at once, or borrowed, for a caller that
+  // keeps the bytes alive and unchanged until this Statement is destroyed (the destructor
+  // clears the bindings, so a cached statement never points at them afterwards).
+  enum class Bytes { kCopied, kBorrowed };
+
   Statement& Bind(int index, int64_t value);
-  Statement& Bind(int index, std::string_view text);
-  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& Bind(int index, std::string_view text, Bytes bytes = Bytes::kCopied);
+  Statement& BindBlob(int index, std::string_view blob, Bytes bytes = Bytes::kCopied);
   Statement& BindNull(int index);
   // A time as UTC milliseconds since 1970, the schemas' *_ms columns.
   Statement& BindTime(int index, TimePoint time);

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cassert>
 
 #include <fmt/format.h>
@@ -147,15 +148,26 @@ Result<std::string> InflatePayload(const EnvelopeView& envelope) {
   if (envelope.encoding == PayloadEncoding::kPlain) return std::string(envelope.payload);
   z_stream stream{};
   if (inflateInit(&stream) != Z_OK) return Status::IoError("zlib could not start inflating");
-  std::string out(kMaxPayloadBytes + 1, '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(envelope.payload.data()));
   stream.avail_in = static_cast<uInt>(envelope.payload.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int rc = inflate(&stream, Z_FINISH);
-  const size_t produced = out.size() - stream.avail_out;
+  // The output grows as it fills, from about what a batch's archive inflates to (a few
+  // times its compressed size), up to one byte over the limit: a payload that fills that
+  // byte is over it. Only what is used is ever allocated and zeroed.
+  constexpr size_t kCapacity = kMaxPayloadBytes + 1;
+  std::string out(std::min(kCapacity, std::max<size_t>(64 * 1024, envelope.payload.size() * 8)), '\0');
+  size_t produced = 0;
+  int rc = Z_OK;
+  for (;;) {
+    stream.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
+    stream.avail_out = static_cast<uInt>(out.size() - produced);
+    rc = inflate(&stream, Z_FINISH);
+    produced = out.size() - stream.avail_out;
+    const bool out_of_room = (rc == Z_OK || rc == Z_BUF_ERROR) && stream.avail_out == 0;
+    if (!out_of_room || out.size() == kCapacity) break;
+    out.resize(std::min(kCapacity, out.size() * 2));
+  }
   const bool whole_input = stream.avail_in == 0;
-  const bool output_full = stream.avail_out == 0;
+  const bool output_full = produced == kCapacity;
   inflateEnd(&stream);
   if (rc == Z_STREAM_END && whole_input && produced <= kMaxPayloadBytes) {
     out.resize(produced);

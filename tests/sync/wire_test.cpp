@@ -216,6 +216,28 @@ TEST(Envelope, CompressedPayloadInflatesBackAndABombIsRefused) {
   EXPECT_NE(std::string::npos, refused.status().message().find("beyond the limit"));
 }
 
+// The output grows from a guess to one byte over the limit: every size on the way inflates.
+TEST(Envelope, PayloadsOfEverySizeUpToTheLimitInflateAndATruncatedStreamIsRefused) {
+  for (const size_t size : {size_t{1}, size_t{64 * 1024}, size_t{64 * 1024 + 1}, size_t{700'001},
+                            kMaxPayloadBytes - 1, kMaxPayloadBytes}) {
+    std::string payload(size, ' ');
+    for (size_t i = 0; i < size; i += 97) payload[i] = static_cast<char>('a' + i % 26);
+    const std::string bytes = Seal(CompressPayload(payload), 1, 1, PayloadEncoding::kZlib);
+    Result<EnvelopeView> envelope = ParseEnvelope(bytes);
+    ASSERT_TRUE(envelope.ok());
+    Result<std::string> inflated = InflatePayload(*envelope);
+    ASSERT_TRUE(inflated.ok()) << size << ": " << inflated.status().ToString();
+    EXPECT_EQ(payload, *inflated) << size;
+  }
+  const std::string whole = CompressPayload(std::string(200'000, 'x'));
+  const std::string bytes = Seal(whole.substr(0, whole.size() - 5), 1, 1, PayloadEncoding::kZlib);
+  Result<EnvelopeView> envelope = ParseEnvelope(bytes);
+  ASSERT_TRUE(envelope.ok());
+  Result<std::string> refused = InflatePayload(*envelope);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ("InvalidArgument: the compressed payload is not a whole zlib stream", refused.status().ToString());
+}
+
 TEST(EnrolmentCode, RoundTripsAndToleratesPastedWhitespaceAndUppercaseHex) {
   const EnrolmentCode code{"T01", std::string(32, '\x9c'), "https://ledger.bazar.id:8443", std::nullopt};  // lapak1
   const std::string text = FormatEnrolmentCode(code);

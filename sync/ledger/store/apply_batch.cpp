@@ -14,7 +14,9 @@
 #include <cstring>
 #include <exception>
 #include <map>
+#include <mutex>
 #include <set>
+#include <span>
 #include <tuple>
 #include <variant>
 
@@ -61,25 +63,36 @@ std::string AddToTotalsSql(std::string_view table, std::string_view keys, size_t
   return sql + fmt::format(") ON CONFLICT ({}) DO UPDATE SET {}", keys, AddFigureColumns(table));
 }
 
+// "head VALUES ($1, … $columns), (…), …" for `rows` rows: built once per text and kept, as
+// the engines' statement caches keep its statement (a 256-row INSERT of entries is ~20 kB of
+// SQL, and building it was as slow as running it).
+const std::string& MultiRowInsertSql(std::string_view head, size_t columns, size_t rows) {
+  static std::mutex mutex;
+  static std::map<std::tuple<std::string, size_t, size_t>, std::string, std::less<>> built;
+  const std::lock_guard lock(mutex);
+  if (auto it = built.find(std::make_tuple(head, columns, rows)); it != built.end()) return it->second;
+  std::string& sql = built[{std::string(head), columns, rows}];
+  sql = fmt::format("{} VALUES ", head);
+  for (size_t r = 0; r < rows; ++r) {
+    sql += r ? ", (" : "(";
+    for (size_t c = 0; c < columns; ++c) sql += fmt::format("{}${}", c ? ", " : "", r * columns + c + 1);
+    sql += ')';
+  }
+  return sql;
+}
+
 // Inserts `rows` rows of `columns` values each (row after row in `values`) with multi-row
 // INSERTs of 256, 128, … 1 rows: few statements per batch, and few distinct SQL texts for
 // the engines' statement caches.
 Status InsertRows(sql::Connection& db, std::string_view head, size_t columns,
-                  const std::vector<Value>& values) {
+                  std::span<const Value> values) {
   const size_t rows = values.size() / columns;
   size_t done = 0;
   for (size_t chunk = 256; chunk > 0; chunk /= 2) {
     while (rows - done >= chunk) {
-      std::string sql(head);
-      sql += " VALUES ";
-      for (size_t r = 0; r < chunk; ++r) {
-        sql += r ? ", (" : "(";
-        for (size_t c = 0; c < columns; ++c) sql += fmt::format("{}${}", c ? ", " : "", r * columns + c + 1);
-        sql += ')';
-      }
-      const auto first = values.begin() + static_cast<std::ptrdiff_t>(done * columns);
-      const std::vector<Value> chunk_values(first, first + static_cast<std::ptrdiff_t>(chunk * columns));
-      LAPAK_RETURN_IF_ERROR(db.Execute(sql, chunk_values).status());
+      LAPAK_RETURN_IF_ERROR(
+          db.Execute(MultiRowInsertSql(head, columns, chunk), values.subspan(done * columns, chunk * columns))
+              .status());
       done += chunk;
     }
   }

@@ -1,6 +1,5 @@
 // sql::Connection on SQLite: the ledger in one file, through core/sqlite.h's statement cache.
 #include <string>
-#include <unordered_map>
 
 #include "core/durable_database.h"
 #include "core/sqlite.h"
@@ -49,12 +48,13 @@ class SqliteConnection final : public Connection {
 
  private:
   const std::string& Translated(std::string_view sql) {
-    auto [it, inserted] = translated_.try_emplace(std::string(sql));
-    if (inserted) it->second = SqliteParameters(sql);
-    return it->second;
+    if (auto it = translated_.find(sql); it != translated_.end()) return it->second;
+    return translated_.try_emplace(std::string(sql), SqliteParameters(sql)).first->second;
   }
 
+  // `params` outlive `statement` in Query and Execute: their bytes are borrowed, not copied.
   static void Bind(sqlite::Statement& statement, std::span<const Value> params) {
+    constexpr auto kBorrowed = sqlite::Statement::Bytes::kBorrowed;
     for (size_t i = 0; i < params.size(); ++i) {
       const int index = static_cast<int>(i + 1);
       std::visit(
@@ -62,8 +62,8 @@ class SqliteConnection final : public Connection {
             using T = std::decay_t<decltype(value)>;
             if constexpr (std::is_same_v<T, std::monostate>) statement.BindNull(index);
             if constexpr (std::is_same_v<T, int64_t>) statement.Bind(index, value);
-            if constexpr (std::is_same_v<T, std::string>) statement.Bind(index, std::string_view(value));
-            if constexpr (std::is_same_v<T, Blob>) statement.BindBlob(index, value.bytes);
+            if constexpr (std::is_same_v<T, std::string>) statement.Bind(index, value, kBorrowed);
+            if constexpr (std::is_same_v<T, Blob>) statement.BindBlob(index, value.bytes, kBorrowed);
           },
           params[i]);
     }
@@ -93,7 +93,7 @@ class SqliteConnection final : public Connection {
   }
 
   std::unique_ptr<sqlite::Database> db_;
-  std::unordered_map<std::string, std::string> translated_;  // the SQL as given → as SQLite's
+  sqlite::TextMap<std::string> translated_;  // the SQL as given → as SQLite's
 };
 
 }  // namespace
