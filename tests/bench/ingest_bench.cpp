@@ -6,7 +6,8 @@
 //       500 as the uploader seals them, handed to one lapak::ledger::Ingestor::Handle from N
 //       threads at once, as the server's workers would: N terminals syncing at once, each
 //       sending its batches in order, the next terminal when one is done (N = 1: one after
-//       another). A fresh SQLite ledger each iteration (WAL, synchronous=FULL).
+//       another). A fresh SQLite ledger each iteration (WAL, synchronous=FULL), opened as
+//       `lapak-ledger serve` opens it (kServe: its checkpoints on a thread of their own).
 //       Beside it, the limit: the same rows bulk-inserted into a plain table, one transaction
 //       per batch of 500 (tests/bench/raw_limits.h), one after another, in the same iteration.
 //       Counters: entries_per_s (ingest), raw_rows_per_s, ratio = ingest ÷ raw (the target at
@@ -90,7 +91,8 @@ const Fixture& TheFixture() {
 std::unique_ptr<ledger::LedgerStore> NewLedger(const std::string& path, const Fixture& f,
                                                std::vector<Terminal>& terminals) {
   RemoveDb(path);
-  Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open({.sqlite_path = path}, true);
+  Result<std::unique_ptr<ledger::LedgerStore>> store =
+      ledger::LedgerStore::Open({.sqlite_path = path}, true, DatabaseUse::kServe);  // as `serve` opens it
   Check(store.status(), "open ledger");
   Check((*store)->AddEvent(f.event->spec), "event");
   const TimePoint enrolled{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};

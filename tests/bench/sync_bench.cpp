@@ -184,7 +184,7 @@ double RawInsert(const std::string& path, const std::vector<JournalEntry>& entri
 class InProcessTransport : public sync::Transport {
  public:
   InProcessTransport(const std::string& ledger_path, const Clock& clock)
-      : store_(std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_path}, false)).value()),
+      : store_(std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_path}, false, DatabaseUse::kServe)).value()),
         ingestor_(*store_, clock) {}
   Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
     ledger::IngestAnswer answer = ingestor_.Handle(envelope);
@@ -370,7 +370,7 @@ void BM_LedgerIngest500(benchmark::State& state) {
       store.reset();
       raw.reset();
       CopyDb(f.ledger_path, ledger_run);
-      store = std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_run}, false)).value();
+      store = std::move(ledger::LedgerStore::Open({.sqlite_path = ledger_run}, false, DatabaseUse::kServe)).value();
       ingestor = std::make_unique<ledger::Ingestor>(*store, clock);
       raw = bench::MakeRawSqliteInsert(raw_run);
     }

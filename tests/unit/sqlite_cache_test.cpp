@@ -1,9 +1,9 @@
 // core/sqlite.h's statement cache: texts told apart whole, values bound by copy or borrowed.
 #include <gtest/gtest.h>
 
-#include <utility>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/sqlite.h"

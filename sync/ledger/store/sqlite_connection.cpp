@@ -1,8 +1,11 @@
 // sql::Connection on SQLite: the ledger in one file, through core/sqlite.h's statement cache.
+// The serving writer (kServe) leaves its log's checkpoints to a WalCheckpointer, off the
+// path of its commits.
 #include <string>
 
 #include "core/durable_database.h"
 #include "core/sqlite.h"
+#include "core/wal_checkpointer.h"
 #include "sync/ledger/store/ledger_schema.h"
 #include "sync/ledger/store/sql_engines.h"
 
@@ -23,6 +26,13 @@ std::string SqliteParameters(std::string_view sql) {
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(std::unique_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+
+  Status CheckpointElsewhere(const std::string& path) {
+    Result<std::unique_ptr<WalCheckpointer>> checkpointer = WalCheckpointer::Start(*db_, path);
+    if (!checkpointer.ok()) return checkpointer.status();
+    checkpointer_ = std::move(checkpointer).value();
+    return Status::Ok();
+  }
 
   Engine engine() const override { return Engine::kSqlite; }
 
@@ -94,6 +104,7 @@ class SqliteConnection final : public Connection {
 
   std::unique_ptr<sqlite::Database> db_;
   sqlite::TextMap<std::string> translated_;  // the SQL as given → as SQLite's
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // kServe only; stopped before db_ closes
 };
 
 }  // namespace
@@ -103,7 +114,9 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path,
   Result<std::unique_ptr<sqlite::Database>> db =
       OpenDurableDatabase(path, LedgerMigrations(), options);
   if (!db.ok()) return db.status();
-  return std::unique_ptr<Connection>(new SqliteConnection(std::move(db).value()));
+  auto connection = std::make_unique<SqliteConnection>(std::move(db).value());
+  if (options.use == DatabaseUse::kServe) LAPAK_RETURN_IF_ERROR(connection->CheckpointElsewhere(path));
+  return std::unique_ptr<Connection>(std::move(connection));
 }
 
 }  // namespace lapak::ledger::sql
