@@ -103,12 +103,12 @@ void AddTerminalCommand(CLI::App& app, Context& ctx) {
     }
     std::unique_ptr<ledger::LedgerStore> store = OpenLedger(ctx, DatabaseUse::kWrite);
     if (!store) return;
-    const ledger::TerminalRef terminal{enrol_options->stall_id, enrol_options->terminal_id};
-    Result<std::string> key = store->EnrolTerminal(terminal, ctx.clock->Now(), enrol_options->event_id);
+    const ledger::TerminalRef enrolling{enrol_options->stall_id, enrol_options->terminal_id};
+    Result<std::string> key = store->EnrolTerminal(enrolling, ctx.clock->Now(), enrol_options->event_id);
     if (!Check(ctx, key.status())) return;
     // The code carries the event's calendar: a terminal set up with another is refused at
     // enrolment, not at its first night sale.
-    Result<std::optional<ledger::TerminalRecord>> enrolled = store->FindTerminal(terminal);
+    Result<std::optional<ledger::TerminalRecord>> enrolled = store->FindTerminal(enrolling);
     if (!Check(ctx, enrolled.status())) return;
     const sync::EnrolmentCode enrolment{enrol_options->terminal_id, *key, enrol_options->url,
                                         sync::EventCalendarText{(*enrolled)->time_zone, (*enrolled)->day_cutoff}};
