@@ -156,7 +156,8 @@ int UtcOffsetHours(const std::string& time_zone) {
   Die("no offset for " + time_zone);
 }
 
-// Every sale of one stall: an entry and a sales row each, 10:00 to 22:00 local on each day.
+// Every sale of one stall, 10:00 to 22:00 local on each day: its entry, and a row of the
+// scratch table `sales` the running totals are summed from (kSumTotals).
 void InsertStallSales(RawLedger& raw, const PlannedEvent& event, const PlannedStall& stall) {
   constexpr int kKinds = 12;
   const int offset = UtcOffsetHours(event.spec.time_zone);
@@ -177,24 +178,21 @@ void InsertStallSales(RawLedger& raw, const PlannedEvent& event, const PlannedSt
                       business_day.substr(8, 2), i + 1);
       const std::string body = EncodeSale({day + 1, receipt, sale});
       const int64_t time_ms = time.time_since_epoch().count();
+      const auto local_hour = static_cast<int64_t>(std::chrono::duration_cast<std::chrono::hours>(local).count());
       raw.Insert(
           "INSERT INTO entries (terminal_id, seq, uuid, kind, time_utc_ms, business_day, body, "
-          "hash, "
-          "received_at_ms) VALUES (?, ?, ?, 'sale', ?, ?, ?, ?, ?)",
+          "hash, received_at_ms, local_hour, voided) VALUES (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?, 0)",
           stall.terminal_id, seq,
           fmt::format("{:08x}-0000-4000-8000-{:012x}", seq,
                       std::hash<std::string>{}(stall.terminal_id) & 0xffffffffffff),
           time_ms, business_day, body, RawLedger::Blob{std::string(32, static_cast<char>(seq))},
-          time_ms);
+          time_ms, local_hour);
       const Money total = sale.totals.total;
       const PaymentMethod method = sale.payments.front().method;
       raw.Insert(
           "INSERT INTO sales (terminal_id, seq, day_number, business_day, local_hour, total, cash, "
-          "qris, "
-          "transfer, voided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-          stall.terminal_id, seq, int64_t{day + 1}, business_day,
-          static_cast<int64_t>(std::chrono::duration_cast<std::chrono::hours>(local).count()),
-          total.rupiah(), method == PaymentMethod::kCash ? total.rupiah() : int64_t{0},
+          "qris, transfer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          stall.terminal_id, seq, int64_t{day + 1}, business_day, local_hour, total.rupiah(), method == PaymentMethod::kCash ? total.rupiah() : int64_t{0},
           method == PaymentMethod::kQris ? total.rupiah() : int64_t{0},
           method == PaymentMethod::kTransfer ? total.rupiah() : int64_t{0});
     }
@@ -227,6 +225,8 @@ void MakeLedger(const std::string& path, const BazaarPlan& plan) {
   {
     RawLedger raw(partial);
     raw.Exec("BEGIN");
+    raw.Exec("CREATE TEMP TABLE sales (terminal_id TEXT, seq INTEGER, day_number INTEGER, business_day TEXT, "
+             "local_hour INTEGER, total INTEGER, cash INTEGER, qris INTEGER, transfer INTEGER)");
     for (const PlannedEvent& event : plan.events) {
       const ledger::EventSpec& e = event.spec;
       raw.Insert(

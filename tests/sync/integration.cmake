@@ -56,3 +56,12 @@ target_link_libraries(stall_identity_tests PRIVATE
 gtest_discover_tests(stall_identity_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
 lapak_discover_postgres_ledger_tests(stall_identity_tests)
 
+# A ledger of the schema that kept sales rows apart, migrated with each sale's hour and void
+# kept in its entry, in process on both engines.
+add_executable(sale_rows_migration_tests sync/sale_rows_migration_test.cpp)
+target_link_libraries(sale_rows_migration_tests PRIVATE
+  lapak_sealed_batch lapak_stall_fixture lapak_ledger_target lapak_ledger lapak_protocol lapak_core
+  GTest::gtest_main)
+gtest_discover_tests(sale_rows_migration_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS sync)
+lapak_discover_postgres_ledger_tests(sale_rows_migration_tests)
+

@@ -201,9 +201,11 @@ class HeldTerminalRow {
   std::unique_ptr<ledger::sql::Connection> connection_;
 };
 
-// How many sessions of the ledger's PostgreSQL server wait for a lock now.
+// How many sessions on the ledger's database wait for a lock now (the tests running beside
+// this one share the PostgreSQL server, each on a database of its own).
 int64_t SessionsWaitingForALock(const ledger::sql::Location& where) {
-  return testing::QueryLedger(where, "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+  return testing::QueryLedger(where, "SELECT COUNT(*) FROM pg_stat_activity "
+                                     "WHERE wait_event_type = 'Lock' AND datname = current_database()")
       .Int(0, 0);
 }
 

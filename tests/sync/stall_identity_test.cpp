@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <pqxx/pqxx>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,16 +14,13 @@
 
 #include "core/business_day.h"
 #include "core/crypto.h"
-#include "core/schema.h"
-#include "core/sqlite.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/reports/reports.h"
-#include "sync/ledger/store/ledger_schema.h"
 #include "sync/ledger/store/ledger_store.h"
-#include "sync/ledger/store/postgres_schema.h"
 #include "sync/protocol.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_target.h"
+#include "tests/sync/old_ledger.h"
 #include "tests/sync/sealed_batch.h"
 #include "tests/sync/stall_fixture.h"
 
@@ -90,52 +86,6 @@ std::string DigestBytes(const Sha256Digest& digest) {
   return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
 }
 
-// ---- a ledger of the schema before stall-named terminals ---------------------------------
-
-// Builds the schema as it was before migration 6 (SQLite) / 5 (PostgreSQL) at `where` and
-// runs `sql` in it; blobs are written as BLOB('hex'), turned into each engine's literal.
-class OldLedger {
- public:
-  explicit OldLedger(const sql::Location& where) : where_(where) {}
-
-  void Create() {
-    if (!where_.postgres_uri.empty()) {
-      pqxx::connection connection(where_.postgres_uri);
-      pqxx::work work(connection);
-      work.exec("CREATE TABLE lapak_schema (version INTEGER NOT NULL); INSERT INTO lapak_schema VALUES (4)");
-      for (const Migration& migration : PostgresLedgerMigrations()) {
-        if (migration.version <= 4) work.exec(std::string(migration.sql));
-      }
-      work.commit();
-    } else {
-      auto db = Take(sqlite::Database::Open(where_.sqlite_path, true));
-      Require(Migrate(*db, LedgerMigrations(), 5));
-    }
-  }
-
-  void Run(std::string sql) {
-    const bool postgres = !where_.postgres_uri.empty();
-    for (size_t at = sql.find("BLOB('"); at != std::string::npos; at = sql.find("BLOB('", at)) {
-      const size_t end = sql.find("')", at);
-      const std::string hex = sql.substr(at + 6, end - at - 6);
-      const std::string literal = postgres ? "'\\x" + hex + "'::bytea" : "X'" + hex + "'";
-      sql.replace(at, end + 2 - at, literal);
-    }
-    if (postgres) {
-      pqxx::connection connection(where_.postgres_uri);
-      pqxx::work work(connection);
-      work.exec(sql);
-      work.commit();
-    } else {
-      auto db = Take(sqlite::Database::Open(where_.sqlite_path, false));
-      Require(db->Exec(sql));
-    }
-  }
-
- private:
-  sql::Location where_;
-};
-
 TEST(StallIdentityTest, ALedgerOfTheSchemaBeforeKeepsEveryFigureAndItsTerminalsSyncOn) {
   testing::TempDir dir;
   const sql::Location where = testing::NewLedgerLocation(dir);
@@ -152,7 +102,7 @@ TEST(StallIdentityTest, ALedgerOfTheSchemaBeforeKeepsEveryFigureAndItsTerminalsS
   const DayFigures figures = bakso.Figures(day);
 
   // What the ledger held of it before: entries, sales, day totals, the Z, a cash move.
-  OldLedger old(where);
+  testing::OldLedger old(where, 5, 4);  // before stall-named terminals
   old.Create();
   std::string sql = R"sql(
 INSERT INTO events (id, name, province, regency, time_zone, first_day, last_day)

@@ -2,8 +2,8 @@
 //
 // The batch is worked out first, reading only (WorkOut): every entry judged by the
 // terminal's Books (core/books.h, with the event's calendar), and the change to each running
-// total. Then it is written with a fixed handful of statements (WritePlanned): entries and
-// sales in multi-row INSERTs, one upsert per total row touched. A 500-entry batch is ~25
+// total. Then it is written with a fixed handful of statements (WritePlanned): entries in
+// multi-row INSERTs, one upsert per total row touched. A 500-entry batch is ~25
 // statements whatever the engine, which matters on PostgreSQL where each is a round trip.
 //
 // On SQLite the working out is done ahead, outside the one writer, on a reading connection
@@ -99,13 +99,19 @@ Status InsertRows(sql::Connection& db, std::string_view head, size_t columns,
   return Status::Ok();
 }
 
-// A sale as the `sales` table holds it.
+// A sale as the running totals count it.
 struct SaleRow {
   int64_t day_number = 0;
   std::string business_day;
   int64_t local_hour = -1;
   SaleAmounts amounts;
-  bool voided = false;
+};
+
+// A sale of the batch: how it is counted, and where its entry's `voided` value is among the
+// batch's rows for `entries`, for a void later in the batch to set.
+struct NewSale {
+  SaleRow row;
+  size_t voided_value = 0;
 };
 
 // The whole effect of a batch, worked out before anything is written.
@@ -133,7 +139,7 @@ class BatchPlan {
   TimePoint now_;
 
   std::vector<Value> entries_;                    // rows for `entries`
-  std::map<int64_t, SaleRow> new_sales_;          // by seq: rows for `sales`
+  std::map<int64_t, NewSale> new_sales_;          // by seq
   std::set<int64_t> voided_held_;                 // sales held before the batch, voided by it
   std::map<std::string, LedgerFigures> days_;     // business day → change
   std::map<std::pair<std::string, int64_t>, LedgerFigures> hours_;  // (day, hour) → change
@@ -146,16 +152,16 @@ class BatchPlan {
   void CountQrisShown(const SaleRow& sale, int64_t sign);
 };
 
-constexpr size_t kEntryColumns = 9;
+constexpr size_t kEntryColumns = 11;
 constexpr size_t kCashMoveColumns = 8;
-constexpr size_t kSaleColumns = 7 + kPaymentMethodCount;
 constexpr size_t kReconciliationColumns = 10 + 2 * kFigureColumnCount;
 
 Status BatchPlan::Add(sql::Connection& db, const BusinessCalendar& calendar, const JournalEntry& entry,
                       const Booking& booking) {
   for (Value value : {Param(terminal_id_), Param(entry.seq), Param(entry.uuid),
                       Param(EntryKindName(entry.kind)), Param(entry.time), Param(entry.business_day),
-                      Param(entry.body), Param(DigestBlob(entry.hash)), Param(now_)}) {
+                      Param(entry.body), Param(DigestBlob(entry.hash)), Param(now_),
+                      Value(), Value()}) {  // local_hour and voided: a sale's (AddSale)
     entries_.push_back(std::move(value));
   }
   switch (booking.kind) {
@@ -184,11 +190,15 @@ Status BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
 
 // The business day and hour are the ledger's own, from the entry's time and the event's
 // calendar: Books has checked that the terminal's claim agrees.
+// Its entry, the last of entries_, keeps the hour and whether it is voided.
 Status BatchPlan::AddSale(const BusinessCalendar& calendar, const BookedSale& booked) {
-  SaleRow sale{booked.day_number, booked.business_day, calendar.LocalHour(booked.time), booked.amounts, false};
+  SaleRow sale{booked.day_number, booked.business_day, calendar.LocalHour(booked.time), booked.amounts};
   LAPAK_RETURN_IF_ERROR(Count(sale, SaleDelta(sale.amounts)));
   CountQrisShown(sale, +1);
-  new_sales_.emplace(booked.seq, std::move(sale));
+  const size_t voided_value = entries_.size() - 1;
+  entries_[voided_value - 1] = Param(sale.local_hour);
+  entries_[voided_value] = Param(int64_t{0});
+  new_sales_.emplace(booked.seq, NewSale{std::move(sale), voided_value});
   return Status::Ok();
 }
 
@@ -196,16 +206,18 @@ Status BatchPlan::AddSale(const BusinessCalendar& calendar, const BookedSale& bo
 // the ledger kept hours is at hour -1).
 Status BatchPlan::AddVoid(sql::Connection& db, const BookedSale& booked) {
   if (auto in_batch = new_sales_.find(booked.seq); in_batch != new_sales_.end()) {
-    in_batch->second.voided = true;
-    CountQrisShown(in_batch->second, -1);
-    return Count(in_batch->second, VoidDelta(in_batch->second.amounts));
+    entries_[in_batch->second.voided_value] = Param(int64_t{1});
+    const SaleRow& sale = in_batch->second.row;
+    CountQrisShown(sale, -1);
+    return Count(sale, VoidDelta(sale.amounts));
   }
-  Result<sql::Rows> rows = db.Query("SELECT local_hour FROM sales WHERE terminal_id = $1 AND seq = $2",
-                                    {Param(terminal_id_), Param(booked.seq)});
+  Result<sql::Rows> rows = db.Query(
+      "SELECT local_hour FROM entries WHERE terminal_id = $1 AND seq = $2 AND local_hour IS NOT NULL",
+      {Param(terminal_id_), Param(booked.seq)});
   if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::Corruption(fmt::format("sale {} is not in the sales table", booked.seq));
+  if (rows->empty()) return Status::Corruption(fmt::format("sale {} has no hour in entries", booked.seq));
   voided_held_.insert(booked.seq);
-  const SaleRow held{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts, true};
+  const SaleRow held{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts};
   CountQrisShown(held, -1);
   return Count(held, VoidDelta(booked.amounts));
 }
@@ -250,25 +262,10 @@ void BatchPlan::AddCashMove(const JournalEntry& entry, const CashMoveBody& move)
 Status BatchPlan::Write(sql::Connection& db) const {
   LAPAK_RETURN_IF_ERROR(InsertRows(db,
                                    "INSERT INTO entries (terminal_id, seq, uuid, kind, time_utc_ms, "
-                                   "business_day, body, hash, received_at_ms)",
+                                   "business_day, body, hash, received_at_ms, local_hour, voided)",
                                    kEntryColumns, entries_));
-  std::vector<Value> sales;
-  sales.reserve(new_sales_.size() * kSaleColumns);
-  for (const auto& [seq, sale] : new_sales_) {
-    for (Value value : {Param(terminal_id_), Param(seq), Param(sale.day_number),
-                        Param(sale.business_day), Param(sale.local_hour),
-                        Param(sale.amounts.total.rupiah())}) {
-      sales.push_back(std::move(value));
-    }
-    for (const Money amount : sale.amounts.by_method.amounts) sales.push_back(Param(amount.rupiah()));
-    sales.push_back(Param(int64_t{sale.voided ? 1 : 0}));
-  }
-  static const std::string insert_sales =
-      fmt::format("INSERT INTO sales (terminal_id, seq, day_number, business_day, local_hour, total, {}, voided)",
-                  PaymentMethodColumns());
-  LAPAK_RETURN_IF_ERROR(InsertRows(db, insert_sales, kSaleColumns, sales));
   for (int64_t seq : voided_held_) {
-    LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE sales SET voided = 1 WHERE terminal_id = $1 AND seq = $2",
+    LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE entries SET voided = 1 WHERE terminal_id = $1 AND seq = $2",
                                       {Param(terminal_id_), Param(seq)})
                               .status());
   }
@@ -325,8 +322,8 @@ Result<BooksCalendar> EventCalendar(const TerminalRecord& terminal) {
 // A sale the ledger holds for the terminal, with whether it is voided.
 Result<std::optional<BookedSale>> HeldSale(sql::Connection& db, const std::string& terminal_id, int64_t seq) {
   Result<sql::Rows> rows = db.Query(
-      "SELECT e.time_utc_ms, e.business_day, e.body, s.voided FROM entries e JOIN sales s "
-      "ON s.terminal_id = e.terminal_id AND s.seq = e.seq WHERE e.terminal_id = $1 AND e.seq = $2",
+      "SELECT time_utc_ms, business_day, body, voided FROM entries "
+      "WHERE terminal_id = $1 AND seq = $2 AND voided IS NOT NULL",
       {Param(terminal_id), Param(seq)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<BookedSale>();

@@ -236,6 +236,13 @@ CREATE TABLE regencies (
   province TEXT COLLATE "C" NOT NULL
 );
 )sql"},
+    // Version 8: as SQLite's migration 9.
+    Migration{8, R"sql(
+ALTER TABLE entries ADD COLUMN local_hour BIGINT, ADD COLUMN voided BIGINT CHECK (voided IN (0, 1));
+UPDATE entries e SET local_hour = s.local_hour, voided = s.voided
+FROM sales s WHERE s.terminal_id = e.terminal_id AND s.seq = e.seq;
+DROP TABLE sales;
+)sql"},
 };
 
 std::span<const Migration> PostgresLedgerMigrations() { return kPostgresLedgerMigrations; }
