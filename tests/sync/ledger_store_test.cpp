@@ -92,6 +92,24 @@ TEST(LedgerFiguresTest, AddIsFigureByFigureAndAnOverflowIsCorruptionThatChangesN
   EXPECT_EQ(before, figures);
 }
 
+// The one writer of a serving SQLite ledger keeps the journals that undo a statement or a
+// batch's savepoint in memory (sql::Open, kServe): SQLite would write those past 64 KiB to a
+// file in /var/tmp, in every batch of a group commit. Other connections keep SQLite's default.
+TEST(SqliteServeTest, OnlyTheServingWriterKeepsItsTemporaryFilesInMemory) {
+  testing::TempDir dir;
+  const sql::Location where{.sqlite_path = dir.File("ledger.db")};
+  Result<std::unique_ptr<sql::Connection>> serving = sql::Open(where, true, "", DatabaseUse::kServe);
+  ASSERT_TRUE(serving.ok()) << serving.status().ToString();
+  Result<std::unique_ptr<sql::Connection>> writing = sql::Open(where, false, "", DatabaseUse::kWrite);
+  ASSERT_TRUE(writing.ok()) << writing.status().ToString();
+  constexpr int64_t kDefault = 0, kMemory = 2;  // PRAGMA temp_store
+  Result<sql::Rows> serving_store = (*serving)->Query("PRAGMA temp_store", {});
+  Result<sql::Rows> writing_store = (*writing)->Query("PRAGMA temp_store", {});
+  ASSERT_TRUE(serving_store.ok() && writing_store.ok());
+  EXPECT_EQ(kMemory, serving_store->Int(0, 0));
+  EXPECT_EQ(kDefault, writing_store->Int(0, 0));
+}
+
 // Commands that only read (reports, lists, verify) open the ledger read-only: SQLite's
 // SQLITE_OPEN_READONLY, PostgreSQL's read-only transactions. They read; nothing they run writes.
 TEST_F(LedgerStoreTest, ALedgerOpenedToReadReadsButCannotWrite) {

@@ -2,8 +2,6 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
-#include <thread>
 
 #include "core/refusal.h"
 #include "sync/protocol.h"
@@ -33,11 +31,6 @@ IngestAnswer Unavailable(const Status& status) {
 }
 
 }  // namespace
-
-size_t CheckingSlots() {
-  const unsigned cores = std::thread::hardware_concurrency();
-  return std::max(1U, cores > 1 ? cores - 1 : 1U);
-}
 
 std::string ErrorJson(const Status& refused) {
   return sync::EncodeBatchAnswer({.http_status = 400, .reason = refused});

@@ -48,11 +48,6 @@ struct IngestCounters {
   std::atomic<int64_t> refused{0};  // 400, 403, 409, 422, 503
 };
 
-// How many batches are checked at once (framing, mac, inflating, decoding: CPU only): one
-// fewer than the machine's cores, at least one, so that the checks of many terminals at once
-// leave a core to the one SQLite writer their batches wait for.
-size_t CheckingSlots();
-
 class Ingestor {
  public:
   // `store` and `clock` must outlive the Ingestor.

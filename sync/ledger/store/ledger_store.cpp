@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
 
 #include "core/refusal.h"
 #include "core/text.h"
@@ -12,6 +13,11 @@
 #include "sync/protocol.h"
 
 namespace lapak::ledger {
+
+size_t CheckingSlots() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::max(1U, cores > 1 ? cores - 1 : 1U);
+}
 
 namespace {
 
@@ -97,7 +103,7 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const sql::Location& wher
   if ((*db)->engine() == sql::Engine::kPostgres && use == DatabaseUse::kServe) {
     apply_pool = std::make_unique<ConnectionPool>(where, kParallelApplies, DatabaseUse::kWrite);
   } else if ((*db)->engine() == sql::Engine::kSqlite && use != DatabaseUse::kRead) {
-    read_pool = std::make_unique<ConnectionPool>(where, kParallelApplies, DatabaseUse::kRead);
+    read_pool = std::make_unique<ConnectionPool>(where, CheckingSlots(), DatabaseUse::kRead);
   }
   return std::unique_ptr<LedgerStore>(
       new LedgerStore(std::move(db).value(), std::move(apply_pool), std::move(read_pool)));

@@ -143,10 +143,15 @@ struct Reconciliation {
   Money difference;  // terminal net − ledger net
 };
 
-// How many batches a PostgreSQL ledger opened with kServe applies at once, and a SQLite
-// ledger works out at once beside its writer: one per worker of the HTTP server
-// (HttpLimits::worker_threads).
+// How many batches a PostgreSQL ledger opened with kServe applies at once: one per worker of
+// the HTTP server (HttpLimits::worker_threads).
 inline constexpr size_t kParallelApplies = 8;
+
+// How many batches are checked at once (Ingestor: framing, mac, inflating, decoding) and, on
+// SQLite, worked out at once beside the one writer (ApplyBatch, on as many reading
+// connections): one fewer than the machine's cores, at least one, so that the work of many
+// terminals at once leaves the writer their batches wait for a core of its own.
+size_t CheckingSlots();
 
 class ConnectionPool;
 
@@ -190,7 +195,8 @@ class LedgerStore {
   // with PermissionDenied.
   //
   // Concurrency. SQLite (one writer at a time) works each batch out on the caller's thread,
-  // on a reading connection, beside the writer; then uses group commit: batches that arrive
+  // on a reading connection, beside the writer, CheckingSlots() batches at a time (a caller
+  // waits for a connection); then uses group commit: batches that arrive
   // from several threads while one is being applied are applied together by one of those
   // threads, each in a savepoint of one transaction, and committed once; every caller
   // returns only after that commit (an ok outcome is durable). A batch whose terminal's row
@@ -246,8 +252,8 @@ class LedgerStore {
   std::unique_ptr<sql::Connection> db_;
   // PostgreSQL with kServe: the connections batches are applied on; null otherwise.
   std::unique_ptr<ConnectionPool> apply_pool_;
-  // A SQLite file open to write: read-only connections on which batches are worked out and
-  // terminals looked up, beside the writer (WAL); null otherwise.
+  // A SQLite file open to write: CheckingSlots() read-only connections on which batches are
+  // worked out and terminals looked up, beside the writer (WAL); null otherwise.
   std::unique_ptr<ConnectionPool> read_pool_;
 
   // Batches waiting for the next group commit, and whether a thread is applying a group.
