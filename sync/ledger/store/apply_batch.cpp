@@ -107,11 +107,11 @@ struct SaleRow {
   SaleAmounts amounts;
 };
 
-// A sale of the batch: how it is counted, and where its entry's `voided` value is among the
-// batch's rows for `entries`, for a void later in the batch to set.
+// A sale of the batch: how it is counted, and where its entry's row starts among the batch's
+// rows for `entries`, for a void later in the batch to mark.
 struct NewSale {
-  SaleRow row;
-  size_t voided_value = 0;
+  SaleRow sale;
+  size_t entry_row = 0;
 };
 
 // The whole effect of a batch, worked out before anything is written.
@@ -152,7 +152,11 @@ class BatchPlan {
   void CountQrisShown(const SaleRow& sale, int64_t sign);
 };
 
+// A row of `entries` as BatchPlan::Add lays it out: kEntryColumns values, local_hour and voided
+// at these places (a sale's; NULL on entries of other kinds).
 constexpr size_t kEntryColumns = 11;
+constexpr size_t kEntryLocalHour = 9;
+constexpr size_t kEntryVoided = 10;
 constexpr size_t kCashMoveColumns = 8;
 constexpr size_t kReconciliationColumns = 10 + 2 * kFigureColumnCount;
 
@@ -161,7 +165,7 @@ Status BatchPlan::Add(sql::Connection& db, const BusinessCalendar& calendar, con
   for (Value value : {Param(terminal_id_), Param(entry.seq), Param(entry.uuid),
                       Param(EntryKindName(entry.kind)), Param(entry.time), Param(entry.business_day),
                       Param(entry.body), Param(DigestBlob(entry.hash)), Param(now_),
-                      Value(), Value()}) {  // local_hour and voided: a sale's (AddSale)
+                      Value(), Value()}) {  // local_hour and voided: set by AddSale
     entries_.push_back(std::move(value));
   }
   switch (booking.kind) {
@@ -189,16 +193,16 @@ Status BatchPlan::Count(const SaleRow& sale, const LedgerFigures& delta) {
 }
 
 // The business day and hour are the ledger's own, from the entry's time and the event's
-// calendar: Books has checked that the terminal's claim agrees.
-// Its entry, the last of entries_, keeps the hour and whether it is voided.
+// calendar: Books has checked that the terminal's claim agrees. The sale's entry, the last row
+// of entries_, keeps its hour and that it is not voided.
 Status BatchPlan::AddSale(const BusinessCalendar& calendar, const BookedSale& booked) {
   SaleRow sale{booked.day_number, booked.business_day, calendar.LocalHour(booked.time), booked.amounts};
   LAPAK_RETURN_IF_ERROR(Count(sale, SaleDelta(sale.amounts)));
   CountQrisShown(sale, +1);
-  const size_t voided_value = entries_.size() - 1;
-  entries_[voided_value - 1] = Param(sale.local_hour);
-  entries_[voided_value] = Param(int64_t{0});
-  new_sales_.emplace(booked.seq, NewSale{std::move(sale), voided_value});
+  const size_t entry_row = entries_.size() - kEntryColumns;
+  entries_[entry_row + kEntryLocalHour] = Param(sale.local_hour);
+  entries_[entry_row + kEntryVoided] = Param(int64_t{0});
+  new_sales_.emplace(booked.seq, NewSale{std::move(sale), entry_row});
   return Status::Ok();
 }
 
@@ -206,8 +210,8 @@ Status BatchPlan::AddSale(const BusinessCalendar& calendar, const BookedSale& bo
 // the ledger kept hours is at hour -1).
 Status BatchPlan::AddVoid(sql::Connection& db, const BookedSale& booked) {
   if (auto in_batch = new_sales_.find(booked.seq); in_batch != new_sales_.end()) {
-    entries_[in_batch->second.voided_value] = Param(int64_t{1});
-    const SaleRow& sale = in_batch->second.row;
+    entries_[in_batch->second.entry_row + kEntryVoided] = Param(int64_t{1});
+    const SaleRow& sale = in_batch->second.sale;
     CountQrisShown(sale, -1);
     return Count(sale, VoidDelta(sale.amounts));
   }
