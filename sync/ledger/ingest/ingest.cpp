@@ -2,7 +2,6 @@
 
 #include <fmt/core.h>
 
-
 #include "core/refusal.h"
 #include "sync/protocol.h"
 
