@@ -11,6 +11,7 @@
 
 #include <fmt/core.h>
 
+#include "core/crypto.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/reports/reports.h"
 #include "sync/ledger/store/ledger_store.h"
@@ -32,16 +33,6 @@ template <typename T>
 T Take(Result<T> result) {
   if (!result.ok()) throw std::runtime_error(result.status().ToString());
   return std::move(result).value();
-}
-
-std::string Hex(std::string_view bytes) {
-  std::string hex;
-  for (unsigned char c : bytes) hex += fmt::format("{:02x}", c);
-  return hex;
-}
-
-std::string Hex(const Sha256Digest& digest) {
-  return Hex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
 const GroupRow& HourOf(const OrganiserDayReport& report, const std::string& hour) {
@@ -77,13 +68,13 @@ INSERT INTO event_stalls (event_id, stall_id) VALUES ('expo', 'BKS-07');
 INSERT INTO terminals (id, stall_id, terminal_key, enrolled_at_ms, hwm, last_hash, name, event_id)
   VALUES ('BKS-07/T1', 'BKS-07', BLOB('{}'), 0, {}, BLOB('{}'), 'T1', 'expo');
 )sql",
-                                Hex(key), journal.back().seq, Hex(journal.back().hash));
+                                HexEncode(key), journal.back().seq, HexEncode(journal.back().hash));
   for (const JournalEntry& entry : journal) {
     sql += fmt::format(
         "INSERT INTO entries (terminal_id, seq, uuid, kind, time_utc_ms, business_day, body, hash, received_at_ms) "
         "VALUES ('BKS-07/T1', {}, '{}', '{}', {}, '{}', '{}', BLOB('{}'), 0);\n",
         entry.seq, entry.uuid, EntryKindName(entry.kind), entry.time.time_since_epoch().count(), entry.business_day,
-        entry.body, Hex(entry.hash));
+        entry.body, HexEncode(entry.hash));
   }
   sql += fmt::format(
       "INSERT INTO sales (terminal_id, seq, day_number, business_day, total, cash, qris, transfer, voided, local_hour) "

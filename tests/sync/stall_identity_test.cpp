@@ -76,16 +76,6 @@ std::string SealVersion1(const std::vector<JournalEntry>& entries, const std::st
   return bytes.append(reinterpret_cast<const char*>(mac.data()), mac.size());
 }
 
-std::string Hex(std::string_view bytes) {
-  std::string hex;
-  for (unsigned char c : bytes) hex += fmt::format("{:02x}", c);
-  return hex;
-}
-
-std::string DigestBytes(const Sha256Digest& digest) {
-  return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
-}
-
 TEST(StallIdentityTest, ALedgerOfTheSchemaBeforeKeepsEveryFigureAndItsTerminalsSyncOn) {
   testing::TempDir dir;
   const sql::Location where = testing::NewLedgerLocation(dir);
@@ -112,13 +102,13 @@ INSERT INTO stalls (id, event_id, name, category, regency) VALUES ('BKS-07', 'ex
   sql += fmt::format(
       "INSERT INTO terminals (id, stall_id, terminal_key, enrolled_at_ms, hwm, last_hash) "
       "VALUES ('T1', 'BKS-07', BLOB('{}'), 0, {}, BLOB('{}'));\n",
-      Hex(key), journal.back().seq, Hex(DigestBytes(journal.back().hash)));
+      HexEncode(key), journal.back().seq, HexEncode(journal.back().hash));
   for (const JournalEntry& entry : journal) {
     sql += fmt::format(
         "INSERT INTO entries (terminal_id, seq, uuid, kind, time_utc_ms, business_day, body, hash, received_at_ms) "
         "VALUES ('T1', {}, '{}', '{}', {}, '{}', '{}', BLOB('{}'), 0);\n",
         entry.seq, entry.uuid, EntryKindName(entry.kind), entry.time.time_since_epoch().count(), entry.business_day,
-        entry.body, Hex(DigestBytes(entry.hash)));
+        entry.body, HexEncode(entry.hash));
   }
   sql += fmt::format(
       "INSERT INTO sales (terminal_id, seq, day_number, business_day, total, cash, qris, transfer, voided, local_hour) "
