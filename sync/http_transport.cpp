@@ -341,4 +341,15 @@ Result<std::unique_ptr<Transport>> MakeHttpTransport(const std::string& ledger_u
   }
 }
 
+Result<std::vector<std::unique_ptr<Transport>>> MakeHttpTransports(const std::string& ledger_url,
+                                                                   int count, HttpTransportOptions options) {
+  std::vector<std::unique_ptr<Transport>> transports;
+  for (int i = 0; i < count; ++i) {
+    Result<std::unique_ptr<Transport>> made = MakeHttpTransport(ledger_url, options);
+    if (!made.ok()) return made.status();
+    transports.push_back(std::move(made).value());
+  }
+  return transports;
+}
+
 }  // namespace lapak::sync

@@ -62,7 +62,7 @@ void SyncWorker::Run() {
   Backoff backoff(options_.backoff_base, options_.backoff_cap,
                   options_.seed != 0 ? options_.seed : std::random_device{}());
   std::unique_ptr<StallStore> store;
-  std::unique_ptr<Transport> transport;
+  std::vector<std::unique_ptr<Transport>> lanes;
   std::unique_ptr<Uploader> uploader;
   std::string transport_url;
   do {
@@ -76,10 +76,11 @@ void SyncWorker::Run() {
     if (store) {
       Result<std::optional<SyncLink>> link = store->FindSyncLink();
       if (link.ok() && link->has_value() && (*link)->ledger_url != transport_url) {
-        Result<std::unique_ptr<Transport>> made = MakeHttpTransport((*link)->ledger_url);
+        Result<std::vector<std::unique_ptr<Transport>>> made = MakeHttpTransports((*link)->ledger_url, kSyncLanes);
         if (made.ok()) {
-          transport = std::move(made).value();
-          uploader = std::make_unique<Uploader>(*store, *transport);
+          uploader.reset();  // before the lanes it sends on
+          lanes = std::move(made).value();
+          uploader = std::make_unique<Uploader>(*store, Lanes(lanes));
           transport_url = (*link)->ledger_url;
         }
       }

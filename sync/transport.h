@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -55,5 +56,17 @@ struct HttpTransportOptions {
 // terminal's sync keeps saying so.
 [[nodiscard]] Result<std::unique_ptr<Transport>> MakeHttpTransport(
     const std::string& ledger_url, HttpTransportOptions options = {});
+
+// `count` such transports to the same ledger, each with a connection of its own: the lanes of
+// an uploader that keeps that many batches in flight (sync/uploader.h).
+[[nodiscard]] Result<std::vector<std::unique_ptr<Transport>>> MakeHttpTransports(
+    const std::string& ledger_url, int count, HttpTransportOptions options = {});
+
+// The transports `owned`, as the uploader takes its lanes.
+inline std::vector<Transport*> Lanes(const std::vector<std::unique_ptr<Transport>>& owned) {
+  std::vector<Transport*> lanes;
+  for (const std::unique_ptr<Transport>& transport : owned) lanes.push_back(transport.get());
+  return lanes;
+}
 
 }  // namespace lapak::sync

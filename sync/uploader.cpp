@@ -1,5 +1,9 @@
 #include "sync/uploader.h"
 
+#include <algorithm>
+#include <cassert>
+#include <system_error>
+
 #include "core/refusal.h"
 #include "sync/protocol.h"
 
@@ -34,6 +38,11 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
                      archive.size(), info->terminal_id};
 }
 
+Uploader::Uploader(StallStore& store, std::vector<Transport*> lanes)
+    : store_(store), lanes_(std::move(lanes)) {
+  assert(!lanes_.empty());
+}
+
 Status Uploader::Fail(Status status) {
   // The error is kept for the status display; failing to keep it must not hide it.
   (void)store_.RecordSyncError(status);
@@ -47,10 +56,23 @@ Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
     return Refuse(Refusal::kNotEnrolledRunEnrol);
   }
   SyncRound round;
+  size_t lanes = lanes_.size();
   for (;;) {
-    Result<bool> more = SendNext(**link, round);
-    if (!more.ok()) return more.status();
-    if (!*more || (stop != nullptr && stop->load())) break;
+    if (stop == nullptr || !stop->load()) {
+      if (Status sent = Fill(**link, lanes); !sent.ok()) {
+        Recall();
+        return Fail(sent);
+      }
+    }
+    if (flights_.empty()) break;
+    Result<Taken> taken = TakeAnswer(**link, flights_.front(), round);
+    if (taken.ok() && *taken == Taken::kAcknowledged) {
+      flights_.pop_front();
+      continue;
+    }
+    Recall();  // the batches behind were built on what the answer denies, or the round failed
+    if (!taken.ok()) return taken.status();
+    if (*taken == Taken::kUnbelievedGap) lanes = 1;
   }
   Result<SyncProgress> progress = store_.Progress();
   if (!progress.ok()) return progress.status();
@@ -59,50 +81,88 @@ Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
   return round;
 }
 
-Result<bool> Uploader::SendNext(const SyncLink& link, SyncRound& round) {
+Status Uploader::Fill(const SyncLink& link, size_t lanes) {
   Result<SyncProgress> progress = store_.Progress();
   if (!progress.ok()) return progress.status();
-  if (progress->unsent() == 0) {
-    pending_.reset();
-    return false;
+  while (flights_.size() < lanes) {
+    const int64_t next = flights_.empty() ? progress->acknowledged_seq + 1 : flights_.back().sealed.batch->last_seq + 1;
+    if (next > progress->last_seq) {
+      if (flights_.empty()) kept_.clear();  // caught up: nothing kept is needed again
+      break;
+    }
+    Result<Kept> sealed = SealedFrom(next, link.terminal_key);
+    if (!sealed.ok()) return sealed.status();
+    Transport* lane = *std::find_if(lanes_.begin(), lanes_.end(), [&](Transport* candidate) {
+      return std::none_of(flights_.begin(), flights_.end(),
+                          [&](const Flight& flight) { return flight.lane == candidate; });
+    });
+    flights_.push_back({.sealed = std::move(sealed).value(), .lane = lane, .led = flights_.empty(), .answer = {}});
+    Flight& flight = flights_.back();
+    auto post = [lane, batch = flight.sealed.batch] { return lane->PostBatch(batch->bytes); };
+    // With one lane the batch goes out when its answer is asked for, on this thread; so it
+    // does when no thread can be had.
+    try {
+      flight.answer = std::async(lanes_.size() == 1 ? std::launch::deferred : std::launch::async, post);
+    } catch (const std::system_error&) {
+      flight.answer = std::async(std::launch::deferred, post);
+    }
   }
-  const int64_t next = progress->acknowledged_seq + 1;
-  if (!pending_ || pending_->first_seq != next || pending_key_ != link.terminal_key) {
-    Result<SealedBatch> batch = BuildBatch(store_, next, link.terminal_key);
-    if (!batch.ok()) return Fail(batch.status());
-    pending_ = std::move(batch).value();
-    pending_key_ = link.terminal_key;  // a new enrolment signs the batch anew
+  return Status::Ok();
+}
+
+Result<Uploader::Kept> Uploader::SealedFrom(int64_t first_seq, const std::string& key) {
+  while (!kept_.empty() && (kept_.front().batch->first_seq < first_seq || kept_.front().key != key)) {
+    kept_.pop_front();
   }
-  Result<LedgerAnswer> answer = transport_.PostBatch(pending_->bytes);
+  if (!kept_.empty() && kept_.front().batch->first_seq == first_seq) {
+    Kept again = std::move(kept_.front());
+    kept_.pop_front();
+    return again;
+  }
+  Result<SealedBatch> built = BuildBatch(store_, first_seq, key);
+  if (!built.ok()) return built.status();
+  return Kept{std::make_shared<const SealedBatch>(std::move(built).value()), key};
+}
+
+void Uploader::Recall() {
+  for (auto flight = flights_.rbegin(); flight != flights_.rend(); ++flight) {
+    if (flight->answer.valid()) flight->answer.wait();  // the lane is free again
+    kept_.push_front(std::move(flight->sealed));
+  }
+  flights_.clear();
+}
+
+Result<Uploader::Taken> Uploader::TakeAnswer(const SyncLink& link, Flight& flight, SyncRound& round) {
+  Result<LedgerAnswer> answer = flight.answer.get();
   if (!answer.ok()) return Fail(answer.status());
   ++round.batches_sent;
+  const SealedBatch& batch = *flight.sealed.batch;
   const BatchAnswer reply = ParseBatchAnswer(answer->http_status, answer->body);
   const std::optional<int64_t> hwm = reply.hwm;
   const bool conflict = reply.conflict;
   if ((answer->http_status == 200 || answer->http_status == 409) && hwm) {
-    const SignedAnswer signed_answer{pending_->terminal_id, pending_->first_seq, pending_->last_seq,
+    const SignedAnswer signed_answer{batch.terminal_id, batch.first_seq, batch.last_seq,
                                      answer->http_status, *hwm, conflict};
     if (!VerifyAnswerMac(link.terminal_key, signed_answer, reply.mac)) {
-      return Fail(Refuse(Refusal::kAnswerNotSigned, answer->http_status, pending_->first_seq, pending_->last_seq));
+      return Fail(Refuse(Refusal::kAnswerNotSigned, answer->http_status, batch.first_seq, batch.last_seq));
     }
   }
-  if (answer->http_status == 200 && hwm && *hwm >= pending_->last_seq) {
-    pending_.reset();
+  if (answer->http_status == 200 && hwm && *hwm >= batch.last_seq) {
     if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
-    return true;
+    return Taken::kAcknowledged;
   }
-  if (answer->http_status == 409 && hwm && !conflict && *hwm + 1 < pending_->first_seq) {
+  if (answer->http_status == 409 && hwm && !conflict && *hwm + 1 < batch.first_seq) {
+    if (!flight.led) return Taken::kUnbelievedGap;
     // The ledger holds up to hwm: continue right after it (lower than the mark after a
     // restore from backup; then the entries are sent again).
-    pending_.reset();
     if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
-    return true;
+    return Taken::kGap;
   }
   // The ledger's own reason, coded when it gave one (sync/answer.h), follows ours.
   const Status& reason = reply.reason;
   const bool retry_later = answer->http_status >= 500 || answer->http_status == 200;
   return Fail(RefuseAt(retry_later ? Refusal::kLedgerAnsweredUnavailable : Refusal::kLedgerAnswered,
-                       answer->http_status, pending_->first_seq, pending_->last_seq)(reason));
+                       answer->http_status, batch.first_seq, batch.last_seq)(reason));
 }
 
 }  // namespace lapak::sync

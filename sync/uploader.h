@@ -9,12 +9,24 @@
 // conflict (the ledger holds different entries under these numbers) changes nothing and is
 // an error for a person to look at. Neither answer is believed without the ledger's mac over
 // it (sync/answer_mac.h). Sequence numbers are never changed.
+//
+// Batches in flight: with more than one transport (a lane each), the next batch is built and
+// sent while the one before it is still unanswered, at most one per lane; the ledger checks
+// it meanwhile and applies it after its predecessor (sync/ledger/ingest/batches_in_flight.h).
+// Answers are taken in the order the batches were sent. A gap answered to a batch that was
+// sent behind another is not believed (the ledger may have looked before its predecessor
+// was written, e.g. on another server behind a balancer): that batch and those behind it are
+// sent again after the answers ahead, one at a time for the rest of the round. Whatever is
+// unanswered when a round fails is kept for the next, byte for byte.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
-#include <optional>
+#include <deque>
+#include <future>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "core/store.h"
@@ -41,10 +53,15 @@ struct SealedBatch {
 [[nodiscard]] Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq,
                                              const std::string& terminal_key);
 
+// The lanes a terminal syncs on: batches in flight at once, each on a connection of its own.
+inline constexpr int kSyncLanes = 2;
+
 class Uploader {
  public:
-  // `store` and `transport` must outlive the Uploader.
-  Uploader(StallStore& store, Transport& transport) : store_(store), transport_(transport) {}
+  // `store` and every lane must outlive the Uploader. One batch in flight per lane; with one
+  // lane, each batch is sent on the caller's thread, with more on a thread of its own.
+  Uploader(StallStore& store, Transport& lane) : Uploader(store, std::vector<Transport*>{&lane}) {}
+  Uploader(StallStore& store, std::vector<Transport*> lanes);
 
   // Sends batches until nothing is unsent, an attempt fails, or `stop` turns true (checked
   // between batches). The outcome (the new mark, or
@@ -54,14 +71,35 @@ class Uploader {
   [[nodiscard]] Result<SyncRound> SyncOnce(const std::atomic<bool>* stop = nullptr);
 
  private:
-  // One batch out, its answer applied to the store; true when something is left to send.
-  [[nodiscard]] Result<bool> SendNext(const SyncLink& link, SyncRound& round);
+  // A sealed batch, with the key it is signed with (a new enrolment signs anew).
+  struct Kept {
+    std::shared_ptr<const SealedBatch> batch;
+    std::string key;
+  };
+  // A batch sent, its answer to come.
+  struct Flight {
+    Kept sealed;
+    Transport* lane = nullptr;
+    bool led = false;  // nothing was in flight ahead of it when it was sent
+    std::future<Result<LedgerAnswer>> answer;
+  };
+  // What the answer to a flight came to.
+  enum class Taken { kAcknowledged, kGap, kUnbelievedGap };
+
+  // Sends batches until `lanes` are in flight or nothing is left to send.
+  [[nodiscard]] Status Fill(const SyncLink& link, size_t lanes);
+  // The batch starting at `first_seq`: the one kept from before, else built.
+  [[nodiscard]] Result<Kept> SealedFrom(int64_t first_seq, const std::string& key);
+  // The front flight's answer, applied to the store.
+  [[nodiscard]] Result<Taken> TakeAnswer(const SyncLink& link, Flight& flight, SyncRound& round);
+  // Waits for every flight still out and keeps their batches, unanswered.
+  void Recall();
   [[nodiscard]] Status Fail(Status status);
 
   StallStore& store_;
-  Transport& transport_;
-  std::optional<SealedBatch> pending_;
-  std::string pending_key_;  // the key pending_ is signed with
+  std::vector<Transport*> lanes_;
+  std::deque<Flight> flights_;
+  std::deque<Kept> kept_;  // sealed, sent or not, unanswered; in seq order
 };
 
 }  // namespace lapak::sync

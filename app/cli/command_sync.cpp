@@ -73,9 +73,10 @@ void SyncOnce(Context& ctx) {
     Check(ctx, Refuse(Refusal::kNotEnrolledRunEnrol));
     return;
   }
-  Result<std::unique_ptr<sync::Transport>> transport = sync::MakeHttpTransport((*link)->ledger_url);
-  if (!Check(ctx, transport.status())) return;
-  sync::Uploader uploader(*store, **transport);
+  Result<std::vector<std::unique_ptr<sync::Transport>>> lanes =
+      sync::MakeHttpTransports((*link)->ledger_url, sync::kSyncLanes);
+  if (!Check(ctx, lanes.status())) return;
+  sync::Uploader uploader(*store, sync::Lanes(*lanes));
   Result<sync::SyncRound> round = uploader.SyncOnce();
   if (!CheckSent(ctx, round.status())) return;
   Emit(ctx,

@@ -219,17 +219,28 @@ class InProcessTransport : public sync::Transport {
   ledger::Ingestor ingestor_;
 };
 
-// Syncs the stall database at `stall_path` (a copy made here is used) through `transport`
-// until caught up; enrolled with `url` and `key`. Its SyncRound.
+// One lane of a transport that takes several callers at once (InProcessTransport): the
+// uploader tells its lanes apart by address.
+class Lane : public sync::Transport {
+ public:
+  explicit Lane(sync::Transport& shared) : shared_(shared) {}
+  Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override { return shared_.PostBatch(envelope); }
+
+ private:
+  sync::Transport& shared_;
+};
+
+// Syncs the stall database at `stall_path` (a copy made here is used) through `lanes` until
+// caught up; enrolled with `url` and `key`. Its SyncRound.
 sync::SyncRound CatchUp(const std::string& stall_path, const std::string& url, const std::string& key,
-                        sync::Transport& transport, const Clock& clock, double* seconds) {
+                        const std::vector<sync::Transport*>& lanes, const Clock& clock, double* seconds) {
   const std::string run = stall_path + ".run";
   CopyDb(stall_path, run);
   std::optional<Result<sync::SyncRound>> round;
   {
     std::unique_ptr<StallStore> store = std::move(StallStore::Open(run, clock, OpenMode::kMustExist)).value();
     Check(store->Enrol({url, key}), "enrol stall");
-    sync::Uploader uploader(*store, transport);
+    sync::Uploader uploader(*store, lanes);
     const double took = TimeSeconds([&] { round.emplace(uploader.SyncOnce()); });
     if (seconds != nullptr) *seconds = took;
   }
@@ -240,6 +251,7 @@ sync::SyncRound CatchUp(const std::string& stall_path, const std::string& url, c
 
 // range(0), the transport: 1 the shipped one (sync::MakeHttpTransport) to the real
 // lapak-ledger; 0 InProcessTransport. range(1): 1 the warm-up stall's catch-up first, untimed.
+// range(2): the uploader's lanes, batches in flight at once (sync::kSyncLanes as shipped).
 void BM_CatchUp10000Sales(benchmark::State& state) {
   const Fixture& f = TheFixture();
   const std::string ledger_run = BenchDir() + "/sync-bench-ledger-run.db";
@@ -252,18 +264,24 @@ void BM_CatchUp10000Sales(benchmark::State& state) {
     double seconds = 0;
     {
       std::unique_ptr<testing::LedgerProcess> ledger;
-      std::unique_ptr<sync::Transport> transport;
+      std::unique_ptr<sync::Transport> in_process;
+      std::vector<std::unique_ptr<sync::Transport>> transports;
       std::string url = "http://127.0.0.1:1";
       if (state.range(0) == 0) {
-        transport = std::make_unique<InProcessTransport>(ledger_run, clock);
+        in_process = std::make_unique<InProcessTransport>(ledger_run, clock);
       } else {
         ledger = std::make_unique<testing::LedgerProcess>(
             ledger::sql::Location{.sqlite_path = ledger_run});
         url = ledger->url();
-        transport = std::move(sync::MakeHttpTransport(url)).value();
       }
-      if (state.range(1) == 1) CatchUp(f.warm_up_stall_path, url, f.warm_up_key, *transport, clock, nullptr);
-      const sync::SyncRound round = CatchUp(f.stall_path, url, f.terminal_key, *transport, clock, &seconds);
+      for (int64_t lane = 0; lane < state.range(2); ++lane) {
+        transports.push_back(in_process ? std::make_unique<Lane>(*in_process)
+                                        : std::move(sync::MakeHttpTransport(url)).value());
+      }
+      std::vector<sync::Transport*> lanes;
+      for (const auto& transport : transports) lanes.push_back(transport.get());
+      if (state.range(1) == 1) CatchUp(f.warm_up_stall_path, url, f.warm_up_key, lanes, clock, nullptr);
+      const sync::SyncRound round = CatchUp(f.stall_path, url, f.terminal_key, lanes, clock, &seconds);
       if (round.unsent != 0 || round.acknowledged_seq != f.LastSeq()) Die("not caught up");
       batches = round.batches_sent;
     }
@@ -282,11 +300,14 @@ void BM_CatchUp10000Sales(benchmark::State& state) {
   state.counters["ratio"] = catch_up_mean / bulk_mean;
 }
 BENCHMARK(BM_CatchUp10000Sales)
-    ->ArgNames({"http", "warm"})
-    ->Args({1, 1})
-    ->Args({1, 0})
-    ->Args({0, 1})
-    ->Args({0, 0})
+    ->ArgNames({"http", "warm", "lanes"})
+    ->Args({1, 1, 2})
+    ->Args({1, 1, 1})
+    ->Args({1, 1, 3})
+    ->Args({1, 1, 4})
+    ->Args({1, 0, 2})
+    ->Args({0, 1, 2})
+    ->Args({0, 1, 1})
     ->Iterations(3)
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime();

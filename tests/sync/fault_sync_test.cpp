@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -44,21 +45,23 @@ constexpr char kEvent[] = "BZR-SMG-26";
 constexpr int kTerminals = 20;
 constexpr int kThreads = 4;
 
-// What one terminal's uploader's requests came to.
+// What one terminal's uploader's requests came to, over all its lanes.
 struct PostCounts {
+  std::mutex mutex;  // the lanes post from threads of their own
   int64_t posts = 0;
   int64_t no_answer = 0;
   std::map<int, int64_t> by_status;
 };
 
-// Counts into `counts`; one terminal's, so one thread at a time.
+// Counts into `counts`: one of a terminal's lanes.
 class CountingTransport final : public sync::Transport {
  public:
   CountingTransport(std::unique_ptr<sync::Transport> inner, PostCounts& counts)
       : inner_(std::move(inner)), counts_(counts) {}
   Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
-    ++counts_.posts;
     Result<sync::LedgerAnswer> answer = inner_->PostBatch(envelope);
+    std::lock_guard lock(counts_.mutex);
+    ++counts_.posts;
     if (answer.ok()) {
       ++counts_.by_status[answer->http_status];
     } else {

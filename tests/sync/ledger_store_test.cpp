@@ -23,58 +23,14 @@
 #include "tests/support/process.h"
 #include "tests/support/wib.h"
 #include "tests/sync/ledger_target.h"
+#include "tests/sync/stall_and_ledger.h"
 
 namespace lapak::ledger {
 namespace {
 
-Money Rp(int64_t rupiah) { return Money::Rupiah(rupiah); }
-
-CompletedSale MakeSale(int64_t price, PaymentMethod method) {
-  Cart cart;
-  EXPECT_TRUE(cart.AddCustom(Rp(price)).ok());
-  EXPECT_TRUE(cart.AddPayment(method, Rp(method == PaymentMethod::kCash ? price + 5000 : price)).ok());
-  Result<CompletedSale> sale = cart.Complete();
-  EXPECT_TRUE(sale.ok()) << sale.status().ToString();
-  return *sale;
-}
-
-class LedgerStoreTest : public ::testing::Test {
- protected:
-  LedgerStoreTest() : clock_(testing::Wib(22, std::chrono::hours(19))) {
-    stall_ = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
-    EXPECT_TRUE(stall_->Initialise({"BKS-07", "Bakso", "T1", "Asia/Jakarta", "04:00", "9999", "1234"}).ok());
-    ledger_ = std::move(LedgerStore::Open(where_, true)).value();
-    EXPECT_TRUE(ledger_->AddEvent({"expo", "Expo", "Jawa Tengah", "Semarang", "Asia/Jakarta",
-                                   "2026-11-20", "2026-11-22"}).ok());
-    EXPECT_TRUE(ledger_->AddStall({"BKS-07", "expo", "Bakso", "makanan"}).ok());
-    key_ = *ledger_->EnrolTerminal({"BKS-07", "T1"}, clock_.Now());
-  }
-
-  void Sell(int count) {
-    for (int i = 0; i < count; ++i) {
-      const PaymentMethod method = i % 3 == 0 ? PaymentMethod::kCash
-                                   : i % 3 == 1 ? PaymentMethod::kQris
-                                                : PaymentMethod::kTransfer;
-      ASSERT_TRUE(stall_->RecordSale(MakeSale(10000 + 1000 * i, method)).ok());
-    }
-  }
-  std::vector<JournalEntry> Entries(int64_t from, int64_t count) {
-    return *stall_->Entries(from, count);
-  }
-  ApplyOutcome Apply(const std::vector<JournalEntry>& entries) {
-    Result<ApplyOutcome> outcome = ledger_->ApplyBatch({"BKS-07", "T1"}, entries, clock_.Now());
-    EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
-    return outcome.ok() ? *outcome : ApplyOutcome{ApplyResult::kRejected, -1, Status::Corruption("error")};
-  }
-  int64_t Hwm() { return (*ledger_->FindTerminal({"BKS-07", "T1"}))->hwm; }
-
-  testing::TempDir dir_;
-  sql::Location where_ = testing::NewLedgerLocation(dir_);
-  ManualClock clock_;
-  std::unique_ptr<StallStore> stall_;
-  std::unique_ptr<LedgerStore> ledger_;
-  std::string key_;
-};
+using testing::MakeSale;
+using testing::Rp;
+using LedgerStoreTest = testing::StallAndLedger;
 
 TEST(LedgerFiguresTest, AddIsFigureByFigureAndAnOverflowIsCorruptionThatChangesNothing) {
   LedgerFigures figures{2, 1, Rp(30000), Rp(5000), Rp(25000), {{Rp(20000), Rp(5000), Rp(0)}}};

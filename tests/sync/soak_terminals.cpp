@@ -191,10 +191,12 @@ std::string SoakTerminal::Enrol(const ledger::sql::Location& ledger_db, const st
 
 std::string SoakTerminal::Connect(const std::string& ledger_url, const WrapTransport& wrap) {
   uploader_.reset();
-  Result<std::unique_ptr<sync::Transport>> http = sync::MakeHttpTransport(ledger_url);
+  Result<std::vector<std::unique_ptr<sync::Transport>>> http =
+      sync::MakeHttpTransports(ledger_url, sync::kSyncLanes);
   if (!http.ok()) return "transport: " + http.status().ToString();
-  transport_ = wrap(std::move(http).value());
-  uploader_ = std::make_unique<sync::Uploader>(store(), *transport_);
+  lanes_.clear();
+  for (std::unique_ptr<sync::Transport>& lane : *http) lanes_.push_back(wrap(std::move(lane)));
+  uploader_ = std::make_unique<sync::Uploader>(store(), sync::Lanes(lanes_));
   return "";
 }
 

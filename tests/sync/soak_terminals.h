@@ -59,7 +59,8 @@ struct Basket {
 // Fills `basket` with draws from `random`; "" or what went wrong.
 using FillBasket = std::function<std::string(std::mt19937_64& random, Basket& basket)>;
 
-// Wraps a terminal's HTTP transport, e.g. to count or watch its requests.
+// Wraps each of a terminal's HTTP transports (its uploader's lanes, posting from threads of
+// their own), e.g. to count or watch its requests.
 using WrapTransport =
     std::function<std::unique_ptr<sync::Transport>(std::unique_ptr<sync::Transport>)>;
 
@@ -125,8 +126,8 @@ class SoakTerminal {
   // enrolled with the code. "" or what went wrong.
   std::string Enrol(const ledger::sql::Location& ledger_db, const std::string& event,
                     const std::string& ledger_url);
-  // A new uploader to `ledger_url` through its HTTP transport wrapped by `wrap`; "" or what
-  // went wrong. Must precede SyncOnce and Drain.
+  // A new uploader to `ledger_url` through sync::kSyncLanes HTTP transports, each wrapped by
+  // `wrap`; "" or what went wrong. Must precede SyncOnce and Drain.
   std::string Connect(const std::string& ledger_url, const WrapTransport& wrap);
   // Rings up the next `count` sales of the plan (voiding some, opening and closing day
   // sessions); "" or what went wrong.
@@ -164,7 +165,7 @@ class SoakTerminal {
   int64_t session_cash_ = 0;
   std::vector<OpenSale> open_sales_;  // of the open session, not voided
   std::map<std::string, ledger::LedgerFigures> expected_;
-  std::unique_ptr<sync::Transport> transport_;
+  std::vector<std::unique_ptr<sync::Transport>> lanes_;  // sync::kSyncLanes, each wrapped
   std::unique_ptr<sync::Uploader> uploader_;
   int64_t sync_errors_ = 0;
   std::map<std::string, int64_t> error_kinds_;

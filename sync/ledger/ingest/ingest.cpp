@@ -63,6 +63,7 @@ std::variant<IngestAnswer, Ingestor::CheckedBatch> Ingestor::Check(std::string_v
   if (!enrolled || !signed_by_it) {
     return Refused(401, Refuse(Refusal::kBatchNotSigned));
   }
+  BatchesInFlight::Ticket in_hand = in_flight_.Enter(terminal->stall_id, terminal_id, envelope->first_seq);
 
   Result<std::string> archive = sync::InflatePayload(*envelope);
   if (!archive.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(archive.status()));
@@ -88,7 +89,7 @@ std::variant<IngestAnswer, Ingestor::CheckedBatch> Ingestor::Check(std::string_v
     if (!entry.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(entry.status()));
     entries.push_back(std::move(entry).value());
   }
-  return CheckedBatch{*envelope, std::move(terminal).value(), std::move(entries)};
+  return CheckedBatch{*envelope, std::move(terminal).value(), std::move(entries), std::move(in_hand)};
 }
 
 IngestAnswer Ingestor::Answer(std::string_view body) {
@@ -101,8 +102,9 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
     return Check(body);
   }();
   if (IngestAnswer* refused = std::get_if<IngestAnswer>(&checked)) return std::move(*refused);
-  const auto& [envelope, terminal, entries] = std::get<CheckedBatch>(checked);
+  auto& [envelope, terminal, entries, in_hand] = std::get<CheckedBatch>(checked);
   const std::string terminal_id(envelope.terminal_id);
+  (void)in_hand.WaitForEarlier(kWaitForEarlierBatch);  // past it, a gap is answered as one
 
   // Revoked or re-enrolled while the batch was decoded: ApplyBatch refuses it (401).
   const std::string& key = terminal.terminal_key;

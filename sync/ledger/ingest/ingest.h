@@ -7,7 +7,9 @@
 //   batch names another stall or terminal  → 403
 //   last_seq ≤ hwm                         → 200, an ack with the ledger's hwm: a replay
 //                                            right after gets the very same ack
-//   first_seq > hwm + 1                    → 409 with the ledger's hwm (a gap)
+//   first_seq > hwm + 1                    → 409 with the ledger's hwm (a gap), once the
+//                                            terminal's batches in hand that start before
+//                                            it are answered (batches_in_flight.h)
 //   an entry ≤ hwm differs from the held   → 409 with hwm and "conflict":true; a batch
 //                                            wholly ≤ hwm is checked too before its ack
 //   chain broken, body invalid             → 422; nothing applied
@@ -19,6 +21,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <semaphore>
 #include <string>
@@ -28,6 +31,7 @@
 
 #include "core/clock.h"
 #include "sync/envelope.h"
+#include "sync/ledger/ingest/batches_in_flight.h"
 #include "sync/ledger/store/ledger_store.h"
 
 namespace lapak::ledger {
@@ -48,6 +52,10 @@ struct IngestCounters {
   std::atomic<int64_t> refused{0};  // 400, 403, 409, 422, 503
 };
 
+// How long a batch waits for its terminal's batches ahead of it (then it is applied, and
+// answered 409 if they left a gap). Well within the terminal's wait for an answer.
+inline constexpr std::chrono::milliseconds kWaitForEarlierBatch{10'000};
+
 class Ingestor {
  public:
   // `store` and `clock` must outlive the Ingestor.
@@ -58,17 +66,23 @@ class Ingestor {
   // inflating and decoding of a batch hold no lock, CheckingSlots() batches at a time (the
   // terminal's key is read from the store for every batch, so a revocation holds from the
   // next batch on); LedgerStore::ApplyBatch commits the batches that reach it together in
-  // groups (SQLite) or applies them in parallel (PostgreSQL).
+  // groups (SQLite) or applies them in parallel (PostgreSQL). A batch whose mac holds waits,
+  // before it is applied, for its terminal's batches in hand that start before it, at most
+  // kWaitForEarlierBatch.
   IngestAnswer Handle(std::string_view body);
   const IngestCounters& counters() const { return counters_; }
+  // Batches past their mac check and not yet answered (batches_in_flight.h).
+  size_t BatchesInHand() const { return in_flight_.InHand(); }
 
  private:
   // A batch that passed every check before the books: its envelope (views into the body),
-  // its terminal as the store holds it, its entries.
+  // its terminal as the store holds it, its entries, and its place among its terminal's
+  // batches in hand.
   struct CheckedBatch {
     sync::EnvelopeView envelope;
     TerminalRecord terminal;
     std::vector<JournalEntry> entries;
+    BatchesInFlight::Ticket in_hand;
   };
   IngestAnswer Answer(std::string_view body);
   // The refusal, or the batch checked (in a checking slot).
@@ -78,6 +92,7 @@ class Ingestor {
   const Clock& clock_;
   IngestCounters counters_;
   std::counting_semaphore<> checking_;
+  BatchesInFlight in_flight_;
 };
 
 // The body of a refusal, on any route that answers JSON: {"error":TEXT,"reason":REASON}

@@ -1,0 +1,283 @@
+// Batches in flight (issue 11): a terminal's uploader keeps up to sync::kSyncLanes batches
+// unanswered, and the ledger applies each after the one ahead of it
+// (sync/ledger/ingest/batches_in_flight.h, sync/uploader.h). The ledger tests run on both
+// engines (tests/sync/ledger_target.h).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/refusal.h"
+#include "sync/ledger/ingest/batches_in_flight.h"
+#include "sync/ledger/ingest/ingest.h"
+#include "sync/ledger/store/sql.h"
+#include "sync/protocol.h"
+#include "sync/uploader.h"
+#include "tests/sync/sealed_batch.h"
+#include "tests/sync/stall_and_ledger.h"
+
+namespace lapak::ledger {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Long enough that only a wait that is never woken reaches it.
+constexpr auto kNeverInATest = 60s;
+
+TEST(BatchesInFlightTest, ABatchWaitsOnlyForItsTerminalsBatchesThatStartBeforeIt) {
+  BatchesInFlight in_hand;
+  std::optional<BatchesInFlight::Ticket> first(in_hand.Enter("BKS-07", "T1", 1));
+  std::optional<BatchesInFlight::Ticket> first_again(in_hand.Enter("BKS-07", "T1", 1));  // a resend
+  BatchesInFlight::Ticket second = in_hand.Enter("BKS-07", "T1", 501);
+  BatchesInFlight::Ticket other_terminal = in_hand.Enter("BKS-07", "T2", 1);
+  BatchesInFlight::Ticket other_stall = in_hand.Enter("MIE-02", "T1", 1);
+  EXPECT_EQ(5u, in_hand.InHand());
+
+  EXPECT_FALSE(second.WaitForEarlier(0ms));
+  EXPECT_TRUE(first->WaitForEarlier(0ms)) << "a resend of the same batch is not ahead of it";
+  EXPECT_TRUE(other_terminal.WaitForEarlier(0ms));
+  EXPECT_TRUE(other_stall.WaitForEarlier(0ms));
+
+  first.reset();
+  EXPECT_FALSE(second.WaitForEarlier(0ms)) << "the resend is still ahead";
+  first_again.reset();
+  EXPECT_TRUE(second.WaitForEarlier(0ms));
+  EXPECT_EQ(3u, in_hand.InHand());
+}
+
+TEST(BatchesInFlightTest, TheBatchAheadLeavingWakesTheOneWaitingBehindIt) {
+  BatchesInFlight in_hand;
+  std::optional<BatchesInFlight::Ticket> first(in_hand.Enter("BKS-07", "T1", 1));
+  BatchesInFlight::Ticket moved = in_hand.Enter("BKS-07", "T1", 501);
+  BatchesInFlight::Ticket second(std::move(moved));  // a moved ticket leaves once
+  std::future<bool> waited =
+      std::async(std::launch::async, [&] { return second.WaitForEarlier(kNeverInATest); });
+  first.reset();
+  ASSERT_EQ(std::future_status::ready, waited.wait_for(kNeverInATest / 2)) << "not woken";
+  EXPECT_TRUE(waited.get());
+  EXPECT_EQ(1u, in_hand.InHand());
+}
+
+// The ledger as `serve` opens it (kServe): on PostgreSQL batches are applied on connections
+// of their own, on SQLite worked out beside the writer, so that one batch held in its
+// ApplyBatch does not hold the next one's checks.
+class BatchesInFlightLedgerTest : public testing::StallAndLedger {
+ protected:
+  BatchesInFlightLedgerTest()
+      : serving_(std::move(LedgerStore::Open(where_, false, DatabaseUse::kServe)).value()) {}
+
+  std::string Seal(int64_t from, int64_t count) {
+    return testing::SealEntries(Entries(from, count), "BKS-07", "T1", key_);
+  }
+
+  // What the ledger answered two batches of the terminal handed in one behind the other.
+  struct TwoAnswers {
+    IngestAnswer ahead, behind;
+    bool behind_waited = false;  // still unanswered when both were in hand
+  };
+
+  // Hands `ahead` in while another connection holds the terminal for writing (on SQLite the
+  // file's write lock, on PostgreSQL the terminal's row, which ApplyBatch locks first), so
+  // that it stays in its ApplyBatch; then `behind`, once `ahead` is in hand; lets the
+  // terminal go once both are in hand (or `behind` is answered).
+  TwoAnswers HandInOneBehindTheOther(Ingestor& ingestor, const std::string& ahead, const std::string& behind) {
+    std::unique_ptr<sql::Connection> holder = std::move(sql::Open(where_, false, "the test's connection")).value();
+    EXPECT_TRUE(holder->Begin(true).ok());
+    const bool postgres = holder->engine() == sql::Engine::kPostgres;
+    Result<int64_t> held = holder->Execute(postgres ? "SELECT 1 FROM terminals WHERE name = 'T1' FOR UPDATE"
+                                                    : "UPDATE terminals SET hwm = hwm WHERE name = 'T1'",
+                                           {});
+    EXPECT_TRUE(held.ok()) << held.status().ToString();
+    std::future<IngestAnswer> ahead_answer = std::async(std::launch::async, [&] { return ingestor.Handle(ahead); });
+    AwaitInHand(ingestor, 1, ahead_answer);
+    std::future<IngestAnswer> behind_answer = std::async(std::launch::async, [&] { return ingestor.Handle(behind); });
+    AwaitInHand(ingestor, 2, behind_answer);
+    const bool behind_waited = behind_answer.wait_for(0s) != std::future_status::ready;
+    holder->Rollback();
+    return {ahead_answer.get(), behind_answer.get(), behind_waited};
+  }
+
+  // Waits until `ingestor` holds `count` batches past their mac check, or `answered` is.
+  static void AwaitInHand(const Ingestor& ingestor, size_t count, const std::future<IngestAnswer>& answered) {
+    const auto deadline = std::chrono::steady_clock::now() + kNeverInATest;
+    while (ingestor.BatchesInHand() < count && answered.wait_for(0s) != std::future_status::ready) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        ADD_FAILURE() << "never in hand";
+        return;
+      }
+      std::this_thread::yield();
+    }
+  }
+
+  std::unique_ptr<LedgerStore> serving_;
+};
+
+TEST_F(BatchesInFlightLedgerTest, ABatchHandedInWhileTheOneAheadIsBeingWrittenWaitsForItInsteadOfAGap) {
+  Sell(7);  // entries 1 (day open) .. 8
+  const std::string first = Seal(1, 4), second = Seal(5, 4);
+  Ingestor ingestor(*serving_, clock_);
+  const auto [one, two, waited] = HandInOneBehindTheOther(ingestor, first, second);
+  EXPECT_TRUE(waited) << "answered before the one ahead";
+  EXPECT_EQ(200, one.http_status) << one.json;
+  EXPECT_EQ(200, two.http_status) << two.json;
+  EXPECT_EQ(8, *sync::ParseBatchAnswer(two.http_status, two.json).hwm);
+  EXPECT_EQ(8, Hwm());
+  EXPECT_EQ(2, ingestor.counters().applied.load());
+  EXPECT_EQ(0u, ingestor.BatchesInHand());
+}
+
+TEST_F(BatchesInFlightLedgerTest, ABatchWhoseBatchAheadIsRefusedIsAnsweredTheGapItLeaves) {
+  Sell(7);
+  std::vector<JournalEntry> broken = Entries(1, 4);
+  broken[2].hash[0] ^= 1;  // signed by the terminal's key, but the chain breaks: 422
+  const std::string first = testing::SealEntries(broken, "BKS-07", "T1", key_), second = Seal(5, 4);
+  Ingestor ingestor(*serving_, clock_);
+  const auto [one, two, waited] = HandInOneBehindTheOther(ingestor, first, second);
+  EXPECT_TRUE(waited);
+  EXPECT_EQ(422, one.http_status) << one.json;
+  ASSERT_EQ(409, two.http_status) << two.json;
+  const sync::BatchAnswer gap = sync::ParseBatchAnswer(two.http_status, two.json);
+  EXPECT_EQ(0, *gap.hwm);
+  EXPECT_FALSE(gap.conflict);
+  EXPECT_EQ(0, Hwm());
+}
+
+// The uploader's lanes to an Ingestor in process; each remembers what it posted. A lane may
+// be told to hold its next post until another lane's post has been answered (the ledger then
+// sees the second batch first), or to fail its next post with no answer.
+class Lane : public sync::Transport {
+ public:
+  explicit Lane(Ingestor& ingestor) : ingestor_(ingestor) {}
+
+  Result<sync::LedgerAnswer> PostBatch(std::string_view envelope) override {
+    {
+      std::lock_guard lock(mutex_);
+      posted_.emplace_back(envelope);
+    }
+    if (after_ != nullptr) {
+      (void)after_->answered_.get_future().wait_for(kNeverInATest);
+      after_ = nullptr;
+    }
+    if (fail_next_) {
+      fail_next_ = false;
+      return Refuse(Refusal::kNoAnswerFromLedgerAt, "in-process", "dropped by the test");
+    }
+    const IngestAnswer answer = ingestor_.Handle(envelope);
+    if (announce_) {
+      announce_ = false;
+      answered_.set_value();
+    }
+    return sync::LedgerAnswer{answer.http_status, answer.json};
+  }
+
+  // This lane's next post waits until `other`'s next post is answered.
+  void HoldNextUntilAnswered(Lane& other) {
+    after_ = &other;
+    other.announce_ = true;
+  }
+  void FailNext() { fail_next_ = true; }
+  std::vector<std::string> Posted() {
+    std::lock_guard lock(mutex_);
+    return posted_;
+  }
+
+ private:
+  Ingestor& ingestor_;
+  std::mutex mutex_;
+  std::vector<std::string> posted_;
+  Lane* after_ = nullptr;
+  bool announce_ = false;
+  std::promise<void> answered_;
+  bool fail_next_ = false;
+};
+
+class UploaderLanesTest : public BatchesInFlightLedgerTest {
+ protected:
+  UploaderLanesTest() { EXPECT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok()); }
+
+  // What the uploader would send from `from_seq` (what it sends is deterministic).
+  std::string Built(int64_t from_seq) { return sync::BuildBatch(*stall_, from_seq, key_)->bytes; }
+
+  Ingestor ingestor_{*serving_, clock_};
+  Lane one_{ingestor_}, two_{ingestor_};
+  sync::Uploader uploader_{*stall_, {&one_, &two_}};
+};
+
+TEST_F(UploaderLanesTest, ACatchUpKeepsTwoBatchesInFlightAndAppliesEachOnce) {
+  Sell(1100);  // entries 1 .. 1101: three batches
+  const std::string first = Built(1), second = Built(501);
+  Result<sync::SyncRound> round = uploader_.SyncOnce();
+  ASSERT_TRUE(round.ok()) << round.status().ToString();
+  EXPECT_EQ(1101, round->acknowledged_seq);
+  EXPECT_EQ(0, round->unsent);
+  EXPECT_EQ(1101, Hwm());
+  // The first two went out on the two lanes, the second before the first was answered.
+  ASSERT_FALSE(one_.Posted().empty());
+  ASSERT_FALSE(two_.Posted().empty());
+  EXPECT_EQ(first, one_.Posted()[0]);
+  EXPECT_EQ(second, two_.Posted()[0]);
+  EXPECT_EQ(3, ingestor_.counters().applied.load());
+  EXPECT_EQ(0, ingestor_.counters().duplicates.load());
+}
+
+TEST_F(UploaderLanesTest, AGapAnsweredToTheBatchBehindIsNotBelievedAndThatBatchGoesAgainAlone) {
+  Sell(700);  // entries 1 .. 701: two batches
+  one_.HoldNextUntilAnswered(two_);  // the ledger takes 501-701 first, while it holds nothing
+  Result<sync::SyncRound> round = uploader_.SyncOnce();
+  ASSERT_TRUE(round.ok()) << round.status().ToString();
+  EXPECT_EQ(701, round->acknowledged_seq);
+  EXPECT_EQ(701, Hwm());
+  // The second batch was answered 409 (hwm 0) and sent again, byte for byte, after the first
+  // was acknowledged; the mark never went back to 0, or 1-500 would have been sent twice.
+  EXPECT_EQ(3, round->batches_sent);
+  const std::vector<std::string> one = one_.Posted(), two = two_.Posted();
+  ASSERT_EQ(2u, one.size());
+  ASSERT_EQ(1u, two.size());
+  EXPECT_EQ(Built(1), one[0]);
+  EXPECT_EQ(two[0], one[1]);
+  EXPECT_EQ(1, ingestor_.counters().refused.load());
+  EXPECT_EQ(2, ingestor_.counters().applied.load());
+  EXPECT_EQ(0, ingestor_.counters().duplicates.load());
+}
+
+TEST_F(UploaderLanesTest, AFirstBatchLostOnTheWayFailsTheRoundAndBothAreSentAgainByteForByte) {
+  Sell(700);  // entries 1 .. 701
+  const std::string first = Built(1), second = Built(501);
+  one_.FailNext();
+  Result<sync::SyncRound> failed = uploader_.SyncOnce();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(Refusal::kNoAnswerFromLedgerAt, failed.status().refusal()) << failed.status().ToString();
+  EXPECT_EQ(0, stall_->Progress()->acknowledged_seq);
+  EXPECT_EQ(0, Hwm()) << "the batch behind was applied over a gap";
+
+  Sell(1);  // entry 702: a batch built now from 501 would hold it
+  ASSERT_NE(second, Built(501));
+  Result<sync::SyncRound> again = uploader_.SyncOnce();
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(702, again->acknowledged_seq);
+  EXPECT_EQ(702, Hwm());
+  // Every post is one of the two batches as first sealed, or 702 on its own after them. (A
+  // batch behind another may go twice: when it reached the ledger before the one ahead, its
+  // gap was not believed.)
+  const std::string third = Built(702);
+  std::vector<std::string> posted = one_.Posted();
+  for (const std::string& bytes : two_.Posted()) posted.push_back(bytes);
+  int firsts = 0, seconds = 0, thirds = 0, others = 0;
+  for (const std::string& bytes : posted) {
+    (bytes == first ? firsts : bytes == second ? seconds : bytes == third ? thirds : others) += 1;
+  }
+  EXPECT_EQ(2, firsts);
+  EXPECT_GE(seconds, 2);
+  EXPECT_GE(thirds, 1);
+  EXPECT_EQ(0, others);
+  EXPECT_EQ(0, ingestor_.counters().duplicates.load());
+}
+
+}  // namespace
+}  // namespace lapak::ledger
