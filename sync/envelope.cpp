@@ -1,9 +1,12 @@
 #include "sync/envelope.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cassert>
+#include <memory>
+#include <new>
 
 #include <fmt/format.h>
 
@@ -181,13 +184,14 @@ Result<std::string> InflatePayload(const EnvelopeView& envelope) {
 }
 
 std::string CompressPayload(std::string_view archive) {
-  uLongf length = compressBound(static_cast<uLong>(archive.size()));
-  std::string out(length, '\0');
-  const int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &length,
-                           reinterpret_cast<const Bytef*>(archive.data()),
-                           static_cast<uLong>(archive.size()), Z_DEFAULT_COMPRESSION);
-  assert(rc == Z_OK);
-  (void)rc;
+  constexpr int kLevel = 6;
+  const std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
+      libdeflate_alloc_compressor(kLevel), &libdeflate_free_compressor);
+  if (compressor == nullptr) throw std::bad_alloc();
+  std::string out(libdeflate_zlib_compress_bound(compressor.get(), archive.size()), '\0');
+  const size_t length =
+      libdeflate_zlib_compress(compressor.get(), archive.data(), archive.size(), out.data(), out.size());
+  assert(length > 0);  // the bound always has room
   out.resize(length);
   return out;
 }
