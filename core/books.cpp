@@ -1,5 +1,6 @@
 #include "core/books.h"
 
+#include <cassert>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -192,12 +193,12 @@ std::string Books::NextReceipt(std::string_view business_day) const {
   return FormatReceiptNumber(business_day, last + 1);
 }
 
-Status Books::CheckChain(const JournalEntry& entry) const {
+Status Books::CheckChain(const JournalEntry& entry, bool hash_matches) const {
   if (entry.seq != state_.last_seq + 1) {
     return Refuse(Refusal::kExpectedEntry, state_.last_seq + 1);
   }
   if (entry.prev_hash != state_.last_hash) return Refuse(Refusal::kBrokenChain);
-  if (ComputeEntryHash(entry) != entry.hash) return Refuse(Refusal::kHashMismatch);
+  if (!hash_matches) return Refuse(Refusal::kHashMismatch);
   if (!IsLowercaseUuid(entry.uuid)) return Refuse(Refusal::kNotAUuid);
   if (entry.time < kEarliestEntryTime || entry.time > kLatestEntryTime) {
     return Refuse(Refusal::kTimeOutOfRange, Millis(entry.time));
@@ -232,12 +233,21 @@ Status Books::CheckSessionDay(const JournalEntry& entry, int64_t body_day) const
   return Status::Ok();
 }
 
-Result<Booking> Books::Apply(const JournalEntry& entry) {
-  LAPAK_RETURN_IF_ERROR(CheckChain(entry));
+EntryReadAhead ReadAhead(const JournalEntry& entry) {
+  EntryReadAhead ahead{.hash_matches = ComputeEntryHash(entry) == entry.hash, .sale = std::nullopt};
+  if (entry.kind == EntryKind::kSale) ahead.sale = DecodeBody(DecodeSale(entry.body));
+  return ahead;
+}
+
+Result<Booking> Books::Apply(const JournalEntry& entry) { return Apply(entry, ReadAhead(entry)); }
+
+Result<Booking> Books::Apply(const JournalEntry& entry, const EntryReadAhead& ahead) {
+  assert(ahead.sale.has_value() == (entry.kind == EntryKind::kSale));
+  LAPAK_RETURN_IF_ERROR(CheckChain(entry, ahead.hash_matches));
   Result<Booking> booking = [&]() -> Result<Booking> {
     switch (entry.kind) {
       case EntryKind::kDayOpen: return ApplyDayOpen(entry);
-      case EntryKind::kSale: return ApplySale(entry);
+      case EntryKind::kSale: return ApplySale(entry, *ahead.sale);
       case EntryKind::kVoid: return ApplyVoid(entry);
       case EntryKind::kCashMove: return ApplyCashMove(entry);
       case EntryKind::kDayClose: return ApplyDayClose(entry);
@@ -272,8 +282,7 @@ Result<Booking> Books::ApplyDayOpen(const JournalEntry& entry) {
   return booking;
 }
 
-Result<Booking> Books::ApplySale(const JournalEntry& entry) {
-  Result<SaleBody> body = DecodeBody(DecodeSale(entry.body));
+Result<Booking> Books::ApplySale(const JournalEntry& entry, const Result<SaleBody>& body) {
   if (!body.ok()) return body.status();
   LAPAK_RETURN_IF_ERROR(CheckOwnDay(entry));
   if (!state_.open) return Refuse(Refusal::kNoDayOpen);

@@ -125,6 +125,18 @@ struct Booking {
   std::optional<ZReport> z;             // kDayClose, with close_seq and closed_at filled in
 };
 
+// What Books judges of an entry from the entry alone, worked out ahead of Apply: whether its
+// hash is the hash of its own bytes and, for a sale, its body decoded (or why it is not one).
+// ReadAhead needs no Books and runs on any thread: the ledger reads a batch's entries so
+// while the batch ahead of it is still being applied (sync/ledger/ingest/ingest.h), and Apply
+// then only judges them against the books. Its findings are refused where Apply would have
+// found them itself: the refusal, and which entry it names, are the same.
+struct EntryReadAhead {
+  bool hash_matches = false;
+  std::optional<Result<SaleBody>> sale;  // a sale entry's body
+};
+[[nodiscard]] EntryReadAhead ReadAhead(const JournalEntry& entry);
+
 // The entry that continues the journal whose books are in `state`: the next seq, a new uuid,
 // chained to the last hash and hashed. Whether the rules allow it is Apply's to say.
 JournalEntry NextEntry(const BooksState& state, std::string terminal_id, EntryKind kind, TimePoint time,
@@ -145,6 +157,8 @@ class Books {
   // AlreadyExists for a second void, InvalidArgument for anything else. An error from
   // `held` is returned as it is.
   [[nodiscard]] Result<Booking> Apply(const JournalEntry& entry);
+  // The same, with `ahead` == ReadAhead(entry) worked out before.
+  [[nodiscard]] Result<Booking> Apply(const JournalEntry& entry, const EntryReadAhead& ahead);
 
   const BooksState& state() const { return state_; }
   const BusinessCalendar& calendar() const { return calendar_.calendar; }
@@ -160,11 +174,11 @@ class Books {
   std::string NextReceipt(std::string_view business_day) const;
 
  private:
-  [[nodiscard]] Status CheckChain(const JournalEntry& entry) const;
+  [[nodiscard]] Status CheckChain(const JournalEntry& entry, bool hash_matches) const;
   [[nodiscard]] Status CheckOwnDay(const JournalEntry& entry) const;
   [[nodiscard]] Status CheckSessionDay(const JournalEntry& entry, int64_t body_day) const;
   [[nodiscard]] Result<Booking> ApplyDayOpen(const JournalEntry& entry);
-  [[nodiscard]] Result<Booking> ApplySale(const JournalEntry& entry);
+  [[nodiscard]] Result<Booking> ApplySale(const JournalEntry& entry, const Result<SaleBody>& body);
   [[nodiscard]] Result<Booking> ApplyVoid(const JournalEntry& entry);
   [[nodiscard]] Result<Booking> ApplyCashMove(const JournalEntry& entry);
   [[nodiscard]] Result<Booking> ApplyDayClose(const JournalEntry& entry);

@@ -66,9 +66,11 @@ class BooksTest : public ::testing::Test {
     EXPECT_TRUE(booking.ok()) << "entry " << entry.seq << ": " << booking.status().ToString();
     return booking.ok() ? *booking : Booking{};
   }
-  // Applies `entry`, which must be refused with `expected`, changing nothing.
+  // Applies `entry`, which must be refused with `expected`, changing nothing: read in turn,
+  // and read ahead (ReadAhead) as the ledger reads it.
   void ExpectRefused(const JournalEntry& entry, const std::string& expected) {
     const BooksState before = books_.state();
+    EXPECT_EQ(expected, books_.Apply(entry, ReadAhead(entry)).status().ToString()) << "read ahead";
     EXPECT_EQ(expected, Apply(entry));
     EXPECT_EQ(EncodeBooksState(before), EncodeBooksState(books_.state()));
   }
@@ -103,6 +105,41 @@ TEST_F(BooksTest, AnHonestDayIsTakenInWithItsFigures) {
   EXPECT_EQ(Rp(-1000), z.over_short);
   EXPECT_FALSE(books_.state().open.has_value());
   EXPECT_EQ(5, books_.state().last_seq);
+}
+
+// An entry read ahead (ReadAhead, which needs no books) is taken in, or refused, as it is
+// when read in turn.
+TEST_F(BooksTest, EntriesReadAheadAreTakenInAsEntriesReadInTurn) {
+  Books in_turn({Jakarta(), std::nullopt, std::nullopt});
+  const JournalEntry open = DayOpen(Wib(22, 18h), 100000);
+  Take(open);
+  ASSERT_TRUE(in_turn.Apply(open).ok());
+  EXPECT_FALSE(ReadAhead(open).sale.has_value());
+  const JournalEntry sale = Sale(Wib(22, 19h), 20000);
+  const EntryReadAhead read = ReadAhead(sale);
+  EXPECT_TRUE(read.hash_matches);
+  ASSERT_TRUE(read.sale.has_value());
+  ASSERT_TRUE(read.sale->ok());
+  EXPECT_EQ("20261122-0001", (*read.sale)->receipt);
+
+  Result<Booking> ahead = books_.Apply(sale, read);
+  Result<Booking> turn = in_turn.Apply(sale);
+  ASSERT_TRUE(ahead.ok()) << ahead.status().ToString();
+  ASSERT_TRUE(turn.ok());
+  EXPECT_EQ(*ahead->sale, *turn->sale);
+  EXPECT_EQ(EncodeBooksState(in_turn.state()), EncodeBooksState(books_.state()));
+
+  // A sale whose body is no sale, and an entry whose hash is wrong, are refused where they
+  // would be in turn: after the chain's order.
+  JournalEntry no_sale = Sale(Wib(22, 20h), 5000);
+  no_sale.body = "{}";
+  EXPECT_FALSE(ReadAhead(Rehashed(no_sale)).sale->ok());
+  ExpectRefused(Rehashed(no_sale), in_turn.Apply(Rehashed(no_sale)).status().ToString());
+  JournalEntry tampered_and_late = Sale(Wib(22, 20h), 5000);
+  tampered_and_late.hash[0] ^= 1;
+  tampered_and_late.seq = 9;
+  EXPECT_FALSE(ReadAhead(tampered_and_late).hash_matches);
+  ExpectRefused(tampered_and_late, "Corruption: expected entry 3");
 }
 
 TEST_F(BooksTest, TheChainIsCheckedFirst) {

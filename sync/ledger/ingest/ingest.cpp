@@ -89,7 +89,11 @@ std::variant<IngestAnswer, Ingestor::CheckedBatch> Ingestor::Check(std::string_v
     if (!entry.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(entry.status()));
     entries.push_back(std::move(entry).value());
   }
-  return CheckedBatch{*envelope, std::move(terminal).value(), std::move(entries), std::move(in_hand)};
+  std::vector<EntryReadAhead> read_ahead;
+  read_ahead.reserve(entries.size());
+  for (const JournalEntry& entry : entries) read_ahead.push_back(ReadAhead(entry));
+  return CheckedBatch{*envelope, std::move(terminal).value(), std::move(entries), std::move(read_ahead),
+                      std::move(in_hand)};
 }
 
 IngestAnswer Ingestor::Answer(std::string_view body) {
@@ -102,14 +106,14 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
     return Check(body);
   }();
   if (IngestAnswer* refused = std::get_if<IngestAnswer>(&checked)) return std::move(*refused);
-  auto& [envelope, terminal, entries, in_hand] = std::get<CheckedBatch>(checked);
+  auto& [envelope, terminal, entries, read_ahead, in_hand] = std::get<CheckedBatch>(checked);
   const std::string terminal_id(envelope.terminal_id);
   (void)in_hand.WaitForEarlier(kWaitForEarlierBatch);  // past it, a gap is answered as one
 
   // Revoked or re-enrolled while the batch was decoded: ApplyBatch refuses it (401).
   const std::string& key = terminal.terminal_key;
   Result<ApplyOutcome> outcome =
-      store_.ApplyBatch({terminal.stall_id, terminal.name}, entries, clock_.Now(), key);
+      store_.ApplyBatch({terminal.stall_id, terminal.name}, entries, clock_.Now(), key, read_ahead);
   if (!outcome.ok()) {
     if (outcome.status().code() == StatusCode::kPermissionDenied) {
       return Refused(401, outcome.status());

@@ -76,12 +76,13 @@ class Ingestor {
 
  private:
   // A batch that passed every check before the books: its envelope (views into the body),
-  // its terminal as the store holds it, its entries, and its place among its terminal's
-  // batches in hand.
+  // its terminal as the store holds it, its entries with what the books judge of each alone
+  // (read ahead, outside any wait), and its place among its terminal's batches in hand.
   struct CheckedBatch {
     sync::EnvelopeView envelope;
     TerminalRecord terminal;
     std::vector<JournalEntry> entries;
+    std::vector<EntryReadAhead> read_ahead;
     BatchesInFlight::Ticket in_hand;
   };
   IngestAnswer Answer(std::string_view body);

@@ -11,6 +11,7 @@
 // made from, and otherwise works the batch out again itself.
 #include <fmt/core.h>
 
+#include <cassert>
 #include <cstring>
 #include <exception>
 #include <map>
@@ -420,10 +421,11 @@ struct PlannedBatch {
 // duplicate, a gap, a conflict, a refusal by the books), else the writes that apply it.
 using WorkedOut = std::variant<ApplyOutcome, PlannedBatch>;
 
-// Works out `entries` for `terminal` (enrolled, as read on `db`), reading `db` only.
-// Errors are the database's.
+// Works out `entries` for `terminal` (enrolled, as read on `db`), reading `db` only;
+// `read_ahead` as ApplyBatch takes it. Errors are the database's.
 Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
-                          const std::vector<JournalEntry>& entries, TimePoint now) {
+                          const std::vector<JournalEntry>& entries, std::span<const EntryReadAhead> read_ahead,
+                          TimePoint now) {
   const int64_t first = entries.front().seq;
   const int64_t last = entries.back().seq;
   if (first > terminal.hwm + 1) {
@@ -476,7 +478,8 @@ Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
 
   BatchPlan plan(terminal, now);
   for (const JournalEntry* entry : fresh) {
-    Result<Booking> booking = books.Apply(*entry);
+    const size_t index = static_cast<size_t>(entry - entries.data());
+    Result<Booking> booking = read_ahead.empty() ? books.Apply(*entry) : books.Apply(*entry, read_ahead[index]);
     if (!lookup_failure.ok()) return lookup_failure;
     if (!booking.ok()) return rejected(RefuseAt(Refusal::kAtEntry, entry->seq)(booking.status()));
     LAPAK_RETURN_IF_ERROR(plan.Add(db, books.calendar(), *entry, *booking));
@@ -505,6 +508,7 @@ struct LedgerStore::PendingBatch {
   const std::vector<JournalEntry>& entries;
   TimePoint now;
   std::string_view signed_with_key;
+  std::span<const EntryReadAhead> read_ahead;
   std::optional<PlannedBatch> planned;          // worked out ahead (PlanAhead), if it was
   std::optional<Result<ApplyOutcome>> outcome;  // set by whoever applies its group
   bool done = false;  // its group is over: `outcome` is final (under pending_mutex_)
@@ -512,9 +516,11 @@ struct LedgerStore::PendingBatch {
 
 Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
                                              const std::vector<JournalEntry>& entries,
-                                             TimePoint now, std::string_view signed_with_key) {
+                                             TimePoint now, std::string_view signed_with_key,
+                                             std::span<const EntryReadAhead> read_ahead) {
   if (entries.empty()) return Refuse(Refusal::kBatchHasNoEntries);
-  PendingBatch mine{terminal, entries, now, signed_with_key, std::nullopt, std::nullopt};
+  assert(read_ahead.empty() || read_ahead.size() == entries.size());
+  PendingBatch mine{terminal, entries, now, signed_with_key, read_ahead, std::nullopt, std::nullopt};
   if (read_pool_) {  // SQLite: worked out here, beside the one writer
     if (Result<ConnectionPool::Lease> reader = read_pool_->Take(); reader.ok()) PlanAhead(**reader, mine);
   }
@@ -604,7 +610,7 @@ void LedgerStore::PlanAhead(sql::Connection& db, PendingBatch& batch) {
   if (!snapshot.status().ok()) return;
   Result<TerminalRecord> terminal = EnrolledTerminal(db, batch, false);
   if (!terminal.ok()) return;
-  Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.now);
+  Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.read_ahead, batch.now);
   if (worked.ok() && std::holds_alternative<PlannedBatch>(*worked)) {
     batch.planned = std::get<PlannedBatch>(std::move(worked).value());
   }
@@ -618,7 +624,7 @@ Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBat
   if (batch.planned && batch.planned->terminal == *terminal) {
     return WritePlanned(db, *batch.planned, batch.entries, batch.now);
   }
-  Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.now);
+  Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.read_ahead, batch.now);
   if (!worked.ok()) return worked.status();
   if (const ApplyOutcome* decided = std::get_if<ApplyOutcome>(&*worked)) return *decided;
   return WritePlanned(db, std::get<PlannedBatch>(*worked), batch.entries, batch.now);

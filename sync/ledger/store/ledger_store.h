@@ -19,9 +19,11 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "core/books.h"
 #include "core/business_day.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -206,9 +208,13 @@ class LedgerStore {
   // of its own on one of kParallelApplies connections; the terminal's row, locked FOR UPDATE
   // first, makes a terminal's batches wait for each other, in this process or in another
   // `serve` on the same database.
+  //
+  // `read_ahead`, when given, holds ReadAhead(entry) of each of `entries` (core/books.h),
+  // worked out by the caller beforehand; else it is worked out here, in turn.
   [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const TerminalRef& terminal,
                                                 const std::vector<JournalEntry>& entries,
-                                                TimePoint now, std::string_view signed_with_key = {});
+                                                TimePoint now, std::string_view signed_with_key = {},
+                                                std::span<const EntryReadAhead> read_ahead = {});
 
   // ---- what was received (ledger_queries.cpp) ------------------------------------------
   [[nodiscard]] Result<std::vector<StallDayTotals>> DayTotals(const std::string& event_id,
