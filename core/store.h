@@ -210,10 +210,12 @@ class StallStore {
   [[nodiscard]] Status Enrol(const SyncLink& link);
   [[nodiscard]] Result<std::optional<SyncLink>> FindSyncLink();
   [[nodiscard]] Result<SyncProgress> Progress();
-  // The ledger answered that it holds every entry up to `ledger_seq` (its high-water mark).
-  // It may be lower than before (a ledger restored from a backup: the rest is sent again);
-  // one above the journal's newest entry is refused as corruption.
-  [[nodiscard]] Status RecordAcknowledged(int64_t ledger_seq);
+  // The ledger enrolled with `terminal_key` answered that it holds every entry up to
+  // `ledger_seq` (its high-water mark). It may be lower than before (a ledger restored from a
+  // backup: the rest is sent again); one above the journal's newest entry is refused as
+  // corruption. Once the terminal is enrolled with another key, that ledger's answers change
+  // nothing (an uploader's round may end after the vendor enrolled anew).
+  [[nodiscard]] Status RecordAcknowledged(int64_t ledger_seq, std::string_view terminal_key);
   // The last attempt failed with `error`, kept coded (core/refusal.h EncodeStatus, at most
   // kMaxSyncErrorBytes; a longer one is kept as its first 200 bytes of English) and shown,
   // in the reader's language, until the next success.

@@ -70,7 +70,7 @@ Result<SyncProgress> StallStore::Progress() {
   return progress;
 }
 
-Status StallStore::RecordAcknowledged(int64_t ledger_seq) {
+Status StallStore::RecordAcknowledged(int64_t ledger_seq, std::string_view terminal_key) {
   sqlite::WriteTransaction transaction(*db_);
   LAPAK_RETURN_IF_ERROR(transaction.status());
   Result<int64_t> last = db_->QueryInt("SELECT COALESCE(MAX(seq), 0) FROM journal");
@@ -78,13 +78,14 @@ Status StallStore::RecordAcknowledged(int64_t ledger_seq) {
   if (ledger_seq < 0 || ledger_seq > *last) {
     return Refuse(Refusal::kLedgerAheadOfJournal, ledger_seq, *last);
   }
+  Result<std::optional<SyncLink>> link = FindSyncLink();
+  LAPAK_RETURN_IF_ERROR(link.status());
+  if (!link->has_value()) return Refuse(Refusal::kNotEnrolled);
+  if ((*link)->terminal_key != terminal_key) return Status::Ok();  // enrolled anew since
   sqlite::Statement update(*db_,
                            "UPDATE sync_state SET acknowledged_seq = ?1, last_success_ms = ?2, "
                            "last_error = NULL, last_error_ms = NULL WHERE id = 1");
   LAPAK_RETURN_IF_ERROR(update.Bind(1, ledger_seq).BindTime(2, clock_.Now()).Run());
-  if (sqlite3_changes(db_->handle()) != 1) {
-    return Refuse(Refusal::kNotEnrolled);
-  }
   return transaction.Commit();
 }
 

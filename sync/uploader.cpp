@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <system_error>
+#include <utility>
 
 #include "core/refusal.h"
 #include "sync/protocol.h"
@@ -38,15 +39,30 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
                      archive.size(), info->terminal_id};
 }
 
-Uploader::Uploader(StallStore& store, std::vector<Transport*> lanes)
-    : store_(store), lanes_(std::move(lanes)) {
+Uploader::Uploader(StallStore& store, std::vector<Transport*> lanes, std::chrono::milliseconds record_mark_every)
+    : store_(store), lanes_(std::move(lanes)), record_mark_every_(record_mark_every) {
   assert(!lanes_.empty());
 }
 
 Status Uploader::Fail(Status status) {
-  // The error is kept for the status display; failing to keep it must not hide it.
+  // The error is kept for the status display (after the mark, whose writing clears the last
+  // error); failing to keep either must not hide it.
+  (void)RecordMark();
   (void)store_.RecordSyncError(status);
   return status;
+}
+
+Status Uploader::Acknowledge(int64_t hwm, const std::string& key, bool now) {
+  unrecorded_ = Mark{hwm, key};
+  if (!now && std::chrono::steady_clock::now() - recorded_at_ < record_mark_every_) return Status::Ok();
+  return RecordMark();
+}
+
+Status Uploader::RecordMark() {
+  if (!unrecorded_) return Status::Ok();
+  const Mark mark = *std::exchange(unrecorded_, std::nullopt);
+  recorded_at_ = std::chrono::steady_clock::now();
+  return store_.RecordAcknowledged(mark.hwm, mark.key);
 }
 
 Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
@@ -57,6 +73,7 @@ Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
   }
   SyncRound round;
   size_t lanes = lanes_.size();
+  recorded_at_ = std::chrono::steady_clock::now();
   for (;;) {
     if (stop == nullptr || !stop->load()) {
       if (Status sent = Fill(**link, lanes); !sent.ok()) {
@@ -74,6 +91,7 @@ Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
     if (!taken.ok()) return taken.status();
     if (*taken == Taken::kUnbelievedGap) lanes = 1;
   }
+  if (Status recorded = RecordMark(); !recorded.ok()) return Fail(recorded);
   Result<SyncProgress> progress = store_.Progress();
   if (!progress.ok()) return progress.status();
   round.acknowledged_seq = progress->acknowledged_seq;
@@ -85,7 +103,8 @@ Status Uploader::Fill(const SyncLink& link, size_t lanes) {
   Result<SyncProgress> progress = store_.Progress();
   if (!progress.ok()) return progress.status();
   while (flights_.size() < lanes) {
-    const int64_t next = flights_.empty() ? progress->acknowledged_seq + 1 : flights_.back().sealed.batch->last_seq + 1;
+    const int64_t acknowledged = unrecorded_ ? unrecorded_->hwm : progress->acknowledged_seq;
+    const int64_t next = flights_.empty() ? acknowledged + 1 : flights_.back().sealed.batch->last_seq + 1;
     if (next > progress->last_seq) {
       if (flights_.empty()) kept_.clear();  // caught up: nothing kept is needed again
       break;
@@ -148,14 +167,14 @@ Result<Uploader::Taken> Uploader::TakeAnswer(const SyncLink& link, Flight& fligh
     }
   }
   if (answer->http_status == 200 && hwm && *hwm >= batch.last_seq) {
-    if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
+    if (Status marked = Acknowledge(*hwm, link.terminal_key, false); !marked.ok()) return Fail(marked);
     return Taken::kAcknowledged;
   }
   if (answer->http_status == 409 && hwm && !conflict && *hwm + 1 < batch.first_seq) {
     if (!flight.led) return Taken::kUnbelievedGap;
     // The ledger holds up to hwm: continue right after it (lower than the mark after a
     // restore from backup; then the entries are sent again).
-    if (Status marked = store_.RecordAcknowledged(*hwm); !marked.ok()) return Fail(marked);
+    if (Status marked = Acknowledge(*hwm, link.terminal_key, true); !marked.ok()) return Fail(marked);
     return Taken::kGap;
   }
   // The ledger's own reason, coded when it gave one (sync/answer.h), follows ours.

@@ -10,6 +10,12 @@
 // an error for a person to look at. Neither answer is believed without the ledger's mac over
 // it (sync/answer_mac.h). Sequence numbers are never changed.
 //
+// The mark is kept by the uploader as answers come, and written to the store when the round
+// ends (a failed round too) and at most every kRecordMarkEvery within it, not after each
+// batch: a write to the store waits for the disk. A terminal that stops mid-round starts the
+// next one from the mark last written and sends again what the ledger then answers as
+// duplicates; nothing is marked that the ledger has not answered.
+//
 // Batches in flight: with more than one transport (a lane each), the next batch is built and
 // sent while the one before it is still unanswered, at most one per lane; the ledger checks
 // it meanwhile and applies it after its predecessor (sync/ledger/ingest/batches_in_flight.h).
@@ -21,7 +27,9 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <deque>
 #include <future>
 #include <memory>
@@ -56,12 +64,16 @@ struct SealedBatch {
 // The lanes a terminal syncs on: batches in flight at once, each on a connection of its own.
 inline constexpr int kSyncLanes = 2;
 
+// How often, at most, a round writes the acknowledged mark before it ends.
+inline constexpr std::chrono::milliseconds kRecordMarkEvery{1000};
+
 class Uploader {
  public:
   // `store` and every lane must outlive the Uploader. One batch in flight per lane; with one
   // lane, each batch is sent on the caller's thread, with more on a thread of its own.
   Uploader(StallStore& store, Transport& lane) : Uploader(store, std::vector<Transport*>{&lane}) {}
-  Uploader(StallStore& store, std::vector<Transport*> lanes);
+  Uploader(StallStore& store, std::vector<Transport*> lanes,
+           std::chrono::milliseconds record_mark_every = kRecordMarkEvery);
 
   // Sends batches until nothing is unsent, an attempt fails, or `stop` turns true (checked
   // between batches). The outcome (the new mark, or
@@ -94,12 +106,25 @@ class Uploader {
   [[nodiscard]] Result<Taken> TakeAnswer(const SyncLink& link, Flight& flight, SyncRound& round);
   // Waits for every flight still out and keeps their batches, unanswered.
   void Recall();
+  // The ledger enrolled with `key` holds every entry up to `hwm`: the round's mark, written
+  // to the store now when `now` or when record_mark_every_ has passed since the last write.
+  [[nodiscard]] Status Acknowledge(int64_t hwm, const std::string& key, bool now);
+  // Writes the round's mark to the store, if it moved since the last write.
+  [[nodiscard]] Status RecordMark();
+  // Records the mark, then `status` as the round's error.
   [[nodiscard]] Status Fail(Status status);
 
   StallStore& store_;
   std::vector<Transport*> lanes_;
   std::deque<Flight> flights_;
   std::deque<Kept> kept_;  // sealed, sent or not, unanswered; in seq order
+  std::chrono::milliseconds record_mark_every_;
+  struct Mark {
+    int64_t hwm = 0;
+    std::string key;
+  };
+  std::optional<Mark> unrecorded_;  // answered, not yet written to the store
+  std::chrono::steady_clock::time_point recorded_at_;
 };
 
 }  // namespace lapak::sync
