@@ -1,7 +1,6 @@
 #include "sync/envelope.h"
 
 #include <libdeflate.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cassert>
@@ -149,38 +148,36 @@ bool VerifyEnvelopeMac(const EnvelopeView& envelope, std::string_view terminal_k
 
 Result<std::string> InflatePayload(const EnvelopeView& envelope) {
   if (envelope.encoding == PayloadEncoding::kPlain) return std::string(envelope.payload);
-  z_stream stream{};
-  if (inflateInit(&stream) != Z_OK) return Status::IoError("zlib could not start inflating");
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(envelope.payload.data()));
-  stream.avail_in = static_cast<uInt>(envelope.payload.size());
-  // The output grows as it fills, from about what a batch's archive inflates to (a few
-  // times its compressed size), up to one byte over the limit: a payload that fills that
-  // byte is over it. Only what is used is ever allocated and zeroed.
+  const std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> decompressor(
+      libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
+  if (decompressor == nullptr) throw std::bad_alloc();
+  // libdeflate inflates in one call into room given before it starts: first about what a
+  // batch's archive inflates to (a few times its compressed size), then, when that is too
+  // little, the limit and one byte over it: a payload that fills that byte is over the limit.
+  // It stops where the room ends, so a bomb costs at most that room and the time to fill it.
   constexpr size_t kCapacity = kMaxPayloadBytes + 1;
-  std::string out(std::min(kCapacity, std::max<size_t>(64 * 1024, envelope.payload.size() * 8)), '\0');
-  size_t produced = 0;
-  int rc = Z_OK;
+  size_t room = std::min(kCapacity, std::max<size_t>(64 * 1024, envelope.payload.size() * 8));
   for (;;) {
-    stream.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
-    stream.avail_out = static_cast<uInt>(out.size() - produced);
-    rc = inflate(&stream, Z_FINISH);
-    produced = out.size() - stream.avail_out;
-    const bool out_of_room = (rc == Z_OK || rc == Z_BUF_ERROR) && stream.avail_out == 0;
-    if (!out_of_room || out.size() == kCapacity) break;
-    out.resize(std::min(kCapacity, out.size() * 2));
-  }
-  const bool whole_input = stream.avail_in == 0;
-  const bool output_full = produced == kCapacity;
-  inflateEnd(&stream);
-  if (rc == Z_STREAM_END && whole_input && produced <= kMaxPayloadBytes) {
+    std::string out(room, '\0');
+    size_t read = 0;
+    size_t produced = 0;
+    const libdeflate_result result =
+        libdeflate_zlib_decompress_ex(decompressor.get(), envelope.payload.data(), envelope.payload.size(),
+                                      out.data(), out.size(), &read, &produced);
+    if (result == LIBDEFLATE_INSUFFICIENT_SPACE && room < kCapacity) {
+      room = kCapacity;
+      continue;
+    }
+    if (result == LIBDEFLATE_INSUFFICIENT_SPACE || produced == kCapacity) {
+      return Status::InvalidArgument(
+          fmt::format("the payload inflates beyond the limit of {} bytes", kMaxPayloadBytes));
+    }
+    if (result != LIBDEFLATE_SUCCESS || read != envelope.payload.size()) {
+      return Status::InvalidArgument("the compressed payload is not a whole zlib stream");
+    }
     out.resize(produced);
     return out;
   }
-  if (output_full) {
-    return Status::InvalidArgument(
-        fmt::format("the payload inflates beyond the limit of {} bytes", kMaxPayloadBytes));
-  }
-  return Status::InvalidArgument("the compressed payload is not a whole zlib stream");
 }
 
 std::string CompressPayload(std::string_view archive) {

@@ -83,7 +83,9 @@ std::string SealEnvelope(const EnvelopeHeader& header, std::string_view payload,
 // Constant time in the envelope's length.
 bool VerifyEnvelopeMac(const EnvelopeView& envelope, std::string_view terminal_key);
 
-// The payload as the text archive: inflated when compressed, never beyond kMaxPayloadBytes.
+// The payload as the text archive: when compressed, inflated by libdeflate (any zlib stream,
+// its Adler-32 checked) and never beyond kMaxPayloadBytes; bytes after the stream's end are
+// refused.
 [[nodiscard]] Result<std::string> InflatePayload(const EnvelopeView& envelope);
 
 // A zlib stream (RFC 1950) of `archive`, as PayloadEncoding::kZlib carries it, made by

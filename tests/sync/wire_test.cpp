@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <cstdint>
 #include <string>
 
 #include "core/crypto.h"
@@ -236,6 +237,39 @@ TEST(Envelope, PayloadsOfEverySizeUpToTheLimitInflateAndATruncatedStreamIsRefuse
   Result<std::string> refused = InflatePayload(*envelope);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ("InvalidArgument: the compressed payload is not a whole zlib stream", refused.status().ToString());
+}
+
+// A zlib stream (RFC 1950) of one stored deflate block (RFC 1951 3.2.4), as zlib writes at
+// level 0: the inflater takes any compressor's stream, not only libdeflate's.
+std::string StoredZlibStream(const std::string& data, uint32_t adler32) {
+  std::string stream = "\x78\x01";  // deflate, 32 KiB window; no dictionary, check bits
+  stream += '\x01';  // the final block, stored
+  const auto length = static_cast<uint16_t>(data.size());
+  for (const uint16_t half : {length, static_cast<uint16_t>(~length)}) {
+    stream += static_cast<char>(half & 0xFF);
+    stream += static_cast<char>(half >> 8);
+  }
+  stream += data;
+  for (int shift = 24; shift >= 0; shift -= 8) stream += static_cast<char>((adler32 >> shift) & 0xFF);
+  return stream;
+}
+
+TEST(Envelope, AnyCompressorsStreamInflatesAndAWrongChecksumOrBytesAfterTheEndAreRefused) {
+  const auto inflate = [](const std::string& compressed) {
+    const std::string bytes = Seal(compressed, 1, 1, PayloadEncoding::kZlib);
+    Result<EnvelopeView> envelope = ParseEnvelope(bytes);
+    EXPECT_TRUE(envelope.ok());
+    return InflatePayload(*envelope);
+  };
+  // Adler-32 of "Wikipedia" is 0x11E60398 (RFC 1950's sum, a known value).
+  Result<std::string> stored = inflate(StoredZlibStream("Wikipedia", 0x11E60398));
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ("Wikipedia", *stored);
+
+  const std::string kNotWhole = "InvalidArgument: the compressed payload is not a whole zlib stream";
+  EXPECT_EQ(kNotWhole, inflate(StoredZlibStream("Wikipedia", 0x11E60399)).status().ToString());
+  EXPECT_EQ(kNotWhole, inflate(StoredZlibStream("Wikipedia", 0x11E60398) + "x").status().ToString());
+  EXPECT_EQ(kNotWhole, inflate(CompressPayload(EncodePayload(SampleBatch(3))) + '\0').status().ToString());
 }
 
 TEST(EnrolmentCode, RoundTripsAndToleratesPastedWhitespaceAndUppercaseHex) {
