@@ -29,10 +29,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <optional>
 #include <deque>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
