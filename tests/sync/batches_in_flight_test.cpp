@@ -64,6 +64,26 @@ TEST(BatchesInFlightTest, TheBatchAheadLeavingWakesTheOneWaitingBehindIt) {
   EXPECT_EQ(1u, in_hand.InHand());
 }
 
+// Once the store has queued a batch for writing (SQLite), the next one may be handed in and
+// worked out on its plan: the batch holds the next back no more, but it is still in hand.
+TEST(BatchesInFlightTest, ABatchQueuedForWritingHoldsTheNextBackNoMoreButStaysInHand) {
+  BatchesInFlight in_hand;
+  std::optional<BatchesInFlight::Ticket> first(in_hand.Enter("BKS-07", "T1", 1));
+  BatchesInFlight::Ticket second = in_hand.Enter("BKS-07", "T1", 501);
+  std::future<bool> waited =
+      std::async(std::launch::async, [&] { return second.WaitForEarlier(kNeverInATest); });
+  first->StopHoldingBack();
+  ASSERT_EQ(std::future_status::ready, waited.wait_for(kNeverInATest / 2)) << "not woken";
+  EXPECT_TRUE(waited.get());
+  EXPECT_EQ(2u, in_hand.InHand());
+  first->StopHoldingBack();  // again: nothing
+  EXPECT_TRUE(second.WaitForEarlier(0ms));
+  first.reset();
+  EXPECT_EQ(1u, in_hand.InHand());
+  BatchesInFlight::Ticket third = in_hand.Enter("BKS-07", "T1", 1001);
+  EXPECT_FALSE(third.WaitForEarlier(0ms)) << "the second still holds back the third";
+}
+
 // The ledger as `serve` opens it (kServe): on PostgreSQL batches are applied on connections
 // of their own, on SQLite worked out beside the writer, so that one batch held in its
 // ApplyBatch does not hold the next one's checks.

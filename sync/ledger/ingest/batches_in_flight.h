@@ -4,13 +4,15 @@
 // A terminal keeps up to two batches in flight (sync/uploader.h): while the ledger writes one,
 // it already checks the next. The next must not be applied before the one ahead of it, or it
 // would find a gap (409) only because its predecessor was still being written. So, before it
-// is applied, a batch waits for its terminal's batches in hand that start before it.
+// is handed to the store, a batch waits for its terminal's batches in hand that start before
+// it and still hold it back: each does until the store has queued it for writing
+// (LedgerStore::ApplyBatch's on_queued, SQLite), or else until it is answered.
 //
 // The wait is only ever for a batch with a lower first_seq, itself running on a thread of its
 // own (it was entered after its mac check, on the thread that will answer it): the waits form
-// no cycle and each ends when the batch ahead is answered, or at the deadline given. Nothing
-// here decides an answer: a batch that still finds a gap after its wait is answered 409, as
-// the sync contract says.
+// no cycle and each ends when the batch ahead is queued or answered, or at the deadline given.
+// Nothing here decides an answer: a batch that still finds a gap after its wait is answered
+// 409, as the sync contract says.
 #pragma once
 
 #include <chrono>
@@ -33,20 +35,30 @@ class BatchesInFlight {
     Ticket(const Ticket&) = delete;
     ~Ticket();
 
-    // Waits until no batch of the same terminal that starts before this one is in hand, or
-    // until `most` has passed. True when none is left.
+    // Waits until no batch of the same terminal that starts before this one holds it back,
+    // or until `most` has passed. True when none is left.
     bool WaitForEarlier(std::chrono::milliseconds most);
+
+    // The batch holds back the terminal's later batches no more, though it stays in hand
+    // until it leaves: they may be handed to the store behind it. Again, it does nothing.
+    void StopHoldingBack();
 
    private:
     friend class BatchesInFlight;
     using Starts = std::multiset<int64_t>;
-    Ticket(BatchesInFlight& registry, std::map<std::string, Starts>::iterator terminal,
-           Starts::iterator start)
-        : registry_(&registry), terminal_(terminal), start_(start) {}
+    struct TerminalBatches {
+      Starts holding_back;  // the first_seq of each batch in hand that still holds back
+      size_t in_hand = 0;
+    };
+    using Terminals = std::map<std::string, TerminalBatches>;
+    Ticket(BatchesInFlight& registry, Terminals::iterator terminal, Starts::iterator start)
+        : registry_(&registry), terminal_(terminal), start_(start), first_seq_(*start) {}
 
     BatchesInFlight* registry_;  // null once moved from
-    std::map<std::string, Starts>::iterator terminal_;
+    Terminals::iterator terminal_;
     Starts::iterator start_;
+    int64_t first_seq_;
+    bool holding_back_ = true;  // start_ is valid while it is set (under the registry's mutex)
   };
 
   // Enters the batch of (stall, terminal) starting at `first_seq`; it is in hand until the
@@ -59,8 +71,8 @@ class BatchesInFlight {
  private:
   mutable std::mutex mutex_;
   std::condition_variable left_;
-  // By terminal ("stall\0terminal"): the first_seq of each of its batches in hand.
-  std::map<std::string, Ticket::Starts> in_hand_;
+  // By terminal ("stall\0terminal"): its batches in hand.
+  Ticket::Terminals in_hand_;
 };
 
 }  // namespace lapak::ledger

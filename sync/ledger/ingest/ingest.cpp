@@ -112,8 +112,8 @@ IngestAnswer Ingestor::Answer(std::string_view body) {
 
   // Revoked or re-enrolled while the batch was decoded: ApplyBatch refuses it (401).
   const std::string& key = terminal.terminal_key;
-  Result<ApplyOutcome> outcome =
-      store_.ApplyBatch({terminal.stall_id, terminal.name}, entries, clock_.Now(), key, read_ahead);
+  Result<ApplyOutcome> outcome = store_.ApplyBatch({terminal.stall_id, terminal.name}, entries, clock_.Now(), key,
+                                                  read_ahead, [&in_hand] { in_hand.StopHoldingBack(); });
   if (!outcome.ok()) {
     if (outcome.status().code() == StatusCode::kPermissionDenied) {
       return Refused(401, outcome.status());

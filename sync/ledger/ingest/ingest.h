@@ -67,8 +67,8 @@ class Ingestor {
   // terminal's key is read from the store for every batch, so a revocation holds from the
   // next batch on); LedgerStore::ApplyBatch commits the batches that reach it together in
   // groups (SQLite) or applies them in parallel (PostgreSQL). A batch whose mac holds waits,
-  // before it is applied, for its terminal's batches in hand that start before it, at most
-  // kWaitForEarlierBatch.
+  // before it is handed to the store, for its terminal's batches in hand that start before
+  // it to be queued for writing (SQLite) or answered, at most kWaitForEarlierBatch.
   IngestAnswer Handle(std::string_view body);
   const IngestCounters& counters() const { return counters_; }
   // Batches past their mac check and not yet answered (batches_in_flight.h).

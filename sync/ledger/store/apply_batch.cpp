@@ -7,8 +7,9 @@
 // statements whatever the engine, which matters on PostgreSQL where each is a round trip.
 //
 // On SQLite the working out is done ahead, outside the one writer, on a reading connection
-// (PlanAhead); the writer only checks that the terminal's row is still the one the plan was
-// made from, and otherwise works the batch out again itself.
+// (PlanAhead), and a terminal's batch that follows one still being written is worked out on
+// what that one leaves (held_for_terminal.h); the writer only checks that the terminal's row
+// is the one the plan was made on, and otherwise works the batch out again itself.
 #include <fmt/core.h>
 
 #include <cassert>
@@ -25,6 +26,7 @@
 #include "core/refusal.h"
 #include "sync/ledger/store/connection_pool.h"
 #include "sync/ledger/store/figures_sql.h"
+#include "sync/ledger/store/held_for_terminal.h"
 #include "sync/ledger/store/ledger_store.h"
 
 namespace lapak::ledger {
@@ -108,11 +110,13 @@ struct SaleRow {
   SaleAmounts amounts;
 };
 
-// A sale of the batch: how it is counted, and where its entry's row starts among the batch's
-// rows for `entries`, for a void later in the batch to mark.
+// A sale of the batch: how it is counted, where its entry's row starts among the batch's
+// rows for `entries` (for a void later in the batch to mark), and the sale as booked (voided
+// once such a void marks it).
 struct NewSale {
   SaleRow sale;
   size_t entry_row = 0;
+  BookedSale booked;
 };
 
 // The whole effect of a batch, worked out before anything is written.
@@ -121,16 +125,18 @@ class BatchPlan {
   BatchPlan(const TerminalRecord& terminal, TimePoint now)
       : terminal_id_(terminal.id), stall_id_(terminal.stall_id), event_id_(terminal.event_id), now_(now) {}
 
-  // `booking` is what the terminal's Books took in for `entry`; `db` is read, never written.
-  // Errors are the database's.
-  Status Add(sql::Connection& db, const BusinessCalendar& calendar, const JournalEntry& entry,
+  // `booking` is what the terminal's Books took in for `entry`, `held` what the ledger held
+  // for the terminal before the batch. Errors are the database's.
+  Status Add(HeldForTerminal& held, const BusinessCalendar& calendar, const JournalEntry& entry,
              const Booking& booking);
   Status Write(sql::Connection& db) const;
+  // Sets what the batch adds to the terminal's sales and session totals in `unwritten`.
+  void Describe(UnwrittenBatch& unwritten) const;
 
  private:
   Status AddSale(const BusinessCalendar& calendar, const BookedSale& booked);
-  Status AddVoid(sql::Connection& db, const BookedSale& booked);
-  Status AddZ(sql::Connection& db, const ZReport& z);
+  Status AddVoid(HeldForTerminal& held, const BookedSale& booked);
+  Status AddZ(HeldForTerminal& held, const ZReport& z);
   void AddCashMove(const JournalEntry& entry, const CashMoveBody& move);
   Status Count(const SaleRow& sale, const LedgerFigures& delta);
 
@@ -161,7 +167,7 @@ constexpr size_t kEntryVoided = 10;
 constexpr size_t kCashMoveColumns = 8;
 constexpr size_t kReconciliationColumns = 10 + 2 * kFigureColumnCount;
 
-Status BatchPlan::Add(sql::Connection& db, const BusinessCalendar& calendar, const JournalEntry& entry,
+Status BatchPlan::Add(HeldForTerminal& held, const BusinessCalendar& calendar, const JournalEntry& entry,
                       const Booking& booking) {
   for (Value value : {Param(terminal_id_), Param(entry.seq), Param(entry.uuid),
                       Param(EntryKindName(entry.kind)), Param(entry.time), Param(entry.business_day),
@@ -172,9 +178,9 @@ Status BatchPlan::Add(sql::Connection& db, const BusinessCalendar& calendar, con
   switch (booking.kind) {
     case EntryKind::kDayOpen: return Status::Ok();
     case EntryKind::kSale: return AddSale(calendar, *booking.sale);
-    case EntryKind::kVoid: return AddVoid(db, *booking.sale);
+    case EntryKind::kVoid: return AddVoid(held, *booking.sale);
     case EntryKind::kCashMove: AddCashMove(entry, *booking.cash_move); return Status::Ok();
-    case EntryKind::kDayClose: return AddZ(db, *booking.z);
+    case EntryKind::kDayClose: return AddZ(held, *booking.z);
   }
   return Status::Ok();
 }
@@ -203,40 +209,35 @@ Status BatchPlan::AddSale(const BusinessCalendar& calendar, const BookedSale& bo
   const size_t entry_row = entries_.size() - kEntryColumns;
   entries_[entry_row + kEntryLocalHour] = Param(sale.local_hour);
   entries_[entry_row + kEntryVoided] = Param(int64_t{0});
-  new_sales_.emplace(booked.seq, NewSale{std::move(sale), entry_row});
+  new_sales_.emplace(booked.seq, NewSale{std::move(sale), entry_row, booked});
   return Status::Ok();
 }
 
 // A void counts at its sale's day and hour, as the sale was counted (a sale received before
 // the ledger kept hours is at hour -1).
-Status BatchPlan::AddVoid(sql::Connection& db, const BookedSale& booked) {
+Status BatchPlan::AddVoid(HeldForTerminal& held, const BookedSale& booked) {
   if (auto in_batch = new_sales_.find(booked.seq); in_batch != new_sales_.end()) {
     entries_[in_batch->second.entry_row + kEntryVoided] = Param(int64_t{1});
+    in_batch->second.booked.voided = true;
     const SaleRow& sale = in_batch->second.sale;
     CountQrisShown(sale, -1);
     return Count(sale, VoidDelta(sale.amounts));
   }
-  Result<sql::Rows> rows = db.Query(
-      "SELECT local_hour FROM entries WHERE terminal_id = $1 AND seq = $2 AND local_hour IS NOT NULL",
-      {Param(terminal_id_), Param(booked.seq)});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::Corruption(fmt::format("sale {} has no hour in entries", booked.seq));
+  Result<int64_t> hour = held.SaleHour(booked.seq);
+  if (!hour.ok()) return hour.status();
   voided_held_.insert(booked.seq);
-  const SaleRow held{booked.day_number, booked.business_day, rows->Int(0, 0), booked.amounts};
-  CountQrisShown(held, -1);
-  return Count(held, VoidDelta(booked.amounts));
+  const SaleRow sale{booked.day_number, booked.business_day, *hour, booked.amounts};
+  CountQrisShown(sale, -1);
+  return Count(sale, VoidDelta(booked.amounts));
 }
 
 // The Z is checked against the ledger's figures of its day session: those held before the
 // batch plus this batch's entries before the Z. Books has already refused a Z that differs
 // from the session's entries; this compares with the running totals the ledger wrote.
-Status BatchPlan::AddZ(sql::Connection& db, const ZReport& z) {
-  Result<sql::Rows> rows = db.Query(
-      fmt::format("SELECT {} FROM session_totals WHERE terminal_id = $1 AND day_number = $2",
-                  FigureColumns()),
-      {Param(terminal_id_), Param(z.day_number)});
-  if (!rows.ok()) return rows.status();
-  LedgerFigures ledger = rows->empty() ? LedgerFigures{} : FiguresFromRow(*rows, 0, 0);
+Status BatchPlan::AddZ(HeldForTerminal& held, const ZReport& z) {
+  Result<LedgerFigures> session = held.SessionTotals(z.day_number);
+  if (!session.ok()) return session.status();
+  LedgerFigures ledger = *session;
   if (auto pending = sessions_.find(z.day_number); pending != sessions_.end()) {
     LAPAK_RETURN_IF_ERROR(ledger.Add(pending->second));
   }
@@ -316,98 +317,20 @@ Status BatchPlan::Write(sql::Connection& db) const {
   return InsertRows(db, insert_reconciliations, kReconciliationColumns, reconciliations_);
 }
 
+void BatchPlan::Describe(UnwrittenBatch& unwritten) const {
+  for (const auto& [seq, sale] : new_sales_) {
+    unwritten.sales.emplace(seq, UnwrittenBatch::Sale{sale.booked, sale.sale.local_hour});
+  }
+  unwritten.voided_held = voided_held_;
+  unwritten.sessions = sessions_;
+}
+
 // The event's calendar and its days, widened by kEventDayMargin on each side.
 Result<BooksCalendar> EventCalendar(const TerminalRecord& terminal) {
   Result<BusinessCalendar> calendar = BusinessCalendar::Make(terminal.time_zone, terminal.day_cutoff);
   if (!calendar.ok()) return calendar.status();
   return BooksCalendar{std::move(calendar).value(), AddDays(terminal.first_day, -kEventDayMargin),
                        AddDays(terminal.last_day, kEventDayMargin)};
-}
-
-// A sale the ledger holds for the terminal, with whether it is voided.
-Result<std::optional<BookedSale>> HeldSale(sql::Connection& db, const std::string& terminal_id, int64_t seq) {
-  Result<sql::Rows> rows = db.Query(
-      "SELECT time_utc_ms, business_day, body, voided FROM entries "
-      "WHERE terminal_id = $1 AND seq = $2 AND voided IS NOT NULL",
-      {Param(terminal_id), Param(seq)});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<BookedSale>();
-  JournalEntry entry;
-  entry.seq = seq;
-  entry.kind = EntryKind::kSale;
-  entry.time = TimePoint{std::chrono::milliseconds(rows->Int(0, 0))};
-  entry.business_day = rows->Text(0, 1);
-  entry.body = rows->Text(0, 2);
-  Result<BookedSale> sale = BookedSaleOf(entry, rows->Int(0, 3) != 0);
-  if (!sale.ok()) return Status::Corruption(fmt::format("held entry {}: {}", seq, sale.status().message()));
-  return std::optional<BookedSale>(std::move(sale).value());
-}
-
-// The terminal's books after entry hwm: as kept with the terminal, or, for entries received
-// before the ledger kept it, replayed from `entries` (prev_hash is not stored: each entry's
-// is the hash before it). IoError from the database; any other error is a held entry that
-// breaks a rule.
-Result<BooksState> BooksStateOf(sql::Connection& db, const TerminalRecord& terminal,
-                                const BooksCalendar& calendar) {
-  if (terminal.books) return DecodeBooksState(*terminal.books);
-  Books books(calendar);
-  if (terminal.hwm == 0) return books.state();
-  Result<sql::Rows> rows = db.Query(
-      "SELECT seq, uuid, kind, time_utc_ms, business_day, body, hash FROM entries "
-      "WHERE terminal_id = $1 ORDER BY seq",
-      {Param(terminal.id)});
-  if (!rows.ok()) return rows.status();
-  Sha256Digest prev{};
-  for (size_t row = 0; row < rows->size(); ++row) {
-    JournalEntry entry;
-    entry.terminal_id = terminal.name;
-    entry.seq = rows->Int(row, 0);
-    entry.uuid = rows->Text(row, 1);
-    Result<EntryKind> kind = ParseEntryKind(rows->Text(row, 2));
-    if (!kind.ok()) return RefuseAt(Refusal::kAtEntry, entry.seq)(kind.status());
-    entry.kind = *kind;
-    entry.time = TimePoint{std::chrono::milliseconds(rows->Int(row, 3))};
-    entry.business_day = rows->Text(row, 4);
-    entry.body = rows->Text(row, 5);
-    entry.prev_hash = prev;
-    const std::string hash = rows->Bytes(row, 6);
-    if (hash.size() == entry.hash.size()) std::memcpy(entry.hash.data(), hash.data(), hash.size());
-    Result<Booking> booking = books.Apply(entry);
-    if (!booking.ok()) return RefuseAt(Refusal::kAtEntry, entry.seq)(booking.status());
-    prev = entry.hash;
-  }
-  return books.state();
-}
-
-// The first of `entries` whose uuid the terminal has used before, in the batch or earlier.
-Result<std::optional<int64_t>> FirstReusedUuid(sql::Connection& db, const std::string& terminal_id,
-                                               const std::vector<const JournalEntry*>& entries) {
-  std::map<std::string, int64_t> seq_of_uuid;
-  for (const JournalEntry* entry : entries) {
-    if (!seq_of_uuid.emplace(entry->uuid, entry->seq).second) return std::optional<int64_t>(entry->seq);
-  }
-  std::optional<int64_t> first;
-  // In chunks of 256, 128, … 1 uuids: few distinct SQL texts for the statement caches.
-  size_t done = 0;
-  for (size_t chunk = 256; chunk > 0; chunk /= 2) {
-    while (entries.size() - done >= chunk) {
-      std::string sql = "SELECT uuid FROM entries WHERE terminal_id = $1 AND uuid IN (";
-      std::vector<Value> values{Param(terminal_id)};
-      for (size_t i = 0; i < chunk; ++i) {
-        sql += fmt::format("{}${}", i ? ", " : "", i + 2);
-        values.push_back(Param(entries[done + i]->uuid));
-      }
-      sql += ')';
-      Result<sql::Rows> rows = db.Query(sql, values);
-      if (!rows.ok()) return rows.status();
-      for (size_t row = 0; row < rows->size(); ++row) {
-        const int64_t seq = seq_of_uuid.at(rows->Text(row, 0));
-        if (!first || seq < *first) first = seq;
-      }
-      done += chunk;
-    }
-  }
-  return first;
 }
 
 // A batch worked out from what the ledger holds for its terminal, ready to be written.
@@ -421,11 +344,12 @@ struct PlannedBatch {
 // duplicate, a gap, a conflict, a refusal by the books), else the writes that apply it.
 using WorkedOut = std::variant<ApplyOutcome, PlannedBatch>;
 
-// Works out `entries` for `terminal` (enrolled, as read on `db`), reading `db` only;
-// `read_ahead` as ApplyBatch takes it. Errors are the database's.
+// Works out `entries` for `terminal` (enrolled), reading `db` only; `read_ahead` as
+// ApplyBatch takes it. Without `ahead`, `terminal` is as read on `db`; with it, `terminal` is
+// ahead->after and `db` shows ahead->before (held_for_terminal.h). Errors are the database's.
 Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
                           const std::vector<JournalEntry>& entries, std::span<const EntryReadAhead> read_ahead,
-                          TimePoint now) {
+                          TimePoint now, const UnwrittenBatch* ahead = nullptr) {
   const int64_t first = entries.front().seq;
   const int64_t last = entries.back().seq;
   if (first > terminal.hwm + 1) {
@@ -454,10 +378,11 @@ Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
 
   Result<BooksCalendar> calendar = EventCalendar(terminal);
   if (!calendar.ok()) return calendar.status();
+  HeldForTerminal held(db, terminal.id, ahead);
   // A database error met while Books looks up a sale is the database's (503), not a refusal.
   Status lookup_failure;
-  const HeldSaleLookup held = [&](int64_t seq) -> Result<std::optional<BookedSale>> {
-    Result<std::optional<BookedSale>> sale = HeldSale(db, terminal.id, seq);
+  const HeldSaleLookup held_sale = [&](int64_t seq) -> Result<std::optional<BookedSale>> {
+    Result<std::optional<BookedSale>> sale = held.Sale(seq);
     if (!sale.ok()) lookup_failure = sale.status();
     return sale;
   };
@@ -466,13 +391,13 @@ Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
     if (state.status().code() == StatusCode::kIoError) return state.status();
     return rejected(RefuseAt(Refusal::kHeldEntriesBreakRules)(state.status()));
   }
-  Books books(std::move(calendar).value(), std::move(state).value(), held);
+  Books books(std::move(calendar).value(), std::move(state).value(), held_sale);
 
   std::vector<const JournalEntry*> fresh;
   for (const JournalEntry& entry : entries) {
     if (entry.seq > terminal.hwm) fresh.push_back(&entry);
   }
-  Result<std::optional<int64_t>> reused = FirstReusedUuid(db, terminal.id, fresh);
+  Result<std::optional<int64_t>> reused = held.FirstReusedUuid(fresh);
   if (!reused.ok()) return reused.status();
   if (reused->has_value()) return rejected(RefuseAt(Refusal::kAtEntry, **reused)(Refuse(Refusal::kUuidUsedAlready)));
 
@@ -482,23 +407,48 @@ Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
     Result<Booking> booking = read_ahead.empty() ? books.Apply(*entry) : books.Apply(*entry, read_ahead[index]);
     if (!lookup_failure.ok()) return lookup_failure;
     if (!booking.ok()) return rejected(RefuseAt(Refusal::kAtEntry, entry->seq)(booking.status()));
-    LAPAK_RETURN_IF_ERROR(plan.Add(db, books.calendar(), *entry, *booking));
+    LAPAK_RETURN_IF_ERROR(plan.Add(held, books.calendar(), *entry, *booking));
   }
   return WorkedOut{PlannedBatch{terminal, std::move(plan), books.state()}};
 }
 
-// Writes a planned batch and the terminal's new mark and books: the batch is applied.
+// The terminal's row once the planned batch is written: its new mark and books.
+TerminalRecord RowAfter(const PlannedBatch& planned, const std::vector<JournalEntry>& entries, TimePoint now) {
+  TerminalRecord after = planned.terminal;
+  after.hwm = entries.back().seq;
+  after.last_hash = planned.books.last_hash;
+  after.last_batch_at = now;
+  after.last_entry_at = entries.back().time;
+  after.books = EncodeBooksState(planned.books);
+  return after;
+}
+
+// What the planned batch adds, for the terminal's next batch to be worked out on before this
+// one is written.
+std::shared_ptr<const UnwrittenBatch> Unwritten(const PlannedBatch& planned, const std::vector<JournalEntry>& entries,
+                                                TimePoint now) {
+  auto unwritten = std::make_shared<UnwrittenBatch>();
+  unwritten->before = planned.terminal;
+  unwritten->after = RowAfter(planned, entries, now);
+  planned.plan.Describe(*unwritten);
+  for (const JournalEntry& entry : entries) {
+    if (entry.seq > planned.terminal.hwm) unwritten->uuids.insert(entry.uuid);
+  }
+  return unwritten;
+}
+
+// Writes a planned batch and the terminal's row after it: the batch is applied.
 Result<ApplyOutcome> WritePlanned(sql::Connection& db, const PlannedBatch& planned,
                                   const std::vector<JournalEntry>& entries, TimePoint now) {
-  const int64_t last = entries.back().seq;
   LAPAK_RETURN_IF_ERROR(planned.plan.Write(db));
+  const TerminalRecord after = RowAfter(planned, entries, now);
   LAPAK_RETURN_IF_ERROR(db.Execute("UPDATE terminals SET hwm = $2, last_hash = $3, "
                                    "last_batch_at_ms = $4, last_entry_at_ms = $5, books = $6 "
                                    "WHERE id = $1",
-                                   {Param(planned.terminal.id), Param(last), Param(DigestBlob(planned.books.last_hash)),
-                                    Param(now), Param(entries.back().time), Param(EncodeBooksState(planned.books))})
+                                   {Param(after.id), Param(after.hwm), Param(DigestBlob(after.last_hash)),
+                                    Param(after.last_batch_at), Param(after.last_entry_at), Param(*after.books)})
                             .status());
-  return ApplyOutcome{ApplyResult::kApplied, last, Status::Ok()};
+  return ApplyOutcome{ApplyResult::kApplied, after.hwm, Status::Ok()};
 }
 
 }  // namespace
@@ -510,19 +460,43 @@ struct LedgerStore::PendingBatch {
   std::string_view signed_with_key;
   std::span<const EntryReadAhead> read_ahead;
   std::optional<PlannedBatch> planned;          // worked out ahead (PlanAhead), if it was
+  bool worked_out_on_batch_ahead = false;       // on the UnwrittenBatch of the one ahead
+  // Once planned: left for the terminal's next batch, as long as this one is not written.
+  std::shared_ptr<const UnwrittenBatch> left_behind;
   std::optional<Result<ApplyOutcome>> outcome;  // set by whoever applies its group
+  bool worked_out_by_writer = false;            // its plan did not hold, or there was none
   bool done = false;  // its group is over: `outcome` is final (under pending_mutex_)
 };
+
+namespace {
+
+// The key of a terminal's batches in LedgerStore::unwritten_.
+std::string UnwrittenKey(const TerminalRef& terminal) {
+  std::string key = terminal.stall_id;
+  key += '\0';
+  key += terminal.terminal_id;
+  return key;
+}
+
+}  // namespace
 
 Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
                                              const std::vector<JournalEntry>& entries,
                                              TimePoint now, std::string_view signed_with_key,
-                                             std::span<const EntryReadAhead> read_ahead) {
+                                             std::span<const EntryReadAhead> read_ahead,
+                                             const std::function<void()>& on_queued) {
   if (entries.empty()) return Refuse(Refusal::kBatchHasNoEntries);
   assert(read_ahead.empty() || read_ahead.size() == entries.size());
-  PendingBatch mine{terminal, entries, now, signed_with_key, read_ahead, std::nullopt, std::nullopt};
+  PendingBatch mine{terminal, entries, now, signed_with_key, read_ahead, std::nullopt, false, nullptr, std::nullopt};
+  const std::string unwritten_key = UnwrittenKey(terminal);
   if (read_pool_) {  // SQLite: worked out here, beside the one writer
-    if (Result<ConnectionPool::Lease> reader = read_pool_->Take(); reader.ok()) PlanAhead(**reader, mine);
+    std::shared_ptr<const UnwrittenBatch> ahead;
+    {
+      std::lock_guard lock(pending_mutex_);
+      if (auto found = unwritten_.find(unwritten_key); found != unwritten_.end()) ahead = found->second;
+    }
+    if (Result<ConnectionPool::Lease> reader = read_pool_->Take(); reader.ok()) PlanAhead(**reader, mine, ahead.get());
+    if (mine.planned) mine.left_behind = Unwritten(*mine.planned, entries, now);
   }
   if (apply_pool_) {  // PostgreSQL: in parallel, each on a connection of its own
     Result<ConnectionPool::Lease> connection = apply_pool_->Take();
@@ -532,6 +506,12 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
   }
   std::unique_lock lock(pending_mutex_);
   pending_.push_back(&mine);
+  if (mine.left_behind) unwritten_[unwritten_key] = mine.left_behind;
+  if (on_queued) {
+    lock.unlock();
+    on_queued();
+    lock.lock();
+  }
   // Whoever finds no group being applied applies every batch waiting, its own among them.
   // The others read their outcome only once `done` is set under the lock: until then the
   // applying thread may still be writing it (and a commit may still fail the whole group).
@@ -555,6 +535,12 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
       // After an exception the transaction was rolled back: no outcome decided in it holds.
       if (thrown || !batch->outcome) batch->outcome = Refuse(Refusal::kLedgerCannotStore);
       batch->done = true;
+      planning_.on_batch_ahead += batch->worked_out_on_batch_ahead ? 1 : 0;
+      planning_.by_writer += batch->worked_out_by_writer ? 1 : 0;
+      // Written or not, what it left behind is over: the next batch is worked out on the
+      // database (or on what a batch after this one left).
+      const auto left = unwritten_.find(UnwrittenKey(batch->terminal));
+      if (left != unwritten_.end() && left->second == batch->left_behind) unwritten_.erase(left);
     }
     applying_group_ = false;
     group_done_.notify_all();
@@ -605,18 +591,24 @@ Result<TerminalRecord> LedgerStore::EnrolledTerminal(sql::Connection& db, const 
   return std::move(**found);
 }
 
-void LedgerStore::PlanAhead(sql::Connection& db, PendingBatch& batch) {
+void LedgerStore::PlanAhead(sql::Connection& db, PendingBatch& batch, const UnwrittenBatch* ahead) {
   sql::Transaction snapshot(db, sql::Transaction::kRead);
   if (!snapshot.status().ok()) return;
   Result<TerminalRecord> terminal = EnrolledTerminal(db, batch, false);
   if (!terminal.ok()) return;
-  Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.read_ahead, batch.now);
+  // On the batch ahead only while the snapshot holds just what that batch was worked out on,
+  // and only for the batch that follows it (held_for_terminal.h).
+  const bool on_ahead = ahead != nullptr && ahead->before == *terminal &&
+                        batch.entries.front().seq == ahead->after.hwm + 1;
+  Result<WorkedOut> worked = on_ahead ? WorkOut(db, ahead->after, batch.entries, batch.read_ahead, batch.now, ahead)
+                                      : WorkOut(db, *terminal, batch.entries, batch.read_ahead, batch.now);
+  batch.worked_out_on_batch_ahead = on_ahead;
   if (worked.ok() && std::holds_alternative<PlannedBatch>(*worked)) {
     batch.planned = std::get<PlannedBatch>(std::move(worked).value());
   }
 }
 
-Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBatch& batch) {
+Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, PendingBatch& batch) {
   Result<TerminalRecord> terminal = EnrolledTerminal(db, batch, true);
   if (!terminal.ok()) return terminal.status();
   // What the plan read of the terminal (its entries, sales and session totals) changes only
@@ -624,6 +616,7 @@ Result<ApplyOutcome> LedgerStore::ApplyOne(sql::Connection& db, const PendingBat
   if (batch.planned && batch.planned->terminal == *terminal) {
     return WritePlanned(db, *batch.planned, batch.entries, batch.now);
   }
+  batch.worked_out_by_writer = true;
   Result<WorkedOut> worked = WorkOut(db, *terminal, batch.entries, batch.read_ahead, batch.now);
   if (!worked.ok()) return worked.status();
   if (const ApplyOutcome* decided = std::get_if<ApplyOutcome>(&*worked)) return *decided;

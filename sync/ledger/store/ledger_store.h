@@ -13,8 +13,9 @@
 // the working out of ApplyBatch's batches, which read on connections of their own (below).
 #pragma once
 
-#include <functional>
+#include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -156,6 +157,7 @@ inline constexpr size_t kParallelApplies = 8;
 size_t CheckingSlots();
 
 class ConnectionPool;
+struct UnwrittenBatch;
 
 class LedgerStore {
  public:
@@ -209,12 +211,29 @@ class LedgerStore {
   // first, makes a terminal's batches wait for each other, in this process or in another
   // `serve` on the same database.
   //
+  // A terminal's batches one behind the other (SQLite). `on_queued`, when given, is called
+  // once the batch is queued for the writer behind every batch that was queued before it,
+  // and worked out if it could be: from then on the caller may hand in the terminal's next
+  // batch, which is then worked out on this one's plan while this one is still being written
+  // (held_for_terminal.h), and applied after it. On PostgreSQL it is never called: the next
+  // batch waits for this one to return.
+  //
   // `read_ahead`, when given, holds ReadAhead(entry) of each of `entries` (core/books.h),
   // worked out by the caller beforehand; else it is worked out here, in turn.
   [[nodiscard]] Result<ApplyOutcome> ApplyBatch(const TerminalRef& terminal,
                                                 const std::vector<JournalEntry>& entries,
                                                 TimePoint now, std::string_view signed_with_key = {},
-                                                std::span<const EntryReadAhead> read_ahead = {});
+                                                std::span<const EntryReadAhead> read_ahead = {},
+                                                const std::function<void()>& on_queued = {});
+
+  // How SQLite's batches were worked out since the store was opened, for /v1/metrics and
+  // tests: on what the terminal's batch ahead leaves before it is written; and by the writer,
+  // because there was no plan or the terminal's row had changed since it was made.
+  struct PlanningCounters {
+    std::atomic<int64_t> on_batch_ahead{0};
+    std::atomic<int64_t> by_writer{0};
+  };
+  const PlanningCounters& planning() const { return planning_; }
 
   // ---- what was received (ledger_queries.cpp) ------------------------------------------
   [[nodiscard]] Result<std::vector<StallDayTotals>> DayTotals(const std::string& event_id,
@@ -246,13 +265,14 @@ class LedgerStore {
   // and (when the batch says) still has the key the batch was signed with.
   [[nodiscard]] static Result<TerminalRecord> EnrolledTerminal(sql::Connection& db, const PendingBatch& batch,
                                                                bool for_update);
-  // Works `batch` out on `db` (a reading connection, in a snapshot) and keeps the plan in it
+  // Works `batch` out on `db` (a reading connection, in a snapshot), on `ahead` (what the
+  // terminal's batch ahead leaves, if any) when the snapshot allows, and keeps the plan in it
   // when it comes to one; anything else (a refusal, an error) the writer decides again.
-  static void PlanAhead(sql::Connection& db, PendingBatch& batch);
+  static void PlanAhead(sql::Connection& db, PendingBatch& batch, const UnwrittenBatch* ahead);
   // Applies `group` on `db` in one transaction (a savepoint per batch when there are several)
   // and sets each outcome. The caller owns `db` meanwhile.
   static void ApplyGroup(sql::Connection& db, const std::vector<PendingBatch*>& group);
-  [[nodiscard]] static Result<ApplyOutcome> ApplyOne(sql::Connection& db, const PendingBatch& batch);
+  [[nodiscard]] static Result<ApplyOutcome> ApplyOne(sql::Connection& db, PendingBatch& batch);
 
   std::mutex mutex_;
   std::unique_ptr<sql::Connection> db_;
@@ -267,6 +287,10 @@ class LedgerStore {
   std::condition_variable group_done_;
   std::vector<PendingBatch*> pending_;
   bool applying_group_ = false;
+  // By terminal ("stall\0terminal", under pending_mutex_): what its latest batch queued with a
+  // plan leaves, until that batch's group is over.
+  std::map<std::string, std::shared_ptr<const UnwrittenBatch>> unwritten_;
+  PlanningCounters planning_;
 };
 
 }  // namespace lapak::ledger

@@ -42,7 +42,8 @@ void AnswerServerRefusal(int http_status, const HttpRequest& request, HttpRespon
 
 LedgerServer::LedgerServer(LedgerStore& store, const Clock& clock, const std::optional<TlsFiles>& tls,
                            const HttpLimits& limits)
-    : ingestor_(store, clock),
+    : store_(store),
+      ingestor_(store, clock),
       report_routes_{store, clock, tls.has_value(), [this] { return MetricsJson(); }},
       http_(router_, AnswerServerRefusal, limits, tls) {
   router_.AlwaysSet("X-Content-Type-Options", "nosniff");
@@ -74,12 +75,15 @@ void LedgerServer::Stop() { http_.Stop(); }
 std::string LedgerServer::MetricsJson() const {
   const IngestCounters& c = ingestor_.counters();
   const HttpServerCounters& h = http_.counters();
+  const LedgerStore::PlanningCounters& store_planning = store_.planning();
   return nlohmann::json{{"batches", c.batches.load()},
                         {"payloads_decoded", c.payloads_decoded.load()},
                         {"applied", c.applied.load()},
                         {"duplicates", c.duplicates.load()},
                         {"unauthorised", c.unauthorised.load()},
                         {"refused", c.refused.load()},
+                        {"worked_out_on_batch_ahead", store_planning.on_batch_ahead.load()},
+                        {"worked_out_by_writer", store_planning.by_writer.load()},
                         {"connections_open", h.connections_open.load()},
                         {"connections_refused", h.connections_refused.load()},
                         {"connections_timed_out", h.connections_timed_out.load()},

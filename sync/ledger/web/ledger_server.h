@@ -52,6 +52,7 @@ class LedgerServer {
  private:
   std::string MetricsJson() const;
 
+  const LedgerStore& store_;
   Ingestor ingestor_;
   ReportRoutes report_routes_;
   HttpRouter router_;

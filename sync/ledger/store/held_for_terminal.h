@@ -1,0 +1,82 @@
+// What working out a terminal's batch reads of what the ledger holds for that terminal
+// (apply_batch.cpp): the database as one snapshot shows it, and, when the batch is worked
+// out on the plan of the terminal's batch just ahead of it, what that batch will add once it
+// is written. Internal to the ledger's store.
+//
+// Why the second. On SQLite a terminal's next batch is worked out on a reading connection
+// while the one writer still writes the batch ahead of it (ledger_store.h, ApplyBatch). Were
+// it worked out only once that batch is committed, every batch of a catch-up would wait for
+// the one before it to be planned, written and made durable in turn. So the batch ahead leaves
+// an UnwrittenBatch behind, and the next is worked out on the snapshot plus that.
+//
+// The contract that keeps this safe: an UnwrittenBatch is used only on a snapshot whose
+// terminal row is `before`, its row as that batch was worked out (so the snapshot holds
+// exactly what that batch was worked out on), and the plan so made holds only while the
+// terminal's row is `after` when the writer comes to it (so that batch, and nothing else,
+// was written in between). The writer checks the second; any other row and it works the
+// batch out again itself.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/books.h"
+#include "core/journal.h"
+#include "core/status.h"
+#include "sync/ledger/store/ledger_store.h"
+#include "sync/ledger/store/sql.h"
+
+namespace lapak::ledger {
+
+// What a batch that is worked out but not yet written adds to what the ledger holds for its
+// terminal: all that working out the terminal's next batch reads.
+struct UnwrittenBatch {
+  struct Sale {
+    BookedSale booked;  // voided if the batch itself voids it
+    int64_t local_hour = -1;
+  };
+
+  TerminalRecord before;  // the terminal's row the batch was worked out on
+  TerminalRecord after;   // its row once the batch is written
+  std::map<int64_t, Sale> sales;               // the batch's sales, by seq
+  std::set<int64_t> voided_held;               // sales held before the batch that it voids
+  std::set<std::string> uuids;                 // of the batch's new entries
+  std::map<int64_t, LedgerFigures> sessions;   // day number → change to its session's totals
+};
+
+// The sales, uuids and session totals the ledger holds for one terminal, as `db` shows them
+// plus, if given, what `ahead` adds. `db` and `ahead` must outlive it. Errors are the
+// database's.
+class HeldForTerminal {
+ public:
+  HeldForTerminal(sql::Connection& db, std::string terminal_id, const UnwrittenBatch* ahead)
+      : db_(db), terminal_id_(std::move(terminal_id)), ahead_(ahead) {}
+
+  // The sale entry `seq`, with whether it is voided; none when `seq` is not a sale.
+  [[nodiscard]] Result<std::optional<BookedSale>> Sale(int64_t seq);
+  // The local hour sale `seq` is counted at (-1 for a sale received before the ledger kept
+  // hours); Corruption when no sale `seq` is held.
+  [[nodiscard]] Result<int64_t> SaleHour(int64_t seq);
+  // The first of `entries` (new entries, in seq order) whose uuid the terminal has used
+  // before, in `entries` or earlier.
+  [[nodiscard]] Result<std::optional<int64_t>> FirstReusedUuid(const std::vector<const JournalEntry*>& entries);
+  // The running totals of the terminal's day session `day_number`.
+  [[nodiscard]] Result<LedgerFigures> SessionTotals(int64_t day_number);
+
+ private:
+  sql::Connection& db_;
+  std::string terminal_id_;
+  const UnwrittenBatch* ahead_;
+};
+
+// The terminal's books after entry hwm: as kept with the terminal, or, for entries received
+// before the ledger kept it, replayed from `entries` on `db`. IoError from the database; any
+// other error is a held entry that breaks a rule.
+[[nodiscard]] Result<BooksState> BooksStateOf(sql::Connection& db, const TerminalRecord& terminal,
+                                              const BooksCalendar& calendar);
+
+}  // namespace lapak::ledger
