@@ -66,6 +66,33 @@ TEST(SqliteServeTest, OnlyTheServingWriterKeepsItsTemporaryFilesInMemory) {
   EXPECT_EQ(kDefault, writing_store->Int(0, 0));
 }
 
+// The ledger's SQL numbers its parameters $1, $2, … (PostgreSQL's); on SQLite they bind by
+// number whether they come in turn (made plain "?", the fast form for a multi-row INSERT),
+// out of order, or more than once.
+TEST(SqliteParametersTest, BindByNumberInTurnOutOfOrderOrRepeated) {
+  testing::TempDir dir;
+  Result<std::unique_ptr<sql::Connection>> opened = sql::Open({.sqlite_path = dir.File("ledger.db")}, true, "");
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  sql::Connection& db = **opened;
+  ASSERT_TRUE(db.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT)", {}).ok());
+  std::vector<sql::Value> twelve;
+  for (int i = 1; i <= 12; ++i) twelve.push_back(sql::Param(i % 3 == 1 ? int64_t{i} : int64_t{i * 10}));
+  ASSERT_TRUE(db.Execute("INSERT INTO t (id, a, b) VALUES ($1, $2, $3), ($4, $5, $6), ($7, $8, $9), "
+                         "($10, $11, $12)",
+                         twelve)
+                  .ok());
+  ASSERT_TRUE(db.Execute("INSERT INTO t (id, b, a) VALUES ($1, $3, $2)",
+                         {sql::Param(int64_t{20}), sql::Param("a"), sql::Param("b")})
+                  .ok());
+  ASSERT_TRUE(db.Execute("INSERT INTO t (a, id, b) VALUES ($2, $1, $2)", {sql::Param(int64_t{30}), sql::Param("c")})
+                  .ok());
+  Result<sql::Rows> rows = db.Query("SELECT id || ':' || a || ':' || b FROM t ORDER BY id", {});
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  std::vector<std::string> held;
+  for (size_t row = 0; row < rows->size(); ++row) held.push_back(rows->Text(row, 0));
+  EXPECT_EQ((std::vector<std::string>{"1:20:30", "4:50:60", "7:80:90", "10:110:120", "20:a:b", "30:c:c"}), held);
+}
+
 // Commands that only read (reports, lists, verify) open the ledger read-only: SQLite's
 // SQLITE_OPEN_READONLY, PostgreSQL's read-only transactions. They read; nothing they run writes.
 TEST_F(LedgerStoreTest, ALedgerOpenedToReadReadsButCannotWrite) {

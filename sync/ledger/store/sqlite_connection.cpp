@@ -13,12 +13,30 @@ namespace lapak::ledger::sql {
 
 namespace {
 
-// "$1 … $2" → "?1 … ?2": SQLite's numbered parameters, so that a number may appear more than
-// once and in any order. The ledger's SQL has no '$' inside string literals.
+// "$1 … $2" → SQLite's parameters: plain "?" when each number appears once and in turn ($1,
+// $2, … as in a multi-row INSERT), else "?1 … ?2", so that a number may appear more than once
+// and in any order. SQLite numbers plain "?" as it meets them, but looks each "?NNN" up among
+// those met before: preparing a 256-row INSERT of entries (2 816 parameters) so took ~18 ms,
+// against ~1 ms with "?". The ledger's SQL has no '$' inside string literals.
 std::string SqliteParameters(std::string_view sql) {
-  std::string out(sql);
-  for (size_t i = 0; i + 1 < out.size(); ++i) {
-    if (out[i] == '$' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '?';
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  bool in_turn = true;
+  int64_t next = 1;
+  for (size_t i = 0; i + 1 < sql.size() && in_turn; ++i) {
+    if (sql[i] != '$' || !is_digit(sql[i + 1])) continue;
+    size_t end = i + 1;
+    while (end < sql.size() && is_digit(sql[end])) ++end;
+    in_turn = sql.substr(i + 1, end - i - 1) == std::to_string(next++);
+    i = end - 1;
+  }
+  std::string out;
+  out.reserve(sql.size());
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const bool parameter = sql[i] == '$' && i + 1 < sql.size() && is_digit(sql[i + 1]);
+    out += parameter ? '?' : sql[i];
+    if (parameter && in_turn) {
+      while (i + 1 < sql.size() && is_digit(sql[i + 1])) ++i;
+    }
   }
   return out;
 }
