@@ -133,20 +133,24 @@ class PlannedAheadTest : public testing::StallAndLedger {
     EXPECT_EQ(again, serving_->planning().by_writer.load()) << "worked out again by the writer";
   }
 
-  // Hands in `ahead`, then `entry` (a new uuid unless `uuid` is given, a second later) as the
-  // entry after it, rechained: the same outcomes both ways, the second `refused`.
-  void ExpectSentAgainRefused(const Batch& ahead, JournalEntry entry, const std::string& refused,
+  // Hands in the batches `ahead`, then `entry` (a new uuid unless `uuid` is given, a second
+  // later) as the entry after them, rechained: the same outcomes both ways, the last `refused`.
+  void ExpectSentAgainRefused(const std::vector<Batch>& ahead, JournalEntry entry, const std::string& refused,
                               const std::string& uuid = "3f9a1c2e-7d41-4b8a-9c0e-5a6b7c8d9e0f") {
-    entry.seq = ahead.back().seq + 1;
+    const JournalEntry& last = ahead.back().back();
+    entry.seq = last.seq + 1;
     entry.uuid = uuid;
-    entry.time = ahead.back().time + 1s;
-    const std::vector<Batch> batches{ahead, Rechained({entry}, ahead.back().hash)};
+    entry.time = last.time + 1s;
+    std::vector<Batch> batches = ahead;
+    batches.push_back(Rechained({entry}, last.hash));
     const std::vector<std::string> expected = OneAfterTheOther(batches);
-    ASSERT_EQ(2u, expected.size());
-    EXPECT_EQ(fmt::format("applied {}", ahead.back().seq), expected[0]);
-    EXPECT_TRUE(expected[1].starts_with(refused)) << expected[1];
+    ASSERT_EQ(batches.size(), expected.size());
+    for (size_t i = 0; i < ahead.size(); ++i) EXPECT_EQ(fmt::format("applied {}", ahead[i].back().seq), expected[i]);
+    EXPECT_TRUE(expected.back().starts_with(refused)) << expected.back();
     EXPECT_EQ(expected, OneBehindTheOther(batches));
-    ExpectTheSameTables(1, 1);  // refused on the batch ahead; the writer refused it again
+    // Each but the first worked out on those ahead; the last refused there, and again by the
+    // writer.
+    ExpectTheSameTables(static_cast<int64_t>(ahead.size()), 1);
   }
 
   Receipt Sale(int64_t price, PaymentMethod method) { return *stall_->RecordSale(MakeSale(price, method)); }
@@ -157,31 +161,33 @@ class PlannedAheadTest : public testing::StallAndLedger {
   std::unique_ptr<LedgerStore> reference_;
 };
 
-TEST_F(PlannedAheadTest, SalesVoidsACashMoveAndAZAcrossTheBoundaryAreCountedAsOneAfterTheOther) {
+TEST_F(PlannedAheadTest, SalesVoidsACashMoveAndAZAcrossTheBoundariesAreCountedAsOneAfterTheOther) {
   const Receipt held = Sale(10000, PaymentMethod::kCash);  // entries 1 (day open), 2
   Sale(11000, PaymentMethod::kQris);                        // 3
-  // The batch ahead, 4-8: sales, and a void of a sale held before it.
-  Sale(12000, PaymentMethod::kTransfer);                    // 4
-  const Receipt ahead = Sale(13000, PaymentMethod::kQris);  // 5
-  Void(held);                                               // 6
-  Sale(14000, PaymentMethod::kCash);                        // 7
-  Sale(15000, PaymentMethod::kQris);                        // 8
-  // The batch behind, 9-13: a void of a sale of the batch ahead, a cash move, a sale voided in
-  // the same batch, and the Z, which the ledger checks against its session totals.
-  Void(ahead);                                                                                // 9
+  // The first batch, 4-8: sales, and a void of a sale held before it.
+  Sale(12000, PaymentMethod::kTransfer);                     // 4
+  const Receipt first = Sale(13000, PaymentMethod::kQris);  // 5
+  Void(held);                                                // 6
+  const Receipt early = Sale(14000, PaymentMethod::kCash);  // 7
+  Sale(15000, PaymentMethod::kQris);                         // 8
+  // The second, 9-10: a void of a sale of the first, a cash move.
+  Void(first);                                                                                      // 9
   ASSERT_TRUE(stall_->RecordCashMove(CashDirection::kOut, Rp(5000), "beli es batu", "9999").ok());  // 10
-  Void(Sale(16000, PaymentMethod::kCash));                                                    // 11, 12
-  ASSERT_TRUE(stall_->CloseDay(Rp(100000)).ok());                                              // 13
+  // The third, 11-14: a void of a sale two batches ahead, a sale voided in the same batch, and
+  // the Z, which the ledger checks against its session totals.
+  Void(early);                                     // 11
+  Void(Sale(16000, PaymentMethod::kCash));         // 12, 13
+  ASSERT_TRUE(stall_->CloseDay(Rp(100000)).ok());  // 14
   AlreadyHeld(Entries(1, 3));
-  const std::vector<Batch> batches{Entries(4, 5), Entries(9, 5)};
+  const std::vector<Batch> batches{Entries(4, 5), Entries(9, 2), Entries(11, 4)};
 
   const std::vector<std::string> expected = OneAfterTheOther(batches);
-  EXPECT_EQ((std::vector<std::string>{"applied 8", "applied 13"}), expected);
+  EXPECT_EQ((std::vector<std::string>{"applied 8", "applied 10", "applied 14"}), expected);
   EXPECT_EQ(expected, OneBehindTheOther(batches));
-  ExpectTheSameTables(1, 0);
+  ExpectTheSameTables(2, 0);
   Result<std::vector<Reconciliation>> z = serving_->Reconciliations({"BKS-07", "T1"});
   ASSERT_TRUE(z.ok() && z->size() == 1);
-  EXPECT_TRUE(z->front().agrees) << "the Z against the session's totals of both batches";
+  EXPECT_TRUE(z->front().agrees) << "the Z against the session's totals of all three batches";
 }
 
 // A void sent again as the next batch, of a sale the batch ahead voided: refused, as it is
@@ -193,7 +199,7 @@ TEST_F(PlannedAheadTest, ASecondVoidOfASaleHeldBeforeTheBatchAheadThatVoidedItIs
   Void(held);                                               // 5
   AlreadyHeld(Entries(1, 3));
   const Batch ahead = Entries(4, 2);
-  ExpectSentAgainRefused(ahead, ahead.back(), "rejected 5: entry 6: ");
+  ExpectSentAgainRefused({ahead}, ahead.back(), "rejected 5: entry 6: ");
 }
 
 TEST_F(PlannedAheadTest, ASecondVoidOfASaleSoldAndVoidedInTheBatchAheadIsRefused) {
@@ -202,14 +208,24 @@ TEST_F(PlannedAheadTest, ASecondVoidOfASaleSoldAndVoidedInTheBatchAheadIsRefused
   Void(sold);                                               // 4
   AlreadyHeld(Entries(1, 2));
   const Batch ahead = Entries(3, 2);
-  ExpectSentAgainRefused(ahead, ahead.back(), "rejected 4: entry 5: ");
+  ExpectSentAgainRefused({ahead}, ahead.back(), "rejected 4: entry 5: ");
+}
+
+// Two batches ahead: a sale of the first, voided by the second.
+TEST_F(PlannedAheadTest, ASecondVoidOfASaleSoldAndVoidedInTwoBatchesAheadIsRefused) {
+  Sale(10000, PaymentMethod::kCash);                        // 1, 2
+  const Receipt sold = Sale(11000, PaymentMethod::kQris);  // 3
+  Void(sold);                                               // 4
+  AlreadyHeld(Entries(1, 2));
+  const Batch voiding = Entries(4, 1);
+  ExpectSentAgainRefused({Entries(3, 1), voiding}, voiding.back(), "rejected 4: entry 5: ");
 }
 
 TEST_F(PlannedAheadTest, AnEntryReusingTheUuidOfAnEntryInTheBatchAheadIsRefused) {
   Sell(4);  // 1-5
   AlreadyHeld(Entries(1, 2));
   const Batch ahead = Entries(3, 2);
-  ExpectSentAgainRefused(ahead, Entries(5, 1).front(), "rejected 4: entry 5: ", ahead.front().uuid);
+  ExpectSentAgainRefused({ahead}, Entries(5, 1).front(), "rejected 4: entry 5: ", ahead.front().uuid);
 }
 
 // A batch worked out on a plan that is then not written is worked out again by the writer:

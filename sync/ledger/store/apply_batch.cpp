@@ -345,11 +345,12 @@ struct PlannedBatch {
 using WorkedOut = std::variant<ApplyOutcome, PlannedBatch>;
 
 // Works out `entries` for `terminal` (enrolled), reading `db` only; `read_ahead` as
-// ApplyBatch takes it. Without `ahead`, `terminal` is as read on `db`; with it, `terminal` is
-// ahead->after and `db` shows ahead->before (held_for_terminal.h). Errors are the database's.
+// ApplyBatch takes it. Without `ahead`, `terminal` is as read on `db`; with a chain, `terminal`
+// is its last one's `after` and `db` shows its first one's `before` (held_for_terminal.h).
+// Errors are the database's.
 Result<WorkedOut> WorkOut(sql::Connection& db, const TerminalRecord& terminal,
                           const std::vector<JournalEntry>& entries, std::span<const EntryReadAhead> read_ahead,
-                          TimePoint now, const UnwrittenBatch* ahead = nullptr) {
+                          TimePoint now, std::span<const UnwrittenBatch* const> ahead = {}) {
   const int64_t first = entries.front().seq;
   const int64_t last = entries.back().seq;
   if (first > terminal.hwm + 1) {
@@ -437,6 +438,20 @@ std::shared_ptr<const UnwrittenBatch> Unwritten(const PlannedBatch& planned, con
   return unwritten;
 }
 
+// The chain of `unwritten` (a terminal's, in the order queued) that `entries` follows and that
+// holds on a snapshot showing the terminal's row as `row` (held_for_terminal.h): its batches
+// from the one worked out on `row` on, each worked out on the one before, the last ending
+// just before `entries`. Empty when there is none.
+std::vector<const UnwrittenBatch*> ChainAhead(const std::vector<std::shared_ptr<const UnwrittenBatch>>& unwritten,
+                                              const TerminalRecord& row, const std::vector<JournalEntry>& entries) {
+  std::vector<const UnwrittenBatch*> chain;
+  for (const auto& batch : unwritten) {
+    if (batch->before == (chain.empty() ? row : chain.back()->after)) chain.push_back(batch.get());
+  }
+  if (chain.empty() || entries.front().seq != chain.back()->after.hwm + 1) return {};
+  return chain;
+}
+
 // Writes a planned batch and the terminal's row after it: the batch is applied.
 Result<ApplyOutcome> WritePlanned(sql::Connection& db, const PlannedBatch& planned,
                                   const std::vector<JournalEntry>& entries, TimePoint now) {
@@ -490,12 +505,12 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
   PendingBatch mine{terminal, entries, now, signed_with_key, read_ahead, std::nullopt, false, nullptr, std::nullopt};
   const std::string unwritten_key = UnwrittenKey(terminal);
   if (read_pool_) {  // SQLite: worked out here, beside the one writer
-    std::shared_ptr<const UnwrittenBatch> ahead;
+    std::vector<std::shared_ptr<const UnwrittenBatch>> ahead;
     {
       std::lock_guard lock(pending_mutex_);
       if (auto found = unwritten_.find(unwritten_key); found != unwritten_.end()) ahead = found->second;
     }
-    if (Result<ConnectionPool::Lease> reader = read_pool_->Take(); reader.ok()) PlanAhead(**reader, mine, ahead.get());
+    if (Result<ConnectionPool::Lease> reader = read_pool_->Take(); reader.ok()) PlanAhead(**reader, mine, ahead);
     if (mine.planned) mine.left_behind = Unwritten(*mine.planned, entries, now);
   }
   if (apply_pool_) {  // PostgreSQL: in parallel, each on a connection of its own
@@ -506,7 +521,7 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
   }
   std::unique_lock lock(pending_mutex_);
   pending_.push_back(&mine);
-  if (mine.left_behind) unwritten_[unwritten_key] = mine.left_behind;
+  if (mine.left_behind) unwritten_[unwritten_key].push_back(mine.left_behind);
   if (on_queued) {
     lock.unlock();
     on_queued();
@@ -537,10 +552,13 @@ Result<ApplyOutcome> LedgerStore::ApplyBatch(const TerminalRef& terminal,
       batch->done = true;
       planning_.on_batch_ahead += batch->worked_out_on_batch_ahead ? 1 : 0;
       planning_.by_writer += batch->worked_out_by_writer ? 1 : 0;
-      // Written or not, what it left behind is over: the next batch is worked out on the
-      // database (or on what a batch after this one left).
-      const auto left = unwritten_.find(UnwrittenKey(batch->terminal));
-      if (left != unwritten_.end() && left->second == batch->left_behind) unwritten_.erase(left);
+      // Written or not, what it left behind is over: the batches behind are worked out on
+      // the database and what those after it left.
+      if (batch->left_behind) {
+        const auto left = unwritten_.find(UnwrittenKey(batch->terminal));
+        std::erase(left->second, batch->left_behind);
+        if (left->second.empty()) unwritten_.erase(left);
+      }
     }
     applying_group_ = false;
     group_done_.notify_all();
@@ -591,17 +609,17 @@ Result<TerminalRecord> LedgerStore::EnrolledTerminal(sql::Connection& db, const 
   return std::move(**found);
 }
 
-void LedgerStore::PlanAhead(sql::Connection& db, PendingBatch& batch, const UnwrittenBatch* ahead) {
+void LedgerStore::PlanAhead(sql::Connection& db, PendingBatch& batch,
+                            const std::vector<std::shared_ptr<const UnwrittenBatch>>& unwritten) {
   sql::Transaction snapshot(db, sql::Transaction::kRead);
   if (!snapshot.status().ok()) return;
   Result<TerminalRecord> terminal = EnrolledTerminal(db, batch, false);
   if (!terminal.ok()) return;
-  // On the batch ahead only while the snapshot holds just what that batch was worked out on,
-  // and only for the batch that follows it (held_for_terminal.h).
-  const bool on_ahead = ahead != nullptr && ahead->before == *terminal &&
-                        batch.entries.front().seq == ahead->after.hwm + 1;
-  Result<WorkedOut> worked = on_ahead ? WorkOut(db, ahead->after, batch.entries, batch.read_ahead, batch.now, ahead)
-                                      : WorkOut(db, *terminal, batch.entries, batch.read_ahead, batch.now);
+  const std::vector<const UnwrittenBatch*> chain = ChainAhead(unwritten, *terminal, batch.entries);
+  const bool on_ahead = !chain.empty();
+  Result<WorkedOut> worked = on_ahead
+                                 ? WorkOut(db, chain.back()->after, batch.entries, batch.read_ahead, batch.now, chain)
+                                 : WorkOut(db, *terminal, batch.entries, batch.read_ahead, batch.now);
   batch.worked_out_on_batch_ahead = on_ahead;
   if (worked.ok() && std::holds_alternative<PlannedBatch>(*worked)) {
     batch.planned = std::get<PlannedBatch>(std::move(worked).value());

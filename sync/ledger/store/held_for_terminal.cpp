@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/refusal.h"
@@ -12,10 +13,19 @@ namespace lapak::ledger {
 using sql::Param;
 using sql::Value;
 
+bool HeldForTerminal::VoidedAhead(int64_t seq, size_t first) const {
+  for (size_t i = first; i < ahead_.size(); ++i) {
+    if (ahead_[i]->voided_held.contains(seq)) return true;
+  }
+  return false;
+}
+
 Result<std::optional<BookedSale>> HeldForTerminal::Sale(int64_t seq) {
-  if (ahead_ != nullptr) {
-    if (auto in_ahead = ahead_->sales.find(seq); in_ahead != ahead_->sales.end()) {
-      return std::optional<BookedSale>(in_ahead->second.booked);
+  for (size_t i = 0; i < ahead_.size(); ++i) {
+    if (auto sold = ahead_[i]->sales.find(seq); sold != ahead_[i]->sales.end()) {
+      BookedSale sale = sold->second.booked;
+      sale.voided = sale.voided || VoidedAhead(seq, i + 1);
+      return std::optional<BookedSale>(std::move(sale));
     }
   }
   Result<sql::Rows> rows = db_.Query(
@@ -30,15 +40,14 @@ Result<std::optional<BookedSale>> HeldForTerminal::Sale(int64_t seq) {
   entry.time = TimePoint{std::chrono::milliseconds(rows->Int(0, 0))};
   entry.business_day = rows->Text(0, 1);
   entry.body = rows->Text(0, 2);
-  const bool voided = rows->Int(0, 3) != 0 || (ahead_ != nullptr && ahead_->voided_held.contains(seq));
-  Result<BookedSale> sale = BookedSaleOf(entry, voided);
+  Result<BookedSale> sale = BookedSaleOf(entry, rows->Int(0, 3) != 0 || VoidedAhead(seq));
   if (!sale.ok()) return Status::Corruption(fmt::format("held entry {}: {}", seq, sale.status().message()));
   return std::optional<BookedSale>(std::move(sale).value());
 }
 
 Result<int64_t> HeldForTerminal::SaleHour(int64_t seq) {
-  if (ahead_ != nullptr) {
-    if (auto in_ahead = ahead_->sales.find(seq); in_ahead != ahead_->sales.end()) return in_ahead->second.local_hour;
+  for (const UnwrittenBatch* batch : ahead_) {
+    if (auto sold = batch->sales.find(seq); sold != batch->sales.end()) return sold->second.local_hour;
   }
   Result<sql::Rows> rows = db_.Query(
       "SELECT local_hour FROM entries WHERE terminal_id = $1 AND seq = $2 AND local_hour IS NOT NULL",
@@ -53,7 +62,9 @@ Result<std::optional<int64_t>> HeldForTerminal::FirstReusedUuid(const std::vecto
   std::optional<int64_t> first;  // the first whose uuid was used before `entries`
   for (const JournalEntry* entry : entries) {
     if (!seq_of_uuid.emplace(entry->uuid, entry->seq).second) return std::optional<int64_t>(entry->seq);
-    if (!first && ahead_ != nullptr && ahead_->uuids.contains(entry->uuid)) first = entry->seq;
+    const bool used_ahead = std::any_of(ahead_.begin(), ahead_.end(),
+                                        [&](const UnwrittenBatch* batch) { return batch->uuids.contains(entry->uuid); });
+    if (!first && used_ahead) first = entry->seq;
   }
   // In chunks of 256, 128, … 1 uuids: few distinct SQL texts for the statement caches.
   size_t done = 0;
@@ -84,8 +95,8 @@ Result<LedgerFigures> HeldForTerminal::SessionTotals(int64_t day_number) {
       {Param(terminal_id_), Param(day_number)});
   if (!rows.ok()) return rows.status();
   LedgerFigures totals = rows->empty() ? LedgerFigures{} : FiguresFromRow(*rows, 0, 0);
-  if (ahead_ != nullptr) {
-    if (auto change = ahead_->sessions.find(day_number); change != ahead_->sessions.end()) {
+  for (const UnwrittenBatch* batch : ahead_) {
+    if (auto change = batch->sessions.find(day_number); change != batch->sessions.end()) {
       LAPAK_RETURN_IF_ERROR(totals.Add(change->second));
     }
   }

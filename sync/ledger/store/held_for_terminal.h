@@ -1,26 +1,29 @@
 // What working out a terminal's batch reads of what the ledger holds for that terminal
 // (apply_batch.cpp): the database as one snapshot shows it, and, when the batch is worked
-// out on the plan of the terminal's batch just ahead of it, what that batch will add once it
-// is written. Internal to the ledger's store.
+// out on the plans of the terminal's batches just ahead of it, what those batches will add
+// once they are written. Internal to the ledger's store.
 //
 // Why the second. On SQLite a terminal's next batch is worked out on a reading connection
-// while the one writer still writes the batch ahead of it (ledger_store.h, ApplyBatch). Were
-// it worked out only once that batch is committed, every batch of a catch-up would wait for
-// the one before it to be planned, written and made durable in turn. So the batch ahead leaves
-// an UnwrittenBatch behind, and the next is worked out on the snapshot plus that.
+// while the one writer still writes the batches ahead of it (ledger_store.h, ApplyBatch).
+// Were it worked out only once they are committed, every batch of a catch-up would wait for
+// the one before it to be planned, written and made durable in turn. So each batch leaves an
+// UnwrittenBatch behind until it is written, and the next is worked out on the snapshot plus
+// the chain of those that the snapshot does not hold yet.
 //
-// The contract that keeps this safe: an UnwrittenBatch is used only on a snapshot whose
-// terminal row is `before`, its row as that batch was worked out (so the snapshot holds
-// exactly what that batch was worked out on), and the plan so made holds only while the
-// terminal's row is `after` when the writer comes to it (so that batch, and nothing else,
-// was written in between). The writer checks the second; any other row and it works the
-// batch out again itself.
+// The contract that keeps this safe: a chain of UnwrittenBatches is used only when each was
+// worked out on the one before it (its `before` is the other's `after`) and the snapshot's
+// terminal row is the first one's `before` (so the snapshot holds exactly what the chain was
+// worked out on); and the plan so made holds only while the terminal's row is the last one's
+// `after` when the writer comes to it (so those batches, and nothing else, were written in
+// between). The writer checks the second; any other row and it works the batch out again
+// itself.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,11 +52,11 @@ struct UnwrittenBatch {
 };
 
 // The sales, uuids and session totals the ledger holds for one terminal, as `db` shows them
-// plus, if given, what `ahead` adds. `db` and `ahead` must outlive it. Errors are the
-// database's.
+// plus what the chain `ahead` adds (oldest first; empty for none). `db` and `ahead` must
+// outlive it. Errors are the database's.
 class HeldForTerminal {
  public:
-  HeldForTerminal(sql::Connection& db, std::string terminal_id, const UnwrittenBatch* ahead)
+  HeldForTerminal(sql::Connection& db, std::string terminal_id, std::span<const UnwrittenBatch* const> ahead)
       : db_(db), terminal_id_(std::move(terminal_id)), ahead_(ahead) {}
 
   // The sale entry `seq`, with whether it is voided; none when `seq` is not a sale.
@@ -68,9 +71,12 @@ class HeldForTerminal {
   [[nodiscard]] Result<LedgerFigures> SessionTotals(int64_t day_number);
 
  private:
+  // Whether a batch of the chain from `first` on voids sale `seq`.
+  bool VoidedAhead(int64_t seq, size_t first = 0) const;
+
   sql::Connection& db_;
   std::string terminal_id_;
-  const UnwrittenBatch* ahead_;
+  std::span<const UnwrittenBatch* const> ahead_;
 };
 
 // The terminal's books after entry hwm: as kept with the terminal, or, for entries received

@@ -265,10 +265,12 @@ class LedgerStore {
   // and (when the batch says) still has the key the batch was signed with.
   [[nodiscard]] static Result<TerminalRecord> EnrolledTerminal(sql::Connection& db, const PendingBatch& batch,
                                                                bool for_update);
-  // Works `batch` out on `db` (a reading connection, in a snapshot), on `ahead` (what the
-  // terminal's batch ahead leaves, if any) when the snapshot allows, and keeps the plan in it
-  // when it comes to one; anything else (a refusal, an error) the writer decides again.
-  static void PlanAhead(sql::Connection& db, PendingBatch& batch, const UnwrittenBatch* ahead);
+  // Works `batch` out on `db` (a reading connection, in a snapshot), on what the terminal's
+  // batches ahead leave (`unwritten`, in the order queued) when the snapshot allows, and
+  // keeps the plan in it when it comes to one; anything else (a refusal, an error) the writer
+  // decides again.
+  static void PlanAhead(sql::Connection& db, PendingBatch& batch,
+                        const std::vector<std::shared_ptr<const UnwrittenBatch>>& unwritten);
   // Applies `group` on `db` in one transaction (a savepoint per batch when there are several)
   // and sets each outcome. The caller owns `db` meanwhile.
   static void ApplyGroup(sql::Connection& db, const std::vector<PendingBatch*>& group);
@@ -287,9 +289,9 @@ class LedgerStore {
   std::condition_variable group_done_;
   std::vector<PendingBatch*> pending_;
   bool applying_group_ = false;
-  // By terminal ("stall\0terminal", under pending_mutex_): what its latest batch queued with a
-  // plan leaves, until that batch's group is over.
-  std::map<std::string, std::shared_ptr<const UnwrittenBatch>> unwritten_;
+  // By terminal ("stall\0terminal", under pending_mutex_): what each of its batches queued with
+  // a plan leaves, in the order queued, until that batch's group is over.
+  std::map<std::string, std::vector<std::shared_ptr<const UnwrittenBatch>>> unwritten_;
   PlanningCounters planning_;
 };
 
