@@ -12,6 +12,7 @@
 // is the one the plan was made on, and otherwise works the batch out again itself.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cstring>
 #include <exception>
@@ -130,8 +131,9 @@ class BatchPlan {
   Status Add(HeldForTerminal& held, const BusinessCalendar& calendar, const JournalEntry& entry,
              const Booking& booking);
   Status Write(sql::Connection& db) const;
-  // Sets what the batch adds to the terminal's sales and session totals in `unwritten`.
-  void Describe(UnwrittenBatch& unwritten) const;
+  // Sets what the batch adds to the terminal's sales and session totals in `unwritten`,
+  // moving its sales there: Write does not read them.
+  void LeaveBehind(UnwrittenBatch& unwritten);
 
  private:
   Status AddSale(const BusinessCalendar& calendar, const BookedSale& booked);
@@ -317,10 +319,12 @@ Status BatchPlan::Write(sql::Connection& db) const {
   return InsertRows(db, insert_reconciliations, kReconciliationColumns, reconciliations_);
 }
 
-void BatchPlan::Describe(UnwrittenBatch& unwritten) const {
-  for (const auto& [seq, sale] : new_sales_) {
-    unwritten.sales.emplace(seq, UnwrittenBatch::Sale{sale.booked, sale.sale.local_hour});
+void BatchPlan::LeaveBehind(UnwrittenBatch& unwritten) {
+  unwritten.sales.reserve(new_sales_.size());
+  for (auto& [seq, sale] : new_sales_) {  // in seq order
+    unwritten.sales.emplace_back(seq, UnwrittenBatch::Sale{std::move(sale.booked), sale.sale.local_hour});
   }
+  new_sales_.clear();
   unwritten.voided_held = voided_held_;
   unwritten.sessions = sessions_;
 }
@@ -425,16 +429,18 @@ TerminalRecord RowAfter(const PlannedBatch& planned, const std::vector<JournalEn
 }
 
 // What the planned batch adds, for the terminal's next batch to be worked out on before this
-// one is written.
-std::shared_ptr<const UnwrittenBatch> Unwritten(const PlannedBatch& planned, const std::vector<JournalEntry>& entries,
+// one is written. Takes the plan's sales (BatchPlan::LeaveBehind).
+std::shared_ptr<const UnwrittenBatch> Unwritten(PlannedBatch& planned, const std::vector<JournalEntry>& entries,
                                                 TimePoint now) {
   auto unwritten = std::make_shared<UnwrittenBatch>();
   unwritten->before = planned.terminal;
   unwritten->after = RowAfter(planned, entries, now);
-  planned.plan.Describe(*unwritten);
+  planned.plan.LeaveBehind(*unwritten);
+  unwritten->uuids.reserve(entries.size());
   for (const JournalEntry& entry : entries) {
-    if (entry.seq > planned.terminal.hwm) unwritten->uuids.insert(entry.uuid);
+    if (entry.seq > planned.terminal.hwm) unwritten->uuids.push_back(entry.uuid);
   }
+  std::sort(unwritten->uuids.begin(), unwritten->uuids.end());
   return unwritten;
 }
 

@@ -13,6 +13,16 @@ namespace lapak::ledger {
 using sql::Param;
 using sql::Value;
 
+const UnwrittenBatch::Sale* UnwrittenBatch::FindSale(int64_t seq) const {
+  const auto found = std::lower_bound(sales.begin(), sales.end(), seq,
+                                      [](const auto& sale, int64_t wanted) { return sale.first < wanted; });
+  return found != sales.end() && found->first == seq ? &found->second : nullptr;
+}
+
+bool UnwrittenBatch::UsedUuid(const std::string& uuid) const {
+  return std::binary_search(uuids.begin(), uuids.end(), uuid);
+}
+
 bool HeldForTerminal::VoidedAhead(int64_t seq, size_t first) const {
   for (size_t i = first; i < ahead_.size(); ++i) {
     if (ahead_[i]->voided_held.contains(seq)) return true;
@@ -22,8 +32,8 @@ bool HeldForTerminal::VoidedAhead(int64_t seq, size_t first) const {
 
 Result<std::optional<BookedSale>> HeldForTerminal::Sale(int64_t seq) {
   for (size_t i = 0; i < ahead_.size(); ++i) {
-    if (auto sold = ahead_[i]->sales.find(seq); sold != ahead_[i]->sales.end()) {
-      BookedSale sale = sold->second.booked;
+    if (const UnwrittenBatch::Sale* sold = ahead_[i]->FindSale(seq)) {
+      BookedSale sale = sold->booked;
       sale.voided = sale.voided || VoidedAhead(seq, i + 1);
       return std::optional<BookedSale>(std::move(sale));
     }
@@ -47,7 +57,7 @@ Result<std::optional<BookedSale>> HeldForTerminal::Sale(int64_t seq) {
 
 Result<int64_t> HeldForTerminal::SaleHour(int64_t seq) {
   for (const UnwrittenBatch* batch : ahead_) {
-    if (auto sold = batch->sales.find(seq); sold != batch->sales.end()) return sold->second.local_hour;
+    if (const UnwrittenBatch::Sale* sold = batch->FindSale(seq)) return sold->local_hour;
   }
   Result<sql::Rows> rows = db_.Query(
       "SELECT local_hour FROM entries WHERE terminal_id = $1 AND seq = $2 AND local_hour IS NOT NULL",
@@ -63,7 +73,7 @@ Result<std::optional<int64_t>> HeldForTerminal::FirstReusedUuid(const std::vecto
   for (const JournalEntry* entry : entries) {
     if (!seq_of_uuid.emplace(entry->uuid, entry->seq).second) return std::optional<int64_t>(entry->seq);
     const bool used_ahead = std::any_of(ahead_.begin(), ahead_.end(),
-                                        [&](const UnwrittenBatch* batch) { return batch->uuids.contains(entry->uuid); });
+                                        [&](const UnwrittenBatch* batch) { return batch->UsedUuid(entry->uuid); });
     if (!first && used_ahead) first = entry->seq;
   }
   // In chunks of 256, 128, … 1 uuids: few distinct SQL texts for the statement caches.

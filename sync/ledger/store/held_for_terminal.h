@@ -25,6 +25,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/books.h"
@@ -45,10 +46,16 @@ struct UnwrittenBatch {
 
   TerminalRecord before;  // the terminal's row the batch was worked out on
   TerminalRecord after;   // its row once the batch is written
-  std::map<int64_t, Sale> sales;               // the batch's sales, by seq
-  std::set<int64_t> voided_held;               // sales held before the batch that it voids
-  std::set<std::string> uuids;                 // of the batch's new entries
-  std::map<int64_t, LedgerFigures> sessions;   // day number → change to its session's totals
+  // Built once per batch worked out, needed only if the next comes while it is written: kept
+  // in sorted vectors, one allocation each, rather than a node per entry.
+  std::vector<std::pair<int64_t, Sale>> sales;  // the batch's sales, by seq
+  std::set<int64_t> voided_held;                // sales held before the batch that it voids
+  std::vector<std::string> uuids;               // of the batch's new entries, sorted
+  std::map<int64_t, LedgerFigures> sessions;    // day number → change to its session's totals
+
+  // The batch's sale `seq`, or null.
+  const Sale* FindSale(int64_t seq) const;
+  bool UsedUuid(const std::string& uuid) const;
 };
 
 // The sales, uuids and session totals the ledger holds for one terminal, as `db` shows them
