@@ -227,8 +227,9 @@ class LedgerStore {
                                                 const std::function<void()>& on_queued = {});
 
   // How SQLite's batches were worked out since the store was opened, for /v1/metrics and
-  // tests: on what the terminal's batch ahead leaves before it is written; and by the writer,
-  // because there was no plan or the terminal's row had changed since it was made.
+  // tests: beside the writer on what the terminal's batches ahead leave before they are
+  // written (whatever it came to); and by the writer, because there was no plan or the
+  // terminal's row was not the one it was made on.
   struct PlanningCounters {
     std::atomic<int64_t> on_batch_ahead{0};
     std::atomic<int64_t> by_writer{0};
