@@ -228,10 +228,12 @@ TEST_F(PlannedAheadTest, AnEntryReusingTheUuidOfAnEntryInTheBatchAheadIsRefused)
   ExpectSentAgainRefused({ahead}, Entries(5, 1).front(), "rejected 4: entry 5: ", ahead.front().uuid);
 }
 
-// A batch worked out on a plan that is then not written is worked out again by the writer:
-// here a second terminal under the same name (restored from a copy, say) sends its own first
-// batch and its second right behind the first terminal's first batch.
-TEST_F(PlannedAheadTest, ABatchWorkedOutOnAPlanThatIsNotWrittenIsWorkedOutAgainByTheWriter) {
+// A plan the writer cannot use is made again by the writer: here a second terminal under the
+// same name (restored from a copy, say) sends its first two batches right behind the first
+// terminal's first batch. The copy's first batch is planned on the database as it was, which
+// the first terminal's batch then changes; its second is worked out on that batch ahead,
+// whose chain it does not follow.
+TEST_F(PlannedAheadTest, APlanTheWriterCannotUseIsMadeAgainByTheWriter) {
   std::unique_ptr<StallStore> copy = std::move(StallStore::Open(dir_.File("copy.db"), clock_)).value();
   ASSERT_TRUE(copy->Initialise({"BKS-07", "Bakso", "T1", "Asia/Jakarta", "04:00", "9999", "1234"}).ok());
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(copy->RecordSale(MakeSale(20000 + i, PaymentMethod::kQris)).ok());
@@ -244,8 +246,7 @@ TEST_F(PlannedAheadTest, ABatchWorkedOutOnAPlanThatIsNotWrittenIsWorkedOutAgainB
   EXPECT_TRUE(expected[1].starts_with("conflict 3: ")) << expected[1];
   EXPECT_TRUE(expected[2].starts_with("rejected 3: entry 4: ")) << expected[2];
   EXPECT_EQ(expected, OneBehindTheOther(batches));
-  // The copy's second batch was worked out on its first; both were worked out again.
-  ExpectTheSameTables(1, 2);
+  ExpectTheSameTables(1, 2);  // the copy's second on the batch ahead; both of the copy's again
 }
 
 }  // namespace
