@@ -126,6 +126,15 @@ Status Uploader::Fill(const SyncLink& link, size_t lanes) {
       flight.answer = std::async(std::launch::deferred, post);
     }
   }
+  // Every lane busy, and the batches on their own threads: the next batch is built now,
+  // while the answers are awaited, and goes out as soon as one comes.
+  if (flights_.size() == lanes && lanes_.size() > 1) {
+    const int64_t next = flights_.back().sealed.batch->last_seq + 1;
+    if (next > progress->last_seq) return Status::Ok();
+    Result<Kept> ahead = SealedFrom(next, link.terminal_key);
+    if (!ahead.ok()) return ahead.status();
+    kept_.push_front(std::move(ahead).value());
+  }
   return Status::Ok();
 }
 

@@ -19,6 +19,9 @@
 // Batches in flight: with more than one transport (a lane each), the next batch is built and
 // sent while the one before it is still unanswered, at most one per lane; the ledger checks
 // it meanwhile and applies it after its predecessor (sync/ledger/ingest/batches_in_flight.h).
+// With every lane busy, the batch after them is built while their answers are awaited, and
+// goes out on the first lane an answer frees; it holds the entries there were when it was
+// built, and those recorded since go in the batch after it.
 // Answers are taken in the order the batches were sent. A gap answered to a batch that was
 // sent behind another is not believed (the ledger may have looked before its predecessor
 // was written, e.g. on another server behind a balancer): that batch and those behind it are

@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "core/refusal.h"
@@ -184,6 +186,7 @@ class Lane : public sync::Transport {
       (void)after_->answered_.get_future().wait_for(kNeverInATest);
       after_ = nullptr;
     }
+    if (before_next_answer_) std::exchange(before_next_answer_, nullptr)();
     if (fail_next_) {
       fail_next_ = false;
       return Refuse(Refusal::kNoAnswerFromLedgerAt, "in-process", "dropped by the test");
@@ -202,6 +205,8 @@ class Lane : public sync::Transport {
     other.announce_ = true;
   }
   void FailNext() { fail_next_ = true; }
+  // This lane runs `work` in its next post, before the ledger takes the batch.
+  void BeforeNextAnswer(std::function<void()> work) { before_next_answer_ = std::move(work); }
   std::vector<std::string> Posted() {
     std::lock_guard lock(mutex_);
     return posted_;
@@ -215,6 +220,7 @@ class Lane : public sync::Transport {
   bool announce_ = false;
   std::promise<void> answered_;
   bool fail_next_ = false;
+  std::function<void()> before_next_answer_;
 };
 
 class UploaderLanesTest : public BatchesInFlightLedgerTest {
@@ -243,6 +249,25 @@ TEST_F(UploaderLanesTest, ACatchUpKeepsTwoBatchesInFlightAndAppliesEachOnce) {
   EXPECT_EQ(first, one_.Posted()[0]);
   EXPECT_EQ(second, two_.Posted()[0]);
   EXPECT_EQ(3, ingestor_.counters().applied.load());
+  EXPECT_EQ(0, ingestor_.counters().duplicates.load());
+}
+
+TEST_F(UploaderLanesTest, ASaleRecordedWhileTheBatchesAheadAreUnansweredGoesInTheSameRoundOnce) {
+  Sell(1100);  // entries 1 .. 1101: 1001 .. 1101 is built while 1 .. 500 and 501 .. 1000 are out
+  // The till records entry 1102 (on a connection of its own, as lapak-pos does beside its
+  // sync worker) before the ledger takes the first batch: before or after the batch from 1001
+  // was built, which this test does not fix; either way the round sends it.
+  one_.BeforeNextAnswer([this] {
+    std::unique_ptr<StallStore> till = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
+    ASSERT_TRUE(till->RecordSale(testing::MakeSale(5000, PaymentMethod::kCash)).ok());
+  });
+  Result<sync::SyncRound> round = uploader_.SyncOnce();
+  ASSERT_TRUE(round.ok()) << round.status().ToString();
+  EXPECT_EQ(1102, round->acknowledged_seq);
+  EXPECT_EQ(0, round->unsent);
+  EXPECT_EQ(1102, Hwm());
+  // (The batch on lane two may reach the ledger before the first and be answered a gap, then
+  // sent again: that is AGapAnsweredToTheBatchBehind… below.)
   EXPECT_EQ(0, ingestor_.counters().duplicates.load());
 }
 
