@@ -73,13 +73,17 @@ static int HexValue(char c) {
 
 bool HexDecode(std::string_view hex, std::string& bytes) {
   if (hex.size() % 2 != 0) return false;
-  bytes.clear();
-  bytes.reserve(hex.size() / 2);
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    const int high = HexValue(hex[i]);
-    const int low = HexValue(hex[i + 1]);
+  bytes.resize(hex.size() / 2);
+  return HexDecode(hex, std::span(reinterpret_cast<uint8_t*>(bytes.data()), bytes.size()));
+}
+
+bool HexDecode(std::string_view hex, std::span<uint8_t> bytes) {
+  if (hex.size() != 2 * bytes.size()) return false;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const int high = HexValue(hex[2 * i]);
+    const int low = HexValue(hex[2 * i + 1]);
     if (high < 0 || low < 0) return false;
-    bytes.push_back(static_cast<char>(high * 16 + low));
+    bytes[i] = static_cast<uint8_t>(high * 16 + low);
   }
   return true;
 }

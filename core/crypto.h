@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ inline std::string HexEncode(const Sha256Digest& digest) {
 }
 // Lowercase or uppercase hex; false on odd length or a non-hex character.
 [[nodiscard]] bool HexDecode(std::string_view hex, std::string& bytes);
+// The same into `bytes`, which `hex` must fill exactly (two digits a byte); false, and
+// `bytes` unspecified, when it does not.
+[[nodiscard]] bool HexDecode(std::string_view hex, std::span<uint8_t> bytes);
 
 // Cryptographically random bytes (RAND_bytes). Aborts if the system has no entropy source:
 // a terminal that cannot make salts or UUIDs must not go on.

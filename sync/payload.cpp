@@ -65,17 +65,6 @@ WireEntry ToWire(const JournalEntry& entry) {
                    .hash = HexEncode(entry.hash)};
 }
 
-namespace {
-
-bool DecodeDigest(std::string_view hex, Sha256Digest& digest) {
-  std::string raw;
-  if (hex.size() != 64 || !HexDecode(hex, raw)) return false;
-  std::copy(raw.begin(), raw.end(), digest.begin());
-  return true;
-}
-
-}  // namespace
-
 Result<JournalEntry> FromWire(const WireEntry& wire, const std::string& terminal_id) {
   JournalEntry entry;
   entry.terminal_id = terminal_id;
@@ -94,7 +83,7 @@ Result<JournalEntry> FromWire(const WireEntry& wire, const std::string& terminal
   }
   entry.business_day = wire.business_day;
   entry.body = wire.body;
-  if (!DecodeDigest(wire.prev_hash, entry.prev_hash) || !DecodeDigest(wire.hash, entry.hash)) {
+  if (!HexDecode(wire.prev_hash, entry.prev_hash) || !HexDecode(wire.hash, entry.hash)) {
     return Status::InvalidArgument(fmt::format("entry {}: a hash is not 64 hex digits", wire.seq));
   }
   return entry;

@@ -679,5 +679,17 @@ TEST(HexTest, EncodeAndDecode) {
   EXPECT_EQ(all, bytes);
 }
 
+TEST(HexTest, DecodeIntoADigestTakesExactlyItsLength) {
+  Sha256Digest digest{};
+  std::string hex = HexEncode(std::string(32, '\xa5'));
+  hex[0] = 'A';  // either case
+  ASSERT_TRUE(HexDecode(hex, digest));
+  EXPECT_EQ(0xa5, digest[0]);
+  EXPECT_EQ(0xa5, digest[31]);
+  for (std::string bad : {hex.substr(0, 62), hex + "00", hex.substr(0, 63), hex.substr(0, 63) + "g", std::string()}) {
+    EXPECT_FALSE(HexDecode(bad, digest)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace lapak
