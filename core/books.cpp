@@ -233,8 +233,10 @@ Status Books::CheckSessionDay(const JournalEntry& entry, int64_t body_day) const
   return Status::Ok();
 }
 
-EntryReadAhead ReadAhead(const JournalEntry& entry) {
-  EntryReadAhead ahead{.hash_matches = ComputeEntryHash(entry) == entry.hash, .sale = std::nullopt};
+EntryReadAhead ReadAhead(const JournalEntry& entry) { return ReadAhead(entry, ComputeEntryHash(entry)); }
+
+EntryReadAhead ReadAhead(const JournalEntry& entry, const Sha256Digest& hash_of_bytes) {
+  EntryReadAhead ahead{.hash_matches = hash_of_bytes == entry.hash, .sale = std::nullopt};
   if (entry.kind == EntryKind::kSale) ahead.sale = DecodeBody(DecodeSale(entry.body));
   return ahead;
 }

@@ -136,6 +136,8 @@ struct EntryReadAhead {
   std::optional<Result<SaleBody>> sale;  // a sale entry's body
 };
 [[nodiscard]] EntryReadAhead ReadAhead(const JournalEntry& entry);
+// The same, with `hash_of_bytes` == ComputeEntryHash(entry) worked out before.
+[[nodiscard]] EntryReadAhead ReadAhead(const JournalEntry& entry, const Sha256Digest& hash_of_bytes);
 
 // The entry that continues the journal whose books are in `state`: the next seq, a new uuid,
 // chained to the last hash and hashed. Whether the rules allow it is Apply's to say.

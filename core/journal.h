@@ -74,6 +74,7 @@ struct JournalEntry {
   std::string body;  // canonical JSON of the kind's body
   Sha256Digest prev_hash{};
   Sha256Digest hash{};
+  bool operator==(const JournalEntry&) const = default;
 };
 
 std::string CanonicalBytes(const JournalEntry& entry);

@@ -1,5 +1,6 @@
 #include "sync/payload.h"
 
+#include <cassert>
 #include <sstream>
 
 #include <boost/archive/text_oarchive.hpp>
@@ -35,14 +36,20 @@ void RequireKnownVersion(const char* type, unsigned version, unsigned known) {
 template <class Archive>
 void serialize(Archive& archive, WireEntry& entry, const unsigned version) {
   RequireKnownVersion("WireEntry", version, kWireEntryVersion);
-  archive & entry.seq & entry.uuid & entry.kind & entry.time_utc_ms & entry.business_day &
-      entry.body & entry.prev_hash & entry.hash;
+  archive & entry.seq & entry.uuid & entry.kind & entry.time_utc_ms & entry.business_day & entry.body;
+  if (version == 1) archive & entry.prev_hash & entry.hash;
 }
 
+// Written only at the current version, so `chain` is present when saving (EncodePayload).
 template <class Archive>
 void serialize(Archive& archive, WireBatch& batch, const unsigned version) {
   RequireKnownVersion("WireBatch", version, kWireBatchVersion);
-  archive & batch.stall_id & batch.terminal_id & batch.entries;
+  archive & batch.stall_id & batch.terminal_id;
+  if (version >= 2) {
+    if constexpr (Archive::is_loading::value) batch.chain.emplace();
+    archive & batch.chain->before_first & batch.chain->last_hash;
+  }
+  archive & batch.entries;
 }
 
 }  // namespace lapak::sync
@@ -54,18 +61,21 @@ BOOST_CLASS_TRACKING(lapak::sync::WireBatch, boost::serialization::track_never)
 
 namespace lapak::sync {
 
-WireEntry ToWire(const JournalEntry& entry) {
+namespace {
+
+WireEntry EntryToWire(const JournalEntry& entry) {
   return WireEntry{.seq = entry.seq,
                    .uuid = entry.uuid,
                    .kind = std::string(EntryKindName(entry.kind)),
                    .time_utc_ms = entry.time.time_since_epoch().count(),
                    .business_day = entry.business_day,
                    .body = entry.body,
-                   .prev_hash = HexEncode(entry.prev_hash),
-                   .hash = HexEncode(entry.hash)};
+                   .prev_hash = {},
+                   .hash = {}};
 }
 
-Result<JournalEntry> FromWire(const WireEntry& wire, const std::string& terminal_id) {
+// Every field but the hashes, whose form depends on the batch's version.
+Result<JournalEntry> EntryFromWire(const WireEntry& wire, const std::string& terminal_id) {
   JournalEntry entry;
   entry.terminal_id = terminal_id;
   entry.seq = wire.seq;
@@ -83,10 +93,51 @@ Result<JournalEntry> FromWire(const WireEntry& wire, const std::string& terminal
   }
   entry.business_day = wire.business_day;
   entry.body = wire.body;
-  if (!HexDecode(wire.prev_hash, entry.prev_hash) || !HexDecode(wire.hash, entry.hash)) {
-    return Status::InvalidArgument(fmt::format("entry {}: a hash is not 64 hex digits", wire.seq));
-  }
   return entry;
+}
+
+Status NotAHash(int64_t seq) {
+  return Status::InvalidArgument(fmt::format("entry {}: a hash is not 64 hex digits", seq));
+}
+
+}  // namespace
+
+WireBatch ToWire(std::string stall_id, std::string terminal_id, std::span<const JournalEntry> entries) {
+  assert(!entries.empty());
+  WireBatch batch{.stall_id = std::move(stall_id),
+                  .terminal_id = std::move(terminal_id),
+                  .chain = ChainEnds{.before_first = HexEncode(entries.front().prev_hash),
+                                     .last_hash = HexEncode(entries.back().hash)},
+                  .entries = {}};
+  batch.entries.reserve(entries.size());
+  for (const JournalEntry& entry : entries) batch.entries.push_back(EntryToWire(entry));
+  return batch;
+}
+
+Result<EntriesFromWire> FromWire(const WireBatch& batch) {
+  if (batch.entries.empty()) return Status::InvalidArgument("the batch holds no entries");
+  EntriesFromWire read;
+  read.entries.reserve(batch.entries.size());
+  read.hashes_of_bytes.reserve(batch.entries.size());
+  Sha256Digest before{};
+  if (batch.chain && !HexDecode(batch.chain->before_first, before)) return NotAHash(batch.entries.front().seq);
+  for (const WireEntry& wire : batch.entries) {
+    Result<JournalEntry> entry = EntryFromWire(wire, batch.terminal_id);
+    if (!entry.ok()) return entry.status();
+    if (batch.chain) {
+      entry->prev_hash = before;
+      before = ComputeEntryHash(*entry);
+      entry->hash = before;
+    } else if (!HexDecode(wire.prev_hash, entry->prev_hash) || !HexDecode(wire.hash, entry->hash)) {
+      return NotAHash(wire.seq);
+    }
+    read.hashes_of_bytes.push_back(batch.chain ? entry->hash : ComputeEntryHash(*entry));
+    read.entries.push_back(std::move(entry).value());
+  }
+  if (batch.chain && !HexDecode(batch.chain->last_hash, read.entries.back().hash)) {
+    return NotAHash(read.entries.back().seq);
+  }
+  return read;
 }
 
 std::string EncodePayload(const WireBatch& batch) {
@@ -125,6 +176,14 @@ Result<WireBatch> DecodePayload(std::string_view bytes) {
     return Status::InvalidArgument("the batch's stall or terminal id is malformed");
   }
   if (batch.entries.empty()) return Status::InvalidArgument("the batch holds no entries");
+  if (batch.chain) {
+    for (const WireEntry& entry : batch.entries) {
+      if (!entry.prev_hash.empty() || !entry.hash.empty()) {
+        return Status::InvalidArgument(fmt::format(
+            "payload refused: entry {} carries hashes, which no entry of a version-2 batch does", entry.seq));
+      }
+    }
+  }
   return batch;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <span>
 #include <system_error>
 #include <utility>
 
@@ -16,20 +17,19 @@ Result<SealedBatch> BuildBatch(StallStore& store, int64_t from_seq, const std::s
   Result<std::vector<JournalEntry>> entries = store.Entries(from_seq, kMaxEntriesPerBatch);
   if (!entries.ok()) return entries.status();
   if (entries->empty()) return Refuse(Refusal::kNoSuchEntry, from_seq);
-  WireBatch batch{.stall_id = info->stall_id, .terminal_id = info->terminal_id, .entries = {}};
-  for (const JournalEntry& entry : *entries) batch.entries.push_back(ToWire(entry));
-  std::string archive = EncodePayload(batch);
-  while (archive.size() > kMaxPayloadBytes && batch.entries.size() > 1) {
-    batch.entries.resize(batch.entries.size() / 2);
-    archive = EncodePayload(batch);
+  std::span<const JournalEntry> sent(*entries);
+  std::string archive = EncodePayload(ToWire(info->stall_id, info->terminal_id, sent));
+  while (archive.size() > kMaxPayloadBytes && sent.size() > 1) {
+    sent = sent.first(sent.size() / 2);
+    archive = EncodePayload(ToWire(info->stall_id, info->terminal_id, sent));
   }
   if (archive.size() > kMaxPayloadBytes) {
     return Refuse(Refusal::kEntryTooLargeForBatch, from_seq);
   }
   EnvelopeHeader header{.stall_id = info->stall_id,
                         .terminal_id = info->terminal_id,
-                        .first_seq = batch.entries.front().seq,
-                        .last_seq = batch.entries.back().seq,
+                        .first_seq = sent.front().seq,
+                        .last_seq = sent.back().seq,
                         .encoding = PayloadEncoding::kPlain};
   const std::string compressed = CompressPayload(archive);
   const bool compress = compressed.size() < archive.size();

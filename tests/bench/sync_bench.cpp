@@ -45,6 +45,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/books.h"
 #include "core/sqlite.h"
 #include "core/store.h"
 #include "sync/envelope.h"
@@ -403,11 +404,12 @@ void DecodeAndCheck(const std::string& bytes, const std::string& key) {
   Check(archive.status(), "inflate");
   Result<sync::WireBatch> batch = sync::DecodePayload(*archive);
   Check(batch.status(), "decode");
-  for (const sync::WireEntry& wire : batch->entries) {
-    Result<JournalEntry> entry = sync::FromWire(wire, std::string(envelope->terminal_id));
-    Check(entry.status(), "from wire");
-    if (ComputeEntryHash(*entry) != entry->hash) Die("hash");
-    if (entry->kind == EntryKind::kSale) Check(DecodeSale(entry->body).status(), "sale body");
+  Result<sync::EntriesFromWire> read = sync::FromWire(*batch);
+  Check(read.status(), "from wire");
+  for (size_t i = 0; i < read->entries.size(); ++i) {
+    const EntryReadAhead ahead = ReadAhead(read->entries[i], read->hashes_of_bytes[i]);
+    if (!ahead.hash_matches) Die("hash");
+    if (ahead.sale && !ahead.sale->ok()) Check(ahead.sale->status(), "sale body");
   }
 }
 

@@ -209,13 +209,11 @@ std::string TerminalJournal::Uuid(TimePoint time) {
 sync::SealedBatch SealBatch(const std::string& stall_id, const std::vector<JournalEntry>& entries,
                             const std::string& terminal_key) {
   assert(!entries.empty() && static_cast<int64_t>(entries.size()) <= sync::kMaxEntriesPerBatch);
-  sync::WireBatch batch{.stall_id = stall_id, .terminal_id = entries.front().terminal_id, .entries = {}};
-  batch.entries.reserve(entries.size());
-  for (const JournalEntry& entry : entries) batch.entries.push_back(sync::ToWire(entry));
-  const std::string archive = sync::EncodePayload(batch);
+  const std::string& terminal_id = entries.front().terminal_id;
+  const std::string archive = sync::EncodePayload(sync::ToWire(stall_id, terminal_id, entries));
   if (archive.size() > sync::kMaxPayloadBytes) Die("a batch's payload is over the limit");
   sync::EnvelopeHeader header{.stall_id = stall_id,
-                              .terminal_id = batch.terminal_id,
+                              .terminal_id = terminal_id,
                               .first_seq = entries.front().seq,
                               .last_seq = entries.back().seq,
                               .encoding = sync::PayloadEncoding::kPlain};
@@ -224,7 +222,7 @@ sync::SealedBatch SealBatch(const std::string& stall_id, const std::vector<Journ
   if (compress) header.encoding = sync::PayloadEncoding::kZlib;
   return {header.first_seq, header.last_seq,
           sync::SealEnvelope(header, compress ? compressed : archive, terminal_key), archive.size(),
-          batch.terminal_id};
+          terminal_id};
 }
 
 }  // namespace lapak::bench

@@ -157,7 +157,8 @@ TEST_F(BatchesInFlightLedgerTest, ABatchHandedInWhileTheOneAheadIsBeingWrittenWa
 TEST_F(BatchesInFlightLedgerTest, ABatchWhoseBatchAheadIsRefusedIsAnsweredTheGapItLeaves) {
   Sell(7);
   std::vector<JournalEntry> broken = Entries(1, 4);
-  broken[2].hash[0] ^= 1;  // signed by the terminal's key, but the chain breaks: 422
+  // Signed by the terminal's key, but not the entries it hashed: 422.
+  broken[2].uuid.back() = broken[2].uuid.back() == 'a' ? 'b' : 'a';
   const std::string first = testing::SealEntries(broken, "BKS-07", "T1", key_), second = Seal(5, 4);
   Ingestor ingestor(*serving_, clock_);
   const auto [one, two, waited] = HandInOneBehindTheOther(ingestor, first, second);

@@ -340,14 +340,12 @@ TEST_F(LedgerIntegrationTest, TerminalPostingForAnotherStallIsForbiddenAndNothin
 
   // An envelope that names T9 of kStall around a payload of SATE-02's: decoded, then refused.
   const std::vector<JournalEntry> entries = impostor.Entries();
-  sync::WireBatch batch{.stall_id = "SATE-02", .terminal_id = "T9", .entries = {}};
-  for (const JournalEntry& entry : entries) batch.entries.push_back(sync::ToWire(entry));
   const Answer forged = Post(sync::SealEnvelope({.stall_id = kStall,
                                                  .terminal_id = "T9",
                                                  .first_seq = entries.front().seq,
                                                  .last_seq = entries.back().seq,
                                                  .encoding = sync::PayloadEncoding::kPlain},
-                                                sync::EncodePayload(batch), key));
+                                                sync::EncodePayload(sync::ToWire("SATE-02", "T9", entries)), key));
   EXPECT_EQ(403, forged.status) << forged.body;
   EXPECT_NE(std::string::npos, json::parse(forged.body)["error"].get<std::string>().find("SATE-02"))
       << forged.body;

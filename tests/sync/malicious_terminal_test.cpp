@@ -148,8 +148,9 @@ class MaliciousTerminalTest : public ::testing::Test {
     }
   }
 
-  IngestAnswer SendStolen(const std::vector<JournalEntry>& entries) {
-    return ingestor_->Handle(testing::SealEntries(entries, "EVL-01", "T9", stolen_key_));
+  IngestAnswer SendStolen(const std::vector<JournalEntry>& entries,
+                          testing::PayloadVersion version = testing::PayloadVersion::kCurrent) {
+    return ingestor_->Handle(testing::SealEntries(entries, "EVL-01", "T9", stolen_key_, version));
   }
 
   // Every stall's figures of every day the day reports name, as "stall day: figures" lines.
@@ -177,8 +178,9 @@ class MaliciousTerminalTest : public ::testing::Test {
     EXPECT_EQ(0, Take(ledger_->FindTerminal({"EVL-01", "T9"}))->hwm);
   }
   // `entries` is refused whole with 422, and `reason` for entry `seq`.
-  void ExpectRefused(const std::vector<JournalEntry>& entries, int64_t seq, const std::string& reason) {
-    const IngestAnswer answer = SendStolen(entries);
+  void ExpectRefused(const std::vector<JournalEntry>& entries, int64_t seq, const std::string& reason,
+                     testing::PayloadVersion version = testing::PayloadVersion::kCurrent) {
+    const IngestAnswer answer = SendStolen(entries, version);
     EXPECT_EQ(422, answer.http_status) << answer.json;
     const nlohmann::json body = nlohmann::json::parse(answer.json);
     EXPECT_EQ(fmt::format("entry {}: {}", seq, reason), body.value("error", "")) << answer.json;
@@ -286,6 +288,29 @@ TEST_F(MaliciousTerminalTest, ASaleOfNoLinesAndRp0IsRefused) {
   entries[1].body = EncodeSale({1, "20261122-0001", CompletedSale{}});
   Rechain(entries);
   ExpectRefused(entries, 2, "a sale has at least one line");
+}
+
+// Entries that are not the ones the terminal hashed: a batch of version 2 shows it at its
+// last entry (the ledger works the chain out and ends on another hash than the terminal's),
+// one of version 1 at the changed entry (it carries its own hash). Neither takes anything;
+// the journal as hashed is then taken, in either version.
+TEST_F(MaliciousTerminalTest, EntriesThatAreNotTheOnesHashedAreRefusedInEitherPayloadVersion) {
+  using testing::PayloadVersion;
+  const std::vector<JournalEntry> hashed =
+      Writer().Open(Wib(22, 10h)).Sell(Wib(22, 11h), 1000).Sell(Wib(22, 12h), 2000).Sell(Wib(22, 13h), 3000).entries();
+  std::vector<JournalEntry> changed = hashed;
+  changed[1].uuid.back() = changed[1].uuid.back() == 'a' ? 'b' : 'a';
+  ExpectRefused(changed, 4, "its hash does not match its contents", PayloadVersion::kCurrent);
+  ExpectRefused(changed, 2, "its hash does not match its contents", PayloadVersion::kVersion1);
+  std::vector<JournalEntry> elsewhere = hashed;  // chained onto a journal the ledger does not hold
+  elsewhere[0].prev_hash[0] ^= 1;
+  ExpectRefused(elsewhere, 1, "does not chain to the entry before it", PayloadVersion::kCurrent);
+
+  const IngestAnswer old_terminal = SendStolen({hashed[0], hashed[1]}, PayloadVersion::kVersion1);
+  ASSERT_EQ(200, old_terminal.http_status) << old_terminal.json;
+  const IngestAnswer upgraded = SendStolen({hashed[2], hashed[3]}, PayloadVersion::kCurrent);
+  ASSERT_EQ(200, upgraded.http_status) << upgraded.json;
+  EXPECT_EQ(4, Take(ledger_->FindTerminal({"EVL-01", "T9"}))->hwm);
 }
 
 TEST_F(MaliciousTerminalTest, UuidsAreUuidsAndNeverUsedTwice) {

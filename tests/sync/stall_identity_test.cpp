@@ -59,9 +59,7 @@ const StallDayRow& RowOf(const OrganiserDayReport& report, const std::string& st
 // no stall id (sync/envelope.h).
 std::string SealVersion1(const std::vector<JournalEntry>& entries, const std::string& stall_id,
                          const std::string& terminal_id, const std::string& key) {
-  sync::WireBatch batch{.stall_id = stall_id, .terminal_id = terminal_id, .entries = {}};
-  for (const JournalEntry& entry : entries) batch.entries.push_back(sync::ToWire(entry));
-  const std::string payload = sync::EncodePayload(batch);
+  const std::string payload = sync::EncodePayload(sync::ToWire(stall_id, terminal_id, entries));
   const auto big_endian = [](uint64_t value, int bytes) {
     std::string out;
     for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) out.push_back(static_cast<char>((value >> shift) & 0xff));

@@ -4,12 +4,16 @@
 
 #include <fmt/core.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/crypto.h"
+#include "core/journal.h"
 #include "core/refusal.h"
 #include "sync/protocol.h"
+#include "tests/sync/sealed_batch.h"
 
 namespace lapak::sync {
 namespace {
@@ -17,18 +21,53 @@ namespace {
 const std::string kKey(32, 'k');
 
 WireBatch SampleBatch(int entries) {
-  WireBatch batch{.stall_id = "bakso-01", .terminal_id = "T01", .entries = {}};
+  WireBatch batch{.stall_id = "bakso-01",
+                  .terminal_id = "T01",
+                  .chain = ChainEnds{.before_first = std::string(64, '0'), .last_hash = std::string(64, 'a')},
+                  .entries = {}};
   for (int i = 1; i <= entries; ++i) {
     batch.entries.push_back(WireEntry{.seq = i,
                                       .uuid = "123e4567-e89b-42d3-a456-426614174000",
                                       .kind = "day_open",
                                       .time_utc_ms = 1795000000000 + i,
                                       .business_day = "2026-11-22",
-                                      .body = R"({"day":1,"float":50000})",
-                                      .prev_hash = std::string(64, '0'),
-                                      .hash = std::string(64, 'a')});
+                                      .body = R"({"day":1,"float":50000})"});
   }
   return batch;
+}
+
+// `count` entries of T01 chained from the journal's start, each hashed: their bodies are not
+// judged here (Books does that), only carried.
+std::vector<JournalEntry> ChainedEntries(int count) {
+  std::vector<JournalEntry> entries;
+  for (int i = 1; i <= count; ++i) {
+    JournalEntry entry{.terminal_id = "T01",
+                       .seq = i,
+                       .uuid = fmt::format("123e4567-e89b-42d3-a456-42661417400{}", i % 10),
+                       .kind = i == 1 ? EntryKind::kDayOpen : EntryKind::kSale,
+                       .time = TimePoint(std::chrono::milliseconds(1795000000000 + i)),
+                       .business_day = "2026-11-22",
+                       .body = fmt::format(R"({{"day":1,"n":{}}})", i)};
+    if (i > 1) entry.prev_hash = entries.back().hash;
+    entry.hash = ComputeEntryHash(entry);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+EntriesFromWire Read(std::string_view payload) {
+  Result<WireBatch> batch = DecodePayload(payload);
+  EXPECT_TRUE(batch.ok()) << batch.status().ToString();
+  if (!batch.ok()) return {};
+  Result<EntriesFromWire> read = FromWire(*batch);
+  EXPECT_TRUE(read.ok()) << read.status().ToString();
+  return read.ok() ? std::move(read).value() : EntriesFromWire{};
+}
+
+std::vector<Sha256Digest> HashesOf(const std::vector<JournalEntry>& entries) {
+  std::vector<Sha256Digest> hashes;
+  for (const JournalEntry& entry : entries) hashes.push_back(entry.hash);
+  return hashes;
 }
 
 std::string Seal(const std::string& payload, int64_t first, int64_t last,
@@ -101,10 +140,83 @@ TEST(Payload, RoundTripsEveryField) {
 TEST(Payload, StartsWithBoostTextArchiveHeaderAndClassVersions) {
   const std::string archive = EncodePayload(SampleBatch(1));
   EXPECT_EQ(0u, archive.find("22 serialization::archive ")) << archive;
-  // WireBatch: tracking 0, version 1, its ids; the vector: tracking 0, version 0, count 1,
-  // item version 1; the first WireEntry: tracking 0, version 1, then seq 1 and its uuid.
-  EXPECT_NE(std::string::npos, archive.find(" 0 1 8 bakso-01 3 T01 0 0 1 1 0 1 1 36 123e4567"))
+  // WireBatch: tracking 0, version 2, its ids and its chain's ends; the vector: tracking 0,
+  // version 0, count 1, item version 2; the first WireEntry: tracking 0, version 2, then seq
+  // 1 and its uuid.
+  EXPECT_NE(std::string::npos, archive.find(fmt::format(" 0 2 8 bakso-01 3 T01 64 {} 64 {} 0 0 1 2 0 2 1 36 123e4567",
+                                                        std::string(64, '0'), std::string(64, 'a'))))
       << archive;
+}
+
+// Version 2 carries two hashes a batch, not two an entry, and the ledger works out the
+// rest: every entry comes back as the terminal made it, hashes and all.
+TEST(Payload, Version2CarriesTheChainsEndsAndTheEntriesComeBackWithTheirHashes) {
+  const std::vector<JournalEntry> entries = ChainedEntries(5);
+  const std::string archive = EncodePayload(ToWire("bakso-01", "T01", entries));
+  size_t hashes = 0;
+  for (size_t at = archive.find(" 64 "); at != std::string::npos; at = archive.find(" 64 ", at + 1)) ++hashes;
+  EXPECT_EQ(2u, hashes) << archive;
+  const EntriesFromWire read = Read(archive);
+  EXPECT_EQ(entries, read.entries);
+  EXPECT_EQ(HashesOf(entries), read.hashes_of_bytes);
+}
+
+// A terminal not yet upgraded sends version 1, each entry with its own hashes: still read.
+TEST(Payload, AVersion1PayloadOfATerminalNotYetUpgradedIsStillRead) {
+  std::vector<JournalEntry> entries = ChainedEntries(3);
+  const EntriesFromWire read = Read(testing::PayloadVersion1(entries, "bakso-01", "T01"));
+  EXPECT_EQ(entries, read.entries);
+  EXPECT_EQ(HashesOf(entries), read.hashes_of_bytes);
+  // Each entry's hash is the one it carries: a changed one shows at its own entry.
+  entries[1].hash[0] ^= 1;
+  const EntriesFromWire changed = Read(testing::PayloadVersion1(entries, "bakso-01", "T01"));
+  EXPECT_EQ(entries, changed.entries);
+  EXPECT_NE(changed.entries[1].hash, changed.hashes_of_bytes[1]);
+}
+
+// An entry that is not the one the terminal hashed changes the hash of every entry after
+// it: the ledger's chain then ends on another hash than the terminal's, and the last entry
+// shows it (Books refuses it: its hash does not match its contents).
+TEST(Payload, AnEntryChangedAfterHashingShowsAtTheLastEntryOfAVersion2Batch) {
+  std::vector<JournalEntry> entries = ChainedEntries(4);
+  entries[1].uuid.back() = 'f';
+  const EntriesFromWire read = Read(EncodePayload(ToWire("bakso-01", "T01", entries)));
+  ASSERT_EQ(4u, read.entries.size());
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(read.entries[i].hash, read.hashes_of_bytes[i]) << i;
+  EXPECT_EQ(entries[1].uuid, read.entries[1].uuid);
+  EXPECT_EQ(entries[3].hash, read.entries[3].hash);  // the terminal's
+  EXPECT_NE(read.entries[3].hash, read.hashes_of_bytes[3]);
+  EXPECT_EQ(entries[0].prev_hash, read.entries[0].prev_hash);
+}
+
+TEST(Payload, HashesOfTheWrongFormOrPlaceAreRefused) {
+  const std::vector<JournalEntry> entries = ChainedEntries(2);
+  const auto refusal = [](std::string_view payload) {
+    Result<WireBatch> batch = DecodePayload(payload);
+    if (!batch.ok()) return batch.status().ToString();
+    return FromWire(*batch).status().ToString();
+  };
+  WireBatch batch = ToWire("bakso-01", "T01", entries);
+  batch.chain->last_hash = std::string(63, 'a');
+  EXPECT_EQ("InvalidArgument: entry 2: a hash is not 64 hex digits", refusal(EncodePayload(batch)));
+  batch = ToWire("bakso-01", "T01", entries);
+  batch.chain->before_first = std::string(64, 'g');
+  EXPECT_EQ("InvalidArgument: entry 1: a hash is not 64 hex digits", refusal(EncodePayload(batch)));
+  // A batch of version 2 around entries of version 1: each entry may carry no hashes.
+  std::string mixed = testing::PayloadVersion1(entries, "bakso-01", "T01");
+  const std::string ids = " 0 1 8 bakso-01 3 T01";
+  const size_t at = mixed.find(ids);
+  ASSERT_NE(std::string::npos, at) << mixed;
+  mixed.replace(at, ids.size(), fmt::format(" 0 2 8 bakso-01 3 T01 64 {} 64 {}", HexEncode(entries[0].prev_hash),
+                                            HexEncode(entries[1].hash)));
+  EXPECT_EQ("InvalidArgument: payload refused: entry 1 carries hashes, which no entry of a version-2 batch does",
+            refusal(mixed));
+  // A batch of version 1 around entries of version 2: each entry must carry its hashes.
+  std::string bare = EncodePayload(ToWire("bakso-01", "T01", entries));
+  const size_t ends = bare.find(" 64 ");
+  bare.erase(ends, 2 * (4 + 64));
+  bare.replace(bare.find(" 0 2 8 bakso-01"), 4, " 0 1");
+  EXPECT_EQ("InvalidArgument: entry 1: a hash is not 64 hex digits", refusal(bare));
 }
 
 TEST(Payload, RefusesCollectionCountOf2Pow28WithoutAllocating) {
@@ -123,9 +235,9 @@ TEST(Payload, RefusesStringLengthOf2Pow31WithoutAllocating) {
 
 TEST(Payload, RefusesClassVersionFromTheFuture) {
   std::string archive = EncodePayload(SampleBatch(1));
-  const size_t at = archive.find(" 0 1 8 bakso-01");
+  const size_t at = archive.find(" 0 2 8 bakso-01");
   ASSERT_NE(std::string::npos, at);
-  archive.replace(at, 4, " 0 2");
+  archive.replace(at, 4, " 0 3");
   Result<WireBatch> decoded = DecodePayload(archive);
   ASSERT_FALSE(decoded.ok());
   EXPECT_NE(std::string::npos, decoded.status().message().find("version")) << decoded.status().message();

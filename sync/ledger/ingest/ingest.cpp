@@ -78,20 +78,18 @@ std::variant<IngestAnswer, Ingestor::CheckedBatch> Ingestor::Check(std::string_v
   if (static_cast<int64_t>(batch->entries.size()) != count) {
     return Refused(400, Refuse(Refusal::kEnvelopeCountMismatch, count, batch->entries.size()));
   }
-  std::vector<JournalEntry> entries;
-  entries.reserve(batch->entries.size());
   for (size_t i = 0; i < batch->entries.size(); ++i) {
     const int64_t expected_seq = envelope->first_seq + static_cast<int64_t>(i);
     if (batch->entries[i].seq != expected_seq) {
       return Refused(400, Refuse(Refusal::kBatchSeqOutOfOrder, i + 1, batch->entries[i].seq, expected_seq));
     }
-    Result<JournalEntry> entry = sync::FromWire(batch->entries[i], terminal_id);
-    if (!entry.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(entry.status()));
-    entries.push_back(std::move(entry).value());
   }
+  Result<sync::EntriesFromWire> read = sync::FromWire(*batch);
+  if (!read.ok()) return Refused(400, RefuseAt(Refusal::kBadBatch)(read.status()));
+  std::vector<JournalEntry>& entries = read->entries;
   std::vector<EntryReadAhead> read_ahead;
   read_ahead.reserve(entries.size());
-  for (const JournalEntry& entry : entries) read_ahead.push_back(ReadAhead(entry));
+  for (size_t i = 0; i < entries.size(); ++i) read_ahead.push_back(ReadAhead(entries[i], read->hashes_of_bytes[i]));
   return CheckedBatch{*envelope, std::move(terminal).value(), std::move(entries), std::move(read_ahead),
                       std::move(in_hand)};
 }
