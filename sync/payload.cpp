@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <sstream>
+#include <stdexcept>
 
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/serialization/string.hpp>
@@ -141,6 +142,7 @@ Result<EntriesFromWire> FromWire(const WireBatch& batch) {
 }
 
 std::string EncodePayload(const WireBatch& batch) {
+  if (!batch.chain) throw std::invalid_argument("a batch without its chain's ends (version 1) is never written");
   std::ostringstream out;
   {
     boost::archive::text_oarchive archive(out);

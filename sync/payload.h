@@ -95,7 +95,8 @@ struct EntriesFromWire {
 // InvalidArgument names what is malformed.
 [[nodiscard]] Result<EntriesFromWire> FromWire(const WireBatch& batch);
 
-// Writes `batch` at this build's versions; `batch.chain` must be present (ToWire sets it).
+// Writes `batch` at this build's versions; `batch.chain` must be present (ToWire sets it),
+// std::invalid_argument otherwise.
 std::string EncodePayload(const WireBatch& batch);
 // InvalidArgument naming what was refused: a malformed archive, a bound exceeded, a version
 // from the future, entries of version 1 in a batch of version 2, bytes left over.

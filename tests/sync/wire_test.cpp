@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -164,9 +165,15 @@ TEST(Payload, Version2CarriesTheChainsEndsAndTheEntriesComeBackWithTheirHashes) 
 // A terminal not yet upgraded sends version 1, each entry with its own hashes: still read.
 TEST(Payload, AVersion1PayloadOfATerminalNotYetUpgradedIsStillRead) {
   std::vector<JournalEntry> entries = ChainedEntries(3);
-  const EntriesFromWire read = Read(testing::PayloadVersion1(entries, "bakso-01", "T01"));
+  const std::string old_payload = testing::PayloadVersion1(entries, "bakso-01", "T01");
+  const EntriesFromWire read = Read(old_payload);
   EXPECT_EQ(entries, read.entries);
   EXPECT_EQ(HashesOf(entries), read.hashes_of_bytes);
+  // Read, but never written: this build writes version 2 only.
+  Result<WireBatch> old_batch = DecodePayload(old_payload);
+  ASSERT_TRUE(old_batch.ok());
+  EXPECT_FALSE(old_batch->chain.has_value());
+  EXPECT_THROW((void)EncodePayload(*old_batch), std::invalid_argument);
   // Each entry's hash is the one it carries: a changed one shows at its own entry.
   entries[1].hash[0] ^= 1;
   const EntriesFromWire changed = Read(testing::PayloadVersion1(entries, "bakso-01", "T01"));
