@@ -13,8 +13,9 @@
 // terminal, each on one kept-alive connection, post their batches in order; a batch that
 // gets no 200 is posted again (counted as a retry). Measured: the wall time from the first
 // post to the last answer, entries/s, and each batch's acknowledgement latency, from its
-// first post to its 200, retries included (p50, p99, max). Beside it, in the same run: the same rows bulk-inserted into a plain table
-// (COPY, one transaction per 500 rows, tests/bench/raw_limits.h), the machine's limit.
+// first post to its 200, retries included (p50, p99, max). Beside it, in the same run: the
+// same rows bulk-inserted into a plain table (COPY, one transaction per
+// sync::kMaxEntriesPerBatch rows, tests/bench/raw_limits.h), the machine's limit.
 // At the end every terminal's mark must be its last entry, else it fails.
 //
 // scripts/bench-cluster starts a throwaway PostgreSQL and runs the topologies side by side.
@@ -226,7 +227,7 @@ int Run(const Options& options) {
     }
   }
 
-  // The limit: the same rows bulk-inserted, 500 a transaction.
+  // The limit: the same rows bulk-inserted, sync::kMaxEntriesPerBatch a transaction.
   std::unique_ptr<RawBulkInsert> raw = MakeRawPostgresInsert(options.postgres_uri);
   double raw_seconds = 0;
   std::vector<JournalEntry> chunk;

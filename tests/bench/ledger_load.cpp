@@ -4,8 +4,8 @@
 //   lapak_ledger_load (--db FILE | --postgres URI) [--sales N] [--seed S] [--raw-every K]
 //
 // N sales (default 10 000 000) over 50 events of ~40 stalls, one terminal each. Each
-// terminal's journal (tests/bench/terminal_journal.h) is sealed in envelopes of 500 entries
-// as the uploader seals them and handed to lapak::ledger::Ingestor::Handle — envelope, MAC,
+// terminal's journal (tests/bench/terminal_journal.h) is sealed in envelopes of
+// sync::kMaxEntriesPerBatch entries as the uploader seals them and handed to lapak::ledger::Ingestor::Handle — envelope, MAC,
 // bounded decode, LedgerStore::ApplyBatch, one durable commit a batch. An event's terminals
 // take turns batch by batch, as terminals syncing through the event would; events follow one
 // another. The ledger must be new: the SQLite file must not exist, the PostgreSQL database

@@ -19,10 +19,13 @@
 //                          default (TCP_NODELAY off on both ends).
 //   BM_LedgerRefusedPost   a POST the real lapak-ledger refuses at the framing check, from a
 //                          client set up as the uploader's transport: its per-request floor.
-//   BM_LedgerIngest500     lapak::ledger::Ingestor::Handle on one sealed batch of 500 entries,
-//                          in process; interleaved with the same 500 rows bulk-inserted, and
+//   BM_LedgerIngestFullBatch  lapak::ledger::Ingestor::Handle on one sealed batch of
+//                          sync::kMaxEntriesPerBatch entries (500 before 2026-12-05, when
+//                          this was BM_LedgerIngest500), in process; interleaved with the
+//                          same rows bulk-inserted in one transaction, and
 //                          with the batch's decoding and checks alone (no SQL).
-//   BM_BuildBatch500       sync::BuildBatch of 500 entries; counters: bytes per sale on the
+//   BM_BuildFullBatch      sync::BuildBatch of sync::kMaxEntriesPerBatch entries (was
+//                          BM_BuildBatch500); counters: bytes per sale on the
 //                          wire, plain and zlib, and the canonical bodies alone as the floor.
 //
 // The sales are built once (outside timing): 3 business days (2026-11-20..22, WIB) of a
@@ -393,7 +396,7 @@ void BM_LedgerRefusedPost(benchmark::State& state) {
 }
 BENCHMARK(BM_LedgerRefusedPost)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-// ---- 2. ledger ingest, 500 entries a batch, in process -------------------------------------
+// ---- 2. ledger ingest, a full batch, in process ---------------------------------------------
 
 // The ingest's work short of SQL: framing, mac, inflate, decode, wire → entries, the hash
 // chain and each sale's body, as Handle and ApplyBatch do them.
@@ -413,7 +416,7 @@ void DecodeAndCheck(const std::string& bytes, const std::string& key) {
   }
 }
 
-void BM_LedgerIngest500(benchmark::State& state) {
+void BM_LedgerIngestFullBatch(benchmark::State& state) {
   const Fixture& f = TheFixture();
   const size_t full = f.FullBatches();
   const std::string ledger_run = BenchDir() + "/sync-bench-ledger-run.db";
@@ -457,12 +460,12 @@ void BM_LedgerIngest500(benchmark::State& state) {
   state.counters["p50_ratio"] = Median(ingest) / Median(bulk);
   state.counters["decode_p50_ms"] = Median(decode) * 1e3;
 }
-// Two fresh ledgers of 20 batches each (seq 1 to 10 000).
-BENCHMARK(BM_LedgerIngest500)->Iterations(40)->Unit(benchmark::kMillisecond)->UseManualTime();
+// Fresh ledgers of 10 full batches each (seq 1 to 10 000).
+BENCHMARK(BM_LedgerIngestFullBatch)->Iterations(40)->Unit(benchmark::kMillisecond)->UseManualTime();
 
 // ---- 3. bytes per sale on the wire ---------------------------------------------------------
 
-void BM_BuildBatch500(benchmark::State& state) {
+void BM_BuildFullBatch(benchmark::State& state) {
   const Fixture& f = TheFixture();
   const size_t full = f.FullBatches();
   const std::string scratch = BenchDir() + "/sync-bench-scratch.db";
@@ -504,7 +507,7 @@ void BM_BuildBatch500(benchmark::State& state) {
       static_cast<double>(sync::CompressPayload(all_bodies).size()) / entries;
   state.counters["zlib_ratio"] = wire_zlib / wire_plain;
 }
-BENCHMARK(BM_BuildBatch500)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_BuildFullBatch)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace lapak

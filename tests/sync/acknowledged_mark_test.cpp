@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/refusal.h"
+#include "sync/envelope.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/uploader.h"
 #include "tests/sync/stall_and_ledger.h"
@@ -17,6 +18,10 @@ namespace lapak::ledger {
 namespace {
 
 using namespace std::chrono_literals;
+
+// Three batches: two full ones and 101 entries (100 sales and the day's opening).
+constexpr int64_t kBatch = sync::kMaxEntriesPerBatch;
+constexpr int64_t kLast = 2 * kBatch + 101;
 
 // One lane to an Ingestor in process. With one lane the uploader posts on its own thread, so
 // a post may look at the stall's store: it notes the mark written there when each batch goes
@@ -50,7 +55,7 @@ class AcknowledgedMarkTest : public testing::StallAndLedger {
  protected:
   AcknowledgedMarkTest() {
     EXPECT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok());
-    Sell(1100);  // entries 1 .. 1101: batches 1-500, 501-1000, 1001-1101
+    Sell(kLast - 1);  // entries 1 .. kLast, in three batches
   }
 
   Ingestor ingestor_{*ledger_, clock_};
@@ -62,17 +67,17 @@ TEST_F(AcknowledgedMarkTest, ARoundWritesTheMarkOnceWhenItEnds) {
   Result<sync::SyncRound> round = uploader.SyncOnce();
   ASSERT_TRUE(round.ok()) << round.status().ToString();
   EXPECT_EQ((std::vector<int64_t>{0, 0, 0}), lane_.marks_seen());
-  EXPECT_EQ(1101, round->acknowledged_seq);
-  EXPECT_EQ(1101, stall_->Progress()->acknowledged_seq);
+  EXPECT_EQ(kLast, round->acknowledged_seq);
+  EXPECT_EQ(kLast, stall_->Progress()->acknowledged_seq);
   EXPECT_TRUE(stall_->Progress()->last_success_at.has_value());
-  EXPECT_EQ(1101, Hwm());
+  EXPECT_EQ(kLast, Hwm());
 }
 
 TEST_F(AcknowledgedMarkTest, WithNoTimeBetweenWritesEachAcknowledgementIsWrittenAsItComes) {
   sync::Uploader uploader(*stall_, {&lane_}, 0ms);
   ASSERT_TRUE(uploader.SyncOnce().ok());
-  EXPECT_EQ((std::vector<int64_t>{0, 500, 1000}), lane_.marks_seen());
-  EXPECT_EQ(1101, stall_->Progress()->acknowledged_seq);
+  EXPECT_EQ((std::vector<int64_t>{0, kBatch, 2 * kBatch}), lane_.marks_seen());
+  EXPECT_EQ(kLast, stall_->Progress()->acknowledged_seq);
 }
 
 TEST_F(AcknowledgedMarkTest, AFailedRoundKeepsWhatWasAcknowledgedAndShowsItsError) {
@@ -82,15 +87,15 @@ TEST_F(AcknowledgedMarkTest, AFailedRoundKeepsWhatWasAcknowledgedAndShowsItsErro
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(Refusal::kNoAnswerFromLedgerAt, failed.status().refusal()) << failed.status().ToString();
   const SyncProgress progress = *stall_->Progress();
-  EXPECT_EQ(1000, progress.acknowledged_seq);
+  EXPECT_EQ(2 * kBatch, progress.acknowledged_seq);
   EXPECT_EQ(Refusal::kNoAnswerFromLedgerAt, progress.last_error.refusal())
       << "writing the mark cleared the round's error: " << progress.last_error.ToString();
 
-  // The next round starts after the mark written: only 1001-1101 goes.
+  // The next round starts after the mark written: only the third batch goes.
   ASSERT_TRUE(uploader.SyncOnce().ok());
-  EXPECT_EQ((std::vector<int64_t>{0, 0, 0, 1000}), lane_.marks_seen());
+  EXPECT_EQ((std::vector<int64_t>{0, 0, 0, 2 * kBatch}), lane_.marks_seen());
   EXPECT_EQ(0, ingestor_.counters().duplicates.load());
-  EXPECT_EQ(1101, stall_->Progress()->acknowledged_seq);
+  EXPECT_EQ(kLast, stall_->Progress()->acknowledged_seq);
   EXPECT_TRUE(stall_->Progress()->last_error.ok());
 }
 
@@ -105,10 +110,10 @@ TEST_F(AcknowledgedMarkTest, ARoundThatOutlivesItsEnrolmentMarksNothingForTheNex
   };
   sync::Uploader uploader(*stall_, {&lane_}, 1h);
   ASSERT_TRUE(uploader.SyncOnce().ok());
-  EXPECT_EQ(1101, Hwm()) << "the old ledger took the round's batches";
+  EXPECT_EQ(kLast, Hwm()) << "the old ledger took the round's batches";
   const SyncProgress progress = *stall_->Progress();
   EXPECT_EQ(0, progress.acknowledged_seq);
-  EXPECT_EQ(1101, progress.unsent());
+  EXPECT_EQ(kLast, progress.unsent());
   EXPECT_FALSE(progress.last_success_at.has_value());
 }
 
@@ -120,7 +125,7 @@ TEST_F(AcknowledgedMarkTest, TheStoreTakesNoMarkUnderAKeyItIsNoLongerEnrolledWit
   EXPECT_EQ(0, stall_->Progress()->acknowledged_seq);
   EXPECT_TRUE(stall_->RecordAcknowledged(1000, other_key).ok());
   EXPECT_EQ(1000, stall_->Progress()->acknowledged_seq);
-  EXPECT_EQ(Refusal::kLedgerAheadOfJournal, stall_->RecordAcknowledged(1102, other_key).refusal());
+  EXPECT_EQ(Refusal::kLedgerAheadOfJournal, stall_->RecordAcknowledged(kLast + 1, other_key).refusal());
   EXPECT_EQ(1000, stall_->Progress()->acknowledged_seq);
 }
 

@@ -228,6 +228,9 @@ class UploaderLanesTest : public BatchesInFlightLedgerTest {
  protected:
   UploaderLanesTest() { EXPECT_TRUE(stall_->Enrol({"http://127.0.0.1:9", key_}).ok()); }
 
+  // A full batch: the day's opening and kBatch - 1 sales are entries 1 .. kBatch.
+  static constexpr int64_t kBatch = sync::kMaxEntriesPerBatch;
+
   // What the uploader would send from `from_seq` (what it sends is deterministic).
   std::string Built(int64_t from_seq) { return sync::BuildBatch(*stall_, from_seq, key_)->bytes; }
 
@@ -237,13 +240,13 @@ class UploaderLanesTest : public BatchesInFlightLedgerTest {
 };
 
 TEST_F(UploaderLanesTest, ACatchUpKeepsTwoBatchesInFlightAndAppliesEachOnce) {
-  Sell(1100);  // entries 1 .. 1101: three batches
-  const std::string first = Built(1), second = Built(501);
+  Sell(2 * kBatch + 100);  // entries 1 .. 2 kBatch + 101: three batches
+  const std::string first = Built(1), second = Built(kBatch + 1);
   Result<sync::SyncRound> round = uploader_.SyncOnce();
   ASSERT_TRUE(round.ok()) << round.status().ToString();
-  EXPECT_EQ(1101, round->acknowledged_seq);
+  EXPECT_EQ(2 * kBatch + 101, round->acknowledged_seq);
   EXPECT_EQ(0, round->unsent);
-  EXPECT_EQ(1101, Hwm());
+  EXPECT_EQ(2 * kBatch + 101, Hwm());
   // The first two went out on the two lanes, the second before the first was answered.
   ASSERT_FALSE(one_.Posted().empty());
   ASSERT_FALSE(two_.Posted().empty());
@@ -254,9 +257,9 @@ TEST_F(UploaderLanesTest, ACatchUpKeepsTwoBatchesInFlightAndAppliesEachOnce) {
 }
 
 TEST_F(UploaderLanesTest, ASaleRecordedWhileTheBatchesAheadAreUnansweredGoesInTheSameRoundOnce) {
-  Sell(1100);  // entries 1 .. 1101: 1001 .. 1101 is built while 1 .. 500 and 501 .. 1000 are out
-  // The till records entry 1102 (on a connection of its own, as lapak-pos does beside its
-  // sync worker) before the ledger takes the first batch: before or after the batch from 1001
+  Sell(2 * kBatch + 100);  // the third batch is built while the first two are out
+  // The till records entry 2 kBatch + 102 (on a connection of its own, as lapak-pos does beside its
+  // sync worker) before the ledger takes the first batch: before or after the third batch
   // was built, which this test does not fix; either way the round sends it.
   one_.BeforeNextAnswer([this] {
     std::unique_ptr<StallStore> till = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
@@ -264,23 +267,23 @@ TEST_F(UploaderLanesTest, ASaleRecordedWhileTheBatchesAheadAreUnansweredGoesInTh
   });
   Result<sync::SyncRound> round = uploader_.SyncOnce();
   ASSERT_TRUE(round.ok()) << round.status().ToString();
-  EXPECT_EQ(1102, round->acknowledged_seq);
+  EXPECT_EQ(2 * kBatch + 102, round->acknowledged_seq);
   EXPECT_EQ(0, round->unsent);
-  EXPECT_EQ(1102, Hwm());
+  EXPECT_EQ(2 * kBatch + 102, Hwm());
   // (The batch on lane two may reach the ledger before the first and be answered a gap, then
   // sent again: that is AGapAnsweredToTheBatchBehind… below.)
   EXPECT_EQ(0, ingestor_.counters().duplicates.load());
 }
 
 TEST_F(UploaderLanesTest, AGapAnsweredToTheBatchBehindIsNotBelievedAndThatBatchGoesAgainAlone) {
-  Sell(700);  // entries 1 .. 701: two batches
-  one_.HoldNextUntilAnswered(two_);  // the ledger takes 501-701 first, while it holds nothing
+  Sell(kBatch + 200);  // entries 1 .. kBatch + 201: two batches
+  one_.HoldNextUntilAnswered(two_);  // the ledger takes the second first, while it holds nothing
   Result<sync::SyncRound> round = uploader_.SyncOnce();
   ASSERT_TRUE(round.ok()) << round.status().ToString();
-  EXPECT_EQ(701, round->acknowledged_seq);
-  EXPECT_EQ(701, Hwm());
+  EXPECT_EQ(kBatch + 201, round->acknowledged_seq);
+  EXPECT_EQ(kBatch + 201, Hwm());
   // The second batch was answered 409 (hwm 0) and sent again, byte for byte, after the first
-  // was acknowledged; the mark never went back to 0, or 1-500 would have been sent twice.
+  // was acknowledged; the mark never went back to 0, or the first would have been sent twice.
   EXPECT_EQ(3, round->batches_sent);
   const std::vector<std::string> one = one_.Posted(), two = two_.Posted();
   ASSERT_EQ(2u, one.size());
@@ -293,8 +296,8 @@ TEST_F(UploaderLanesTest, AGapAnsweredToTheBatchBehindIsNotBelievedAndThatBatchG
 }
 
 TEST_F(UploaderLanesTest, AFirstBatchLostOnTheWayFailsTheRoundAndBothAreSentAgainByteForByte) {
-  Sell(700);  // entries 1 .. 701
-  const std::string first = Built(1), second = Built(501);
+  Sell(kBatch + 200);  // entries 1 .. kBatch + 201
+  const std::string first = Built(1), second = Built(kBatch + 1);
   one_.FailNext();
   Result<sync::SyncRound> failed = uploader_.SyncOnce();
   ASSERT_FALSE(failed.ok());
@@ -302,16 +305,17 @@ TEST_F(UploaderLanesTest, AFirstBatchLostOnTheWayFailsTheRoundAndBothAreSentAgai
   EXPECT_EQ(0, stall_->Progress()->acknowledged_seq);
   EXPECT_EQ(0, Hwm()) << "the batch behind was applied over a gap";
 
-  Sell(1);  // entry 702: a batch built now from 501 would hold it
-  ASSERT_NE(second, Built(501));
+  Sell(1);  // entry kBatch + 202: a batch built now from kBatch + 1 would hold it
+  ASSERT_NE(second, Built(kBatch + 1));
   Result<sync::SyncRound> again = uploader_.SyncOnce();
   ASSERT_TRUE(again.ok()) << again.status().ToString();
-  EXPECT_EQ(702, again->acknowledged_seq);
-  EXPECT_EQ(702, Hwm());
-  // Every post is one of the two batches as first sealed, or 702 on its own after them. (A
+  EXPECT_EQ(kBatch + 202, again->acknowledged_seq);
+  EXPECT_EQ(kBatch + 202, Hwm());
+  // Every post is one of the two batches as first sealed, or the new entry on its own after
+  // them. (A
   // batch behind another may go twice: when it reached the ledger before the one ahead, its
   // gap was not believed.)
-  const std::string third = Built(702);
+  const std::string third = Built(kBatch + 202);
   std::vector<std::string> posted = one_.Posted();
   for (const std::string& bytes : two_.Posted()) posted.push_back(bytes);
   int firsts = 0, seconds = 0, thirds = 0, others = 0;

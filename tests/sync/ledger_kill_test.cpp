@@ -31,6 +31,7 @@
 
 #include <fmt/core.h>
 
+#include "sync/envelope.h"
 #include "sync/transport.h"
 #include "tests/support/process.h"
 #include "tests/sync/ledger_process.h"
@@ -47,7 +48,8 @@ using testing::Uniform;
 
 constexpr char kEvent[] = "BZR-SLO-26";
 constexpr int kTerminals = 3;
-constexpr int64_t kBacklogSales = 600;  // before the first round: batches of 500 entries
+// Before the first round: a full batch and a part one, so that a kill can fall between them.
+constexpr int64_t kBacklogSales = sync::kMaxEntriesPerBatch + 100;
 constexpr int64_t kSalesPerRound = 40;
 
 // A sale of one line, paid in cash, by QRIS, by transfer or part QRIS part cash.

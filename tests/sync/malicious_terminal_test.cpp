@@ -272,7 +272,8 @@ TEST_F(MaliciousTerminalTest, DaysOutsideTheEventAreRefused) {
 }
 
 // 20,000 distinct days made the event page 6 MB and held the store's lock: now the first
-// day past the event's margin refuses its batch, and a batch is at most 500 entries.
+// day past the event's margin refuses its batch, and a batch is at most
+// sync::kMaxEntriesPerBatch entries.
 TEST_F(MaliciousTerminalTest, ADayPerEntryIsRefusedAtTheFirstDayPastTheMargin) {
   JournalWriter writer = Writer();
   for (int day = 0; day < 160; ++day) {
