@@ -15,7 +15,11 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/core.h>
+
 #include "core/refusal.h"
+#include "core/sale.h"
+#include "core/text.h"
 #include "sync/ledger/ingest/batches_in_flight.h"
 #include "sync/ledger/ingest/ingest.h"
 #include "sync/ledger/store/sql.h"
@@ -253,6 +257,33 @@ TEST_F(UploaderLanesTest, ACatchUpKeepsTwoBatchesInFlightAndAppliesEachOnce) {
   EXPECT_EQ(first, one_.Posted()[0]);
   EXPECT_EQ(second, two_.Posted()[0]);
   EXPECT_EQ(3, ingestor_.counters().applied.load());
+  EXPECT_EQ(0, ingestor_.counters().duplicates.load());
+}
+
+// Sales of kMaxLines lines with the longest names: 40 of them are more than the
+// payload's limit, so the uploader halves the batch until it fits, and the next batch starts
+// where that one ended. Every entry reaches the ledger once.
+TEST_F(UploaderLanesTest, SalesTooLargeToGoInOneBatchGoInSmallerOnesEachAppliedOnce) {
+  for (int sale = 0; sale < 40; ++sale) {
+    Cart cart;
+    for (size_t line = 0; line < kMaxLines; ++line) {
+      const std::string name = fmt::format("{:03} {:03} {}", sale, line, std::string(kMaxNameBytes - 8, 'x'));
+      ASSERT_TRUE(cart.AddCustom(testing::Rp(1000), 1, name).ok());
+    }
+    ASSERT_TRUE(cart.AddPayment(PaymentMethod::kCash, testing::Rp(1000 * static_cast<int64_t>(kMaxLines))).ok());
+    ASSERT_TRUE(stall_->RecordSale(*cart.Complete()).ok());
+  }  // entries 1 (the day's opening) .. 41
+  const Result<sync::SealedBatch> first = sync::BuildBatch(*stall_, 1, key_);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_LT(first->last_seq, 41) << "40 sales of this size pass the payload's limit";
+  EXPECT_LE(first->archive_bytes, sync::kMaxPayloadBytes);
+
+  Result<sync::SyncRound> round = uploader_.SyncOnce();
+  ASSERT_TRUE(round.ok()) << round.status().ToString();
+  EXPECT_EQ(41, round->acknowledged_seq);
+  EXPECT_EQ(41, Hwm());
+  EXPECT_EQ(Built(1), one_.Posted().at(0));
+  EXPECT_EQ(round->batches_sent, ingestor_.counters().applied.load());
   EXPECT_EQ(0, ingestor_.counters().duplicates.load());
 }
 
