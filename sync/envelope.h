@@ -9,7 +9,8 @@
 //                      1 = payload is the text archive compressed with zlib (RFC 1950)
 //   stall_length := u8, 1..32;  stall_id := stall_length bytes of [A-Za-z0-9._-]
 //   id_length   := u8, 1..32;   terminal_id := id_length bytes of [A-Za-z0-9._-]
-//   first_seq   := u64 ≥ 1;     last_seq := u64 ≥ first_seq, last_seq − first_seq < kMaxEntriesPerBatch
+//   first_seq   := u64 ≥ 1;     last_seq := u64 ≥ first_seq,
+//                               last_seq − first_seq < kMaxEntriesPerBatch
 //   payload_length := u32 ≤ kMaxPayloadBytes;   payload := payload_length bytes
 //   mac         := HMAC-SHA256(terminal key, every byte before mac)   32 bytes
 //
@@ -41,7 +42,7 @@ inline constexpr uint16_t kProtocolVersion = 2;
 inline constexpr uint16_t kOldestProtocolVersion = 1;  // without the stall id
 // A terminal catching up after a day offline sends its journal in batches of this many
 // entries. Each batch costs a round trip, a commit that waits for the disk and a plan of the
-// books on the ledger whatever its size; at 1000 a catch-up of 10 000 sales took 17 % less
+// books on the ledger whatever its size; at 1000 a catch-up of 10 000 sales took 11 % less
 // time than at 500 (tests/bench/RESULTS.md). A batch of 1000 ordinary sales is ~485 KB as
 // an archive (the payload limit below is twice that; a batch that would pass it is halved by
 // the uploader) and ~51 KB compressed on the Wi-Fi. A ledger built before 2026-12-05 takes at

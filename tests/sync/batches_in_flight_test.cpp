@@ -289,9 +289,9 @@ TEST_F(UploaderLanesTest, SalesTooLargeToGoInOneBatchGoInSmallerOnesEachAppliedO
 
 TEST_F(UploaderLanesTest, ASaleRecordedWhileTheBatchesAheadAreUnansweredGoesInTheSameRoundOnce) {
   Sell(2 * kBatch + 100);  // the third batch is built while the first two are out
-  // The till records entry 2 kBatch + 102 (on a connection of its own, as lapak-pos does beside its
-  // sync worker) before the ledger takes the first batch: before or after the third batch
-  // was built, which this test does not fix; either way the round sends it.
+  // The till records entry 2 kBatch + 102 (on a connection of its own, as lapak-pos does
+  // beside its sync worker) before the ledger takes the first batch: before or after the
+  // third batch was built, which this test does not fix; either way the round sends it.
   one_.BeforeNextAnswer([this] {
     std::unique_ptr<StallStore> till = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
     ASSERT_TRUE(till->RecordSale(testing::MakeSale(5000, PaymentMethod::kCash)).ok());
@@ -343,9 +343,8 @@ TEST_F(UploaderLanesTest, AFirstBatchLostOnTheWayFailsTheRoundAndBothAreSentAgai
   EXPECT_EQ(kBatch + 202, again->acknowledged_seq);
   EXPECT_EQ(kBatch + 202, Hwm());
   // Every post is one of the two batches as first sealed, or the new entry on its own after
-  // them. (A
-  // batch behind another may go twice: when it reached the ledger before the one ahead, its
-  // gap was not believed.)
+  // them. (A batch behind another may go twice: when it reached the ledger before the one
+  // ahead, its gap was not believed.)
   const std::string third = Built(kBatch + 202);
   std::vector<std::string> posted = one_.Posted();
   for (const std::string& bytes : two_.Posted()) posted.push_back(bytes);
