@@ -6,8 +6,9 @@
 //       sync::kMaxEntriesPerBatch as the uploader seals them, handed to one
 //       lapak::ledger::Ingestor::Handle from N threads at once, as the server's workers
 //       would: N terminals syncing at once, each sending its batches in order, the next
-//       terminal when one is done (N = 1: one after another). A fresh SQLite ledger each iteration (WAL, synchronous=FULL), opened as
-//       `lapak-ledger serve` opens it (kServe: its checkpoints on a thread of their own).
+//       terminal when one is done (N = 1: one after another). A fresh SQLite ledger each
+//       iteration (WAL, synchronous=FULL), opened as `lapak-ledger serve` opens it (kServe:
+//       its checkpoints on a thread of their own).
 //       Beside it, the limit: the same rows bulk-inserted into a plain table, one transaction
 //       per batch (tests/bench/raw_limits.h), one after another, in the same iteration.
 //       Counters: entries_per_s (ingest), raw_rows_per_s, ratio = ingest ÷ raw (the target at

@@ -5,8 +5,9 @@
 //
 // N sales (default 10 000 000) over 50 events of ~40 stalls, one terminal each. Each
 // terminal's journal (tests/bench/terminal_journal.h) is sealed in envelopes of
-// sync::kMaxEntriesPerBatch entries as the uploader seals them and handed to lapak::ledger::Ingestor::Handle — envelope, MAC,
-// bounded decode, LedgerStore::ApplyBatch, one durable commit a batch. An event's terminals
+// sync::kMaxEntriesPerBatch entries as the uploader seals them and handed to
+// lapak::ledger::Ingestor::Handle — envelope, MAC, bounded decode, LedgerStore::ApplyBatch,
+// one durable commit a batch. An event's terminals
 // take turns batch by batch, as terminals syncing through the event would; events follow one
 // another. The ledger must be new: the SQLite file must not exist, the PostgreSQL database
 // must hold no ledger. Not resumable: an interrupted load is started again on a new ledger.
