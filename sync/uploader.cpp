@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <exception>
 #include <span>
 #include <system_error>
 #include <utility>
@@ -66,6 +67,17 @@ Status Uploader::RecordMark() {
 }
 
 Result<SyncRound> Uploader::SyncOnce(const std::atomic<bool>* stop) {
+  try {
+    return Round(stop);
+  } catch (const std::exception& error) {
+    // Building or posting a batch threw (out of memory, say). What is in flight is waited
+    // for and kept, unanswered, so the next round starts from a clean state.
+    Recall();
+    return Fail(Refuse(Refusal::kSyncRoundInterrupted, error.what()));
+  }
+}
+
+Result<SyncRound> Uploader::Round(const std::atomic<bool>* stop) {
   Result<std::optional<SyncLink>> link = store_.FindSyncLink();
   if (!link.ok()) return link.status();
   if (!link->has_value()) {
@@ -154,7 +166,9 @@ Result<Uploader::Kept> Uploader::SealedFrom(int64_t first_seq, const std::string
 
 void Uploader::Recall() {
   for (auto flight = flights_.rbegin(); flight != flights_.rend(); ++flight) {
-    if (flight->answer.valid()) flight->answer.wait();  // the lane is free again
+    // The lane is free again. (A future is no longer valid once taken, or never was when
+    // sending it threw.)
+    if (flight->answer.valid()) flight->answer.wait();
     kept_.push_front(std::move(flight->sealed));
   }
   flights_.clear();

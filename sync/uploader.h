@@ -79,10 +79,12 @@ class Uploader {
            std::chrono::milliseconds record_mark_every = kRecordMarkEvery);
 
   // Sends batches until nothing is unsent, an attempt fails, or `stop` turns true (checked
-  // between batches). The outcome (the new mark, or
-  // the error) is also recorded in the store for `lapak status` and the status bar.
+  // between batches). The outcome (the new mark, or the error) is also recorded in the store
+  // for `lapak status` and the status bar.
   // FailedPrecondition when not enrolled or the ledger refused the batch (4xx); IoError when
-  // no answer came or the ledger failed (5xx).
+  // no answer came or the ledger failed (5xx), or when building or posting a batch threw
+  // (kSyncRoundInterrupted: the round fails as any other, and the next starts afresh; the
+  // till's sync thread must not end on it).
   [[nodiscard]] Result<SyncRound> SyncOnce(const std::atomic<bool>* stop = nullptr);
 
  private:
@@ -101,6 +103,8 @@ class Uploader {
   // What the answer to a flight came to.
   enum class Taken { kAcknowledged, kGap, kUnbelievedGap };
 
+  // SyncOnce, but exceptions pass through it.
+  [[nodiscard]] Result<SyncRound> Round(const std::atomic<bool>* stop);
   // Sends batches until `lanes` are in flight or nothing is left to send.
   [[nodiscard]] Status Fill(const SyncLink& link, size_t lanes);
   // The batch starting at `first_seq`: the one kept from before, else built.

@@ -9,6 +9,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <thread>
@@ -177,7 +178,7 @@ TEST_F(BatchesInFlightLedgerTest, ABatchWhoseBatchAheadIsRefusedIsAnsweredTheGap
 
 // The uploader's lanes to an Ingestor in process; each remembers what it posted. A lane may
 // be told to hold its next post until another lane's post has been answered (the ledger then
-// sees the second batch first), or to fail its next post with no answer.
+// sees the second batch first), or to fail its next post with no answer or by throwing.
 class Lane : public sync::Transport {
  public:
   explicit Lane(Ingestor& ingestor) : ingestor_(ingestor) {}
@@ -196,6 +197,10 @@ class Lane : public sync::Transport {
       fail_next_ = false;
       return Refuse(Refusal::kNoAnswerFromLedgerAt, "in-process", "dropped by the test");
     }
+    if (throw_next_) {
+      throw_next_ = false;
+      throw std::bad_alloc();
+    }
     const IngestAnswer answer = ingestor_.Handle(envelope);
     if (announce_) {
       announce_ = false;
@@ -210,6 +215,9 @@ class Lane : public sync::Transport {
     other.announce_ = true;
   }
   void FailNext() { fail_next_ = true; }
+  // This lane's next post throws, as an allocation that failed would, before the ledger
+  // sees the batch.
+  void ThrowNext() { throw_next_ = true; }
   // This lane runs `work` in its next post, before the ledger takes the batch.
   void BeforeNextAnswer(std::function<void()> work) { before_next_answer_ = std::move(work); }
   std::vector<std::string> Posted() {
@@ -225,6 +233,7 @@ class Lane : public sync::Transport {
   bool announce_ = false;
   std::promise<void> answered_;
   bool fail_next_ = false;
+  bool throw_next_ = false;
   std::function<void()> before_next_answer_;
 };
 
@@ -356,6 +365,44 @@ TEST_F(UploaderLanesTest, AFirstBatchLostOnTheWayFailsTheRoundAndBothAreSentAgai
   EXPECT_GE(seconds, 2);
   EXPECT_GE(thirds, 1);
   EXPECT_EQ(0, others);
+  EXPECT_EQ(0, ingestor_.counters().duplicates.load());
+}
+
+// A post that throws (here std::bad_alloc, on the first lane's thread) ends the round as a
+// failed one instead of ending the till's sync thread, and leaves nothing behind: the next
+// round sends every entry, each applied once.
+TEST_F(UploaderLanesTest, AnExceptionWhileSendingFailsTheRoundAndTheNextRoundSendsEverythingOnce) {
+  Sell(kBatch + 200);  // entries 1 .. kBatch + 201: two batches
+  one_.ThrowNext();
+  Result<sync::SyncRound> failed = uploader_.SyncOnce();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(Refusal::kSyncRoundInterrupted, failed.status().refusal()) << failed.status().ToString();
+  EXPECT_EQ(0, Hwm()) << "the batch behind was applied over a gap";
+  const SyncProgress progress = *stall_->Progress();
+  EXPECT_EQ(0, progress.acknowledged_seq);
+  EXPECT_EQ(Refusal::kSyncRoundInterrupted, progress.last_error.refusal()) << progress.last_error.ToString();
+
+  Result<sync::SyncRound> again = uploader_.SyncOnce();
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(kBatch + 201, again->acknowledged_seq);
+  EXPECT_EQ(kBatch + 201, Hwm());
+  EXPECT_TRUE(stall_->Progress()->last_error.ok());
+  EXPECT_EQ(2, ingestor_.counters().applied.load());
+  EXPECT_EQ(0, ingestor_.counters().duplicates.load());
+}
+
+// With one lane the batch is posted on the caller's thread: the same.
+TEST_F(UploaderLanesTest, AnExceptionWhileSendingOnOneLaneFailsTheRoundAndTheNextGoesOn) {
+  Sell(kBatch + 200);
+  sync::Uploader one_lane(*stall_, one_);
+  one_.ThrowNext();
+  Result<sync::SyncRound> failed = one_lane.SyncOnce();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(Refusal::kSyncRoundInterrupted, failed.status().refusal()) << failed.status().ToString();
+  Result<sync::SyncRound> again = one_lane.SyncOnce();
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(kBatch + 201, Hwm());
+  EXPECT_EQ(2, ingestor_.counters().applied.load());
   EXPECT_EQ(0, ingestor_.counters().duplicates.load());
 }
 

@@ -32,7 +32,9 @@ WireBatch SampleBatch(int entries) {
                                       .kind = "day_open",
                                       .time_utc_ms = 1795000000000 + i,
                                       .business_day = "2026-11-22",
-                                      .body = R"({"day":1,"float":50000})"});
+                                      .body = R"({"day":1,"float":50000})",
+                                      .prev_hash = {},  // version 2: the batch holds the ends
+                                      .hash = {}});
   }
   return batch;
 }
