@@ -28,12 +28,22 @@ void PosModel::LoadStall() {
     if (Result<BusinessCalendar> calendar = BusinessCalendar::Make(stall_.time_zone, stall_.day_cutoff); calendar.ok()) {
       calendar_ = std::move(calendar).value();
     }
-    qris_ = terminal_.StoredQris();
-    qris_fee_ = terminal_.StoredQrisFee();
-    printer_ = terminal_.StoredPrinter();
-    receipt_footer_ = terminal_.StoredReceiptFooter();
+    ReadOwnerSettings();
   }
   LoadProducts();
+}
+
+void PosModel::ReadOwnerSettings() {
+  std::optional<StaticQris> qris = terminal_.StoredQris();
+  std::optional<Money> qris_fee = terminal_.StoredQrisFee();
+  auto payload = [](const std::optional<StaticQris>& code) { return code ? code->payload() : std::string(); };
+  if (qris_fee != qris_fee_ || payload(qris) != payload(qris_)) {
+    qris_code_ = {};  // made for what is no longer kept
+  }
+  qris_ = std::move(qris);
+  qris_fee_ = qris_fee;
+  printer_ = terminal_.StoredPrinter();
+  receipt_footer_ = terminal_.StoredReceiptFooter();
 }
 
 bool PosModel::SetUp(const StallSetup& setup) {
@@ -134,6 +144,7 @@ bool PosModel::KeepQris(const Result<StaticQris>& set) {
 
 void PosModel::ShowSettings() {
   message_.clear();
+  ReadOwnerSettings();
   RefreshSync();
   screen_ = Screen::kSettings;
 }
@@ -222,6 +233,7 @@ bool PosModel::RemoveLine(size_t line) {
 bool PosModel::StartPayment() {
   if (cart_.empty()) return false;
   message_.clear();
+  ReadOwnerSettings();
   screen_ = Screen::kPay;
   return true;
 }

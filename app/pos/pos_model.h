@@ -268,6 +268,10 @@ class PosModel {
   DayGlance day_glance_;
   void LoadProducts();
   void LoadStall();
+  // What the owner may also change from the command line while the till runs (`lapak qris`,
+  // `lapak qris fee`, `lapak printer`): read at start, before each payment and on the
+  // settings screen.
+  void ReadOwnerSettings();
 };
 
 }  // namespace lapak::pos

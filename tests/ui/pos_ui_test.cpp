@@ -141,6 +141,28 @@ TEST_F(PosUiTest, TheOwnersQrisFeeIsInTheCodeAndSaidButNotInTheBooks) {
   EXPECT_EQ(QrisCodeHash(code), Sales()[0].sale.payments[0].qris_code_sha256);
 }
 
+// The owner sets the QRIS code and fee with `lapak qris` while the till runs (another
+// process, its own connection): the next payment shows and charges them without a restart.
+TEST_F(PosUiTest, AQrisFeeSetFromTheCommandLineWhileTheTillRunsIsInTheNextPayment) {
+  LogIn();
+  ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  EXPECT_FALSE(model_->qris_fee().has_value());
+  ASSERT_TRUE(ui_->Tap("Kembali"));
+  {
+    std::unique_ptr<StallStore> command_line = std::move(StallStore::Open(dir_.File("stall.db"), clock_)).value();
+    app::Terminal owner(*command_line, clock_);
+    ASSERT_TRUE(owner.LogIn(Role::kOwner, pos::kDemoOwnerPin).ok());
+    ASSERT_TRUE(owner.SetQris(pos::kDemoQris).ok());
+    ASSERT_TRUE(owner.SetQrisFee(Money::Rupiah(1000)).ok());
+  }
+  ASSERT_TRUE(ui_->Tap("Bayar"));
+  ASSERT_TRUE(ui_->Tap("QRIS##method"));
+  EXPECT_EQ(StaticQris::Parse(pos::kDemoQris)->ForPayment(Money::Rupiah(25000), Money::Rupiah(1000)).value(),
+            model_->QrisCodeForRemaining());
+  EXPECT_TRUE(ui_->probe().Faults().empty()) << ::testing::PrintToString(ui_->probe().Faults());
+}
+
 TEST_F(PosUiTest, ASaleSplitBetweenCashAndQris) {
   LogIn();
   ASSERT_TRUE(ui_->Tap("##BKS-03"));  // Rp25.000
